@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The one test command (README.md, .ci/run): installs what the tests need, then runs them all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard),
+# compilers that check generated snippets (go, javac; rustc and python3 are already here).
+need=()
+command -v tmux    >/dev/null || need+=(tmux)
+command -v Xvfb    >/dev/null || need+=(xvfb)
+command -v xclip   >/dev/null || need+=(xclip)
+command -v go      >/dev/null || need+=(golang-go)
+command -v javac   >/dev/null || need+=(default-jdk-headless)
+command -v node    >/dev/null || need+=(nodejs npm)
+if ((${#need[@]})); then
+  if [[ $(id -u) == 0 ]]; then
+    echo "installing: ${need[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "warning: missing ${need[*]} (run as root to install); the tests that need them will fail" >&2
+  fi
+fi
+
+# TypeScript's compiler, for the snippet tests, installed locally from the npm registry.
+if [[ ! -x tests/tools/node_modules/.bin/tsc ]]; then
+  (cd tests/tools && npm install --silent --no-audit --no-fund >/dev/null)
+fi
+
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo test --all-targets 2>&1

@@ -1,0 +1,10 @@
+//! Catalogs: the data model, the embedded defaults, user catalogs and their validation.
+
+mod load;
+mod model;
+
+pub use load::{
+    CatalogProblem, LoadReport, Loaded, Origin, embedded, load_file, load_path, parse_catalog,
+    user_catalog_dir,
+};
+pub use model::{Catalog, Edition, Entry, Envelope, Flag, Items, SCHEMA_VERSION, Text, Vendor};

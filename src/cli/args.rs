@@ -1,0 +1,79 @@
+//! Command-line arguments (the CLI contract of DESIGN.md).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "errdex",
+    version,
+    about = "Find out what an API error code means, fast, offline.",
+    after_help = "Without a command, errdex opens the terminal explorer."
+)]
+pub struct Args {
+    /// Also load this catalog file or folder (repeatable).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub catalog: Vec<PathBuf>,
+
+    /// Do not load user catalogs from $XDG_CONFIG_HOME/errdex/catalogs.
+    #[arg(long, global = true)]
+    pub no_user_catalogs: bool,
+
+    /// TUI: start with this vendor selected.
+    #[arg(long, value_name = "ID")]
+    pub vendor: Option<String>,
+
+    /// TUI: start with this filter query.
+    #[arg(long, short, value_name = "Q")]
+    pub query: Option<String>,
+
+    /// TUI: leave the mouse to the terminal (text selection works as usual).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// How copied text reaches the clipboard.
+    #[arg(long, value_enum, default_value_t = ClipboardMode::Auto, global = true)]
+    pub clipboard: ClipboardMode,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClipboardMode {
+    /// The system clipboard, or OSC 52 when there is no display or over SSH.
+    Auto,
+    /// The system clipboard (X11/Wayland) only.
+    System,
+    /// The terminal's clipboard via the OSC 52 escape sequence.
+    Osc52,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List vendors with their editions and entry counts.
+    Vendors {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy search across all vendors (query terms: vendor: status: cat: code:).
+    Search {
+        /// The query; several words are joined.
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, short = 'n', value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one vendor's entry for a code.
+    Show {
+        vendor: String,
+        code: String,
+        /// An older edition of the vendor's table.
+        #[arg(long, value_name = "E")]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}

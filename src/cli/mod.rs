@@ -1,0 +1,155 @@
+//! The headless commands. Each returns the process exit code: 0 found, 1 nothing found,
+//! 2 usage or input error (with a one-line message on stderr).
+
+mod args;
+mod output;
+
+pub use args::{Args, ClipboardMode, Command};
+
+use crate::catalog::{self, CatalogProblem, LoadReport};
+use crate::index::Index;
+use crate::query::Query;
+use clap::Parser;
+use std::io::Write;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_NOT_FOUND: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+/// Parses the process arguments and runs the command.
+pub fn main() -> i32 {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(err) => return clap_exit(err),
+    };
+    run(args)
+}
+
+/// clap prints usage errors over several lines; the contract is one line and exit 2.
+fn clap_exit(err: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            EXIT_OK
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            EXIT_USAGE
+        }
+        _ => {
+            let text = err.to_string();
+            let first = text.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("{first} (see errdex --help)");
+            EXIT_USAGE
+        }
+    }
+}
+
+pub fn run(args: Args) -> i32 {
+    let report = load_all(&args);
+    for p in &report.problems {
+        eprintln!("errdex: warning: {p}");
+    }
+    let index = Index::new(report.catalogs);
+    for n in &index.notices {
+        eprintln!("errdex: note: {n}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = match args.command {
+        None => {
+            eprintln!("errdex: the terminal explorer is not built yet; try `errdex search TEXT`");
+            Ok(EXIT_USAGE)
+        }
+        Some(Command::Vendors { json }) => output::vendors(&index, json, &mut out),
+        Some(Command::Search { query, limit, json }) => {
+            match Query::parse(&query.join(" ")) {
+                Ok(q) => output::search(&index, &q, limit, json, &mut out),
+                Err(e) => return usage_error(&e.to_string()),
+            }
+        }
+        Some(Command::Show { vendor, code, edition, json }) => {
+            let Some(v) = index.find_vendor(&vendor) else {
+                return usage_error(&unknown_vendor(&index, &vendor));
+            };
+            match index.lookup(v, &code, edition.as_deref()) {
+                None => {
+                    let known: Vec<&str> = index.vendors()[v]
+                        .editions
+                        .iter()
+                        .map(|&c| index.catalogs()[c].catalog.edition.id.as_str())
+                        .collect();
+                    return usage_error(&format!(
+                        "{} has no edition `{}` (editions: {})",
+                        index.vendors()[v].id,
+                        edition.unwrap_or_default(),
+                        known.join(", ")
+                    ));
+                }
+                Some(found) if found.is_empty() => {
+                    eprintln!(
+                        "errdex: {} has no code `{}` in its catalog",
+                        index.vendors()[v].id,
+                        crate::sanitize::line(&code)
+                    );
+                    Ok(EXIT_NOT_FOUND)
+                }
+                Some(found) => output::show(&index, &found, json, &mut out),
+            }
+        }
+    };
+    let code = match result {
+        Ok(code) => code,
+        // A closed pipe (`errdex search x | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => {
+            eprintln!("errdex: {e}");
+            EXIT_USAGE
+        }
+    };
+    let _ = out.flush();
+    code
+}
+
+/// Embedded catalogs, then the user catalog folder, then each `--catalog`, in that order, so
+/// later ones replace earlier ones with the same (vendor, edition).
+pub fn load_all(args: &Args) -> LoadReport {
+    let mut report = LoadReport {
+        catalogs: catalog::embedded(),
+        problems: Vec::new(),
+    };
+    if !args.no_user_catalogs
+        && let Some(dir) = catalog::user_catalog_dir()
+        && dir.is_dir()
+    {
+        report.extend(catalog::load_path(&dir));
+    }
+    for path in &args.catalog {
+        if !path.exists() {
+            report.problems.push(CatalogProblem {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                message: "no such file or folder".into(),
+            });
+            continue;
+        }
+        report.extend(catalog::load_path(path));
+    }
+    report
+}
+
+fn unknown_vendor(index: &Index, name: &str) -> String {
+    let ids: Vec<&str> = index.vendors().iter().map(|v| v.id.as_str()).collect();
+    format!(
+        "unknown vendor `{}` (vendors: {})",
+        crate::sanitize::line(name),
+        ids.join(", ")
+    )
+}
+
+fn usage_error(message: &str) -> i32 {
+    eprintln!("errdex: {message}");
+    EXIT_USAGE
+}

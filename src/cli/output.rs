@@ -1,0 +1,237 @@
+//! What the commands print: aligned text for people, the documented JSON shapes for scripts.
+//! Text output passes through `sanitize`, so catalog text cannot drive the terminal.
+
+use super::{EXIT_NOT_FOUND, EXIT_OK};
+use crate::index::{EntryRef, Index};
+use crate::query::Query;
+use crate::sanitize;
+use serde::Serialize;
+use serde_json::json;
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i32> {
+    if json {
+        let list: Vec<_> = index
+            .vendors()
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let newest = index.vendor_catalog(i);
+                let editions: Vec<_> = v
+                    .editions
+                    .iter()
+                    .map(|&c| {
+                        let cat = &index.catalogs()[c].catalog;
+                        json!({
+                            "id": cat.edition.id,
+                            "title": cat.edition.title,
+                            "date": cat.edition.date,
+                            "source": cat.edition.source,
+                            "entries": cat.entries.len(),
+                        })
+                    })
+                    .collect();
+                json!({
+                    "id": v.id,
+                    "name": newest.vendor.name,
+                    "aliases": newest.vendor.aliases,
+                    "entries": newest.entries.len(),
+                    "editions": editions,
+                })
+            })
+            .collect();
+        write_json(out, &list)?;
+        return Ok(EXIT_OK);
+    }
+    let mut rows = vec![[
+        "ID".to_string(),
+        "NAME".to_string(),
+        "ENTRIES".to_string(),
+        "EDITIONS".to_string(),
+    ]];
+    for (i, v) in index.vendors().iter().enumerate() {
+        let newest = index.vendor_catalog(i);
+        let editions: Vec<String> = v
+            .editions
+            .iter()
+            .enumerate()
+            .map(|(n, &c)| {
+                let cat = &index.catalogs()[c].catalog;
+                let mut s = format!("{} ({} rows", cat.edition.id, cat.entries.len());
+                if let Some(d) = &cat.edition.date {
+                    s.push_str(&format!(", {d}"));
+                }
+                s.push_str(if n == 0 { ", newest)" } else { ")" });
+                s
+            })
+            .collect();
+        rows.push([
+            v.id.clone(),
+            newest.vendor.name.clone(),
+            newest.entries.len().to_string(),
+            editions.join(", "),
+        ]);
+    }
+    write_table(out, &rows, &[false, false, true, false])?;
+    Ok(EXIT_OK)
+}
+
+pub fn search(
+    index: &Index,
+    query: &Query,
+    limit: Option<usize>,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<i32> {
+    let mut hits = index.search(query);
+    if let Some(n) = limit {
+        hits.truncate(n);
+    }
+    if json {
+        #[derive(Serialize)]
+        struct Scored<'a> {
+            #[serde(flatten)]
+            entry: crate::index::EntryJson<'a>,
+            score: u32,
+        }
+        let list: Vec<Scored> = hits
+            .iter()
+            .map(|h| Scored {
+                entry: index.get(h.row).to_json(),
+                score: h.score,
+            })
+            .collect();
+        write_json(out, &list)?;
+    } else {
+        let mut rows = vec![[
+            "VENDOR".to_string(),
+            "CODE".to_string(),
+            "HTTP".to_string(),
+            "MESSAGE".to_string(),
+        ]];
+        for h in &hits {
+            let e = index.get(h.row);
+            rows.push([
+                e.vendor.id.clone(),
+                sanitize::line(&e.entry.code).into_owned(),
+                e.entry.http_status.map(|s| s.to_string()).unwrap_or_default(),
+                sanitize::line(&e.entry.headline()).into_owned(),
+            ]);
+        }
+        if hits.is_empty() {
+            writeln!(out, "no matches")?;
+        } else {
+            write_table(out, &rows, &[false, false, false, false])?;
+        }
+    }
+    Ok(if hits.is_empty() { EXIT_NOT_FOUND } else { EXIT_OK })
+}
+
+/// One entry as an object; a code the source lists several times (PIXNET 4109) as an array.
+pub fn show(index: &Index, found: &[EntryRef], json: bool, out: &mut impl Write) -> io::Result<i32> {
+    if json {
+        if let [one] = found {
+            write_json(out, &one.to_json())?;
+        } else {
+            let list: Vec<_> = found.iter().map(EntryRef::to_json).collect();
+            write_json(out, &list)?;
+        }
+        return Ok(EXIT_OK);
+    }
+    for (n, e) in found.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        write_entry(index, e, out)?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// The human form of one entry: every field, the edition and source, and other vendors' use
+/// of the same code.
+pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Result<()> {
+    let entry = e.entry;
+    let mut field = |name: &str, value: Option<String>| -> io::Result<()> {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            let v = sanitize::block(&v).replace('\n', "\n             ");
+            writeln!(out, "{name:<12} {v}")?;
+        }
+        Ok(())
+    };
+    field("vendor", Some(format!("{} ({})", e.vendor.name, e.vendor.id)))?;
+    field("code", Some(entry.code.clone()))?;
+    field("http status", entry.http_status.map(|s| s.to_string()))?;
+    let cat = [&entry.category, &entry.subcategory]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" / ");
+    field("category", Some(cat))?;
+    field("message", entry.message.clone())?;
+    field("summary", entry.summary_en.clone())?;
+    let list = |t: &crate::catalog::Text| match t {
+        crate::catalog::Text::One(s) => s.clone(),
+        crate::catalog::Text::List(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    field("description", entry.description.as_ref().map(list))?;
+    field("fix", entry.fix.as_ref().map(list))?;
+    let mut edition = e.edition.id.clone();
+    if let Some(t) = &e.edition.title {
+        edition.push_str(&format!(" ({t})"));
+    }
+    field("edition", Some(edition))?;
+    field("source", e.edition.source.clone())?;
+    let others: Vec<String> = index
+        .by_code(&entry.code)
+        .iter()
+        .map(|&r| index.get(r))
+        .filter(|o| o.vendor.id != e.vendor.id)
+        .map(|o| format!("{} {}", o.vendor.id, o.entry.headline()))
+        .collect();
+    field("also", Some(others.join("\n")))?;
+    Ok(())
+}
+
+pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// Columns padded by display width (CJK counts double); the last column is not padded.
+fn write_table<const N: usize>(
+    out: &mut impl Write,
+    rows: &[[String; N]],
+    right: &[bool; N],
+) -> io::Result<()> {
+    let mut widths = [0usize; N];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            let pad = widths[i] - cell.width();
+            if i + 1 == N {
+                line.push_str(cell);
+            } else if right[i] {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+                line.push_str("  ");
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
