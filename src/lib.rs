@@ -10,3 +10,5 @@ pub mod fold;
 pub mod index;
 pub mod query;
 pub mod sanitize;
+pub mod decode;
+pub mod snippet;
