@@ -100,6 +100,8 @@ pub fn load_path(path: &Path) -> LoadReport {
             Ok(dir) => dir
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+                // The JSON Schema that editors validate catalogs with is not a catalog.
+                .filter(|p| p.file_name().is_some_and(|n| n != "schema.json"))
                 .collect(),
             Err(err) => {
                 report.problems.push(whole_file(path, format!("cannot read folder: {err}")));

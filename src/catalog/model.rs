@@ -13,6 +13,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
+    /// Editors' JSON Schema reference (`"$schema": "schema.json"`); ignored by errdex.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<String>,
     pub schema: u32,
     pub vendor: Vendor,
     pub edition: Edition,

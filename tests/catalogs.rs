@@ -1,0 +1,147 @@
+//! The shipped catalogs hold every row of their seed documents, faithfully.
+
+use errdex::catalog::{Catalog, Text, embedded};
+
+fn catalog(vendor: &str, edition: Option<&str>) -> Catalog {
+    embedded()
+        .into_iter()
+        .map(|l| l.catalog)
+        .find(|c| c.vendor.id == vendor && edition.is_none_or(|e| c.edition.id == e))
+        .unwrap_or_else(|| panic!("no catalog {vendor} {edition:?}"))
+}
+
+fn distinct_codes(c: &Catalog) -> usize {
+    let mut codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    codes.sort();
+    codes.dedup();
+    codes.len()
+}
+
+#[test]
+fn row_counts_match_the_seed_documents() {
+    let counts = [
+        ("mantago", None, 12, 12),
+        ("tencent-im", None, 72, 72),
+        ("pixnet", Some("a6f649e"), 164, 163),
+        ("pixnet", Some("d8fc161"), 159, 158),
+        ("guo-guo", None, 44, 44),
+    ];
+    for (vendor, edition, rows, distinct) in counts {
+        let c = catalog(vendor, edition);
+        assert_eq!(c.entries.len(), rows, "{vendor} {edition:?}");
+        assert_eq!(distinct_codes(&c), distinct, "{vendor} {edition:?}");
+    }
+}
+
+#[test]
+fn every_entry_has_an_english_summary() {
+    for l in embedded() {
+        for e in &l.catalog.entries {
+            let s = e.summary_en.as_deref().unwrap_or("");
+            assert!(
+                s.len() > 8 && s.is_ascii(),
+                "{} {}: summary {s:?}",
+                l.catalog.vendor.id,
+                e.code
+            );
+        }
+    }
+}
+
+#[test]
+fn pixnet_keeps_4109_twice_with_both_messages() {
+    for edition in ["a6f649e", "d8fc161"] {
+        let c = catalog("pixnet", Some(edition));
+        let msgs: Vec<&str> = c
+            .entries
+            .iter()
+            .filter(|e| e.code == "4109")
+            .map(|e| e.message.as_deref().unwrap())
+            .collect();
+        assert_eq!(msgs, ["請填入訂閱群組名稱", "Missing cellphone or calling_code"]);
+    }
+}
+
+#[test]
+fn pixnet_rows_keep_statuses_categories_and_placeholders() {
+    let c = catalog("pixnet", Some("a6f649e"));
+    let e = c.entries.iter().find(|e| e.code == "1000").unwrap();
+    assert_eq!(e.http_status, Some(401));
+    assert_eq!(e.category.as_deref(), Some("認證錯誤"));
+    assert_eq!(e.subcategory.as_deref(), Some("Token"));
+    assert_eq!(e.message.as_deref(), Some("Invalid / expired Token"));
+    let e = c.entries.iter().find(|e| e.code == "4200").unwrap();
+    assert_eq!(e.message.as_deref(), Some("User %s exists"));
+    assert_eq!(e.description, None);
+    // Rows new in the current edition.
+    let old = catalog("pixnet", Some("d8fc161"));
+    for code in ["2600", "2700", "4216", "5600", "8600"] {
+        assert!(c.entries.iter().any(|e| e.code == code), "{code}");
+        assert!(!old.entries.iter().any(|e| e.code == code), "{code}");
+    }
+    // Markdown escapes undone in the older edition.
+    let e = old.entries.iter().find(|e| e.code == "1099").unwrap();
+    assert_eq!(e.message.as_deref(), Some("(其他 Token 錯誤)"));
+    assert_eq!(e.description, Some(Text::One("(其他 Token 錯誤".into())));
+}
+
+#[test]
+fn mantago_keeps_chinese_messages_and_lists() {
+    let c = catalog("mantago", None);
+    let codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["1004", "1002", "5001", "60001", "60002", "11000", "11001", "37011", "36000", "110000", "120000", "120001"]
+    );
+    let e = &c.entries[2];
+    assert_eq!(e.message.as_deref(), Some("尋找Bot資訊失敗,無此botId"));
+    assert_eq!(
+        c.entries[1].description,
+        Some(Text::List(vec![
+            "API Token和Secret Key有誤".into(),
+            "目前方案不支援Open API".into()
+        ]))
+    );
+    assert!(c.entries.iter().all(|e| e.http_status.is_none()));
+}
+
+#[test]
+fn tencent_keeps_source_text() {
+    let c = catalog("tencent-im", None);
+    assert_eq!(c.entries.first().unwrap().code, "60002");
+    assert_eq!(c.entries.last().unwrap().code, "290002");
+    let e = c.entries.iter().find(|e| e.code == "60004").unwrap();
+    assert_eq!(e.message.as_deref(), Some("请求 URL 或 JSON 包体中帐号或签名错误 。"));
+    let e = c.entries.iter().find(|e| e.code == "140001").unwrap();
+    assert!(e.message.as_deref().unwrap().contains("上线"));
+    assert_eq!(c.envelope.as_ref().unwrap().http_status, Some(200));
+}
+
+#[test]
+fn guo_guo_has_eleven_statuses_and_fixes() {
+    let c = catalog("guo-guo", None);
+    let with_status: Vec<(&str, u16)> = c
+        .entries
+        .iter()
+        .filter_map(|e| e.http_status.map(|s| (e.code.as_str(), s)))
+        .collect();
+    assert_eq!(with_status.len(), 11);
+    assert!(with_status.contains(&("token_validation_failed", 401)));
+    assert_eq!(with_status.iter().filter(|(_, s)| *s == 400).count(), 10);
+    let e = c.entries.iter().find(|e| e.code == "data_validation_failed").unwrap();
+    assert_eq!(e.description, Some(Text::One("資料驗證失敗。".into())));
+    assert_eq!(e.fix, Some(Text::One("檢查必填、格式、數值範圍與 enum 值。".into())));
+    assert!(c.entries.iter().all(|e| e.message.is_none()));
+    let e = c.entries.iter().find(|e| e.code == "pay_uni_order_not_found").unwrap();
+    assert_eq!((e.http_status, &e.description, &e.fix), (None, &None, &None));
+}
+
+#[test]
+fn every_catalog_file_validates_against_its_json_schema_fields() {
+    // Every key in the shipped files is one the model knows (deny_unknown_fields), and the
+    // files on disk are exactly what is embedded.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs");
+    let report = errdex::catalog::load_path(&dir);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.catalogs.len(), embedded().len());
+}

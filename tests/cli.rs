@@ -1,0 +1,177 @@
+//! The headless CLI: output shapes of the contract and exit codes.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn errdex() -> Command {
+    let mut cmd = Command::cargo_bin("errdex").unwrap();
+    // Tests see only the embedded catalogs, whatever the machine's user folder holds.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-errdex-test");
+    cmd
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = errdex().args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn vendors_json_lists_editions_with_counts() {
+    let v = json(&["vendors", "--json"]);
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["mantago", "tencent-im", "pixnet", "guo-guo"]);
+    let pixnet = &v[2];
+    assert_eq!(pixnet["entries"], 164);
+    assert_eq!(pixnet["name"], "PIXNET");
+    let editions = pixnet["editions"].as_array().unwrap();
+    assert_eq!(editions[0]["id"], "a6f649e");
+    assert_eq!(editions[0]["entries"], 164);
+    assert_eq!(editions[1]["id"], "d8fc161");
+    assert_eq!(editions[1]["entries"], 159);
+    assert_eq!(editions[1]["date"], "2019-04-23");
+    for key in ["id", "name", "aliases", "entries", "editions"] {
+        assert!(pixnet.get(key).is_some(), "{key}");
+    }
+    for key in ["id", "title", "date", "source", "entries"] {
+        assert!(editions[0].get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn show_json_has_every_field() {
+    let e = json(&["show", "pixnet", "1302", "--json"]);
+    assert_eq!(e["vendor"], "pixnet");
+    assert_eq!(e["edition"], "a6f649e");
+    assert_eq!(e["code"], "1302");
+    assert_eq!(e["http_status"], 403);
+    assert_eq!(e["message"], "Exceed Anonymous Rate Limit");
+    assert_eq!(e["fix"], Value::Null);
+    let keys: Vec<&String> = e.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["vendor", "edition", "code", "http_status", "category", "subcategory", "message", "description", "fix", "summary_en"]
+    );
+}
+
+#[test]
+fn show_lists_a_duplicated_code_as_an_array() {
+    let e = json(&["show", "pixnet", "4109", "--json"]);
+    let list = e.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[1]["message"], "Missing cellphone or calling_code");
+}
+
+#[test]
+fn show_reaches_an_older_edition() {
+    let e = json(&["show", "pixnet", "1099", "--edition", "d8fc161", "--json"]);
+    assert_eq!(e["edition"], "d8fc161");
+    assert_eq!(e["description"], "(其他 Token 錯誤");
+    errdex()
+        .args(["show", "pixnet", "2600", "--edition", "d8fc161"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn show_finds_vendors_by_alias_and_keeps_string_codes() {
+    let e = json(&["show", "Emma API", "1000", "--json"]);
+    assert_eq!(e["vendor"], "pixnet");
+    let e = json(&["show", "guo-guo", "token_validation_failed", "--json"]);
+    assert_eq!(e["http_status"], 401);
+    assert_eq!(e["message"], Value::Null);
+}
+
+#[test]
+fn show_text_is_for_people() {
+    let out = errdex().args(["show", "mantago", "1002"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("permission denied"), "{text}");
+    assert!(text.contains("1. API Token和Secret Key有誤"), "{text}");
+    assert!(text.contains("pixnet"), "other vendors using 1002 are named: {text}");
+}
+
+#[test]
+fn search_ranks_exact_codes_first_and_prints_scores() {
+    let v = json(&["search", "1004", "--json"]);
+    let top: Vec<(&str, &str)> = v.as_array().unwrap()[..2]
+        .iter()
+        .map(|e| (e["vendor"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(top, [("mantago", "1004"), ("pixnet", "1004")]);
+    assert!(v[0]["score"].is_number());
+}
+
+#[test]
+fn search_query_terms_and_limit() {
+    let v = json(&["search", "vendor:pixnet", "status:403", "--limit", "3", "--json"]);
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    assert!(list.iter().all(|e| e["vendor"] == "pixnet" && e["http_status"] == 403));
+    let v = json(&["search", "s:4xx", "--json"]);
+    assert!(v.as_array().unwrap().iter().all(|e| {
+        let s = e["http_status"].as_u64().unwrap();
+        (400..500).contains(&s)
+    }));
+}
+
+#[test]
+fn search_folds_traditional_and_simplified() {
+    // 找不到 is written the same in both; 錯誤 vs 错误 is not.
+    let trad = json(&["search", "錯誤", "--json"]);
+    let simp = json(&["search", "错误", "--json"]);
+    assert_eq!(trad, simp);
+    assert!(trad.as_array().unwrap().iter().any(|e| e["vendor"] == "tencent-im"));
+    assert!(trad.as_array().unwrap().iter().any(|e| e["vendor"] == "pixnet"));
+}
+
+#[test]
+fn no_match_exits_1() {
+    errdex().args(["search", "zzzzqqqxxx"]).assert().code(1);
+    errdex().args(["show", "pixnet", "9999"]).assert().code(1);
+}
+
+#[test]
+fn usage_errors_exit_2_with_one_line() {
+    for args in [
+        &["show", "nosuchvendor", "1"][..],
+        &["search", "status:abc"],
+        &["frobnicate"],
+        &["show", "pixnet"],
+        &["search", "--limit", "x"],
+        &["show", "pixnet", "1000", "--edition", "nope"],
+    ] {
+        let out = errdex().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn catalog_flag_adds_a_vendor_and_reports_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("acme.json"),
+        r#"{"schema":1,"vendor":{"id":"acme","name":"ACME"},"edition":{"id":"v1"},
+           "entries":[{"code":"E42","http_status":418,"message":"I'm a teapot"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{\n  \"schema\": 1,\n  oops\n}").unwrap();
+    let out = errdex()
+        .args(["--catalog", dir.path().to_str().unwrap(), "show", "acme", "E42", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let e: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["message"], "I'm a teapot");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("broken.json:3:3"), "{err}");
+}
+
+#[test]
+fn control_characters_in_queries_are_not_echoed_raw() {
+    let out = errdex().args(["show", "pixnet", "\x1b]0;pwned\x07"]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains('\x1b') && err.contains('␛'), "{err:?}");
+}
