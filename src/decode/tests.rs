@@ -1,0 +1,303 @@
+//! Matching: envelopes decide vendors, messages break ties, unknown codes get suggestions.
+
+use super::*;
+use crate::catalog::{Loaded, Origin};
+use std::sync::OnceLock;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(Index::embedded)
+}
+
+fn one(text: &str) -> DecodedError {
+    let d = decode(text, index());
+    assert_eq!(d.errors.len(), 1, "{text}: {:#?}", d.errors);
+    d.errors.into_iter().next().unwrap()
+}
+
+fn codes(rows: &[RowId]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|&r| {
+            let e = index().get(r);
+            (e.vendor.id.clone(), e.entry.code.clone())
+        })
+        .collect()
+}
+
+fn first_match(e: &DecodedError) -> (String, String) {
+    codes(&e.match_rows).into_iter().next().expect("a match")
+}
+
+#[test]
+fn the_envelope_decides_between_vendors_with_the_same_code() {
+    let e = one(r#"{"success":false,"errResponse":{"code":1004,"message":"whatever"}}"#);
+    assert_eq!(e.vendor.as_deref(), Some("mantago"));
+    assert_eq!(first_match(&e), ("mantago".into(), "1004".into()));
+    assert_eq!(e.path, "$.errResponse");
+
+    let e = one(r#"{"error":1,"code":1004,"message":"whatever"}"#);
+    assert_eq!(e.vendor.as_deref(), Some("pixnet"));
+    assert_eq!(codes(&e.match_rows), vec![("pixnet".into(), "1004".into())]);
+    assert_eq!(e.path, "$");
+
+    // Even when the message is another vendor's.
+    let e = one(
+        r#"{"success":false,"errResponse":{"code":5001,"message":"Incorrect Verification Code"}}"#,
+    );
+    assert_eq!(first_match(&e), ("mantago".into(), "5001".into()));
+
+    let e = one(r#"{"ActionStatus":"FAIL","ErrorInfo":"x","ErrorCode":60002}"#);
+    assert_eq!(first_match(&e), ("tencent-im".into(), "60002".into()));
+}
+
+#[test]
+fn without_an_envelope_message_and_status_break_ties() {
+    let e = one(r#"{"code":1004,"message":"Token is invalid or expired"}"#);
+    assert_eq!(e.vendor.as_deref(), Some("mantago"));
+    assert_eq!(
+        codes(&e.match_rows),
+        vec![("mantago".into(), "1004".into())]
+    );
+
+    let e = one("HTTP/1.1 401 Unauthorized\n\n{\"code\": 1004}");
+    assert_eq!(e.http_status, Some(401));
+    assert_eq!(e.vendor.as_deref(), Some("pixnet"));
+
+    // Tencent answers API errors with 200; MantaGO documents no status.
+    let e = one("HTTP/1.1 200 OK\n\n{\"errcode\": 60002}");
+    assert_eq!(e.vendor.as_deref(), Some("tencent-im"));
+
+    // Nothing to tell them apart: no vendor, both offered.
+    let e = one(r#"{"code": 60002, "message": "?"}"#);
+    assert_eq!(e.vendor, None);
+    assert_eq!(e.match_rows.len(), 2);
+}
+
+#[test]
+fn message_similarity_orders_duplicate_codes() {
+    let e = one(r#"{"error":1,"code":4109,"message":"Missing cellphone or calling_code"}"#);
+    let rows = codes(&e.match_rows);
+    assert_eq!(rows.len(), 2);
+    let first = index().get(e.match_rows[0]);
+    assert_eq!(
+        first.entry.message.as_deref(),
+        Some("Missing cellphone or calling_code")
+    );
+    let e = one(r#"{"error":1,"code":4109,"message":"請填入訂閱群組名稱"}"#);
+    let first = index().get(e.match_rows[0]);
+    assert_eq!(first.entry.message.as_deref(), Some("請填入訂閱群組名稱"));
+}
+
+#[test]
+fn unknown_codes_keep_the_vendor_and_get_suggestions() {
+    let e = one(r#"{"error":1,"code":9999,"message":"Album is not found"}"#);
+    assert_eq!(e.vendor.as_deref(), Some("pixnet"));
+    assert!(e.match_rows.is_empty());
+    let s = codes(&e.suggestion_rows);
+    assert!(s.contains(&("pixnet".into(), "2202".into())), "{s:?}");
+    assert!(s.iter().all(|(v, _)| v == "pixnet"));
+
+    let e = one(
+        r#"{"success":false,"errResponse":{"message":"This is sample message","code":0000,"botId":"x"}}"#,
+    );
+    assert_eq!(e.vendor.as_deref(), Some("mantago"));
+    assert_eq!(e.code.as_deref(), Some("0000"));
+    assert!(e.match_rows.is_empty());
+
+    // The same code elsewhere is a suggestion, never a match.
+    let e = one(r#"{"error":1,"code":60002}"#);
+    assert!(e.match_rows.is_empty());
+    assert_eq!(codes(&e.suggestion_rows).len(), 2);
+}
+
+#[test]
+fn success_bodies_are_not_errors() {
+    for text in [
+        r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}"#,
+        r#"{"success":true,"message":"done"}"#,
+        r#"{"error":0,"code":0}"#,
+        r#"{"code":0,"message":"success"}"#,
+        r#"{"errcode":0,"errmsg":"ok"}"#,
+        r#"{"country":{"code":"TW","name":"Taiwan"}}"#,
+    ] {
+        let d = decode(text, index());
+        assert!(d.errors.is_empty(), "{text}: {:?}", d.errors);
+    }
+}
+
+#[test]
+fn guo_guo_items_are_errors_too() {
+    let d = decode(
+        r#"{"message":"Validation failed.","result_code":"data_validation_failed","validation_failed_responses":[{"result_code":"field_is_required","message":"product_id is required.","property_name":"product_id"},{"result_code":"no_such_code","message":"x","property_name":"qty"}],"odata":null}"#,
+        index(),
+    );
+    assert_eq!(d.errors.len(), 3);
+    assert_eq!(
+        first_match(&d.errors[0]),
+        ("guo-guo".into(), "data_validation_failed".into())
+    );
+    assert_eq!(d.errors[1].path, "$.validation_failed_responses[0]");
+    assert_eq!(d.errors[1].field.as_deref(), Some("product_id"));
+    assert_eq!(
+        first_match(&d.errors[1]),
+        ("guo-guo".into(), "field_is_required".into())
+    );
+    assert_eq!(d.errors[2].vendor.as_deref(), Some("guo-guo"));
+    assert!(d.errors[2].match_rows.is_empty());
+}
+
+#[test]
+fn placeholders_and_bare_lines() {
+    let e = one(r#"{"error":1,"code":4200,"message":"User alice exists"}"#);
+    assert_eq!(first_match(&e), ("pixnet".into(), "4200".into()));
+
+    let e = one("Exceed Anonymous Rate Limit");
+    assert_eq!(e.code, None);
+    assert_eq!(e.path, "line 1");
+    assert_eq!(first_match(&e), ("pixnet".into(), "1302".into()));
+
+    let e = one("some noise\n2024-05-01 12:00:01 ERROR Token is invalid or expired\n");
+    assert_eq!(e.path, "line 2");
+    assert_eq!(first_match(&e), ("mantago".into(), "1004".into()));
+
+    let e = one("request failed: User bob exists");
+    assert_eq!(first_match(&e), ("pixnet".into(), "4200".into()));
+
+    for noise in [
+        "Starting server on port 8080",
+        "index out of range",
+        "Permission denied",
+        "User not found in cache, loading",
+        "the rate limit was exceeded for anonymous users today",
+    ] {
+        assert!(decode(noise, index()).errors.is_empty(), "{noise}");
+    }
+}
+
+#[test]
+fn a_message_without_a_code_matches_within_the_vendor() {
+    let e = one(r#"{"success":false,"errResponse":{"message":"Token is invalid or expired"}}"#);
+    assert_eq!(e.vendor.as_deref(), Some("mantago"));
+    assert_eq!(e.code, None);
+    assert_eq!(first_match(&e), ("mantago".into(), "1004".into()));
+}
+
+#[test]
+fn a_user_catalog_envelope_is_decoded() {
+    let catalog = crate::catalog::parse_catalog(
+        "acme.json",
+        r#"{"schema": 1, "vendor": {"id": "acme", "name": "Acme"}, "edition": {"id": "1"},
+            "envelope": {"code": "err.no", "message": "err.msg"},
+            "entries": [{"code": "1004", "message": "Widget jammed"}]}"#,
+    )
+    .expect("a valid catalog");
+    let mut loaded = crate::catalog::embedded();
+    loaded.push(Loaded {
+        catalog,
+        origin: Origin::File("acme.json".into()),
+    });
+    let index = Index::new(loaded);
+    let d = decode(r#"{"err":{"no":1004,"msg":"Widget jammed"}}"#, &index);
+    assert_eq!(d.errors.len(), 1);
+    let e = &d.errors[0];
+    assert_eq!(e.vendor.as_deref(), Some("acme"));
+    assert_eq!(e.path, "$.err");
+    assert_eq!(index.get(e.match_rows[0]).vendor.id, "acme");
+    // And the bare message finds it too.
+    let d = decode("Widget jammed again today", &index);
+    assert!(d.errors.is_empty());
+    let d = decode("ERROR: widget JAMMED", &index);
+    assert_eq!(
+        d.errors.len(),
+        0,
+        "two-token messages never match bare lines"
+    );
+}
+
+#[test]
+fn json_shape() {
+    let d = decode(
+        r#"{"validation_failed_responses":[{"result_code":"field_is_required","message":"m","property_name":"p"}],"result_code":"data_validation_failed","message":"Validation failed."}"#,
+        index(),
+    );
+    let j = d.to_json(index());
+    let errors = j["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["vendor"], "guo-guo");
+    assert_eq!(errors[0]["matches"][0]["code"], "data_validation_failed");
+    assert!(errors[0].get("field").is_none());
+    assert_eq!(errors[1]["field"], "p");
+    assert_eq!(errors[1]["path"], "$.validation_failed_responses[0]");
+    assert!(errors[1]["suggestions"].as_array().unwrap().is_empty());
+    assert!(j.get("notice").is_none());
+    assert!(d.matched());
+}
+
+#[test]
+fn limits_and_notices() {
+    let big = "x".repeat(MAX_PASTE_BYTES + 1);
+    let d = decode(&big, index());
+    assert!(d.errors.is_empty());
+    assert!(d.notice.as_deref().unwrap().starts_with("paste refused"));
+
+    let many = r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#.repeat(2000);
+    let d = decode(&many, index());
+    assert_eq!(d.errors.len(), MAX_ERRORS);
+    assert!(d.notice.as_deref().unwrap().contains("first 1000"));
+
+    let deep = format!("{}{}", "[".repeat(1000), r#"{"error":1,"code":1302}"#);
+    let d = decode(&deep, index());
+    assert!(d.notice.as_deref().unwrap().contains("deeper"));
+}
+
+#[test]
+fn paths_quote_odd_keys() {
+    assert_eq!(join_key("$", "a b"), "$[\"a b\"]");
+    assert_eq!(join_key("$", "errResponse"), "$.errResponse");
+    assert_eq!(join_key("$", &"é".repeat(1000)).chars().count(), 64 + 5);
+    assert_eq!(join_keys("$", &["a".into(), "[2]".into()]), "$.a[2]");
+    assert_eq!(noise_prefix_tokens("2024-05-01 ERROR: Token"), 4);
+}
+
+#[test]
+fn more_shapes_seen_in_the_wild() {
+    // Google-style wrapper: the error object is nested under the flag's key.
+    let e = one(r#"{"error": {"code": 1302, "message": "Exceed Anonymous Rate Limit"}}"#);
+    assert_eq!(e.path, "$.error");
+    assert_eq!(first_match(&e), ("pixnet".into(), "1302".into()));
+
+    // OAuth: the code is a word; not in any catalog, no vendor.
+    let e = one(r#"{"error":"invalid_grant","error_description":"Invalid authorization code"}"#);
+    assert_eq!(e.code.as_deref(), Some("invalid_grant"));
+    assert_eq!(e.message.as_deref(), Some("Invalid authorization code"));
+    assert_eq!(e.vendor, None);
+    assert!(e.match_rows.is_empty());
+
+    // A plain-text body after the status line.
+    let e = one(
+        "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nExceed Anonymous Rate Limit\r\n",
+    );
+    assert_eq!(e.http_status, Some(403));
+    assert_eq!(e.path, "line 4");
+    assert_eq!(first_match(&e), ("pixnet".into(), "1302".into()));
+
+    // Capitalised keys, a string flag and code.
+    let e = one(r#"{"Error":"1","Code":"2101","Message":"Article is not found"}"#);
+    assert_eq!(first_match(&e), ("pixnet".into(), "2101".into()));
+
+    // A negative Tencent code not in the catalog.
+    let e = one(r#"{"ActionStatus":"FAIL","ErrorInfo":"Fail to parse","ErrorCode":-1}"#);
+    assert_eq!(e.vendor.as_deref(), Some("tencent-im"));
+    assert_eq!(e.code.as_deref(), Some("-1"));
+    assert!(e.match_rows.is_empty());
+
+    // Tencent's flag wins over a network status.
+    let e = one("HTTP/1.1 502 Bad Gateway\n\n{\"ActionStatus\":\"FAIL\",\"ErrorCode\":60002}");
+    assert_eq!(e.vendor.as_deref(), Some("tencent-im"));
+
+    // A JSON string inside a JSON string inside a log line.
+    let e =
+        one(r#"{"log":"{\"msg\":\"upstream\",\"body\":\"{\\\"error\\\":1,\\\"code\\\":2202}\"}"}"#);
+    assert_eq!(e.path, "$.log.body");
+    assert_eq!(first_match(&e), ("pixnet".into(), "2202".into()));
+}

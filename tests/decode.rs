@@ -1,0 +1,470 @@
+//! The decoder over a corpus of realistic pastes (tests/fixtures/pastes/), the README's sample
+//! pastes (assets/samples/), hostile input, and mutated pastes (proptest: never a panic).
+
+use errdex::decode::{Decoded, DecodedError, MAX_ERRORS, MAX_PASTE_BYTES, decode};
+use errdex::index::Index;
+use proptest::prelude::*;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(Index::embedded)
+}
+
+fn read(path: &str) -> String {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}
+
+/// What one error is expected to be: vendor, code as written, code of the best match
+/// (`None`: not in the catalog).
+type Expect = (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const P: Option<&str> = Some("pixnet");
+const M: Option<&str> = Some("mantago");
+const T: Option<&str> = Some("tencent-im");
+const G: Option<&str> = Some("guo-guo");
+
+/// Every fixture with the errors it must decode to, in order.
+const CASES: &[(&str, &[Expect])] = &[
+    ("pixnet-curl-crlf.txt", &[(P, Some("1302"), Some("1302"))]),
+    (
+        "pixnet-http2-string-code.txt",
+        &[(P, Some("1000"), Some("1000"))],
+    ),
+    (
+        "pixnet-duplicate-4109.txt",
+        &[(P, Some("4109"), Some("4109"))],
+    ),
+    ("pixnet-placeholder.txt", &[(P, Some("4200"), Some("4200"))]),
+    ("pixnet-unknown-code.txt", &[(P, Some("9999"), None)]),
+    ("mantago-log-line.txt", &[(M, Some("1004"), Some("1004"))]),
+    (
+        "mantago-python-dict.txt",
+        &[(M, Some("1004"), Some("1004"))],
+    ),
+    ("mantago-docs-sample.txt", &[(M, Some("0000"), None)]),
+    (
+        "mantago-success-then-error.txt",
+        &[(M, Some("60002"), Some("60002"))],
+    ),
+    ("tencent-response.txt", &[(T, Some("60003"), Some("60003"))]),
+    (
+        "tencent-lowercase-keys.txt",
+        &[(T, Some("60006"), Some("60006"))],
+    ),
+    (
+        "tencent-log-shipper.txt",
+        &[(T, Some("60007"), Some("60007"))],
+    ),
+    (
+        "tencent-bot-uppercase.txt",
+        &[(T, Some("100003"), Some("100003"))],
+    ),
+    (
+        "guo-guo-validation.txt",
+        &[
+            (
+                G,
+                Some("data_validation_failed"),
+                Some("data_validation_failed"),
+            ),
+            (G, Some("field_is_required"), Some("field_is_required")),
+            (
+                G,
+                Some("invalid_email_format"),
+                Some("invalid_email_format"),
+            ),
+        ],
+    ),
+    (
+        "guo-guo-token.txt",
+        &[(
+            G,
+            Some("token_validation_failed"),
+            Some("token_validation_failed"),
+        )],
+    ),
+    (
+        "multi-document.txt",
+        &[
+            (P, Some("2101"), Some("2101")),
+            (M, Some("1002"), Some("1002")),
+            (T, Some("60002"), Some("60002")),
+            (G, Some("credit_not_enough"), Some("credit_not_enough")),
+        ],
+    ),
+    (
+        "nested-error-list.txt",
+        &[
+            (P, Some("2000"), Some("2000")),
+            (P, Some("2101"), Some("2101")),
+        ],
+    ),
+    ("trailing-commas.txt", &[(P, Some("4000"), Some("4000"))]),
+    ("bare-message.txt", &[(P, None, Some("1302"))]),
+    ("bare-message-log.txt", &[(M, None, Some("1004"))]),
+    (
+        "generic-no-envelope.txt",
+        &[(M, Some("1004"), Some("1004"))],
+    ),
+    ("bom-ansi-jq.txt", &[(P, Some("2202"), Some("2202"))]),
+    ("js-console-log.txt", &[(P, Some("1302"), Some("1302"))]),
+    ("logfmt-escaped.txt", &[(P, Some("3900"), Some("3900"))]),
+    ("truncated.txt", &[(P, Some("2101"), Some("2101"))]),
+    ("no-errors.txt", &[]),
+];
+
+fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+    d.errors
+        .iter()
+        .map(|e| {
+            (
+                e.vendor.clone(),
+                e.code.clone(),
+                e.match_rows
+                    .first()
+                    .map(|&r| index().get(r).entry.code.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_fixture_decodes_to_its_vendor_and_code() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pastes");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CASES.iter().map(|(f, _)| f.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "every fixture is in the table and vice versa"
+    );
+
+    for (file, expected) in CASES {
+        let d = decode(&read(&format!("tests/fixtures/pastes/{file}")), index());
+        let want: Vec<_> = expected
+            .iter()
+            .map(|(v, c, m)| {
+                (
+                    v.map(String::from),
+                    c.map(String::from),
+                    m.map(String::from),
+                )
+            })
+            .collect();
+        assert_eq!(summary(&d), want, "{file}: {:#?}", d.errors);
+        assert_eq!(
+            d.matched(),
+            expected.iter().any(|e| e.2.is_some()),
+            "{file}"
+        );
+    }
+}
+
+fn fixture(file: &str) -> Decoded {
+    decode(&read(&format!("tests/fixtures/pastes/{file}")), index())
+}
+
+fn only(file: &str) -> DecodedError {
+    let d = fixture(file);
+    assert_eq!(d.errors.len(), 1, "{file}");
+    d.errors.into_iter().next().unwrap()
+}
+
+#[test]
+fn http_status_comes_from_the_status_line_before_the_body() {
+    assert_eq!(only("pixnet-curl-crlf.txt").http_status, Some(403));
+    assert_eq!(only("pixnet-http2-string-code.txt").http_status, Some(401));
+    assert_eq!(only("tencent-response.txt").http_status, Some(200));
+    assert_eq!(only("mantago-log-line.txt").http_status, None);
+}
+
+#[test]
+fn paths_say_where_each_error_is() {
+    assert_eq!(only("pixnet-curl-crlf.txt").path, "$");
+    assert_eq!(only("mantago-log-line.txt").path, "$.errResponse");
+    assert_eq!(only("pixnet-placeholder.txt").path, "$.response");
+    assert_eq!(only("tencent-log-shipper.txt").path, "$.log");
+    assert_eq!(only("bare-message-log.txt").path, "line 3");
+    let d = fixture("nested-error-list.txt");
+    assert_eq!(d.errors[0].path, "$[0].response");
+    assert_eq!(d.errors[1].path, "$[2].response");
+    let d = fixture("guo-guo-validation.txt");
+    assert_eq!(d.errors[2].path, "$.validation_failed_responses[1]");
+    assert_eq!(d.errors[2].field.as_deref(), Some("email"));
+}
+
+#[test]
+fn duplicate_codes_are_ordered_by_message() {
+    let e = only("pixnet-duplicate-4109.txt");
+    assert_eq!(e.match_rows.len(), 2);
+    assert_eq!(
+        index().get(e.match_rows[0]).entry.message.as_deref(),
+        Some("Missing cellphone or calling_code")
+    );
+}
+
+#[test]
+fn unknown_codes_say_not_in_catalog_and_suggest() {
+    let e = only("pixnet-unknown-code.txt");
+    assert!(e.match_rows.is_empty());
+    let suggested: Vec<&str> = e
+        .suggestion_rows
+        .iter()
+        .map(|&r| index().get(r).entry.code.as_str())
+        .collect();
+    assert!(suggested.contains(&"2202"), "{suggested:?}");
+    let e = only("mantago-docs-sample.txt");
+    assert_eq!(e.code.as_deref(), Some("0000"));
+    assert_eq!(e.message.as_deref(), Some("This is sample message"));
+}
+
+#[test]
+fn a_cut_off_paste_decodes_what_is_there_and_says_so() {
+    let d = fixture("truncated.txt");
+    assert_eq!(d.errors[0].message.as_deref(), Some("Article is not fo"));
+    assert!(d.notice.unwrap().contains("ends inside a document"));
+    assert!(fixture("pixnet-curl-crlf.txt").notice.is_none());
+}
+
+#[test]
+fn json_output_follows_the_cli_contract() {
+    let d = fixture("guo-guo-validation.txt");
+    let j = d.to_json(index());
+    let e = &j["errors"][1];
+    for key in [
+        "code",
+        "message",
+        "http_status",
+        "vendor",
+        "path",
+        "matches",
+        "suggestions",
+    ] {
+        assert!(e.get(key).is_some(), "{key}");
+    }
+    assert_eq!(e["field"], "product_id");
+    assert_eq!(e["matches"][0]["vendor"], "guo-guo");
+    assert_eq!(e["matches"][0]["code"], "field_is_required");
+    assert_eq!(e["http_status"], 400);
+}
+
+#[test]
+fn readme_samples_decode_to_their_vendor() {
+    for (file, vendor, code) in [
+        ("pixnet.txt", "pixnet", "1302"),
+        ("mantago.txt", "mantago", "1004"),
+        ("tencent-im.txt", "tencent-im", "60003"),
+        ("guo-guo.txt", "guo-guo", "data_validation_failed"),
+    ] {
+        let d = decode(&read(&format!("assets/samples/{file}")), index());
+        let e = d
+            .errors
+            .first()
+            .unwrap_or_else(|| panic!("{file}: no error"));
+        assert_eq!(e.vendor.as_deref(), Some(vendor), "{file}");
+        assert_eq!(e.code.as_deref(), Some(code), "{file}");
+        assert_eq!(index().get(e.match_rows[0]).entry.code, code, "{file}");
+        assert!(
+            d.errors.iter().all(|e| e.vendor.as_deref() == Some(vendor)),
+            "{file}"
+        );
+    }
+    let d = decode(&read("assets/samples/pixnet.txt"), index());
+    assert_eq!(d.errors[0].http_status, Some(403));
+    let d = decode(&read("assets/samples/guo-guo.txt"), index());
+    assert_eq!(d.errors.len(), 3);
+    assert_eq!(d.errors[2].code.as_deref(), Some("below_minimum_quantity"));
+}
+
+#[test]
+fn hostile_input_is_bounded_and_never_panics() {
+    let deep_arrays = "[".repeat(200_000);
+    let mut deep_objects = "{\"a\":".repeat(200_000);
+    deep_objects.push_str("{\"error\":1,\"code\":1302}");
+    let huge_number = format!("{{\"error\":1,\"code\":{}}}", "9".repeat(100_000));
+    let unterminated = format!(
+        "{{\"error\":1,\"code\":1302,\"message\":\"{}",
+        "x".repeat(100_000)
+    );
+    let surrogates = r#"{"error":1,"code":1302,"message":"\ud800 \udc00\ud83d\ude00 Exceed"}"#;
+    let nul_ansi = "\u{0}\u{1b}[31m{\"error\":\u{0}1,\"code\":1302}\u{1b}[0m\u{0}";
+    let many_docs = "{\"error\":1,\"code\":\"1302\"}\n".repeat(20_000);
+    let braces = "{[\"'".repeat(50_000);
+    for text in [
+        deep_arrays.as_str(),
+        deep_objects.as_str(),
+        huge_number.as_str(),
+        unterminated.as_str(),
+        surrogates,
+        nul_ansi,
+        many_docs.as_str(),
+        braces.as_str(),
+        "",
+        "\u{feff}",
+        "HTTP/1.1 ",
+    ] {
+        let d = decode(text, index());
+        assert!(d.errors.len() <= MAX_ERRORS);
+        let _ = d.to_json(index());
+    }
+    let d = decode(&huge_number, index());
+    assert_eq!(d.errors.len(), 0, "a 100k-digit code is no code");
+    let d = decode(surrogates, index());
+    assert_eq!(
+        d.errors[0].message.as_deref(),
+        Some("\u{fffd} \u{fffd}😀 Exceed")
+    );
+    let d = decode(nul_ansi, index());
+    assert_eq!(d.errors[0].code.as_deref(), Some("1302"));
+    let d = decode(&many_docs, index());
+    assert_eq!(d.errors.len(), MAX_ERRORS);
+    assert!(d.notice.is_some());
+    let d = decode(&"x".repeat(MAX_PASTE_BYTES + 1), index());
+    assert!(d.notice.unwrap().contains("refused"));
+}
+
+/// A 10 MB paste of mixed fixtures: run with
+/// `cargo test --release --test decode -- --ignored --nocapture` to see the time.
+#[test]
+#[ignore]
+fn ten_megabyte_paste() {
+    let mut text = String::new();
+    let files: Vec<String> = CASES
+        .iter()
+        .map(|(f, _)| read(&format!("tests/fixtures/pastes/{f}")))
+        .collect();
+    while text.len() < 10 * 1024 * 1024 {
+        for f in &files {
+            text.push_str(f);
+            text.push('\n');
+        }
+    }
+    let start = std::time::Instant::now();
+    let d = decode(&text, index());
+    let took = start.elapsed();
+    println!(
+        "decoded {:.1} MB in {took:?}: {} errors, notice {:?}",
+        text.len() as f64 / 1048576.0,
+        d.errors.len(),
+        d.notice
+    );
+    // Realistic traffic: log lines, success bodies, and an error every 200 lines (< 1000 in all).
+    let mut mixed = String::new();
+    let mut n = 0u64;
+    while mixed.len() < 10 * 1024 * 1024 {
+        n += 1;
+        match n % 200 {
+            0 => mixed.push_str(&format!(
+                "{n} ERROR call failed: {{\"error\":1,\"code\":{},\"message\":\"Article is not found\"}}\n",
+                2101
+            )),
+            1 => mixed.push_str("{\"ActionStatus\":\"OK\",\"ErrorInfo\":\"\",\"ErrorCode\":0}\n"),
+            2 => mixed.push_str("{'success': True, 'message': 'Bind customer client success'}\n"),
+            _ => mixed.push_str(&format!(
+                "2024-05-01T10:00:00.{n:06}Z INFO GET /v1/items?page={n} served in 12ms user=42\n"
+            )),
+        }
+    }
+    let start = std::time::Instant::now();
+    let d = decode(&mixed, index());
+    println!(
+        "decoded {:.1} MB of mixed traffic in {:?}: {} errors, notice {:?}",
+        mixed.len() as f64 / 1048576.0,
+        start.elapsed(),
+        d.errors.len(),
+        d.notice
+    );
+    let logs = "2024-05-01T10:00:00Z INFO request served in 12ms path=/v1/items user=42\n"
+        .repeat(10 * 1024 * 1024 / 70);
+    let start = std::time::Instant::now();
+    let d = decode(&logs, index());
+    println!(
+        "decoded {:.1} MB of plain log lines in {:?}: {} errors",
+        logs.len() as f64 / 1048576.0,
+        start.elapsed(),
+        d.errors.len()
+    );
+    let one = format!(
+        "{{\"log\":\"{}\"}}",
+        r#"{\"error\":1,\"code\":1302,\"message\":\"Exceed Anonymous Rate Limit\"} "#
+            .repeat(10 * 1024 * 1024 / 80)
+    );
+    let start = std::time::Instant::now();
+    let d = decode(&one, index());
+    println!(
+        "decoded one {:.1} MB document in {:?}: {} errors",
+        one.len() as f64 / 1048576.0,
+        start.elapsed(),
+        d.errors.len()
+    );
+}
+
+fn fixtures() -> &'static [Vec<u8>] {
+    static ALL: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<Vec<u8>> = CASES
+            .iter()
+            .map(|(f, _)| read(&format!("tests/fixtures/pastes/{f}")).into_bytes())
+            .collect();
+        for s in ["pixnet", "mantago", "tencent-im", "guo-guo"] {
+            all.push(read(&format!("assets/samples/{s}.txt")).into_bytes());
+        }
+        all
+    })
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Delete(usize),
+    Insert(usize, u8),
+    Replace(usize, u8),
+    Truncate(usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let special =
+        prop::sample::select(vec![b'{', b'[', b'"', b'\'', b'\\', b'}', b']', b',', b':']);
+    prop_oneof![
+        any::<usize>().prop_map(Edit::Delete),
+        (any::<usize>(), special.clone()).prop_map(|(p, c)| Edit::Insert(p, c)),
+        (any::<usize>(), any::<u8>()).prop_map(|(p, c)| Edit::Replace(p, c)),
+        (any::<usize>(), special).prop_map(|(p, c)| Edit::Replace(p, c)),
+        any::<usize>().prop_map(Edit::Truncate),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn mutated_pastes_never_panic(which in any::<usize>(), edits in prop::collection::vec(edit(), 1..12)) {
+        let all = fixtures();
+        let mut bytes = all[which % all.len()].clone();
+        for e in edits {
+            let n = bytes.len().max(1);
+            match e {
+                Edit::Delete(p) if !bytes.is_empty() => { bytes.remove(p % n); }
+                Edit::Insert(p, c) => bytes.insert(p % (bytes.len() + 1), c),
+                Edit::Replace(p, c) if !bytes.is_empty() => bytes[p % n] = c,
+                Edit::Truncate(p) => bytes.truncate(p % n),
+                _ => {}
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let d = decode(&text, index());
+        prop_assert!(d.errors.len() <= MAX_ERRORS);
+        let _ = d.to_json(index());
+        let _ = serde_json::to_string(&d).unwrap();
+    }
+}
