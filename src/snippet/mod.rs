@@ -1,1 +1,381 @@
-//! Code snippets from catalog entries: match arms and whole enums per language. (Being written.)
+//! Code snippets from catalog entries: one match arm for an entry, or a whole enum (with a
+//! `from_code` lookup and message and HTTP status lookups) for a set of entries, in Rust,
+//! TypeScript, Python, Go and Java.
+//!
+//! Every language works from the same [`Variant`]s: entries grouped by code (a code the source
+//! lists twice, PIXNET 4109, becomes one variant whose message joins both), each with an
+//! identifier from [`naming`]. The arm of an entry is exactly the line (or lines) the enum's
+//! `from_code` holds for it, so a copied arm pastes into a generated enum.
+//!
+//! Codes are always matched as strings: `"0000"` keeps its zeros and `"data_validation_failed"`
+//! is a code too. Messages are data: each language escapes them for its string literals, and
+//! comments get a one-line form that cannot end the comment early.
+
+mod go;
+mod java;
+mod naming;
+mod python;
+mod rust;
+mod typescript;
+
+use crate::catalog::{Entry, Vendor};
+use std::fmt;
+use std::str::FromStr;
+
+/// A language snippets are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Lang {
+    #[value(alias = "rs")]
+    Rust,
+    #[value(alias = "ts")]
+    Typescript,
+    #[value(alias = "py")]
+    Python,
+    #[value(alias = "golang")]
+    Go,
+    Java,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 5] = [
+        Lang::Rust,
+        Lang::Typescript,
+        Lang::Python,
+        Lang::Go,
+        Lang::Java,
+    ];
+
+    /// The language's proper name, for titles and the status line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Rust => "Rust",
+            Lang::Typescript => "TypeScript",
+            Lang::Python => "Python",
+            Lang::Go => "Go",
+            Lang::Java => "Java",
+        }
+    }
+
+    /// The next language, cycling (the TUI's `L` key).
+    pub fn next(self) -> Lang {
+        let i = Lang::ALL.iter().position(|&l| l == self).unwrap_or(0);
+        Lang::ALL[(i + 1) % Lang::ALL.len()]
+    }
+
+    /// The usual file extension of the language.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Lang::Rust => "rs",
+            Lang::Typescript => "ts",
+            Lang::Python => "py",
+            Lang::Go => "go",
+            Lang::Java => "java",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, any case.
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "rust" | "rs" => Ok(Lang::Rust),
+            "typescript" | "ts" => Ok(Lang::Typescript),
+            "python" | "py" => Ok(Lang::Python),
+            "go" | "golang" => Ok(Lang::Go),
+            "java" => Ok(Lang::Java),
+            _ => Err(format!(
+                "unknown language `{s}` (expected rust, typescript, python, go or java)"
+            )),
+        }
+    }
+}
+
+/// One match arm (or `case`) for a single entry, carrying the message as a comment.
+///
+/// The arm is the one [`enumeration`] writes into `from_code` for this entry alone, with the
+/// same identifier and type name, so it pastes into that enum's lookup.
+pub fn arm(lang: Lang, vendor: &Vendor, entry: &Entry) -> String {
+    let unit = Unit::new(lang, vendor, &[entry]);
+    let v = &unit.variants[0];
+    match lang {
+        Lang::Rust => rust::arm(&unit, v),
+        Lang::Typescript => typescript::arm(&unit, v),
+        Lang::Python => python::arm(&unit, v),
+        Lang::Go => go::arm(&unit, v),
+        Lang::Java => java::arm(&unit, v),
+    }
+}
+
+/// A complete, idiomatic enum (or constants) for a set of entries with a `from_code` lookup,
+/// message and HTTP status lookups; a unit the language's compiler accepts as it is.
+pub fn enumeration(lang: Lang, vendor: &Vendor, entries: &[&Entry]) -> String {
+    let unit = Unit::new(lang, vendor, entries);
+    match lang {
+        Lang::Rust => rust::enumeration(&unit),
+        Lang::Typescript => typescript::enumeration(&unit),
+        Lang::Python => python::enumeration(&unit),
+        Lang::Go => go::enumeration(&unit),
+        Lang::Java => java::enumeration(&unit),
+    }
+}
+
+/// The name of the enum (or type) [`enumeration`] writes for a vendor: `PixnetError`.
+pub fn type_name(vendor: &Vendor) -> String {
+    naming::type_name(vendor)
+}
+
+/// What a language writer needs: names, and the variants in catalog order.
+struct Unit<'a> {
+    vendor: &'a Vendor,
+    /// `PixnetError`.
+    type_name: String,
+    variants: Vec<Variant>,
+}
+
+/// One code of the set: its entries merged, named for the language.
+struct Variant {
+    ident: String,
+    code: String,
+    /// What the message lookup returns: each entry's headline (message, else summary), joined
+    /// with " / " when the code is listed more than once.
+    message: String,
+    /// Lines for the variant's documentation, each on one line and never empty: each entry's
+    /// headline, and its English summary when that says something else.
+    docs: Vec<String>,
+    /// The first HTTP status the entries give.
+    http_status: Option<u16>,
+}
+
+impl<'a> Unit<'a> {
+    fn new(lang: Lang, vendor: &'a Vendor, entries: &[&Entry]) -> Unit<'a> {
+        let groups = group_by_code(entries);
+        let type_name = naming::type_name(vendor);
+        let words: Vec<(&str, Vec<String>)> = groups
+            .iter()
+            .map(|g| (g[0].code.as_str(), naming::words(g[0])))
+            .collect();
+        let idents = naming::assign(lang, vendor, &words);
+        let variants = groups
+            .iter()
+            .zip(idents)
+            .map(|(g, ident)| {
+                let mut docs = Vec::new();
+                for e in g {
+                    let headline = headline(e);
+                    let summary = e.summary_en.as_deref().map(str::trim).unwrap_or("");
+                    let differs = !summary.is_empty() && summary != headline;
+                    docs.push(headline);
+                    if differs {
+                        docs.push(summary.to_string());
+                    }
+                }
+                let mut docs: Vec<String> = docs.iter().map(|d| one_line(d)).collect();
+                docs.retain(|d| !d.is_empty());
+                let mut messages: Vec<String> = Vec::new();
+                for e in g {
+                    let h = headline(e);
+                    if !messages.contains(&h) {
+                        messages.push(h);
+                    }
+                }
+                Variant {
+                    ident,
+                    code: g[0].code.clone(),
+                    message: messages.join(" / "),
+                    docs,
+                    http_status: g.iter().find_map(|e| e.http_status),
+                }
+            })
+            .collect();
+        Unit {
+            vendor,
+            type_name,
+            variants,
+        }
+    }
+}
+
+/// The message, else the English summary, else the description.
+fn headline(e: &Entry) -> String {
+    e.headline().trim().to_string()
+}
+
+/// Entries grouped by code (exact match), in order of first appearance.
+fn group_by_code<'e>(entries: &[&'e Entry]) -> Vec<Vec<&'e Entry>> {
+    let mut groups: Vec<Vec<&Entry>> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for &e in entries {
+        match at.get(e.code.as_str()) {
+            Some(&i) => groups[i].push(e),
+            None => {
+                at.insert(e.code.as_str(), groups.len());
+                groups.push(vec![e]);
+            }
+        }
+    }
+    groups
+}
+
+/// Characters that must not appear raw in generated source: controls (line breaks among them),
+/// Unicode line and paragraph separators, bidirectional overrides (rustc denies them in
+/// comments and literals), zero-width and other invisible format characters, the BOM (Go
+/// rejects it inside a file).
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+/// Text for a one-line comment: invisible characters (line breaks among them) become spaces
+/// and runs of whitespace collapse to one space. Each language then neutralises its own
+/// comment terminators.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = if is_invisible(c) { ' ' } else { c };
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// ` // text` after code, or nothing when the text is empty (no trailing whitespace).
+fn trailing(marker: &str, text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" {marker} {text}")
+    }
+}
+
+/// `\uXXXX` escapes for a character, as a surrogate pair above the BMP (Java, JavaScript).
+fn utf16_escapes(c: char, out: &mut String) {
+    let mut buf = [0u16; 2];
+    for unit in c.encode_utf16(&mut buf) {
+        out.push_str(&format!("\\u{unit:04X}"));
+    }
+}
+
+/// Indents every non-empty line of `text` by `by`.
+fn indent(text: &str, by: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{by}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(code: &str, message: Option<&str>, summary: Option<&str>) -> Entry {
+        Entry {
+            code: code.into(),
+            http_status: Some(400),
+            category: None,
+            subcategory: None,
+            message: message.map(Into::into),
+            description: None,
+            fix: None,
+            summary_en: summary.map(Into::into),
+        }
+    }
+
+    fn vendor() -> Vendor {
+        Vendor {
+            id: "pixnet".into(),
+            name: "PIXNET".into(),
+            aliases: vec![],
+            homepage: None,
+            language: None,
+        }
+    }
+
+    #[test]
+    fn lang_parses_names_and_aliases_in_any_case() {
+        for (s, l) in [
+            ("rust", Lang::Rust),
+            ("RS", Lang::Rust),
+            ("TypeScript", Lang::Typescript),
+            ("ts", Lang::Typescript),
+            ("Python", Lang::Python),
+            ("py", Lang::Python),
+            ("GO", Lang::Go),
+            ("java", Lang::Java),
+        ] {
+            assert_eq!(s.parse::<Lang>(), Ok(l), "{s}");
+        }
+        assert!("cobol".parse::<Lang>().unwrap_err().contains("cobol"));
+    }
+
+    #[test]
+    fn lang_cycles_through_all() {
+        let mut l = Lang::Rust;
+        let mut seen = vec![];
+        for _ in 0..5 {
+            seen.push(l.name());
+            l = l.next();
+        }
+        assert_eq!(l, Lang::Rust);
+        assert_eq!(seen, ["Rust", "TypeScript", "Python", "Go", "Java"]);
+    }
+
+    #[test]
+    fn duplicate_codes_merge_into_one_variant() {
+        let a = entry(
+            "4109",
+            Some("請填入訂閱群組名稱"),
+            Some("Subscription group name is required."),
+        );
+        let b = entry("4109", Some("Missing cellphone or calling_code"), None);
+        let c = entry("4110", Some("Other"), None);
+        let v = vendor();
+        let unit = Unit::new(Lang::Rust, &v, &[&a, &b, &c]);
+        assert_eq!(unit.variants.len(), 2);
+        assert_eq!(
+            unit.variants[0].message,
+            "請填入訂閱群組名稱 / Missing cellphone or calling_code"
+        );
+        assert_eq!(unit.variants[0].ident, "SubscriptionGroupNameRequired");
+        for lang in Lang::ALL {
+            let out = enumeration(lang, &v, &[&a, &b, &c]);
+            // Once where the variant is defined (or in `code()`), once in the lookup.
+            assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
+        }
+    }
+
+    #[test]
+    fn one_line_neutralises_breaks_and_invisibles() {
+        assert_eq!(one_line("a\nb\r\n\tc\u{2028}d\u{202E}e  f "), "a b c d e f");
+    }
+}

@@ -1,0 +1,973 @@
+//! Identifiers for generated code: readable words from an entry, then each language's case,
+//! kept clear of keywords and generated names, unique within a set.
+//!
+//! Words come from, in order of preference:
+//! 1. the code itself when it is a symbolic name (`data_validation_failed`,
+//!    `AuthFailure.SignatureExpire`): the vendor already named it;
+//! 2. the message when it is ASCII and short (`Invalid / expired Token` → invalid expired token);
+//! 3. the English summary (first clause, parentheses dropped, stop-words dropped; a long
+//!    clause is cut at its first comma, then to the first and last words, [`MAX_WORDS`] in all);
+//! 4. a long ASCII message, cut the same way; an ASCII description;
+//! 5. `code` + the code (`Code5001`).
+//!
+//! A name that collides with an earlier one, a keyword or a generated name gets the code
+//! appended (`AlbumNotFound2202`), then a counter.
+
+use super::Lang;
+use crate::catalog::{Entry, Vendor};
+use std::collections::HashSet;
+
+/// The most words a name made from prose keeps.
+pub(super) const MAX_WORDS: usize = 5;
+
+/// Words that carry no meaning in a name.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+    "had", "do", "does", "did", "of", "for", "to", "in", "on", "at", "by", "as", "this", "that",
+    "these", "those", "it", "its", "your", "you", "please", "and", "or", "could", "would",
+    "should", "will", "may", "might", "there", "which",
+];
+
+/// Words dropped at the start of a name only (`Error, Param email is invalid` → ParamEmailInvalid;
+/// `System error` keeps its `error`).
+const LEADING_NOISE: &[&str] = &["error", "errors", "err"];
+
+/// The enum (type) name for a vendor: its id in UpperCamel case + `Error` (`tencent-im` →
+/// `TencentImError`).
+pub(super) fn type_name(vendor: &Vendor) -> String {
+    format!("{}Error", upper_camel(&vendor_words(vendor)))
+}
+
+/// The vendor's words: from the id, else the name, else `vendor`; never starting with a digit.
+fn vendor_words(vendor: &Vendor) -> Vec<String> {
+    let mut words = tokenize(&vendor.id);
+    if words.is_empty() {
+        words = tokenize(&vendor.name);
+    }
+    if words.is_empty() || words[0].starts_with(|c: char| c.is_ascii_digit()) {
+        words.insert(0, "vendor".into());
+    }
+    words
+}
+
+/// The Go package name for a vendor: its id in lower case without separators (`tencentim`),
+/// never a keyword or predeclared name.
+pub(super) fn go_package(vendor: &Vendor) -> String {
+    let name: String = vendor_words(vendor).concat();
+    if GO_KEYWORDS.contains(&name.as_str()) || GO_PREDECLARED.contains(&name.as_str()) {
+        format!("{name}codes")
+    } else {
+        name
+    }
+}
+
+/// The words (lower case, ASCII alphanumeric) a name for this entry is made of; never empty
+/// and never starting with a digit.
+pub(super) fn words(entry: &Entry) -> Vec<String> {
+    let mut words = pick_words(entry);
+    if words.is_empty() {
+        words = fallback(&entry.code);
+    }
+    if words[0].starts_with(|c: char| c.is_ascii_digit()) {
+        words.insert(0, "code".into());
+    }
+    words
+}
+
+fn pick_words(entry: &Entry) -> Vec<String> {
+    if let Some(w) = symbolic_code(&entry.code) {
+        return w;
+    }
+    let ascii_message = entry
+        .message
+        .as_deref()
+        .filter(|m| m.is_ascii())
+        .map(prose_words)
+        .unwrap_or_default();
+    if !ascii_message.is_empty() && ascii_message.len() <= MAX_WORDS {
+        return ascii_message;
+    }
+    let summary = entry
+        .summary_en
+        .as_deref()
+        .map(prose_words)
+        .unwrap_or_default();
+    if !summary.is_empty() {
+        return cut(summary);
+    }
+    if !ascii_message.is_empty() {
+        return cut(ascii_message);
+    }
+    let description = entry
+        .description
+        .as_ref()
+        .map(|d| d.to_string())
+        .filter(|d| d.is_ascii())
+        .map(|d| prose_words(&d))
+        .unwrap_or_default();
+    cut(description)
+}
+
+/// At most [`MAX_WORDS`]: the first ones (the subject) and the last two (what happened to it:
+/// `… not exist`, `… too fast`).
+fn cut(mut words: Vec<String>) -> Vec<String> {
+    if words.len() > MAX_WORDS {
+        words.drain(MAX_WORDS - 2..words.len() - 2);
+    }
+    words
+}
+
+/// `Code5001`: the word `code` and the code's own words.
+fn fallback(code: &str) -> Vec<String> {
+    let mut w = vec!["code".to_string()];
+    w.extend(tokenize(code));
+    w
+}
+
+/// A code that is already a name (`data_validation_failed`, `INVALID_ARGUMENT`,
+/// `AuthFailure.SignatureExpire`): ASCII, at least two words of two or more letters.
+fn symbolic_code(code: &str) -> Option<Vec<String>> {
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    {
+        return None;
+    }
+    let words = tokenize(code);
+    let named = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2)
+        .count();
+    (named >= 2).then_some(words)
+}
+
+/// The meaningful words of a sentence: placeholders (`%s`) and parenthesised asides dropped,
+/// only the first clause (up to `;`, `:` or the end of the first sentence), stop-words and a
+/// leading "Error" dropped. Not cut to [`MAX_WORDS`].
+fn prose_words(text: &str) -> Vec<String> {
+    let text = strip_placeholders(text);
+    let bare = strip_parentheses(&text);
+    let text = if significant(&tokenize(&bare)).is_empty() {
+        text
+    } else {
+        bare
+    };
+    let first = first_clause(&text);
+    let words = significant(&tokenize(first));
+    if words.is_empty() {
+        return significant(&tokenize(&text));
+    }
+    if words.len() > MAX_WORDS {
+        // A long clause: what comes before its first comma, when that says something.
+        if let Some((head, _)) = first.split_once([',', '，', '、']) {
+            let head = significant(&tokenize(head));
+            if head.len() >= 2 {
+                return head;
+            }
+        }
+    }
+    words
+}
+
+fn significant(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .iter()
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    while out.len() > 1 && LEADING_NOISE.contains(&out[0].as_str()) {
+        out.remove(0);
+    }
+    if out.len() == 1 && LEADING_NOISE.contains(&out[0].as_str()) {
+        out.clear();
+    }
+    out
+}
+
+/// Drops printf placeholders: `%s`, `%d`, `%1$s`, `%.2f`.
+fn strip_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '%' {
+            let mut spec = String::new();
+            while let Some(&n) = chars.peek() {
+                if n.is_ascii_digit() || matches!(n, '$' | '.' | '-' | '+') {
+                    spec.push(n);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            if chars.peek().is_some_and(|n| n.is_ascii_alphabetic()) {
+                chars.next();
+                out.push(' ');
+                continue;
+            }
+            out.push(c);
+            out.push_str(&spec);
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Drops `( … )` and `（ … ）` asides.
+fn strip_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => {
+                depth -= 1;
+                out.push(' ');
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Text up to the first `;`, `:` or sentence end (". ").
+fn first_clause(text: &str) -> &str {
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        let stop = match c {
+            ';' | ':' | '；' | '：' | '。' => true,
+            '.' | '!' | '?' => text[i + c.len_utf8()..].starts_with(' '),
+            _ => false,
+        };
+        if stop {
+            end = i;
+            break;
+        }
+    }
+    &text[..end]
+}
+
+/// Lower-case ASCII alphanumeric words: split at anything else and at lower→upper humps
+/// (`botId` → bot, id); apostrophes inside a word are dropped (`isn't` → isnt).
+fn tokenize(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if prev.is_some_and(|p| p.is_ascii_lowercase()) && c.is_ascii_uppercase() {
+                words.push(std::mem::take(&mut cur));
+            }
+            cur.push(c.to_ascii_lowercase());
+            prev = Some(c);
+        } else if matches!(c, '\'' | '’') && !cur.is_empty() {
+            // Joined with what follows.
+        } else {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+            prev = None;
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// `["album", "not", "found"]` → `AlbumNotFound`.
+pub(super) fn upper_camel(words: &[String]) -> String {
+    words.iter().map(|w| capitalize(w)).collect()
+}
+
+/// `["album", "not", "found"]` → `ALBUM_NOT_FOUND`.
+pub(super) fn upper_snake(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| w.to_ascii_uppercase())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+/// `PixnetError` → `PIXNET_ERROR`, for constants that go with a type.
+pub(super) fn screaming(type_name: &str) -> String {
+    upper_snake(&tokenize(type_name))
+}
+
+/// Go's MixedCaps with its initialisms upper case (`HTTPRequestURL`).
+pub(super) fn go_camel(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            let upper = w.to_ascii_uppercase();
+            if GO_INITIALISMS.contains(&upper.as_str()) {
+                upper
+            } else {
+                capitalize(w)
+            }
+        })
+        .collect()
+}
+
+fn capitalize(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The identifier for a variant's words in a language's convention.
+fn ident(lang: Lang, vendor: &Vendor, words: &[String]) -> String {
+    match lang {
+        Lang::Rust | Lang::Typescript => upper_camel(words),
+        Lang::Python | Lang::Java => upper_snake(words),
+        Lang::Go => format!("{}{}", go_camel(&vendor_words(vendor)), go_camel(words)),
+    }
+}
+
+/// Names a variant must not take in a language: keywords, names the generated code defines
+/// next to the variants, and names that would read as something else.
+pub(super) fn reserved(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Rust => RUST_RESERVED,
+        Lang::Typescript => TS_RESERVED,
+        Lang::Python => PYTHON_RESERVED,
+        Lang::Go => GO_KEYWORDS,
+        Lang::Java => JAVA_RESERVED,
+    }
+}
+
+/// Whether `name` may not be used for a variant of `type_name` in `lang`.
+pub(super) fn is_reserved(lang: Lang, type_name: &str, name: &str) -> bool {
+    name == type_name
+        || reserved(lang).contains(&name)
+        || (lang == Lang::Go && (GO_GENERATED.contains(&name) || GO_PREDECLARED.contains(&name)))
+}
+
+/// Identifiers for a set of (code, words), in order: each language's case, never reserved,
+/// unique (the code appended on a collision, then a counter).
+pub(super) fn assign(lang: Lang, vendor: &Vendor, items: &[(&str, Vec<String>)]) -> Vec<String> {
+    let type_name = type_name(vendor);
+    let mut used: HashSet<String> = HashSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (code, words) in items {
+        let free = |name: &str, used: &HashSet<String>| {
+            !used.contains(name) && !is_reserved(lang, &type_name, name)
+        };
+        let mut name = ident(lang, vendor, words);
+        if !free(&name, &used) {
+            let mut longer = words.clone();
+            let code_words = tokenize(code);
+            if !words.ends_with(&code_words) {
+                longer.extend(code_words);
+            }
+            name = ident(lang, vendor, &longer);
+            let mut n = 2;
+            while !free(&name, &used) {
+                let mut counted = longer.clone();
+                counted.push(n.to_string());
+                name = ident(lang, vendor, &counted);
+                n += 1;
+            }
+        }
+        used.insert(name.clone());
+        out.push(name);
+    }
+    out
+}
+
+const RUST_RESERVED: &[&str] = &[
+    // Keywords, strict and reserved, every edition (2024's `gen` included).
+    "as",
+    "async",
+    "await",
+    "break",
+    "const",
+    "continue",
+    "crate",
+    "dyn",
+    "else",
+    "enum",
+    "extern",
+    "false",
+    "fn",
+    "for",
+    "if",
+    "impl",
+    "in",
+    "let",
+    "loop",
+    "match",
+    "mod",
+    "move",
+    "mut",
+    "pub",
+    "ref",
+    "return",
+    "self",
+    "Self",
+    "static",
+    "struct",
+    "super",
+    "trait",
+    "true",
+    "type",
+    "unsafe",
+    "use",
+    "where",
+    "while",
+    "abstract",
+    "become",
+    "box",
+    "do",
+    "final",
+    "macro",
+    "override",
+    "priv",
+    "typeof",
+    "unsized",
+    "virtual",
+    "yield",
+    "try",
+    "gen",
+    "union",
+    // Prelude names a variant would shadow after `use PixnetError::*`.
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Option",
+    "Result",
+    "Box",
+    "String",
+    "Vec",
+    // Generated items.
+    "ALL",
+    "from_code",
+    "code",
+    "message",
+    "http_status",
+];
+
+const TS_RESERVED: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "as",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+    "any",
+    "boolean",
+    "constructor",
+    "declare",
+    "get",
+    "module",
+    "require",
+    "number",
+    "set",
+    "string",
+    "symbol",
+    "type",
+    "from",
+    "of",
+    "namespace",
+    "async",
+    "await",
+    "undefined",
+    "never",
+    "unknown",
+    "object",
+    "bigint",
+    "keyof",
+    "readonly",
+    "unique",
+    "infer",
+    "is",
+    "asserts",
+    "satisfies",
+    "accessor",
+    "override",
+    "abstract",
+    "global",
+    "out",
+    // Names that are not plain identifiers as enum members or on the merged namespace.
+    "Infinity",
+    "NaN",
+    "prototype",
+    "__proto__",
+    // Generated functions.
+    "fromCode",
+    "message",
+    "httpStatus",
+];
+
+const PYTHON_RESERVED: &[&str] = &[
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "match",
+    "case",
+    "type",
+    "_",
+    // Enum's own attributes and the generated ones.
+    "name",
+    "value",
+    "mro",
+    "from_code",
+    "code",
+    "message",
+    "http_status",
+];
+
+const JAVA_RESERVED: &[&str] = &[
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "try",
+    "void",
+    "volatile",
+    "while",
+    "true",
+    "false",
+    "null",
+    "var",
+    "yield",
+    "record",
+    "sealed",
+    "permits",
+    "non-sealed",
+    "_",
+    // Enum's own members and the generated ones.
+    "values",
+    "valueOf",
+    "name",
+    "ordinal",
+    "compareTo",
+    "getDeclaringClass",
+    "fromCode",
+    "code",
+    "message",
+    "httpStatus",
+];
+
+const GO_KEYWORDS: &[&str] = &[
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
+];
+
+const GO_PREDECLARED: &[&str] = &[
+    "any",
+    "bool",
+    "byte",
+    "comparable",
+    "complex64",
+    "complex128",
+    "error",
+    "float32",
+    "float64",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "rune",
+    "string",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "true",
+    "false",
+    "iota",
+    "nil",
+    "append",
+    "cap",
+    "clear",
+    "close",
+    "complex",
+    "copy",
+    "delete",
+    "imag",
+    "len",
+    "make",
+    "max",
+    "min",
+    "new",
+    "panic",
+    "print",
+    "println",
+    "real",
+    "recover",
+];
+
+/// Package-level names the Go unit defines.
+const GO_GENERATED: &[&str] = &["FromCode"];
+
+/// golint's common initialisms.
+const GO_INITIALISMS: &[&str] = &[
+    "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP",
+    "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL",
+    "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(code: &str, message: Option<&str>, summary: Option<&str>) -> Entry {
+        Entry {
+            code: code.into(),
+            http_status: None,
+            category: None,
+            subcategory: None,
+            message: message.map(Into::into),
+            description: None,
+            fix: None,
+            summary_en: summary.map(Into::into),
+        }
+    }
+
+    fn vendor(id: &str) -> Vendor {
+        Vendor {
+            id: id.into(),
+            name: id.to_uppercase(),
+            aliases: vec![],
+            homepage: None,
+            language: None,
+        }
+    }
+
+    fn name(lang: Lang, e: &Entry) -> String {
+        assign(lang, &vendor("pixnet"), &[(e.code.as_str(), words(e))]).remove(0)
+    }
+
+    #[test]
+    fn type_names_come_from_the_vendor_id() {
+        assert_eq!(type_name(&vendor("pixnet")), "PixnetError");
+        assert_eq!(type_name(&vendor("mantago")), "MantagoError");
+        assert_eq!(type_name(&vendor("tencent-im")), "TencentImError");
+        assert_eq!(type_name(&vendor("guo-guo")), "GuoGuoError");
+        assert_eq!(type_name(&vendor("37signals")), "Vendor37signalsError");
+        assert_eq!(go_package(&vendor("tencent-im")), "tencentim");
+        assert_eq!(go_package(&vendor("go")), "gocodes");
+    }
+
+    #[test]
+    fn short_ascii_messages_win() {
+        let e = entry(
+            "1000",
+            Some("Invalid / expired Token"),
+            Some("The access token is invalid."),
+        );
+        assert_eq!(name(Lang::Rust, &e), "InvalidExpiredToken");
+        assert_eq!(name(Lang::Typescript, &e), "InvalidExpiredToken");
+        assert_eq!(name(Lang::Python, &e), "INVALID_EXPIRED_TOKEN");
+        assert_eq!(name(Lang::Java, &e), "INVALID_EXPIRED_TOKEN");
+        assert_eq!(name(Lang::Go, &e), "PixnetInvalidExpiredToken");
+        let e = entry("2101", Some("Article is not found"), None);
+        assert_eq!(name(Lang::Rust, &e), "ArticleNotFound");
+        let e = entry(
+            "1204",
+            Some("Redirect URI isn't match configuration."),
+            None,
+        );
+        assert_eq!(name(Lang::Rust, &e), "RedirectUriIsntMatchConfiguration");
+        let e = entry("4216", Some("Invalid %s format"), None);
+        assert_eq!(name(Lang::Rust, &e), "InvalidFormat");
+        let e = entry("5500", Some("Error, Param email is invalid."), None);
+        assert_eq!(name(Lang::Rust, &e), "ParamEmailInvalid");
+    }
+
+    #[test]
+    fn chinese_and_long_messages_use_the_summary() {
+        let e = entry(
+            "1001",
+            Some("錯誤：此APIkey已被停權"),
+            Some("This API key has been suspended; contact PIXNET."),
+        );
+        assert_eq!(name(Lang::Rust, &e), "ApiKeySuspended");
+        assert_eq!(name(Lang::Go, &e), "PixnetAPIKeySuspended");
+        let e = entry(
+            "2201",
+            Some("相簿元素"),
+            Some("Album element (photo or video) not found."),
+        );
+        assert_eq!(name(Lang::Rust, &e), "AlbumElementNotFound");
+        let e = entry(
+            "100001",
+            Some("系统错误，请联系客服。"),
+            Some("System error; contact customer support."),
+        );
+        assert_eq!(name(Lang::Rust, &e), "SystemError");
+        let words = words(&entry(
+            "1004",
+            Some("The developer account for this API Key requires cell phone number verification."),
+            Some("The developer account that owns this API key must verify its cellphone number."),
+        ));
+        assert_eq!(words.len(), MAX_WORDS);
+    }
+
+    #[test]
+    fn symbolic_codes_name_themselves() {
+        let e = entry(
+            "data_validation_failed",
+            None,
+            Some("Data validation failed; check."),
+        );
+        assert_eq!(name(Lang::Rust, &e), "DataValidationFailed");
+        assert_eq!(name(Lang::Java, &e), "DATA_VALIDATION_FAILED");
+        let e = entry("AuthFailure.SignatureExpire", None, None);
+        assert_eq!(name(Lang::Rust, &e), "AuthFailureSignatureExpire");
+        // Not names: numbers, or a single word with digits.
+        assert_eq!(symbolic_code("0000"), None);
+        assert_eq!(symbolic_code("E1001"), None);
+    }
+
+    #[test]
+    fn nothing_usable_falls_back_to_the_code() {
+        for e in [
+            entry("5001", Some("尋找Bot資訊失敗"), None),
+            entry("5001", None, None),
+            entry("5001", Some(""), Some("")),
+            entry("5001", Some("Error"), Some("the of a")),
+            entry("5001", Some("%s"), Some("(…)")),
+        ] {
+            assert_eq!(name(Lang::Rust, &e), "Code5001", "{e:?}");
+            assert_eq!(name(Lang::Python, &e), "CODE_5001");
+            assert_eq!(name(Lang::Go, &e), "PixnetCode5001");
+        }
+        assert_eq!(name(Lang::Rust, &entry("0000", None, None)), "Code0000");
+        // A code with no usable characters still gives a valid name.
+        assert_eq!(name(Lang::Rust, &entry("錯誤", None, None)), "Code");
+    }
+
+    #[test]
+    fn names_never_start_with_a_digit() {
+        let e = entry("9", Some("404 not found"), None);
+        assert_eq!(name(Lang::Rust, &e), "Code404NotFound");
+        assert_eq!(name(Lang::Java, &e), "CODE_404_NOT_FOUND");
+        let e = entry("9", Some("20 tags at most"), None);
+        assert_eq!(name(Lang::Python, &e), "CODE_20_TAGS_MOST");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_avoided() {
+        let e = entry("7", Some("Self"), None);
+        assert_eq!(name(Lang::Rust, &e), "Self7");
+        assert_eq!(name(Lang::Typescript, &e), "Self");
+        let e = entry("8", Some("None"), None);
+        assert_eq!(name(Lang::Rust, &e), "None8");
+        let e = entry("9", Some("NaN"), None);
+        assert_eq!(name(Lang::Typescript, &e), "NaN9");
+        // The type's own name is never a variant.
+        let v = vendor("pixnet");
+        assert_eq!(
+            assign(Lang::Go, &v, &[("10", vec!["error".into()])]),
+            ["PixnetError10"]
+        );
+        for lang in Lang::ALL {
+            for kw in reserved(lang) {
+                assert!(is_reserved(lang, "X", kw));
+            }
+        }
+        assert!(is_reserved(Lang::Go, "X", "FromCode"));
+    }
+
+    #[test]
+    fn collisions_get_the_code_then_a_counter() {
+        let v = vendor("pixnet");
+        let items = vec![
+            (
+                "2202",
+                vec!["album".to_string(), "not".into(), "found".into()],
+            ),
+            (
+                "2203",
+                vec!["album".to_string(), "not".into(), "found".into()],
+            ),
+            ("", vec!["album".to_string(), "not".into(), "found".into()]),
+            (
+                "x",
+                vec![
+                    "album".to_string(),
+                    "not".into(),
+                    "found".into(),
+                    "2203".into(),
+                ],
+            ),
+        ];
+        assert_eq!(
+            assign(Lang::Rust, &v, &items),
+            [
+                "AlbumNotFound",
+                "AlbumNotFound2203",
+                "AlbumNotFound2",
+                "AlbumNotFound2203X"
+            ]
+        );
+        assert_eq!(
+            assign(Lang::Java, &v, &items),
+            [
+                "ALBUM_NOT_FOUND",
+                "ALBUM_NOT_FOUND_2203",
+                "ALBUM_NOT_FOUND_2",
+                "ALBUM_NOT_FOUND_2203_X"
+            ]
+        );
+    }
+
+    #[test]
+    fn tokenizer_splits_humps_and_keeps_contractions() {
+        assert_eq!(
+            tokenize("botId can't be IntegrationId"),
+            ["bot", "id", "cant", "be", "integration", "id"]
+        );
+        assert_eq!(tokenize("calling_code"), ["calling", "code"]);
+        assert_eq!(
+            strip_placeholders("User %s exists, %1$d and 100%"),
+            "User   exists,   and 100%"
+        );
+    }
+}
