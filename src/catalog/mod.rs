@@ -1,8 +1,14 @@
 //! Catalogs: the data model, the embedded defaults, user catalogs and their validation.
 
+pub mod check;
+pub mod diff;
+pub mod import;
 mod load;
 mod model;
 
+pub use check::check_paths;
+pub use diff::{Diff, diff};
+pub use import::{ImportError, import};
 pub use load::{
     CatalogProblem, LoadReport, Loaded, Origin, embedded, load_file, load_path, parse_catalog,
     user_catalog_dir,

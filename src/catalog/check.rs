@@ -1,0 +1,155 @@
+//! `errdex catalog check`: validate catalog files before they are shipped or loaded.
+//!
+//! Each file is loaded exactly as errdex loads user catalogs ([`load_path`]), so a file that
+//! passes here loads everywhere. On top of that, the set of files is checked as a whole: two
+//! files with the same (vendor, edition) would silently replace one another at load time, so
+//! the later one is reported at its `"edition"` key.
+
+use super::load::{CatalogProblem, Loaded, Origin, load_path, locate_member};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// What checking a set of paths found: every problem, and how many catalog files were read.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub problems: Vec<CatalogProblem>,
+    /// Catalog files looked at (folders count their `*.json` files).
+    pub files: usize,
+}
+
+impl CheckReport {
+    /// Number of distinct files with at least one problem.
+    pub fn files_with_problems(&self) -> usize {
+        let mut files: Vec<&str> = self.problems.iter().map(|p| p.file.as_str()).collect();
+        files.sort_unstable();
+        files.dedup();
+        files.len()
+    }
+}
+
+/// Validates each file (or every `*.json` file of each folder) and reports duplicate
+/// (vendor, edition) pairs across them. Problems come in the order of the paths given.
+pub fn check_paths(paths: &[PathBuf]) -> Vec<CatalogProblem> {
+    check(paths).problems
+}
+
+/// [`check_paths`] with the number of files read, for the summary line.
+pub fn check(paths: &[PathBuf]) -> CheckReport {
+    let mut report = CheckReport::default();
+    let mut loaded: Vec<Loaded> = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            report
+                .problems
+                .push(whole_file(path, "no such file or folder"));
+            continue;
+        }
+        let found = load_path(path);
+        let files = found.catalogs.len() + found.problems.len();
+        if path.is_dir() && files == 0 {
+            report.problems.push(whole_file(
+                path,
+                "this folder holds no catalog files (*.json); nothing to check",
+            ));
+        }
+        report.files += files;
+        report.problems.extend(found.problems);
+        loaded.extend(found.catalogs);
+    }
+    report.problems.extend(duplicates(&loaded));
+    report
+}
+
+/// The second and later files that define a (vendor, edition) pair already defined.
+fn duplicates(loaded: &[Loaded]) -> Vec<CatalogProblem> {
+    let mut first: HashMap<(&str, &str), &Origin> = HashMap::new();
+    let mut problems = Vec::new();
+    for l in loaded {
+        let key = (l.catalog.vendor.id.as_str(), l.catalog.edition.id.as_str());
+        let Some(earlier) = first.get(&key) else {
+            first.insert(key, &l.origin);
+            continue;
+        };
+        let file = l.origin.to_string();
+        let (line, column) = match &l.origin {
+            Origin::File(path) => std::fs::read_to_string(path)
+                .map(|text| {
+                    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    locate_member(body, &["edition"])
+                })
+                .unwrap_or((0, 0)),
+            Origin::Embedded(_) => (0, 0),
+        };
+        problems.push(CatalogProblem {
+            file,
+            line,
+            column,
+            message: format!(
+                "vendor `{}` edition `{}` is already defined in {earlier}; only one of them would \
+                 load (give this edition its own edition.id)",
+                key.0, key.1
+            ),
+        });
+    }
+    problems
+}
+
+fn whole_file(path: &Path, message: &str) -> CatalogProblem {
+    CatalogProblem {
+        file: path.display().to_string(),
+        line: 0,
+        column: 0,
+        message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    const GOOD: &str = "{\n  \"schema\": 1,\n  \"vendor\": {\"id\": \"acme\", \"name\": \"Acme\"},\n  \"edition\": {\"id\": \"v1\"},\n  \"entries\": [{\"code\": \"1\"}]\n}\n";
+
+    #[test]
+    fn duplicate_vendor_and_edition_is_located_at_the_later_edition_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write(dir.path(), "a.json", GOOD);
+        let b = write(dir.path(), "b.json", GOOD);
+        let report = check(&[a.clone(), b.clone()]);
+        assert_eq!(report.files, 2);
+        assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+        let p = &report.problems[0];
+        assert_eq!(
+            (p.file.as_str(), p.line, p.column),
+            (b.to_str().unwrap(), 4, 3)
+        );
+        assert!(p.message.contains("already defined in"), "{}", p.message);
+        assert!(p.message.contains(a.to_str().unwrap()), "{}", p.message);
+    }
+
+    #[test]
+    fn folders_missing_paths_and_empty_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.json", GOOD);
+        write(dir.path(), "b.json", "");
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        let report = check(&[
+            dir.path().to_path_buf(),
+            dir.path().join("nope.json"),
+            empty,
+        ]);
+        assert_eq!(report.files, 2);
+        let messages: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(messages[0].contains("empty"), "{messages:?}");
+        assert!(messages[1].contains("no such file"), "{messages:?}");
+        assert!(messages[2].contains("no catalog files"), "{messages:?}");
+        assert_eq!(report.files_with_problems(), 3);
+    }
+}

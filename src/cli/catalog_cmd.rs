@@ -1,0 +1,448 @@
+//! `errdex catalog check|import|diff`: tools for people who write catalogs.
+//!
+//! Exit codes: `check` 0 when every file is good, 1 when there are problems (each printed as
+//! `file:line:col: message` on stdout, then a summary line); `import` 0 with the draft written,
+//! 2 on unreadable input, no table, or an output file that exists (without `--force`); `diff` 0
+//! (differences or none; `--json` says which), 2 for an unknown vendor or edition. Usage and
+//! input errors are one line on stderr.
+
+use super::{EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE};
+use crate::catalog::check;
+use crate::catalog::diff::{Change, Diff, DiffOptions, diff_with};
+use crate::catalog::import::{self, Format};
+use crate::index::Index;
+use crate::sanitize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum CatalogCommand {
+    /// Validate catalog files; prints file:line:col for each problem.
+    Check {
+        /// Catalog files, or folders of them (every *.json file).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Draft a catalog from a Markdown, HTML or CSV table.
+    Import {
+        /// The document holding the table (Markdown, HTML, CSV/TSV, or a plain-text scrape).
+        file: PathBuf,
+        /// Vendor id for the draft (lower case, e.g. `acme`).
+        #[arg(long)]
+        vendor: String,
+        /// Vendor name (default: the name of a loaded vendor with this id, else the id).
+        #[arg(long)]
+        name: Option<String>,
+        /// Write the draft here instead of stdout.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Rows added, removed and changed between two editions (default: the two newest).
+    Diff {
+        /// Vendor id, name or alias.
+        vendor: String,
+        /// The older edition (default: the second newest).
+        old: Option<String>,
+        /// The newer edition (default: the newest).
+        new: Option<String>,
+        /// Also list rows that differ only in full-width vs ASCII punctuation (， vs ,).
+        #[arg(long)]
+        exact: bool,
+        /// Print {"vendor","old","new","added","removed","changed","punctuation_only"}.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(cmd: CatalogCommand, index: &Index, out: &mut impl Write) -> std::io::Result<i32> {
+    match cmd {
+        CatalogCommand::Check { paths } => run_check(&paths, out),
+        CatalogCommand::Import {
+            file,
+            vendor,
+            name,
+            output,
+            force,
+        } => run_import(
+            index,
+            &file,
+            &vendor,
+            name.as_deref(),
+            output.as_deref(),
+            force,
+            out,
+        ),
+        CatalogCommand::Diff {
+            vendor,
+            old,
+            new,
+            exact,
+            json,
+        } => run_diff(
+            index,
+            &vendor,
+            old.as_deref(),
+            new.as_deref(),
+            exact,
+            json,
+            out,
+        ),
+    }
+}
+
+fn fail(message: &str) -> std::io::Result<i32> {
+    eprintln!("errdex: {}", sanitize::line(message));
+    Ok(EXIT_USAGE)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn run_check(paths: &[PathBuf], out: &mut impl Write) -> std::io::Result<i32> {
+    let report = check::check(paths);
+    for p in &report.problems {
+        writeln!(out, "{}", sanitize::line(&p.to_string()))?;
+    }
+    if report.problems.is_empty() {
+        writeln!(
+            out,
+            "{} OK",
+            plural(report.files, "catalog file", "catalog files")
+        )?;
+        Ok(EXIT_OK)
+    } else {
+        writeln!(
+            out,
+            "{} in {} ({} checked)",
+            plural(report.problems.len(), "problem", "problems"),
+            plural(report.files_with_problems(), "file", "files"),
+            report.files
+        )?;
+        Ok(EXIT_NOT_FOUND)
+    }
+}
+
+fn run_import(
+    index: &Index,
+    file: &Path,
+    vendor: &str,
+    name: Option<&str>,
+    output: Option<&Path>,
+    force: bool,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    let shown = file.display().to_string();
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return fail(&format!("cannot read {shown}: {e}")),
+    };
+    let Some(text) = decode_text(&bytes) else {
+        return fail(&format!(
+            "{shown} is not UTF-8 (or UTF-16 with a byte-order mark) text; convert it to UTF-8 first"
+        ));
+    };
+    if let Some(path) = output
+        && !force
+        && path.exists()
+    {
+        return fail(&format!(
+            "{} already exists; use --force to overwrite it",
+            path.display()
+        ));
+    }
+    // A vendor errdex already knows keeps its display name.
+    let known_name = index
+        .vendors()
+        .iter()
+        .position(|v| v.id == vendor)
+        .map(|v| index.vendor_catalog(v).vendor.name.clone());
+    let imported =
+        match import::import_report(&text, vendor, name.or(known_name.as_deref()), &shown) {
+            Ok(i) => i,
+            Err(e) => return fail(&format!("{shown}: {e}")),
+        };
+    for w in &imported.warnings {
+        let line = match w.line {
+            Some(l) => format!("{shown}:{l}: {}", w.message),
+            None => format!("{shown}: {}", w.message),
+        };
+        eprintln!("errdex: warning: {}", sanitize::line(&line));
+    }
+    let mut json =
+        serde_json::to_string_pretty(&imported.catalog).map_err(std::io::Error::other)?;
+    json.push('\n');
+    match output {
+        None => out.write_all(json.as_bytes())?,
+        Some(path) => match write_atomically(path, json.as_bytes(), force) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return fail(&format!(
+                    "{} already exists; use --force to overwrite it",
+                    path.display()
+                ));
+            }
+            Err(e) => return fail(&format!("cannot write {}: {e}", path.display())),
+        },
+    }
+    let rows = imported.catalog.entries.len();
+    let formats = describe_tables(&imported.tables);
+    eprintln!(
+        "errdex: note: drafted {} from {formats}{}; write an English summary_en for each entry \
+         (all null), and fill in the edition id, date and source, and the vendor's homepage and language",
+        plural(rows, "entry", "entries"),
+        output
+            .map(|p| format!(" into {}", p.display()))
+            .unwrap_or_default()
+    );
+    Ok(EXIT_OK)
+}
+
+/// "3 Markdown tables", "1 HTML table and 2 Markdown tables".
+fn describe_tables(tables: &[import::TableSummary]) -> String {
+    let mut kinds: Vec<(Format, usize)> = Vec::new();
+    for t in tables {
+        match kinds.iter_mut().find(|(f, _)| *f == t.format) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((t.format, 1)),
+        }
+    }
+    kinds
+        .iter()
+        .map(|(f, n)| plural(*n, &format!("{f} table"), &format!("{f} tables")))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// UTF-8 (BOM or not), or UTF-16 with a byte-order mark (spreadsheets save "Unicode text" so).
+fn decode_text(bytes: &[u8]) -> Option<String> {
+    let utf16 = |le: bool| {
+        let body = &bytes[2..];
+        if !body.len().is_multiple_of(2) {
+            return None;
+        }
+        let units = body.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok()
+    };
+    match bytes {
+        [0xFF, 0xFE, ..] => utf16(true),
+        [0xFE, 0xFF, ..] => utf16(false),
+        _ => String::from_utf8(bytes.to_vec()).ok(),
+    }
+}
+
+/// Writes `data` to a temporary file next to `path`, then moves it into place, so `path` is
+/// never left half-written. Without `overwrite`, an existing `path` is left alone
+/// (`AlreadyExists`), even when it appears while the data is written.
+fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "the output path names no file",
+        )
+    })?;
+    let (tmp, mut file) = (0..100)
+        .find_map(|n| {
+            let mut tmp_name = std::ffi::OsString::from(".");
+            tmp_name.push(name);
+            tmp_name.push(format!(".{}.{n}.tmp", std::process::id()));
+            let tmp = dir.join(tmp_name);
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+            {
+                Ok(f) => Some(Ok((tmp, f))),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                Err(e) => Some(Err(e)),
+            }
+        })
+        .unwrap_or_else(|| Err(std::io::Error::other("no free temporary file name")))?;
+    let result = (|| {
+        file.write_all(data)?;
+        file.sync_all()?;
+        drop(file);
+        if overwrite {
+            return std::fs::rename(&tmp, path);
+        }
+        // A hard link fails if `path` exists: no window where it could be overwritten.
+        match std::fs::hard_link(&tmp, path) {
+            Ok(()) => std::fs::remove_file(&tmp),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            // File systems without hard links: check, then rename.
+            Err(_) if path.exists() => Err(std::io::ErrorKind::AlreadyExists.into()),
+            Err(_) => std::fs::rename(&tmp, path),
+        }
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn run_diff(
+    index: &Index,
+    vendor: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    exact: bool,
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    let Some(v) = index.find_vendor(vendor) else {
+        let ids: Vec<&str> = index.vendors().iter().map(|v| v.id.as_str()).collect();
+        return fail(&format!(
+            "unknown vendor `{vendor}` (vendors: {})",
+            ids.join(", ")
+        ));
+    };
+    let info = &index.vendors()[v];
+    let editions: Vec<&crate::catalog::Catalog> = info
+        .editions
+        .iter()
+        .map(|&c| &index.catalogs()[c].catalog)
+        .collect();
+    let ids: Vec<&str> = editions.iter().map(|c| c.edition.id.as_str()).collect();
+    let find = |id: &str| editions.iter().copied().find(|c| c.edition.id == id);
+    let (old_cat, new_cat) = match (old, new) {
+        (None, _) => {
+            if editions.len() < 2 {
+                return fail(&format!(
+                    "{} has one edition ({}); there is nothing to compare it with",
+                    info.id, ids[0]
+                ));
+            }
+            (editions[1], editions[0])
+        }
+        (Some(o), n) => {
+            let Some(oc) = find(o) else {
+                return fail(&format!(
+                    "{} has no edition `{o}` (editions: {})",
+                    info.id,
+                    ids.join(", ")
+                ));
+            };
+            let n = n.unwrap_or(ids[0]);
+            let Some(nc) = find(n) else {
+                return fail(&format!(
+                    "{} has no edition `{n}` (editions: {})",
+                    info.id,
+                    ids.join(", ")
+                ));
+            };
+            (oc, nc)
+        }
+    };
+    let d = diff_with(old_cat, new_cat, DiffOptions { exact });
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &d).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        write_diff_text(&d, old_cat.entries.len(), new_cat.entries.len(), out)?;
+    }
+    Ok(EXIT_OK)
+}
+
+fn write_diff_text(
+    d: &Diff,
+    old_rows: usize,
+    new_rows: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let mut line = |s: String| writeln!(out, "{}", sanitize::line(&s));
+    line(format!(
+        "{}: {} ({old_rows} rows) → {} ({new_rows} rows): {} added, {} removed, {} changed",
+        d.vendor,
+        d.old,
+        d.new,
+        d.added.len(),
+        d.removed.len(),
+        d.changed.len()
+    ))?;
+    let row = |sign: char, e: &crate::catalog::Entry| {
+        let status = e.http_status.map_or("-".to_string(), |s| s.to_string());
+        format!("{sign} {}  {status}  {}", e.code, e.headline())
+    };
+    for e in &d.added {
+        line(row('+', &e.entry))?;
+    }
+    for e in &d.removed {
+        line(row('-', &e.entry))?;
+    }
+    for c in &d.changed {
+        write_change(c, &mut line)?;
+    }
+    if !d.punctuation_only.is_empty() {
+        line(format!(
+            "({} differ only in full-width vs ASCII punctuation, such as ， and ,; --exact lists them)",
+            plural(d.punctuation_only.len(), "more row", "more rows")
+        ))?;
+    }
+    Ok(())
+}
+
+fn write_change(
+    c: &Change,
+    line: &mut impl FnMut(String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let pad = " ".repeat(c.code.chars().count() + 2);
+    for (i, f) in c.fields.iter().enumerate() {
+        let lead = if i == 0 {
+            format!("~ {}", c.code)
+        } else {
+            format!("  {pad}")
+        };
+        let value = |v: &serde_json::Value| serde_json::to_string(v).unwrap_or_default();
+        line(format!(
+            "{lead}  {}: {} → {}",
+            f.field,
+            value(&f.old),
+            value(&f.new)
+        ))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_bom_is_read() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "code\t錯".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode_text(&bytes).as_deref(), Some("code\t錯"));
+        assert_eq!(decode_text(b"\xff\x00abc"), None);
+    }
+
+    #[test]
+    fn atomic_write_never_overwrites_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        write_atomically(&path, b"one", false).unwrap();
+        let err = write_atomically(&path, b"two", false).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        write_atomically(&path, b"three", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"three");
+        // No temporary files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
