@@ -136,7 +136,10 @@ impl Index {
             let cat = &catalogs[ci].catalog;
             for (ei, entry) in cat.entries.iter().enumerate() {
                 let id = rows.len() as RowId;
-                by_code.entry(entry.code.to_lowercase()).or_default().push(id);
+                by_code
+                    .entry(entry.code.to_lowercase())
+                    .or_default()
+                    .push(id);
                 let (ascii, wide) = haystacks(cat, entry);
                 rows.push(Row {
                     catalog: ci as u32,
@@ -224,7 +227,12 @@ impl Index {
 
     /// Entries of `vendor` with `code` in an edition (default: the newest). Several when the
     /// source lists a code twice (PIXNET 4109).
-    pub fn lookup(&self, vendor: usize, code: &str, edition: Option<&str>) -> Option<Vec<EntryRef<'_>>> {
+    pub fn lookup(
+        &self,
+        vendor: usize,
+        code: &str,
+        edition: Option<&str>,
+    ) -> Option<Vec<EntryRef<'_>>> {
         let v = &self.vendors[vendor];
         let ci = match edition {
             None => v.editions[0],
@@ -278,7 +286,9 @@ impl Index {
         let folded_text = fold(&query.text);
         let pattern = Pattern::parse(&folded_text, CaseMatching::Smart, Normalization::Smart);
         let exact = query.code_like().map(str::to_lowercase);
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
 
         let candidates: Vec<RowId> = match within {
             Some(rows) => rows.to_vec(),
@@ -365,7 +375,11 @@ impl Index {
         }
         let exact_code = exact.is_some_and(|x| entry.code.eq_ignore_ascii_case(x));
         if pattern.atoms.is_empty() {
-            return Some(Hit { row, score: 0, exact_code });
+            return Some(Hit {
+                row,
+                score: 0,
+                exact_code,
+            });
         }
         // Each atom must match one of the two haystacks; the row's score is the sum of the best.
         let mut score = 0u32;
@@ -388,13 +402,24 @@ impl Index {
             }
             score += best as u32;
         }
-        Some(Hit { row, score, exact_code })
+        Some(Hit {
+            row,
+            score,
+            exact_code,
+        })
     }
 
     /// Which vendors pass the query's `vendor:` terms (prefix of id, name or alias).
     fn vendor_filter(&self, query: &Query) -> Vec<bool> {
         (0..self.vendors.len())
             .map(|i| {
+                if query
+                    .vendor_id
+                    .as_ref()
+                    .is_some_and(|id| *id != self.vendors[i].id)
+                {
+                    return false;
+                }
                 query.vendors.is_empty() || {
                     let v = &self.vendor_catalog(i).vendor;
                     let names: Vec<String> = std::iter::once(&v.id)
@@ -409,25 +434,6 @@ impl Index {
                 }
             })
             .collect()
-    }
-
-    /// Character positions in `text` matched by the query's free text, for highlighting.
-    pub fn highlight(query_text: &str, text: &str, matcher: &mut Matcher) -> Vec<u32> {
-        if query_text.trim().is_empty() || text.is_empty() {
-            return Vec::new();
-        }
-        let folded_q = fold(query_text);
-        let pattern = Pattern::parse(&folded_q, CaseMatching::Smart, Normalization::Smart);
-        let folded = fold(text);
-        let mut buf = Vec::new();
-        let hay = Utf32Str::new(&folded, &mut buf);
-        let mut indices = Vec::new();
-        for atom in pattern.atoms.iter().filter(|a| !a.negative) {
-            atom.indices(hay, matcher, &mut indices);
-        }
-        indices.sort_unstable();
-        indices.dedup();
-        indices
     }
 }
 
@@ -478,4 +484,38 @@ fn haystacks(cat: &Catalog, e: &Entry) -> (Box<str>, Box<[char]>) {
     }
     let wide: Box<[char]> = fold(&wide).chars().collect();
     (ascii.into_boxed_str(), wide)
+}
+
+/// Finds which characters of displayed text the query's free text matched, for highlighting.
+pub struct Highlighter {
+    pattern: Option<Pattern>,
+    matcher: Matcher,
+}
+
+impl Highlighter {
+    pub fn new(query_text: &str) -> Highlighter {
+        let pattern = (!query_text.trim().is_empty())
+            .then(|| Pattern::parse(&fold(query_text), CaseMatching::Smart, Normalization::Smart));
+        Highlighter {
+            pattern,
+            matcher: Matcher::new(Config::DEFAULT),
+        }
+    }
+
+    /// Sorted char positions in `text` (folded the same way as the search) that matched.
+    pub fn indices(&mut self, text: &str) -> Vec<u32> {
+        let Some(pattern) = &self.pattern else {
+            return Vec::new();
+        };
+        let folded = fold(text);
+        let mut buf = Vec::new();
+        let hay = Utf32Str::new(&folded, &mut buf);
+        let mut indices = Vec::new();
+        for atom in pattern.atoms.iter().filter(|a| !a.negative) {
+            atom.indices(hay, &mut self.matcher, &mut indices);
+        }
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
 }

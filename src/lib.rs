@@ -6,9 +6,11 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod clipboard;
+pub mod decode;
 pub mod fold;
 pub mod index;
 pub mod query;
 pub mod sanitize;
-pub mod decode;
 pub mod snippet;
+pub mod tui;

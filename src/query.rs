@@ -12,6 +12,8 @@ pub struct Query {
     pub statuses: Vec<StatusFilter>,
     pub categories: Vec<String>,
     pub code_prefixes: Vec<String>,
+    /// One vendor by exact id: the TUI sidebar's selection (not part of the text syntax).
+    pub vendor_id: Option<String>,
 }
 
 /// `401` matches one status; `4xx` (or `4**`) a class; `40x` a decade.
@@ -39,7 +41,11 @@ impl StatusFilter {
     }
 
     pub fn matches(&self, status: u16) -> bool {
-        let digits = [(status / 100 % 10) as u8, (status / 10 % 10) as u8, (status % 10) as u8];
+        let digits = [
+            (status / 100 % 10) as u8,
+            (status / 10 % 10) as u8,
+            (status % 10) as u8,
+        ];
         status < 1000
             && self
                 .pattern
@@ -102,6 +108,7 @@ impl Query {
             && self.statuses.is_empty()
             && self.categories.is_empty()
             && self.code_prefixes.is_empty()
+            && self.vendor_id.is_none()
     }
 
     /// The free text when it is a single token that could be a code itself (`1004`, `0000`,
@@ -110,7 +117,8 @@ impl Query {
         let t = self.text.trim();
         let plain = !t.is_empty()
             && !t.contains(char::is_whitespace)
-            && t.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
+            && t.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.');
         plain.then_some(t)
     }
 }
@@ -160,7 +168,10 @@ mod tests {
     #[test]
     fn code_like_only_for_single_tokens() {
         assert_eq!(Query::parse("1004").unwrap().code_like(), Some("1004"));
-        assert_eq!(Query::parse("v:pixnet 1004").unwrap().code_like(), Some("1004"));
+        assert_eq!(
+            Query::parse("v:pixnet 1004").unwrap().code_like(),
+            Some("1004")
+        );
         assert_eq!(Query::parse("token expired").unwrap().code_like(), None);
         assert_eq!(Query::parse("'exact").unwrap().code_like(), None);
     }

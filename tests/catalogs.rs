@@ -58,7 +58,10 @@ fn pixnet_keeps_4109_twice_with_both_messages() {
             .filter(|e| e.code == "4109")
             .map(|e| e.message.as_deref().unwrap())
             .collect();
-        assert_eq!(msgs, ["請填入訂閱群組名稱", "Missing cellphone or calling_code"]);
+        assert_eq!(
+            msgs,
+            ["請填入訂閱群組名稱", "Missing cellphone or calling_code"]
+        );
     }
 }
 
@@ -91,7 +94,10 @@ fn mantago_keeps_chinese_messages_and_lists() {
     let codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(
         codes,
-        ["1004", "1002", "5001", "60001", "60002", "11000", "11001", "37011", "36000", "110000", "120000", "120001"]
+        [
+            "1004", "1002", "5001", "60001", "60002", "11000", "11001", "37011", "36000", "110000",
+            "120000", "120001"
+        ]
     );
     let e = &c.entries[2];
     assert_eq!(e.message.as_deref(), Some("尋找Bot資訊失敗,無此botId"));
@@ -111,7 +117,10 @@ fn tencent_keeps_source_text() {
     assert_eq!(c.entries.first().unwrap().code, "60002");
     assert_eq!(c.entries.last().unwrap().code, "290002");
     let e = c.entries.iter().find(|e| e.code == "60004").unwrap();
-    assert_eq!(e.message.as_deref(), Some("请求 URL 或 JSON 包体中帐号或签名错误 。"));
+    assert_eq!(
+        e.message.as_deref(),
+        Some("请求 URL 或 JSON 包体中帐号或签名错误 。")
+    );
     let e = c.entries.iter().find(|e| e.code == "140001").unwrap();
     assert!(e.message.as_deref().unwrap().contains("上线"));
     assert_eq!(c.envelope.as_ref().unwrap().http_status, Some(200));
@@ -128,12 +137,26 @@ fn guo_guo_has_eleven_statuses_and_fixes() {
     assert_eq!(with_status.len(), 11);
     assert!(with_status.contains(&("token_validation_failed", 401)));
     assert_eq!(with_status.iter().filter(|(_, s)| *s == 400).count(), 10);
-    let e = c.entries.iter().find(|e| e.code == "data_validation_failed").unwrap();
+    let e = c
+        .entries
+        .iter()
+        .find(|e| e.code == "data_validation_failed")
+        .unwrap();
     assert_eq!(e.description, Some(Text::One("資料驗證失敗。".into())));
-    assert_eq!(e.fix, Some(Text::One("檢查必填、格式、數值範圍與 enum 值。".into())));
+    assert_eq!(
+        e.fix,
+        Some(Text::One("檢查必填、格式、數值範圍與 enum 值。".into()))
+    );
     assert!(c.entries.iter().all(|e| e.message.is_none()));
-    let e = c.entries.iter().find(|e| e.code == "pay_uni_order_not_found").unwrap();
-    assert_eq!((e.http_status, &e.description, &e.fix), (None, &None, &None));
+    let e = c
+        .entries
+        .iter()
+        .find(|e| e.code == "pay_uni_order_not_found")
+        .unwrap();
+    assert_eq!(
+        (e.http_status, &e.description, &e.fix),
+        (None, &None, &None)
+    );
 }
 
 #[test]

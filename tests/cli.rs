@@ -12,14 +12,23 @@ fn errdex() -> Command {
 
 fn json(args: &[&str]) -> Value {
     let out = errdex().args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 #[test]
 fn vendors_json_lists_editions_with_counts() {
     let v = json(&["vendors", "--json"]);
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["mantago", "tencent-im", "pixnet", "guo-guo"]);
     let pixnet = &v[2];
     assert_eq!(pixnet["entries"], 164);
@@ -50,7 +59,18 @@ fn show_json_has_every_field() {
     let keys: Vec<&String> = e.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        ["vendor", "edition", "code", "http_status", "category", "subcategory", "message", "description", "fix", "summary_en"]
+        [
+            "vendor",
+            "edition",
+            "code",
+            "http_status",
+            "category",
+            "subcategory",
+            "message",
+            "description",
+            "fix",
+            "summary_en"
+        ]
     );
 }
 
@@ -88,7 +108,10 @@ fn show_text_is_for_people() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("permission denied"), "{text}");
     assert!(text.contains("1. API Token和Secret Key有誤"), "{text}");
-    assert!(text.contains("pixnet"), "other vendors using 1002 are named: {text}");
+    assert!(
+        text.contains("pixnet"),
+        "other vendors using 1002 are named: {text}"
+    );
 }
 
 #[test]
@@ -104,10 +127,20 @@ fn search_ranks_exact_codes_first_and_prints_scores() {
 
 #[test]
 fn search_query_terms_and_limit() {
-    let v = json(&["search", "vendor:pixnet", "status:403", "--limit", "3", "--json"]);
+    let v = json(&[
+        "search",
+        "vendor:pixnet",
+        "status:403",
+        "--limit",
+        "3",
+        "--json",
+    ]);
     let list = v.as_array().unwrap();
     assert_eq!(list.len(), 3);
-    assert!(list.iter().all(|e| e["vendor"] == "pixnet" && e["http_status"] == 403));
+    assert!(
+        list.iter()
+            .all(|e| e["vendor"] == "pixnet" && e["http_status"] == 403)
+    );
     let v = json(&["search", "s:4xx", "--json"]);
     assert!(v.as_array().unwrap().iter().all(|e| {
         let s = e["http_status"].as_u64().unwrap();
@@ -121,8 +154,18 @@ fn search_folds_traditional_and_simplified() {
     let trad = json(&["search", "錯誤", "--json"]);
     let simp = json(&["search", "错误", "--json"]);
     assert_eq!(trad, simp);
-    assert!(trad.as_array().unwrap().iter().any(|e| e["vendor"] == "tencent-im"));
-    assert!(trad.as_array().unwrap().iter().any(|e| e["vendor"] == "pixnet"));
+    assert!(
+        trad.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["vendor"] == "tencent-im")
+    );
+    assert!(
+        trad.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["vendor"] == "pixnet")
+    );
 }
 
 #[test]
@@ -157,9 +200,20 @@ fn catalog_flag_adds_a_vendor_and_reports_broken_files() {
            "entries":[{"code":"E42","http_status":418,"message":"I'm a teapot"}]}"#,
     )
     .unwrap();
-    std::fs::write(dir.path().join("broken.json"), "{\n  \"schema\": 1,\n  oops\n}").unwrap();
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\n  \"schema\": 1,\n  oops\n}",
+    )
+    .unwrap();
     let out = errdex()
-        .args(["--catalog", dir.path().to_str().unwrap(), "show", "acme", "E42", "--json"])
+        .args([
+            "--catalog",
+            dir.path().to_str().unwrap(),
+            "show",
+            "acme",
+            "E42",
+            "--json",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -171,7 +225,92 @@ fn catalog_flag_adds_a_vendor_and_reports_broken_files() {
 
 #[test]
 fn control_characters_in_queries_are_not_echoed_raw() {
-    let out = errdex().args(["show", "pixnet", "\x1b]0;pwned\x07"]).output().unwrap();
+    let out = errdex()
+        .args(["show", "pixnet", "\x1b]0;pwned\x07"])
+        .output()
+        .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(!err.contains('\x1b') && err.contains('␛'), "{err:?}");
+}
+
+#[test]
+fn decode_reads_files_and_stdin_with_exit_codes() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/samples/mantago.txt");
+    let v = json(&["decode", sample, "--json"]);
+    let err = &v["errors"][0];
+    assert_eq!(err["vendor"], "mantago");
+    assert_eq!(err["matches"][0]["code"], err["code"]);
+    for key in [
+        "code",
+        "message",
+        "http_status",
+        "vendor",
+        "path",
+        "matches",
+        "suggestions",
+    ] {
+        assert!(err.get(key).is_some(), "{key}");
+    }
+    // Unknown code: the vendor is named, nothing matches, exit 1.
+    let out = errdex()
+        .args(["decode", "--json"])
+        .write_stdin(r#"{"error":1,"code":9999,"message":"Album is not found"}"#)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["vendor"], "pixnet");
+    assert_eq!(v["errors"][0]["matches"], serde_json::json!([]));
+    assert!(!v["errors"][0]["suggestions"].as_array().unwrap().is_empty());
+    // Unreadable input: exit 2, one line.
+    let out = errdex()
+        .args(["decode", "/nonexistent/file"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn decode_text_says_what_it_means_without_raw_escapes() {
+    let out = errdex()
+        .arg("decode")
+        .write_stdin("\x1b]0;t\x07 HTTP/1.1 403 Forbidden\r\n\r\n{\"error\":1,\"code\":\"1302\",\"message\":\"Exceed Anonymous Rate Limit\x1b[2J\"}")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("pixnet 1302") && text.contains("HTTP 403"),
+        "{text}"
+    );
+    assert!(!text.contains('\x1b'), "{text:?}");
+}
+
+#[test]
+fn snippet_prints_arms_and_enums() {
+    let out = errdex()
+        .args(["snippet", "pixnet", "1302", "--lang", "rust"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\"1302\" =>"), "{text}");
+    let out = errdex()
+        .args(["snippet", "guo-guo", "--lang", "python", "--enum"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("class GuoGuoError") && text.contains("\"pay_uni_order_not_found\""),
+        "{text}"
+    );
+    errdex()
+        .args(["snippet", "pixnet", "nope"])
+        .assert()
+        .code(1);
+    errdex()
+        .args(["snippet", "pixnet", "--lang", "cobol"])
+        .assert()
+        .code(2);
 }

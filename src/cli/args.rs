@@ -76,4 +76,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Decode a pasted error response (JSON, log lines, HTTP output) from FILE or stdin.
+    Decode {
+        /// The file to read; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Code for a vendor's errors: match arms for CODEs, or a whole enum.
+    Snippet {
+        vendor: String,
+        codes: Vec<String>,
+        #[arg(long, short, value_enum, default_value_t = crate::snippet::Lang::Rust)]
+        lang: crate::snippet::Lang,
+        /// A complete enum (for the CODEs given, or every code of the vendor).
+        #[arg(long = "enum")]
+        enumeration: bool,
+    },
+    /// Check, import and compare catalogs.
+    #[command(subcommand)]
+    Catalog(crate::cli::CatalogCommand),
 }

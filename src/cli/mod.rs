@@ -2,9 +2,11 @@
 //! 2 usage or input error (with a one-line message on stderr).
 
 mod args;
+mod catalog_cmd;
 mod output;
 
 pub use args::{Args, ClipboardMode, Command};
+pub use catalog_cmd::CatalogCommand;
 
 use crate::catalog::{self, CatalogProblem, LoadReport};
 use crate::index::Index;
@@ -47,6 +49,15 @@ fn clap_exit(err: clap::Error) -> i32 {
 }
 
 pub fn run(args: Args) -> i32 {
+    if args.command.is_none() {
+        return match crate::tui::run(&args) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("errdex: terminal error: {e}");
+                EXIT_USAGE
+            }
+        };
+    }
     let report = load_all(&args);
     for p in &report.problems {
         eprintln!("errdex: warning: {p}");
@@ -58,18 +69,34 @@ pub fn run(args: Args) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match args.command {
-        None => {
-            eprintln!("errdex: the terminal explorer is not built yet; try `errdex search TEXT`");
-            Ok(EXIT_USAGE)
-        }
+        None => unreachable!("the TUI is started above"),
         Some(Command::Vendors { json }) => output::vendors(&index, json, &mut out),
-        Some(Command::Search { query, limit, json }) => {
-            match Query::parse(&query.join(" ")) {
-                Ok(q) => output::search(&index, &q, limit, json, &mut out),
-                Err(e) => return usage_error(&e.to_string()),
-            }
+        Some(Command::Decode { file, json }) => match read_input(file.as_deref()) {
+            Ok(text) => output::decode(&index, &text, json, &mut out),
+            Err(message) => return usage_error(&message),
+        },
+        Some(Command::Snippet {
+            vendor,
+            codes,
+            lang,
+            enumeration,
+        }) => {
+            let Some(v) = index.find_vendor(&vendor) else {
+                return usage_error(&unknown_vendor(&index, &vendor));
+            };
+            output::snippet(&index, v, &codes, lang, enumeration, &mut out)
         }
-        Some(Command::Show { vendor, code, edition, json }) => {
+        Some(Command::Catalog(cmd)) => catalog_cmd::run(cmd, &index, &mut out),
+        Some(Command::Search { query, limit, json }) => match Query::parse(&query.join(" ")) {
+            Ok(q) => output::search(&index, &q, limit, json, &mut out),
+            Err(e) => return usage_error(&e.to_string()),
+        },
+        Some(Command::Show {
+            vendor,
+            code,
+            edition,
+            json,
+        }) => {
             let Some(v) = index.find_vendor(&vendor) else {
                 return usage_error(&unknown_vendor(&index, &vendor));
             };
@@ -115,17 +142,21 @@ pub fn run(args: Args) -> i32 {
 /// Embedded catalogs, then the user catalog folder, then each `--catalog`, in that order, so
 /// later ones replace earlier ones with the same (vendor, edition).
 pub fn load_all(args: &Args) -> LoadReport {
+    load_catalogs(&args.catalog, args.no_user_catalogs)
+}
+
+pub fn load_catalogs(paths: &[std::path::PathBuf], no_user_catalogs: bool) -> LoadReport {
     let mut report = LoadReport {
         catalogs: catalog::embedded(),
         problems: Vec::new(),
     };
-    if !args.no_user_catalogs
+    if !no_user_catalogs
         && let Some(dir) = catalog::user_catalog_dir()
         && dir.is_dir()
     {
         report.extend(catalog::load_path(&dir));
     }
-    for path in &args.catalog {
+    for path in paths {
         if !path.exists() {
             report.problems.push(CatalogProblem {
                 file: path.display().to_string(),
@@ -152,4 +183,38 @@ fn unknown_vendor(index: &Index, name: &str) -> String {
 fn usage_error(message: &str) -> i32 {
     eprintln!("errdex: {message}");
     EXIT_USAGE
+}
+
+/// Reads the text to decode: a file, or standard input for `-` or no argument. Invalid UTF-8
+/// is replaced, not refused; more than the decoder takes is refused up front, without reading
+/// it all into memory.
+fn read_input(file: Option<&std::path::Path>) -> Result<String, String> {
+    use std::io::Read;
+    let limit = crate::decode::MAX_PASTE_BYTES as u64;
+    let mut bytes = Vec::new();
+    let name = match file {
+        Some(p) if p.as_os_str() != "-" => {
+            let f =
+                std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            f.take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            p.display().to_string()
+        }
+        _ => {
+            std::io::stdin()
+                .lock()
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            "standard input".to_string()
+        }
+    };
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{name} is larger than {} MB; decode the part with the error",
+            limit / (1024 * 1024)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -115,7 +115,10 @@ pub fn search(
             rows.push([
                 e.vendor.id.clone(),
                 sanitize::line(&e.entry.code).into_owned(),
-                e.entry.http_status.map(|s| s.to_string()).unwrap_or_default(),
+                e.entry
+                    .http_status
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
                 sanitize::line(&e.entry.headline()).into_owned(),
             ]);
         }
@@ -125,11 +128,20 @@ pub fn search(
             write_table(out, &rows, &[false, false, false, false])?;
         }
     }
-    Ok(if hits.is_empty() { EXIT_NOT_FOUND } else { EXIT_OK })
+    Ok(if hits.is_empty() {
+        EXIT_NOT_FOUND
+    } else {
+        EXIT_OK
+    })
 }
 
 /// One entry as an object; a code the source lists several times (PIXNET 4109) as an array.
-pub fn show(index: &Index, found: &[EntryRef], json: bool, out: &mut impl Write) -> io::Result<i32> {
+pub fn show(
+    index: &Index,
+    found: &[EntryRef],
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<i32> {
     if json {
         if let [one] = found {
             write_json(out, &one.to_json())?;
@@ -159,7 +171,10 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
         }
         Ok(())
     };
-    field("vendor", Some(format!("{} ({})", e.vendor.name, e.vendor.id)))?;
+    field(
+        "vendor",
+        Some(format!("{} ({})", e.vendor.name, e.vendor.id)),
+    )?;
     field("code", Some(entry.code.clone()))?;
     field("http status", entry.http_status.map(|s| s.to_string()))?;
     let cat = [&entry.category, &entry.subcategory]
@@ -234,4 +249,140 @@ fn write_table<const N: usize>(
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
+}
+
+/// Decoded errors: one block per error for people, the contract's shape for scripts.
+/// Exit 0 when at least one error matched a catalog entry, 1 when none did.
+pub fn decode(index: &Index, text: &str, json: bool, out: &mut impl Write) -> io::Result<i32> {
+    let decoded = crate::decode::decode(text, index);
+    let code = if decoded.matched() {
+        EXIT_OK
+    } else {
+        EXIT_NOT_FOUND
+    };
+    if json {
+        write_json(out, &decoded.to_json(index))?;
+        return Ok(code);
+    }
+    if let Some(n) = &decoded.notice {
+        writeln!(out, "note: {}", sanitize::line(n))?;
+    }
+    if decoded.errors.is_empty() {
+        writeln!(out, "no error response found in the input")?;
+    }
+    for (n, err) in decoded.errors.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let mut head = format!(
+            "{} {}",
+            err.vendor.as_deref().unwrap_or("unknown vendor"),
+            err.code.as_deref().unwrap_or("(no code)")
+        );
+        if let Some(s) = err.http_status {
+            head.push_str(&format!("  HTTP {s}"));
+        }
+        if let Some(f) = &err.field {
+            head.push_str(&format!("  field {f}"));
+        }
+        head.push_str(&format!("  (at {})", err.path));
+        writeln!(out, "{}", sanitize::line(&head))?;
+        if let Some(m) = &err.message {
+            writeln!(out, "  says:        {}", sanitize::line(m))?;
+        }
+        match err.match_rows.first() {
+            Some(&row) => {
+                let e = index.get(row);
+                writeln!(
+                    out,
+                    "  means:       {}",
+                    sanitize::line(&e.entry.headline())
+                )?;
+                if let Some(s) = &e.entry.summary_en {
+                    writeln!(out, "  summary:     {}", sanitize::line(s))?;
+                }
+                if let Some(d) = &e.entry.description {
+                    writeln!(out, "  description: {}", sanitize::line(&d.to_string()))?;
+                }
+                if let Some(f) = &e.entry.fix {
+                    writeln!(out, "  fix:         {}", sanitize::line(&f.to_string()))?;
+                }
+                for &other in &err.match_rows[1..] {
+                    let o = index.get(other);
+                    writeln!(
+                        out,
+                        "  or:          {} {} {}",
+                        o.vendor.id,
+                        o.entry.code,
+                        sanitize::line(&o.entry.headline())
+                    )?;
+                }
+            }
+            None => {
+                writeln!(out, "  not in catalog")?;
+                for &row in err.suggestion_rows.iter().take(3) {
+                    let e = index.get(row);
+                    writeln!(
+                        out,
+                        "  nearest:     {} {} {}",
+                        e.vendor.id,
+                        e.entry.code,
+                        sanitize::line(&e.entry.headline())
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Match arms for the codes given, or an enum (for the codes, or the whole vendor).
+pub fn snippet(
+    index: &Index,
+    vendor: usize,
+    codes: &[String],
+    lang: crate::snippet::Lang,
+    enumeration: bool,
+    out: &mut impl Write,
+) -> io::Result<i32> {
+    let cat = index.vendor_catalog(vendor);
+    let mut entries: Vec<&crate::catalog::Entry> = Vec::new();
+    for code in codes {
+        let found: Vec<_> = cat
+            .entries
+            .iter()
+            .filter(|e| e.code.eq_ignore_ascii_case(code))
+            .collect();
+        if found.is_empty() {
+            eprintln!(
+                "errdex: {} has no code `{}`",
+                cat.vendor.id,
+                sanitize::line(code)
+            );
+            return Ok(EXIT_NOT_FOUND);
+        }
+        entries.extend(found);
+    }
+    if enumeration || codes.is_empty() {
+        let all: Vec<&crate::catalog::Entry> = cat.entries.iter().collect();
+        let set = if codes.is_empty() { &all } else { &entries };
+        write!(
+            out,
+            "{}",
+            crate::snippet::enumeration(lang, &cat.vendor, set)
+        )?;
+    } else {
+        // Duplicate codes (PIXNET 4109) give one arm, as in the enum.
+        let mut seen = std::collections::HashSet::new();
+        for e in entries {
+            if seen.insert(e.code.to_lowercase()) {
+                writeln!(
+                    out,
+                    "{}",
+                    crate::snippet::arm(lang, &cat.vendor, e).trim_end()
+                )?;
+            }
+        }
+    }
+    Ok(EXIT_OK)
 }

@@ -1,0 +1,213 @@
+//! Everything that can happen to the app, and the pure mapping from key presses to it.
+//! The mapping depends on the mode, so typing in the filter never triggers a command.
+
+use crate::index::{Hit, Index};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Quit,
+    // Moving
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Switch focus between the vendor sidebar and the code table.
+    FocusNext,
+    // The filter
+    StartFilter,
+    FilterInput(KeyEvent),
+    /// Leave the filter keeping the query.
+    AcceptFilter,
+    /// Esc: clear the filter (or close what is open).
+    Back,
+    // Copying
+    CopyArm,
+    CopyEnum,
+    CopyCode,
+    CopyMessage,
+    CycleLanguage,
+    // Panels
+    ToggleHelp,
+    OpenPaste,
+    PasteInput(KeyEvent),
+    /// Bracketed paste, or clipboard text fetched for Ctrl-V.
+    Paste(String),
+    /// Ctrl-V in the paste panel: ask the runtime for the clipboard's text.
+    PasteFromClipboard,
+    /// Enter in the paste panel: jump to the selected decoded error's entry.
+    JumpToDecoded,
+    ToggleEditions,
+    ToggleMouse,
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    // From background work
+    Loaded(Arc<Index>, Vec<String>),
+    SearchDone {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
+    /// The runtime's report on an effect (e.g. "copied 1 Rust arm via OSC 52").
+    Status(String),
+}
+
+/// Which keys mean what right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Filter,
+    Help,
+    Paste,
+    Editions,
+}
+
+/// Maps a key to an action in `mode`. Only presses count (Windows and kitty report releases).
+pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Filter => Some(match key.code {
+            KeyCode::Esc => Action::Back,
+            KeyCode::Enter => Action::AcceptFilter,
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
+            KeyCode::PageUp => Action::PageUp,
+            KeyCode::PageDown => Action::PageDown,
+            KeyCode::Tab => Action::AcceptFilter,
+            _ => Action::FilterInput(key),
+        }),
+        Mode::Paste => Some(match key.code {
+            KeyCode::Esc => Action::Back,
+            KeyCode::Enter if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+                Action::JumpToDecoded
+            }
+            KeyCode::Char('v') if ctrl => Action::PasteFromClipboard,
+            KeyCode::Up if ctrl => Action::Up,
+            KeyCode::Down if ctrl => Action::Down,
+            _ => Action::PasteInput(key),
+        }),
+        Mode::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
+                Some(Action::ToggleHelp)
+            }
+            _ => None,
+        },
+        Mode::Editions => match key.code {
+            KeyCode::Esc | KeyCode::Char('e') | KeyCode::Char('q') => Some(Action::ToggleEditions),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Enter => Some(Action::ToggleEditions),
+            _ => None,
+        },
+        Mode::Normal => match key.code {
+            KeyCode::Char('q') => Some(Action::Quit),
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Char('d') if ctrl => Some(Action::PageDown),
+            KeyCode::Char('u') if ctrl => Some(Action::PageUp),
+            KeyCode::Tab | KeyCode::BackTab => Some(Action::FocusNext),
+            KeyCode::Char('/') => Some(Action::StartFilter),
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Char('y') => Some(Action::CopyArm),
+            KeyCode::Char('Y') => Some(Action::CopyEnum),
+            KeyCode::Char('c') => Some(Action::CopyCode),
+            KeyCode::Char('m') => Some(Action::CopyMessage),
+            KeyCode::Char('L') => Some(Action::CycleLanguage),
+            KeyCode::Char('p') => Some(Action::OpenPaste),
+            KeyCode::Char('e') => Some(Action::ToggleEditions),
+            KeyCode::Char('M') => Some(Action::ToggleMouse),
+            KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
+            KeyCode::Enter => Some(Action::FocusNext),
+            _ => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn letters_are_commands_only_outside_the_filter() {
+        assert!(matches!(
+            key_action(press(KeyCode::Char('q')), Mode::Normal),
+            Some(Action::Quit)
+        ));
+        assert!(matches!(
+            key_action(press(KeyCode::Char('q')), Mode::Filter),
+            Some(Action::FilterInput(_))
+        ));
+        assert!(matches!(
+            key_action(press(KeyCode::Char('y')), Mode::Filter),
+            Some(Action::FilterInput(_))
+        ));
+        assert!(matches!(
+            key_action(press(KeyCode::Char('q')), Mode::Paste),
+            Some(Action::PasteInput(_))
+        ));
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        let k = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [
+            Mode::Normal,
+            Mode::Filter,
+            Mode::Help,
+            Mode::Paste,
+            Mode::Editions,
+        ] {
+            assert!(
+                matches!(key_action(k, mode), Some(Action::Quit)),
+                "{mode:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut k = press(KeyCode::Char('j'));
+        k.kind = KeyEventKind::Release;
+        assert!(key_action(k, Mode::Normal).is_none());
+    }
+
+    #[test]
+    fn documented_keys() {
+        use Action as A;
+        type IsAction = fn(&Action) -> bool;
+        let cases: [(KeyCode, IsAction); 12] = [
+            (KeyCode::Char('/'), |a| matches!(a, A::StartFilter)),
+            (KeyCode::Esc, |a| matches!(a, A::Back)),
+            (KeyCode::Char('g'), |a| matches!(a, A::Top)),
+            (KeyCode::Char('G'), |a| matches!(a, A::Bottom)),
+            (KeyCode::PageDown, |a| matches!(a, A::PageDown)),
+            (KeyCode::Tab, |a| matches!(a, A::FocusNext)),
+            (KeyCode::Char('y'), |a| matches!(a, A::CopyArm)),
+            (KeyCode::Char('Y'), |a| matches!(a, A::CopyEnum)),
+            (KeyCode::Char('L'), |a| matches!(a, A::CycleLanguage)),
+            (KeyCode::Char('p'), |a| matches!(a, A::OpenPaste)),
+            (KeyCode::Char('?'), |a| matches!(a, A::ToggleHelp)),
+            (KeyCode::Char('M'), |a| matches!(a, A::ToggleMouse)),
+        ];
+        for (code, is) in cases {
+            let a = key_action(press(code), Mode::Normal).unwrap();
+            assert!(is(&a), "{code:?} gave {a:?}");
+        }
+    }
+}

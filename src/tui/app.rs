@@ -1,0 +1,556 @@
+//! The app state and `update`: the only place state changes. Input arrives as [`Action`]s;
+//! what must happen outside (copy, search, quit) leaves as [`Effect`]s for the runtime.
+
+use super::action::{Action, Mode, key_action};
+use super::input::LineInput;
+use super::layout;
+use super::paste::PastePanel;
+use crate::index::{Hit, Index, RowId};
+use crate::query::Query;
+use crate::snippet::{self, Lang};
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use std::sync::Arc;
+
+/// Work for the runtime. The app never blocks; results come back as actions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Quit,
+    /// Put `text` on the clipboard; `what` says what it is ("1 Rust arm").
+    Copy {
+        text: String,
+        what: String,
+    },
+    Search(SearchRequest),
+    SetMouse(bool),
+    /// Fetch the clipboard's text and send it back as [`Action::Paste`].
+    ReadClipboard,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: Query,
+    /// Search only these rows: the query grew, so the old results hold every new match.
+    pub within: Option<Vec<RowId>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sidebar,
+    Table,
+}
+
+/// Start-up options from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub query: Option<String>,
+    pub vendor: Option<String>,
+    pub mouse: bool,
+    pub color: bool,
+}
+
+pub struct App {
+    pub index: Option<Arc<Index>>,
+    /// Warnings from loading (broken user catalogs), shown in the status line.
+    pub problems: Vec<String>,
+    pub mode: Mode,
+    pub focus: Focus,
+    pub filter: LineInput,
+    pub query_error: Option<String>,
+    /// Sidebar cursor: 0 is "All", `i + 1` is vendor `i`.
+    pub sidebar: usize,
+    pub results: Vec<Hit>,
+    /// Index into `results`.
+    pub selected: usize,
+    /// First visible result.
+    pub offset: usize,
+    pub searching: bool,
+    generation: u64,
+    last_search: Option<(Query, u64)>,
+    pub lang: Lang,
+    pub status: String,
+    pub mouse: bool,
+    pub color: bool,
+    pub size: Rect,
+    pub paste: PastePanel,
+    /// Editions overlay: cursor among the selected vendor's editions.
+    pub edition_cursor: usize,
+    pending_vendor: Option<String>,
+}
+
+impl App {
+    pub fn new(options: Options) -> App {
+        App {
+            index: None,
+            problems: Vec::new(),
+            mode: Mode::Normal,
+            focus: Focus::Table,
+            filter: LineInput::new(options.query.as_deref().unwrap_or("")),
+            query_error: None,
+            sidebar: 0,
+            results: Vec::new(),
+            selected: 0,
+            offset: 0,
+            searching: false,
+            generation: 0,
+            last_search: None,
+            lang: Lang::Rust,
+            status: String::new(),
+            mouse: options.mouse,
+            color: options.color,
+            size: Rect::new(0, 0, 80, 24),
+            paste: PastePanel::default(),
+            edition_cursor: 0,
+            pending_vendor: options.vendor,
+        }
+    }
+
+    /// The key mapping for the current mode.
+    pub fn key(&self, key: KeyEvent) -> Option<Action> {
+        key_action(key, self.mode)
+    }
+
+    /// The selected vendor (sidebar), or `None` for All.
+    pub fn vendor(&self) -> Option<usize> {
+        self.sidebar.checked_sub(1)
+    }
+
+    pub fn selected_hit(&self) -> Option<Hit> {
+        self.results.get(self.selected).copied()
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Quit => return vec![Effect::Quit],
+            Action::Loaded(index, problems) => {
+                self.problems = problems;
+                if let Some(name) = self.pending_vendor.take() {
+                    match index.find_vendor(&name) {
+                        Some(v) => self.sidebar = v + 1,
+                        None => self.status = format!("unknown vendor `{name}`"),
+                    }
+                }
+                if let Some(p) = self.problems.first() {
+                    self.status = format!("warning: {p}");
+                }
+                self.index = Some(index);
+                return self.search();
+            }
+            Action::SearchDone { generation, hits } => {
+                if generation == self.generation {
+                    let keep = self.selected_hit().map(|h| h.row);
+                    self.results = hits;
+                    self.searching = false;
+                    self.selected = keep
+                        .and_then(|row| self.results.iter().position(|h| h.row == row))
+                        .unwrap_or(0);
+                    self.offset = 0;
+                    self.scroll_into_view();
+                }
+            }
+            Action::Status(s) => self.status = s,
+            Action::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                self.scroll_into_view();
+            }
+            Action::ToggleHelp => {
+                self.mode = if self.mode == Mode::Help {
+                    Mode::Normal
+                } else {
+                    Mode::Help
+                };
+            }
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.status = if self.mouse {
+                    "mouse on (M to give it back to the terminal)".into()
+                } else {
+                    "mouse off: the terminal selects text (M to turn on)".into()
+                };
+                return vec![Effect::SetMouse(self.mouse)];
+            }
+            Action::ToggleEditions => {
+                self.mode = if self.mode == Mode::Editions {
+                    Mode::Normal
+                } else {
+                    self.edition_cursor = 0;
+                    Mode::Editions
+                };
+            }
+            Action::StartFilter => {
+                self.mode = Mode::Filter;
+                self.focus = Focus::Table;
+            }
+            Action::FilterInput(key) => {
+                if self.filter.handle(key) {
+                    return self.search();
+                }
+            }
+            Action::AcceptFilter => self.mode = Mode::Normal,
+            Action::Back => return self.back(),
+            Action::FocusNext => {
+                self.focus = match self.focus {
+                    Focus::Sidebar => Focus::Table,
+                    Focus::Table => Focus::Sidebar,
+                };
+            }
+            Action::Up => return self.move_by(-1),
+            Action::Down => return self.move_by(1),
+            Action::PageUp => return self.move_by(-(self.page() as isize)),
+            Action::PageDown => return self.move_by(self.page() as isize),
+            Action::Top => return self.move_by(isize::MIN / 2),
+            Action::Bottom => return self.move_by(isize::MAX / 2),
+            Action::CycleLanguage => {
+                self.lang = self.lang.next();
+                self.status = format!("snippet language: {}", self.lang.name());
+            }
+            Action::CopyArm => return self.copy_arm(),
+            Action::CopyEnum => return self.copy_enum(),
+            Action::CopyCode | Action::CopyMessage => {
+                let Some((index, hit)) = self.current() else {
+                    return self.nothing_to_copy();
+                };
+                let e = index.get(hit.row);
+                let (text, what) = if matches!(action, Action::CopyCode) {
+                    (e.entry.code.clone(), format!("code {}", e.entry.code))
+                } else {
+                    (e.entry.headline(), format!("message of {}", e.entry.code))
+                };
+                return vec![Effect::Copy { text, what }];
+            }
+            Action::OpenPaste => {
+                self.mode = Mode::Paste;
+                self.status = "paste an error response (Ctrl-V from the clipboard); Enter jumps to it, Esc returns".into();
+            }
+            Action::PasteInput(key) => {
+                if let Some(index) = &self.index {
+                    self.paste.input(key, index);
+                }
+            }
+            Action::Paste(text) => match self.mode {
+                Mode::Paste => {
+                    if let Some(index) = &self.index {
+                        self.paste.paste(&text, index);
+                    }
+                }
+                Mode::Filter => {
+                    self.filter.insert(&text);
+                    return self.search();
+                }
+                // A paste anywhere else opens the panel with it: that is what the user meant.
+                _ => {
+                    self.mode = Mode::Paste;
+                    if let Some(index) = &self.index {
+                        self.paste.paste(&text, index);
+                    }
+                }
+            },
+            Action::PasteFromClipboard => return vec![Effect::ReadClipboard],
+            Action::JumpToDecoded => return self.jump_to_decoded(),
+            Action::Mouse(ev) => return self.mouse_event(ev),
+        }
+        Vec::new()
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        match self.mode {
+            Mode::Filter => {
+                self.mode = Mode::Normal;
+                if !self.filter.text().is_empty() {
+                    self.filter.clear();
+                    return self.search();
+                }
+            }
+            Mode::Paste | Mode::Help | Mode::Editions => self.mode = Mode::Normal,
+            Mode::Normal => {
+                if !self.filter.text().is_empty() {
+                    self.filter.clear();
+                    return self.search();
+                }
+                if self.focus == Focus::Sidebar {
+                    self.focus = Focus::Table;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn current(&self) -> Option<(&Arc<Index>, Hit)> {
+        Some((self.index.as_ref()?, self.selected_hit()?))
+    }
+
+    fn nothing_to_copy(&mut self) -> Vec<Effect> {
+        self.status = "nothing selected to copy".into();
+        Vec::new()
+    }
+
+    fn copy_arm(&mut self) -> Vec<Effect> {
+        let Some((index, hit)) = self.current() else {
+            return self.nothing_to_copy();
+        };
+        let e = index.get(hit.row);
+        let text = snippet::arm(self.lang, e.vendor, e.entry);
+        vec![Effect::Copy {
+            text,
+            what: format!(
+                "1 {} arm ({} {})",
+                self.lang.name(),
+                e.vendor.id,
+                e.entry.code
+            ),
+        }]
+    }
+
+    /// One enum per vendor among the visible rows, in the order vendors appear.
+    fn copy_enum(&mut self) -> Vec<Effect> {
+        let Some(index) = self.index.clone() else {
+            return self.nothing_to_copy();
+        };
+        if self.results.is_empty() {
+            return self.nothing_to_copy();
+        }
+        let mut groups: Vec<(usize, Vec<&crate::catalog::Entry>)> = Vec::new();
+        for h in &self.results {
+            let v = index.row_vendor(h.row);
+            let entry = index.get(h.row).entry;
+            match groups.iter_mut().find(|(gv, _)| *gv == v) {
+                Some((_, list)) => list.push(entry),
+                None => groups.push((v, vec![entry])),
+            }
+        }
+        let text = groups
+            .iter()
+            .map(|(v, entries)| {
+                snippet::enumeration(self.lang, &index.vendor_catalog(*v).vendor, entries)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let what = format!(
+            "{} {} enum{} ({} codes)",
+            groups.len(),
+            self.lang.name(),
+            if groups.len() == 1 { "" } else { "s" },
+            self.results.len()
+        );
+        vec![Effect::Copy { text, what }]
+    }
+
+    fn move_by(&mut self, delta: isize) -> Vec<Effect> {
+        match self.mode {
+            Mode::Editions => {
+                let n = self.editions_len();
+                self.edition_cursor = step(self.edition_cursor, delta, n);
+                return Vec::new();
+            }
+            Mode::Paste => {
+                self.paste.move_selection(delta);
+                return Vec::new();
+            }
+            _ => {}
+        }
+        if self.focus == Focus::Sidebar && self.mode == Mode::Normal {
+            let n = self.index.as_ref().map_or(0, |i| i.vendors().len()) + 1;
+            let next = step(self.sidebar, delta, n);
+            if next != self.sidebar {
+                self.sidebar = next;
+                return self.search();
+            }
+            return Vec::new();
+        }
+        self.selected = step(self.selected, delta, self.results.len());
+        self.scroll_into_view();
+        Vec::new()
+    }
+
+    fn page(&self) -> usize {
+        layout::table_rows(layout::panes(self.size).table).max(1)
+    }
+
+    fn scroll_into_view(&mut self) {
+        let rows = self.page();
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        let max_offset = self.results.len().saturating_sub(rows);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    pub fn editions_len(&self) -> usize {
+        match (&self.index, self.selected_hit()) {
+            (Some(index), Some(hit)) => index.vendors()[index.row_vendor(hit.row)].editions.len(),
+            _ => 0,
+        }
+    }
+
+    /// The query for the current filter text and sidebar vendor; records a parse error.
+    fn query(&mut self) -> Option<Query> {
+        match Query::parse(self.filter.text()) {
+            Ok(mut q) => {
+                self.query_error = None;
+                if let (Some(v), Some(index)) = (self.vendor(), &self.index) {
+                    q.vendor_id = Some(index.vendors()[v].id.clone());
+                }
+                Some(q)
+            }
+            Err(e) => {
+                self.query_error = Some(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Starts a search for the current query. Stale results are ignored by generation.
+    fn search(&mut self) -> Vec<Effect> {
+        if self.index.is_none() {
+            return Vec::new();
+        }
+        let Some(query) = self.query() else {
+            return Vec::new();
+        };
+        self.generation += 1;
+        let within = match &self.last_search {
+            Some((old, done))
+                if *done + 1 == self.generation && !self.searching && narrows(old, &query) =>
+            {
+                Some(self.results.iter().map(|h| h.row).collect())
+            }
+            _ => None,
+        };
+        self.last_search = Some((query.clone(), self.generation));
+        self.searching = true;
+        vec![Effect::Search(SearchRequest {
+            generation: self.generation,
+            query,
+            within,
+        })]
+    }
+
+    fn jump_to_decoded(&mut self) -> Vec<Effect> {
+        let Some(row) = self.paste.selected_row() else {
+            self.status = "no catalog entry to jump to".into();
+            return Vec::new();
+        };
+        let Some(index) = self.index.clone() else {
+            return Vec::new();
+        };
+        let e = index.get(row);
+        self.mode = Mode::Normal;
+        self.focus = Focus::Table;
+        self.sidebar = index.row_vendor(row) + 1;
+        self.filter = LineInput::new(&format!("code:{}", e.entry.code));
+        self.status = format!("{} {}: {}", e.vendor.id, e.entry.code, e.entry.headline());
+        let effects = self.search();
+        // Select the exact row when the results arrive.
+        self.results = vec![Hit {
+            row,
+            score: 0,
+            exact_code: true,
+        }];
+        self.selected = 0;
+        effects
+    }
+
+    fn mouse_event(&mut self, ev: MouseEvent) -> Vec<Effect> {
+        if !self.mouse || !matches!(self.mode, Mode::Normal | Mode::Filter) {
+            return Vec::new();
+        }
+        let panes = layout::panes(self.size);
+        let at = Position::new(ev.column, ev.row);
+        let in_sidebar = panes.sidebar.is_some_and(|r| r.contains(at));
+        match ev.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta: isize = if ev.kind == MouseEventKind::ScrollDown {
+                    3
+                } else {
+                    -3
+                };
+                if in_sidebar {
+                    self.focus = Focus::Sidebar;
+                    return self.move_by(delta.signum());
+                }
+                self.focus = Focus::Table;
+                return self.move_by(delta);
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(sb) = panes.sidebar.filter(|r| r.contains(at)) {
+                    self.focus = Focus::Sidebar;
+                    let line = (ev.row - sb.y).saturating_sub(1) as usize;
+                    let n = self.index.as_ref().map_or(0, |i| i.vendors().len()) + 1;
+                    if ev.row > sb.y && line < n && line != self.sidebar {
+                        self.sidebar = line;
+                        return self.search();
+                    }
+                } else if panes.table.contains(at) {
+                    self.focus = Focus::Table;
+                    // Border and header take the first two lines.
+                    let line = ev.row.saturating_sub(panes.table.y + 2) as usize;
+                    if ev.row >= panes.table.y + 2 && self.offset + line < self.results.len() {
+                        self.selected = self.offset + line;
+                    }
+                } else if panes.filter.contains(at) {
+                    self.mode = Mode::Filter;
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+/// True when every match of `new` is a match of `old`: the text only grew (no negations,
+/// which shrink the excluded set as they grow) and the field terms are the same.
+fn narrows(old: &Query, new: &Query) -> bool {
+    new.text.starts_with(&old.text)
+        && !new.text.contains('!')
+        && Query {
+            text: String::new(),
+            ..old.clone()
+        } == Query {
+            text: String::new(),
+            ..new.clone()
+        }
+}
+
+/// Moves `pos` by `delta` within `0..len`, clamped.
+fn step(pos: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (pos as isize)
+        .saturating_add(delta)
+        .clamp(0, len as isize - 1) as usize
+}
+
+impl App {
+    /// Applies `action` and runs any searches it starts on this thread, feeding the results
+    /// back; returns the other effects. For tests and benchmarks, which have no runtime.
+    pub fn update_sync(&mut self, action: Action) -> Vec<Effect> {
+        let mut out = Vec::new();
+        let mut queue = vec![action];
+        while let Some(action) = queue.pop() {
+            for effect in self.update(action) {
+                match effect {
+                    Effect::Search(req) => {
+                        let index = self.index.clone().expect("search without an index");
+                        let hits = index
+                            .search_cancellable(
+                                &req.query,
+                                req.within.as_deref(),
+                                &std::sync::atomic::AtomicBool::new(false),
+                            )
+                            .unwrap_or_default();
+                        queue.push(Action::SearchDone {
+                            generation: req.generation,
+                            hits,
+                        });
+                    }
+                    other => out.push(other),
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,76 @@
+//! The paste panel: a text area that decodes whatever is pasted or typed into it, as it arrives.
+
+use crate::decode::{self, Decoded};
+use crate::index::{Index, RowId};
+use crate::sanitize;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+/// Larger pastes are refused in the panel (the textarea and a decode per keystroke would lag);
+/// `errdex decode FILE` takes them.
+pub const MAX_PANEL_BYTES: usize = 1024 * 1024;
+
+#[derive(Default)]
+pub struct PastePanel {
+    pub textarea: TextArea<'static>,
+    pub decoded: Option<Decoded>,
+    /// Index into the decoded errors.
+    pub selected: usize,
+    pub notice: Option<String>,
+}
+
+impl PastePanel {
+    pub fn input(&mut self, key: KeyEvent, index: &Index) {
+        if self.textarea.input(key) {
+            self.redecode(index);
+        }
+    }
+
+    /// Inserts pasted text. Control characters are made visible before they reach the screen.
+    pub fn paste(&mut self, text: &str, index: &Index) {
+        let size = self.text().len() + text.len();
+        if size > MAX_PANEL_BYTES {
+            self.notice = Some(format!(
+                "paste refused: {:.1} MB is more than the panel takes ({} MB); use `errdex decode FILE`",
+                size as f64 / 1e6,
+                MAX_PANEL_BYTES / (1024 * 1024)
+            ));
+            return;
+        }
+        self.notice = None;
+        self.textarea.insert_str(sanitize::block(text));
+        self.redecode(index);
+    }
+
+    pub fn text(&self) -> String {
+        self.textarea.lines().join("\n")
+    }
+
+    pub fn clear(&mut self) {
+        *self = PastePanel::default();
+    }
+
+    fn redecode(&mut self, index: &Index) {
+        let text = self.text();
+        self.decoded = (!text.trim().is_empty()).then(|| decode::decode(&text, index));
+        let n = self.errors_len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+    }
+
+    pub fn errors_len(&self) -> usize {
+        self.decoded.as_ref().map_or(0, |d| d.errors.len())
+    }
+
+    pub fn move_selection(&mut self, delta: isize) {
+        let n = self.errors_len();
+        if n > 0 {
+            self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
+        }
+    }
+
+    /// The best catalog entry of the selected error.
+    pub fn selected_row(&self) -> Option<RowId> {
+        let d = self.decoded.as_ref()?;
+        d.errors.get(self.selected)?.match_rows.first().copied()
+    }
+}

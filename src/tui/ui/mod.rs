@@ -1,0 +1,474 @@
+//! Drawing: a pure function of the app state. Only the visible rows are drawn.
+
+mod overlays;
+mod text;
+mod theme;
+
+pub use theme::Theme;
+
+use super::action::Mode;
+use super::app::{App, Focus};
+use super::layout::{self, Panes};
+use crate::index::{Highlighter, Index};
+use crate::sanitize;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Wrap};
+use text::{highlighted, plain};
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    let panes = layout::panes(area);
+    frame.render_widget(Block::new().style(theme.base()), area);
+    if panes.too_small {
+        let msg = Paragraph::new("errdex: terminal too small").wrap(Wrap { trim: true });
+        frame.render_widget(msg, area);
+        return;
+    }
+    draw_filter(app, frame, panes.filter, &theme);
+    draw_status(app, frame, panes.status, &theme);
+    let Some(index) = app.index.as_deref() else {
+        let msg = Paragraph::new("loading catalogs…").style(theme.dim());
+        frame.render_widget(msg, panes.table);
+        return;
+    };
+    if let Some(sb) = panes.sidebar {
+        draw_sidebar(app, index, frame, sb, &theme);
+    }
+    draw_table(app, index, frame, panes.table, &theme);
+    if let Some(d) = panes.detail {
+        draw_detail(app, index, frame, d, &theme);
+    }
+    match app.mode {
+        Mode::Help => overlays::help(frame, area, &theme),
+        Mode::Paste => overlays::paste(app, index, frame, body(&panes), &theme),
+        Mode::Editions => overlays::editions(app, index, frame, body(&panes), &theme),
+        Mode::Normal | Mode::Filter => {}
+    }
+}
+
+/// The area between the filter bar and the status line.
+fn body(p: &Panes) -> Rect {
+    Rect {
+        x: p.filter.x,
+        y: p.filter.y + 1,
+        width: p.filter.width,
+        height: p.status.y.saturating_sub(p.filter.y + 1),
+    }
+}
+
+fn draw_filter(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let editing = app.mode == Mode::Filter;
+    let mut spans = vec![Span::styled(
+        if editing { "/ " } else { "filter " },
+        if editing { theme.key() } else { theme.dim() },
+    )];
+    let text = app.filter.text();
+    if text.is_empty() && !editing {
+        spans.push(Span::styled(
+            "press / to search (vendor: status: cat: code:)",
+            theme.dim(),
+        ));
+    } else {
+        spans.push(plain(text, theme.base()));
+    }
+    // Without a sidebar, say which vendor the table is narrowed to.
+    if layout::panes(frame.area()).sidebar.is_none()
+        && let (Some(v), Some(index)) = (app.vendor(), &app.index)
+    {
+        spans.push(Span::styled(
+            format!("  [{}]", index.vendors()[v].id),
+            theme.label(),
+        ));
+    }
+    if let Some(err) = &app.query_error {
+        spans.push(Span::styled(format!("  {err}"), theme.warning()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if editing {
+        let before: String = text.chars().take(app.filter.cursor()).collect();
+        let x = area.x
+            + 2
+            + unicode_width::UnicodeWidthStr::width(sanitize::line(&before).as_ref()) as u16;
+        if x < area.right() {
+            frame.set_cursor_position((x, area.y));
+        }
+    }
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let right = match &app.index {
+        Some(_) => format!(
+            "{}{}/{}  {} ",
+            if app.searching { "… " } else { "" },
+            if app.results.is_empty() {
+                0
+            } else {
+                app.selected + 1
+            },
+            app.results.len(),
+            app.lang.name()
+        ),
+        None => String::new(),
+    };
+    let left: Vec<Span> = if !app.status.is_empty() {
+        let style = if app.status.starts_with("warning") || app.status.starts_with("copy failed") {
+            theme.warning()
+        } else {
+            theme.good()
+        };
+        vec![plain(&app.status, style)]
+    } else {
+        let hints: &[(&str, &str)] = match app.mode {
+            Mode::Filter => &[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")],
+            Mode::Paste => &[
+                ("Enter", "jump"),
+                ("Ctrl-V", "paste"),
+                ("Ctrl-↑↓", "pick"),
+                ("Esc", "back"),
+            ],
+            Mode::Help | Mode::Editions => &[("Esc", "close")],
+            Mode::Normal => &[
+                ("/", "filter"),
+                ("Tab", "vendors"),
+                ("y", "copy arm"),
+                ("Y", "enum"),
+                ("L", "lang"),
+                ("p", "paste"),
+                ("?", "help"),
+                ("q", "quit"),
+            ],
+        };
+        hints
+            .iter()
+            .flat_map(|(k, v)| {
+                [
+                    Span::styled(*k, theme.key()),
+                    Span::styled(format!(" {v}  "), theme.dim()),
+                ]
+            })
+            .collect()
+    };
+    let rw = right.chars().count() as u16;
+    // A gap of one column keeps the hints and the counter apart.
+    let left_area = Rect {
+        width: area.width.saturating_sub(rw + 1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(Line::from(left)), left_area);
+    if rw <= area.width {
+        let r = Rect {
+            x: area.right() - rw,
+            width: rw,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(right, theme.dim())), r);
+    }
+}
+
+fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let focused = app.focus == Focus::Sidebar && app.mode == Mode::Normal;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(" Vendors ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    let mut item = |n: usize, name: &str, count: usize| {
+        let count = count.to_string();
+        let name_w = width.saturating_sub(count.len() + 1);
+        let name: String = truncate(&sanitize::line(name), name_w);
+        let pad = width
+            .saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
+        let style = if n == app.sidebar {
+            theme.selected()
+        } else {
+            theme.base()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name}{}", " ".repeat(pad)), style),
+            Span::styled(count, if n == app.sidebar { style } else { theme.dim() }),
+        ]));
+    };
+    item(0, "All", index.len());
+    for (i, _) in index.vendors().iter().enumerate() {
+        let cat = index.vendor_catalog(i);
+        item(i + 1, &cat.vendor.name, cat.entries.len());
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let focused = app.focus == Focus::Table || app.mode == Mode::Filter;
+    let title = match app.vendor() {
+        Some(v) => format!(" {} ", index.vendor_catalog(v).vendor.name),
+        None => " All vendors ".to_string(),
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(sanitize::line(&title).into_owned());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if app.results.is_empty() {
+        let msg = if app.searching {
+            "searching…"
+        } else {
+            "no matches"
+        };
+        frame.render_widget(Paragraph::new(Span::styled(msg, theme.dim())), inner);
+        return;
+    }
+    let rows_fit = layout::table_rows(area);
+    let visible = &app.results[app.offset.min(app.results.len())..]
+        [..rows_fit.min(app.results.len() - app.offset.min(app.results.len()))];
+    let query_text = crate::query::Query::parse(app.filter.text())
+        .map(|q| q.text)
+        .unwrap_or_default();
+    let mut highlighter = Highlighter::new(&query_text);
+    let show_vendor = app.vendor().is_none() && inner.width >= 50;
+    let code_w = visible
+        .iter()
+        .map(|h| index.get(h.row).entry.code.chars().count())
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 24) as u16;
+    let rows: Vec<Row> = visible
+        .iter()
+        .enumerate()
+        .map(|(i, hit)| {
+            let e = index.get(hit.row);
+            let selected = app.offset + i == app.selected;
+            let base = if selected {
+                theme.selected()
+            } else {
+                theme.base()
+            };
+            let hl = if selected {
+                theme.selected().patch(theme.matched())
+            } else {
+                theme.matched()
+            };
+            let code_hl = highlighter.indices(&e.entry.code);
+            let headline = e.entry.headline();
+            let msg_hl = highlighter.indices(&headline);
+            let mut cells = Vec::new();
+            if show_vendor {
+                cells.push(Cell::from(plain(&e.vendor.id, base)));
+            }
+            cells.push(Cell::from(Line::from(highlighted(
+                &e.entry.code,
+                &code_hl,
+                base,
+                hl,
+            ))));
+            cells.push(Cell::from(plain(
+                &e.entry
+                    .http_status
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                base,
+            )));
+            cells.push(Cell::from(Line::from(highlighted(
+                &headline, &msg_hl, base, hl,
+            ))));
+            Row::new(cells).style(base)
+        })
+        .collect();
+    let mut widths = Vec::new();
+    let mut header = Vec::new();
+    if show_vendor {
+        widths.push(Constraint::Length(10));
+        header.push("VENDOR");
+    }
+    widths.extend([
+        Constraint::Length(code_w),
+        Constraint::Length(4),
+        Constraint::Fill(1),
+    ]);
+    header.extend(["CODE", "HTTP", "MESSAGE"]);
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.label()))
+        .column_spacing(1);
+    frame.render_widget(table, inner);
+}
+
+fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(false))
+        .title(" Detail ");
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let Some(hit) = app.selected_hit() else {
+        return;
+    };
+    let e = index.get(hit.row);
+    let entry = e.entry;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut head = vec![
+        Span::styled(sanitize::line(&e.vendor.name).into_owned(), theme.label()),
+        Span::raw("  "),
+        Span::styled(sanitize::line(&entry.code).into_owned(), theme.matched()),
+    ];
+    if let Some(s) = entry.http_status {
+        head.push(Span::raw(format!("  HTTP {s}")));
+    }
+    let cat: Vec<&str> = [&entry.category, &entry.subcategory]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !cat.is_empty() {
+        head.push(Span::styled(
+            format!("  {}", sanitize::line(&cat.join(" / "))),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::from(head));
+    // Values wrap under themselves, not under the labels.
+    let value_width = (inner.width as usize).saturating_sub(9).max(8);
+    let mut field = |name: &str, value: &str| {
+        let wrapped = sanitize::block(value)
+            .lines()
+            .flat_map(|l| wrap(l, value_width))
+            .collect::<Vec<_>>();
+        for (i, l) in wrapped.into_iter().enumerate() {
+            let label = if i == 0 {
+                format!("{name:<8}")
+            } else {
+                " ".repeat(8)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(label, theme.label()),
+                Span::raw(" "),
+                Span::styled(l, theme.base()),
+            ]));
+        }
+    };
+    if let Some(m) = &entry.message {
+        field("message", m);
+    }
+    if let Some(s) = &entry.summary_en {
+        field("summary", s);
+    }
+    let list = |t: &crate::catalog::Text| match t {
+        crate::catalog::Text::One(s) => s.clone(),
+        crate::catalog::Text::List(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    if let Some(d) = &entry.description {
+        field("about", &list(d));
+    }
+    if let Some(f) = &entry.fix {
+        field("fix", &list(f));
+    }
+    let editions = index.vendors()[index.row_vendor(hit.row)].editions.len();
+    let mut ed = e.edition.id.clone();
+    if let Some(t) = &e.edition.title {
+        ed.push_str(&format!(" · {t}"));
+    }
+    if editions > 1 {
+        ed.push_str(&format!(" (newest of {editions}; e: editions)"));
+    }
+    field("edition", &ed);
+    if let Some(src) = &e.edition.source {
+        field("source", src);
+    }
+    let others: Vec<String> = index
+        .by_code(&entry.code)
+        .iter()
+        .map(|&r| index.get(r))
+        .filter(|o| o.vendor.id != e.vendor.id)
+        .map(|o| format!("{}: {}", o.vendor.id, o.entry.headline()))
+        .collect();
+    if !others.is_empty() {
+        field("also", &others.join("\n"));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Splits a line into pieces of at most `width` display columns, at spaces where possible
+/// (CJK text, which has none, breaks between characters).
+fn wrap(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0;
+    for word in line.split_inclusive(' ') {
+        let ww: usize = word
+            .trim_end()
+            .chars()
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
+        if cur_w + ww > width && !cur.is_empty() && ww <= width {
+            out.push(std::mem::take(&mut cur).trim_end().to_string());
+            cur_w = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if cur_w + cw > width {
+                out.push(std::mem::take(&mut cur).trim_end().to_string());
+                cur_w = 0;
+            }
+            if c == ' ' && cur.is_empty() && !out.is_empty() {
+                continue;
+            }
+            cur.push(c);
+            cur_w += cw;
+        }
+    }
+    if !cur.trim_end().is_empty() || out.is_empty() {
+        out.push(cur.trim_end().to_string());
+    }
+    out
+}
+
+/// Cuts `s` to at most `width` display columns.
+fn truncate(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out
+}
+
+/// A centred rectangle of at most `w` x `h` inside `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_inside_cjk() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("錯誤錯誤錯誤", 4), ["錯誤", "錯誤", "錯誤"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 3), [""]);
+    }
+}

@@ -1,0 +1,230 @@
+//! Panels drawn over the main view: help, the paste panel, and a vendor's editions.
+
+use super::{Theme, centered, plain};
+use crate::index::Index;
+use crate::sanitize;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Every key, grouped; the one place a user learns them.
+pub const HELP: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Move",
+        &[
+            ("j k ↑ ↓", "previous / next"),
+            ("g G", "first / last"),
+            ("PgUp PgDn", "page up / down"),
+            ("Tab", "switch vendors ↔ codes"),
+            ("mouse", "click to select, wheel to scroll"),
+        ],
+    ),
+    (
+        "Find",
+        &[
+            ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
+            ("vendor: v:", "vendor id, name or alias"),
+            ("status: s:", "HTTP status: 401, 4xx, 40x"),
+            ("cat: c:", "category or subcategory"),
+            ("code:", "code prefix"),
+            ("'x ^x x$ !x", "exact, prefix, suffix, not"),
+        ],
+    ),
+    (
+        "Copy",
+        &[
+            ("y", "match arm for the selected code"),
+            ("Y", "enum for the visible codes"),
+            ("L", "snippet language (Rust, TS, Python, Go, Java)"),
+            ("c m", "code / message"),
+        ],
+    ),
+    (
+        "More",
+        &[
+            ("p", "paste panel: decode an error response"),
+            ("e", "editions of the selected code"),
+            ("M", "mouse on/off (off: terminal selects text)"),
+            ("Esc", "clear filter / close"),
+            ("? q Ctrl-C", "help / quit / quit"),
+        ],
+    ),
+];
+
+pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let mut lines: Vec<Line> = Vec::new();
+    for (group, keys) in HELP {
+        lines.push(Line::from(Span::styled(*group, theme.label())));
+        for (k, v) in *keys {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {k:<12}"), theme.key()),
+                Span::raw(*v),
+            ]));
+        }
+    }
+    let r = centered(area, 62, lines.len() as u16 + 2);
+    frame.render_widget(Clear, r);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(" Help (Esc closes) ");
+    frame.render_widget(Paragraph::new(lines).block(block).style(theme.base()), r);
+}
+
+pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let [input, results] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(" Paste an error response (Esc returns) ");
+    let inner = block.inner(input);
+    frame.render_widget(block, input);
+    frame.render_widget(&app.paste.textarea, inner);
+
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(false))
+        .title(" Decoded (Ctrl-↑↓ picks, Enter jumps) ");
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(n) = &app.paste.notice {
+        lines.push(Line::from(plain(n, theme.warning())));
+    }
+    match &app.paste.decoded {
+        None => lines.push(Line::from(Span::styled(
+            "Paste JSON, a log line or an HTTP response: errdex names the vendor and code.",
+            theme.dim(),
+        ))),
+        Some(d) if d.errors.is_empty() => lines.push(Line::from(Span::styled(
+            "no error found in this text",
+            theme.dim(),
+        ))),
+        Some(d) => {
+            if let Some(n) = &d.notice {
+                lines.push(Line::from(plain(n, theme.warning())));
+            }
+            for (i, err) in d.errors.iter().enumerate() {
+                let selected = i == app.paste.selected;
+                let mark = if selected { "▶ " } else { "  " };
+                let style = if selected {
+                    theme.selected()
+                } else {
+                    theme.base()
+                };
+                let mut head = format!(
+                    "{mark}{} {}",
+                    err.vendor.as_deref().unwrap_or("unknown vendor"),
+                    err.code.as_deref().unwrap_or("(no code)")
+                );
+                if let Some(s) = err.http_status {
+                    head.push_str(&format!("  HTTP {s}"));
+                }
+                head.push_str(&format!("  at {}", err.path));
+                lines.push(Line::from(plain(&head, style)));
+                match err.match_rows.first() {
+                    Some(&row) => {
+                        let e = index.get(row);
+                        lines.push(Line::from(vec![
+                            Span::raw("    "),
+                            plain(&e.entry.headline(), theme.good()),
+                        ]));
+                        if let Some(s) = &e.entry.summary_en {
+                            lines.push(Line::from(vec![Span::raw("    "), plain(s, theme.base())]));
+                        }
+                        if let Some(f) = &e.entry.fix {
+                            lines.push(Line::from(vec![
+                                Span::styled("    fix: ", theme.label()),
+                                plain(&f.to_string(), theme.base()),
+                            ]));
+                        }
+                    }
+                    None => {
+                        lines.push(Line::from(Span::styled(
+                            "    not in catalog",
+                            theme.warning(),
+                        )));
+                        for &row in err.suggestion_rows.iter().take(3) {
+                            let e = index.get(row);
+                            lines.push(Line::from(vec![
+                                Span::styled("    near: ", theme.dim()),
+                                plain(
+                                    &format!("{} {}", e.entry.code, e.entry.headline()),
+                                    theme.dim(),
+                                ),
+                            ]));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        results,
+    );
+}
+
+pub fn editions(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(hit) = app.selected_hit() else {
+        return;
+    };
+    let vendor = index.row_vendor(hit.row);
+    let code = index.get(hit.row).entry.code.clone();
+    let mut lines: Vec<Line> = Vec::new();
+    for (n, &ci) in index.vendors()[vendor].editions.iter().enumerate() {
+        let cat = &index.catalogs()[ci].catalog;
+        let style = if n == app.edition_cursor {
+            theme.selected()
+        } else {
+            theme.label()
+        };
+        let mut head = format!(
+            "{}{}",
+            cat.edition.id,
+            if n == 0 { " (newest)" } else { "" }
+        );
+        if let Some(d) = &cat.edition.date {
+            head.push_str(&format!("  {d}"));
+        }
+        head.push_str(&format!("  {} rows", cat.entries.len()));
+        lines.push(Line::from(plain(&head, style)));
+        let rows: Vec<_> = cat.entries.iter().filter(|e| e.code == code).collect();
+        if rows.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    {code}: not in this edition"),
+                theme.dim(),
+            )));
+        }
+        for e in rows {
+            let mut text = format!("    {}: {}", code, e.headline());
+            if let Some(d) = &e.description {
+                text.push_str(&format!(" — {d}"));
+            }
+            lines.push(Line::from(Span::raw(sanitize::line(&text).into_owned())));
+        }
+    }
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).max(20),
+        lines.len() as u16 + 2,
+    );
+    frame.render_widget(Clear, r);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(format!(
+            " Editions of {} (Esc closes) ",
+            index.vendors()[vendor].id
+        ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        r,
+    );
+}

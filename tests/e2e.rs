@@ -1,0 +1,321 @@
+//! End-to-end: the real binary in a real terminal (tmux), driven by keys and pastes the way a
+//! person would, read back with capture-pane; the clipboard read back from X11 (Xvfb + xclip)
+//! and from tmux's buffer (OSC 52). Each test has its own tmux server.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_errdex");
+
+struct Tmux {
+    socket: String,
+    _config: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// A detached session of `w`x`h` running `command` (through sh, so the exit can be seen).
+    fn start(name: &str, w: u16, h: u16, env: &[(&str, &str)], command: &str) -> Tmux {
+        require("tmux", "tmux");
+        let config = tempfile::tempdir().unwrap();
+        let conf = config.path().join("tmux.conf");
+        std::fs::write(&conf, "set -g set-clipboard on\nset -g escape-time 0\nset -g default-terminal tmux-256color\n").unwrap();
+        let socket = format!("errdex-e2e-{name}-{}", std::process::id());
+        let mut env_str = String::from("env XDG_CONFIG_HOME=/nonexistent-errdex ");
+        for (k, v) in env {
+            env_str.push_str(&format!("{k}={v} "));
+        }
+        let shell =
+            format!("{env_str} {command}; echo \"[exited $?]\"; stty -a | tr '\\n' ' '; sleep 30");
+        let t = Tmux {
+            socket,
+            _config: config,
+        };
+        let out = t.cmd(&[
+            "-f",
+            conf.to_str().unwrap(),
+            "new-session",
+            "-d",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "sh",
+            "-c",
+            &shell,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t
+    }
+
+    fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "0", k]);
+            // Esc followed at once by another key reads as Alt+key; people pause between keys.
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_text(&self, s: &str) {
+        self.cmd(&["send-keys", "-t", "0", "-l", s]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    fn format(&self, f: &str) -> String {
+        String::from_utf8_lossy(&self.cmd(&["display-message", "-p", "-t", "0", f]).stdout)
+            .trim()
+            .to_string()
+    }
+
+    /// Waits (generously: CI machines are shared) until the screen satisfies `pred`.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_text(&self, needle: &str) -> String {
+        self.wait_for(needle, |s| s.contains(needle))
+    }
+
+    /// Waits for errdex to exit and the shell to print `stty -a` (which starts "speed").
+    fn wait_exit(&self) -> String {
+        self.wait_for("exit and stty output", |s| {
+            s.contains("[exited") && s.contains("speed")
+        })
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        self.cmd(&[
+            "resize-window",
+            "-t",
+            "0",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+/// A tool the test needs; missing means the set-up step (scripts/test.sh) did not run.
+fn require(tool: &str, package: &str) {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .unwrap()
+        .status
+        .success();
+    assert!(
+        found,
+        "{tool} is not installed: run ./scripts/test.sh (installs the Debian package {package})"
+    );
+}
+
+#[test]
+fn a_new_users_journey() {
+    let t = Tmux::start("journey", 100, 30, &[], BIN);
+    let s = t.wait_text("Guo-Guo");
+    for v in ["MantaGO", "Tencent Cloud IM", "PIXNET", "Guo-Guo"] {
+        assert!(s.contains(v), "{v}:\n{s}");
+    }
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.keys(&["/"]);
+    t.type_text("anonymous rate");
+    t.wait_for("the filtered row", |s| {
+        s.contains("1302") && !s.contains("Token is invalid")
+    });
+    t.keys(&["Enter", "?"]);
+    t.wait_text("snippet language");
+    t.keys(&["Escape"]);
+    t.wait_for("help closed", |s| !s.contains("snippet language"));
+    // Resize down to tiny sizes and back: no crash, and the screen comes back.
+    for (w, h) in [
+        (60, 15),
+        (40, 10),
+        (20, 5),
+        (10, 3),
+        (1, 1),
+        (300, 100),
+        (100, 30),
+    ] {
+        t.resize(w, h);
+        sleep(Duration::from_millis(80));
+    }
+    t.wait_text("1302");
+    t.keys(&["q"]);
+    let s = t.wait_exit();
+    assert!(s.contains("[exited 0]"), "{s}");
+    assert!(
+        s.contains(" icanon") && s.contains(" echo"),
+        "cooked mode restored:\n{s}"
+    );
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0");
+}
+
+#[test]
+fn resize_storm_and_one_by_one_terminal() {
+    let t = Tmux::start("storm", 80, 24, &[], BIN);
+    t.wait_text("PIXNET");
+    for i in 0..200u16 {
+        t.resize(1 + (i * 37) % 200, 1 + (i * 13) % 60);
+    }
+    t.resize(1, 1);
+    sleep(Duration::from_millis(300));
+    t.resize(80, 24);
+    t.wait_text("PIXNET");
+    t.keys(&["C-c"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn escape_sequences_in_a_paste_are_shown_not_obeyed() {
+    let t = Tmux::start("escapes", 100, 30, &[], BIN);
+    t.wait_text("PIXNET");
+    let before = t.format("#{pane_title}");
+    let buf = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(buf.path(), "\x1b]0;pwned\x07\x1b[2J {\"error\":1,\"code\":1302,\"message\":\"Exceed Anonymous Rate Limit\"}").unwrap();
+    t.cmd(&["load-buffer", "-b", "x", buf.path().to_str().unwrap()]);
+    t.cmd(&["paste-buffer", "-p", "-b", "x", "-t", "0"]);
+    let s = t.wait_text("Exceed Anonymous Rate Limit");
+    assert!(s.contains("␛]0;pwned␇"), "escapes shown as symbols:\n{s}");
+    assert_ne!(t.format("#{pane_title}"), "pwned");
+    assert_eq!(t.format("#{pane_title}"), before);
+    t.keys(&["Escape", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let t = Tmux::start(
+        "panic",
+        80,
+        24,
+        &[("ERRDEX_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+        BIN,
+    );
+    let s = t.wait_exit();
+    assert!(s.contains("panicked"), "the panic message is printed:\n{s}");
+    assert!(
+        s.contains(" icanon") && s.contains(" echo"),
+        "cooked mode restored:\n{s}"
+    );
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = Tmux::start("sigterm", 80, 24, &[], BIN);
+    t.wait_text("PIXNET");
+    let pid = t.format("#{pane_pid}");
+    // The pane runs sh; errdex is its child.
+    let out = Command::new("pkill")
+        .args(["-TERM", "-P", &pid, "-x", "errdex"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let s = t.wait_exit();
+    assert!(s.contains(" icanon") && s.contains(" echo"), "{s}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn y_copies_the_arm_by_osc52_into_tmux_buffer_without_a_display() {
+    let t = Tmux::start(
+        "osc52",
+        100,
+        30,
+        &[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")],
+        BIN,
+    );
+    t.wait_text("PIXNET");
+    t.keys(&["/"]);
+    t.type_text("v:pixnet 1302");
+    t.wait_for("1302 selected", |s| {
+        s.contains("Exceed Anonymous Rate Limit")
+    });
+    t.keys(&["Enter", "y"]);
+    t.wait_text("via OSC 52");
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert!(buffer.contains("\"1302\""), "tmux buffer: {buffer}");
+    t.keys(&["q"]);
+}
+
+#[test]
+fn y_copies_the_arm_to_the_x11_clipboard() {
+    require("Xvfb", "xvfb");
+    require("xclip", "xclip");
+    let display = format!(":{}", 90 + std::process::id() % 100);
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "640x480x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .spawn()
+        .unwrap();
+    let x_ready = Instant::now();
+    while !PathBuf::from(format!("/tmp/.X11-unix/X{}", &display[1..])).exists() {
+        assert!(
+            x_ready.elapsed() < Duration::from_secs(20),
+            "Xvfb did not start"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    let t = Tmux::start("x11", 100, 30, &[("DISPLAY", &display)], BIN);
+    t.wait_text("PIXNET");
+    t.keys(&["/"]);
+    t.type_text("v:pixnet 1302");
+    t.wait_for("1302 selected", |s| {
+        s.contains("Exceed Anonymous Rate Limit")
+    });
+    t.keys(&["Enter", "y"]);
+    t.wait_text("system clipboard");
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .output()
+        .unwrap();
+    let clip = String::from_utf8_lossy(&out.stdout).into_owned();
+    t.keys(&["q"]);
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    assert!(clip.contains("\"1302\""), "X11 clipboard: {clip:?}");
+}
