@@ -408,3 +408,35 @@ fn control_characters_never_reach_the_buffer() {
         );
     }
 }
+
+#[test]
+fn a_pasted_response_with_cr_line_breaks_decodes_and_enter_jumps_to_it() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('p'));
+    let sample = include_str!("../assets/samples/guo-guo.txt").replace('\n', "\r");
+    app.update_sync(Action::Paste(sample));
+    let decoded = app.paste.decoded.as_ref().expect("decoded as it arrived");
+    let codes: Vec<String> = decoded
+        .errors
+        .iter()
+        .filter_map(|e| e.code.clone())
+        .collect();
+    assert!(
+        codes.iter().any(|c| c == "data_validation_failed")
+            && codes.iter().any(|c| c == "field_is_required"),
+        "{codes:?}"
+    );
+    let screen = text(&draw(&app, 120, 35));
+    assert!(
+        screen.contains("guo-guo data_validation_failed"),
+        "{screen}"
+    );
+    assert!(!screen.contains('␍'), "{screen}");
+    // Pick the second error and jump to it.
+    let ctrl_down = KeyEvent::new(KeyCode::Down, KeyModifiers::CONTROL);
+    let a = app.key(ctrl_down).unwrap();
+    app.update_sync(a);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(selected_code(&app), codes[1]);
+}

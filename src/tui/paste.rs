@@ -38,7 +38,9 @@ impl PastePanel {
             return;
         }
         self.notice = None;
-        self.textarea.insert_str(sanitize::block(text));
+        // Terminals send pasted line breaks as CR (tmux's paste-buffer too); make them lines.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.textarea.insert_str(sanitize::block(&text));
         self.redecode(index);
     }
 

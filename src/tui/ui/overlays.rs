@@ -122,16 +122,26 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                 if let Some(s) = err.http_status {
                     head.push_str(&format!("  HTTP {s}"));
                 }
+                if let Some(f) = &err.field {
+                    head.push_str(&format!("  field {f}"));
+                }
                 head.push_str(&format!("  at {}", err.path));
                 lines.push(Line::from(plain(&head, style)));
+                if let Some(m) = &err.message {
+                    lines.push(Line::from(vec![
+                        Span::styled("    says: ", theme.dim()),
+                        plain(m, theme.dim()),
+                    ]));
+                }
                 match err.match_rows.first() {
                     Some(&row) => {
                         let e = index.get(row);
+                        let headline = e.entry.headline();
                         lines.push(Line::from(vec![
                             Span::raw("    "),
-                            plain(&e.entry.headline(), theme.good()),
+                            plain(&headline, theme.good()),
                         ]));
-                        if let Some(s) = &e.entry.summary_en {
+                        if let Some(s) = e.entry.summary_en.as_ref().filter(|s| **s != headline) {
                             lines.push(Line::from(vec![Span::raw("    "), plain(s, theme.base())]));
                         }
                         if let Some(f) = &e.entry.fix {
