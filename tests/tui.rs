@@ -440,3 +440,25 @@ fn a_pasted_response_with_cr_line_breaks_decodes_and_enter_jumps_to_it() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(selected_code(&app), codes[1]);
 }
+
+#[test]
+fn catalog_problems_show_in_the_status_line() {
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(100, 30));
+    app.update_sync(Action::Loaded(
+        Arc::new(Index::embedded()),
+        vec!["broken.json:3:3: JSON syntax error: key must be a string".into()],
+    ));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(screen.contains("warning: broken.json:3:3"), "{screen}");
+    assert!(screen.contains("⚠ 1 catalog problem"), "{screen}");
+    // The warning gives way to the next action's result; the marker stays.
+    key(&mut app, KeyCode::Char('j'));
+    let screen = text(&draw(&app, 100, 30));
+    assert!(!screen.contains("warning: broken.json"), "{screen}");
+    assert!(screen.contains("⚠ 1 catalog problem"), "{screen}");
+    assert!(
+        screen.contains("PIXNET"),
+        "the other catalogs loaded: {screen}"
+    );
+}

@@ -121,6 +121,14 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        // The last action's result stays until the user does something else.
+        let from_user = !matches!(
+            action,
+            Action::SearchDone { .. } | Action::Loaded(..) | Action::Resize(..) | Action::Status(_)
+        );
+        if from_user && self.mode != Mode::Paste {
+            self.status.clear();
+        }
         match action {
             Action::Quit => return vec![Effect::Quit],
             Action::Loaded(index, problems) => {

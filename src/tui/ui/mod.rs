@@ -99,9 +99,14 @@ fn draw_filter(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let problems = match app.problems.len() {
+        0 => String::new(),
+        1 => "⚠ 1 catalog problem  ".to_string(),
+        n => format!("⚠ {n} catalog problems  "),
+    };
     let right = match &app.index {
         Some(_) => format!(
-            "{}{}/{}  {} ",
+            "{problems}{}{}/{}  {} ",
             if app.searching { "… " } else { "" },
             if app.results.is_empty() {
                 0
