@@ -706,6 +706,8 @@ impl<'i> Decoder<'i> {
             starts.sort_unstable();
             starts.dedup();
             let mut ranked = self.close_messages(&q, None, BARE_MIN_TOKENS, &starts);
+            // A bare line is something an API said: only real messages count, not summaries.
+            ranked.retain(|&(r, _)| self.index.get(r).entry.message.is_some());
             let Some(&(top, score)) = ranked.first() else {
                 continue;
             };

@@ -194,7 +194,14 @@ impl MessageIndex {
         offsets.push(0u32);
         let mut seen: Vec<u64> = Vec::new();
         for row in 0..index.len() as RowId {
-            let msg = index.get(row).entry.message.as_deref().unwrap_or("");
+            // Rows without a message (Guo-Guo's) are found by their English summary, so
+            // suggestions can still reach them.
+            let entry = index.get(row).entry;
+            let msg = entry
+                .message
+                .as_deref()
+                .or(entry.summary_en.as_deref())
+                .unwrap_or("");
             let t = tokenize(msg, true);
             seen.clear();
             for &tok in &t.toks {

@@ -301,3 +301,21 @@ fn more_shapes_seen_in_the_wild() {
     assert_eq!(e.path, "$.log.body");
     assert_eq!(first_match(&e), ("pixnet".into(), "2202".into()));
 }
+
+#[test]
+fn entries_without_a_message_are_suggested_by_their_summary() {
+    let e = one(r#"{"result_code":"org_gone","message":"organization is disabled"}"#);
+    assert_eq!(e.vendor.as_deref(), Some("guo-guo"));
+    assert!(e.match_rows.is_empty());
+    assert!(
+        codes(&e.suggestion_rows).contains(&("guo-guo".into(), "organization_disable".into())),
+        "{:?}",
+        codes(&e.suggestion_rows)
+    );
+    // But a bare line is matched against what APIs say, never against our summaries.
+    let d = decode(
+        "The organization is disabled; contact customer support to check its status.",
+        index(),
+    );
+    assert!(d.errors.is_empty(), "{:?}", d.errors);
+}
