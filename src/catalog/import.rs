@@ -550,7 +550,7 @@ fn entries_of(
                 format!("column(s) {} not recognised; left out", unknown.join(", ")),
             ));
         }
-        let header_code = normalize_header(&table.header[code_col]);
+        let header_code = unwrap_markup(&table.header[code_col]);
         let mut entries = Vec::new();
         for row in &table.rows {
             let cell = |f: Field| columns.get(f).and_then(|i| row.cells.get(i));
@@ -564,7 +564,7 @@ fn entries_of(
                 continue;
             }
             // A header repeated inside the table (long HTML tables do this).
-            if normalize_header(&code) == header_code && header_field(&code) == Some(Field::Code) {
+            if code.eq_ignore_ascii_case(&header_code) {
                 continue;
             }
             let status_text = cell(Field::Status).map(|t| unwrap_markup(&t.to_string()));
