@@ -95,8 +95,13 @@ pub fn run(args: &Args) -> io::Result<i32> {
         }
         // Handle everything that is waiting (a resize storm is one redraw), then draw once.
         let mut pending: Vec<Msg> = first.into_iter().collect();
+        if matches!(pending.first(), Some(Msg::Term(Event::Key(_)))) {
+            // Keys of an unbracketed paste arrive together: give the rest a moment to land,
+            // so the whole burst is seen as one paste, not as commands.
+            std::thread::sleep(Duration::from_millis(3));
+        }
         pending.extend(rx.try_iter());
-        for msg in pending {
+        for msg in coalesce_pastes(pending, app.mode) {
             let action = match msg {
                 Msg::Action(a) => Some(a),
                 Msg::Term(Event::Key(k)) => app.key(k),
@@ -152,6 +157,112 @@ pub fn run(args: &Args) -> io::Result<i32> {
     }
     terminal::restore();
     Ok(0)
+}
+
+/// Terminals without bracketed paste deliver a paste as a burst of key presses, where a newline
+/// is Enter and every letter could be a command. A run of at least [`BURST`] plain keys that
+/// arrived together, with a line break inside it, is no typing: it becomes one
+/// [`Action::Paste`]. In the paste panel any burst is text, but an Enter after a single line
+/// stays a key; single-line bursts elsewhere stay keys (scripts type `/token` that way).
+const BURST: usize = 4;
+
+fn coalesce_pastes(msgs: Vec<Msg>, mode: action::Mode) -> Vec<Msg> {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    let plain = |m: &Msg| -> Option<char> {
+        let Msg::Term(Event::Key(k)) = m else {
+            return None;
+        };
+        if k.kind != KeyEventKind::Press
+            || k.modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        match k.code {
+            KeyCode::Char(c) => Some(c),
+            KeyCode::Enter => Some('\n'),
+            KeyCode::Tab => Some('\t'),
+            _ => None,
+        }
+    };
+    let flush = |run: &mut Vec<Msg>, out: &mut Vec<Msg>| {
+        let all: String = run.iter().filter_map(plain).collect();
+        let multi_line = all.trim_end_matches('\n').contains('\n');
+        // A final Enter after one typed line is the user's Enter; after several lines, text.
+        let trailing_enter = !multi_line && all.ends_with('\n');
+        let body = run.len() - usize::from(trailing_enter);
+        let text: String = run[..body].iter().filter_map(plain).collect();
+        if body >= BURST && (multi_line || mode == action::Mode::Paste) {
+            out.push(Msg::Action(Action::Paste(text)));
+            out.extend(run.drain(..).skip(body));
+        } else {
+            out.append(run);
+        }
+    };
+    let mut out = Vec::with_capacity(msgs.len());
+    let mut run: Vec<Msg> = Vec::new();
+    for m in msgs {
+        if plain(&m).is_some() {
+            run.push(m);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(m);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use action::Mode;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(code: KeyCode) -> Msg {
+        Msg::Term(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn keys(s: &str) -> Vec<Msg> {
+        s.chars()
+            .map(|c| {
+                key(if c == '\n' {
+                    KeyCode::Enter
+                } else {
+                    KeyCode::Char(c)
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_multi_line_burst_is_a_paste() {
+        let out = coalesce_pastes(keys("{\"a\":\n1}"), Mode::Normal);
+        assert!(matches!(&out[..], [Msg::Action(Action::Paste(t))] if t == "{\"a\":\n1}"));
+    }
+
+    #[test]
+    fn a_pasted_text_keeps_its_final_newline() {
+        let out = coalesce_pastes(keys("a: 1\nb: 2\n"), Mode::Normal);
+        assert!(matches!(&out[..], [Msg::Action(Action::Paste(t))] if t == "a: 1\nb: 2\n"));
+    }
+
+    #[test]
+    fn typing_and_single_line_bursts_stay_keys() {
+        assert_eq!(coalesce_pastes(keys("q"), Mode::Normal).len(), 1);
+        // A script typing `/token` then Enter: every key is a key.
+        let out = coalesce_pastes(keys("/token\n"), Mode::Normal);
+        assert_eq!(out.len(), 7);
+        assert!(out.iter().all(|m| matches!(m, Msg::Term(_))));
+    }
+
+    #[test]
+    fn in_the_paste_panel_a_burst_is_text_and_a_final_enter_a_key() {
+        let out = coalesce_pastes(keys("1302 limit\n"), Mode::Paste);
+        assert!(
+            matches!(&out[..], [Msg::Action(Action::Paste(t)), Msg::Term(_)] if t == "1302 limit")
+        );
+    }
 }
 
 /// What the loader thread needs from the arguments (they are not `Send` as a whole).
