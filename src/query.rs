@@ -3,6 +3,11 @@
 //! Free text is fuzzy (nucleo's fzf-like syntax: `'exact`, `^prefix`, `suffix$`, `!not`);
 //! field terms narrow it: `vendor:` (`v:`), `status:` (`s:`, also `4xx`), `cat:` (`c:`), `code:`.
 
+/// Free text beyond this many characters is dropped: nucleo's scores are `u16` and a needle of
+/// a few thousand characters overflows them (a panic where overflow is checked). Found by the
+/// `catalog` fuzz target, searching for a long code.
+pub const MAX_TEXT_CHARS: usize = 1000;
+
 /// A parsed query. Terms of the same field are alternatives (OR); different fields all apply (AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -98,6 +103,9 @@ impl Query {
             }
         }
         q.text = text.join(" ");
+        if let Some((cut, _)) = q.text.char_indices().nth(MAX_TEXT_CHARS) {
+            q.text.truncate(cut);
+        }
         Ok(q)
     }
 
@@ -174,6 +182,15 @@ mod tests {
         );
         assert_eq!(Query::parse("token expired").unwrap().code_like(), None);
         assert_eq!(Query::parse("'exact").unwrap().code_like(), None);
+    }
+
+    #[test]
+    fn free_text_is_cut_where_fuzzy_scores_stay_in_range() {
+        let long = "錯".repeat(5000);
+        let q = Query::parse(&format!("v:pixnet {long} code:1")).unwrap();
+        assert_eq!(q.text.chars().count(), MAX_TEXT_CHARS);
+        assert_eq!(q.code_prefixes, ["1"]);
+        assert_eq!(Query::parse("token").unwrap().text, "token");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! visible symbols (`ESC` → `␛`), so a pasted `ESC ]0;title BEL` cannot retitle the terminal.
 
 use std::borrow::Cow;
+use std::io;
 
 /// Width a tab expands to.
 pub const TAB: &str = "    ";
@@ -38,6 +39,84 @@ pub fn line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether JSON output escapes `c` as `\uXXXX` beyond what JSON requires: DEL, the C1 controls
+/// (`U+009B` is CSI to some terminals) and the bidi overrides, which serde_json writes raw.
+fn json_escaped(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `--json` output: serde_json's pretty format, with every character a terminal could obey
+/// escaped, so the output is valid JSON with the same values and safe to print.
+#[derive(Default)]
+pub struct JsonFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+/// Writes `value` as pretty JSON through [`JsonFormatter`].
+pub fn write_json(out: &mut impl io::Write, value: &impl serde::Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, JsonFormatter::default());
+    // `From` keeps the kind of an I/O error (a closed pipe stays `BrokenPipe`).
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+impl serde_json::ser::Formatter for JsonFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| json_escaped(c)) {
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            write!(w, "\\u{:04x}", c as u32)?;
+            start = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 /// Multi-line display text: newlines kept (CRLF as one), every other control escaped.
 pub fn block(s: &str) -> String {
     s.replace("\r\n", "\n")
@@ -62,6 +141,28 @@ mod tests {
     #[test]
     fn plain_text_is_borrowed() {
         assert!(matches!(line("Token is invalid 錯誤"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_escapes_what_terminals_obey_and_stays_equal() {
+        let value = serde_json::json!({"k\u{9b}": ["\x1b]0;t\x07 \u{9b}2J \u{7f} \u{202e} é 錯"]});
+        let mut out = Vec::new();
+        write_json(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.chars().any(|c| c != '\n' && c.is_control()),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u009b2J \\u007f \\u202e é 錯"), "{text}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
+        let pretty =
+            serde_json::to_string_pretty(&serde_json::json!({"a": [1, {"b": null}]})).unwrap();
+        let mut ours = Vec::new();
+        write_json(&mut ours, &serde_json::json!({"a": [1, {"b": null}]})).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), pretty);
     }
 
     #[test]

@@ -218,11 +218,7 @@ fn duplicate_codes_are_ordered_by_message() {
 fn unknown_codes_say_not_in_catalog_and_suggest() {
     let e = only("pixnet-unknown-code.txt");
     assert!(e.match_rows.is_empty());
-    let suggested: Vec<&str> = e
-        .suggestion_rows
-        .iter()
-        .map(|&r| index().get(r).entry.code.as_str())
-        .collect();
+    let suggested: Vec<&str> = e.suggestion_rows.iter().map(|&r| index().code(r)).collect();
     assert!(suggested.contains(&"2202"), "{suggested:?}");
     let e = only("mantago-docs-sample.txt");
     assert_eq!(e.code.as_deref(), Some("0000"));

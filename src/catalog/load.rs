@@ -2,6 +2,7 @@
 //! `file:line:col: message` while every other catalog still loads.
 
 use super::model::{Catalog, SCHEMA_VERSION};
+use crate::sanitize::line;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -54,15 +55,14 @@ pub struct CatalogProblem {
 }
 
 impl fmt::Display for CatalogProblem {
+    /// One line, safe to print: a file name or a key quoted from the catalog (serde names an
+    /// unknown field as written) may hold control characters; they are shown escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (file, message) = (line(&self.file), line(&self.message));
         if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{file}: {message}")
         } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file, self.line, self.column, self.message
-            )
+            write!(f, "{file}:{}:{}: {message}", self.line, self.column)
         }
     }
 }
@@ -79,6 +79,11 @@ impl LoadReport {
         self.catalogs.extend(other.catalogs);
         self.problems.extend(other.problems);
     }
+}
+
+/// The embedded catalogs' file names and texts.
+pub(crate) fn embedded_texts() -> &'static [(&'static str, &'static str)] {
+    EMBEDDED
 }
 
 /// The embedded catalogs. They are tested, so a failure here is a build defect.
@@ -105,29 +110,34 @@ pub fn user_catalog_dir() -> Option<PathBuf> {
 /// Loads a catalog file, or every `*.json` file of a folder (sorted by name, not recursive).
 pub fn load_path(path: &Path) -> LoadReport {
     let mut report = LoadReport::default();
-    if path.is_dir() {
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(dir) => dir
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
-                // The JSON Schema that editors validate catalogs with is not a catalog.
-                .filter(|p| p.file_name().is_some_and(|n| n != "schema.json"))
-                .collect(),
-            Err(err) => {
-                report
-                    .problems
-                    .push(whole_file(path, format!("cannot read folder: {err}")));
-                return report;
+    match catalog_files(path) {
+        Ok(files) => {
+            for file in files {
+                report.extend(load_file(&file));
             }
-        };
-        files.sort();
-        for file in files {
-            report.extend(load_file(&file));
         }
-    } else {
-        report.extend(load_file(path));
+        Err(problem) => report.problems.push(problem),
     }
     report
+}
+
+/// The catalog files at `path`: the file itself, or the `*.json` files of a folder (sorted by
+/// name, not recursive).
+pub(crate) fn catalog_files(path: &Path) -> Result<Vec<PathBuf>, CatalogProblem> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(path) {
+        Ok(dir) => dir
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+            // The JSON Schema that editors validate catalogs with is not a catalog.
+            .filter(|p| p.file_name().is_some_and(|n| n != "schema.json"))
+            .collect(),
+        Err(err) => return Err(whole_file(path, format!("cannot read folder: {err}"))),
+    };
+    files.sort();
+    Ok(files)
 }
 
 /// Loads one catalog file.

@@ -5,6 +5,8 @@ pub mod diff;
 pub mod import;
 mod load;
 mod model;
+pub mod stream;
+pub mod table;
 
 pub use check::check_paths;
 pub use diff::{Diff, diff};
@@ -14,3 +16,5 @@ pub use load::{
     user_catalog_dir,
 };
 pub use model::{Catalog, Edition, Entry, Envelope, Flag, Items, SCHEMA_VERSION, Text, Vendor};
+pub use stream::{TableReport, embedded_tables, load_tables};
+pub use table::Table;

@@ -8,7 +8,7 @@ mod output;
 pub use args::{Args, ClipboardMode, Command};
 pub use catalog_cmd::CatalogCommand;
 
-use crate::catalog::{self, CatalogProblem, LoadReport};
+use crate::catalog::{self, CatalogProblem, LoadReport, TableReport};
 use crate::index::Index;
 use crate::query::Query;
 use clap::Parser;
@@ -62,7 +62,7 @@ pub fn run(args: Args) -> i32 {
     for p in &report.problems {
         eprintln!("errdex: warning: {p}");
     }
-    let index = Index::new(report.catalogs);
+    let index = Index::from_tables(report.tables);
     for n in &index.notices {
         eprintln!("errdex: note: {n}");
     }
@@ -105,7 +105,7 @@ pub fn run(args: Args) -> i32 {
                     let known: Vec<&str> = index.vendors()[v]
                         .editions
                         .iter()
-                        .map(|&c| index.catalogs()[c].catalog.edition.id.as_str())
+                        .map(|&c| index.tables()[c].edition().id.as_str())
                         .collect();
                     return usage_error(&format!(
                         "{} has no edition `{}` (editions: {})",
@@ -140,9 +140,51 @@ pub fn run(args: Args) -> i32 {
 }
 
 /// Embedded catalogs, then the user catalog folder, then each `--catalog`, in that order, so
-/// later ones replace earlier ones with the same (vendor, edition).
-pub fn load_all(args: &Args) -> LoadReport {
-    load_catalogs(&args.catalog, args.no_user_catalogs)
+/// later ones replace earlier ones with the same (vendor, edition); packed for the index.
+pub fn load_all(args: &Args) -> TableReport {
+    load_tables(&args.catalog, args.no_user_catalogs, &mut |_, _| {})
+}
+
+/// [`load_catalogs`], packed for the index as each file is read (see `catalog::stream`).
+/// `progress` is told the bytes read so far and the bytes of all the files to read.
+pub fn load_tables(
+    paths: &[std::path::PathBuf],
+    no_user_catalogs: bool,
+    progress: &mut dyn FnMut(u64, u64),
+) -> TableReport {
+    let mut report = TableReport {
+        tables: catalog::embedded_tables(),
+        problems: Vec::new(),
+    };
+    let user = (!no_user_catalogs)
+        .then(catalog::user_catalog_dir)
+        .flatten()
+        .filter(|dir| dir.is_dir());
+    let sources: Vec<&std::path::Path> = user
+        .iter()
+        .map(|d| d.as_path())
+        .chain(paths.iter().map(|p| p.as_path()))
+        .collect();
+    let total = catalog::stream::total_bytes(&sources);
+    let mut done = 0;
+    for path in sources {
+        if !path.exists() {
+            report.problems.push(CatalogProblem {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                message: "no such file or folder".into(),
+            });
+            continue;
+        }
+        let mut seen = 0;
+        report.extend(catalog::load_tables(path, &mut |n| {
+            seen = n;
+            progress(done + n, total);
+        }));
+        done += seen;
+    }
+    report
 }
 
 pub fn load_catalogs(paths: &[std::path::PathBuf], no_user_catalogs: bool) -> LoadReport {

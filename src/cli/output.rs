@@ -17,26 +17,26 @@ pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i3
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                let newest = index.vendor_catalog(i);
+                let newest = index.vendor_table(i);
                 let editions: Vec<_> = v
                     .editions
                     .iter()
                     .map(|&c| {
-                        let cat = &index.catalogs()[c].catalog;
+                        let cat = &index.tables()[c];
                         json!({
-                            "id": cat.edition.id,
-                            "title": cat.edition.title,
-                            "date": cat.edition.date,
-                            "source": cat.edition.source,
-                            "entries": cat.entries.len(),
+                            "id": cat.edition().id,
+                            "title": cat.edition().title,
+                            "date": cat.edition().date,
+                            "source": cat.edition().source,
+                            "entries": cat.len(),
                         })
                     })
                     .collect();
                 json!({
                     "id": v.id,
-                    "name": newest.vendor.name,
-                    "aliases": newest.vendor.aliases,
-                    "entries": newest.entries.len(),
+                    "name": newest.vendor().name,
+                    "aliases": newest.vendor().aliases,
+                    "entries": newest.len(),
                     "editions": editions,
                 })
             })
@@ -51,15 +51,15 @@ pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i3
         "EDITIONS".to_string(),
     ]];
     for (i, v) in index.vendors().iter().enumerate() {
-        let newest = index.vendor_catalog(i);
+        let newest = index.vendor_table(i);
         let editions: Vec<String> = v
             .editions
             .iter()
             .enumerate()
             .map(|(n, &c)| {
-                let cat = &index.catalogs()[c].catalog;
-                let mut s = format!("{} ({} rows", cat.edition.id, cat.entries.len());
-                if let Some(d) = &cat.edition.date {
+                let cat = &index.tables()[c];
+                let mut s = format!("{} ({} rows", cat.edition().id, cat.len());
+                if let Some(d) = &cat.edition().date {
                     s.push_str(&format!(", {d}"));
                 }
                 s.push_str(if n == 0 { ", newest)" } else { ")" });
@@ -68,8 +68,8 @@ pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i3
             .collect();
         rows.push([
             v.id.clone(),
-            newest.vendor.name.clone(),
-            newest.entries.len().to_string(),
+            newest.vendor().name.clone(),
+            newest.len().to_string(),
             editions.join(", "),
         ]);
     }
@@ -95,10 +95,12 @@ pub fn search(
             entry: crate::index::EntryJson<'a>,
             score: u32,
         }
+        let entries: Vec<_> = hits.iter().map(|h| index.get(h.row)).collect();
         let list: Vec<Scored> = hits
             .iter()
-            .map(|h| Scored {
-                entry: index.get(h.row).to_json(),
+            .zip(&entries)
+            .map(|(h, e)| Scored {
+                entry: e.to_json(),
                 score: h.score,
             })
             .collect();
@@ -113,7 +115,7 @@ pub fn search(
         for h in &hits {
             let e = index.get(h.row);
             rows.push([
-                e.vendor.id.clone(),
+                sanitize::line(&e.vendor.id).into_owned(),
                 sanitize::line(&e.entry.code).into_owned(),
                 e.entry
                     .http_status
@@ -163,7 +165,7 @@ pub fn show(
 /// The human form of one entry: every field, the edition and source, and other vendors' use
 /// of the same code.
 pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Result<()> {
-    let entry = e.entry;
+    let entry = &e.entry;
     let mut field = |name: &str, value: Option<String>| -> io::Result<()> {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
             let v = sanitize::block(&v).replace('\n', "\n             ");
@@ -215,7 +217,7 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
 }
 
 pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    sanitize::write_json(&mut *out, value)?;
     writeln!(out)
 }
 
@@ -225,13 +227,18 @@ fn write_table<const N: usize>(
     rows: &[[String; N]],
     right: &[bool; N],
 ) -> io::Result<()> {
+    // Cells come from catalogs, user catalogs included: nothing in them reaches the terminal raw.
+    let rows: Vec<Vec<std::borrow::Cow<str>>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| sanitize::line(c)).collect())
+        .collect();
     let mut widths = [0usize; N];
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
         }
     }
-    for row in rows {
+    for row in &rows {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
             let pad = widths[i] - cell.width();
@@ -312,8 +319,8 @@ pub fn decode(index: &Index, text: &str, json: bool, out: &mut impl Write) -> io
                     writeln!(
                         out,
                         "  or:          {} {} {}",
-                        o.vendor.id,
-                        o.entry.code,
+                        sanitize::line(&o.vendor.id),
+                        sanitize::line(&o.entry.code),
                         sanitize::line(&o.entry.headline())
                     )?;
                 }
@@ -325,8 +332,8 @@ pub fn decode(index: &Index, text: &str, json: bool, out: &mut impl Write) -> io
                     writeln!(
                         out,
                         "  nearest:     {} {} {}",
-                        e.vendor.id,
-                        e.entry.code,
+                        sanitize::line(&e.vendor.id),
+                        sanitize::line(&e.entry.code),
                         sanitize::line(&e.entry.headline())
                     )?;
                 }

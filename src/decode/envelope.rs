@@ -84,7 +84,7 @@ impl Spec {
         let mut seen: Vec<(usize, &Envelope)> = Vec::new();
         for (vi, v) in index.vendors().iter().enumerate() {
             for &ci in &v.editions {
-                if let Some(e) = index.catalogs()[ci].catalog.envelope.as_ref() {
+                if let Some(e) = index.tables()[ci].envelope() {
                     if e.code.trim().is_empty() || seen.iter().any(|&(sv, se)| sv == vi && se == e)
                     {
                         continue;

@@ -129,33 +129,65 @@ impl Decoded {
 
 /// Decodes pasted text against the index. Never panics; work is linear in the paste.
 pub fn decode(text: &str, index: &Index) -> Decoded {
-    if text.len() > MAX_PASTE_BYTES {
-        return Decoded {
-            errors: Vec::new(),
-            notice: Some(format!(
-                "paste refused: {} is more than the {} errdex decodes",
-                megabytes(text.len()),
-                megabytes(MAX_PASTE_BYTES)
-            )),
-        };
+    Decoding::new(index).decode(text)
+}
+
+/// What decoding needs from an index (envelopes, and the message index, built on first use),
+/// kept for many pastes: building the message index costs more than decoding a short paste.
+pub struct Decoding<'i> {
+    index: &'i Index,
+    specs: Vec<Spec>,
+    /// The HTTP status each vendor's envelope declares (Tencent: 200), by vendor.
+    vendor_status: Vec<Option<u16>>,
+    messages: OnceCell<MessageIndex>,
+}
+
+impl<'i> Decoding<'i> {
+    pub fn new(index: &'i Index) -> Decoding<'i> {
+        let specs = Spec::all(index);
+        let mut vendor_status = vec![None; index.vendors().len()];
+        for s in &specs {
+            if let Some(slot) = vendor_status.get_mut(s.vendor) {
+                *slot = slot.or(s.http_status);
+            }
+        }
+        Decoding {
+            index,
+            specs,
+            vendor_status,
+            messages: OnceCell::new(),
+        }
     }
-    let text = extract::preprocess(text);
-    let mut d = Decoder::new(index);
-    let docs = d.scan(&text, "", None, 0, None);
-    d.bare_lines(&text, &docs);
-    d.finish()
+
+    /// [`decode`] with what was prepared.
+    pub fn decode(&self, text: &str) -> Decoded {
+        if text.len() > MAX_PASTE_BYTES {
+            return Decoded {
+                errors: Vec::new(),
+                notice: Some(format!(
+                    "paste refused: {} is more than the {} errdex decodes",
+                    megabytes(text.len()),
+                    megabytes(MAX_PASTE_BYTES)
+                )),
+            };
+        }
+        let text = extract::preprocess(text);
+        let mut d = Decoder::new(self);
+        let docs = d.scan(&text, "", None, 0, None);
+        d.bare_lines(&text, &docs);
+        d.finish()
+    }
 }
 
 fn megabytes(n: usize) -> String {
     format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
 }
 
-struct Decoder<'i> {
+struct Decoder<'i, 'p> {
     index: &'i Index,
-    specs: Vec<Spec>,
-    /// The HTTP status each vendor's envelope declares (Tencent: 200), by vendor.
-    vendor_status: Vec<Option<u16>>,
-    messages: OnceCell<MessageIndex>,
+    specs: &'p [Spec],
+    vendor_status: &'p [Option<u16>],
+    messages: &'p OnceCell<MessageIndex>,
     /// Errors with the offset (in the top-level text) they sort by.
     found: Vec<(usize, DecodedError)>,
     /// Offset where the error cap was reached.
@@ -165,20 +197,13 @@ struct Decoder<'i> {
     cut_off: bool,
 }
 
-impl<'i> Decoder<'i> {
-    fn new(index: &'i Index) -> Decoder<'i> {
-        let specs = Spec::all(index);
-        let mut vendor_status = vec![None; index.vendors().len()];
-        for s in &specs {
-            if let Some(slot) = vendor_status.get_mut(s.vendor) {
-                *slot = slot.or(s.http_status);
-            }
-        }
+impl<'i, 'p> Decoder<'i, 'p> {
+    fn new(prepared: &'p Decoding<'i>) -> Decoder<'i, 'p> {
         Decoder {
-            index,
-            specs,
-            vendor_status,
-            messages: OnceCell::new(),
+            index: prepared.index,
+            specs: &prepared.specs,
+            vendor_status: &prepared.vendor_status,
+            messages: &prepared.messages,
             found: Vec::new(),
             full_at: None,
             too_deep: false,
@@ -448,7 +473,7 @@ impl<'i> Decoder<'i> {
                 let v = self.index.row_vendor(r);
                 let structural = fits
                     .iter()
-                    .zip(&self.specs)
+                    .zip(self.specs)
                     .any(|(f, s)| s.vendor == v && f.code.as_deref() == Some(code.as_str()));
                 (
                     r,

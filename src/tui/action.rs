@@ -45,6 +45,11 @@ pub enum Action {
     Mouse(MouseEvent),
     Resize(u16, u16),
     // From background work
+    /// The loader has read `loaded_bytes` of the `total_bytes` of catalog files.
+    LoadProgress {
+        loaded_bytes: u64,
+        total_bytes: u64,
+    },
     Loaded(Arc<Index>, Vec<String>),
     SearchDone {
         generation: u64,

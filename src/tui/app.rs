@@ -52,6 +52,8 @@ pub struct Options {
 
 pub struct App {
     pub index: Option<Arc<Index>>,
+    /// Bytes of catalog files read and to read, while the index is loading.
+    pub loading: Option<(u64, u64)>,
     /// Warnings from loading (broken user catalogs), shown in the status line.
     pub problems: Vec<String>,
     pub mode: Mode,
@@ -83,6 +85,7 @@ impl App {
     pub fn new(options: Options) -> App {
         App {
             index: None,
+            loading: None,
             problems: Vec::new(),
             mode: Mode::Normal,
             focus: Focus::Table,
@@ -124,13 +127,21 @@ impl App {
         // The last action's result stays until the user does something else.
         let from_user = !matches!(
             action,
-            Action::SearchDone { .. } | Action::Loaded(..) | Action::Resize(..) | Action::Status(_)
+            Action::SearchDone { .. }
+                | Action::LoadProgress { .. }
+                | Action::Loaded(..)
+                | Action::Resize(..)
+                | Action::Status(_)
         );
         if from_user && self.mode != Mode::Paste {
             self.status.clear();
         }
         match action {
             Action::Quit => return vec![Effect::Quit],
+            Action::LoadProgress {
+                loaded_bytes,
+                total_bytes,
+            } => self.loading = Some((loaded_bytes, total_bytes)),
             Action::Loaded(index, problems) => {
                 self.problems = problems;
                 if let Some(name) = self.pending_vendor.take() {
@@ -143,6 +154,7 @@ impl App {
                     self.status = format!("warning: {p}");
                 }
                 self.index = Some(index);
+                self.loading = None;
                 return self.search();
             }
             Action::SearchDone { generation, hits } => {
@@ -298,7 +310,7 @@ impl App {
             return self.nothing_to_copy();
         };
         let e = index.get(hit.row);
-        let text = snippet::arm(self.lang, e.vendor, e.entry);
+        let text = snippet::arm(self.lang, e.vendor, &e.entry);
         vec![Effect::Copy {
             text,
             what: format!(
@@ -318,7 +330,7 @@ impl App {
         if self.results.is_empty() {
             return self.nothing_to_copy();
         }
-        let mut groups: Vec<(usize, Vec<&crate::catalog::Entry>)> = Vec::new();
+        let mut groups: Vec<(usize, Vec<crate::catalog::Entry>)> = Vec::new();
         for h in &self.results {
             let v = index.row_vendor(h.row);
             let entry = index.get(h.row).entry;
@@ -330,7 +342,8 @@ impl App {
         let text = groups
             .iter()
             .map(|(v, entries)| {
-                snippet::enumeration(self.lang, &index.vendor_catalog(*v).vendor, entries)
+                let entries: Vec<_> = entries.iter().collect();
+                snippet::enumeration(self.lang, index.vendor_table(*v).vendor(), &entries)
             })
             .collect::<Vec<_>>()
             .join("\n");
@@ -418,6 +431,14 @@ impl App {
         let Some(query) = self.query() else {
             return Vec::new();
         };
+        // The same query (a space typed after a word): the results stand.
+        if let Some((old, done)) = &self.last_search
+            && *old == query
+            && *done == self.generation
+            && !self.searching
+        {
+            return Vec::new();
+        }
         self.generation += 1;
         let within = match &self.last_search {
             Some((old, done))

@@ -58,10 +58,23 @@ pub fn run(args: &Args) -> io::Result<i32> {
     let loader_tx = tx.clone();
     let load_args = LoadArgs::from(args);
     std::thread::spawn(move || {
-        let report = load_args.load();
+        let mut last = std::time::Instant::now();
+        let report = load_args.load(&mut |loaded_bytes, total_bytes| {
+            // A few updates a second are progress enough.
+            if last.elapsed() >= Duration::from_millis(50) {
+                last = std::time::Instant::now();
+                let progress = Action::LoadProgress {
+                    loaded_bytes,
+                    total_bytes,
+                };
+                let _ = loader_tx.send(Msg::Action(progress));
+            }
+        });
         let problems = report.problems.iter().map(ToString::to_string).collect();
-        let index = Arc::new(Index::new(report.catalogs));
-        let _ = loader_tx.send(Msg::Action(Action::Loaded(index, problems)));
+        let index = Index::from_tables(report.tables);
+        // Built here, so the detail pane's first look-up does not hold up a frame.
+        index.prepare_lookups();
+        let _ = loader_tx.send(Msg::Action(Action::Loaded(Arc::new(index), problems)));
     });
     let input_tx = tx.clone();
     std::thread::spawn(move || {
@@ -213,6 +226,25 @@ fn coalesce_pastes(msgs: Vec<Msg>, mode: action::Mode) -> Vec<Msg> {
     out
 }
 
+/// What the loader thread needs from the arguments (they are not `Send` as a whole).
+struct LoadArgs {
+    catalog: Vec<std::path::PathBuf>,
+    no_user: bool,
+}
+
+impl LoadArgs {
+    fn from(args: &Args) -> LoadArgs {
+        LoadArgs {
+            catalog: args.catalog.clone(),
+            no_user: args.no_user_catalogs,
+        }
+    }
+
+    fn load(&self, progress: &mut dyn FnMut(u64, u64)) -> crate::catalog::TableReport {
+        crate::cli::load_tables(&self.catalog, self.no_user, progress)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,24 +294,5 @@ mod tests {
         assert!(
             matches!(&out[..], [Msg::Action(Action::Paste(t)), Msg::Term(_)] if t == "1302 limit")
         );
-    }
-}
-
-/// What the loader thread needs from the arguments (they are not `Send` as a whole).
-struct LoadArgs {
-    catalog: Vec<std::path::PathBuf>,
-    no_user: bool,
-}
-
-impl LoadArgs {
-    fn from(args: &Args) -> LoadArgs {
-        LoadArgs {
-            catalog: args.catalog.clone(),
-            no_user: args.no_user_catalogs,
-        }
-    }
-
-    fn load(&self) -> crate::catalog::LoadReport {
-        crate::cli::load_catalogs(&self.catalog, self.no_user)
     }
 }

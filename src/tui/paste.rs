@@ -9,6 +9,10 @@ use ratatui_textarea::TextArea;
 /// Larger pastes are refused in the panel (the textarea and a decode per keystroke would lag);
 /// `errdex decode FILE` takes them.
 pub const MAX_PANEL_BYTES: usize = 1024 * 1024;
+/// The text area keeps screen positions in `u16`: longer lines, or more of them, are refused too
+/// (a minified response of more than this on one line is for `errdex decode FILE`).
+pub const MAX_PANEL_LINES: usize = 50_000;
+pub const MAX_PANEL_COLUMNS: usize = 50_000;
 
 #[derive(Default)]
 pub struct PastePanel {
@@ -37,11 +41,41 @@ impl PastePanel {
             ));
             return;
         }
-        self.notice = None;
         // Terminals send pasted line breaks as CR (tmux's paste-buffer too); make them lines.
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        self.textarea.insert_str(sanitize::block(&text));
+        let text = sanitize::block(&text.replace("\r\n", "\n").replace('\r', "\n"));
+        if let Some(why) = self.too_big_to_show(&text) {
+            self.notice = Some(format!("paste refused: {why}; use `errdex decode FILE`"));
+            return;
+        }
+        self.notice = None;
+        self.textarea.insert_str(text);
         self.redecode(index);
+    }
+
+    /// Why `text` would not fit the text area's screen positions (u16: it overflows past
+    /// 65,535 rows or columns), counting the line the cursor is on, which the paste joins.
+    fn too_big_to_show(&self, text: &str) -> Option<String> {
+        let lines = self.textarea.lines();
+        let total = lines.len() + text.matches('\n').count();
+        if total > MAX_PANEL_LINES {
+            return Some(format!(
+                "{total} lines are more than the panel shows ({MAX_PANEL_LINES})"
+            ));
+        }
+        let here = lines
+            .get(self.textarea.cursor().0)
+            .map_or(0, |l| unicode_width::UnicodeWidthStr::width(l.as_str()));
+        let widest = text
+            .split('\n')
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0);
+        (here + widest > MAX_PANEL_COLUMNS).then(|| {
+            format!(
+                "a line of {} columns is wider than the panel shows ({MAX_PANEL_COLUMNS})",
+                here + widest
+            )
+        })
     }
 
     pub fn text(&self) -> String {

@@ -30,7 +30,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_filter(app, frame, panes.filter, &theme);
     draw_status(app, frame, panes.status, &theme);
     let Some(index) = app.index.as_deref() else {
-        let msg = Paragraph::new("loading catalogs…").style(theme.dim());
+        let msg = match app.loading {
+            Some((done, total)) if total > 0 => format!(
+                "loading catalogs… {}% of {} MB",
+                done.min(total) * 100 / total,
+                total.div_ceil(1 << 20)
+            ),
+            _ => "loading catalogs…".to_string(),
+        };
+        let msg = Paragraph::new(msg).style(theme.dim());
         frame.render_widget(msg, panes.table);
         return;
     };
@@ -89,11 +97,12 @@ fn draw_filter(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if editing {
         let before: String = text.chars().take(app.filter.cursor()).collect();
-        let x = area.x
+        // In usize: a pasted filter can be wider than u16 counts.
+        let x = usize::from(area.x)
             + 2
-            + unicode_width::UnicodeWidthStr::width(sanitize::line(&before).as_ref()) as u16;
-        if x < area.right() {
-            frame.set_cursor_position((x, area.y));
+            + unicode_width::UnicodeWidthStr::width(sanitize::line(&before).as_ref());
+        if x < usize::from(area.right()) {
+            frame.set_cursor_position((x as u16, area.y));
         }
     }
 }
@@ -201,8 +210,8 @@ fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
     };
     item(0, "All", index.len());
     for (i, _) in index.vendors().iter().enumerate() {
-        let cat = index.vendor_catalog(i);
-        item(i + 1, &cat.vendor.name, cat.entries.len());
+        let t = index.vendor_table(i);
+        item(i + 1, &t.vendor().name, t.len());
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -210,7 +219,7 @@ fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
 fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus == Focus::Table || app.mode == Mode::Filter;
     let title = match app.vendor() {
-        Some(v) => format!(" {} ", index.vendor_catalog(v).vendor.name),
+        Some(v) => format!(" {} ", index.vendor_table(v).vendor().name),
         None => " All vendors ".to_string(),
     };
     let block = Block::new()
@@ -238,7 +247,7 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
     let show_vendor = app.vendor().is_none() && inner.width >= 50;
     let code_w = visible
         .iter()
-        .map(|h| index.get(h.row).entry.code.chars().count())
+        .map(|h| index.code(h.row).chars().count())
         .max()
         .unwrap_or(4)
         .clamp(4, 24) as u16;
@@ -314,7 +323,7 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
         return;
     };
     let e = index.get(hit.row);
-    let entry = e.entry;
+    let entry = &e.entry;
     let mut lines: Vec<Line> = Vec::new();
     let mut head = vec![
         Span::styled(sanitize::line(&e.vendor.name).into_owned(), theme.label()),

@@ -184,10 +184,10 @@ pub fn editions(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
         return;
     };
     let vendor = index.row_vendor(hit.row);
-    let code = index.get(hit.row).entry.code.clone();
+    let code = index.code(hit.row);
     let mut lines: Vec<Line> = Vec::new();
     for (n, &ci) in index.vendors()[vendor].editions.iter().enumerate() {
-        let cat = &index.catalogs()[ci].catalog;
+        let cat = &index.tables()[ci];
         let style = if n == app.edition_cursor {
             theme.selected()
         } else {
@@ -195,15 +195,18 @@ pub fn editions(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
         };
         let mut head = format!(
             "{}{}",
-            cat.edition.id,
+            cat.edition().id,
             if n == 0 { " (newest)" } else { "" }
         );
-        if let Some(d) = &cat.edition.date {
+        if let Some(d) = &cat.edition().date {
             head.push_str(&format!("  {d}"));
         }
-        head.push_str(&format!("  {} rows", cat.entries.len()));
+        head.push_str(&format!("  {} rows", cat.len()));
         lines.push(Line::from(plain(&head, style)));
-        let rows: Vec<_> = cat.entries.iter().filter(|e| e.code == code).collect();
+        let rows: Vec<_> = (0..cat.len())
+            .filter(|&i| cat.code(i) == code)
+            .map(|i| cat.entry(i))
+            .collect();
         if rows.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("    {code}: not in this edition"),

@@ -1,0 +1,320 @@
+//! The in-memory index over every loaded catalog: exact lookups by (vendor, code) and by code,
+//! and fuzzy search with the query language, ranked the same way for the CLI and the TUI.
+//!
+//! Catalogs are kept as packed [`Table`]s (see `catalog::table`): the rows' text is the search
+//! column, and [`Entry`] values are made only for the rows someone looks at. What only some
+//! commands need (the code lookup, whole [`Catalog`] values) is built on first use.
+
+mod codes;
+mod search;
+
+use crate::catalog::{Catalog, Edition, Entry, Loaded, Origin, Table, Vendor};
+use codes::CodeIndex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+pub use search::{FULL_SCORES, Highlighter};
+
+/// A row of the default view (newest edition of each vendor), by position.
+pub type RowId = u32;
+
+/// One vendor and its editions, newest first (indexes into [`Index::tables`]).
+#[derive(Debug, Clone)]
+pub struct VendorInfo {
+    pub id: String,
+    pub editions: Vec<usize>,
+}
+
+/// Everything loaded, plus what makes lookups and search fast.
+#[derive(Debug)]
+pub struct Index {
+    tables: Vec<Table>,
+    vendors: Vec<VendorInfo>,
+    /// The default view's rows are each vendor's newest table, one after the other: vendor
+    /// `v` has rows `starts[v]..starts[v + 1]`.
+    starts: Vec<RowId>,
+    by_code: OnceLock<CodeIndex>,
+    catalogs: OnceLock<Vec<Loaded>>,
+    /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
+    pub notices: Vec<String>,
+}
+
+/// An entry with its vendor and edition: what every view and output needs.
+#[derive(Debug, Clone)]
+pub struct EntryRef<'a> {
+    pub row: Option<RowId>,
+    pub vendor: &'a Vendor,
+    pub edition: &'a Edition,
+    pub entry: Entry,
+    pub origin: &'a Origin,
+}
+
+/// The JSON shape of an entry in the CLI contract.
+#[derive(Debug, Serialize)]
+pub struct EntryJson<'a> {
+    pub vendor: &'a str,
+    pub edition: &'a str,
+    pub code: &'a str,
+    pub http_status: Option<u16>,
+    pub category: Option<&'a str>,
+    pub subcategory: Option<&'a str>,
+    pub message: Option<&'a str>,
+    pub description: Option<&'a crate::catalog::Text>,
+    pub fix: Option<&'a crate::catalog::Text>,
+    pub summary_en: Option<&'a str>,
+}
+
+impl EntryRef<'_> {
+    pub fn to_json(&self) -> EntryJson<'_> {
+        let e = &self.entry;
+        EntryJson {
+            vendor: &self.vendor.id,
+            edition: &self.edition.id,
+            code: &e.code,
+            http_status: e.http_status,
+            category: e.category.as_deref(),
+            subcategory: e.subcategory.as_deref(),
+            message: e.message.as_deref(),
+            description: e.description.as_ref(),
+            fix: e.fix.as_ref(),
+            summary_en: e.summary_en.as_deref(),
+        }
+    }
+}
+
+/// A search result: the row and nucleo's score (higher is better); exact code hits come first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub row: RowId,
+    pub score: u32,
+    pub exact_code: bool,
+}
+
+impl Index {
+    /// Builds the index from parsed catalogs (see [`Index::from_tables`]).
+    pub fn new(loaded: Vec<Loaded>) -> Index {
+        let mut notices = Vec::new();
+        let mut tables = Vec::with_capacity(loaded.len());
+        for l in loaded {
+            let origin = l.origin.to_string();
+            match Table::from_catalog(l.catalog, l.origin) {
+                Ok(t) => tables.push(t),
+                Err(e) => notices.push(format!("{origin}: {e}")),
+            }
+        }
+        let mut index = Index::from_tables(tables);
+        notices.append(&mut index.notices);
+        index.notices = notices;
+        index
+    }
+
+    /// Builds the index. Later catalogs with the same (vendor, edition) replace earlier ones,
+    /// so user catalogs (loaded after the embedded ones) win, with a notice.
+    pub fn from_tables(loaded: Vec<Table>) -> Index {
+        let mut tables: Vec<Table> = Vec::with_capacity(loaded.len());
+        let mut notices = Vec::new();
+        for t in loaded {
+            let key = (&t.vendor().id, &t.edition().id);
+            if let Some(old) = tables
+                .iter_mut()
+                .find(|c| (&c.vendor().id, &c.edition().id) == key)
+            {
+                notices.push(format!(
+                    "{} replaces {} ({} edition {})",
+                    t.origin,
+                    old.origin,
+                    t.vendor().id,
+                    t.edition().id
+                ));
+                *old = t;
+            } else {
+                tables.push(t);
+            }
+        }
+
+        let mut vendors: Vec<VendorInfo> = Vec::new();
+        for (i, t) in tables.iter().enumerate() {
+            match vendors.iter_mut().find(|v| v.id == t.vendor().id) {
+                Some(v) => v.editions.push(i),
+                None => vendors.push(VendorInfo {
+                    id: t.vendor().id.clone(),
+                    editions: vec![i],
+                }),
+            }
+        }
+        for v in &mut vendors {
+            v.editions = newest_first(&tables, &v.editions);
+        }
+        let mut starts = vec![0];
+        for v in &vendors {
+            let rows = tables[v.editions[0]].len() as u64;
+            let next = *starts.last().unwrap() as u64 + rows;
+            // Row ids are 32 bits: four billion rows is far beyond any catalog set.
+            starts.push(RowId::try_from(next).expect("more than 2^32 rows"));
+        }
+        Index {
+            tables,
+            vendors,
+            starts,
+            by_code: OnceLock::new(),
+            catalogs: OnceLock::new(),
+            notices,
+        }
+    }
+
+    /// The embedded catalogs only.
+    pub fn embedded() -> Index {
+        Index::from_tables(crate::catalog::embedded_tables())
+    }
+
+    /// Every catalog loaded (all editions), packed; [`VendorInfo::editions`] indexes them.
+    pub fn tables(&self) -> &[Table] {
+        &self.tables
+    }
+
+    /// Every catalog loaded, as whole [`Catalog`] values, made on first use. For tools that
+    /// work on whole catalogs (diff) and tests; views use [`Index::tables`] and [`Index::get`].
+    pub fn catalogs(&self) -> &[Loaded] {
+        self.catalogs.get_or_init(|| {
+            self.tables
+                .iter()
+                .map(|t| Loaded {
+                    catalog: t.to_catalog(),
+                    origin: t.origin.clone(),
+                })
+                .collect()
+        })
+    }
+
+    pub fn vendors(&self) -> &[VendorInfo] {
+        &self.vendors
+    }
+
+    /// The vendor's newest catalog, packed.
+    pub fn vendor_table(&self, vendor: usize) -> &Table {
+        &self.tables[self.vendors[vendor].editions[0]]
+    }
+
+    /// The vendor's newest catalog as a whole [`Catalog`] (see [`Index::catalogs`]).
+    pub fn vendor_catalog(&self, vendor: usize) -> &Catalog {
+        &self.catalogs()[self.vendors[vendor].editions[0]].catalog
+    }
+
+    /// Finds a vendor by id, name or alias (case-insensitive).
+    pub fn find_vendor(&self, name: &str) -> Option<usize> {
+        let name = name.to_lowercase();
+        self.vendors.iter().position(|v| v.id == name).or_else(|| {
+            (0..self.vendors.len()).find(|&i| {
+                let vendor = self.vendor_table(i).vendor();
+                vendor.name.to_lowercase() == name
+                    || vendor.aliases.iter().any(|a| a.to_lowercase() == name)
+            })
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        *self.starts.last().unwrap_or(&0) as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of rows of a vendor in the default view.
+    pub fn vendor_len(&self, vendor: usize) -> usize {
+        self.vendor_table(vendor).len()
+    }
+
+    pub fn row_vendor(&self, row: RowId) -> usize {
+        assert!((row as usize) < self.len(), "row {row} out of range");
+        self.starts.partition_point(|&s| s <= row) - 1
+    }
+
+    /// The table and the row within it.
+    fn locate(&self, row: RowId) -> (&Table, usize) {
+        let v = self.row_vendor(row);
+        (self.vendor_table(v), (row - self.starts[v]) as usize)
+    }
+
+    /// The code of a row, without making its [`Entry`].
+    pub fn code(&self, row: RowId) -> &str {
+        let (t, i) = self.locate(row);
+        t.code(i)
+    }
+
+    pub fn get(&self, row: RowId) -> EntryRef<'_> {
+        let (t, i) = self.locate(row);
+        EntryRef {
+            row: Some(row),
+            vendor: t.vendor(),
+            edition: t.edition(),
+            entry: t.entry(i),
+            origin: &t.origin,
+        }
+    }
+
+    /// Rows with this code at any vendor (case-insensitive), in vendor order.
+    pub fn by_code(&self, code: &str) -> Vec<RowId> {
+        self.by_code
+            .get_or_init(|| CodeIndex::new(self.len(), |row| self.code(row)))
+            .find(code, |row| self.code(row))
+    }
+
+    /// Builds now what [`Index::by_code`] would build on first use, so that a view asking
+    /// later does not wait (the TUI's loader thread calls this).
+    pub fn prepare_lookups(&self) {
+        self.by_code("");
+    }
+
+    /// Entries of `vendor` with `code` in an edition (default: the newest). Several when the
+    /// source lists a code twice (PIXNET 4109).
+    pub fn lookup(
+        &self,
+        vendor: usize,
+        code: &str,
+        edition: Option<&str>,
+    ) -> Option<Vec<EntryRef<'_>>> {
+        let v = &self.vendors[vendor];
+        let ci = match edition {
+            None => v.editions[0],
+            Some(e) => *v
+                .editions
+                .iter()
+                .find(|&&ci| self.tables[ci].edition().id == e)?,
+        };
+        let t = &self.tables[ci];
+        let newest = ci == v.editions[0];
+        Some(
+            (0..t.len())
+                .filter(|&i| t.code(i).eq_ignore_ascii_case(code))
+                .map(|i| EntryRef {
+                    row: newest.then(|| self.starts[vendor] + i as RowId),
+                    vendor: t.vendor(),
+                    edition: t.edition(),
+                    entry: t.entry(i),
+                    origin: &t.origin,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Orders a vendor's editions newest first: an edition superseded by another comes after it;
+/// otherwise later dates first; otherwise later-loaded first.
+fn newest_first(tables: &[Table], editions: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = editions.to_vec();
+    let superseded = |ci: usize| {
+        let id = &tables[ci].edition().id;
+        editions
+            .iter()
+            .any(|&o| tables[o].edition().supersedes.as_ref() == Some(id))
+    };
+    order.sort_by(|&a, &b| {
+        let (ea, eb) = (tables[a].edition(), tables[b].edition());
+        superseded(a)
+            .cmp(&superseded(b))
+            .then_with(|| eb.date.cmp(&ea.date))
+            .then(b.cmp(&a))
+    });
+    order
+}
