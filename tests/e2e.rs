@@ -319,3 +319,86 @@ fn y_copies_the_arm_to_the_x11_clipboard() {
     let _ = xvfb.wait();
     assert!(clip.contains("\"1302\""), "X11 clipboard: {clip:?}");
 }
+
+#[test]
+fn escape_laden_paste_into_the_filter_bar_is_text() {
+    let t = Tmux::start("filter-escapes", 100, 30, &[], BIN);
+    t.wait_text("PIXNET");
+    let before = t.format("#{pane_title}");
+    t.keys(&["/"]);
+    t.wait_for("the filter bar", |s| s.starts_with('/'));
+    let buf = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        buf.path(),
+        "\x1b]0;pwned\x07\x1b[2J\x1b[H\x1b[?1049l\u{9b}2Jtoken\x1b]2;owned\x1b\\\x07\x1bc",
+    )
+    .unwrap();
+    t.cmd(&["load-buffer", "-b", "f", buf.path().to_str().unwrap()]);
+    t.cmd(&["paste-buffer", "-p", "-b", "f", "-t", "0"]);
+    // The filter holds the text (controls as spaces) and filters by it.
+    let s = t.wait_text("]0;pwned");
+    let first = s.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("]0;pwned") && first.contains("token"),
+        "the filter bar shows the paste as text:\n{s}"
+    );
+    // Nothing was obeyed: same title, still on the alternate screen, not cleared or reset.
+    assert_eq!(t.format("#{pane_title}"), before);
+    assert_ne!(t.format("#{pane_title}"), "pwned");
+    assert_ne!(t.format("#{pane_title}"), "owned");
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    assert!(s.contains("Vendors") && s.contains("Guo-Guo"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for("filter cleared", |s| {
+        !s.contains("]0;pwned") && s.contains("Token is invalid")
+    });
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn ctrl_c_quits_from_the_filter_and_the_paste_panel_and_restores_the_terminal() {
+    for (name, open) in [("filter", "/"), ("paste", "p")] {
+        let t = Tmux::start(&format!("ctrl-c-{name}"), 80, 24, &[], BIN);
+        t.wait_text("PIXNET");
+        t.keys(&[open]);
+        if name == "filter" {
+            t.type_text("tok");
+            t.wait_text("/ tok");
+        } else {
+            t.wait_text("Paste an error response");
+        }
+        assert_eq!(t.format("#{mouse_any_flag}"), "1");
+        t.keys(&["C-c"]);
+        let s = t.wait_exit();
+        assert!(s.contains("[exited 0]"), "{name}:\n{s}");
+        assert!(
+            s.contains(" icanon") && s.contains(" echo") && s.contains(" isig"),
+            "{name}: cooked mode restored:\n{s}"
+        );
+        assert_eq!(t.format("#{alternate_on}"), "0", "{name}");
+        assert_eq!(t.format("#{mouse_any_flag}"), "0", "{name}");
+    }
+}
+
+#[test]
+fn a_broken_user_catalog_is_named_in_the_status_line() {
+    let config = tempfile::tempdir().unwrap();
+    let dir = config.path().join("errdex/catalogs");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("broken.json"), "{\n  \"schema\": 1,\n  oops\n}").unwrap();
+    let t = Tmux::start(
+        "broken-catalog",
+        120,
+        30,
+        &[("XDG_CONFIG_HOME", config.path().to_str().unwrap())],
+        BIN,
+    );
+    let s = t.wait_text("broken.json:3:3");
+    assert!(s.contains("warning"), "{s}");
+    for v in ["MantaGO", "Tencent Cloud IM", "PIXNET", "Guo-Guo"] {
+        assert!(s.contains(v), "{v}:\n{s}");
+    }
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}

@@ -345,23 +345,76 @@ fn no_color_keeps_the_selection_visible() {
     }
 }
 
-#[test]
-fn every_size_draws_without_panic() {
+/// Opens `mode` on a fresh app (the paste panel with a decoded paste in it, the editions of a
+/// PIXNET code, which has two).
+fn app_in(mode: Mode) -> App {
     let mut app = app();
-    key(&mut app, KeyCode::Char('?'));
-    for (w, h) in (1..=300u16)
-        .step_by(7)
-        .flat_map(|w| (1..=100u16).step_by(9).map(move |h| (w, h)))
-    {
-        app.update_sync(Action::Resize(w, h));
-        for mode_key in [KeyCode::Esc, KeyCode::Char('?')] {
-            key(&mut app, mode_key);
-            draw(&app, w, h);
+    match mode {
+        Mode::Normal => {}
+        Mode::Filter => {
+            key(&mut app, KeyCode::Char('/'));
+            type_text(&mut app, "v:pixnet 錯誤 tokn");
+        }
+        Mode::Help => {
+            key(&mut app, KeyCode::Char('?'));
+        }
+        Mode::Paste => {
+            app.update_sync(Action::Paste(format!(
+                "HTTP/1.1 403 Forbidden\n{}\n\x1b]0;t\x07{{\"ErrorCode\":60003,\"ErrorInfo\":\"x\",\"ActionStatus\":\"FAIL\"}}",
+                r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#
+            )));
+        }
+        Mode::Editions => {
+            key(&mut app, KeyCode::Char('/'));
+            type_text(&mut app, "v:pixnet 1099");
+            key(&mut app, KeyCode::Enter);
+            key(&mut app, KeyCode::Char('e'));
         }
     }
-    for (w, h) in [(1, 1), (2, 1), (1, 2), (19, 3), (20, 4), (59, 13), (60, 14)] {
-        app.update_sync(Action::Resize(w, h));
-        draw(&app, w, h);
+    assert_eq!(app.mode, mode);
+    app
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    // Every width and height would be 30,000 frames per mode, minutes in a debug build: sparse
+    // steps over the whole range, and each side of the layout's thresholds (20x4 to fit at all,
+    // 60 for the sidebar, 14 for the detail pane), cover the shapes in seconds.
+    let mut widths: Vec<u16> = (1..=300).step_by(37).collect();
+    let mut heights: Vec<u16> = (1..=100).step_by(19).collect();
+    widths.extend([2, 19, 20, 21, 59, 60, 61, 80, 300]);
+    heights.extend([2, 3, 4, 5, 13, 14, 15, 24, 100]);
+    for mode in [
+        Mode::Normal,
+        Mode::Filter,
+        Mode::Help,
+        Mode::Paste,
+        Mode::Editions,
+    ] {
+        let mut app = app_in(mode);
+        for &w in &widths {
+            for &h in &heights {
+                app.update_sync(Action::Resize(w, h));
+                let buf = draw(&app, w, h);
+                assert_eq!(app.mode, mode);
+                assert_no_control_characters(&buf, &format!("{mode:?} at {w}x{h}"));
+            }
+        }
+        // Moving and scrolling at the smallest sizes keeps everything in range.
+        for (w, h) in [(1, 1), (20, 4), (60, 14)] {
+            app.update_sync(Action::Resize(w, h));
+            for k in [
+                KeyCode::PageDown,
+                KeyCode::Down,
+                KeyCode::Up,
+                KeyCode::PageUp,
+            ] {
+                if mode != Mode::Filter && mode != Mode::Paste {
+                    key(&mut app, k);
+                }
+                draw(&app, w, h);
+            }
+        }
     }
 }
 
@@ -461,4 +514,151 @@ fn catalog_problems_show_in_the_status_line() {
         screen.contains("PIXNET"),
         "the other catalogs loaded: {screen}"
     );
+}
+
+/// No cell holds a character the terminal would obey (C0, DEL, C1) or a bidi override.
+fn assert_no_control_characters(buf: &Buffer, what: &str) {
+    for (i, cell) in buf.content().iter().enumerate() {
+        let bad = cell.symbol().chars().find(|&c| {
+            c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        });
+        if let Some(c) = bad {
+            let w = buf.area.width.max(1) as usize;
+            panic!("{what}: {c:?} at {},{}:\n{}", i % w, i / w, text(buf));
+        }
+    }
+}
+
+/// The hostile pastes of `tests/fixtures/hostile/` and generated big ones, as the terminal
+/// would deliver them (bracketed paste gives text; invalid UTF-8 arrives replaced).
+fn hostile_inputs() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut inputs: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned(),
+            )
+        })
+        .collect();
+    inputs.sort();
+    let error = r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#;
+    let n = 200_000;
+    inputs.extend([
+        ("2 MB of {".to_string(), "{".repeat(2 << 20)),
+        ("900 KB of {".to_string(), "{".repeat(900 << 10)),
+        (
+            "200k-deep arrays".to_string(),
+            format!("{}{}{error}", "[".repeat(n), "]".repeat(n)),
+        ),
+        (
+            "200k-deep objects".to_string(),
+            format!("{}1{}{error}", "{\"a\":".repeat(n / 10), "}".repeat(n / 10)),
+        ),
+        (
+            "100k digits".to_string(),
+            format!("{{\"error\":1,\"code\":{}}}", "9".repeat(100_000)),
+        ),
+        (
+            "20k documents".to_string(),
+            format!("{error}\n").repeat(20_000),
+        ),
+        (
+            "5k documents".to_string(),
+            format!("{error}\x1b[2J\n").repeat(5_000),
+        ),
+        (
+            "escapes".to_string(),
+            "\x1b]0;pwned\x07\x1b[2J\u{9b}31m\u{9d}0;t\u{9c}\x7f\x08\r\u{202e}\u{2066}\t\0{\"ErrorCode\":60003,\"ErrorInfo\":\"\\u001b]0;x\\u0007\\u009b\",\"ActionStatus\":\"FAIL\"}".to_string(),
+        ),
+        // More rows than the text area's u16 positions count.
+        ("70k lines".to_string(), "x\n".repeat(70_000) + error),
+        // A filter as wide as the cursor arithmetic's u16 wraps at.
+        ("65534 columns".to_string(), "a".repeat(65_534)),
+        ("65535 columns".to_string(), "錯".repeat(32_767) + "a"),
+    ]);
+    inputs
+}
+
+#[test]
+fn hostile_pastes_never_put_control_characters_on_screen() {
+    let sizes = [(120, 35), (80, 24), (40, 10), (20, 4), (1, 1)];
+    for (name, input) in hostile_inputs() {
+        // Into the paste panel (a paste in the normal view opens it).
+        let mut app = app();
+        app.update_sync(Action::Paste(input.clone()));
+        assert_eq!(app.mode, Mode::Paste, "{name}");
+        let widest = input
+            .split(['\n', '\r'])
+            .map(|l| unicode_width::UnicodeWidthStr::width(errdex::sanitize::line(l).as_ref()))
+            .max()
+            .unwrap_or(0);
+        if input.len() > errdex::tui::paste::MAX_PANEL_BYTES
+            || widest > errdex::tui::paste::MAX_PANEL_COLUMNS
+            || input.lines().count() > errdex::tui::paste::MAX_PANEL_LINES
+        {
+            let notice = app.paste.notice.clone().unwrap_or_default();
+            assert!(
+                notice.contains("refused") && notice.contains("errdex decode FILE"),
+                "{name}: a paste too big for the panel is refused with a notice: {notice:?}"
+            );
+            assert_eq!(app.paste.text(), "", "{name}");
+        } else {
+            assert_eq!(app.paste.notice, None, "{name}");
+        }
+        for (w, h) in sizes {
+            app.update_sync(Action::Resize(w, h));
+            assert_no_control_characters(&draw(&app, w, h), &format!("{name}: paste {w}x{h}"));
+        }
+        // Typing after it still works.
+        key(&mut app, KeyCode::Char('x'));
+        // Into the filter.
+        let mut app = self::app();
+        key(&mut app, KeyCode::Char('/'));
+        app.update_sync(Action::Paste(input));
+        assert_eq!(app.mode, Mode::Filter, "{name}");
+        assert!(!app.filter.text().chars().any(char::is_control), "{name}");
+        for (w, h) in sizes {
+            app.update_sync(Action::Resize(w, h));
+            assert_no_control_characters(&draw(&app, w, h), &format!("{name}: filter {w}x{h}"));
+        }
+        key(&mut app, KeyCode::Esc);
+        assert_eq!(app.filter.text(), "", "{name}: Esc clears it");
+    }
+}
+
+#[test]
+fn a_broken_user_catalog_is_a_warning_in_the_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\n  \"schema\": 1,\n  oops\n}",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("acme.json"),
+        r#"{"schema":1,"vendor":{"id":"acme","name":"ACME"},"edition":{"id":"v1"},"entries":[{"code":"E42","message":"teapot"}]}"#,
+    )
+    .unwrap();
+    let report = errdex::cli::load_catalogs(&[dir.path().to_path_buf()], true);
+    let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(
+        Arc::new(Index::new(report.catalogs)),
+        problems,
+    ));
+    let screen = text(&draw(&app, 120, 35));
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains("warning:") && status.contains("broken.json:3:3"),
+        "{status}"
+    );
+    // Every other catalog loaded: the four embedded vendors and the good user one.
+    for name in ["MantaGO", "Tencent Cloud IM", "PIXNET", "Guo-Guo", "ACME"] {
+        assert!(screen.contains(name), "{name}:\n{screen}");
+    }
 }

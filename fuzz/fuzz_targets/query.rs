@@ -1,0 +1,39 @@
+//! The query language on any text: parse, search the embedded catalogs, highlight what matched.
+#![no_main]
+
+use errdex::index::{Highlighter, Index};
+use errdex::query::Query;
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+use std::sync::atomic::AtomicBool;
+
+static INDEX: LazyLock<Index> = LazyLock::new(Index::embedded);
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let Ok(query) = Query::parse(&text) else {
+        return;
+    };
+    let _ = query.code_like();
+    // Every row of each vendor would be ten times slower and reach no other code: a sample of
+    // rows from every vendor, with codes, messages, categories and statuses of all kinds.
+    let rows: Vec<u32> = (0..INDEX.len() as u32).step_by(9).collect();
+    let hits = INDEX
+        .search_cancellable(&query, Some(&rows), &AtomicBool::new(false))
+        .expect("not cancelled");
+    let mut hl = Highlighter::new(&query.text);
+    for h in hits.iter().take(8) {
+        let e = INDEX.get(h.row);
+        for s in [e.entry.code.clone(), e.entry.headline()] {
+            let n = s.chars().count() as u32;
+            let idx = hl.indices(&s);
+            assert!(idx.windows(2).all(|w| w[0] < w[1]), "sorted: {idx:?}");
+            assert!(
+                idx.iter().all(|&i| i < n.max(1) * 2),
+                "{idx:?} in {n} chars"
+            );
+        }
+    }
+    // The query text highlighted against itself (a displayed filter).
+    let _ = hl.indices(&text);
+});

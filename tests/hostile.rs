@@ -1,0 +1,353 @@
+//! Hostile pastes through the real binary: `errdex decode` and `errdex decode --json` give a
+//! clear answer (exit 0 or 1; 2 with one line for input over 16 MB), never a panic, a hang,
+//! unbounded memory, or a raw control character on the terminal. Small inputs are fixtures
+//! (`tests/fixtures/hostile/`); big ones are generated here.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+/// Generous: this catches hangs, it does not measure speed (debug builds on shared machines).
+const HANG: Duration = Duration::from_secs(20);
+
+const ERROR_1302: &str = r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#;
+
+fn errdex() -> Command {
+    let mut cmd = Command::cargo_bin("errdex").unwrap();
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-errdex-hostile")
+        .env_remove("NO_COLOR")
+        .timeout(HANG);
+    cmd
+}
+
+fn decode(input: &[u8], json: bool) -> Output {
+    let mut cmd = errdex();
+    cmd.arg("decode");
+    if json {
+        cmd.arg("--json");
+    }
+    cmd.write_stdin(input.to_vec()).output().unwrap()
+}
+
+/// Characters a terminal could obey (or that reorder what it shows): C0 except newline, DEL,
+/// C1, and the bidi overrides and isolates.
+fn unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn assert_printable(what: &str, bytes: &[u8]) {
+    let s = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8: {e}"));
+    if let Some((i, c)) = s.char_indices().find(|&(_, c)| unsafe_char(c)) {
+        let from = s[..i].char_indices().rev().nth(40).map_or(0, |(j, _)| j);
+        panic!(
+            "{what}: raw {c:?} at byte {i}: …{:?}…",
+            &s[from..(i + 8).min(s.len())]
+        );
+    }
+}
+
+/// Runs `input` through `decode` and `decode --json`; checks exit status, stderr, printable
+/// output and valid JSON. Returns the exit code and the parsed JSON.
+fn check(name: &str, input: &[u8]) -> (i32, Value) {
+    let text = decode(input, false);
+    let json = decode(input, true);
+    let code = |o: &Output, mode: &str| {
+        o.status.code().unwrap_or_else(|| {
+            panic!(
+                "{name} ({mode}): killed ({:?}): a hang over {HANG:?} or a crash",
+                o.status
+            )
+        })
+    };
+    let (tc, jc) = (code(&text, "text"), code(&json, "json"));
+    for (o, c, mode) in [(&text, tc, "text"), (&json, jc, "json")] {
+        assert!(
+            c == 0 || c == 1,
+            "{name} ({mode}): exit {c}; stderr: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            o.stderr.is_empty(),
+            "{name} ({mode}): stderr: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert_printable(&format!("{name} ({mode}) stdout"), &o.stdout);
+    }
+    assert_eq!(tc, jc, "{name}: text and JSON agree on the exit status");
+    assert!(
+        !text.stdout.is_empty(),
+        "{name}: the text output says something"
+    );
+    let v: Value = serde_json::from_slice(&json.stdout)
+        .unwrap_or_else(|e| panic!("{name}: --json is not JSON: {e}"));
+    let errors = v["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{name}: no errors array: {v}"));
+    assert!(errors.len() <= 1000, "{name}: {} errors", errors.len());
+    let matched = errors
+        .iter()
+        .any(|e| e["matches"].as_array().is_some_and(|m| !m.is_empty()));
+    assert_eq!(
+        jc == 0,
+        matched,
+        "{name}: exit 0 exactly when something matched"
+    );
+    (jc, v)
+}
+
+fn found_1302(v: &Value) -> bool {
+    v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["vendor"] == "pixnet" && e["code"] == "1302")
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "README.md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    files
+}
+
+#[test]
+fn every_hostile_fixture_gets_a_clear_answer() {
+    for path in fixtures() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let input = std::fs::read(&path).unwrap();
+        // As pasted (stdin) and as a file argument.
+        check(&name, &input);
+        let out = errdex()
+            .args(["decode", "--json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{name} as a file");
+        assert_printable(&name, &out.stdout);
+    }
+}
+
+#[test]
+fn empty_and_whitespace_say_nothing_was_found() {
+    for (name, input) in [
+        ("empty", &b""[..]),
+        ("whitespace", b"  \n\t\r\n \xc2\xa0\n"),
+        ("nul", b"\0\0\0"),
+    ] {
+        let (code, v) = check(name, input);
+        assert_eq!(code, 1, "{name}");
+        assert_eq!(v["errors"], serde_json::json!([]), "{name}");
+        let out = decode(input, false);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("no error response found"), "{name}: {text}");
+    }
+}
+
+#[test]
+fn escape_sequences_are_shown_not_sent() {
+    let input = "\x1b]0;pwned\x07\x1b[2J\x1b[?1049h\u{9b}31m\u{202e}HTTP/1.1 403 Forbidden\r\n\r\n\
+        {\"ErrorCode\":60003,\"ErrorInfo\":\"bad \\u001b]0;pwned\\u0007 \\u009b2J \\u202e \\u007f\",\"ActionStatus\":\"FAIL\"}\n\
+        \x1b[31m{\"error\":1,\"code\":1302,\"message\":\"Exceed Anonymous Rate Limit\x1b]52;c;cHduZWQ=\x07\"}\x1b[0m";
+    let (code, v) = check("escapes", input.as_bytes());
+    assert_eq!(code, 0);
+    assert!(found_1302(&v), "{v}");
+    // JSON keeps the text exactly, escaped: the ESC, BEL, CSI and DEL are there once parsed.
+    let info = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|e| e["message"].as_str().filter(|m| m.starts_with("bad ")))
+        .unwrap_or_else(|| panic!("Tencent's ErrorInfo: {v}"));
+    assert_eq!(info, "bad \x1b]0;pwned\x07 \u{9b}2J \u{202e} \x7f");
+    let raw = String::from_utf8(decode(input.as_bytes(), true).stdout).unwrap();
+    for escaped in ["\\u001b", "\\u0007", "\\u009b", "\\u202e", "\\u007f"] {
+        assert!(raw.contains(escaped), "{escaped} in {raw}");
+    }
+    // Text shows them as symbols.
+    let text = String::from_utf8(decode(input.as_bytes(), false).stdout).unwrap();
+    assert!(text.contains("␛]0;pwned␇"), "{text}");
+}
+
+#[test]
+fn ten_megabytes_of_open_braces() {
+    let mut input = vec![b'{'; 10 * 1024 * 1024];
+    let (code, _) = check("10 MB of {", &input);
+    assert_eq!(code, 1);
+    // An error after them is still found.
+    input.extend_from_slice(ERROR_1302.as_bytes());
+    let (code, v) = check("10 MB of { then an error", &input);
+    assert_eq!(code, 0);
+    assert!(found_1302(&v));
+}
+
+#[test]
+fn deep_nesting_is_skipped_and_what_follows_is_decoded() {
+    let n = 200_000;
+    let arrays = format!("{}{}\n{ERROR_1302}", "[".repeat(n), "]".repeat(n));
+    let mut objects = "{\"a\":".repeat(n);
+    objects.push('1');
+    objects.push_str(&"}".repeat(n));
+    objects.push('\n');
+    objects.push_str(ERROR_1302);
+    for (name, input) in [("200k-deep arrays", arrays), ("200k-deep objects", objects)] {
+        let (code, v) = check(name, input.as_bytes());
+        assert_eq!(code, 0, "{name}: {v}");
+        assert!(found_1302(&v), "{name}: {v}");
+    }
+    // Never closed: what follows is inside it, too deep to look at, and the notice says so.
+    let unclosed = format!("{}\n{ERROR_1302}", "[{\"a\":".repeat(n));
+    let (code, v) = check("200k unclosed", unclosed.as_bytes());
+    assert_eq!(code, 1, "{v}");
+    assert!(
+        v["notice"].as_str().is_some_and(|n| n.contains("deeper")),
+        "{v}"
+    );
+    // The skipped depth is said.
+    let (_, v) = check(
+        "deep error",
+        format!("{}{ERROR_1302}{}", "[".repeat(n), "]".repeat(n)).as_bytes(),
+    );
+    assert!(
+        v["notice"].as_str().is_some_and(|n| n.contains("deeper")),
+        "{v}"
+    );
+}
+
+#[test]
+fn numbers_with_a_hundred_thousand_digits() {
+    let digits = "9".repeat(100_000);
+    let input = format!(
+        "{{\"error\":1,\"code\":{digits},\"message\":\"x\",\"status\":{digits}}}\n\
+         {{\"ErrorCode\":-{digits}.{digits}e{digits},\"ActionStatus\":\"FAIL\"}}\n\
+         HTTP/1.1 {digits} OK\n{ERROR_1302}"
+    );
+    let (code, v) = check("100k digits", input.as_bytes());
+    assert_eq!(code, 0);
+    assert!(found_1302(&v));
+}
+
+#[test]
+fn unterminated_strings_and_lone_surrogates() {
+    let long = "x".repeat(1_000_000);
+    let input = format!(
+        "{{\"error\":1,\"code\":1302,\"message\":\"{long}\n{{'code': '{long}\n\
+         {{\"ErrorCode\":60003,\"ErrorInfo\":\"\\ud800 \\udfff \\ud83d\\ud83d \\u\",\"ActionStatus\":\"FAIL\"}}\n\
+         {{\"error\":1,\"code\":1302,\"message\":\"Exceed \\ud800 Rate\\"
+    );
+    let (_, v) = check("unterminated", input.as_bytes());
+    let tencent = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["code"] == "60003")
+        .unwrap_or_else(|| panic!("{v}"));
+    let info = tencent["message"].as_str().unwrap();
+    assert!(info.contains('\u{FFFD}'), "{info:?}");
+    // Messages are cut to a sane length.
+    for e in v["errors"].as_array().unwrap() {
+        assert!(e["message"].as_str().is_none_or(|m| m.len() <= 4096));
+    }
+}
+
+#[test]
+fn twenty_thousand_documents_in_one_paste() {
+    let mut input = String::new();
+    for i in 0..20_000 {
+        match i % 4 {
+            0 => input.push_str(ERROR_1302),
+            1 => input.push_str(r#"{"ActionStatus":"FAIL","ErrorInfo":"x","ErrorCode":60003}"#),
+            2 => input.push_str(r#"{"success":true,"data":[1,2,3]}"#),
+            _ => input.push_str("2024-05-01T10:00:00Z INFO nothing to see here"),
+        }
+        input.push('\n');
+    }
+    let (code, v) = check("20k documents", input.as_bytes());
+    assert_eq!(code, 0);
+    assert_eq!(v["errors"].as_array().unwrap().len(), 1000);
+    assert!(
+        v["notice"]
+            .as_str()
+            .is_some_and(|n| n.contains("first 1000")),
+        "{}",
+        v["notice"]
+    );
+}
+
+#[test]
+fn random_binary_and_invalid_utf8() {
+    // A fixed xorshift stream: the same bytes on every run.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut bytes = Vec::with_capacity(1 << 20);
+    while bytes.len() < 1 << 20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        bytes.extend_from_slice(&x.to_le_bytes());
+    }
+    check("1 MB of random bytes", &bytes);
+    // Bytes that are not UTF-8 around an error: replaced, and the error still decodes.
+    let mut input = b"\xff\xfe\xc3\x28\xed\xa0\x80 ".to_vec();
+    input.extend_from_slice(ERROR_1302.as_bytes());
+    input.extend_from_slice(b" \x80\x9b\xf0\x28\x8c");
+    let (code, v) = check("invalid UTF-8", &input);
+    assert_eq!(code, 0);
+    assert!(found_1302(&v));
+}
+
+#[test]
+fn more_than_sixteen_megabytes_is_refused_with_one_line() {
+    let input = vec![b'{'; 16 * 1024 * 1024 + 1];
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.json");
+    std::fs::write(&file, &input).unwrap();
+    for json in [false, true] {
+        for from_file in [false, true] {
+            let mut cmd = errdex();
+            cmd.arg("decode");
+            if json {
+                cmd.arg("--json");
+            }
+            let out = if from_file {
+                cmd.arg(&file).output().unwrap()
+            } else {
+                cmd.write_stdin(input.clone()).output().unwrap()
+            };
+            let what = format!("json={json} file={from_file}");
+            assert_eq!(out.status.code(), Some(2), "{what}");
+            assert!(out.stdout.is_empty(), "{what}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{what}: {err}");
+            assert!(err.contains("16 MB"), "{what}: {err}");
+        }
+    }
+    // Exactly 16 MB is still decoded (spaces: quick even in a debug build).
+    let (code, _) = check("16 MB", &vec![b' '; 16 * 1024 * 1024]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn one_prepared_decoding_gives_what_a_fresh_one_gives() {
+    // The fuzz target (and any caller decoding paste after paste) reuses one `Decoding`: its
+    // message index keeps scratch space between pastes, which must not leak into results.
+    let index = errdex::index::Index::embedded();
+    let prepared = errdex::decode::Decoding::new(&index);
+    let mut inputs: Vec<String> = fixtures()
+        .iter()
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+        .collect();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pastes");
+    for e in std::fs::read_dir(samples).unwrap() {
+        inputs.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    for text in inputs.iter().chain(inputs.iter().rev()) {
+        let fresh = errdex::decode::decode(text, &index).to_json(&index);
+        assert_eq!(prepared.decode(text).to_json(&index), fresh);
+    }
+}
