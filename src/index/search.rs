@@ -2,14 +2,19 @@
 //! packed tables, in parallel blocks, and the hits are ranked with a counting sort on the score.
 //!
 //! [`Index::search`] (the CLI's) ranks every hit by nucleo's full score. The TUI's
-//! [`Index::search_cancellable`] scores in two passes: the full score finds the best of all the
-//! ways a word matches a row, and at a million rows that costs about a second for a one- or
-//! two-letter word, far more than a keystroke may take. So its first pass scores every
-//! matching row with nucleo's greedy score (linear, and it matches exactly the same rows); the
-//! second gives the full score to the best [`FULL_SCORES`] rows by the greedy score (all of
-//! them when there are no more) and ranks those by it. The results are complete either way,
-//! and the same as the CLI's up to [`FULL_SCORES`] hits; beyond that, which rows come first
-//! is the greedy score's choice.
+//! [`Index::search_cancellable`] must answer within a keystroke at a million rows, where the
+//! full score of every row costs about a second for a one- or two-letter word, so it ranks the
+//! best [`FULL_SCORES`] hits by the full score and leaves the rest in catalog order:
+//!
+//! 1. A first pass scores the matching rows with nucleo's greedy score (linear, and it matches
+//!    exactly the same rows). No row can score more than a word's *bound*, the score of the
+//!    word right after a space; once the blocks before some point hold [`FULL_SCORES`] rows at
+//!    the bound, no later row can rank among the best (ties go to the earlier row), and later
+//!    blocks only test whether rows match, which costs a fraction of scoring them.
+//! 2. The best [`FULL_SCORES`] by the greedy score get the full score and are ranked by it; the
+//!    other hits follow in catalog order.
+//!
+//! The results are complete either way, and the same as the CLI's up to [`FULL_SCORES`] hits.
 
 use super::{Hit, Index, RowId};
 use crate::catalog::table::{Field, Table};
@@ -20,14 +25,20 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Rows per unit of work: small enough to share out evenly and to notice a cancel quickly.
-const BLOCK: usize = 1 << 14;
+const BLOCK: usize = 1 << 12;
 
 /// How many hits get nucleo's full score in the TUI's search (see the module documentation).
-pub const FULL_SCORES: usize = 2_000;
+pub const FULL_SCORES: usize = 1_000;
+
+/// How many blocks the TUI's first pass gives the full score (when words have a bound, see the
+/// module documentation) before it falls back to the greedy score.
+const FULL_FIRST_BLOCKS: usize = 8;
 
 /// Which score a pass computes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Score {
+    /// No score: only whether the row matches (rows that cannot rank among the best).
+    Membership,
     Greedy,
     Full,
 }
@@ -42,6 +53,11 @@ struct Search<'q> {
     categories: Vec<String>,
     /// The score of the first pass.
     first_pass: Score,
+    /// The most a row can score in the greedy pass, when every word has a known bound.
+    bound: Option<u32>,
+    /// The query is only words that ignore case and are plain ASCII fuzzy text: whether a row
+    /// matches is whether its text holds each word's bytes in order.
+    words_only: bool,
 }
 
 /// One atom of the pattern (a search word).
@@ -127,6 +143,21 @@ impl Index {
                 .map(|c| fold(c).to_lowercase())
                 .collect(),
             first_pass,
+            bound: None,
+            words_only: false,
+        };
+        let search = Search {
+            words_only: query.statuses.is_empty()
+                && query.code_prefixes.is_empty()
+                && query.categories.is_empty()
+                && search
+                    .atoms
+                    .iter()
+                    .all(|w| w.greedy_ignore_case == Some(true) && w.ascii.is_some()),
+            bound: (first_pass == Score::Greedy)
+                .then(|| greedy_bound(&search.atoms))
+                .flatten(),
+            ..search
         };
         let within = within.map(|rows| {
             let mut bits = vec![0u64; self.len().div_ceil(64)];
@@ -145,9 +176,16 @@ impl Index {
             .min(8)
             .min(blocks);
         let next = AtomicUsize::new(0);
+        let prefix = std::sync::Mutex::new(Prefix {
+            at_bound: vec![None; blocks],
+            done: 0,
+            total: 0,
+        });
+        // Blocks from here on only test membership (see the module documentation).
+        let unranked_from = AtomicUsize::new(usize::MAX);
         // Each worker takes the next block until none are left; blocks come back in order, so
         // the hits are in row order.
-        let work = || -> Option<Vec<(usize, Vec<Hit>)>> {
+        let work = || -> Option<Vec<(usize, Vec<Hit>, Score)>> {
             let mut scratch = Scratch {
                 matcher: Matcher::new(Config::DEFAULT),
                 chars: Vec::new(),
@@ -161,10 +199,27 @@ impl Index {
                 if cancel.load(Ordering::Relaxed) {
                     return None;
                 }
+                let kind = if b >= unranked_from.load(Ordering::Relaxed) {
+                    Score::Membership
+                } else if search.bound.is_some() && b < FULL_FIRST_BLOCKS {
+                    Score::Full
+                } else {
+                    search.first_pass
+                };
                 let mut hits = Vec::new();
                 let rows = b * BLOCK..((b + 1) * BLOCK).min(self.len());
-                self.search_block(&search, rows, within, &mut scratch, &mut hits);
-                done.push((b, hits));
+                self.search_block(&search, rows, within, kind, &mut scratch, &mut hits);
+                if let Some(bound) = search.bound {
+                    let at_bound = hits
+                        .iter()
+                        .filter(|h| !h.exact_code && h.score == bound)
+                        .count();
+                    let mut p = prefix.lock().expect("search worker panicked");
+                    if let Some(end) = p.add(b, at_bound, full) {
+                        unranked_from.fetch_min(end, Ordering::Relaxed);
+                    }
+                }
+                done.push((b, hits, kind));
             }
         };
         let mut parts = if threads <= 1 {
@@ -179,25 +234,49 @@ impl Index {
                 Some(all)
             })?
         };
-        parts.sort_unstable_by_key(|&(b, _)| b);
-        let mut hits = Vec::with_capacity(parts.iter().map(|(_, h)| h.len()).sum());
-        for (_, part) in parts {
-            hits.extend(part);
-        }
+        parts.sort_unstable_by_key(|&(b, _, _)| b);
+        let total = parts.iter().map(|(_, h, _)| h.len()).sum();
+        let mut out = Vec::with_capacity(total);
         if search.atoms.is_empty() || first_pass == Score::Full {
-            return Some(rank(hits));
+            for (_, part, _) in parts {
+                out.extend(part);
+            }
+            return Some(rank(out));
         }
-        // The best by the greedy score get the full score, and are ranked by it.
-        let mut hits = rank(hits);
-        let best = hits.len().min(full);
-        self.full_scores(&search, &mut hits[..best], threads, cancel)?;
-        hits[..best].sort_unstable_by(|a, b| {
+        // The best by the first pass's score get the full score, and are ranked by it; rows
+        // that were only tested for membership rank after them (exact code hits are scored).
+        let candidates = parts.iter().flat_map(|(_, hits, kind)| {
+            hits.iter()
+                .filter(move |h| *kind != Score::Membership || h.exact_code)
+        });
+        let mut best = best_of(candidates.copied().collect(), full);
+        let mut chosen: Vec<RowId> = best.iter().map(|h| h.row).collect();
+        chosen.sort_unstable();
+        self.full_scores(&search, &mut best, threads, cancel)?;
+        best.sort_unstable_by(|a, b| {
             b.exact_code
                 .cmp(&a.exact_code)
                 .then(b.score.cmp(&a.score))
                 .then(a.row.cmp(&b.row))
         });
-        Some(hits)
+        out.extend(best);
+        // The rest in row order, unranked: with no score (the first pass's would differ with
+        // the timing of the threads).
+        let mut chosen = chosen.into_iter().peekable();
+        for (_, mut part, _) in parts {
+            part.iter_mut().for_each(|h| h.score = 0);
+            match (chosen.peek(), part.last()) {
+                (Some(&next), Some(last)) if next <= last.row => {
+                    for h in part {
+                        if chosen.next_if_eq(&h.row).is_none() {
+                            out.push(h);
+                        }
+                    }
+                }
+                _ => out.extend(part),
+            }
+        }
+        Some(out)
     }
 
     /// Replaces the scores of `hits` by nucleo's full scores.
@@ -249,6 +328,7 @@ impl Index {
         search: &Search,
         rows: std::ops::Range<usize>,
         within: Option<&[u64]>,
+        kind: Score,
         scratch: &mut Scratch,
         out: &mut Vec<Hit>,
     ) {
@@ -263,14 +343,28 @@ impl Index {
                 let table = self.vendor_table(v);
                 let base = self.starts[v] as usize;
                 let mut one = |row: usize| {
-                    if let Some(hit) = match_row(
-                        table,
-                        row - base,
-                        row as RowId,
-                        search,
-                        scratch,
-                        search.first_pass,
-                    ) {
+                    if kind == Score::Membership && search.words_only {
+                        match words_in_order(table, row - base, search) {
+                            Some(true) => out.push(Hit {
+                                row: row as RowId,
+                                score: 0,
+                                exact_code: false,
+                            }),
+                            Some(false) => {}
+                            None => out.extend(match_row(
+                                table,
+                                row - base,
+                                row as RowId,
+                                search,
+                                scratch,
+                                kind,
+                            )),
+                        }
+                        return;
+                    }
+                    if let Some(hit) =
+                        match_row(table, row - base, row as RowId, search, scratch, kind)
+                    {
                         out.push(hit);
                     }
                 };
@@ -311,6 +405,62 @@ impl Index {
     }
 }
 
+/// The blocks done so far, for finding the point after which no row can rank among the best.
+struct Prefix {
+    /// For each block done: its hits at the bound (not exact code hits, which rank first).
+    at_bound: Vec<Option<usize>>,
+    /// Blocks `0..done` are all done, with `total` hits at the bound.
+    done: usize,
+    total: usize,
+}
+
+impl Prefix {
+    /// Records block `b`; returns the block from which rows cannot rank among the `best`, once
+    /// the blocks before it hold that many hits at the bound.
+    fn add(&mut self, b: usize, at_bound: usize, best: usize) -> Option<usize> {
+        self.at_bound[b] = Some(at_bound);
+        while let Some(Some(n)) = self.at_bound.get(self.done) {
+            self.total += n;
+            self.done += 1;
+        }
+        (self.total >= best).then_some(self.done)
+    }
+}
+
+/// The most the greedy pass can score a row: for each word, the score of as many letters right
+/// after a space, where every character scores its most (the first at the start of a word, the
+/// rest consecutive with it). `None` when a word is not plain ASCII fuzzy text (those are
+/// scored by other rules).
+fn greedy_bound(words: &[Word]) -> Option<u32> {
+    let matcher = &mut Matcher::new(Config::DEFAULT);
+    let mut total = 0u32;
+    for word in words.iter().filter(|w| !w.atom.negative) {
+        word.greedy_ignore_case?;
+        let letters = "a".repeat(word.atom.needle_text().len());
+        let hay = format!(" {letters}");
+        let score = matcher.fuzzy_match_greedy(
+            Utf32Str::Ascii(hay.as_bytes()),
+            Utf32Str::Ascii(letters.as_bytes()),
+        )?;
+        total += score as u32;
+    }
+    Some(total)
+}
+
+/// The best `n` of `hits` by (exact code, score, row), in no particular order.
+fn best_of(mut hits: Vec<Hit>, n: usize) -> Vec<Hit> {
+    if hits.len() > n && n > 0 {
+        hits.select_nth_unstable_by(n - 1, |a, b| {
+            b.exact_code
+                .cmp(&a.exact_code)
+                .then(b.score.cmp(&a.score))
+                .then(a.row.cmp(&b.row))
+        });
+    }
+    hits.truncate(n);
+    hits
+}
+
 /// Calls `f` with each row in `start..end` whose bit is set.
 fn for_each_set(bits: &[u64], start: usize, end: usize, mut f: impl FnMut(usize)) {
     let mut word = start / 64;
@@ -330,6 +480,25 @@ fn for_each_set(bits: &[u64], start: usize, end: usize, mut f: impl FnMut(usize)
         }
         w = bits[word];
     }
+}
+
+/// For a query of words only ([`Search::words_only`]): whether row `i` holds every word, when
+/// its ASCII text decides it and it is not an exact code hit (those need a score); `None` when
+/// [`match_row`] must decide.
+fn words_in_order(table: &Table, i: usize, search: &Search) -> Option<bool> {
+    let hay = table.haystack(i);
+    if hay.has_wide && !hay.wide_cjk {
+        return None;
+    }
+    if let Some(exact) = &search.exact
+        && table.code(i).eq_ignore_ascii_case(exact)
+    {
+        return None;
+    }
+    Some(search.atoms.iter().all(|w| match &w.ascii {
+        Some(needle) => in_order(needle, hay.ascii),
+        None => false,
+    }))
 }
 
 /// Row `i` of `table` (`row` in the view) if it matches, with its score of the kind asked.
@@ -376,6 +545,11 @@ fn match_row(
         .exact
         .as_deref()
         .is_some_and(|x| code.eq_ignore_ascii_case(x));
+    // Exact code hits rank first whatever comes before them: they always get their score.
+    let kind = match kind {
+        Score::Membership if exact_code => Score::Greedy,
+        kind => kind,
+    };
     if search.atoms.is_empty() {
         return Some(Hit {
             row,
@@ -386,13 +560,13 @@ fn match_row(
     // Each atom must match one of the two haystacks; the row's score is the sum of the best.
     // A negative atom must match neither.
     let hay = table.haystack(i);
+    let wide_cannot_match = !hay.has_wide || hay.wide_cjk;
     // For the full score, most rows miss some word: find out cheaply before scoring any (the
     // full score finds the best of all the ways a word matches, which costs many times more).
     // The greedy score is that cheap test and a score; it goes through the words last first,
     // the word being typed, which the rows of a narrowed search (`within`) lack when they
     // fail, so a failing row costs one test.
     if kind == Score::Full {
-        let wide_cannot_match = !hay.has_wide || hay.wide_cjk;
         for w in &search.atoms {
             if let Some(needle) = &w.ascii
                 && !w.atom.negative
@@ -407,12 +581,23 @@ fn match_row(
     let mut score = 0u32;
     let words: &mut dyn Iterator<Item = &Word> = match kind {
         Score::Full => &mut search.atoms.iter(),
-        Score::Greedy => &mut search.atoms.iter().rev(),
+        Score::Greedy | Score::Membership => &mut search.atoms.iter().rev(),
     };
     for word in words {
         let atom = word.atom;
+        if kind == Score::Membership
+            && word.greedy_ignore_case == Some(true)
+            && wide_cannot_match
+            && let Some(needle) = &word.ascii
+        {
+            // All nucleo would find out about this word here: whether it is there.
+            if !in_order(needle, hay.ascii) {
+                return None;
+            }
+            continue;
+        }
         let greedy = match word.greedy_ignore_case {
-            Some(ignore_case) if kind == Score::Greedy => {
+            Some(ignore_case) if kind != Score::Full => {
                 // What `Atom::score` sets before matching.
                 scratch.matcher.config.ignore_case = ignore_case;
                 scratch.matcher.config.normalize = true;
@@ -454,28 +639,27 @@ fn match_row(
     }
     Some(Hit {
         row,
-        score,
+        score: if kind == Score::Membership { 0 } else { score },
         exact_code,
     })
 }
 
 /// Whether `haystack` holds the bytes of `needle` (lower-case ASCII) in order, in any case:
-/// true whenever nucleo could match the word, whatever its kind. (A plain loop: haystacks are
-/// a hundred bytes or so, where a `memchr` call per needle byte costs more than it saves.)
+/// true whenever nucleo could match the word, whatever its kind.
 fn in_order(needle: &[u8], haystack: &[u8]) -> bool {
-    let mut rest = needle.iter();
-    let Some(mut want) = rest.next() else {
-        return true;
-    };
-    for &b in haystack {
-        if b.to_ascii_lowercase() == *want {
-            match rest.next() {
-                Some(next) => want = next,
-                None => return true,
-            }
+    let mut rest = haystack;
+    for &want in needle {
+        let found = if want.is_ascii_lowercase() {
+            memchr::memchr2(want, want.to_ascii_uppercase(), rest)
+        } else {
+            memchr::memchr(want, rest)
+        };
+        match found {
+            Some(at) => rest = &rest[at + 1..],
+            None => return false,
         }
     }
-    false
+    true
 }
 
 /// Sorts hits (given in row order) by exact code match, then score, both descending, then row:
@@ -605,6 +789,35 @@ mod tests {
         assert!(rank(Vec::new()).is_empty());
     }
 
+    proptest::proptest! {
+        /// The bound pruning relies on: no haystack scores a word more than the word right
+        /// after a space, by the greedy score or the full one.
+        #[test]
+        fn no_row_scores_above_the_bound(
+            hay in "[abAB1 _/.:,錯誤ａ-]{0,30}",
+            needle in "[abAB1_.-]{1,5}",
+        ) {
+            let pattern = Pattern::parse(&needle, CaseMatching::Smart, Normalization::Smart);
+            let atom = &pattern.atoms[0];
+            let words = [Word {
+                atom,
+                ascii: None,
+                greedy_ignore_case: Some(!needle.bytes().any(|b| b.is_ascii_uppercase())),
+            }];
+            let bound = greedy_bound(&words).unwrap();
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            matcher.config.ignore_case = words[0].greedy_ignore_case.unwrap();
+            let mut buf = Vec::new();
+            let hay = Utf32Str::new(&hay, &mut buf);
+            if let Some(greedy) = matcher.fuzzy_match_greedy(hay, atom.needle_text()) {
+                proptest::prop_assert!(greedy as u32 <= bound, "greedy {greedy} > {bound}");
+            }
+            if let Some(full) = atom.score(hay, &mut matcher) {
+                proptest::prop_assert!(full as u32 <= bound, "full {full} > {bound}");
+            }
+        }
+    }
+
     #[test]
     fn words_in_order_any_case() {
         assert!(in_order(b"tokn", b"The Token expired"));
@@ -649,6 +862,8 @@ mod tests {
                 .map(|c| fold(c).to_lowercase())
                 .collect(),
             first_pass: Score::Full,
+            bound: None,
+            words_only: false,
         };
         let mut scratch = Scratch {
             matcher: Matcher::new(Config::DEFAULT),
@@ -697,22 +912,29 @@ mod tests {
         }
     }
 
-    #[test]
-    fn beyond_the_full_scores_results_stay_complete() {
+    /// A vendor of `n` rows whose messages are three of a few words: many rows hold "ex" at
+    /// the start of a word (at the bound), every row holds "xp" inside a word only; one row in
+    /// 29 has "zo" at the start of a word, and more have it inside one ("ozone").
+    fn synthetic(n: usize) -> Index {
         let words = [
             "token", "expired", "invalid", "request", "failed", "quota", "exceeded",
         ];
-        let entries = (0..2 * FULL_SCORES)
+        let entries = (0..n)
             .map(|i| crate::catalog::Entry {
                 code: format!("{}", 10000 + i),
                 http_status: Some(400),
                 category: None,
                 subcategory: None,
                 message: Some(format!(
-                    "{} {} {}",
+                    "{} {} {}{}",
                     words[i % 7],
                     words[i / 7 % 7],
-                    words[i / 49 % 7]
+                    words[i / 49 % 7],
+                    match (i % 29, i % 5) {
+                        (0, _) => " zone",
+                        (_, 0) => " ozone",
+                        _ => "",
+                    }
                 )),
                 description: None,
                 fix: None,
@@ -728,29 +950,66 @@ mod tests {
             entries,
         };
         let table = Table::from_catalog(catalog, crate::catalog::Origin::Embedded("t")).unwrap();
-        let index = Index::from_tables(vec![table]);
-        let q = Query::parse("ex").unwrap();
-        let hits = index
-            .search_cancellable(&q, None, &AtomicBool::new(false))
-            .unwrap();
-        let exact = brute_force(&index, &q);
-        assert_eq!(index.search(&q), exact);
-        assert!(hits.len() > FULL_SCORES);
-        let set = |h: &[Hit]| {
-            let mut rows: Vec<RowId> = h.iter().map(|h| h.row).collect();
-            rows.sort_unstable();
-            rows
-        };
-        assert_eq!(set(&hits), set(&exact));
-        // The first FULL_SCORES carry full scores, in order.
-        let full: std::collections::HashMap<RowId, u32> =
-            exact.iter().map(|h| (h.row, h.score)).collect();
-        for pair in hits[..FULL_SCORES].windows(2) {
-            assert_eq!(pair[0].score, full[&pair[0].row]);
-            assert!(
-                (pair[0].score, std::cmp::Reverse(pair[0].row))
-                    > (pair[1].score, std::cmp::Reverse(pair[1].row))
-            );
+        Index::from_tables(vec![table])
+    }
+
+    #[test]
+    fn beyond_the_full_scores_results_stay_complete() {
+        // More rows than the first pass gives the full score, so later blocks are scored
+        // greedily or only tested.
+        let index = synthetic(FULL_FIRST_BLOCKS * BLOCK + 3 * BLOCK);
+        let in_row_order = |h: &[Hit]| h.windows(2).all(|p| p[0].row < p[1].row);
+        // "ex": many rows at the bound, in the first block; "zo": fewer, over a few blocks;
+        // "xp": none at the bound; the last row's code: an exact code hit in a block that is
+        // never scored; "ex !quota": a filter.
+        let last_code = format!("{}", 10000 + index.len() - 1);
+        for text in ["ex", "zo", "ted", "xp", &last_code, "ex !quota"] {
+            let q = Query::parse(text).unwrap();
+            let hits = index
+                .search_cancellable(&q, None, &AtomicBool::new(false))
+                .unwrap();
+            let exact = index.search(&q);
+            assert_eq!(hits.len(), exact.len(), "{text}");
+            let set = |h: &[Hit]| {
+                let mut rows: Vec<RowId> = h.iter().map(|h| h.row).collect();
+                rows.sort_unstable();
+                rows
+            };
+            assert_eq!(set(&hits), set(&exact), "{text}");
+            let best = hits.len().min(FULL_SCORES);
+            // The best carry full scores, ranked; the rest follow in row order.
+            let full: std::collections::HashMap<RowId, u32> =
+                exact.iter().map(|h| (h.row, h.score)).collect();
+            for pair in hits[..best].windows(2) {
+                assert_eq!(pair[0].score, full[&pair[0].row], "{text}");
+                assert!(
+                    (
+                        pair[0].exact_code,
+                        pair[0].score,
+                        std::cmp::Reverse(pair[0].row)
+                    ) > (
+                        pair[1].exact_code,
+                        pair[1].score,
+                        std::cmp::Reverse(pair[1].row)
+                    ),
+                    "{text}"
+                );
+            }
+            assert!(in_row_order(&hits[best..]), "{text}");
+            assert!(hits[best..].iter().all(|h| h.score == 0), "{text}");
+            if text == "ex" || text == "zo" || text == last_code {
+                // Enough rows reach the bound early (or the code is exact): the best are the
+                // CLI's best, though later rows were never scored.
+                let diff = (0..best).find(|&i| hits[i] != exact[i]);
+                assert_eq!(diff.map(|i| (i, hits[i], exact[i])), None, "{text}");
+            }
+            // Narrowing to the results gives the same.
+            let within: Vec<RowId> = hits.iter().map(|h| h.row).collect();
+            let again = index
+                .search_cancellable(&q, Some(&within), &AtomicBool::new(false))
+                .unwrap();
+            let diff = (0..hits.len()).find(|&i| hits[i] != again[i]);
+            assert_eq!(diff.map(|i| (i, hits[i], again[i])), None, "{text}");
         }
     }
 
