@@ -6,7 +6,8 @@
 //! search runs on its own thread in the real program; here each keystroke's search is timed
 //! on its own.
 //!
-//! `cargo bench --bench tui_typing` (`ERRDEX_BENCH_ROWS=100000` for another size).
+//! `cargo bench --bench tui_typing` (`ERRDEX_BENCH_ROWS=100000` for another size,
+//! `ERRDEX_BENCH_TYPED="tkn exprd"` for other text).
 
 use errdex::index::Index;
 use errdex::tui::action::Action;
@@ -94,6 +95,8 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
+    let typed = std::env::var("ERRDEX_BENCH_TYPED").unwrap_or_else(|_| TYPED.to_string());
+    let typed = typed.as_str();
     let path = common::catalog(rows);
     let (w, h) = (120, 35);
 
@@ -131,11 +134,11 @@ fn main() {
 
     let (mut searches, mut cpus, mut updates, mut frames, mut keystrokes) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut per_key: Vec<Vec<f64>> = vec![Vec::new(); TYPED.chars().count()];
+    let mut per_key: Vec<Vec<f64>> = vec![Vec::new(); typed.chars().count()];
     let mut hits = Vec::new();
     for round in 0..ROUNDS {
         app.update(Action::StartFilter);
-        for (k, c) in TYPED.chars().enumerate() {
+        for (k, c) in typed.chars().enumerate() {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
             let (update, search) =
                 step(&mut app, Action::FilterInput(key), &mut searches, &mut cpus);
@@ -153,21 +156,21 @@ fn main() {
         // Esc clears the filter (and searches everything again) for the next round.
         step(&mut app, Action::Back, &mut Vec::new(), &mut Vec::new());
     }
-    println!("typing {TYPED:?} one key at a time, {ROUNDS} rounds:");
+    println!("typing {typed:?} one key at a time, {ROUNDS} rounds:");
     summary("search per keystroke (worker)", searches);
     summary("  its CPU time (all threads)", cpus);
     summary("update per keystroke (UI thread)", updates);
     summary("frame per keystroke (UI thread)", frames);
     summary("keystroke to results drawn", keystrokes);
     println!("per key (median search ms, hits):");
-    for (k, c) in TYPED.chars().enumerate() {
+    for (k, c) in typed.chars().enumerate() {
         let mut v = per_key[k].clone();
         v.sort_by(f64::total_cmp);
         println!(
             "  {:<14} {:>7.1} ms  {:>8} hits",
             format!(
                 "{:?}",
-                &TYPED[..TYPED.char_indices().nth(k).unwrap().0 + c.len_utf8()]
+                &typed[..typed.char_indices().nth(k).unwrap().0 + c.len_utf8()]
             ),
             quantile(&v, 0.5),
             hits[k]
