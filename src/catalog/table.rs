@@ -465,6 +465,36 @@ impl TableBuilder {
         Ok(())
     }
 
+    pub fn vendor_id(&self) -> &str {
+        &self.vendor_id
+    }
+
+    /// Makes room for `bytes` of row text.
+    pub fn reserve_text(&mut self, bytes: usize) {
+        self.text.reserve(bytes.min(u32::MAX as usize));
+    }
+
+    /// Adds the rows of `later` (of the same vendor) after these, as if pushed here.
+    pub fn append(&mut self, later: TableBuilder) -> Result<(), TooLarge> {
+        let (text, folded, pieces) = (self.text.len(), self.folded.len(), self.pieces.len());
+        if text + later.text.len() > u32::MAX as usize
+            || folded + later.folded.len() > u32::MAX as usize
+            || pieces + later.pieces.len() > u32::MAX as usize
+        {
+            return Err(TooLarge);
+        }
+        self.text.push_str(&later.text);
+        self.folded.push_str(&later.folded);
+        self.pieces.extend_from_slice(&later.pieces);
+        self.rows.extend(later.rows.iter().map(|r| RowMeta {
+            text: r.text + text as u32,
+            folded: r.folded + folded as u32,
+            pieces: r.pieces + pieces as u32,
+            ..*r
+        }));
+        Ok(())
+    }
+
     pub fn finish(mut self, mut header: Catalog, origin: Origin) -> Table {
         header.entries = Vec::new();
         self.text.shrink_to_fit();
