@@ -708,6 +708,47 @@ fn user_catalog_editions_can_be_compared_too() {
     );
 }
 
+#[test]
+fn diff_json_escapes_control_characters() {
+    // Two editions of a user vendor whose message changed to one holding escape sequences: the
+    // JSON carries them escaped, never raw (a terminal showing the output would obey them).
+    let dir = tempfile::tempdir().unwrap();
+    for (edition, message) in [
+        ("1", "plain"),
+        ("2", r"bad \u001b]0;title\u0007 \u009b2J \u007f"),
+    ] {
+        std::fs::write(
+            dir.path().join(format!("acme-{edition}.json")),
+            format!(
+                r#"{{"schema":1,"vendor":{{"id":"acme","name":"Acme"}},"edition":{{"id":"{edition}"}},
+                "entries":[{{"code":"A1","message":"{message}"}}]}}"#
+            ),
+        )
+        .unwrap();
+    }
+    let run = errdex()
+        .arg("--catalog")
+        .arg(dir.path())
+        .args(["catalog", "diff", "acme", "1", "2", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let raw = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        !raw.chars().any(|c| c.is_control() && c != '\n'),
+        "raw control character in {raw:?}"
+    );
+    let v: Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(
+        v["changed"][0]["fields"]["message"]["new"],
+        "bad \u{1b}]0;title\u{7} \u{9b}2J \u{7f}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hostile input: never a panic
 

@@ -350,8 +350,7 @@ fn run_diff(
     };
     let d = diff_with(old_cat, new_cat, DiffOptions { exact });
     if json {
-        serde_json::to_writer_pretty(&mut *out, &d).map_err(std::io::Error::other)?;
-        writeln!(out)?;
+        super::output::write_json(out, &d)?;
     } else {
         write_diff_text(&d, old_cat.entries.len(), new_cat.entries.len(), out)?;
     }
