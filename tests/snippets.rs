@@ -239,7 +239,7 @@ fn rust_enums_compile_cleanly_and_look_codes_up() {
         );
         // Every arm, spliced into the `from_code` of the enum made for its entry alone.
         for (i, e) in u.entries.iter().enumerate() {
-            let a = arm(Lang::Rust, &u.vendor, e);
+            let a = arm(Lang::Rust, &u.vendor, &[e]);
             assert!(a.contains(&format!("{:?}", e.code)), "{a}");
             assert_eq!(a.lines().count(), 1, "{a}");
             let _ = writeln!(
@@ -342,7 +342,7 @@ fn python_enums_compile_and_look_codes_up() {
         ));
         // Every arm, in the `match` of a function next to the enum made for its entry alone.
         for (i, e) in u.entries.iter().enumerate() {
-            let a = arm(Lang::Python, &u.vendor, e);
+            let a = arm(Lang::Python, &u.vendor, &[e]);
             assert_eq!(a.lines().count(), 1, "{a}");
             let text = format!(
                 "{}\n\ndef check(code):\n    match code:\n        {a}\n    return None\n\n\n\
@@ -431,7 +431,7 @@ fn java_enums_compile_in_ascii_and_look_codes_up() {
         assert!(text.contains(&format!("public enum {} {{", u.type_name())));
         files.push(write(dir.path(), &format!("{}.java", u.type_name()), &text));
         for e in &u.entries {
-            let a = arm(Lang::Java, &u.vendor, e);
+            let a = arm(Lang::Java, &u.vendor, &[e]);
             assert!(a.is_ascii() && a.lines().count() == 1, "{a}");
             assert!(a.starts_with("case \""), "{a}");
         }
@@ -516,7 +516,7 @@ fn go_packages_are_gofmt_clean_vet_clean_and_look_codes_up() {
         write(dir.path(), &format!("{package}/{package}.go"), &text);
         let _ = writeln!(main, "\t\"errdexcheck/{package}\"");
         for e in &u.entries {
-            let a = arm(Lang::Go, &u.vendor, e);
+            let a = arm(Lang::Go, &u.vendor, &[e]);
             assert!(a.starts_with("case \"") && a.lines().count() == 2, "{a}");
         }
     }
@@ -598,7 +598,7 @@ fn typescript_enums_pass_strict_tsc_and_look_codes_up() {
         ));
         script.insert_str(0, &format!("import {{ {t} }} from \"./{m}\";\n"));
         for e in &u.entries {
-            let a = arm(Lang::Typescript, &u.vendor, e);
+            let a = arm(Lang::Typescript, &u.vendor, &[e]);
             assert!(a.starts_with("case \"") && a.lines().count() == 1, "{a}");
         }
         for (code, message, status) in u.expected() {
@@ -664,13 +664,17 @@ fn arms_appear_verbatim_in_the_enum_of_the_same_language() {
             let full = enumeration(lang, &u.vendor, &u.refs());
             let norm = |s: &str| s.lines().map(str::trim).collect::<Vec<_>>().join("\n");
             let full_norm = norm(&full);
+            // Each code's arm, from all of its rows (PIXNET 4109 has two).
             let missing: Vec<String> = u
                 .entries
                 .iter()
-                .map(|e| arm(lang, &u.vendor, e))
+                .map(|e| {
+                    let same: Vec<&Entry> = u.entries.iter().filter(|o| o.code == e.code).collect();
+                    arm(lang, &u.vendor, &same)
+                })
                 .filter(|a| !full_norm.contains(&norm(a)))
                 .collect();
-            // Only duplicate codes and names that collided differ from the lone arm.
+            // Only names that collided in the whole enum differ from the lone arm.
             assert!(
                 missing.len() * 10 <= u.entries.len(),
                 "{lang} {}: {} of {} arms not in the enum: {missing:#?}",
@@ -689,28 +693,37 @@ fn pixnet_samples_read_well() {
     let c = index.vendor_catalog(v);
     let e = c.entries.iter().find(|e| e.code == "1000").unwrap();
     assert_eq!(
-        arm(Lang::Rust, &c.vendor, e),
+        arm(Lang::Rust, &c.vendor, &[e]),
         "\"1000\" => PixnetError::InvalidExpiredToken, // Invalid / expired Token"
     );
     assert_eq!(
-        arm(Lang::Python, &c.vendor, e),
+        arm(Lang::Python, &c.vendor, &[e]),
         "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN  # Invalid / expired Token"
     );
     assert_eq!(
-        arm(Lang::Java, &c.vendor, e),
+        arm(Lang::Java, &c.vendor, &[e]),
         "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN; // Invalid / expired Token"
     );
     assert_eq!(
-        arm(Lang::Typescript, &c.vendor, e),
+        arm(Lang::Typescript, &c.vendor, &[e]),
         "case \"1000\": return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
     );
     assert_eq!(
-        arm(Lang::Go, &c.vendor, e),
+        arm(Lang::Go, &c.vendor, &[e]),
         "case \"1000\":\n\treturn PixnetInvalidExpiredToken, true // Invalid / expired Token"
     );
     let all: Vec<&Entry> = c.entries.iter().collect();
     let rust = enumeration(Lang::Rust, &c.vendor, &all);
     assert_eq!(rust.matches("\"4109\" =>").count(), 1);
+    // The code listed twice: its arm is the enum's one line for it, both messages included.
+    let twice: Vec<&Entry> = c.entries.iter().filter(|e| e.code == "4109").collect();
+    assert_eq!(twice.len(), 2);
+    let line = rust
+        .lines()
+        .find(|l| l.contains("\"4109\" =>"))
+        .unwrap()
+        .trim();
+    assert_eq!(arm(Lang::Rust, &c.vendor, &twice), line);
     for lang in Lang::ALL {
         let text = enumeration(lang, &c.vendor, &all);
         assert!(text.contains("PixnetError"), "{lang}");

@@ -236,6 +236,27 @@ fn copy_keys_produce_copy_effects() {
 }
 
 #[test]
+fn a_code_listed_twice_copies_one_arm_from_either_row() {
+    // PIXNET lists 4109 twice: `y` on either row copies the enum's one arm for it.
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:pixnet code:4109");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.results.len(), 2);
+    let mut arms = Vec::new();
+    for _ in 0..2 {
+        assert_eq!(selected_code(&app), "4109");
+        match &key(&mut app, KeyCode::Char('y'))[..] {
+            [Effect::Copy { text, .. }] => arms.push(text.clone()),
+            other => panic!("{other:?}"),
+        }
+        key(&mut app, KeyCode::Down);
+    }
+    assert_eq!(arms[0], arms[1]);
+    assert!(arms[0].contains(" / "), "both messages: {}", arms[0]);
+}
+
+#[test]
 fn help_overlay_opens_and_closes() {
     let mut app = app();
     key(&mut app, KeyCode::Char('?'));

@@ -381,12 +381,17 @@ pub fn snippet(
     } else {
         // Duplicate codes (PIXNET 4109) give one arm, as in the enum.
         let mut seen = std::collections::HashSet::new();
-        for e in entries {
-            if seen.insert(e.code.to_lowercase()) {
+        for e in &entries {
+            if seen.insert(e.code.as_str()) {
+                let same: Vec<_> = entries
+                    .iter()
+                    .copied()
+                    .filter(|o| o.code == e.code)
+                    .collect();
                 writeln!(
                     out,
                     "{}",
-                    crate::snippet::arm(lang, &cat.vendor, e).trim_end()
+                    crate::snippet::arm(lang, &cat.vendor, &same).trim_end()
                 )?;
             }
         }

@@ -98,12 +98,23 @@ impl FromStr for Lang {
     }
 }
 
-/// One match arm (or `case`) for a single entry, carrying the message as a comment.
+/// One match arm (or `case`) for a code, carrying the message as a comment. `entries` are the
+/// rows the catalog lists for the code, usually one (PIXNET lists 4109 twice): they make one
+/// arm, as they make one variant of the enum.
 ///
-/// The arm is the one [`enumeration`] writes into `from_code` for this entry alone, with the
-/// same identifier and type name, so it pastes into that enum's lookup.
-pub fn arm(lang: Lang, vendor: &Vendor, entry: &Entry) -> String {
-    let unit = Unit::new(lang, vendor, &[entry]);
+/// The arm is the one [`enumeration`] writes into `from_code` for this code, with the same
+/// identifier and type name, so it pastes into that enum's lookup (unless, in the whole enum,
+/// another code wants the same identifier: the enum then lengthens one of them).
+pub fn arm(lang: Lang, vendor: &Vendor, entries: &[&Entry]) -> String {
+    let Some(first) = entries.first() else {
+        return String::new();
+    };
+    let same: Vec<&Entry> = entries
+        .iter()
+        .copied()
+        .filter(|e| e.code == first.code)
+        .collect();
+    let unit = Unit::new(lang, vendor, &same);
     let v = &unit.variants[0];
     match lang {
         Lang::Rust => rust::arm(&unit, v),

@@ -310,7 +310,19 @@ impl App {
             return self.nothing_to_copy();
         };
         let e = index.get(hit.row);
-        let text = snippet::arm(self.lang, e.vendor, &e.entry);
+        // Every row of the code (PIXNET lists 4109 twice), as the enum merges them.
+        let rows = index
+            .lookup(index.row_vendor(hit.row), &e.entry.code, None)
+            .unwrap_or_default();
+        let mut same: Vec<&crate::catalog::Entry> = rows
+            .iter()
+            .map(|r| &r.entry)
+            .filter(|o| o.code == e.entry.code)
+            .collect();
+        if same.is_empty() {
+            same.push(&e.entry);
+        }
+        let text = snippet::arm(self.lang, e.vendor, &same);
         vec![Effect::Copy {
             text,
             what: format!(
