@@ -26,6 +26,7 @@ use serde::Serialize;
 use similarity::{MessageIndex, Tokens, similarity, tokenize};
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
@@ -133,18 +134,58 @@ pub fn decode(text: &str, index: &Index) -> Decoded {
 }
 
 /// What decoding needs from an index (envelopes, and the message index, built on first use),
-/// kept for many pastes: building the message index costs more than decoding a short paste.
+/// kept for many pastes: building the message index costs more than decoding a short paste
+/// (about a second at a million rows), so the explorer's paste panel keeps one for its index.
 pub struct Decoding<'i> {
-    index: &'i Index,
+    index: IndexRef<'i>,
     specs: Vec<Spec>,
     /// The HTTP status each vendor's envelope declares (Tencent: 200), by vendor.
     vendor_status: Vec<Option<u16>>,
     messages: OnceCell<MessageIndex>,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many message indexes this thread has built.
+    pub(crate) static MESSAGE_INDEX_BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The index a [`Decoding`] is for: borrowed, or shared so the decoding can be kept.
+enum IndexRef<'i> {
+    Borrowed(&'i Index),
+    Shared(Arc<Index>),
+}
+
+impl std::ops::Deref for IndexRef<'_> {
+    type Target = Index;
+
+    fn deref(&self) -> &Index {
+        match self {
+            IndexRef::Borrowed(index) => index,
+            IndexRef::Shared(index) => index,
+        }
+    }
+}
+
+impl Decoding<'static> {
+    /// A decoding that holds on to its index, to be kept as long as that index is used.
+    pub fn shared(index: Arc<Index>) -> Decoding<'static> {
+        Decoding::with(IndexRef::Shared(index))
+    }
+
+    /// Whether this decoding is for `index`.
+    pub fn is_for(&self, index: &Arc<Index>) -> bool {
+        matches!(&self.index, IndexRef::Shared(mine) if Arc::ptr_eq(mine, index))
+    }
+}
+
 impl<'i> Decoding<'i> {
     pub fn new(index: &'i Index) -> Decoding<'i> {
-        let specs = Spec::all(index);
+        Decoding::with(IndexRef::Borrowed(index))
+    }
+
+    fn with(index: IndexRef<'i>) -> Decoding<'i> {
+        let specs = Spec::all(&index);
         let mut vendor_status = vec![None; index.vendors().len()];
         for s in &specs {
             if let Some(slot) = vendor_status.get_mut(s.vendor) {
@@ -183,8 +224,8 @@ fn megabytes(n: usize) -> String {
     format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
 }
 
-struct Decoder<'i, 'p> {
-    index: &'i Index,
+struct Decoder<'p> {
+    index: &'p Index,
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
     messages: &'p OnceCell<MessageIndex>,
@@ -197,10 +238,10 @@ struct Decoder<'i, 'p> {
     cut_off: bool,
 }
 
-impl<'i, 'p> Decoder<'i, 'p> {
-    fn new(prepared: &'p Decoding<'i>) -> Decoder<'i, 'p> {
+impl<'p> Decoder<'p> {
+    fn new(prepared: &'p Decoding<'_>) -> Decoder<'p> {
         Decoder {
-            index: prepared.index,
+            index: &prepared.index,
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
             messages: &prepared.messages,
@@ -212,8 +253,11 @@ impl<'i, 'p> Decoder<'i, 'p> {
     }
 
     fn messages(&self) -> &MessageIndex {
-        self.messages
-            .get_or_init(|| MessageIndex::build(self.index))
+        self.messages.get_or_init(|| {
+            #[cfg(test)]
+            MESSAGE_INDEX_BUILDS.with(|n| n.set(n.get() + 1));
+            MessageIndex::build(self.index)
+        })
     }
 
     fn vendor_id(&self, v: usize) -> String {

@@ -1,10 +1,11 @@
 //! The paste panel: a text area that decodes whatever is pasted or typed into it, as it arrives.
 
-use crate::decode::{self, Decoded};
+use crate::decode::{Decoded, Decoding};
 use crate::index::{Index, RowId};
 use crate::sanitize;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
+use std::sync::Arc;
 
 /// Larger pastes are refused in the panel (the textarea and a decode per keystroke would lag);
 /// `errdex decode FILE` takes them.
@@ -21,17 +22,19 @@ pub struct PastePanel {
     /// Index into the decoded errors.
     pub selected: usize,
     pub notice: Option<String>,
+    /// Kept from one keystroke to the next, for the index it was made for.
+    decoding: Option<Decoding<'static>>,
 }
 
 impl PastePanel {
-    pub fn input(&mut self, key: KeyEvent, index: &Index) {
+    pub fn input(&mut self, key: KeyEvent, index: &Arc<Index>) {
         if self.textarea.input(key) {
             self.redecode(index);
         }
     }
 
     /// Inserts pasted text. Control characters are made visible before they reach the screen.
-    pub fn paste(&mut self, text: &str, index: &Index) {
+    pub fn paste(&mut self, text: &str, index: &Arc<Index>) {
         let size = self.text().len() + text.len();
         if size > MAX_PANEL_BYTES {
             self.notice = Some(format!(
@@ -83,12 +86,21 @@ impl PastePanel {
     }
 
     pub fn clear(&mut self) {
-        *self = PastePanel::default();
+        let decoding = self.decoding.take();
+        *self = PastePanel {
+            decoding,
+            ..PastePanel::default()
+        };
     }
 
-    fn redecode(&mut self, index: &Index) {
+    fn redecode(&mut self, index: &Arc<Index>) {
         let text = self.text();
-        self.decoded = (!text.trim().is_empty()).then(|| decode::decode(&text, index));
+        let decoding = match self.decoding.take() {
+            Some(d) if d.is_for(index) => d,
+            _ => Decoding::shared(index.clone()),
+        };
+        self.decoded = (!text.trim().is_empty()).then(|| decoding.decode(&text));
+        self.decoding = Some(decoding);
         let n = self.errors_len();
         self.selected = self.selected.min(n.saturating_sub(1));
     }
@@ -108,5 +120,46 @@ impl PastePanel {
     pub fn selected_row(&self) -> Option<RowId> {
         let d = self.decoded.as_ref()?;
         d.errors.get(self.selected)?.match_rows.first().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_decoding_is_kept_for_its_index_only() {
+        let index = Arc::new(Index::embedded());
+        let mut panel = PastePanel::default();
+        panel.paste(
+            r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#,
+            &index,
+        );
+        assert_eq!(panel.errors_len(), 1);
+        assert!(panel.decoding.as_ref().is_some_and(|d| d.is_for(&index)));
+        // A line to compare with every message builds the message index; the next keystroke
+        // keeps it (a new decoding would not have it), and answers as a fresh one would.
+        let builds = || crate::decode::MESSAGE_INDEX_BUILDS.with(|n| n.get());
+        let before = builds();
+        panel.paste("\nToken is invalid or expired", &index);
+        assert_eq!(builds(), before + 1);
+        panel.paste(" ", &index);
+        assert_eq!(builds(), before + 1);
+        let fresh = crate::decode::decode(&panel.text(), &index);
+        assert_eq!(
+            panel.decoded.as_ref().unwrap().to_json(&index),
+            fresh.to_json(&index)
+        );
+        // Clearing keeps it; another index replaces it.
+        panel.clear();
+        assert!(panel.decoding.as_ref().is_some_and(|d| d.is_for(&index)));
+        let other = Arc::new(Index::embedded());
+        panel.paste("1302", &other);
+        assert!(
+            panel
+                .decoding
+                .as_ref()
+                .is_some_and(|d| d.is_for(&other) && !d.is_for(&index))
+        );
     }
 }
