@@ -236,6 +236,45 @@ fn copy_keys_produce_copy_effects() {
 }
 
 #[test]
+fn an_enum_of_too_many_codes_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    let entries: Vec<String> = (0..errdex::tui::app::MAX_ENUM_CODES + 1)
+        .map(|i| format!(r#"{{"code":"B{i}","message":"m {i}"}}"#))
+        .collect();
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"schema":1,"vendor":{{"id":"big","name":"Big"}},"edition":{{"id":"1"}},"entries":[{}]}}"#,
+            entries.join(",")
+        ),
+    )
+    .unwrap();
+    let report = errdex::cli::load_tables(&[path], true, &mut |_, _| {});
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(
+        Arc::new(Index::from_tables(report.tables)),
+        Vec::new(),
+    ));
+    assert!(app.results.len() > errdex::tui::app::MAX_ENUM_CODES);
+    assert_eq!(key(&mut app, KeyCode::Char('Y')), []);
+    assert!(
+        app.status.contains("too many for an enum"),
+        "{}",
+        app.status
+    );
+    // Narrowed to one vendor of the embedded catalogs, the enum is copied.
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:pixnet");
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(
+        &key(&mut app, KeyCode::Char('Y'))[..],
+        [Effect::Copy { .. }]
+    ));
+}
+
+#[test]
 fn a_code_listed_twice_copies_one_arm_from_either_row() {
     // PIXNET lists 4109 twice: `y` on either row copies the enum's one arm for it.
     let mut app = app();

@@ -12,6 +12,10 @@ use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKin
 use ratatui::layout::{Position, Rect};
 use std::sync::Arc;
 
+/// `Y` copies an enum of the listed codes up to this many: more would take seconds to write
+/// and megabytes of clipboard (a user catalog can list a million codes).
+pub const MAX_ENUM_CODES: usize = 20_000;
+
 /// Work for the runtime. The app never blocks; results come back as actions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -334,13 +338,22 @@ impl App {
         }]
     }
 
-    /// One enum per vendor among the visible rows, in the order vendors appear.
+    /// One enum per vendor among the visible rows (listed by the filter), in the order vendors
+    /// appear.
     fn copy_enum(&mut self) -> Vec<Effect> {
         let Some(index) = self.index.clone() else {
             return self.nothing_to_copy();
         };
         if self.results.is_empty() {
             return self.nothing_to_copy();
+        }
+        if self.results.len() > MAX_ENUM_CODES {
+            self.status = format!(
+                "{} codes are too many for an enum (at most {}); narrow the filter, or use `errdex snippet VENDOR --enum`",
+                self.results.len(),
+                MAX_ENUM_CODES
+            );
+            return Vec::new();
         }
         let mut groups: Vec<(usize, Vec<crate::catalog::Entry>)> = Vec::new();
         for h in &self.results {
