@@ -159,7 +159,7 @@ fn run_import(
         .vendors()
         .iter()
         .position(|v| v.id == vendor)
-        .map(|v| index.vendor_catalog(v).vendor.name.clone());
+        .map(|v| index.vendor_table(v).vendor().name.clone());
     let imported =
         match import::import_report(&text, vendor, name.or(known_name.as_deref()), &shown) {
             Ok(i) => i,
@@ -312,11 +312,13 @@ fn run_diff(
         ));
     };
     let info = &index.vendors()[v];
-    let editions: Vec<&crate::catalog::Catalog> = info
+    // This vendor's editions only (other catalogs, maybe a million rows, stay packed).
+    let unpacked: Vec<crate::catalog::Catalog> = info
         .editions
         .iter()
-        .map(|&c| &index.catalogs()[c].catalog)
+        .map(|&c| index.tables()[c].to_catalog())
         .collect();
+    let editions: Vec<&crate::catalog::Catalog> = unpacked.iter().collect();
     let ids: Vec<&str> = editions.iter().map(|c| c.edition.id.as_str()).collect();
     let find = |id: &str| editions.iter().copied().find(|c| c.edition.id == id);
     let (old_cat, new_cat) = match (old, new) {

@@ -2,8 +2,9 @@
 //! and fuzzy search with the query language, ranked the same way for the CLI and the TUI.
 //!
 //! Catalogs are kept as packed [`Table`]s (see `catalog::table`): the rows' text is the search
-//! column, and [`Entry`] values are made only for the rows someone looks at. What only some
-//! commands need (the code lookup, whole [`Catalog`] values) is built on first use.
+//! column, and [`Entry`] values are made only for the rows someone looks at (and whole
+//! [`Catalog`] values for the one vendor a command works on). The code lookup, which only some
+//! commands need, is built on first use.
 
 mod codes;
 mod search;
@@ -34,7 +35,6 @@ pub struct Index {
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
     by_code: OnceLock<CodeIndex>,
-    catalogs: OnceLock<Vec<Loaded>>,
     /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
     pub notices: Vec<String>,
 }
@@ -157,7 +157,6 @@ impl Index {
             vendors,
             starts,
             by_code: OnceLock::new(),
-            catalogs: OnceLock::new(),
             notices,
         }
     }
@@ -172,20 +171,6 @@ impl Index {
         &self.tables
     }
 
-    /// Every catalog loaded, as whole [`Catalog`] values, made on first use. For tools that
-    /// work on whole catalogs (diff) and tests; views use [`Index::tables`] and [`Index::get`].
-    pub fn catalogs(&self) -> &[Loaded] {
-        self.catalogs.get_or_init(|| {
-            self.tables
-                .iter()
-                .map(|t| Loaded {
-                    catalog: t.to_catalog(),
-                    origin: t.origin.clone(),
-                })
-                .collect()
-        })
-    }
-
     pub fn vendors(&self) -> &[VendorInfo] {
         &self.vendors
     }
@@ -195,9 +180,10 @@ impl Index {
         &self.tables[self.vendors[vendor].editions[0]]
     }
 
-    /// The vendor's newest catalog as a whole [`Catalog`] (see [`Index::catalogs`]).
-    pub fn vendor_catalog(&self, vendor: usize) -> &Catalog {
-        &self.catalogs()[self.vendors[vendor].editions[0]].catalog
+    /// The vendor's newest catalog as a whole [`Catalog`], unpacked from its table (the others stay
+    /// packed).
+    pub fn vendor_catalog(&self, vendor: usize) -> Catalog {
+        self.vendor_table(vendor).to_catalog()
     }
 
     /// Finds a vendor by id, name or alias (case-insensitive).
