@@ -10,6 +10,7 @@
 //! Finding candidates among many rows goes through [`MessageIndex`], an inverted index from
 //! token to rows built once per decode, and only when needed.
 
+use crate::catalog::table::Field;
 use crate::fold::fold;
 use crate::index::{Index, RowId};
 use std::cell::RefCell;
@@ -56,11 +57,14 @@ pub fn tokenize(text: &str, catalog: bool) -> Tokens {
             out.toks.push(PLACEHOLDER);
             out.after_sep.push(sep);
             sep = false;
+        } else if c.is_ascii_alphanumeric() {
+            // Most text is ASCII: no Unicode tables for it.
+            word.push(c.to_ascii_lowercase());
         } else if is_cjk(c) {
             flush(&mut word, &mut out, &mut sep);
             word.push(c);
             flush(&mut word, &mut out, &mut sep);
-        } else if c.is_alphanumeric() {
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else {
             flush(&mut word, &mut out, &mut sep);
@@ -196,11 +200,9 @@ impl MessageIndex {
         for row in 0..index.len() as RowId {
             // Rows without a message (Guo-Guo's) are found by their English summary, so
             // suggestions can still reach them.
-            let entry = index.get(row).entry;
-            let msg = entry
-                .message
-                .as_deref()
-                .or(entry.summary_en.as_deref())
+            let msg = index
+                .field(row, Field::Message)
+                .or_else(|| index.field(row, Field::Summary))
                 .unwrap_or("");
             let t = tokenize(msg, true);
             seen.clear();

@@ -228,6 +228,12 @@ impl Index {
         t.code(i)
     }
 
+    /// A field of a row (see [`Table::field`]), without making its [`Entry`].
+    pub fn field(&self, row: RowId, field: crate::catalog::table::Field) -> Option<&str> {
+        let (t, i) = self.locate(row);
+        t.field(i, field)
+    }
+
     pub fn get(&self, row: RowId) -> EntryRef<'_> {
         let (t, i) = self.locate(row);
         EntryRef {
