@@ -914,7 +914,8 @@ mod tests {
 
     /// A vendor of `n` rows whose messages are three of a few words: many rows hold "ex" at
     /// the start of a word (at the bound), every row holds "xp" inside a word only; one row in
-    /// 29 has "zo" at the start of a word, and more have it inside one ("ozone").
+    /// 29 has "zo" at the start of a word, and more have it inside one ("ozone"). Some rows have
+    /// full-width or CJK descriptions.
     fn synthetic(n: usize) -> Index {
         let words = [
             "token", "expired", "invalid", "request", "failed", "quota", "exceeded",
@@ -936,7 +937,15 @@ mod tests {
                         _ => "",
                     }
                 )),
-                description: None,
+                // Wide text: full-width letters (folded to ASCII, so words can match there
+                // too), and CJK only.
+                description: match (i % 13, i % 17) {
+                    (0, _) => Some(crate::catalog::Text::One(
+                        "ｚｏｎｅ ｅｘｐｉｒｅｄ 過期".into(),
+                    )),
+                    (_, 0) => Some(crate::catalog::Text::One("錯誤".into())),
+                    _ => None,
+                },
                 fix: None,
                 summary_en: None,
             })
@@ -963,7 +972,16 @@ mod tests {
         // "xp": none at the bound; the last row's code: an exact code hit in a block that is
         // never scored; "ex !quota": a filter.
         let last_code = format!("{}", 10000 + index.len() - 1);
-        for text in ["ex", "zo", "ted", "xp", &last_code, "ex !quota"] {
+        for text in [
+            "ex",
+            "zo",
+            "ted",
+            "xp",
+            &last_code,
+            "ex !quota",
+            "zon 过期",
+            "錯",
+        ] {
             let q = Query::parse(text).unwrap();
             let hits = index
                 .search_cancellable(&q, None, &AtomicBool::new(false))
