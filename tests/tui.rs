@@ -525,7 +525,8 @@ fn control_characters_never_reach_the_buffer() {
 #[test]
 fn a_pasted_response_with_cr_line_breaks_decodes_and_enter_jumps_to_it() {
     let mut app = app();
-    key(&mut app, KeyCode::Char('p'));
+    // Opening the panel starts the decoder's message index in the background.
+    assert_eq!(key(&mut app, KeyCode::Char('p')), [Effect::PrepareDecoder]);
     let sample = include_str!("../assets/samples/guo-guo.txt").replace('\n', "\r");
     app.update_sync(Action::Paste(sample));
     let decoded = app.paste.decoded.as_ref().expect("decoded as it arrived");

@@ -16,7 +16,7 @@
 mod envelope;
 mod extract;
 mod lenient;
-mod similarity;
+pub(crate) mod similarity;
 
 use crate::index::{Index, RowId};
 use envelope::{Fit, Spec, Verdict};
@@ -24,7 +24,6 @@ use extract::{Docs, Found};
 use lenient::Value;
 use serde::Serialize;
 use similarity::{MessageIndex, Tokens, similarity, tokenize};
-use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -133,21 +132,13 @@ pub fn decode(text: &str, index: &Index) -> Decoded {
     Decoding::new(index).decode(text)
 }
 
-/// What decoding needs from an index (envelopes, and the message index, built on first use),
-/// kept for many pastes: building the message index costs more than decoding a short paste
-/// (about a second at a million rows), so the explorer's paste panel keeps one for its index.
+/// What decoding needs from an index (its envelopes), kept for many pastes. (The message index
+/// bare lines are compared with belongs to the [`Index`]: [`Index::prepare_messages`].)
 pub struct Decoding<'i> {
     index: IndexRef<'i>,
     specs: Vec<Spec>,
     /// The HTTP status each vendor's envelope declares (Tencent: 200), by vendor.
     vendor_status: Vec<Option<u16>>,
-    messages: OnceCell<MessageIndex>,
-}
-
-#[cfg(test)]
-thread_local! {
-    /// How many message indexes this thread has built.
-    pub(crate) static MESSAGE_INDEX_BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The index a [`Decoding`] is for: borrowed, or shared so the decoding can be kept.
@@ -196,7 +187,6 @@ impl<'i> Decoding<'i> {
             index,
             specs,
             vendor_status,
-            messages: OnceCell::new(),
         }
     }
 
@@ -228,7 +218,6 @@ struct Decoder<'p> {
     index: &'p Index,
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
-    messages: &'p OnceCell<MessageIndex>,
     /// Errors with the offset (in the top-level text) they sort by.
     found: Vec<(usize, DecodedError)>,
     /// Offset where the error cap was reached.
@@ -244,7 +233,6 @@ impl<'p> Decoder<'p> {
             index: &prepared.index,
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
-            messages: &prepared.messages,
             found: Vec::new(),
             full_at: None,
             too_deep: false,
@@ -253,11 +241,7 @@ impl<'p> Decoder<'p> {
     }
 
     fn messages(&self) -> &MessageIndex {
-        self.messages.get_or_init(|| {
-            #[cfg(test)]
-            MESSAGE_INDEX_BUILDS.with(|n| n.set(n.get() + 1));
-            MessageIndex::build(self.index)
-        })
+        self.index.message_index()
     }
 
     fn vendor_id(&self, v: usize) -> String {

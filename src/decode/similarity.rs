@@ -13,8 +13,8 @@
 use crate::catalog::table::Field;
 use crate::fold::fold;
 use crate::index::{Index, RowId};
-use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// The token standing for `%s` in catalog messages.
 pub const PLACEHOLDER: u64 = 0;
@@ -182,8 +182,18 @@ pub struct MessageIndex {
     toks: Vec<u64>,
     /// Number of distinct literal (non-placeholder) tokens of each row.
     distinct: Vec<u16>,
-    /// Per-row counters for [`MessageIndex::shared`], and the rows touched.
-    scratch: RefCell<(Vec<u16>, Vec<RowId>)>,
+    /// Per-row counters for [`MessageIndex::shared`], and the rows touched (a lock, so the
+    /// index can be built on one thread and used on another).
+    scratch: Mutex<(Vec<u16>, Vec<RowId>)>,
+}
+
+impl std::fmt::Debug for MessageIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessageIndex")
+            .field("rows", &self.distinct.len())
+            .field("tokens", &self.postings.len())
+            .finish()
+    }
 }
 
 /// A posting list is read up to this many rows (a token in most rows tells little).
@@ -221,7 +231,7 @@ impl MessageIndex {
             offsets,
             toks,
             distinct,
-            scratch: RefCell::new((Vec::new(), Vec::new())),
+            scratch: Mutex::new((Vec::new(), Vec::new())),
         }
     }
 
@@ -248,7 +258,10 @@ impl MessageIndex {
         distinct.sort_unstable();
         distinct.dedup();
         // Counts live in a scratch array reused between calls; only touched slots are reset.
-        let mut scratch = self.scratch.borrow_mut();
+        let mut scratch = self
+            .scratch
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let (counts, touched) = &mut *scratch;
         if counts.len() < self.distinct.len() {
             counts.resize(self.distinct.len(), 0);

@@ -10,11 +10,18 @@ mod codes;
 mod search;
 
 use crate::catalog::{Catalog, Edition, Entry, Loaded, Origin, Table, Vendor};
+use crate::decode::similarity::MessageIndex;
 use codes::CodeIndex;
 use serde::Serialize;
 use std::sync::OnceLock;
 
 pub use search::{FULL_SCORES, Highlighter};
+
+#[cfg(test)]
+thread_local! {
+    /// How many message indexes this thread has built.
+    pub(crate) static MESSAGE_INDEX_BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
 /// A row of the default view (newest edition of each vendor), by position.
 pub type RowId = u32;
@@ -35,6 +42,8 @@ pub struct Index {
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
     by_code: OnceLock<CodeIndex>,
+    /// The decoder's index of message words, built on first use.
+    messages: OnceLock<MessageIndex>,
     /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
     pub notices: Vec<String>,
 }
@@ -157,6 +166,7 @@ impl Index {
             vendors,
             starts,
             by_code: OnceLock::new(),
+            messages: OnceLock::new(),
             notices,
         }
     }
@@ -250,6 +260,22 @@ impl Index {
         self.by_code
             .get_or_init(|| CodeIndex::new(self.len(), |row| self.code(row)))
             .find(code, |row| self.code(row))
+    }
+
+    /// The decoder's index of message words (see `decode::similarity`), built on first use.
+    pub(crate) fn message_index(&self) -> &MessageIndex {
+        self.messages.get_or_init(|| {
+            #[cfg(test)]
+            MESSAGE_INDEX_BUILDS.with(|n| n.set(n.get() + 1));
+            MessageIndex::build(self)
+        })
+    }
+
+    /// Builds the decoder's message index now, not at the first paste that needs it (about
+    /// half a second at a million rows): the explorer does it in the background when the paste
+    /// panel opens.
+    pub fn prepare_messages(&self) {
+        self.message_index();
     }
 
     /// Builds now what [`Index::by_code`] would build on first use, so that a view asking

@@ -29,6 +29,8 @@ pub enum Effect {
     SetMouse(bool),
     /// Fetch the clipboard's text and send it back as [`Action::Paste`].
     ReadClipboard,
+    /// Build the decoder's message index in the background (the paste panel opened).
+    PrepareDecoder,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -246,6 +248,7 @@ impl App {
             Action::OpenPaste => {
                 self.mode = Mode::Paste;
                 self.status = "paste an error response (Ctrl-V from the clipboard); Enter jumps to it, Esc returns".into();
+                return vec![Effect::PrepareDecoder];
             }
             Action::PasteInput(key) => {
                 if let Some(index) = &self.index {

@@ -148,6 +148,15 @@ pub fn run(args: &Args) -> io::Result<i32> {
                             };
                             queue.push(Action::Status(status));
                         }
+                        Effect::PrepareDecoder => {
+                            if let Some(index) = app.index.clone() {
+                                // A paste that comes first waits for it instead of building
+                                // another (a `OnceLock`).
+                                let _ = std::thread::Builder::new()
+                                    .name("errdex-decoder".into())
+                                    .spawn(move || index.prepare_messages());
+                            }
+                        }
                         Effect::ReadClipboard => {
                             let cb =
                                 clipboard.get_or_insert_with(|| Clipboard::new(args.clipboard));

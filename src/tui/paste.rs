@@ -137,9 +137,9 @@ mod tests {
         );
         assert_eq!(panel.errors_len(), 1);
         assert!(panel.decoding.as_ref().is_some_and(|d| d.is_for(&index)));
-        // A line to compare with every message builds the message index; the next keystroke
-        // keeps it (a new decoding would not have it), and answers as a fresh one would.
-        let builds = || crate::decode::MESSAGE_INDEX_BUILDS.with(|n| n.get());
+        // A line to compare with every message builds the index's message index once; the
+        // next keystrokes use it, and answer as a fresh decoding would.
+        let builds = || crate::index::MESSAGE_INDEX_BUILDS.with(|n| n.get());
         let before = builds();
         panel.paste("\nToken is invalid or expired", &index);
         assert_eq!(builds(), before + 1);
@@ -150,6 +150,18 @@ mod tests {
             panel.decoded.as_ref().unwrap().to_json(&index),
             fresh.to_json(&index)
         );
+        // Built on another thread first (the explorer does that when the panel opens), it is
+        // not built again here.
+        let fresh_index = Arc::new(Index::embedded());
+        let shared = fresh_index.clone();
+        std::thread::spawn(move || shared.prepare_messages())
+            .join()
+            .unwrap();
+        let before = builds();
+        let mut other_panel = PastePanel::default();
+        other_panel.paste("Token is invalid or expired", &fresh_index);
+        assert_eq!(builds(), before);
+        assert_eq!(other_panel.errors_len(), panel.errors_len() - 1);
         // Clearing keeps it; another index replaces it.
         panel.clear();
         assert!(panel.decoding.as_ref().is_some_and(|d| d.is_for(&index)));
