@@ -347,7 +347,8 @@ fn second_half(
         progress: &mut |n| shared.read.store(n, Ordering::Relaxed),
     };
     s.fill()?;
-    let mut rows = TableBuilder::new(vendor_id);
+    // In pieces: the first thread frees each as it copies it (see `TableBuilder::append`).
+    let mut rows = TableBuilder::new(vendor_id).in_pieces(chunk);
     loop {
         if shared.stop.load(Ordering::Relaxed) {
             return Err(GiveUp);

@@ -341,7 +341,14 @@ impl Table {
 /// Packs rows one at a time (see [`Table`]).
 pub struct TableBuilder {
     vendor_id: String,
+    /// Row text; with [`TableBuilder::in_pieces`], only the last piece of it, the others in
+    /// `sealed`.
     text: String,
+    /// Full pieces of the row text, in order (rows never span two), and their total length.
+    sealed: Vec<String>,
+    sealed_len: usize,
+    /// Seal the text at this length (`usize::MAX`: never).
+    seal_at: usize,
     folded: String,
     rows: Vec<RowMeta>,
     pieces: Vec<u32>,
@@ -354,6 +361,9 @@ impl TableBuilder {
         TableBuilder {
             vendor_id: vendor_id.to_string(),
             text: String::new(),
+            sealed: Vec::new(),
+            sealed_len: 0,
+            seal_at: usize::MAX,
             folded: String::new(),
             rows: Vec::new(),
             pieces: Vec::new(),
@@ -372,6 +382,10 @@ impl TableBuilder {
     /// Appends a row. The haystacks are exactly the old joined strings: each value goes to the
     /// ASCII or the non-ASCII one, joined by a space to what that one already holds.
     pub fn push(&mut self, e: &EntryFields<'_>) -> Result<(), TooLarge> {
+        if self.text.len() >= self.seal_at {
+            self.sealed_len += self.text.len();
+            self.sealed.push(std::mem::take(&mut self.text));
+        }
         let start = self.text.len();
         let first_piece = self.pieces.len();
         let folded_start = self.folded.len();
@@ -443,7 +457,7 @@ impl TableBuilder {
         if !e.code.is_ascii() {
             flags |= CODE_WIDE;
         }
-        if self.text.len() > u32::MAX as usize
+        if self.sealed_len + self.text.len() > u32::MAX as usize
             || self.folded.len() > u32::MAX as usize
             || self.pieces.len() > u32::MAX as usize
         {
@@ -453,7 +467,7 @@ impl TableBuilder {
             return Err(TooLarge);
         }
         self.rows.push(RowMeta {
-            text: start as u32,
+            text: (self.sealed_len + start) as u32,
             ascii_len: ascii_len as u32,
             folded: folded_start as u32,
             folded_len: folded_len as u32,
@@ -469,6 +483,14 @@ impl TableBuilder {
         &self.vendor_id
     }
 
+    /// Keeps the row text in pieces of about `bytes`, so that [`TableBuilder::append`] can hand
+    /// each piece back as soon as it is copied (the rows are then held twice a piece at a
+    /// time, not all at once).
+    pub fn in_pieces(mut self, bytes: usize) -> TableBuilder {
+        self.seal_at = bytes;
+        self
+    }
+
     /// Makes room for `bytes` of row text.
     pub fn reserve_text(&mut self, bytes: usize) {
         self.text.reserve(bytes.min(u32::MAX as usize));
@@ -476,20 +498,38 @@ impl TableBuilder {
 
     /// Adds the rows of `later` (of the same vendor) after these, as if pushed here.
     pub fn append(&mut self, later: TableBuilder) -> Result<(), TooLarge> {
-        let (text, folded, pieces) = (self.text.len(), self.folded.len(), self.pieces.len());
-        if text + later.text.len() > u32::MAX as usize
-            || folded + later.folded.len() > u32::MAX as usize
-            || pieces + later.pieces.len() > u32::MAX as usize
+        let TableBuilder {
+            sealed,
+            sealed_len,
+            text: last,
+            folded,
+            rows,
+            pieces,
+            ..
+        } = later;
+        let (text_at, folded_at, pieces_at) = (
+            self.sealed_len + self.text.len(),
+            self.folded.len(),
+            self.pieces.len(),
+        );
+        if text_at + sealed_len + last.len() > u32::MAX as usize
+            || folded_at + folded.len() > u32::MAX as usize
+            || pieces_at + pieces.len() > u32::MAX as usize
         {
             return Err(TooLarge);
         }
-        self.text.push_str(&later.text);
-        self.folded.push_str(&later.folded);
-        self.pieces.extend_from_slice(&later.pieces);
-        self.rows.extend(later.rows.iter().map(|r| RowMeta {
-            text: r.text + text as u32,
-            folded: r.folded + folded as u32,
-            pieces: r.pieces + pieces as u32,
+        // Each piece of text is freed as soon as it is copied.
+        for piece in sealed.into_iter().chain(std::iter::once(last)) {
+            self.text.push_str(&piece);
+        }
+        self.folded.push_str(&folded);
+        drop(folded);
+        self.pieces.extend_from_slice(&pieces);
+        drop(pieces);
+        self.rows.extend(rows.iter().map(|r| RowMeta {
+            text: r.text + text_at as u32,
+            folded: r.folded + folded_at as u32,
+            pieces: r.pieces + pieces_at as u32,
             ..*r
         }));
         Ok(())
@@ -497,6 +537,14 @@ impl TableBuilder {
 
     pub fn finish(mut self, mut header: Catalog, origin: Origin) -> Table {
         header.entries = Vec::new();
+        if !self.sealed.is_empty() {
+            let mut text = String::with_capacity(self.sealed_len + self.text.len());
+            for piece in self.sealed.drain(..) {
+                text.push_str(&piece);
+            }
+            text.push_str(&self.text);
+            self.text = text;
+        }
         self.text.shrink_to_fit();
         self.folded.shrink_to_fit();
         self.rows.shrink_to_fit();
@@ -576,6 +624,40 @@ mod tests {
         assert_eq!(t.field(1, Field::Message), None);
         assert_eq!(t.http_status(0), Some(401));
         assert_eq!(t.http_status(1), None);
+    }
+
+    #[test]
+    fn rows_kept_in_pieces_and_appended_make_the_same_table() {
+        let entries: Vec<Entry> = (0..50)
+            .map(|i| Entry {
+                message: Some(format!("message {i}")),
+                description: (i % 3 == 0).then(|| Text::One(format!("說明 {i}"))),
+                ..entry(&format!("C{i}"))
+            })
+            .collect();
+        let whole = Table::from_catalog(catalog(entries.clone()), Origin::Embedded("t")).unwrap();
+        // The first 20 rows in one piece, the other 30 in pieces of a few rows, appended.
+        let mut first = TableBuilder::new("pixnet");
+        let mut later = TableBuilder::new("pixnet").in_pieces(64);
+        for (i, e) in entries.iter().enumerate() {
+            let b = if i < 20 { &mut first } else { &mut later };
+            b.push(&EntryFields::of(e)).unwrap();
+        }
+        assert!(later.sealed.len() > 3);
+        first.append(later).unwrap();
+        let joined = first.finish(catalog(Vec::new()), Origin::Embedded("t"));
+        assert_eq!(joined.to_catalog(), whole.to_catalog());
+        for i in 0..50 {
+            assert_eq!(joined.haystack(i).ascii, whole.haystack(i).ascii);
+            assert_eq!(joined.wide(i), whole.wide(i));
+        }
+        // Pieces that were never appended are joined when the table is finished.
+        let mut alone = TableBuilder::new("pixnet").in_pieces(64);
+        for e in &entries {
+            alone.push(&EntryFields::of(e)).unwrap();
+        }
+        let alone = alone.finish(catalog(Vec::new()), Origin::Embedded("t"));
+        assert_eq!(alone.to_catalog(), whole.to_catalog());
     }
 
     #[test]
