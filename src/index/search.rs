@@ -6,13 +6,15 @@
 //! full score of every row costs about a second for a one- or two-letter word, so it ranks the
 //! best [`FULL_SCORES`] hits by the full score and leaves the rest in catalog order:
 //!
-//! 1. A first pass scores the matching rows with nucleo's greedy score (linear, and it matches
-//!    exactly the same rows). No row can score more than a word's *bound*, the score of the
-//!    word right after a space; once the blocks before some point hold [`FULL_SCORES`] rows at
-//!    the bound, no later row can rank among the best (ties go to the earlier row), and later
-//!    blocks only test whether rows match, which costs a fraction of scoring them.
-//! 2. The best [`FULL_SCORES`] by the greedy score get the full score and are ranked by it; the
-//!    other hits follow in catalog order.
+//! 1. A first pass scores the matching rows: the first [`FULL_FIRST_BLOCKS`] blocks with the
+//!    full score (fewer when the first two show too few rows at the bound, below), the others
+//!    with nucleo's greedy score (linear, and it matches exactly the same rows). No row can
+//!    score more than a word's *bound*, the score of the word right after a space; once the
+//!    blocks before some point hold [`FULL_SCORES`] rows at the bound, no later row can rank
+//!    among the best (ties go to the earlier row), and later blocks only test whether rows
+//!    match, which costs a fraction of scoring them.
+//! 2. The best [`FULL_SCORES`] by the first pass's score get the full score and are ranked by
+//!    it; the other hits follow in catalog order, with score 0.
 //!
 //! The results are complete either way, and the same as the CLI's up to [`FULL_SCORES`] hits.
 
@@ -183,6 +185,9 @@ impl Index {
         });
         // Blocks from here on only test membership (see the module documentation).
         let unranked_from = AtomicUsize::new(usize::MAX);
+        // Whether more blocks should get the full score: not once the first ones show too few
+        // rows at the bound to reach the best in time (then the full score is only cost).
+        let keep_full = AtomicBool::new(true);
         // Each worker takes the next block until none are left; blocks come back in order, so
         // the hits are in row order.
         let work = || -> Option<Vec<(usize, Vec<Hit>, Score)>> {
@@ -201,7 +206,10 @@ impl Index {
                 }
                 let kind = if b >= unranked_from.load(Ordering::Relaxed) {
                     Score::Membership
-                } else if search.bound.is_some() && b < FULL_FIRST_BLOCKS {
+                } else if search.bound.is_some()
+                    && b < FULL_FIRST_BLOCKS
+                    && keep_full.load(Ordering::Relaxed)
+                {
                     Score::Full
                 } else {
                     search.first_pass
@@ -217,6 +225,9 @@ impl Index {
                     let mut p = prefix.lock().expect("search worker panicked");
                     if let Some(end) = p.add(b, at_bound, full) {
                         unranked_from.fetch_min(end, Ordering::Relaxed);
+                    }
+                    if !p.may_reach(full, FULL_FIRST_BLOCKS) {
+                        keep_full.store(false, Ordering::Relaxed);
                     }
                 }
                 done.push((b, hits, kind));
@@ -417,6 +428,12 @@ struct Prefix {
 impl Prefix {
     /// Records block `b`; returns the block from which rows cannot rank among the `best`, once
     /// the blocks before it hold that many hits at the bound.
+    /// Whether, at the rate of the blocks done, `blocks` blocks would hold `best` hits at the
+    /// bound (judged from two blocks on).
+    fn may_reach(&self, best: usize, blocks: usize) -> bool {
+        self.done < 2 || self.total * blocks >= best * self.done
+    }
+
     fn add(&mut self, b: usize, at_bound: usize, best: usize) -> Option<usize> {
         self.at_bound[b] = Some(at_bound);
         while let Some(Some(n)) = self.at_bound.get(self.done) {
