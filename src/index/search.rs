@@ -182,12 +182,29 @@ impl Index {
             at_bound: vec![None; blocks],
             done: 0,
             total: 0,
+            more_full: None,
         });
+        // Signalled as blocks are recorded.
+        let recorded = std::sync::Condvar::new();
         // Blocks from here on only test membership (see the module documentation).
         let unranked_from = AtomicUsize::new(usize::MAX);
-        // Whether more blocks should get the full score: not once the first ones show too few
-        // rows at the bound to reach the best in time (then the full score is only cost).
-        let keep_full = AtomicBool::new(true);
+        // Whether blocks after the first two get the full score (see `Prefix::more_full`):
+        // waits for those two, so the answer, and the results, do not depend on timing.
+        let more_full = || {
+            let mut p = prefix.lock().expect("search worker panicked");
+            loop {
+                if let Some(more) = p.more_full {
+                    return more;
+                }
+                if cancel.load(Ordering::Relaxed) {
+                    return false;
+                }
+                p = recorded
+                    .wait_timeout(p, std::time::Duration::from_millis(1))
+                    .expect("search worker panicked")
+                    .0;
+            }
+        };
         // Each worker takes the next block until none are left; blocks come back in order, so
         // the hits are in row order.
         let work = || -> Option<Vec<(usize, Vec<Hit>, Score)>> {
@@ -206,9 +223,7 @@ impl Index {
                 }
                 let kind = if b >= unranked_from.load(Ordering::Relaxed) {
                     Score::Membership
-                } else if search.bound.is_some()
-                    && b < FULL_FIRST_BLOCKS
-                    && keep_full.load(Ordering::Relaxed)
+                } else if search.bound.is_some() && b < FULL_FIRST_BLOCKS && (b < 2 || more_full())
                 {
                     Score::Full
                 } else {
@@ -226,9 +241,7 @@ impl Index {
                     if let Some(end) = p.add(b, at_bound, full) {
                         unranked_from.fetch_min(end, Ordering::Relaxed);
                     }
-                    if !p.may_reach(full, FULL_FIRST_BLOCKS) {
-                        keep_full.store(false, Ordering::Relaxed);
-                    }
+                    recorded.notify_all();
                 }
                 done.push((b, hits, kind));
             }
@@ -423,22 +436,23 @@ struct Prefix {
     /// Blocks `0..done` are all done, with `total` hits at the bound.
     done: usize,
     total: usize,
+    /// Whether blocks after the first two get the full score, known once those two are done.
+    more_full: Option<bool>,
 }
 
 impl Prefix {
     /// Records block `b`; returns the block from which rows cannot rank among the `best`, once
     /// the blocks before it hold that many hits at the bound.
-    /// Whether, at the rate of the blocks done, `blocks` blocks would hold `best` hits at the
-    /// bound (judged from two blocks on).
-    fn may_reach(&self, best: usize, blocks: usize) -> bool {
-        self.done < 2 || self.total * blocks >= best * self.done
-    }
-
     fn add(&mut self, b: usize, at_bound: usize, best: usize) -> Option<usize> {
         self.at_bound[b] = Some(at_bound);
         while let Some(Some(n)) = self.at_bound.get(self.done) {
             self.total += n;
             self.done += 1;
+            if self.done == 2 {
+                // At the rate of the first two blocks, would the blocks that get the full score
+                // hold `best` hits at the bound? If not, the full score is only cost.
+                self.more_full = Some(self.total * FULL_FIRST_BLOCKS >= best * 2);
+            }
         }
         (self.total >= best).then_some(self.done)
     }
@@ -1037,6 +1051,11 @@ mod tests {
                 // CLI's best, though later rows were never scored.
                 let diff = (0..best).find(|&i| hits[i] != exact[i]);
                 assert_eq!(diff.map(|i| (i, hits[i], exact[i])), None, "{text}");
+            }
+            // Again: the same (which blocks get which score never depends on thread timing).
+            for _ in 0..2 {
+                let rerun = index.search_cancellable(&q, None, &AtomicBool::new(false));
+                assert!(rerun.as_ref() == Some(&hits), "{text}: another run differs");
             }
             // Narrowing to the results gives the same.
             let within: Vec<RowId> = hits.iter().map(|h| h.row).collect();
