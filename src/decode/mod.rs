@@ -25,7 +25,6 @@ use lenient::Value;
 use serde::Serialize;
 use similarity::{MessageIndex, Tokens, similarity, tokenize};
 use std::ops::Range;
-use std::sync::Arc;
 
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
@@ -135,48 +134,15 @@ pub fn decode(text: &str, index: &Index) -> Decoded {
 /// What decoding needs from an index (its envelopes), kept for many pastes. (The message index
 /// bare lines are compared with belongs to the [`Index`]: [`Index::prepare_messages`].)
 pub struct Decoding<'i> {
-    index: IndexRef<'i>,
+    index: &'i Index,
     specs: Vec<Spec>,
     /// The HTTP status each vendor's envelope declares (Tencent: 200), by vendor.
     vendor_status: Vec<Option<u16>>,
 }
 
-/// The index a [`Decoding`] is for: borrowed, or shared so the decoding can be kept.
-enum IndexRef<'i> {
-    Borrowed(&'i Index),
-    Shared(Arc<Index>),
-}
-
-impl std::ops::Deref for IndexRef<'_> {
-    type Target = Index;
-
-    fn deref(&self) -> &Index {
-        match self {
-            IndexRef::Borrowed(index) => index,
-            IndexRef::Shared(index) => index,
-        }
-    }
-}
-
-impl Decoding<'static> {
-    /// A decoding that holds on to its index, to be kept as long as that index is used.
-    pub fn shared(index: Arc<Index>) -> Decoding<'static> {
-        Decoding::with(IndexRef::Shared(index))
-    }
-
-    /// Whether this decoding is for `index`.
-    pub fn is_for(&self, index: &Arc<Index>) -> bool {
-        matches!(&self.index, IndexRef::Shared(mine) if Arc::ptr_eq(mine, index))
-    }
-}
-
 impl<'i> Decoding<'i> {
     pub fn new(index: &'i Index) -> Decoding<'i> {
-        Decoding::with(IndexRef::Borrowed(index))
-    }
-
-    fn with(index: IndexRef<'i>) -> Decoding<'i> {
-        let specs = Spec::all(&index);
+        let specs = Spec::all(index);
         let mut vendor_status = vec![None; index.vendors().len()];
         for s in &specs {
             if let Some(slot) = vendor_status.get_mut(s.vendor) {
@@ -230,7 +196,7 @@ struct Decoder<'p> {
 impl<'p> Decoder<'p> {
     fn new(prepared: &'p Decoding<'_>) -> Decoder<'p> {
         Decoder {
-            index: &prepared.index,
+            index: prepared.index,
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
             found: Vec::new(),
