@@ -119,25 +119,25 @@ impl Index {
             CaseMatching::Smart,
             Normalization::Smart,
         );
+        let atoms: Vec<Word> = pattern
+            .atoms
+            .iter()
+            .map(|atom| {
+                let needle = atom.needle_text();
+                let chars = (0..needle.len()).map(|i| needle.get(i as u32));
+                let ascii = chars.clone().all(|c| c.is_ascii() && c != ' ');
+                let fuzzy = atom.kind == AtomKind::Fuzzy && !atom.negative && ascii;
+                Word {
+                    atom,
+                    greedy_ignore_case: fuzzy
+                        .then(|| !chars.clone().any(|c| c.is_ascii_uppercase())),
+                    ascii: ascii.then(|| chars.map(|c| c.to_ascii_lowercase() as u8).collect()),
+                }
+            })
+            .collect();
         let search = Search {
             query,
             vendor_ok: self.vendor_filter(query),
-            atoms: pattern
-                .atoms
-                .iter()
-                .map(|atom| {
-                    let needle = atom.needle_text();
-                    let chars = (0..needle.len()).map(|i| needle.get(i as u32));
-                    let ascii = chars.clone().all(|c| c.is_ascii() && c != ' ');
-                    let fuzzy = atom.kind == AtomKind::Fuzzy && !atom.negative && ascii;
-                    Word {
-                        atom,
-                        greedy_ignore_case: fuzzy
-                            .then(|| !chars.clone().any(|c| c.is_ascii_uppercase())),
-                        ascii: ascii.then(|| chars.map(|c| c.to_ascii_lowercase() as u8).collect()),
-                    }
-                })
-                .collect(),
             exact: query.code_like().map(str::to_lowercase),
             categories: query
                 .categories
@@ -145,21 +145,16 @@ impl Index {
                 .map(|c| fold(c).to_lowercase())
                 .collect(),
             first_pass,
-            bound: None,
-            words_only: false,
-        };
-        let search = Search {
+            bound: (first_pass == Score::Greedy)
+                .then(|| greedy_bound(&atoms))
+                .flatten(),
             words_only: query.statuses.is_empty()
                 && query.code_prefixes.is_empty()
                 && query.categories.is_empty()
-                && search
-                    .atoms
+                && atoms
                     .iter()
                     .all(|w| w.greedy_ignore_case == Some(true) && w.ascii.is_some()),
-            bound: (first_pass == Score::Greedy)
-                .then(|| greedy_bound(&search.atoms))
-                .flatten(),
-            ..search
+            atoms,
         };
         let within = within.map(|rows| {
             let mut bits = vec![0u64; self.len().div_ceil(64)];
@@ -277,12 +272,7 @@ impl Index {
         let mut chosen: Vec<RowId> = best.iter().map(|h| h.row).collect();
         chosen.sort_unstable();
         self.full_scores(&search, &mut best, threads, cancel)?;
-        best.sort_unstable_by(|a, b| {
-            b.exact_code
-                .cmp(&a.exact_code)
-                .then(b.score.cmp(&a.score))
-                .then(a.row.cmp(&b.row))
-        });
+        best.sort_unstable_by(ranked);
         out.extend(best);
         // The rest in row order, unranked: with no score (the first pass's would differ with
         // the timing of the threads).
@@ -481,15 +471,18 @@ fn greedy_bound(words: &[Word]) -> Option<u32> {
 /// The best `n` of `hits` by (exact code, score, row), in no particular order.
 fn best_of(mut hits: Vec<Hit>, n: usize) -> Vec<Hit> {
     if hits.len() > n && n > 0 {
-        hits.select_nth_unstable_by(n - 1, |a, b| {
-            b.exact_code
-                .cmp(&a.exact_code)
-                .then(b.score.cmp(&a.score))
-                .then(a.row.cmp(&b.row))
-        });
+        hits.select_nth_unstable_by(n - 1, ranked);
     }
     hits.truncate(n);
     hits
+}
+
+/// The order of results: exact code hits, then higher scores, then catalog order.
+fn ranked(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.exact_code
+        .cmp(&a.exact_code)
+        .then(b.score.cmp(&a.score))
+        .then(a.row.cmp(&b.row))
 }
 
 /// Calls `f` with each row in `start..end` whose bit is set.
@@ -706,12 +699,7 @@ fn rank(hits: Vec<Hit>) -> Vec<Hit> {
     let span = (hi - lo) as usize + 1;
     if span > hits.len().max(1 << 16) {
         let mut hits = hits;
-        hits.sort_unstable_by(|a, b| {
-            b.exact_code
-                .cmp(&a.exact_code)
-                .then(b.score.cmp(&a.score))
-                .then(a.row.cmp(&b.row))
-        });
+        hits.sort_unstable_by(ranked);
         return hits;
     }
     // Bucket 0 is the best: exact hits with the highest score.
