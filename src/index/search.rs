@@ -57,9 +57,6 @@ struct Search<'q> {
     first_pass: Score,
     /// The most a row can score in the greedy pass, when every word has a known bound.
     bound: Option<u32>,
-    /// The query is only words that ignore case and are plain ASCII fuzzy text: whether a row
-    /// matches is whether its text holds each word's bytes in order.
-    words_only: bool,
 }
 
 /// One atom of the pattern (a search word).
@@ -148,12 +145,6 @@ impl Index {
             bound: (first_pass == Score::Greedy)
                 .then(|| greedy_bound(&atoms))
                 .flatten(),
-            words_only: query.statuses.is_empty()
-                && query.code_prefixes.is_empty()
-                && query.categories.is_empty()
-                && atoms
-                    .iter()
-                    .all(|w| w.greedy_ignore_case == Some(true) && w.ascii.is_some()),
             atoms,
         };
         let within = within.map(|rows| {
@@ -357,25 +348,6 @@ impl Index {
                 let table = self.vendor_table(v);
                 let base = self.starts[v] as usize;
                 let mut one = |row: usize| {
-                    if kind == Score::Membership && search.words_only {
-                        match words_in_order(table, row - base, search) {
-                            Some(true) => out.push(Hit {
-                                row: row as RowId,
-                                score: 0,
-                                exact_code: false,
-                            }),
-                            Some(false) => {}
-                            None => out.extend(match_row(
-                                table,
-                                row - base,
-                                row as RowId,
-                                search,
-                                scratch,
-                                kind,
-                            )),
-                        }
-                        return;
-                    }
                     if let Some(hit) =
                         match_row(table, row - base, row as RowId, search, scratch, kind)
                     {
@@ -504,25 +476,6 @@ fn for_each_set(bits: &[u64], start: usize, end: usize, mut f: impl FnMut(usize)
         }
         w = bits[word];
     }
-}
-
-/// For a query of words only ([`Search::words_only`]): whether row `i` holds every word, when
-/// its ASCII text decides it and it is not an exact code hit (those need a score); `None` when
-/// [`match_row`] must decide.
-fn words_in_order(table: &Table, i: usize, search: &Search) -> Option<bool> {
-    let hay = table.haystack(i);
-    if hay.has_wide && !hay.wide_cjk {
-        return None;
-    }
-    if let Some(exact) = &search.exact
-        && table.code(i).eq_ignore_ascii_case(exact)
-    {
-        return None;
-    }
-    Some(search.atoms.iter().all(|w| match &w.ascii {
-        Some(needle) => in_order(needle, hay.ascii),
-        None => false,
-    }))
 }
 
 /// Row `i` of `table` (`row` in the view) if it matches, with its score of the kind asked.
@@ -882,7 +835,6 @@ mod tests {
                 .collect(),
             first_pass: Score::Full,
             bound: None,
-            words_only: false,
         };
         let mut scratch = Scratch {
             matcher: Matcher::new(Config::DEFAULT),
