@@ -98,17 +98,11 @@ pub fn embedded_tables() -> Vec<Table> {
 /// A catalog text as a table; `name` names it in a problem.
 pub fn table_from_text(name: &str, text: &str, origin: Origin) -> Result<Table, CatalogProblem> {
     // Already text: no reading, and no UTF-8 check.
-    let scanner = Scanner {
-        reader: std::io::empty(),
-        chunk: 0,
-        text: text.to_string(),
-        carry: Vec::new(),
-        base: 0,
-        pos: 0,
-        eof: true,
-        read: text.len() as u64,
-        progress: &mut |_| {},
-    };
+    let mut no_progress = |_| {};
+    let mut scanner = Scanner::new(std::io::empty(), 0, 0, &mut no_progress);
+    scanner.text = text.to_string();
+    scanner.eof = true;
+    scanner.read = text.len() as u64;
     if let Ok(table) = scan_catalog(scanner, origin.clone(), None) {
         return Ok(table);
     }
@@ -228,17 +222,7 @@ fn scan_in_chunks<R: Source>(
     chunk: usize,
     split: Option<Split>,
 ) -> Result<Table, GiveUp> {
-    let mut s = Scanner {
-        reader,
-        chunk,
-        text: String::new(),
-        carry: Vec::new(),
-        base: 0,
-        pos: 0,
-        eof: false,
-        read: 0,
-        progress,
-    };
+    let mut s = Scanner::new(reader, chunk, 0, progress);
     s.fill()?;
     scan_catalog(s, origin, split)
 }
@@ -335,17 +319,8 @@ fn second_half(
     let at = from + entry_start(&window).ok_or(GiveUp)? as u64;
     file.jump(at)?;
     found.send(at).map_err(|_| GiveUp)?;
-    let mut s = Scanner {
-        reader: file,
-        chunk,
-        text: String::new(),
-        carry: Vec::new(),
-        base: at,
-        pos: 0,
-        eof: false,
-        read: 0,
-        progress: &mut |n| shared.read.store(n, Ordering::Relaxed),
-    };
+    let mut progress = |n| shared.read.store(n, Ordering::Relaxed);
+    let mut s = Scanner::new(file, chunk, at, &mut progress);
     s.fill()?;
     // In pieces: the first thread frees each as it copies it (see `TableBuilder::append`).
     let mut rows = TableBuilder::new(vendor_id).in_pieces(chunk);
@@ -354,16 +329,11 @@ fn second_half(
             return Err(GiveUp);
         }
         s.entry(&mut rows)?;
-        match s.peek()? {
-            Some(b',') => s.pos += 1,
-            Some(b']') => {
-                s.pos += 1;
-                return Ok(Half {
-                    rows,
-                    end: s.offset(),
-                });
-            }
-            _ => return Err(GiveUp),
+        if !s.more_entries()? {
+            return Ok(Half {
+                rows,
+                end: s.offset(),
+            });
         }
     }
 }
@@ -478,7 +448,23 @@ struct Scanner<'p, R> {
     progress: &'p mut dyn FnMut(u64),
 }
 
-impl<R: Source> Scanner<'_, R> {
+impl<'p, R: Source> Scanner<'p, R> {
+    /// A scanner of `reader`, which is at `base` in the input, reading `chunk` bytes at a time
+    /// and telling `progress` how many it has read; nothing read yet.
+    fn new(reader: R, chunk: usize, base: u64, progress: &'p mut dyn FnMut(u64)) -> Self {
+        Scanner {
+            reader,
+            chunk,
+            text: String::new(),
+            carry: Vec::new(),
+            base,
+            pos: 0,
+            eof: false,
+            read: 0,
+            progress,
+        }
+    }
+
     /// Where the next byte to read is in the input.
     fn offset(&self) -> u64 {
         self.base + self.pos as u64
@@ -610,17 +596,26 @@ impl<R: Source> Scanner<'_, R> {
                 }
             }
             self.entry(table)?;
-            match self.peek()? {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.peek()?;
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(GiveUp),
+            if !self.more_entries()? {
+                return Ok(());
             }
+        }
+    }
+
+    /// After an entry: whether another follows (past the `,`, at the next value), or the
+    /// array ends (past the `]`).
+    fn more_entries(&mut self) -> Result<bool, GiveUp> {
+        match self.peek()? {
+            Some(b',') => {
+                self.pos += 1;
+                self.peek()?;
+                Ok(true)
+            }
+            Some(b']') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(GiveUp),
         }
     }
 
