@@ -704,12 +704,12 @@ fn a_broken_user_catalog_is_a_warning_in_the_status_line() {
         r#"{"schema":1,"vendor":{"id":"acme","name":"ACME"},"edition":{"id":"v1"},"entries":[{"code":"E42","message":"teapot"}]}"#,
     )
     .unwrap();
-    let report = errdex::cli::load_catalogs(&[dir.path().to_path_buf()], true);
+    let report = errdex::cli::load_tables(&[dir.path().to_path_buf()], true, &mut |_, _| {});
     let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     let mut app = App::new(Options::default());
     app.update_sync(Action::Resize(120, 35));
     app.update_sync(Action::Loaded(
-        Arc::new(Index::new(report.catalogs)),
+        Arc::new(Index::from_tables(report.tables)),
         problems,
     ));
     let screen = text(&draw(&app, 120, 35));

@@ -7,7 +7,7 @@
 
 use super::load::{CatalogProblem, Loaded, Origin, load_path, locate_member};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What checking a set of paths found: every problem, and how many catalog files were read.
 #[derive(Debug, Default)]
@@ -39,16 +39,17 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
     let mut loaded: Vec<Loaded> = Vec::new();
     for path in paths {
         if !path.exists() {
-            report
-                .problems
-                .push(whole_file(path, "no such file or folder"));
+            report.problems.push(CatalogProblem::whole_file(
+                path.display(),
+                "no such file or folder",
+            ));
             continue;
         }
         let found = load_path(path);
         let files = found.catalogs.len() + found.problems.len();
         if path.is_dir() && files == 0 {
-            report.problems.push(whole_file(
-                path,
+            report.problems.push(CatalogProblem::whole_file(
+                path.display(),
                 "this folder holds no catalog files (*.json); nothing to check",
             ));
         }
@@ -94,20 +95,11 @@ fn duplicates(loaded: &[Loaded]) -> Vec<CatalogProblem> {
     problems
 }
 
-fn whole_file(path: &Path, message: &str) -> CatalogProblem {
-    CatalogProblem {
-        file: path.display().to_string(),
-        line: 0,
-        column: 0,
-        message: message.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    fn write(dir: &std::path::Path, name: &str, text: &str) -> PathBuf {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
         path

@@ -54,6 +54,18 @@ pub struct CatalogProblem {
     pub message: String,
 }
 
+impl CatalogProblem {
+    /// A problem with the whole file (unreadable, missing, too large), at no line.
+    pub fn whole_file(file: impl fmt::Display, message: impl Into<String>) -> CatalogProblem {
+        CatalogProblem {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for CatalogProblem {
     /// One line, safe to print: a file name or a key quoted from the catalog (serde names an
     /// unknown field as written) may hold control characters; they are shown escaped.
@@ -134,7 +146,12 @@ pub(crate) fn catalog_files(path: &Path) -> Result<Vec<PathBuf>, CatalogProblem>
             // The JSON Schema that editors validate catalogs with is not a catalog.
             .filter(|p| p.file_name().is_some_and(|n| n != "schema.json"))
             .collect(),
-        Err(err) => return Err(whole_file(path, format!("cannot read folder: {err}"))),
+        Err(err) => {
+            return Err(CatalogProblem::whole_file(
+                path.display(),
+                format!("cannot read folder: {err}"),
+            ));
+        }
     };
     files.sort();
     Ok(files)
@@ -162,9 +179,10 @@ pub fn load_file(path: &Path) -> LoadReport {
                 })
             }
         },
-        Err(err) => report
-            .problems
-            .push(whole_file(path, format!("cannot read: {err}"))),
+        Err(err) => report.problems.push(CatalogProblem::whole_file(
+            path.display(),
+            format!("cannot read: {err}"),
+        )),
     }
     report
 }
@@ -250,15 +268,6 @@ pub fn parse_catalog(file: &str, text: &str) -> Result<Catalog, CatalogProblem> 
         }
     }
     Ok(catalog)
-}
-
-fn whole_file(path: &Path, message: String) -> CatalogProblem {
-    CatalogProblem {
-        file: path.display().to_string(),
-        line: 0,
-        column: 0,
-        message,
-    }
 }
 
 /// serde's messages name Rust types and no place; say it in the catalog's terms, with the path

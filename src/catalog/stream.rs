@@ -72,12 +72,9 @@ impl TableReport {
             let file = l.origin.to_string();
             match Table::from_catalog(l.catalog, l.origin) {
                 Ok(t) => out.tables.push(t),
-                Err(e) => out.problems.push(CatalogProblem {
-                    file,
-                    line: 0,
-                    column: 0,
-                    message: e.to_string(),
-                }),
+                Err(e) => out
+                    .problems
+                    .push(CatalogProblem::whole_file(file, e.to_string())),
             }
         }
         out
@@ -107,12 +104,8 @@ pub fn table_from_text(name: &str, text: &str, origin: Origin) -> Result<Table, 
         return Ok(table);
     }
     let catalog = parse_catalog(name, text)?;
-    Table::from_catalog(catalog, origin).map_err(|e| CatalogProblem {
-        file: name.to_string(),
-        line: 0,
-        column: 0,
-        message: e.to_string(),
-    })
+    Table::from_catalog(catalog, origin)
+        .map_err(|e| CatalogProblem::whole_file(name, e.to_string()))
 }
 
 /// Loads a catalog file, or every catalog file of a folder (as [`super::load_path`] does).

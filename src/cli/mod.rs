@@ -8,7 +8,7 @@ mod output;
 pub use args::{Args, ClipboardMode, Command};
 pub use catalog_cmd::CatalogCommand;
 
-use crate::catalog::{self, CatalogProblem, LoadReport, TableReport};
+use crate::catalog::{self, CatalogProblem, TableReport};
 use crate::index::Index;
 use crate::query::Query;
 use clap::Parser;
@@ -145,7 +145,8 @@ pub fn load_all(args: &Args) -> TableReport {
     load_tables(&args.catalog, args.no_user_catalogs, &mut |_, _| {})
 }
 
-/// [`load_catalogs`], packed for the index as each file is read (see `catalog::stream`).
+/// Embedded catalogs, then the user catalog folder (unless `no_user_catalogs`), then each of
+/// `paths`, packed for the index as each file is read (see `catalog::stream`).
 /// `progress` is told the bytes read so far and the bytes of all the files to read.
 pub fn load_tables(
     paths: &[std::path::PathBuf],
@@ -169,12 +170,10 @@ pub fn load_tables(
     let mut done = 0;
     for path in sources {
         if !path.exists() {
-            report.problems.push(CatalogProblem {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                message: "no such file or folder".into(),
-            });
+            report.problems.push(CatalogProblem::whole_file(
+                path.display(),
+                "no such file or folder",
+            ));
             continue;
         }
         let mut seen = 0;
@@ -183,32 +182,6 @@ pub fn load_tables(
             progress(done + n, total);
         }));
         done += seen;
-    }
-    report
-}
-
-pub fn load_catalogs(paths: &[std::path::PathBuf], no_user_catalogs: bool) -> LoadReport {
-    let mut report = LoadReport {
-        catalogs: catalog::embedded(),
-        problems: Vec::new(),
-    };
-    if !no_user_catalogs
-        && let Some(dir) = catalog::user_catalog_dir()
-        && dir.is_dir()
-    {
-        report.extend(catalog::load_path(&dir));
-    }
-    for path in paths {
-        if !path.exists() {
-            report.problems.push(CatalogProblem {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                message: "no such file or folder".into(),
-            });
-            continue;
-        }
-        report.extend(catalog::load_path(path));
     }
     report
 }
