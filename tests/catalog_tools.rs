@@ -671,6 +671,24 @@ fn diff_in_reverse_and_usage_errors() {
     }
 }
 
+/// `errdex --catalog CATALOG catalog diff ARGS.. --json`, which must succeed: its output.
+fn diff_json(catalog: &Path, args: &[&str]) -> String {
+    let run = errdex()
+        .arg("--catalog")
+        .arg(catalog)
+        .args(["catalog", "diff"])
+        .args(args)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    String::from_utf8(run.stdout).unwrap()
+}
+
 #[test]
 fn user_catalog_editions_can_be_compared_too() {
     // A draft imported from the older PIXNET edition, loaded as a user catalog, compares against
@@ -685,18 +703,8 @@ fn user_catalog_editions_can_be_compared_too() {
         .arg(&out)
         .assert()
         .success();
-    let run = errdex()
-        .arg("--catalog")
-        .arg(&out)
-        .args(["catalog", "diff", "pixnet", "d8fc161", "draft", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let v: Value = serde_json::from_slice(&run.stdout).unwrap();
+    let raw = diff_json(&out, &["pixnet", "d8fc161", "draft"]);
+    let v: Value = serde_json::from_str(&raw).unwrap();
     assert!(v["added"].as_array().unwrap().is_empty());
     assert!(v["removed"].as_array().unwrap().is_empty());
     let changed = v["changed"].as_array().unwrap();
@@ -726,18 +734,7 @@ fn diff_json_escapes_control_characters() {
         )
         .unwrap();
     }
-    let run = errdex()
-        .arg("--catalog")
-        .arg(dir.path())
-        .args(["catalog", "diff", "acme", "1", "2", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let raw = String::from_utf8(run.stdout).unwrap();
+    let raw = diff_json(dir.path(), &["acme", "1", "2"]);
     assert!(
         !raw.chars().any(|c| c.is_control() && c != '\n'),
         "raw control character in {raw:?}"
