@@ -108,8 +108,11 @@ fn main() {
     let first_frame = t.elapsed();
 
     let t = Instant::now();
-    let report = errdex::cli::load_tables(&[path], true, &mut |_, _| {});
-    let index = Index::from_tables(report.tables);
+    let sources = errdex::catalog::Sources {
+        user_dir: None,
+        paths: vec![path],
+    };
+    let (index, _) = Index::load(&sources, &mut |_, _| {});
     index.prepare_lookups();
     let load = t.elapsed();
     let mut all = Vec::new();

@@ -2,7 +2,6 @@
 //! terminal's clipboard through OSC 52 when there is no display server, over SSH, when asked
 //! (`--clipboard osc52`), or when arboard fails.
 
-use crate::cli::ClipboardMode;
 use base64::Engine;
 use std::fmt;
 use std::sync::mpsc;
@@ -10,6 +9,18 @@ use std::time::Duration;
 
 /// How long to wait for a display server to answer before giving up on it.
 const CONNECT_TIMEOUT: Duration = Duration::from_millis(1500);
+
+/// How copied text reaches the clipboard (`--clipboard`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Mode {
+    /// The system clipboard, or OSC 52 when there is no display or over SSH.
+    #[default]
+    Auto,
+    /// The system clipboard (X11/Wayland) only.
+    System,
+    /// The terminal's clipboard via the OSC 52 escape sequence.
+    Osc52,
+}
 
 /// Which way the text went, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,21 +40,21 @@ impl fmt::Display for Via {
 }
 
 pub struct Clipboard {
-    mode: ClipboardMode,
+    mode: Mode,
     system: Option<arboard::Clipboard>,
     /// Why the system clipboard is not used, for messages.
     pub unavailable: Option<String>,
 }
 
 impl Clipboard {
-    pub fn new(mode: ClipboardMode) -> Clipboard {
+    pub fn new(mode: Mode) -> Clipboard {
         let env = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
         let display = env("DISPLAY") || env("WAYLAND_DISPLAY");
         let ssh = env("SSH_CONNECTION") || env("SSH_TTY");
         let reason = match mode {
-            ClipboardMode::Osc52 => Some("--clipboard osc52".to_string()),
-            ClipboardMode::Auto if !display => Some("no display server".to_string()),
-            ClipboardMode::Auto if ssh => Some("SSH session".to_string()),
+            Mode::Osc52 => Some("--clipboard osc52".to_string()),
+            Mode::Auto if !display => Some("no display server".to_string()),
+            Mode::Auto if ssh => Some("SSH session".to_string()),
             _ => None,
         };
         let (system, unavailable) = match reason {
@@ -66,12 +77,12 @@ impl Clipboard {
         if let Some(c) = &mut self.system {
             match c.set_text(text.to_string()) {
                 Ok(()) => return Ok(Via::System),
-                Err(e) if self.mode == ClipboardMode::System => {
+                Err(e) if self.mode == Mode::System => {
                     return Err(format!("system clipboard: {e}"));
                 }
                 Err(_) => {}
             }
-        } else if self.mode == ClipboardMode::System {
+        } else if self.mode == Mode::System {
             return Err(format!(
                 "system clipboard unavailable ({})",
                 self.unavailable.as_deref().unwrap_or("unknown")
@@ -127,7 +138,7 @@ mod tests {
 
     #[test]
     fn forced_osc52_never_touches_the_display() {
-        let mut c = Clipboard::new(ClipboardMode::Osc52);
+        let mut c = Clipboard::new(Mode::Osc52);
         assert!(matches!(c.copy("x"), Ok(Via::Osc52(_))));
         assert!(c.read().is_err());
     }

@@ -4,7 +4,7 @@
 
 use assert_cmd::Command;
 use errdex::catalog::import::{Format, import, import_report};
-use errdex::catalog::{Catalog, Entry, Text, embedded};
+use errdex::catalog::{Catalog, Entry, Loaded, Text, embedded};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -31,9 +31,9 @@ fn seed(prefix: &str) -> (String, String) {
 }
 
 fn shipped(vendor: &str, edition: Option<&str>) -> Catalog {
-    embedded()
+    embedded::<Vec<Entry>>()
         .into_iter()
-        .map(|l| l.catalog)
+        .map(Loaded::catalog)
         .find(|c| c.vendor.id == vendor && edition.is_none_or(|e| c.edition.id == e))
         .unwrap()
 }

@@ -236,7 +236,7 @@ fn a_cut_off_paste_decodes_what_is_there_and_says_so() {
 #[test]
 fn json_output_follows_the_cli_contract() {
     let d = fixture("guo-guo-validation.txt");
-    let j = d.to_json(index());
+    let j = errdex::cli::output::decoded_json(&d, index());
     let e = &j["errors"][1];
     for key in [
         "code",
@@ -312,7 +312,7 @@ fn hostile_input_is_bounded_and_never_panics() {
     ] {
         let d = decode(text, index());
         assert!(d.errors.len() <= MAX_ERRORS);
-        let _ = d.to_json(index());
+        let _ = errdex::cli::output::decoded_json(&d, index());
     }
     let d = decode(&huge_number, index());
     assert_eq!(d.errors.len(), 0, "a 100k-digit code is no code");
@@ -460,7 +460,7 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         let d = decode(&text, index());
         prop_assert!(d.errors.len() <= MAX_ERRORS);
-        let _ = d.to_json(index());
+        let _ = errdex::cli::output::decoded_json(&d, index());
         let _ = serde_json::to_string(&d).unwrap();
     }
 }

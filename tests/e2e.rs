@@ -220,12 +220,20 @@ fn escape_sequences_in_a_paste_are_shown_not_obeyed() {
 
 #[test]
 fn a_panic_restores_the_terminal() {
+    // The example enters the terminal as errdex does (same code), then panics.
+    let example = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .and_then(|deps| deps.parent())
+        .unwrap()
+        .join("examples/panic_in_explorer");
+    assert!(example.exists(), "cargo test builds {}", example.display());
     let t = Tmux::start(
         "panic",
         80,
         24,
-        &[("ERRDEX_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
-        BIN,
+        &[("RUST_BACKTRACE", "0")],
+        example.to_str().unwrap(),
     );
     let s = t.wait_exit();
     assert!(s.contains("panicked"), "the panic message is printed:\n{s}");

@@ -347,7 +347,8 @@ fn one_prepared_decoding_gives_what_a_fresh_one_gives() {
         inputs.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
     }
     for text in inputs.iter().chain(inputs.iter().rev()) {
-        let fresh = errdex::decode::decode(text, &index).to_json(&index);
-        assert_eq!(prepared.decode(text).to_json(&index), fresh);
+        let json = |d| errdex::cli::output::decoded_json(&d, &index);
+        let fresh = json(errdex::decode::decode(text, &index));
+        assert_eq!(json(prepared.decode(text)), fresh);
     }
 }

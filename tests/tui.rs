@@ -1,5 +1,10 @@
 //! The TUI without a terminal: actions in, state and drawn buffers out.
 
+#[path = "support/driver.rs"]
+mod driver;
+
+use driver::Drive;
+use errdex::catalog::Sources;
 use errdex::index::Index;
 use errdex::tui::action::{Action, Mode};
 use errdex::tui::app::{App, Effect, Focus, Options};
@@ -11,6 +16,14 @@ use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use std::sync::Arc;
+
+/// Only the catalogs at `path` besides the embedded ones.
+fn only(path: std::path::PathBuf) -> Sources {
+    Sources {
+        user_dir: None,
+        paths: vec![path],
+    }
+}
 
 fn app_sized(w: u16, h: u16, options: Options) -> App {
     let mut app = App::new(options);
@@ -250,13 +263,10 @@ fn an_enum_of_too_many_codes_is_refused_with_a_reason() {
         ),
     )
     .unwrap();
-    let report = errdex::cli::load_tables(&[path], true, &mut |_, _| {});
+    let (index, _) = Index::load(&only(path), &mut |_, _| {});
     let mut app = App::new(Options::default());
     app.update_sync(Action::Resize(120, 35));
-    app.update_sync(Action::Loaded(
-        Arc::new(Index::from_tables(report.tables)),
-        Vec::new(),
-    ));
+    app.update_sync(Action::Loaded(Arc::new(index), Vec::new()));
     assert!(app.results.len() > errdex::tui::app::MAX_ENUM_CODES);
     assert_eq!(key(&mut app, KeyCode::Char('Y')), []);
     assert!(
@@ -704,14 +714,11 @@ fn a_broken_user_catalog_is_a_warning_in_the_status_line() {
         r#"{"schema":1,"vendor":{"id":"acme","name":"ACME"},"edition":{"id":"v1"},"entries":[{"code":"E42","message":"teapot"}]}"#,
     )
     .unwrap();
-    let report = errdex::cli::load_tables(&[dir.path().to_path_buf()], true, &mut |_, _| {});
-    let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let (index, problems) = Index::load(&only(dir.path().to_path_buf()), &mut |_, _| {});
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let mut app = App::new(Options::default());
     app.update_sync(Action::Resize(120, 35));
-    app.update_sync(Action::Loaded(
-        Arc::new(Index::from_tables(report.tables)),
-        problems,
-    ));
+    app.update_sync(Action::Loaded(Arc::new(index), problems));
     let screen = text(&draw(&app, 120, 35));
     let status = screen.lines().last().unwrap();
     assert!(

@@ -1,20 +1,21 @@
 //! Catalog loading on any bytes: a problem located inside the text, or a catalog that
-//! round-trips, indexes, and decodes and searches with its own envelope. The streaming loader
-//! (`catalog::stream`, what the CLI and the TUI load files with) must agree with
+//! round-trips, indexes, and decodes and searches with its own envelope. The fast reader
+//! (`catalog::read_text`, which tries it before the validating loader) must agree with
 //! `parse_catalog`: the same catalogs accepted, with the same content.
 #![no_main]
 
-use errdex::catalog::stream::table_from_text;
-use errdex::catalog::{Catalog, Origin, Table, parse_catalog};
+use errdex::catalog::{Catalog, Origin, parse_catalog, read_text};
+use errdex::cli::output::decoded_json;
 use errdex::decode;
-use errdex::index::Index;
+use errdex::index::{Index, Table, TableBuilder};
 use errdex::query::Query;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let origin = || Origin::File("fuzz.json".into());
-    let streamed = table_from_text("fuzz.json", &text, origin());
+    let streamed = read_text::<TableBuilder>("fuzz.json", &text, origin())
+        .map(|l| l.rows.finish(l.header, l.origin));
     match parse_catalog("fuzz.json", &text) {
         Err(p) => {
             let lines = text.split('\n').count();
@@ -52,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
                     "{{\"code\":{code:?},\"message\":\"m\",\"error\":1,\"success\":false,\"errResponse\":{{\"code\":{code:?}}}}}"
                 );
                 let d = decode::decode(&paste, &index);
-                let _ = serde_json::to_string(&d.to_json(&index));
+                let _ = serde_json::to_string(&decoded_json(&d, &index));
             }
             let _ = decode::decode(&text, &index);
         }

@@ -18,7 +18,8 @@ fuzz_target!(|data: &[u8]| {
     let decoded = DECODING.with(|d| d.decode(&text));
     assert!(decoded.errors.len() <= MAX_ERRORS);
     // `decode --json`: always serialisable, and back.
-    let json = serde_json::to_string(&decoded.to_json(&INDEX)).expect("decode JSON");
+    let json = serde_json::to_string(&errdex::cli::output::decoded_json(&decoded, &INDEX))
+        .expect("decode JSON");
     let _: serde_json::Value = serde_json::from_str(&json).expect("decode JSON reads back");
     // The text output: whatever came from the paste is made safe to print.
     for e in &decoded.errors {

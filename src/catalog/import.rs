@@ -17,8 +17,8 @@ mod html;
 mod markdown;
 mod scrape;
 
-use super::load::parse_catalog;
 use super::model::{Catalog, Edition, Entry, SCHEMA_VERSION, Text, Vendor};
+use super::validate::parse_catalog;
 use std::fmt;
 use std::sync::LazyLock;
 

@@ -1,20 +1,24 @@
-//! Catalogs: the data model, the embedded defaults, user catalogs and their validation.
+//! Catalogs: the data model, loading (embedded, user folder, paths), validation with
+//! `file:line:col` problems, and the catalog tools (check, diff, import).
 
 pub mod check;
 pub mod diff;
 pub mod import;
 mod load;
 mod model;
-pub mod stream;
-pub mod table;
+mod stream;
+mod validate;
 
 pub use check::check_paths;
 pub use diff::{Diff, diff};
 pub use import::{ImportError, import};
 pub use load::{
-    CatalogProblem, LoadReport, Loaded, Origin, embedded, load_file, load_path, parse_catalog,
+    CatalogProblem, Loaded, Origin, Report, Rows, Sources, TooLarge, embedded, load_all, load_path,
     user_catalog_dir,
 };
-pub use model::{Catalog, Edition, Entry, Envelope, Flag, Items, SCHEMA_VERSION, Text, Vendor};
-pub use stream::{TableReport, embedded_tables, load_tables};
-pub use table::Table;
+pub use model::{
+    Catalog, Edition, Entry, EntryFields, Envelope, Flag, Items, SCHEMA_VERSION, Text, TextRef,
+    Vendor,
+};
+pub use stream::read_text;
+pub use validate::parse_catalog;

@@ -11,7 +11,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// One catalog file: a vendor, one edition of its error table, its error envelope and the rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a catalog object ({\"schema\": 1, \"vendor\": ..., ...})"
+)]
 pub struct Catalog {
     /// Editors' JSON Schema reference (`"$schema": "schema.json"`); ignored by errdex.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -25,7 +28,10 @@ pub struct Catalog {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a vendor object ({\"id\", \"name\", ...})"
+)]
 pub struct Vendor {
     /// Stable lower-case id used on the command line (`pixnet`, `tencent-im`).
     pub id: String,
@@ -40,7 +46,7 @@ pub struct Vendor {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an edition object ({\"id\", ...})")]
 pub struct Edition {
     pub id: String,
     #[serde(default)]
@@ -58,7 +64,10 @@ pub struct Edition {
 /// How a vendor's error bodies look, so the decoder recognises them from data, not code.
 /// Paths are dotted (`errResponse.code`); keys are matched case-insensitively.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an envelope object ({\"code\", ...})"
+)]
 pub struct Envelope {
     pub code: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,7 +79,11 @@ pub struct Envelope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Items>,
     /// The HTTP status the vendor answers API errors with, when it is always the same (Tencent: 200).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "http_status",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub http_status: Option<u16>,
     /// Other paths typical of this envelope; their presence helps recognise the vendor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -78,7 +91,10 @@ pub struct Envelope {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a flag object ({\"path\", \"error_when\"})"
+)]
 pub struct Flag {
     pub path: String,
     /// `"false"`, `"true"`, `"nonzero"`, or a literal value such as `"FAIL"` (case-insensitive).
@@ -86,7 +102,10 @@ pub struct Flag {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an items object ({\"path\", \"code\", ...})"
+)]
 pub struct Items {
     pub path: String,
     pub code: String,
@@ -98,12 +117,12 @@ pub struct Items {
 }
 
 /// One row of a vendor's error table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an entry object ({\"code\", ...})")]
 pub struct Entry {
     #[serde(deserialize_with = "code_from_string_or_number")]
     pub code: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "http_status")]
     pub http_status: Option<u16>,
     #[serde(default)]
     pub category: Option<String>,
@@ -140,7 +159,7 @@ impl Entry {
 
 /// A text field that is either one string or a list of strings (MantaGO's `<ol>` cells).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "a string or a list of strings")]
 pub enum Text {
     One(String),
     List(Vec<String>),
@@ -165,10 +184,41 @@ impl fmt::Display for Text {
     }
 }
 
+/// An HTTP status: a whole number (its range is checked after parsing, where it can be located).
+fn http_status<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
+    struct Status;
+    impl<'de> serde::de::Visitor<'de> for Status {
+        type Value = Option<u16>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an HTTP status number (100-599)")
+        }
+
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_u64(self)
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            u16::try_from(v)
+                .map(Some)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+        }
+    }
+    d.deserialize_option(Status)
+}
+
 /// Hand-written catalogs often give numeric codes as numbers; keep their digits as written.
 fn code_from_string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     #[derive(Deserialize)]
-    #[serde(untagged)]
+    #[serde(untagged, expecting = "a string or a number")]
     enum Code {
         S(String),
         N(serde_json::Number),
@@ -176,5 +226,71 @@ fn code_from_string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String,
     match Code::deserialize(d)? {
         Code::S(s) => Ok(s),
         Code::N(n) => Ok(n.to_string()),
+    }
+}
+
+/// The fields of one entry, borrowed from the text they were read from: what the loader hands
+/// to [`super::Rows::push`], so a million entries never exist as [`Entry`] values at once.
+#[derive(Debug, Clone, Default)]
+pub struct EntryFields<'a> {
+    pub code: &'a str,
+    pub http_status: Option<u16>,
+    pub category: Option<&'a str>,
+    pub subcategory: Option<&'a str>,
+    pub message: Option<&'a str>,
+    pub description: Option<TextRef<'a>>,
+    pub fix: Option<TextRef<'a>>,
+    pub summary_en: Option<&'a str>,
+}
+
+/// [`Text`], borrowed.
+#[derive(Debug, Clone)]
+pub enum TextRef<'a> {
+    One(&'a str),
+    List(Vec<&'a str>),
+}
+
+impl<'a> TextRef<'a> {
+    pub fn of(t: &'a Text) -> TextRef<'a> {
+        match t {
+            Text::One(s) => TextRef::One(s),
+            Text::List(items) => TextRef::List(items.iter().map(String::as_str).collect()),
+        }
+    }
+
+    pub fn to_text(&self) -> Text {
+        match self {
+            TextRef::One(s) => Text::One(s.to_string()),
+            TextRef::List(items) => Text::List(items.iter().map(|s| s.to_string()).collect()),
+        }
+    }
+}
+
+impl<'a> EntryFields<'a> {
+    pub fn of(e: &'a Entry) -> EntryFields<'a> {
+        EntryFields {
+            code: &e.code,
+            http_status: e.http_status,
+            category: e.category.as_deref(),
+            subcategory: e.subcategory.as_deref(),
+            message: e.message.as_deref(),
+            description: e.description.as_ref().map(TextRef::of),
+            fix: e.fix.as_ref().map(TextRef::of),
+            summary_en: e.summary_en.as_deref(),
+        }
+    }
+
+    pub fn to_entry(&self) -> Entry {
+        let owned = |s: Option<&str>| s.map(str::to_string);
+        Entry {
+            code: self.code.to_string(),
+            http_status: self.http_status,
+            category: owned(self.category),
+            subcategory: owned(self.subcategory),
+            message: owned(self.message),
+            description: self.description.as_ref().map(TextRef::to_text),
+            fix: self.fix.as_ref().map(TextRef::to_text),
+            summary_en: owned(self.summary_en),
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! Command-line arguments (the CLI contract of DESIGN.md).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use crate::catalog::Sources;
+use crate::clipboard;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -32,21 +34,18 @@ pub struct Args {
     pub no_mouse: bool,
 
     /// How copied text reaches the clipboard.
-    #[arg(long, value_enum, default_value_t = ClipboardMode::Auto, global = true)]
-    pub clipboard: ClipboardMode,
+    #[arg(long, value_enum, default_value_t = clipboard::Mode::Auto, global = true)]
+    pub clipboard: clipboard::Mode,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClipboardMode {
-    /// The system clipboard, or OSC 52 when there is no display or over SSH.
-    Auto,
-    /// The system clipboard (X11/Wayland) only.
-    System,
-    /// The terminal's clipboard via the OSC 52 escape sequence.
-    Osc52,
+impl Args {
+    /// The catalogs to load besides the embedded ones.
+    pub fn sources(&self) -> Sources {
+        Sources::new(self.catalog.clone(), self.no_user_catalogs)
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,12 +3,11 @@
 
 mod args;
 mod catalog_cmd;
-mod output;
+pub mod output;
 
-pub use args::{Args, ClipboardMode, Command};
+pub use args::{Args, Command};
 pub use catalog_cmd::CatalogCommand;
 
-use crate::catalog::{self, CatalogProblem, TableReport};
 use crate::index::Index;
 use crate::query::Query;
 use clap::Parser;
@@ -50,7 +49,17 @@ fn clap_exit(err: clap::Error) -> i32 {
 
 pub fn run(args: Args) -> i32 {
     if args.command.is_none() {
-        return match crate::tui::run(&args) {
+        let options = crate::tui::Options {
+            start: crate::tui::app::Options {
+                query: args.query.clone(),
+                vendor: args.vendor.clone(),
+                mouse: !args.no_mouse,
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            },
+            clipboard: args.clipboard,
+            sources: args.sources(),
+        };
+        return match crate::tui::run(options) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("errdex: terminal error: {e}");
@@ -58,11 +67,10 @@ pub fn run(args: Args) -> i32 {
             }
         };
     }
-    let report = load_all(&args);
-    for p in &report.problems {
+    let (index, problems) = Index::load(&args.sources(), &mut |_, _| {});
+    for p in &problems {
         eprintln!("errdex: warning: {p}");
     }
-    let index = Index::from_tables(report.tables);
     for n in &index.notices {
         eprintln!("errdex: note: {n}");
     }
@@ -137,53 +145,6 @@ pub fn run(args: Args) -> i32 {
     };
     let _ = out.flush();
     code
-}
-
-/// Embedded catalogs, then the user catalog folder, then each `--catalog`, in that order, so
-/// later ones replace earlier ones with the same (vendor, edition); packed for the index.
-pub fn load_all(args: &Args) -> TableReport {
-    load_tables(&args.catalog, args.no_user_catalogs, &mut |_, _| {})
-}
-
-/// Embedded catalogs, then the user catalog folder (unless `no_user_catalogs`), then each of
-/// `paths`, packed for the index as each file is read (see `catalog::stream`).
-/// `progress` is told the bytes read so far and the bytes of all the files to read.
-pub fn load_tables(
-    paths: &[std::path::PathBuf],
-    no_user_catalogs: bool,
-    progress: &mut dyn FnMut(u64, u64),
-) -> TableReport {
-    let mut report = TableReport {
-        tables: catalog::embedded_tables(),
-        problems: Vec::new(),
-    };
-    let user = (!no_user_catalogs)
-        .then(catalog::user_catalog_dir)
-        .flatten()
-        .filter(|dir| dir.is_dir());
-    let sources: Vec<&std::path::Path> = user
-        .iter()
-        .map(|d| d.as_path())
-        .chain(paths.iter().map(|p| p.as_path()))
-        .collect();
-    let total = catalog::stream::total_bytes(&sources);
-    let mut done = 0;
-    for path in sources {
-        if !path.exists() {
-            report.problems.push(CatalogProblem::whole_file(
-                path.display(),
-                "no such file or folder",
-            ));
-            continue;
-        }
-        let mut seen = 0;
-        report.extend(catalog::load_tables(path, &mut |n| {
-            seen = n;
-            progress(done + n, total);
-        }));
-        done += seen;
-    }
-    report
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {

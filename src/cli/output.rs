@@ -2,13 +2,83 @@
 //! Text output passes through `sanitize`, so catalog text cannot drive the terminal.
 
 use super::{EXIT_NOT_FOUND, EXIT_OK};
-use crate::index::{EntryRef, Index};
+use crate::decode::Decoded;
+use crate::index::{EntryRef, Index, RowId};
 use crate::query::Query;
 use crate::sanitize;
 use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
+
+/// The JSON shape of an entry in the CLI contract.
+#[derive(Debug, Serialize)]
+pub struct EntryJson<'a> {
+    pub vendor: &'a str,
+    pub edition: &'a str,
+    pub code: &'a str,
+    pub http_status: Option<u16>,
+    pub category: Option<&'a str>,
+    pub subcategory: Option<&'a str>,
+    pub message: Option<&'a str>,
+    pub description: Option<&'a crate::catalog::Text>,
+    pub fix: Option<&'a crate::catalog::Text>,
+    pub summary_en: Option<&'a str>,
+}
+
+impl<'a> EntryJson<'a> {
+    pub fn of(found: &'a EntryRef<'_>) -> EntryJson<'a> {
+        let e = &found.entry;
+        EntryJson {
+            vendor: &found.vendor.id,
+            edition: &found.edition.id,
+            code: &e.code,
+            http_status: e.http_status,
+            category: e.category.as_deref(),
+            subcategory: e.subcategory.as_deref(),
+            message: e.message.as_deref(),
+            description: e.description.as_ref(),
+            fix: e.fix.as_ref(),
+            summary_en: e.summary_en.as_deref(),
+        }
+    }
+}
+
+/// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
+/// "matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` when there is one and
+/// `"notice"` when there is one.
+pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
+    let entries = |rows: &[RowId]| -> serde_json::Value {
+        rows.iter()
+            .filter(|&&r| (r as usize) < index.len())
+            .map(|&r| serde_json::to_value(EntryJson::of(&index.get(r))).unwrap_or_default())
+            .collect()
+    };
+    let errors: Vec<serde_json::Value> = decoded
+        .errors
+        .iter()
+        .map(|e| {
+            let mut m = serde_json::Map::new();
+            m.insert("code".into(), e.code.clone().into());
+            m.insert("message".into(), e.message.clone().into());
+            m.insert("http_status".into(), e.http_status.into());
+            m.insert("vendor".into(), e.vendor.clone().into());
+            m.insert("path".into(), e.path.clone().into());
+            if let Some(f) = &e.field {
+                m.insert("field".into(), f.clone().into());
+            }
+            m.insert("matches".into(), entries(&e.match_rows));
+            m.insert("suggestions".into(), entries(&e.suggestion_rows));
+            serde_json::Value::Object(m)
+        })
+        .collect();
+    let mut out = serde_json::Map::new();
+    out.insert("errors".into(), errors.into());
+    if let Some(n) = &decoded.notice {
+        out.insert("notice".into(), n.clone().into());
+    }
+    serde_json::Value::Object(out)
+}
 
 pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i32> {
     if json {
@@ -92,7 +162,7 @@ pub fn search(
         #[derive(Serialize)]
         struct Scored<'a> {
             #[serde(flatten)]
-            entry: crate::index::EntryJson<'a>,
+            entry: EntryJson<'a>,
             score: u32,
         }
         let entries: Vec<_> = hits.iter().map(|h| index.get(h.row)).collect();
@@ -100,7 +170,7 @@ pub fn search(
             .iter()
             .zip(&entries)
             .map(|(h, e)| Scored {
-                entry: e.to_json(),
+                entry: EntryJson::of(e),
                 score: h.score,
             })
             .collect();
@@ -146,9 +216,9 @@ pub fn show(
 ) -> io::Result<i32> {
     if json {
         if let [one] = found {
-            write_json(out, &one.to_json())?;
+            write_json(out, &EntryJson::of(one))?;
         } else {
-            let list: Vec<_> = found.iter().map(EntryRef::to_json).collect();
+            let list: Vec<_> = found.iter().map(EntryJson::of).collect();
             write_json(out, &list)?;
         }
         return Ok(EXIT_OK);
@@ -268,7 +338,7 @@ pub fn decode(index: &Index, text: &str, json: bool, out: &mut impl Write) -> io
         EXIT_NOT_FOUND
     };
     if json {
-        write_json(out, &decoded.to_json(index))?;
+        write_json(out, &decoded_json(&decoded, index))?;
         return Ok(code);
     }
     if let Some(n) = &decoded.notice {
@@ -397,4 +467,29 @@ pub fn snippet(
         }
     }
     Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_shape() {
+        let index = Index::embedded();
+        let d = crate::decode::decode(
+            r#"{"validation_failed_responses":[{"result_code":"field_is_required","message":"m","property_name":"p"}],"result_code":"data_validation_failed","message":"Validation failed."}"#,
+            &index,
+        );
+        let j = decoded_json(&d, &index);
+        let errors = j["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0]["vendor"], "guo-guo");
+        assert_eq!(errors[0]["matches"][0]["code"], "data_validation_failed");
+        assert!(errors[0].get("field").is_none());
+        assert_eq!(errors[1]["field"], "p");
+        assert_eq!(errors[1]["path"], "$.validation_failed_responses[0]");
+        assert!(errors[1]["suggestions"].as_array().unwrap().is_empty());
+        assert!(j.get("notice").is_none());
+        assert!(d.matched());
+    }
 }

@@ -16,14 +16,15 @@
 mod envelope;
 mod extract;
 mod lenient;
-pub(crate) mod similarity;
+mod similarity;
 
+use crate::index::messages::{MessageIndex, Tokens, tokenize};
 use crate::index::{Index, RowId};
 use envelope::{Fit, Spec, Verdict};
 use extract::{Docs, Found};
 use lenient::Value;
 use serde::Serialize;
-use similarity::{MessageIndex, Tokens, similarity, tokenize};
+use similarity::similarity;
 use std::ops::Range;
 
 /// Pastes larger than this are refused with a notice.
@@ -87,42 +88,6 @@ impl Decoded {
     /// Whether any error matched a catalog entry.
     pub fn matched(&self) -> bool {
         self.errors.iter().any(|e| !e.match_rows.is_empty())
-    }
-
-    /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
-    /// "matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` when there is one and
-    /// `"notice"` when there is one.
-    pub fn to_json(&self, index: &Index) -> serde_json::Value {
-        let entries = |rows: &[RowId]| -> serde_json::Value {
-            rows.iter()
-                .filter(|&&r| (r as usize) < index.len())
-                .map(|&r| serde_json::to_value(index.get(r).to_json()).unwrap_or_default())
-                .collect()
-        };
-        let errors: Vec<serde_json::Value> = self
-            .errors
-            .iter()
-            .map(|e| {
-                let mut m = serde_json::Map::new();
-                m.insert("code".into(), e.code.clone().into());
-                m.insert("message".into(), e.message.clone().into());
-                m.insert("http_status".into(), e.http_status.into());
-                m.insert("vendor".into(), e.vendor.clone().into());
-                m.insert("path".into(), e.path.clone().into());
-                if let Some(f) = &e.field {
-                    m.insert("field".into(), f.clone().into());
-                }
-                m.insert("matches".into(), entries(&e.match_rows));
-                m.insert("suggestions".into(), entries(&e.suggestion_rows));
-                serde_json::Value::Object(m)
-            })
-            .collect();
-        let mut out = serde_json::Map::new();
-        out.insert("errors".into(), errors.into());
-        if let Some(n) = &self.notice {
-            out.insert("notice".into(), n.clone().into());
-        }
-        serde_json::Value::Object(out)
     }
 }
 

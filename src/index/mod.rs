@@ -1,27 +1,25 @@
 //! The in-memory index over every loaded catalog: exact lookups by (vendor, code) and by code,
 //! and fuzzy search with the query language, ranked the same way for the CLI and the TUI.
 //!
-//! Catalogs are kept as packed [`Table`]s (see `catalog::table`): the rows' text is the search
+//! Catalogs are kept as packed [`Table`]s (see `table`): the rows' text is the search
 //! column, and [`Entry`] values are made only for the rows someone looks at (and whole
 //! [`Catalog`] values for the one vendor a command works on). The code lookup, which only some
 //! commands need, is built on first use.
 
 mod codes;
+pub mod messages;
 mod search;
+mod table;
 
-use crate::catalog::{Catalog, Edition, Entry, Loaded, Origin, Table, Vendor};
-use crate::decode::similarity::MessageIndex;
+use crate::catalog::{
+    self, Catalog, CatalogProblem, Edition, Entry, Loaded, Origin, Sources, Vendor,
+};
 use codes::CodeIndex;
-use serde::Serialize;
+use messages::MessageIndex;
 use std::sync::OnceLock;
 
 pub use search::{FULL_SCORES, Highlighter};
-
-#[cfg(test)]
-thread_local! {
-    /// How many message indexes this thread has built.
-    pub(crate) static MESSAGE_INDEX_BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
+pub use table::{Field, Haystack, Table, TableBuilder};
 
 /// A row of the default view (newest edition of each vendor), by position.
 pub type RowId = u32;
@@ -58,39 +56,6 @@ pub struct EntryRef<'a> {
     pub origin: &'a Origin,
 }
 
-/// The JSON shape of an entry in the CLI contract.
-#[derive(Debug, Serialize)]
-pub struct EntryJson<'a> {
-    pub vendor: &'a str,
-    pub edition: &'a str,
-    pub code: &'a str,
-    pub http_status: Option<u16>,
-    pub category: Option<&'a str>,
-    pub subcategory: Option<&'a str>,
-    pub message: Option<&'a str>,
-    pub description: Option<&'a crate::catalog::Text>,
-    pub fix: Option<&'a crate::catalog::Text>,
-    pub summary_en: Option<&'a str>,
-}
-
-impl EntryRef<'_> {
-    pub fn to_json(&self) -> EntryJson<'_> {
-        let e = &self.entry;
-        EntryJson {
-            vendor: &self.vendor.id,
-            edition: &self.edition.id,
-            code: &e.code,
-            http_status: e.http_status,
-            category: e.category.as_deref(),
-            subcategory: e.subcategory.as_deref(),
-            message: e.message.as_deref(),
-            description: e.description.as_ref(),
-            fix: e.fix.as_ref(),
-            summary_en: e.summary_en.as_deref(),
-        }
-    }
-}
-
 /// A search result: the row and nucleo's score (higher is better); exact code hits come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -100,21 +65,29 @@ pub struct Hit {
 }
 
 impl Index {
-    /// Builds the index from parsed catalogs (see [`Index::from_tables`]).
-    pub fn new(loaded: Vec<Loaded>) -> Index {
-        let mut notices = Vec::new();
-        let mut tables = Vec::with_capacity(loaded.len());
-        for l in loaded {
-            let origin = l.origin.to_string();
-            match Table::from_catalog(l.catalog, l.origin) {
-                Ok(t) => tables.push(t),
-                Err(e) => notices.push(format!("{origin}: {e}")),
-            }
-        }
-        let mut index = Index::from_tables(tables);
-        notices.append(&mut index.notices);
-        index.notices = notices;
-        index
+    /// Loads the embedded catalogs and `sources` (see [`catalog::load_all`]) and indexes them;
+    /// also returns the problems of the catalogs that did not load.
+    pub fn load(
+        sources: &Sources,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> (Index, Vec<CatalogProblem>) {
+        let report = catalog::load_all::<TableBuilder>(sources, progress);
+        (Index::from_loaded(report.catalogs), report.problems)
+    }
+
+    /// The embedded catalogs only.
+    pub fn embedded() -> Index {
+        Index::from_loaded(catalog::embedded())
+    }
+
+    /// Indexes catalogs as the loader packed them.
+    pub fn from_loaded(loaded: Vec<Loaded<TableBuilder>>) -> Index {
+        Index::from_tables(
+            loaded
+                .into_iter()
+                .map(|l| l.rows.finish(l.header, l.origin))
+                .collect(),
+        )
     }
 
     /// Builds the index. Later catalogs with the same (vendor, edition) replace earlier ones,
@@ -169,11 +142,6 @@ impl Index {
             messages: OnceLock::new(),
             notices,
         }
-    }
-
-    /// The embedded catalogs only.
-    pub fn embedded() -> Index {
-        Index::from_tables(crate::catalog::embedded_tables())
     }
 
     /// Every catalog loaded (all editions), packed; [`VendorInfo::editions`] indexes them.
@@ -239,7 +207,7 @@ impl Index {
     }
 
     /// A field of a row (see [`Table::field`]), without making its [`Entry`].
-    pub fn field(&self, row: RowId, field: crate::catalog::table::Field) -> Option<&str> {
+    pub fn field(&self, row: RowId, field: Field) -> Option<&str> {
         let (t, i) = self.locate(row);
         t.field(i, field)
     }
@@ -263,12 +231,8 @@ impl Index {
     }
 
     /// The decoder's index of message words (see `decode::similarity`), built on first use.
-    pub(crate) fn message_index(&self) -> &MessageIndex {
-        self.messages.get_or_init(|| {
-            #[cfg(test)]
-            MESSAGE_INDEX_BUILDS.with(|n| n.set(n.get() + 1));
-            MessageIndex::build(self)
-        })
+    pub fn message_index(&self) -> &MessageIndex {
+        self.messages.get_or_init(|| MessageIndex::build(self))
     }
 
     /// Builds the decoder's message index now, not at the first paste that needs it (about

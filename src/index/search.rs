@@ -18,8 +18,8 @@
 //!
 //! The results are complete either way, and the same as the CLI's up to [`FULL_SCORES`] hits.
 
+use super::table::{Field, Table};
 use super::{Hit, Index, RowId};
-use crate::catalog::table::{Field, Table};
 use crate::fold::fold;
 use crate::query::Query;
 use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization, Pattern};
@@ -537,7 +537,7 @@ fn match_row(
     // Each atom must match one of the two haystacks; the row's score is the sum of the best.
     // A negative atom must match neither.
     let hay = table.haystack(i);
-    let wide_cannot_match = !hay.has_wide || hay.wide_cjk;
+    let unicode_cannot_match = !hay.has_unicode || hay.unicode_cjk;
     // For the full score, most rows miss some word: find out cheaply before scoring any (the
     // full score finds the best of all the ways a word matches, which costs many times more).
     // The greedy score is that cheap test and a score; it goes through the words last first,
@@ -547,7 +547,7 @@ fn match_row(
         for w in &search.atoms {
             if let Some(needle) = &w.ascii
                 && !w.atom.negative
-                && wide_cannot_match
+                && unicode_cannot_match
                 && !in_order(needle, hay.ascii)
             {
                 return None;
@@ -564,7 +564,7 @@ fn match_row(
         let atom = word.atom;
         if kind == Score::Membership
             && word.greedy_ignore_case == Some(true)
-            && wide_cannot_match
+            && unicode_cannot_match
             && let Some(needle) = &word.ascii
         {
             // All nucleo would find out about this word here: whether it is there.
@@ -590,13 +590,13 @@ fn match_row(
             }
         };
         let a = score_in(Utf32Str::Ascii(hay.ascii), &mut scratch.matcher);
-        let w = if !hay.has_wide || (word.ascii.is_some() && hay.wide_cjk) {
+        let w = if !hay.has_unicode || (word.ascii.is_some() && hay.unicode_cjk) {
             // Nothing there for this atom: what matching would say when it finds nothing.
             atom.negative.then_some(0)
         } else {
             if !chars_ready {
                 scratch.chars.clear();
-                scratch.chars.extend(table.wide(i).chars());
+                scratch.chars.extend(table.unicode(i).chars());
                 chars_ready = true;
             }
             score_in(Utf32Str::Unicode(&scratch.chars), &mut scratch.matcher)

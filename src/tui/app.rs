@@ -580,34 +580,3 @@ fn step(pos: usize, delta: isize, len: usize) -> usize {
         .saturating_add(delta)
         .clamp(0, len as isize - 1) as usize
 }
-
-impl App {
-    /// Applies `action` and runs any searches it starts on this thread, feeding the results
-    /// back; returns the other effects. For tests and benchmarks, which have no runtime.
-    pub fn update_sync(&mut self, action: Action) -> Vec<Effect> {
-        let mut out = Vec::new();
-        let mut queue = vec![action];
-        while let Some(action) = queue.pop() {
-            for effect in self.update(action) {
-                match effect {
-                    Effect::Search(req) => {
-                        let index = self.index.clone().expect("search without an index");
-                        let hits = index
-                            .search_cancellable(
-                                &req.query,
-                                req.within.as_deref(),
-                                &std::sync::atomic::AtomicBool::new(false),
-                            )
-                            .unwrap_or_default();
-                        queue.push(Action::SearchDone {
-                            generation: req.generation,
-                            hits,
-                        });
-                    }
-                    other => out.push(other),
-                }
-            }
-        }
-        out
-    }
-}

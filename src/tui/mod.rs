@@ -9,14 +9,14 @@ pub mod input;
 pub mod layout;
 pub mod paste;
 mod search;
-mod terminal;
+pub mod terminal;
 pub mod ui;
 
-use crate::cli::Args;
-use crate::clipboard::{Clipboard, Via};
+use crate::catalog::Sources;
+use crate::clipboard::{self, Clipboard, Via};
 use crate::index::Index;
 use action::Action;
-use app::{App, Effect, Options};
+use app::{App, Effect};
 use ratatui::crossterm::event::{self, Event};
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -29,37 +29,36 @@ enum Msg {
     Action(Action),
 }
 
+/// What the explorer starts with (the CLI builds it from its arguments).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub start: app::Options,
+    pub clipboard: clipboard::Mode,
+    /// The catalogs to load besides the embedded ones.
+    pub sources: Sources,
+}
+
 /// Runs the TUI until the user quits. Returns the exit code.
-pub fn run(args: &Args) -> io::Result<i32> {
+pub fn run(options: Options) -> io::Result<i32> {
     terminal::install_panic_hook();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, stop.clone())?;
     }
-    let mut app = App::new(Options {
-        query: args.query.clone(),
-        vendor: args.vendor.clone(),
-        mouse: !args.no_mouse,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    });
+    let mut app = App::new(options.start);
     let (tx, rx) = mpsc::channel::<Msg>();
 
     let mut term = terminal::enter(app.mouse)?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
     term.draw(|f| ui::draw(&app, f))?;
-    // A deliberate panic once the terminal is in full-screen mode, so a test can prove the
-    // panic hook restores it.
-    if std::env::var_os("ERRDEX_TEST_PANIC").is_some() {
-        panic!("ERRDEX_TEST_PANIC is set: deliberate panic to test terminal restore");
-    }
 
     // Catalogs load in the background: the first frame above never waits for them.
     let loader_tx = tx.clone();
-    let load_args = LoadArgs::from(args);
+    let sources = options.sources;
     std::thread::spawn(move || {
         let mut last = std::time::Instant::now();
-        let report = load_args.load(&mut |loaded_bytes, total_bytes| {
+        let (index, problems) = Index::load(&sources, &mut |loaded_bytes, total_bytes| {
             // A few updates a second are progress enough.
             if last.elapsed() >= Duration::from_millis(50) {
                 last = std::time::Instant::now();
@@ -70,8 +69,7 @@ pub fn run(args: &Args) -> io::Result<i32> {
                 let _ = loader_tx.send(Msg::Action(progress));
             }
         });
-        let problems = report.problems.iter().map(ToString::to_string).collect();
-        let index = Index::from_tables(report.tables);
+        let problems = problems.iter().map(ToString::to_string).collect();
         // Built here, so the detail pane's first look-up does not hold up a frame.
         index.prepare_lookups();
         let _ = loader_tx.send(Msg::Action(Action::Loaded(Arc::new(index), problems)));
@@ -137,7 +135,7 @@ pub fn run(args: &Args) -> io::Result<i32> {
                         Effect::SetMouse(on) => terminal::set_mouse(on)?,
                         Effect::Copy { text, what } => {
                             let cb =
-                                clipboard.get_or_insert_with(|| Clipboard::new(args.clipboard));
+                                clipboard.get_or_insert_with(|| Clipboard::new(options.clipboard));
                             let status = match cb.copy(&text) {
                                 Ok(Via::Osc52(seq)) => {
                                     osc.push(seq);
@@ -159,7 +157,7 @@ pub fn run(args: &Args) -> io::Result<i32> {
                         }
                         Effect::ReadClipboard => {
                             let cb =
-                                clipboard.get_or_insert_with(|| Clipboard::new(args.clipboard));
+                                clipboard.get_or_insert_with(|| Clipboard::new(options.clipboard));
                             queue.push(match cb.read() {
                                 Ok(text) => Action::Paste(text),
                                 Err(e) => Action::Status(format!("warning: {e}")),
@@ -233,25 +231,6 @@ fn coalesce_pastes(msgs: Vec<Msg>, mode: action::Mode) -> Vec<Msg> {
     }
     flush(&mut run, &mut out);
     out
-}
-
-/// What the loader thread needs from the arguments (they are not `Send` as a whole).
-struct LoadArgs {
-    catalog: Vec<std::path::PathBuf>,
-    no_user: bool,
-}
-
-impl LoadArgs {
-    fn from(args: &Args) -> LoadArgs {
-        LoadArgs {
-            catalog: args.catalog.clone(),
-            no_user: args.no_user_catalogs,
-        }
-    }
-
-    fn load(&self, progress: &mut dyn FnMut(u64, u64)) -> crate::catalog::TableReport {
-        crate::cli::load_tables(&self.catalog, self.no_user, progress)
-    }
 }
 
 #[cfg(test)]

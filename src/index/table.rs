@@ -1,15 +1,16 @@
 //! A catalog as the index keeps it: the header (vendor, edition, envelope) as parsed, and the
-//! rows packed into one text buffer instead of a `Vec<Entry>` of small strings.
+//! rows packed into a few large text buffers instead of a `Vec<Entry>` of small strings.
 //!
 //! A million rows as `Entry` values cost about 450 bytes each in structs and allocations, before
-//! any search column; packed, a row is its text plus 24 bytes and 4 bytes per field. The packing
+//! any search column; packed, a row is its text plus 28 bytes and 4 bytes per field. The packing
 //! is also the search column: each row's text is laid out as the haystacks the matcher reads
 //! (ASCII fields joined by spaces, then the non-ASCII fields joined by spaces), so search reads
 //! the row's text where it lies and field values are slices of the same text. [`Entry`] values
 //! are made on demand, for the rows that are shown or printed.
 
-use super::load::Origin;
-use super::model::{Catalog, Edition, Entry, Envelope, Text, Vendor};
+use crate::catalog::{
+    Catalog, Edition, Entry, EntryFields, Envelope, Origin, Rows, Text, TextRef, TooLarge, Vendor,
+};
 use crate::fold::fold;
 use std::fmt;
 
@@ -41,45 +42,6 @@ impl Field {
     ];
 }
 
-/// The fields of one entry, borrowed: what the loader hands to [`TableBuilder::push`].
-#[derive(Debug, Clone, Default)]
-pub struct EntryFields<'a> {
-    pub code: &'a str,
-    pub http_status: Option<u16>,
-    pub category: Option<&'a str>,
-    pub subcategory: Option<&'a str>,
-    pub message: Option<&'a str>,
-    pub description: Option<TextRef<'a>>,
-    pub fix: Option<TextRef<'a>>,
-    pub summary_en: Option<&'a str>,
-}
-
-/// [`Text`], borrowed.
-#[derive(Debug, Clone)]
-pub enum TextRef<'a> {
-    One(&'a str),
-    List(Vec<&'a str>),
-}
-
-impl<'a> EntryFields<'a> {
-    pub fn of(e: &'a Entry) -> EntryFields<'a> {
-        let text = |t: &'a Text| match t {
-            Text::One(s) => TextRef::One(s),
-            Text::List(items) => TextRef::List(items.iter().map(String::as_str).collect()),
-        };
-        EntryFields {
-            code: &e.code,
-            http_status: e.http_status,
-            category: e.category.as_deref(),
-            subcategory: e.subcategory.as_deref(),
-            message: e.message.as_deref(),
-            description: e.description.as_ref().map(text),
-            fix: e.fix.as_ref().map(text),
-            summary_en: e.summary_en.as_deref(),
-        }
-    }
-}
-
 // Row flags.
 const HAS_STATUS: u16 = 1;
 const DESCRIPTION_LIST: u16 = 2;
@@ -89,16 +51,23 @@ const FOLD_SAME: u16 = 8;
 /// The non-ASCII haystack holds only CJK-range characters and spaces, which no ASCII letter,
 /// digit or sign matches (even after case folding and normalisation): ASCII search words can
 /// skip it.
-const WIDE_CJK: u16 = 16;
+const UNICODE_CJK: u16 = 16;
 /// The row has non-ASCII text.
-const HAS_WIDE: u16 = 32;
+const HAS_UNICODE: u16 = 32;
 /// The code is non-ASCII (so it starts the non-ASCII text).
-const CODE_WIDE: u16 = 64;
+const CODE_UNICODE: u16 = 64;
+
+/// Row text is kept in chunks of about this size; a row never spans two, so a row's place is
+/// a chunk and an offset below this in one `u32` (see [`RowMeta::text`]).
+const CHUNK_BITS: u32 = 22;
+const CHUNK: usize = 1 << CHUNK_BITS;
+const MAX_CHUNKS: usize = 1 << (32 - CHUNK_BITS);
 
 /// One row: where its text, folded text and pieces start, and what does not fit in a piece.
 #[derive(Debug, Clone, Copy)]
 struct RowMeta {
-    /// Start of the row in `text`; it ends where the next row starts.
+    /// Chunk (high bits) and offset in it (low [`CHUNK_BITS`]) of the row's text; it ends where
+    /// the next row of the chunk starts, or at the chunk's end.
     text: u32,
     /// Bytes of the ASCII haystack at the start of the row; the non-ASCII one follows.
     ascii_len: u32,
@@ -113,32 +82,42 @@ struct RowMeta {
     flags: u16,
 }
 
+impl RowMeta {
+    fn chunk(&self) -> usize {
+        (self.text >> CHUNK_BITS) as usize
+    }
+
+    fn offset(&self) -> usize {
+        (self.text & (CHUNK as u32 - 1)) as usize
+    }
+}
+
 /// A piece is one field value (or one item of a list) in the row text: its length, its field,
 /// and which haystack (ASCII or not) it went into, in the order they were added.
-const PIECE_LEN_BITS: u32 = 28;
+const PIECE_LEN_BITS: u32 = 27;
 const PIECE_MAX: usize = (1 << PIECE_LEN_BITS) - 1;
 
-fn piece(len: usize, field: Field, wide: bool) -> u32 {
-    len as u32 | (field as u32) << PIECE_LEN_BITS | (wide as u32) << 31
+fn piece(len: usize, field: Field, unicode: bool) -> u32 {
+    len as u32 | (field as u32) << PIECE_LEN_BITS | (unicode as u32) << 31
 }
 
 fn piece_parts(p: u32) -> (usize, Field, bool) {
     (
         (p as usize) & PIECE_MAX,
-        Field::ALL[((p >> PIECE_LEN_BITS) & 7) as usize],
+        Field::ALL[((p >> PIECE_LEN_BITS) & 15) as usize],
         p >> 31 == 1,
     )
 }
 
 /// The text a row is found by: the ASCII part, and what there is to know about the folded
-/// non-ASCII part ([`Table::wide`]) without reading it.
+/// non-ASCII part ([`Table::unicode`]) without reading it.
 #[derive(Debug, Clone, Copy)]
 pub struct Haystack<'a> {
     pub ascii: &'a [u8],
     /// There is non-ASCII text.
-    pub has_wide: bool,
-    /// The non-ASCII text has only CJK-range characters and spaces (see `WIDE_CJK`).
-    pub wide_cjk: bool,
+    pub has_unicode: bool,
+    /// The non-ASCII text has only CJK-range characters and spaces (see `UNICODE_CJK`).
+    pub unicode_cjk: bool,
 }
 
 /// A catalog with its rows packed (see the module documentation).
@@ -146,7 +125,7 @@ pub struct Table {
     /// Everything but the entries (`header.entries` is empty).
     pub header: Catalog,
     pub origin: Origin,
-    text: String,
+    chunks: Vec<String>,
     folded: String,
     rows: Vec<RowMeta>,
     pieces: Vec<u32>,
@@ -163,21 +142,11 @@ impl fmt::Debug for Table {
     }
 }
 
-/// A table would not fit the packed form (over 4 GiB of text, or a field over 256 MiB).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TooLarge;
-
-impl fmt::Display for TooLarge {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the catalog is too large (over 4 GiB of text, or a field over 256 MiB)")
-    }
-}
-
 impl Table {
     /// Packs a parsed catalog.
     pub fn from_catalog(mut catalog: Catalog, origin: Origin) -> Result<Table, TooLarge> {
         let entries = std::mem::take(&mut catalog.entries);
-        let mut b = TableBuilder::new(&catalog.vendor.id);
+        let mut b = TableBuilder::for_vendor(&catalog.vendor.id);
         for e in &entries {
             b.push(&EntryFields::of(e))?;
         }
@@ -204,13 +173,15 @@ impl Table {
         self.rows.is_empty()
     }
 
-    fn text_range(&self, i: usize) -> (usize, usize) {
-        let start = self.rows[i].text as usize;
-        let end = self
-            .rows
-            .get(i + 1)
-            .map_or(self.text.len(), |r| r.text as usize);
-        (start, end)
+    /// The whole text of row `i`.
+    fn row_text(&self, i: usize) -> &str {
+        let r = &self.rows[i];
+        let chunk = &self.chunks[r.chunk()];
+        let end = match self.rows.get(i + 1) {
+            Some(next) if next.chunk() == r.chunk() => next.offset(),
+            _ => chunk.len(),
+        };
+        &chunk[r.offset()..end]
     }
 
     fn pieces_of(&self, i: usize) -> &[u32] {
@@ -224,21 +195,21 @@ impl Table {
 
     /// Each piece of row `i` with its text, in haystack order.
     fn each_piece(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
-        let (start, _) = self.text_range(i);
-        let wide_start = start + self.rows[i].ascii_len as usize;
-        let (mut ascii, mut wide) = (start, wide_start);
+        let text = self.row_text(i);
+        let unicode_start = self.rows[i].ascii_len as usize;
+        let (mut ascii, mut unicode) = (0, unicode_start);
         self.pieces_of(i).iter().map(move |&p| {
-            let (len, field, is_wide) = piece_parts(p);
-            let (cursor, half) = if is_wide {
-                (&mut wide, wide_start)
+            let (len, field, is_unicode) = piece_parts(p);
+            let (cursor, half) = if is_unicode {
+                (&mut unicode, unicode_start)
             } else {
-                (&mut ascii, start)
+                (&mut ascii, 0)
             };
             // The haystack joins values with a space, as `TableBuilder::push` wrote them.
             if *cursor > half {
                 *cursor += 1;
             }
-            let s = &self.text[*cursor..*cursor + len];
+            let s = &text[*cursor..*cursor + len];
             *cursor += len;
             (field, s)
         })
@@ -247,13 +218,13 @@ impl Table {
     /// The code of row `i`: always the first piece, so the start of its haystack.
     pub fn code(&self, i: usize) -> &str {
         let r = &self.rows[i];
-        let start = r.text as usize
-            + if r.flags & CODE_WIDE != 0 {
+        let start = r.offset()
+            + if r.flags & CODE_UNICODE != 0 {
                 r.ascii_len as usize
             } else {
                 0
             };
-        &self.text[start..start + r.code_len as usize]
+        &self.chunks[r.chunk()][start..start + r.code_len as usize]
     }
 
     pub fn http_status(&self, i: usize) -> Option<u16> {
@@ -273,20 +244,19 @@ impl Table {
     /// touches nothing else of a row it rejects on its ASCII text.
     pub fn haystack(&self, i: usize) -> Haystack<'_> {
         let r = &self.rows[i];
-        let start = r.text as usize;
+        let start = r.offset();
         Haystack {
-            ascii: &self.text.as_bytes()[start..start + r.ascii_len as usize],
-            has_wide: r.flags & HAS_WIDE != 0,
-            wide_cjk: r.flags & WIDE_CJK != 0,
+            ascii: &self.chunks[r.chunk()].as_bytes()[start..start + r.ascii_len as usize],
+            has_unicode: r.flags & HAS_UNICODE != 0,
+            unicode_cjk: r.flags & UNICODE_CJK != 0,
         }
     }
 
     /// The folded non-ASCII haystack of row `i` (T→S, full-width forms as ASCII).
-    pub fn wide(&self, i: usize) -> &str {
+    pub fn unicode(&self, i: usize) -> &str {
         let r = &self.rows[i];
         if r.flags & FOLD_SAME != 0 {
-            let (start, end) = self.text_range(i);
-            &self.text[start + r.ascii_len as usize..end]
+            &self.row_text(i)[r.ascii_len as usize..]
         } else {
             &self.folded[r.folded as usize..(r.folded + r.folded_len) as usize]
         }
@@ -296,14 +266,10 @@ impl Table {
     pub fn entry(&self, i: usize) -> Entry {
         let flags = self.rows[i].flags;
         let mut e = Entry {
-            code: String::new(),
             http_status: self.http_status(i),
-            category: None,
-            subcategory: None,
-            message: None,
             description: (flags & DESCRIPTION_LIST != 0).then(|| Text::List(Vec::new())),
             fix: (flags & FIX_LIST != 0).then(|| Text::List(Vec::new())),
-            summary_en: None,
+            ..Entry::default()
         };
         for (field, s) in self.each_piece(i) {
             let s = s.to_string();
@@ -338,58 +304,62 @@ impl Table {
     }
 }
 
-/// Packs rows one at a time (see [`Table`]).
+/// The bytes of a row's text: its values and a space between each two.
+fn row_len(e: &EntryFields<'_>, vendor_id: &str) -> usize {
+    let texts = [&e.description, &e.fix];
+    let items = texts.iter().flat_map(|t| match t {
+        None => Vec::new(),
+        Some(TextRef::One(s)) => vec![s.len()],
+        Some(TextRef::List(items)) => items.iter().map(|s| s.len()).collect(),
+    });
+    let fields = [e.category, e.subcategory, e.message, e.summary_en];
+    let lens = [e.code.len(), vendor_id.len()]
+        .into_iter()
+        .chain(fields.into_iter().flatten().map(str::len))
+        .chain(items);
+    lens.map(|n| n + 1).sum()
+}
+
+/// Packs rows one at a time (see [`Table`]); the loader pushes each entry as it reads it.
 pub struct TableBuilder {
     vendor_id: String,
-    /// Row text; with [`TableBuilder::in_pieces`], only the last piece of it, the others in
-    /// `sealed`.
+    /// Full chunks of row text, and the one being filled.
+    chunks: Vec<String>,
     text: String,
-    /// Full pieces of the row text, in order (rows never span two), and their total length.
-    sealed: Vec<String>,
-    sealed_len: usize,
-    /// Seal the text at this length (`usize::MAX`: never).
-    seal_at: usize,
     folded: String,
     rows: Vec<RowMeta>,
     pieces: Vec<u32>,
-    wide: String,
+    /// The non-ASCII haystack of the row being pushed.
+    unicode: String,
 }
 
-impl TableBuilder {
-    /// Rows of the vendor `vendor_id` (its id is part of each row's haystack).
-    pub fn new(vendor_id: &str) -> TableBuilder {
+impl Rows for TableBuilder {
+    fn for_vendor(vendor_id: &str) -> TableBuilder {
         TableBuilder {
             vendor_id: vendor_id.to_string(),
+            chunks: Vec::new(),
             text: String::new(),
-            sealed: Vec::new(),
-            sealed_len: 0,
-            seal_at: usize::MAX,
             folded: String::new(),
             rows: Vec::new(),
             pieces: Vec::new(),
-            wide: String::new(),
+            unicode: String::new(),
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// Appends a row. The haystacks are exactly the old joined strings: each value goes to the
-    /// ASCII or the non-ASCII one, joined by a space to what that one already holds.
-    pub fn push(&mut self, e: &EntryFields<'_>) -> Result<(), TooLarge> {
-        if self.text.len() >= self.seal_at {
-            self.sealed_len += self.text.len();
-            self.sealed.push(std::mem::take(&mut self.text));
+    /// Appends a row: each value goes to the ASCII or the non-ASCII haystack, joined by a space
+    /// to what that one already holds.
+    fn push(&mut self, e: &EntryFields<'_>) -> Result<(), TooLarge> {
+        // A chunk is allocated once, at its full size, and never grows: a row that would not
+        // fit starts the next one.
+        let need = row_len(e, &self.vendor_id);
+        if self.text.len() + need > self.text.capacity() {
+            self.seal()?;
+            self.text = String::with_capacity(need.max(CHUNK));
         }
         let start = self.text.len();
         let first_piece = self.pieces.len();
         let folded_start = self.folded.len();
-        self.wide.clear();
+        self.unicode.clear();
         let mut flags = 0;
         if e.http_status.is_some() {
             flags |= HAS_STATUS;
@@ -398,66 +368,74 @@ impl TableBuilder {
             if s.len() > PIECE_MAX {
                 return Err(TooLarge);
             }
-            let wide = !s.is_ascii();
-            let target = if wide { &mut this.wide } else { &mut this.text };
-            let half_start = if wide { 0 } else { start };
+            let unicode = !s.is_ascii();
+            let target = if unicode {
+                &mut this.unicode
+            } else {
+                &mut this.text
+            };
+            let half_start = if unicode { 0 } else { start };
             if target.len() > half_start {
                 target.push(' ');
             }
             target.push_str(s);
-            this.pieces.push(piece(s.len(), field, wide));
+            this.pieces.push(piece(s.len(), field, unicode));
             Ok(())
         };
-        add(self, e.code, Field::Code)?;
-        let vendor = std::mem::take(&mut self.vendor_id);
-        let added = add(self, &vendor, Field::Vendor);
-        self.vendor_id = vendor;
-        added?;
-        for (field, value) in [
-            (Field::Category, e.category),
-            (Field::Subcategory, e.subcategory),
-            (Field::Message, e.message),
-            (Field::Summary, e.summary_en),
-        ] {
-            if let Some(s) = value {
-                add(self, s, field)?;
+        let added = (|| -> Result<(), TooLarge> {
+            add(self, e.code, Field::Code)?;
+            let vendor = std::mem::take(&mut self.vendor_id);
+            let added = add(self, &vendor, Field::Vendor);
+            self.vendor_id = vendor;
+            added?;
+            for (field, value) in [
+                (Field::Category, e.category),
+                (Field::Subcategory, e.subcategory),
+                (Field::Message, e.message),
+                (Field::Summary, e.summary_en),
+            ] {
+                if let Some(s) = value {
+                    add(self, s, field)?;
+                }
             }
-        }
-        for (field, value, list_flag) in [
-            (Field::Description, &e.description, DESCRIPTION_LIST),
-            (Field::Fix, &e.fix, FIX_LIST),
-        ] {
-            match value {
-                None => {}
-                Some(TextRef::One(s)) => add(self, s, field)?,
-                Some(TextRef::List(items)) => {
-                    flags |= list_flag;
-                    for s in items {
-                        add(self, s, field)?;
+            for (field, value, list_flag) in [
+                (Field::Description, &e.description, DESCRIPTION_LIST),
+                (Field::Fix, &e.fix, FIX_LIST),
+            ] {
+                match value {
+                    None => {}
+                    Some(TextRef::One(s)) => add(self, s, field)?,
+                    Some(TextRef::List(items)) => {
+                        flags |= list_flag;
+                        for s in items {
+                            add(self, s, field)?;
+                        }
                     }
                 }
             }
-        }
+            Ok(())
+        })();
         let ascii_len = self.text.len() - start;
-        self.text.push_str(&self.wide);
+        self.text.push_str(&self.unicode);
+        let folded = fold(&self.unicode);
         let mut folded_len = 0;
-        let folded_text = fold(&self.wide);
-        if *folded_text == *self.wide {
+        if *folded == *self.unicode {
             flags |= FOLD_SAME;
         } else {
-            folded_len = folded_text.len();
-            self.folded.push_str(&folded_text);
+            folded_len = folded.len();
+            self.folded.push_str(&folded);
         }
-        if folded_text.chars().all(|c| c == ' ' || c >= '\u{2E80}') {
-            flags |= WIDE_CJK;
+        if folded.chars().all(|c| c == ' ' || c >= '\u{2E80}') {
+            flags |= UNICODE_CJK;
         }
-        if !self.wide.is_empty() {
-            flags |= HAS_WIDE;
+        if !self.unicode.is_empty() {
+            flags |= HAS_UNICODE;
         }
         if !e.code.is_ascii() {
-            flags |= CODE_WIDE;
+            flags |= CODE_UNICODE;
         }
-        if self.sealed_len + self.text.len() > u32::MAX as usize
+        if added.is_err()
+            || self.text.len() > u32::MAX as usize
             || self.folded.len() > u32::MAX as usize
             || self.pieces.len() > u32::MAX as usize
         {
@@ -467,7 +445,7 @@ impl TableBuilder {
             return Err(TooLarge);
         }
         self.rows.push(RowMeta {
-            text: (self.sealed_len + start) as u32,
+            text: (self.chunks.len() << CHUNK_BITS | start) as u32,
             ascii_len: ascii_len as u32,
             folded: folded_start as u32,
             folded_len: folded_len as u32,
@@ -479,80 +457,69 @@ impl TableBuilder {
         Ok(())
     }
 
-    pub fn vendor_id(&self) -> &str {
-        &self.vendor_id
-    }
-
-    /// Keeps the row text in pieces of about `bytes`, so that [`TableBuilder::append`] can hand
-    /// each piece back as soon as it is copied (the rows are then held twice a piece at a
-    /// time, not all at once).
-    pub fn in_pieces(mut self, bytes: usize) -> TableBuilder {
-        self.seal_at = bytes;
-        self
-    }
-
-    /// Makes room for `bytes` of row text.
-    pub fn reserve_text(&mut self, bytes: usize) {
-        self.text.reserve(bytes.min(u32::MAX as usize));
-    }
-
-    /// Adds the rows of `later` (of the same vendor) after these, as if pushed here.
-    pub fn append(&mut self, later: TableBuilder) -> Result<(), TooLarge> {
-        let TableBuilder {
-            sealed,
-            sealed_len,
-            text: last,
-            folded,
-            rows,
-            pieces,
-            ..
-        } = later;
-        let (text_at, folded_at, pieces_at) = (
-            self.sealed_len + self.text.len(),
-            self.folded.len(),
-            self.pieces.len(),
-        );
-        if text_at + sealed_len + last.len() > u32::MAX as usize
-            || folded_at + folded.len() > u32::MAX as usize
-            || pieces_at + pieces.len() > u32::MAX as usize
+    /// Moves `later`'s chunks after these (no text is copied) and its rows with them.
+    fn append(&mut self, mut later: TableBuilder) -> Result<(), TooLarge> {
+        self.seal()?;
+        later.seal()?;
+        let (chunks_at, folded_at, pieces_at) =
+            (self.chunks.len(), self.folded.len(), self.pieces.len());
+        if chunks_at + later.chunks.len() > MAX_CHUNKS
+            || folded_at + later.folded.len() > u32::MAX as usize
+            || pieces_at + later.pieces.len() > u32::MAX as usize
         {
             return Err(TooLarge);
         }
-        // Each piece of text is freed as soon as it is copied.
-        for piece in sealed.into_iter().chain(std::iter::once(last)) {
-            self.text.push_str(&piece);
+        // Each of `later`'s parts is freed as soon as it is copied, so they are not all held
+        // twice at once.
+        self.chunks.append(&mut later.chunks);
+        self.folded.push_str(&std::mem::take(&mut later.folded));
+        self.pieces
+            .extend_from_slice(&std::mem::take(&mut later.pieces));
+        self.rows
+            .extend(std::mem::take(&mut later.rows).iter().map(|r| RowMeta {
+                text: r.text + ((chunks_at as u32) << CHUNK_BITS),
+                folded: r.folded + folded_at as u32,
+                pieces: r.pieces + pieces_at as u32,
+                ..*r
+            }));
+        Ok(())
+    }
+}
+
+impl TableBuilder {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Closes the chunk being filled; later rows go into a new one.
+    fn seal(&mut self) -> Result<(), TooLarge> {
+        if self.text.is_empty() {
+            return Ok(());
         }
-        self.folded.push_str(&folded);
-        drop(folded);
-        self.pieces.extend_from_slice(&pieces);
-        drop(pieces);
-        self.rows.extend(rows.iter().map(|r| RowMeta {
-            text: r.text + text_at as u32,
-            folded: r.folded + folded_at as u32,
-            pieces: r.pieces + pieces_at as u32,
-            ..*r
-        }));
+        if self.chunks.len() + 1 >= MAX_CHUNKS {
+            return Err(TooLarge);
+        }
+        self.chunks.push(std::mem::take(&mut self.text));
         Ok(())
     }
 
     pub fn finish(mut self, mut header: Catalog, origin: Origin) -> Table {
         header.entries = Vec::new();
-        if !self.sealed.is_empty() {
-            let mut text = String::with_capacity(self.sealed_len + self.text.len());
-            for piece in self.sealed.drain(..) {
-                text.push_str(&piece);
-            }
-            text.push_str(&self.text);
-            self.text = text;
+        if !self.text.is_empty() {
+            self.text.shrink_to_fit();
+            self.chunks.push(std::mem::take(&mut self.text));
         }
-        self.text.shrink_to_fit();
         self.folded.shrink_to_fit();
         self.rows.shrink_to_fit();
         self.pieces.shrink_to_fit();
         Table {
             header,
             origin,
-            text: self.text,
+            chunks: self.chunks,
             folded: self.folded,
             rows: self.rows,
             pieces: self.pieces,
@@ -563,6 +530,7 @@ impl TableBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Rows;
 
     fn catalog(entries: Vec<Entry>) -> Catalog {
         serde_json::from_str::<Catalog>(
@@ -627,37 +595,34 @@ mod tests {
     }
 
     #[test]
-    fn rows_kept_in_pieces_and_appended_make_the_same_table() {
+    fn rows_in_many_chunks_and_appended_make_the_same_table() {
+        // Rows long enough that the text takes several chunks.
+        let long = "x".repeat(CHUNK / 5);
         let entries: Vec<Entry> = (0..50)
             .map(|i| Entry {
                 message: Some(format!("message {i}")),
                 description: (i % 3 == 0).then(|| Text::One(format!("說明 {i}"))),
+                summary_en: (i % 4 == 0).then(|| long.clone()),
                 ..entry(&format!("C{i}"))
             })
             .collect();
         let whole = Table::from_catalog(catalog(entries.clone()), Origin::Embedded("t")).unwrap();
-        // The first 20 rows in one piece, the other 30 in pieces of a few rows, appended.
-        let mut first = TableBuilder::new("pixnet");
-        let mut later = TableBuilder::new("pixnet").in_pieces(64);
+        assert!(whole.chunks.len() > 2);
+        // The first 20 rows in one builder, the other 30 in another, appended.
+        let mut first = TableBuilder::for_vendor("pixnet");
+        let mut later = TableBuilder::for_vendor("pixnet");
         for (i, e) in entries.iter().enumerate() {
             let b = if i < 20 { &mut first } else { &mut later };
             b.push(&EntryFields::of(e)).unwrap();
         }
-        assert!(later.sealed.len() > 3);
         first.append(later).unwrap();
         let joined = first.finish(catalog(Vec::new()), Origin::Embedded("t"));
         assert_eq!(joined.to_catalog(), whole.to_catalog());
-        for i in 0..50 {
+        for (i, e) in entries.iter().enumerate() {
             assert_eq!(joined.haystack(i).ascii, whole.haystack(i).ascii);
-            assert_eq!(joined.wide(i), whole.wide(i));
+            assert_eq!(joined.unicode(i), whole.unicode(i));
+            assert_eq!(joined.code(i), e.code);
         }
-        // Pieces that were never appended are joined when the table is finished.
-        let mut alone = TableBuilder::new("pixnet").in_pieces(64);
-        for e in &entries {
-            alone.push(&EntryFields::of(e)).unwrap();
-        }
-        let alone = alone.finish(catalog(Vec::new()), Origin::Embedded("t"));
-        assert_eq!(alone.to_catalog(), whole.to_catalog());
     }
 
     #[test]
@@ -672,14 +637,14 @@ mod tests {
         let t = Table::from_catalog(catalog(vec![e, entry("1")]), Origin::Embedded("t")).unwrap();
         let h = t.haystack(0);
         assert_eq!(h.ascii, b"1000 pixnet Invalid Token expired");
-        assert_eq!(t.wide(0), "认证错误 Token 过期");
-        assert!(h.has_wide && !h.wide_cjk);
+        assert_eq!(t.unicode(0), "认证错误 Token 过期");
+        assert!(h.has_unicode && !h.unicode_cjk);
         let h = t.haystack(1);
         assert_eq!(
-            (h.ascii, h.has_wide, h.wide_cjk),
+            (h.ascii, h.has_unicode, h.unicode_cjk),
             (&b"1 pixnet"[..], false, true)
         );
-        assert_eq!(t.wide(1), "");
+        assert_eq!(t.unicode(1), "");
     }
 
     #[test]
@@ -689,7 +654,7 @@ mod tests {
             ..entry("1")
         };
         let t = Table::from_catalog(catalog(vec![e]), Origin::Embedded("t")).unwrap();
-        assert_eq!(t.wide(0), "错误 失败");
-        assert!(t.haystack(0).wide_cjk);
+        assert_eq!(t.unicode(0), "错误 失败");
+        assert!(t.haystack(0).unicode_cjk);
     }
 }

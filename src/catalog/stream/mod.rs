@@ -1,37 +1,28 @@
-//! Loading catalogs straight into [`Table`]s, for the index: the file is read in chunks and each
-//! entry is parsed with borrowed strings and packed at once, so neither the whole file nor a
-//! `Vec<Entry>` is ever held. Memory is the packed table plus one chunk.
+//! The fast reader: a catalog file is read in chunks and each entry is parsed with borrowed
+//! strings and handed to the [`Rows`] at once, so neither the whole file nor its entries are
+//! ever held. Memory is the rows plus one chunk. A large file is read by two threads
+//! ([`split`]).
 //!
-//! A large file is read by two threads: the second starts at an entry it finds in the middle
-//! of the file (`{` then `"code"`, after a `,`: only an entry start in the `entries` array looks
-//! like that, since a string cannot hold a bare `"`), and the first, reading from the start,
-//! takes the second's rows only if it arrives exactly there; otherwise it reads on alone. So a
-//! file reads the same either way, in about half the time.
-//!
-//! This path only accepts what it fully understands. Anything else (a syntax or type error, an
-//! unknown or repeated key, a value out of range, `entries` before `vendor`) sends the file
-//! through [`load_file`], the validating loader, which reports the exact `file:line:col`
-//! problem, or, for a valid file this path does not handle, gives the catalog to pack.
+//! It only accepts what it fully understands. Anything else (a syntax or type error, an unknown
+//! or repeated key, a value out of range, `entries` before `vendor`) goes to the validating
+//! loader ([`super::validate`]), which reports the exact `file:line:col` problem, or, for a
+//! valid file this reader does not handle, gives the catalog whose entries are then pushed.
 
-use super::load::{
-    CatalogProblem, LoadReport, Origin, catalog_files, embedded_texts, load_file, parse_catalog,
-};
-use super::model::{Catalog, SCHEMA_VERSION};
-use super::table::{EntryFields, Table, TableBuilder, TextRef};
+mod split;
+
+use super::load::{CatalogProblem, Loaded, Origin, Rows};
+use super::model::{Catalog, EntryFields, SCHEMA_VERSION, TextRef};
+use super::validate;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use split::Split;
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::path::Path;
 
 /// Bytes read at a time.
 const CHUNK: usize = 4 << 20;
-
-/// Files from this size on are read by two threads.
-const TWO_THREADS_FROM: u64 = 8 << 20;
 
 /// What a scanner reads from; only files can be read from the middle.
 trait Source: Read {
@@ -49,109 +40,54 @@ impl Source for std::fs::File {
 impl Source for &[u8] {}
 impl Source for std::io::Empty {}
 
-/// Catalogs loaded as tables, and the problems of those that did not load.
-#[derive(Debug, Default)]
-pub struct TableReport {
-    pub tables: Vec<Table>,
-    pub problems: Vec<CatalogProblem>,
-}
-
-impl TableReport {
-    pub fn extend(&mut self, other: TableReport) {
-        self.tables.extend(other.tables);
-        self.problems.extend(other.problems);
-    }
-
-    /// Packs what the validating loader produced.
-    pub fn from_loaded(report: LoadReport) -> TableReport {
-        let mut out = TableReport {
-            tables: Vec::new(),
-            problems: report.problems,
-        };
-        for l in report.catalogs {
-            let file = l.origin.to_string();
-            match Table::from_catalog(l.catalog, l.origin) {
-                Ok(t) => out.tables.push(t),
-                Err(e) => out
-                    .problems
-                    .push(CatalogProblem::whole_file(file, e.to_string())),
-            }
-        }
-        out
-    }
-}
-
-/// The embedded catalogs as tables.
-pub fn embedded_tables() -> Vec<Table> {
-    embedded_texts()
-        .iter()
-        .map(|&(name, text)| {
-            table_from_text(name, text, Origin::Embedded(name))
-                .unwrap_or_else(|p| panic!("embedded catalog is broken: {p}"))
-        })
-        .collect()
-}
-
-/// A catalog text as a table; `name` names it in a problem.
-pub fn table_from_text(name: &str, text: &str, origin: Origin) -> Result<Table, CatalogProblem> {
+/// A catalog text, read into rows; `name` names it in a problem.
+pub fn read_text<R: Rows>(
+    name: &str,
+    text: &str,
+    origin: Origin,
+) -> Result<Loaded<R>, CatalogProblem> {
     // Already text: no reading, and no UTF-8 check.
     let mut no_progress = |_| {};
     let mut scanner = Scanner::new(std::io::empty(), 0, 0, &mut no_progress);
     scanner.text = text.to_string();
     scanner.eof = true;
     scanner.read = text.len() as u64;
-    if let Ok(table) = scan_catalog(scanner, origin.clone(), None) {
-        return Ok(table);
+    if let Ok((loaded, _)) = scan_catalog(scanner, origin.clone(), None) {
+        return Ok(loaded);
     }
-    let catalog = parse_catalog(name, text)?;
-    Table::from_catalog(catalog, origin)
-        .map_err(|e| CatalogProblem::whole_file(name, e.to_string()))
+    into_rows(name, validate::parse_catalog(name, text)?, origin)
 }
 
-/// Loads a catalog file, or every catalog file of a folder (as [`super::load_path`] does).
-/// `progress` is told the bytes read so far, across all the files of this call.
-pub fn load_tables(path: &Path, progress: &mut dyn FnMut(u64)) -> TableReport {
-    let mut report = TableReport::default();
-    let files = match catalog_files(path) {
-        Ok(files) => files,
-        Err(problem) => {
-            report.problems.push(problem);
-            return report;
-        }
-    };
-    let mut done = 0;
-    for file in files {
-        let mut seen = 0;
-        report.extend(load_table_file(&file, &mut |n| {
-            seen = n;
-            progress(done + n)
-        }));
-        done += seen;
-    }
-    report
-}
-
-/// Loads one catalog file as a table.
-pub fn load_table_file(path: &Path, progress: &mut dyn FnMut(u64)) -> TableReport {
+/// A catalog file, read into rows. `progress` is told the bytes read so far.
+pub fn read_file<R: Rows>(
+    path: &Path,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Loaded<R>, CatalogProblem> {
     let origin = Origin::File(path.to_path_buf());
-    if let Ok(table) = scan_file(path, origin, progress) {
-        return TableReport {
-            tables: vec![table],
-            problems: Vec::new(),
-        };
+    if let Ok((loaded, _)) = scan_file(path, origin.clone(), progress) {
+        return Ok(loaded);
     }
-    TableReport::from_loaded(load_file(path))
+    let name = path.display().to_string();
+    into_rows(&name, validate::read_file(path)?, origin)
 }
 
-/// The total size of the catalog files at these paths, for progress.
-pub fn total_bytes(paths: &[&Path]) -> u64 {
-    paths
-        .iter()
-        .filter_map(|p| catalog_files(p).ok())
-        .flatten()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum()
+/// A catalog the validating loader read, its entries pushed into rows.
+fn into_rows<R: Rows>(
+    name: &str,
+    mut catalog: Catalog,
+    origin: Origin,
+) -> Result<Loaded<R>, CatalogProblem> {
+    let entries = std::mem::take(&mut catalog.entries);
+    let mut rows = R::for_vendor(&catalog.vendor.id);
+    for e in &entries {
+        rows.push(&EntryFields::of(e))
+            .map_err(|e| CatalogProblem::whole_file(name, e.to_string()))?;
+    }
+    Ok(Loaded {
+        header: catalog,
+        rows,
+        origin,
+    })
 }
 
 /// The fast path gave up; the validating loader takes over.
@@ -165,196 +101,58 @@ impl From<std::io::Error> for GiveUp {
 }
 
 /// Reads a catalog file, with two threads if it is large and there are two cores.
-fn scan_file(path: &Path, origin: Origin, progress: &mut dyn FnMut(u64)) -> Result<Table, GiveUp> {
+fn scan_file<R: Rows>(
+    path: &Path,
+    origin: Origin,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Loaded<R>, bool), GiveUp> {
     let two_threads_from = if std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2) {
-        TWO_THREADS_FROM
+        split::TWO_THREADS_FROM
     } else {
         u64::MAX
     };
     scan_file_from(path, origin, progress, two_threads_from, CHUNK)
 }
 
-/// [`scan_file`], with two threads from `two_threads_from` bytes on.
-fn scan_file_from(
+/// [`scan_file`], with two threads from `two_threads_from` bytes on, reading `chunk` bytes at a
+/// time. Also says whether the second thread's rows were taken.
+fn scan_file_from<R: Rows>(
     path: &Path,
     origin: Origin,
     progress: &mut dyn FnMut(u64),
     two_threads_from: u64,
     chunk: usize,
-) -> Result<Table, GiveUp> {
+) -> Result<(Loaded<R>, bool), GiveUp> {
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
-    let two = size >= two_threads_from;
-    let split = two.then(|| Split {
-        path: path.to_path_buf(),
-        size,
-        chunk,
-        shared: Arc::new(Shared::default()),
-    });
-    let second = split.as_ref().map(|s| s.shared.clone());
+    let split = (size >= two_threads_from).then(|| Split::new(path, size, chunk));
+    let second = split.as_ref().map(Split::bytes_read);
     // Both threads' reads (the first may read on past where the second began, so at most
     // the file's size).
     let mut report = |n: u64| {
-        let other = second
-            .as_ref()
-            .map_or(0, |s| s.read.load(Ordering::Relaxed));
+        let other = second.as_ref().map_or(0, |read| read());
         progress((n + other).min(size))
     };
-    scan_in_chunks(file, origin, &mut report, chunk, split)
-}
-
-#[cfg(test)]
-fn scan(reader: &[u8], origin: Origin, progress: &mut dyn FnMut(u64)) -> Result<Table, GiveUp> {
-    scan_in_chunks(reader, origin, progress, CHUNK, None)
-}
-
-fn scan_in_chunks<R: Source>(
-    reader: R,
-    origin: Origin,
-    progress: &mut dyn FnMut(u64),
-    chunk: usize,
-    split: Option<Split>,
-) -> Result<Table, GiveUp> {
-    let mut s = Scanner::new(reader, chunk, 0, progress);
+    let mut s = Scanner::new(file, chunk, 0, &mut report);
     s.fill()?;
     scan_catalog(s, origin, split)
 }
 
-/// A file to be read by two threads (see the module documentation).
-struct Split {
-    path: PathBuf,
-    size: u64,
-    /// Bytes each thread reads at a time.
-    chunk: usize,
-    shared: Arc<Shared>,
-}
-
-/// What the two threads share.
-#[derive(Default)]
-struct Shared {
-    /// Set when the first thread no longer wants the second's rows.
-    stop: AtomicBool,
-    /// Bytes the second thread has read, for progress.
-    read: AtomicU64,
-}
-
-#[cfg(test)]
-thread_local! {
-    /// How many times this thread took a second thread's rows.
-    static HALVES_TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// The rows the second thread read, and the offset just after the `]` it stopped at.
-struct Half {
-    rows: TableBuilder,
-    end: u64,
-}
-
-/// The second thread, while it runs; dropping it tells the thread to stop.
-struct SecondThread {
-    shared: Arc<Shared>,
-    /// Where it started: the offset of an entry's `{`.
-    start: u64,
-    handle: Option<std::thread::JoinHandle<Result<Half, GiveUp>>>,
-}
-
-impl SecondThread {
-    /// Starts reading `split`'s file from the first entry after `from`, into rows of
-    /// `vendor_id`, once it has found that entry (in well under a millisecond); `None` when
-    /// there is none to find.
-    fn start(split: &Split, from: u64, vendor_id: &str) -> Option<SecondThread> {
-        let (path, shared, id) = (
-            split.path.clone(),
-            split.shared.clone(),
-            vendor_id.to_string(),
-        );
-        let chunk = split.chunk;
-        let (found, start) = std::sync::mpsc::sync_channel(1);
-        let handle = std::thread::Builder::new()
-            .name("errdex-load".into())
-            .spawn(move || second_half(&path, from, &id, &shared, chunk, found))
-            .ok()?;
-        Some(SecondThread {
-            shared: split.shared.clone(),
-            // Nothing sent: the thread found no entry, or failed before.
-            start: start.recv().ok()?,
-            handle: Some(handle),
-        })
-    }
-
-    fn join(mut self) -> Result<Half, GiveUp> {
-        let handle = self.handle.take().ok_or(GiveUp)?;
-        handle.join().map_err(|_| GiveUp)?
-    }
-}
-
-impl Drop for SecondThread {
-    fn drop(&mut self) {
-        self.shared.stop.store(true, Ordering::Relaxed);
-        self.shared.read.store(0, Ordering::Relaxed);
-    }
-}
-
-/// The second thread's work: finds the first entry start after `from`, tells `found`, and
-/// reads the entries from there to the end of the array.
-fn second_half(
-    path: &Path,
-    from: u64,
-    vendor_id: &str,
-    shared: &Shared,
-    chunk: usize,
-    found: std::sync::mpsc::SyncSender<u64>,
-) -> Result<Half, GiveUp> {
-    let mut file = std::fs::File::open(path)?;
-    file.jump(from)?;
-    let mut window = Vec::new();
-    (&mut file).take(1 << 20).read_to_end(&mut window)?;
-    let at = from + entry_start(&window).ok_or(GiveUp)? as u64;
-    file.jump(at)?;
-    found.send(at).map_err(|_| GiveUp)?;
-    let mut progress = |n| shared.read.store(n, Ordering::Relaxed);
-    let mut s = Scanner::new(file, chunk, at, &mut progress);
-    s.fill()?;
-    // In pieces: the first thread frees each as it copies it (see `TableBuilder::append`).
-    let mut rows = TableBuilder::new(vendor_id).in_pieces(chunk);
-    loop {
-        if shared.stop.load(Ordering::Relaxed) {
-            return Err(GiveUp);
-        }
-        s.entry(&mut rows)?;
-        if !s.more_entries()? {
-            return Ok(Half {
-                rows,
-                end: s.offset(),
-            });
-        }
-    }
-}
-
-/// The first place in `bytes` that looks like the start of an entry after another: `,` then
-/// `{` then `"code"`, with any whitespace between.
-fn entry_start(bytes: &[u8]) -> Option<usize> {
-    let ws = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
-    memchr::memchr_iter(b'{', bytes).find(|&at| {
-        let before = bytes[..at].iter().rev().find(|b| !ws(b));
-        let after = bytes[at + 1..].iter().position(|b| !ws(b));
-        before == Some(&b',') && after.is_some_and(|n| bytes[at + 1 + n..].starts_with(b"\"code\""))
-    })
-}
-
-/// Reads a catalog from `s`, which holds its start (or all of it).
-fn scan_catalog<R: Source>(
-    mut s: Scanner<R>,
+/// Reads a catalog from `s`, which holds its start (or all of it); says whether a second
+/// thread's rows were taken.
+fn scan_catalog<S: Source, R: Rows>(
+    mut s: Scanner<S>,
     origin: Origin,
     split: Option<Split>,
-) -> Result<Table, GiveUp> {
+) -> Result<(Loaded<R>, bool), GiveUp> {
     if s.text.starts_with('\u{feff}') {
         s.pos = 3;
     }
     s.expect(b'{')?;
     let mut header = String::from("{");
     let mut vendor_id: Option<String> = None;
-    let mut table: Option<TableBuilder> = None;
+    let mut rows: Option<R> = None;
+    let mut taken = false;
     let mut first = true;
     loop {
         match s.peek()? {
@@ -371,17 +169,12 @@ fn scan_catalog<R: Source>(
         s.peek()?;
         if key == "entries" {
             // The vendor id is part of every row's haystack, so it must be known by now.
-            let (Some(id), None) = (&vendor_id, &table) else {
+            let (Some(id), None) = (&vendor_id, &rows) else {
                 return Err(GiveUp);
             };
-            let mut b = TableBuilder::new(id);
-            if let Some(split) = &split {
-                // Room for the whole file's text, so the second thread's rows are copied in
-                // once, not into a buffer grown again (pages not written take no memory).
-                b.reserve_text(split.size.saturating_sub(s.offset()) as usize);
-            }
-            s.entries(&mut b, split.as_ref())?;
-            table = Some(b);
+            let mut r = R::for_vendor(id);
+            taken = s.entries(&mut r, id, split.as_ref())?;
+            rows = Some(r);
         } else {
             let raw = s.raw_value()?;
             if key == "vendor" {
@@ -410,7 +203,7 @@ fn scan_catalog<R: Source>(
     if s.peek()?.is_some() {
         return Err(GiveUp);
     }
-    let table = table.ok_or(GiveUp)?;
+    let rows = rows.ok_or(GiveUp)?;
     header.push_str("\"entries\":[]}");
     let header: Catalog = serde_json::from_str(&header).map_err(|_| GiveUp)?;
     if header.schema != SCHEMA_VERSION
@@ -419,11 +212,18 @@ fn scan_catalog<R: Source>(
     {
         return Err(GiveUp);
     }
-    Ok(table.finish(header, origin))
+    Ok((
+        Loaded {
+            header,
+            rows,
+            origin,
+        },
+        taken,
+    ))
 }
 
-struct Scanner<'p, R> {
-    reader: R,
+struct Scanner<'p, S> {
+    reader: S,
     /// Bytes to read at a time (at least).
     chunk: usize,
     /// What has been read and not yet parsed, from `pos` on. Being a `String`, it is checked
@@ -441,10 +241,10 @@ struct Scanner<'p, R> {
     progress: &'p mut dyn FnMut(u64),
 }
 
-impl<'p, R: Source> Scanner<'p, R> {
+impl<'p, S: Source> Scanner<'p, S> {
     /// A scanner of `reader`, which is at `base` in the input, reading `chunk` bytes at a time
     /// and telling `progress` how many it has read; nothing read yet.
-    fn new(reader: R, chunk: usize, base: u64, progress: &'p mut dyn FnMut(u64)) -> Self {
+    fn new(reader: S, chunk: usize, base: u64, progress: &'p mut dyn FnMut(u64)) -> Self {
         Scanner {
             reader,
             chunk,
@@ -559,38 +359,33 @@ impl<'p, R: Source> Scanner<'p, R> {
         Ok(raw)
     }
 
-    /// The `entries` array, each entry packed as it is read. With a `split`, a second thread
-    /// reads from the middle, and its rows are taken when this one gets exactly where it began.
-    fn entries(&mut self, table: &mut TableBuilder, split: Option<&Split>) -> Result<(), GiveUp> {
+    /// The `entries` array, each entry pushed as it is read. With a `split`, a second thread
+    /// reads from the middle, and its rows are taken when this one gets exactly where it began
+    /// (see [`split`]); says whether they were.
+    fn entries<R: Rows>(
+        &mut self,
+        rows: &mut R,
+        vendor_id: &str,
+        split: Option<&Split>,
+    ) -> Result<bool, GiveUp> {
         self.expect(b'[')?;
         if self.peek()? == Some(b']') {
             self.pos += 1;
-            return Ok(());
+            return Ok(false);
         }
-        let mut second = split.and_then(|split| {
-            let here = self.offset();
-            let from = here + split.size.saturating_sub(here) / 2;
-            SecondThread::start(split, from, table.vendor_id())
-        });
+        let mut second = split.and_then(|split| split.start(self.offset(), vendor_id));
         loop {
-            let here = self.offset();
-            if let Some(thread) = second.take_if(|t| t.start <= here) {
-                // Not where it started (it began outside the array): read on alone.
-                if thread.start == here {
-                    // On failure (say, a bad entry further on), read on alone too: the
-                    // problem is then found where it is.
-                    if let Ok(half) = thread.join() {
-                        table.append(half.rows).map_err(|_| GiveUp)?;
-                        #[cfg(test)]
-                        HALVES_TAKEN.with(|n| n.set(n.get() + 1));
-                        self.jump(half.end)?;
-                        return Ok(());
-                    }
+            if let Some(thread) = second.take_if(|t| t.start() <= self.offset()) {
+                // On failure (it began outside the array, or found a bad entry further on),
+                // read on alone: a problem is then found where it is.
+                if let Some(end) = thread.take_if_at(self.offset(), rows)? {
+                    self.jump(end)?;
+                    return Ok(true);
                 }
             }
-            self.entry(table)?;
+            self.entry(rows)?;
             if !self.more_entries()? {
-                return Ok(());
+                return Ok(false);
             }
         }
     }
@@ -612,13 +407,13 @@ impl<'p, R: Source> Scanner<'p, R> {
         }
     }
 
-    /// One entry, packed into `table`.
-    fn entry(&mut self, table: &mut TableBuilder) -> Result<(), GiveUp> {
+    /// One entry, pushed into `rows`.
+    fn entry<R: Rows>(&mut self, rows: &mut R) -> Result<(), GiveUp> {
         self.step(|input, eof| match one::<RawEntry>(input, eof) {
             Ok((e, n)) => {
                 let valid = !e.code.0.trim().is_empty()
                     && e.http_status.is_none_or(|s| (100..=599).contains(&s));
-                if valid && table.push(&e.fields()).is_ok() {
+                if valid && rows.push(&e.fields()).is_ok() {
                     Step::Done(n)
                 } else {
                     Step::Fail
@@ -829,12 +624,24 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawText<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Entry;
+    use crate::catalog::validate::parse_catalog;
 
-    fn both(text: &str) -> (Result<Table, GiveUp>, Result<Catalog, CatalogProblem>) {
-        (
-            scan(text.as_bytes(), Origin::Embedded("t"), &mut |_| {}),
-            parse_catalog("t", text),
-        )
+    type Fast = Result<Catalog, GiveUp>;
+
+    /// Reads `reader` with the fast path only, `chunk` bytes at a time, as whole catalogs.
+    fn scan_in_chunks(reader: &[u8], progress: &mut dyn FnMut(u64), chunk: usize) -> Fast {
+        let mut s = Scanner::new(reader, chunk, 0, progress);
+        s.fill()?;
+        scan_catalog::<_, Vec<Entry>>(s, Origin::Embedded("t"), None).map(|(l, _)| l.catalog())
+    }
+
+    fn scan(reader: &[u8]) -> Fast {
+        scan_in_chunks(reader, &mut |_| {}, CHUNK)
+    }
+
+    fn both(text: &str) -> (Fast, Result<Catalog, CatalogProblem>) {
+        (scan(text.as_bytes()), parse_catalog("t", text))
     }
 
     /// Loads `text` from a file with two threads (whatever its size), in chunks of a few sizes
@@ -843,11 +650,11 @@ mod tests {
         two_threads_taken(text).0
     }
 
-    type Loads = (Result<Table, GiveUp>, Result<Catalog, CatalogProblem>);
+    type Loads = (Fast, Result<Catalog, CatalogProblem>);
 
     /// [`two_threads`], and how many of the three loads took the second thread's rows.
     fn two_threads_taken(text: &str) -> (Loads, usize) {
-        let taken = HALVES_TAKEN.with(|n| n.get());
+        let mut taken = 0;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.json");
         std::fs::write(&path, text).unwrap();
@@ -857,20 +664,19 @@ mod tests {
         for chunk in [CHUNK, 4099, 777] {
             let origin = Origin::File(path.clone());
             let mut seen = 0;
-            let table = scan_file_from(&path, origin, &mut |n| seen = seen.max(n), 0, chunk);
-            if table.is_ok() {
+            let read =
+                scan_file_from::<Vec<Entry>>(&path, origin, &mut |n| seen = seen.max(n), 0, chunk);
+            if let Ok((_, took)) = &read {
                 assert_eq!(seen, text.len() as u64, "progress ends at the file's size");
+                taken += usize::from(*took);
             }
-            fast.push(table);
+            fast.push(read.map(|(l, _)| l.catalog()));
         }
         let last = fast.pop().unwrap();
         for other in fast {
-            assert_eq!(
-                other.as_ref().map(Table::to_catalog).ok(),
-                last.as_ref().map(Table::to_catalog).ok()
-            );
+            assert_eq!(other.as_ref().ok(), last.as_ref().ok());
         }
-        ((last, slow), HALVES_TAKEN.with(|n| n.get()) - taken)
+        ((last, slow), taken)
     }
 
     fn catalog_text(entries: &[String], after: &str) -> String {
@@ -904,8 +710,8 @@ mod tests {
                 "the second thread's rows were not taken each time"
             );
             let (fast, slow) = (fast.unwrap(), slow.unwrap());
-            assert_eq!(fast.len(), 3000);
-            assert_eq!(fast.to_catalog(), slow);
+            assert_eq!(fast.entries.len(), 3000);
+            assert_eq!(fast, slow);
         }
         // Entries whose first key is not `code`: no place to split; one thread reads them all.
         let odd: Vec<String> = (0..500)
@@ -913,7 +719,7 @@ mod tests {
             .collect();
         let ((fast, slow), taken) = two_threads_taken(&catalog_text(&odd, ""));
         assert_eq!(taken, 0);
-        assert_eq!(fast.unwrap().to_catalog(), slow.unwrap());
+        assert_eq!(fast.unwrap(), slow.unwrap());
     }
 
     #[test]
@@ -937,8 +743,8 @@ mod tests {
             {\"code\": 1.5e3, \"category\": \"認證\", \"subcategory\": \"\"}\n ] }\n";
         let (fast, slow) = both(text);
         let (fast, slow) = (fast.unwrap(), slow.unwrap());
-        assert_eq!(fast.to_catalog(), slow);
-        assert_eq!(fast.header.json_schema.as_deref(), Some("schema.json"));
+        assert_eq!(fast, slow);
+        assert_eq!(fast.json_schema.as_deref(), Some("schema.json"));
     }
 
     #[test]
@@ -958,18 +764,15 @@ mod tests {
             r#""entries":[{"message":"m"}]}"#,
         ] {
             let text = format!("{head}{tail}");
-            assert!(
-                scan(text.as_bytes(), Origin::Embedded("t"), &mut |_| {}).is_err(),
-                "{tail}"
-            );
+            assert!(scan(text.as_bytes()).is_err(), "{tail}");
             assert!(parse_catalog("t", &text).is_err(), "{tail}");
         }
         // Valid, but the vendor comes after the entries: the slow path packs it.
         let text = r#"{"entries":[{"code":"1"}],"schema":1,"vendor":{"id":"x","name":"X"},"edition":{"id":"1"}}"#;
         let (fast, slow) = both(text);
         assert!(fast.is_err());
-        let t = table_from_text("t", text, Origin::Embedded("t")).unwrap();
-        assert_eq!(t.to_catalog(), slow.unwrap());
+        let read = read_text::<Vec<Entry>>("t", text, Origin::Embedded("t")).unwrap();
+        assert_eq!(read.catalog(), slow.unwrap());
         for text in [
             r#"{"schema":2,"vendor":{"id":"x","name":"X"},"edition":{"id":"1"},"entries":[]}"#,
             r#"{"schema":1,"vendor":{"id":"","name":"X"},"edition":{"id":"1"},"entries":[]}"#,
@@ -999,23 +802,16 @@ mod tests {
         // Small reads cut every value somewhere, characters too.
         for chunk in [1, 2, 3, 5, 64] {
             let mut seen = Vec::new();
-            let fast = scan_in_chunks(
-                text.as_bytes(),
-                Origin::Embedded("t"),
-                &mut |n| seen.push(n),
-                chunk,
-                None,
-            )
-            .unwrap();
-            assert_eq!(fast.to_catalog(), slow, "chunk {chunk}");
+            let fast = scan_in_chunks(text.as_bytes(), &mut |n| seen.push(n), chunk).unwrap();
+            assert_eq!(fast, slow, "chunk {chunk}");
             assert_eq!(seen.last(), Some(&(text.len() as u64)));
         }
         // Invalid UTF-8 is left to the validating loader, which locates it.
         let mut bad = text.clone().into_bytes();
         let at = text.find("錯").unwrap();
         bad[at + 1] = b'x';
-        assert!(scan_in_chunks(&bad[..], Origin::Embedded("t"), &mut |_| {}, 7, None).is_err());
+        assert!(scan_in_chunks(&bad[..], &mut |_| {}, 7).is_err());
         bad.truncate(at + 1);
-        assert!(scan_in_chunks(&bad[..], Origin::Embedded("t"), &mut |_| {}, 7, None).is_err());
+        assert!(scan_in_chunks(&bad[..], &mut |_| {}, 7).is_err());
     }
 }

@@ -1,0 +1,413 @@
+//! The validating loader: reads a whole catalog text with serde, checks what the schema cannot
+//! say (schema version, empty ids and codes, HTTP statuses), and reports the first problem as
+//! `file:line:col: message`. It is the one source of such problems: the fast reader
+//! (`catalog::stream`) hands anything it does not fully understand to it.
+
+use super::load::CatalogProblem;
+use super::model::{Catalog, SCHEMA_VERSION};
+use std::path::Path;
+
+/// Reads and validates a catalog file.
+pub fn read_file(path: &Path) -> Result<Catalog, CatalogProblem> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|err| CatalogProblem::whole_file(&name, format!("cannot read: {err}")))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let (line, column) = line_col(err.as_bytes(), err.utf8_error().valid_up_to());
+        CatalogProblem {
+            file: name.clone(),
+            line,
+            column,
+            message: "the file is not valid UTF-8".into(),
+        }
+    })?;
+    parse_catalog(&name, &text)
+}
+
+/// Parses and validates catalog text; `file` names it in the problem.
+pub fn parse_catalog(file: &str, text: &str) -> Result<Catalog, CatalogProblem> {
+    let problem = |(line, column): (usize, usize), message: String| CatalogProblem {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = body.trim_start();
+    if first.is_empty() {
+        // Located at 1:1, where the catalog's `{` belongs, so editors can jump to it.
+        return Err(problem(
+            (1, 1),
+            "the file is empty; a catalog is a JSON object".into(),
+        ));
+    }
+    // serde would read a struct from an array too ("invalid length 1, expected a catalog object
+    // with 6 elements"); say what is wrong instead.
+    if !first.starts_with('{') {
+        let at = body.len() - first.len();
+        let what = match first.as_bytes()[0] {
+            b'[' => "a JSON array",
+            b'"' => "a JSON string",
+            b'-' | b'0'..=b'9' => "a JSON number",
+            b't' | b'f' | b'n' => "a JSON literal",
+            _ => "something that is not JSON",
+        };
+        return Err(problem(
+            line_col(body.as_bytes(), at),
+            format!(
+                "a catalog is a JSON object ({{\"schema\": 1, ...}}) but this file holds {what}"
+            ),
+        ));
+    }
+    let mut json = serde_json::Deserializer::from_str(body);
+    let catalog: Catalog = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let at = serde_offset(body, e.inner().line(), e.inner().column());
+        problem(line_col(body.as_bytes(), at), serde_message(&e))
+    })?;
+    // Nothing but white space may follow the catalog.
+    json.end().map_err(|e| {
+        let at = serde_offset(body, e.line(), e.column());
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg);
+        problem(
+            line_col(body.as_bytes(), at),
+            format!("JSON syntax error: {msg}"),
+        )
+    })?;
+    if catalog.schema != SCHEMA_VERSION {
+        return Err(problem(
+            locate_member(body, &["schema"]),
+            format!(
+                "schema {} is not supported (this errdex reads schema {SCHEMA_VERSION})",
+                catalog.schema
+            ),
+        ));
+    }
+    if catalog.vendor.id.trim().is_empty() {
+        return Err(problem(
+            locate_member(body, &["vendor", "id"]),
+            "vendor.id must not be empty".into(),
+        ));
+    }
+    if catalog.edition.id.trim().is_empty() {
+        return Err(problem(
+            locate_member(body, &["edition", "id"]),
+            "edition.id must not be empty".into(),
+        ));
+    }
+    for (i, entry) in catalog.entries.iter().enumerate() {
+        let index = i.to_string();
+        if entry.code.trim().is_empty() {
+            return Err(problem(
+                locate_member(body, &["entries", &index, "code"]),
+                format!("entries[{i}].code must not be empty"),
+            ));
+        }
+        if let Some(status) = entry.http_status
+            && !(100..=599).contains(&status)
+        {
+            return Err(problem(
+                locate_member(body, &["entries", &index, "http_status"]),
+                format!("entries[{i}].http_status {status} is not an HTTP status (100-599)"),
+            ));
+        }
+    }
+    Ok(catalog)
+}
+
+/// serde's own message (the types say what they expect, see `model`), with the path of the
+/// value that is wrong (`entries[3].http_status`); serde's " at line L column C" is dropped, as
+/// the problem carries its place.
+fn serde_message(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    use serde_json::error::Category;
+    let raw = e.inner().to_string();
+    let msg = raw.split(" at line ").next().unwrap_or(&raw);
+    let path = e.path().to_string();
+    match e.inner().classify() {
+        Category::Syntax => format!("JSON syntax error: {msg}"),
+        Category::Eof => format!("unexpected end of file: {msg}"),
+        Category::Data if path == "." => format!("wrong content at the top level: {msg}"),
+        Category::Data => format!("wrong content at {path}: {msg}"),
+        Category::Io => msg.to_string(),
+    }
+}
+
+/// Byte offset of serde's (line, column); its columns count bytes from 1 (0 before the first).
+fn serde_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(p) => start += p + 1,
+            None => break,
+        }
+    }
+    let mut at = (start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+pub(crate) fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Line and column of the member at `path` (object keys, or array indexes written as numbers):
+/// the position of its key, or of the element for an array index. (1, 1) when not found, which
+/// only happens for text that did not parse.
+pub(crate) fn locate_member(text: &str, path: &[&str]) -> (usize, usize) {
+    let mut walker = JsonWalker::new(text);
+    while let Some(start) = walker.peek_start() {
+        // An array element starts here: is it the one asked for?
+        if matches!(walker.frames.last(), Some(Frame::Array { .. }))
+            && !matches!(text.as_bytes()[start], b',' | b']')
+            && walker.is_at(path)
+        {
+            return line_col(text.as_bytes(), start);
+        }
+        let token = walker.next_token();
+        if token.is_some_and(|t| t.is_key) && walker.is_at(path) {
+            return line_col(text.as_bytes(), start);
+        }
+    }
+    (1, 1)
+}
+
+#[derive(Debug)]
+enum Frame {
+    /// `key` is the member being read (or last read); `want_key` until its `:`.
+    Object {
+        key: Option<String>,
+        want_key: bool,
+    },
+    Array {
+        index: usize,
+    },
+}
+
+struct Token {
+    is_key: bool,
+}
+
+/// A tolerant JSON token walker that tracks where in the document it is. Only used to locate
+/// problems, so it never fails: it reads text serde has (at least partly) parsed already.
+struct JsonWalker<'a> {
+    text: &'a str,
+    pos: usize,
+    frames: Vec<Frame>,
+}
+
+impl<'a> JsonWalker<'a> {
+    fn new(text: &'a str) -> Self {
+        JsonWalker {
+            text,
+            pos: 0,
+            frames: Vec::new(),
+        }
+    }
+
+    /// Whether the walker is at `path` (keys, and array indexes as numbers).
+    fn is_at(&self, path: &[&str]) -> bool {
+        self.frames.len() == path.len()
+            && self.frames.iter().zip(path).all(|(f, p)| match f {
+                Frame::Object { key, .. } => key.as_deref() == Some(*p),
+                Frame::Array { index } => index.to_string() == *p,
+            })
+    }
+
+    fn peek_start(&self) -> Option<usize> {
+        let rest = &self.text[self.pos..];
+        let skipped = rest.len() - rest.trim_start().len();
+        (self.pos + skipped < self.text.len()).then_some(self.pos + skipped)
+    }
+
+    fn next_token(&mut self) -> Option<Token> {
+        let start = self.peek_start()?;
+        let bytes = self.text.as_bytes();
+        let mut token = Token { is_key: false };
+        match bytes[start] {
+            b'{' | b'[' => {
+                self.frames.push(if bytes[start] == b'{' {
+                    Frame::Object {
+                        key: None,
+                        want_key: true,
+                    }
+                } else {
+                    Frame::Array { index: 0 }
+                });
+                self.pos = start + 1;
+            }
+            b'}' | b']' => {
+                self.frames.pop();
+                self.pos = start + 1;
+            }
+            b':' => {
+                if let Some(Frame::Object { want_key, .. }) = self.frames.last_mut() {
+                    *want_key = false;
+                }
+                self.pos = start + 1;
+            }
+            b',' => {
+                match self.frames.last_mut() {
+                    Some(Frame::Object { want_key, .. }) => *want_key = true,
+                    Some(Frame::Array { index }) => *index += 1,
+                    None => {}
+                }
+                self.pos = start + 1;
+            }
+            b'"' => {
+                let mut i = start + 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                let end = (i + 1).min(bytes.len());
+                self.pos = end;
+                if let Some(Frame::Object {
+                    key,
+                    want_key: true,
+                }) = self.frames.last_mut()
+                {
+                    let raw = &self.text[start..end];
+                    *key = Some(
+                        serde_json::from_str::<String>(raw)
+                            .unwrap_or_else(|_| raw.trim_matches('"').to_string()),
+                    );
+                    token.is_key = true;
+                }
+            }
+            _ => {
+                let mut i = start;
+                while i < bytes.len()
+                    && !matches!(bytes[i], b',' | b']' | b'}' | b':' | b'"')
+                    && !bytes[i].is_ascii_whitespace()
+                {
+                    i += 1;
+                }
+                // Step over at least one whole character, whatever it is.
+                let mut end = i.max(start + 1);
+                while !self.text.is_char_boundary(end) {
+                    end += 1;
+                }
+                self.pos = end;
+            }
+        }
+        Some(token)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let err = parse_catalog("bad.json", "{\n  \"schema\": 1,\n  \"vendor\": }").unwrap_err();
+        assert_eq!(
+            (err.file.as_str(), err.line, err.column),
+            ("bad.json", 3, 13)
+        );
+        assert!(
+            err.message.starts_with("JSON syntax error"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn empty_file_is_named_plainly() {
+        let err = parse_catalog("e.json", "  \n").unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
+    }
+
+    #[test]
+    fn missing_fields_and_wrong_types_are_explained() {
+        let text = r#"{"schema":1,"vendor":{"id":"x","name":"X"},"edition":{"id":"1"},"entries":[{"code":"1","http_status":"401"}]}"#;
+        let err = parse_catalog("t.json", text).unwrap_err();
+        assert!(err.message.contains("HTTP status"), "{}", err.message);
+        let text = r#"{"schema":1,"vendor":{"name":"X"},"edition":{"id":"1"},"entries":[]}"#;
+        let err = parse_catalog("t.json", text).unwrap_err();
+        assert!(
+            err.message.contains("missing field `id`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn numeric_codes_are_accepted_as_written() {
+        let text = r#"{"schema":1,"vendor":{"id":"x","name":"X"},"edition":{"id":"1"},"entries":[{"code":1302}]}"#;
+        assert_eq!(
+            parse_catalog("t.json", text).unwrap().entries[0].code,
+            "1302"
+        );
+    }
+
+    #[test]
+    fn semantic_problems_point_at_the_entry() {
+        let text = "{\"schema\":1,\"vendor\":{\"id\":\"x\",\"name\":\"X\"},\"edition\":{\"id\":\"1\"},\"entries\":[\n{\"code\":\"1\"},\n{\"code\":\"2\", \"http_status\": 999}]}";
+        let err = parse_catalog("t.json", text).unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("999"));
+    }
+
+    #[test]
+    fn data_problems_name_the_path_of_the_value() {
+        let text = "{\"schema\":1,\"vendor\":{\"id\":\"x\",\"name\":\"X\"},\"edition\":{\"id\":\"1\"},\"entries\":[\n{\"code\":\"1\"},\n{\"code\":\"2\",\"fix\":5}]}";
+        let err = parse_catalog("t.json", text).unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("entries[1].fix"), "{}", err.message);
+        assert!(
+            err.message.contains("a string or a list of strings"),
+            "{}",
+            err.message
+        );
+        let text = "{\"schema\":1,\"vendor\":{\"id\":\"x\",\"name\":\"X\"},\"edition\":{\"id\":\"1\"},\"entries\":[\n{\"code\":\"1\"},\n{\"message\":\"m\"}]}";
+        let err = parse_catalog("t.json", text).unwrap_err();
+        assert!(
+            err.message.contains("at entries[1]: missing field `code`"),
+            "{}",
+            err.message
+        );
+        let text =
+            "{\"schema\":1,\"vendor\":{\"id\":\"x\",\"name\":\"X\"},\"edition\":{\"id\":\"1\"}}";
+        let err = parse_catalog("t.json", text).unwrap_err();
+        assert!(
+            err.message.contains("top level: missing field `entries`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn semantic_problems_skip_envelope_keys_of_the_same_name() {
+        let text = "{\"schema\":1,\"vendor\":{\"id\":\"x\",\"name\":\"X\"},\"edition\":{\"id\":\"1\"},\n\"envelope\":{\"code\":\"code\"},\"entries\":[\n{\"code\":\"1\"},\n  {\"code\":\" \"}]}";
+        let err = parse_catalog("t.json", text).unwrap_err();
+        assert_eq!((err.line, err.column), (4, 4), "{err}");
+    }
+
+    #[test]
+    fn a_top_level_array_is_not_a_catalog() {
+        let err = parse_catalog("t.json", "\n  [1, 2]").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 3));
+        assert!(err.message.contains("JSON array"), "{}", err.message);
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\"schema\":1,\"vendor\":{\"id\":\"錯誤\",\"name\":\"X\"},\"edition\":{\"id\":\"1\"},\"entries\":[{\"code\":\"1\",\"http_status\":\"x\"}]}";
+        let err = parse_catalog("t.json", text).unwrap_err();
+        let col = text.find("\"x\"}").unwrap() + 3 - "錯誤".len() + 2;
+        assert_eq!(err.column, col, "{err}");
+    }
+}
