@@ -7,6 +7,7 @@
 //! commands need, is built on first use.
 
 mod codes;
+mod fast_search;
 pub mod messages;
 mod search;
 mod table;
@@ -18,7 +19,8 @@ use codes::CodeIndex;
 use messages::MessageIndex;
 use std::sync::OnceLock;
 
-pub use search::{FULL_SCORES, Highlighter};
+pub use fast_search::FULL_SCORES;
+pub use search::Highlighter;
 pub use table::{Field, Haystack, Table, TableBuilder};
 
 /// A row of the default view (newest edition of each vendor), by position.
