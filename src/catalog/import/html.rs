@@ -1,9 +1,10 @@
 //! HTML tables: `<table>` with `<thead>`/`<th>` headers, cells with inline markup, `<br>`,
 //! entities, lists (`<ol>`/`<ul>` of `<li>` → a list value), omitted end tags, `colspan` and
-//! `rowspan`. A forgiving tokenizer, not a full HTML parser: enough for documentation tables.
+//! `rowspan`, read from html5gum's tokens (no tree: enough for documentation tables).
 
 use super::{Format, LineCounter, RawRow, RawTable};
 use crate::catalog::Text;
+use html5gum::{DefaultEmitter, Tokenizer};
 use std::borrow::Cow;
 
 /// Every `<table>` of the document, outermost tables after the tables nested in them.
@@ -14,11 +15,9 @@ pub(crate) fn tables(text: &str) -> Vec<RawTable> {
     let mut done = Vec::new();
     let mut open: Vec<Builder> = Vec::new();
     let mut lines = LineCounter::new(text);
-    for token in Tokens::new(text) {
+    for token in tokens(text) {
         match token {
-            Token::Start {
-                name, attrs, at, ..
-            } => match name.as_str() {
+            Token::Start { name, attrs, at } => match name.as_str() {
                 "table" => open.push(Builder::new(at, lines.line_at(at))),
                 _ => {
                     if let Some(b) = open.last_mut() {
@@ -40,7 +39,7 @@ pub(crate) fn tables(text: &str) -> Vec<RawTable> {
             },
             Token::Text(t) => {
                 if let Some(b) = open.last_mut() {
-                    b.text(&decode_entities(t));
+                    b.text(&t);
                 }
             }
             Token::Raw { .. } => {}
@@ -62,7 +61,7 @@ pub(crate) fn title(text: &str) -> Option<(usize, String)> {
     let mut heading: Option<(usize, String)> = None;
     let mut in_heading = false;
     let mut page_title = None;
-    for token in Tokens::new(text) {
+    for token in tokens(text) {
         match token {
             Token::Start { name, at, .. } if is_heading(&name) && heading.is_none() => {
                 heading = Some((at, String::new()));
@@ -78,11 +77,11 @@ pub(crate) fn title(text: &str) -> Option<(usize, String)> {
             }
             Token::Text(t) if in_heading => {
                 if let Some((_, h)) = heading.as_mut() {
-                    h.push_str(&decode_entities(t));
+                    h.push_str(&t);
                 }
             }
             Token::Raw { name, content, at } if name == "title" && page_title.is_none() => {
-                let t = collapse(&decode_entities(content));
+                let t = collapse(&content);
                 if !t.is_empty() {
                     page_title = Some((at, t));
                 }
@@ -385,10 +384,13 @@ impl Builder {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tokenizer
+// Tokens
 
+/// What the table builder reads of a document: html5gum tokenizes it (the WHATWG rules, every
+/// named entity decoded), and the content of elements that hold no markup (`<script>`,
+/// `<style>`, `<title>`, `<textarea>`, `<xmp>`) comes as one [`Token::Raw`].
 #[derive(Debug)]
-enum Token<'a> {
+enum Token {
     Start {
         name: String,
         attrs: Vec<(String, String)>,
@@ -397,274 +399,77 @@ enum Token<'a> {
     End {
         name: String,
     },
-    Text(&'a str),
-    /// The content of `<script>`, `<style>`, `<title>`, `<textarea>`: not markup.
+    Text(String),
     Raw {
         name: String,
-        content: &'a str,
+        content: String,
         at: usize,
     },
 }
 
-struct Tokens<'a> {
-    text: &'a str,
-    pos: usize,
-    pending: Option<Token<'a>>,
-}
-
-impl<'a> Tokens<'a> {
-    fn new(text: &'a str) -> Self {
-        Tokens {
-            text,
-            pos: 0,
-            pending: None,
+fn tokens(text: &str) -> Vec<Token> {
+    let lossy = |s: &[u8]| String::from_utf8_lossy(s).into_owned();
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // The tokenizer alone cannot know that `<script>` holds no markup; this tells it.
+    emitter.naively_switch_states(true);
+    let mut out = Vec::new();
+    // Inside an element without markup: its name, where it began, its text so far.
+    let mut raw: Option<(String, usize, String)> = None;
+    for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
+        match token {
+            html5gum::Token::StartTag(tag) => {
+                let name = lossy(&tag.name);
+                let at = tag.span.start;
+                if raw.is_none()
+                    && !tag.self_closing
+                    && matches!(
+                        name.as_str(),
+                        "script" | "style" | "title" | "textarea" | "xmp"
+                    )
+                {
+                    raw = Some((name.clone(), at, String::new()));
+                }
+                let attrs = tag
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| (lossy(k), lossy(v)))
+                    .collect();
+                out.push(Token::Start { name, attrs, at });
+            }
+            html5gum::Token::EndTag(tag) => {
+                let name = lossy(&tag.name);
+                if let Some((raw_name, at, content)) = raw.take_if(|r| r.0 == name) {
+                    out.push(Token::Raw {
+                        name: raw_name,
+                        content,
+                        at,
+                    });
+                }
+                out.push(Token::End { name });
+            }
+            html5gum::Token::String(s) => match raw.as_mut() {
+                Some((_, _, content)) => content.push_str(&lossy(&s)),
+                None => out.push(Token::Text(lossy(&s))),
+            },
+            _ => {}
         }
     }
-
-    /// Reads the tag at `self.pos` (a `<`); `None` when it is not a tag, and the `<` is text.
-    fn tag(&mut self) -> Option<Token<'a>> {
-        let bytes = self.text.as_bytes();
-        let start = self.pos;
-        let rest = &self.text[start..];
-        if rest.starts_with("<!--") {
-            self.pos = rest.find("-->").map_or(self.text.len(), |p| start + p + 3);
-            return Some(Token::Text(""));
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            self.pos = rest.find('>').map_or(self.text.len(), |p| start + p + 1);
-            return Some(Token::Text(""));
-        }
-        let closing = rest.starts_with("</");
-        let name_start = start + if closing { 2 } else { 1 };
-        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            return None;
-        }
-        let mut i = name_start;
-        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
-            i += 1;
-        }
-        let name = self.text[name_start..i].to_ascii_lowercase();
-        // Attributes up to the closing `>`, quotes respected.
-        let mut attrs = Vec::new();
-        loop {
-            while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                break;
-            }
-            if bytes[i] == b'>' {
-                i += 1;
-                break;
-            }
-            let key_start = i;
-            while i < bytes.len()
-                && !bytes[i].is_ascii_whitespace()
-                && !matches!(bytes[i], b'=' | b'>' | b'/')
-            {
-                i += 1;
-            }
-            let key = self.text[key_start..i].to_ascii_lowercase();
-            let mut value = String::new();
-            let mut j = i;
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            if j < bytes.len() && bytes[j] == b'=' {
-                j += 1;
-                while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                    j += 1;
-                }
-                if j < bytes.len() && (bytes[j] == b'"' || bytes[j] == b'\'') {
-                    let quote = bytes[j];
-                    let v_start = j + 1;
-                    let v_end = self.text[v_start..]
-                        .bytes()
-                        .position(|b| b == quote)
-                        .map_or(self.text.len(), |p| v_start + p);
-                    value = decode_entities(&self.text[v_start..v_end]).into_owned();
-                    j = (v_end + 1).min(bytes.len());
-                } else {
-                    let v_start = j;
-                    while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
-                        j += 1;
-                    }
-                    value = decode_entities(&self.text[v_start..j]).into_owned();
-                }
-                i = j;
-            }
-            if i == key_start {
-                i += 1; // a stray character: step over it
-                while i < bytes.len() && !self.text.is_char_boundary(i) {
-                    i += 1;
-                }
-            }
-            if !key.is_empty() {
-                attrs.push((key, value));
-            }
-        }
-        self.pos = i;
-        if closing {
-            return Some(Token::End { name });
-        }
-        if matches!(
-            name.as_str(),
-            "script" | "style" | "title" | "textarea" | "xmp"
-        ) {
-            let close = format!("</{name}");
-            let content_start = self.pos;
-            let content_end = find_ignore_case(&self.text[content_start..], &close)
-                .map_or(self.text.len(), |p| content_start + p);
-            self.pos = self.text[content_end..]
-                .find('>')
-                .map_or(self.text.len(), |p| content_end + p + 1);
-            self.pending = Some(Token::Raw {
-                name: name.clone(),
-                content: &self.text[content_start..content_end],
-                at: start,
-            });
-        }
-        Some(Token::Start {
-            name,
-            attrs,
-            at: start,
-        })
-    }
+    out
 }
 
-impl<'a> Iterator for Tokens<'a> {
-    type Item = Token<'a>;
-
-    fn next(&mut self) -> Option<Token<'a>> {
-        if let Some(t) = self.pending.take() {
-            return Some(t);
-        }
-        if self.pos >= self.text.len() {
-            return None;
-        }
-        if self.text.as_bytes()[self.pos] == b'<'
-            && let Some(token) = self.tag()
-        {
-            return Some(token);
-        }
-        // Text up to the next `<` (a `<` that opens no tag is text too).
-        let start = self.pos;
-        let from = start + usize::from(self.text.as_bytes()[start] == b'<');
-        let next = self.text[from..]
-            .find('<')
-            .map_or(self.text.len(), |p| from + p);
-        self.pos = next;
-        Some(Token::Text(&self.text[start..next]))
-    }
-}
-
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Entities
-
-/// Decodes `&amp;`, `&#39;`, `&#x4E2D;` and the common named entities; unknown ones are kept.
-/// `&nbsp;` becomes a plain space.
+/// Decodes the character references of text without markup (`&amp;`, `&#39;`, `&#x4E2D;`,
+/// and every HTML5 named one, `&eacute;` `&hellip;` `&nbsp;`), as a browser does.
 pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        match entity(rest) {
-            Some((decoded, len)) => {
-                out.push_str(&decoded);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+    for token in Tokenizer::new(s).flatten() {
+        if let html5gum::Token::String(text) = token {
+            out.push_str(&String::from_utf8_lossy(&text));
         }
     }
-    out.push_str(rest);
     Cow::Owned(out)
-}
-
-/// The entity at the start of `s` (which starts with `&`): its text and its length.
-fn entity(s: &str) -> Option<(String, usize)> {
-    // Entity names are short and ASCII: bounded, so a long run of letters costs nothing.
-    let body_len = s[1..]
-        .chars()
-        .take(32)
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
-        .count();
-    let body_end = 1 + body_len;
-    let body = &s[1..body_end];
-    let has_semicolon = s[body_end..].starts_with(';');
-    let len = body_end + usize::from(has_semicolon);
-    if let Some(num) = body.strip_prefix('#') {
-        if !has_semicolon {
-            return None;
-        }
-        let value = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
-        };
-        let c = match value {
-            0 => '\u{fffd}',
-            v => char::from_u32(v).unwrap_or('\u{fffd}'),
-        };
-        return Some((c.to_string(), len));
-    }
-    let text = match body {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        // Old pages write these four without the semicolon.
-        _ if !has_semicolon => return None,
-        "apos" => "'",
-        "nbsp" | "ensp" | "emsp" | "thinsp" => " ",
-        "ndash" => "–",
-        "mdash" => "—",
-        "hellip" => "…",
-        "lsquo" => "‘",
-        "rsquo" => "’",
-        "ldquo" => "“",
-        "rdquo" => "”",
-        "laquo" => "«",
-        "raquo" => "»",
-        "middot" => "·",
-        "bull" => "•",
-        "copy" => "©",
-        "reg" => "®",
-        "trade" => "™",
-        "times" => "×",
-        "divide" => "÷",
-        "deg" => "°",
-        "plusmn" => "±",
-        "sect" => "§",
-        "para" => "¶",
-        "euro" => "€",
-        "pound" => "£",
-        "yen" => "¥",
-        "cent" => "¢",
-        "larr" => "←",
-        "rarr" => "→",
-        "uarr" => "↑",
-        "darr" => "↓",
-        "harr" => "↔",
-        "le" => "≤",
-        "ge" => "≥",
-        "ne" => "≠",
-        "zwsp" | "shy" => "",
-        _ => return None,
-    };
-    Some((text.to_string(), len))
 }
 
 #[cfg(test)]
@@ -682,9 +487,23 @@ mod tests {
     fn entities() {
         assert_eq!(
             decode_entities("a &amp; b &lt;c&gt; &#39;d&#x27; &nbsp;e &unknown; AT&T &amp"),
-            "a & b <c> 'd'  e &unknown; AT&T &"
+            "a & b <c> 'd' \u{a0}e &unknown; AT&T &"
         );
         assert_eq!(decode_entities("&#x4E2D;&#25991;"), "中文");
+        // Every HTML5 named entity, not a list of common ones.
+        assert_eq!(
+            decode_entities("caf&eacute;&hellip; &rarrw; &NotNestedGreaterGreater; &fjlig;"),
+            "café… ↝ \u{2AA2}\u{338} fj"
+        );
+    }
+
+    #[test]
+    fn named_entities_in_cells_and_headers() {
+        let html = "<table><tr><th>Code</th><th>R&eacute;sum&eacute;</th></tr>\
+            <tr><td>E1</td><td>Caf&eacute;&nbsp;ferm&eacute;&hellip; &#x4E2D;&lsaquo;x&rsaquo;</td></tr></table>";
+        let t = &tables(html)[0];
+        assert_eq!(t.header, ["Code", "Résumé"]);
+        assert_eq!(t.rows[0].cells[1], Text::One("Café fermé… 中‹x›".into()));
     }
 
     #[test]
