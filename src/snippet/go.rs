@@ -6,7 +6,8 @@
 //! The arm: `case "1004":` and `return PixnetX, true // message` on the next line, a case of
 //! `FromCode`'s `switch`.
 
-use super::{Unit, Variant, indent, is_invisible, naming, one_line, trailing};
+use super::literal::{self, quoted};
+use super::{Unit, Variant, indent, naming, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(_unit: &Unit, v: &Variant) -> String {
@@ -121,38 +122,6 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     out
 }
 
-/// An interpreted string literal: quotes, backslashes and invisible characters (the BOM among
-/// them) escaped, other text kept (Go source is UTF-8).
 pub(super) fn literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_invisible(c) && (c as u32) < 0x1_0000 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if is_invisible(c) => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn literals_escape_what_go_needs() {
-        assert_eq!(literal("a\"b\\c\n%s 錯誤"), r#""a\"b\\c\n%s 錯誤""#);
-        assert_eq!(literal("\u{FEFF}\u{E0041}"), r#""\ufeff\U000e0041""#);
-    }
+    quoted(s, &literal::GO)
 }

@@ -5,7 +5,8 @@
 //!
 //! The arm: `case "1004": return PixnetError.X; // message`, a line of `fromCode`'s `switch`.
 
-use super::{Unit, Variant, indent, is_invisible, one_line, trailing, utf16_escapes};
+use super::literal::{self, quoted, utf16};
+use super::{Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
@@ -74,28 +75,8 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     out
 }
 
-/// A string literal in ASCII: quotes and backslashes escaped, line breaks and other controls
-/// by name, everything outside printable ASCII as `\uXXXX` (surrogate pairs above the BMP).
-/// `\u000a` would end the line before javac sees the literal, so line breaks are never
-/// written that way.
 pub(super) fn literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c.is_ascii() && !is_invisible(c) => out.push(c),
-            c => utf16_escapes(c, &mut out),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, &literal::JAVA)
 }
 
 /// One line of a `//` or `/** */` comment, in ASCII. javac turns `\u…` into characters even
@@ -108,7 +89,7 @@ fn comment(s: &str) -> String {
         if c.is_ascii() {
             out.push(c);
         } else {
-            utf16_escapes(c, &mut out);
+            utf16(c, &mut out);
         }
     }
     out
@@ -117,12 +98,6 @@ fn comment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_are_ascii() {
-        assert_eq!(literal("a\"b\\c\n錯😀"), r#""a\"b\\c\n\u932F\uD83D\uDE00""#);
-        assert_eq!(literal("\u{1}"), r#""\u0001""#);
-    }
 
     #[test]
     fn comments_cannot_end_early() {

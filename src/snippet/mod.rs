@@ -13,6 +13,7 @@
 
 mod go;
 mod java;
+mod literal;
 mod naming;
 mod python;
 mod rust;
@@ -235,33 +236,13 @@ fn group_by_code<'e>(entries: &[&'e Entry]) -> Vec<Vec<&'e Entry>> {
     groups
 }
 
-/// Characters that must not appear raw in generated source: controls (line breaks among them),
-/// Unicode line and paragraph separators, bidirectional overrides (rustc denies them in
-/// comments and literals), zero-width and other invisible format characters, the BOM (Go
-/// rejects it inside a file).
-fn is_invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{E0000}'..='\u{E007F}'
-        )
-}
-
 /// Text for a one-line comment: invisible characters (line breaks among them) become spaces
 /// and runs of whitespace collapse to one space. Each language then neutralises its own
 /// comment terminators.
 fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let c = if is_invisible(c) { ' ' } else { c };
+        let c = if literal::is_invisible(c) { ' ' } else { c };
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
@@ -280,14 +261,6 @@ fn trailing(marker: &str, text: &str) -> String {
         String::new()
     } else {
         format!(" {marker} {text}")
-    }
-}
-
-/// `\uXXXX` escapes for a character, as a surrogate pair above the BMP (Java, JavaScript).
-fn utf16_escapes(c: char, out: &mut String) {
-    let mut buf = [0u16; 2];
-    for unit in c.encode_utf16(&mut buf) {
-        out.push_str(&format!("\\u{unit:04X}"));
     }
 }
 

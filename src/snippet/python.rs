@@ -4,7 +4,8 @@
 //!
 //! The arm: `case "1004": return PixnetError.X  # message`, a line of `from_code`'s `match`.
 
-use super::{Unit, Variant, indent, is_invisible, one_line, trailing};
+use super::literal::{self, quoted};
+use super::{Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
@@ -76,47 +77,12 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     out
 }
 
-/// A double-quoted string literal: quotes, backslashes and invisible characters escaped,
-/// other text kept (Python source is UTF-8).
 pub(super) fn literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_invisible(c) && (c as u32) < 0x1_0000 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if is_invisible(c) => {
-                let _ = write!(out, "\\U{:08x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, &literal::PYTHON)
 }
 
 /// A one-line docstring.
 fn docstring(s: &str) -> String {
     let body = literal(&one_line(s));
     format!("\"\"{body}\"\"")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn literals_escape_what_python_needs() {
-        assert_eq!(
-            literal("a\"b\\c\nd %s {x} 錯誤"),
-            r#""a\"b\\c\nd %s {x} 錯誤""#
-        );
-        assert_eq!(literal("\u{0}\u{E0041}"), r#""\u0000\U000e0041""#);
-    }
 }

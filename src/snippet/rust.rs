@@ -4,7 +4,8 @@
 //! The arm: `"1004" => PixnetError::DeveloperAccountOwnsApiKey, // The developer account …`,
 //! a line of `from_code`'s `Some(match code { … _ => return None })`.
 
-use super::{Unit, Variant, indent, is_invisible, one_line, trailing};
+use super::literal::{self, quoted};
+use super::{Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
@@ -100,25 +101,8 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     out
 }
 
-/// A string literal: quotes, backslashes and invisible characters escaped, other text kept.
 pub(super) fn literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_invisible(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, &literal::RUST)
 }
 
 /// One line of a `//` or `///` comment; a run of three backticks (a doctest fence in
@@ -134,13 +118,6 @@ fn comment(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_escape_what_rust_needs() {
-        assert_eq!(literal("a\"b\\c\nd\te"), r#""a\"b\\c\nd\te""#);
-        assert_eq!(literal("錯誤 😀 ${x} %s {}"), "\"錯誤 😀 ${x} %s {}\"");
-        assert_eq!(literal("\u{202E}\u{0}"), r#""\u{202e}\u{0}""#);
-    }
 
     #[test]
     fn comments_stay_on_one_line() {

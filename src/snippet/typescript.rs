@@ -5,7 +5,8 @@
 //!
 //! The arm: `case "1004": return PixnetError.X; // message`, a line of `fromCode`'s `switch`.
 
-use super::{Unit, Variant, indent, is_invisible, one_line, trailing, utf16_escapes};
+use super::literal::{self, quoted};
+use super::{Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
@@ -80,24 +81,8 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     out
 }
 
-/// A double-quoted string literal: quotes, backslashes and invisible characters (U+2028 and
-/// U+2029 among them) escaped; `${x}` is plain text in double quotes.
 pub(super) fn literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_invisible(c) => utf16_escapes(c, &mut out),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(s, &literal::TYPESCRIPT)
 }
 
 /// One line of a `//` or `/** */` comment: `*/` cannot close it.

@@ -1,0 +1,140 @@
+//! String literals for every language, from one function: `"` and `\` escaped, line breaks and
+//! tabs by name, and characters that must not appear raw in source (see [`is_invisible`]) as
+//! the language writes a Unicode escape. What differs between languages is a [`Style`].
+
+use std::fmt::Write;
+
+/// How a language writes a double-quoted string literal.
+pub(super) struct Style {
+    /// How to write a character as an escape.
+    pub escape: fn(char, &mut String),
+    /// Every character outside printable ASCII is escaped (Java: the source stays ASCII).
+    pub ascii_only: bool,
+    /// Characters with escapes of their own, beyond `"`, `\`, `\n`, `\r`, `\t`.
+    pub special: &'static [(char, &'static str)],
+}
+
+/// Rust: `\u{1f600}`.
+pub(super) const RUST: Style = Style {
+    escape: braced,
+    ascii_only: false,
+    special: &[],
+};
+
+/// Python and Go: `\u00e9`, `\U0001f600`.
+pub(super) const PYTHON: Style = Style {
+    escape: short_or_long,
+    ascii_only: false,
+    special: &[],
+};
+pub(super) const GO: Style = PYTHON;
+
+/// TypeScript: UTF-16 escapes, a surrogate pair above the BMP; `${x}` is plain text in
+/// double quotes.
+pub(super) const TYPESCRIPT: Style = Style {
+    escape: utf16,
+    ascii_only: false,
+    special: &[],
+};
+
+/// Java, in ASCII. `\u000a` would end the line before javac sees the literal, so line breaks
+/// are never written that way.
+pub(super) const JAVA: Style = Style {
+    escape: utf16,
+    ascii_only: true,
+    special: &[('\u{8}', "\\b"), ('\u{c}', "\\f")],
+};
+
+/// `s` as a double-quoted literal in `style`.
+pub(super) fn quoted(s: &str, style: &Style) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => match style.special.iter().find(|(s, _)| *s == c) {
+                Some((_, escape)) => out.push_str(escape),
+                None if is_invisible(c) || (style.ascii_only && !c.is_ascii()) => {
+                    (style.escape)(c, &mut out)
+                }
+                None => out.push(c),
+            },
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters that must not appear raw in generated source: controls (line breaks among them),
+/// Unicode line and paragraph separators, bidirectional overrides (rustc denies them in
+/// comments and literals), zero-width and other invisible format characters, the BOM (Go
+/// rejects it inside a file).
+pub(super) fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+fn braced(c: char, out: &mut String) {
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+}
+
+fn short_or_long(c: char, out: &mut String) {
+    let _ = match c as u32 {
+        n if n < 0x1_0000 => write!(out, "\\u{n:04x}"),
+        n => write!(out, "\\U{n:08x}"),
+    };
+}
+
+/// `\uXXXX` escapes, a surrogate pair above the BMP.
+pub(super) fn utf16(c: char, out: &mut String) {
+    let mut buf = [0u16; 2];
+    for unit in c.encode_utf16(&mut buf) {
+        let _ = write!(out, "\\u{unit:04X}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_style_escapes_what_its_language_needs() {
+        assert_eq!(quoted("a\"b\\c\nd\te", &RUST), r#""a\"b\\c\nd\te""#);
+        assert_eq!(
+            quoted("錯誤 😀 ${x} %s {}", &RUST),
+            "\"錯誤 😀 ${x} %s {}\""
+        );
+        assert_eq!(quoted("\u{202E}\u{0}", &RUST), r#""\u{202e}\u{0}""#);
+        assert_eq!(
+            quoted("a\"b\\c\nd %s {x} 錯誤", &PYTHON),
+            r#""a\"b\\c\nd %s {x} 錯誤""#
+        );
+        assert_eq!(quoted("\u{0}\u{E0041}", &PYTHON), r#""\u0000\U000e0041""#);
+        assert_eq!(quoted("\u{FEFF}\u{E0041}", &GO), r#""\ufeff\U000e0041""#);
+        assert_eq!(
+            quoted("a\"b\\c\n${x}\u{2028}", &TYPESCRIPT),
+            r#""a\"b\\c\n${x}\u2028""#
+        );
+        assert_eq!(quoted("\u{E0041}", &TYPESCRIPT), r#""\uDB40\uDC41""#);
+        assert_eq!(
+            quoted("a\"b\\c\n錯😀", &JAVA),
+            r#""a\"b\\c\n\u932F\uD83D\uDE00""#
+        );
+        assert_eq!(quoted("\u{1}\u{8}", &JAVA), r#""\u0001\b""#);
+    }
+}
