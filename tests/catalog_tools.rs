@@ -280,7 +280,7 @@ fn html_with_entities_lists_and_omitted_end_tags() {
     let (text, name) = fixture("gadgets.html");
     let c = import(&text, "gadgets", None, &name).unwrap();
     assert_eq!(c.edition.title.as_deref(), Some("Gadgets API 錯誤代碼"));
-    assert_eq!(c.entries.len(), 3);
+    assert_eq!(c.entries.len(), 4);
     let e = entry(&c, "G-1");
     assert_eq!(e.http_status, Some(401));
     assert_eq!(e.message.as_deref(), Some("Token <expired> & revoked"));
@@ -305,6 +305,23 @@ fn html_with_entities_lists_and_omitted_end_tags() {
     let e = entry(&c, "G-3");
     assert_eq!(e.message.as_deref(), Some("It's broken"));
     assert_eq!(e.fix, Some(Text::One("稍後再試".into())));
+}
+
+#[test]
+fn every_html5_named_entity_decodes_through_the_binary() {
+    let out = errdex()
+        .args(["catalog", "import", "--vendor", "gadgets"])
+        .arg(root().join("tests/fixtures/import/gadgets.html"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let draft: Catalog = serde_json::from_slice(&out.stdout).unwrap();
+    let e = entry(&draft, "G-4");
+    assert_eq!(e.message.as_deref(), Some("Café déjà fermé…"));
+    assert_eq!(
+        e.description,
+        Some(Text::One("«réessayer» → 中\u{2242}\u{338}".into()))
+    );
 }
 
 #[test]

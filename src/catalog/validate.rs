@@ -8,7 +8,7 @@ use super::model::{Catalog, SCHEMA_VERSION};
 use std::path::Path;
 
 /// Reads and validates a catalog file.
-pub fn read_file(path: &Path) -> Result<Catalog, CatalogProblem> {
+pub fn parse_file(path: &Path) -> Result<Catalog, CatalogProblem> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|err| CatalogProblem::whole_file(&name, format!("cannot read: {err}")))?;

@@ -57,7 +57,11 @@ pub enum CatalogCommand {
     },
 }
 
-pub fn run(cmd: CatalogCommand, index: &Index, out: &mut impl Write) -> std::io::Result<i32> {
+pub fn print_catalog(
+    cmd: CatalogCommand,
+    index: &Index,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
     match cmd {
         CatalogCommand::Check { paths } => run_check(&paths, out),
         CatalogCommand::Import {
@@ -352,7 +356,7 @@ fn run_diff(
     };
     let d = diff_with(old_cat, new_cat, DiffOptions { exact });
     if json {
-        super::output::write_json(out, &d)?;
+        super::output::write_json_line(out, &d)?;
     } else {
         write_diff_text(&d, old_cat.entries.len(), new_cat.entries.len(), out)?;
     }

@@ -59,7 +59,7 @@ pub fn run(args: Args) -> i32 {
             clipboard: args.clipboard,
             sources: args.sources(),
         };
-        return match crate::tui::run(options) {
+        return match crate::tui::explore(options) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("errdex: terminal error: {e}");
@@ -78,9 +78,9 @@ pub fn run(args: Args) -> i32 {
     let mut out = stdout.lock();
     let result = match args.command {
         None => unreachable!("the TUI is started above"),
-        Some(Command::Vendors { json }) => output::vendors(&index, json, &mut out),
+        Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
         Some(Command::Decode { file, json }) => match read_input(file.as_deref()) {
-            Ok(text) => output::decode(&index, &text, json, &mut out),
+            Ok(text) => output::print_decode(&index, &text, json, &mut out),
             Err(message) => return usage_error(&message),
         },
         Some(Command::Snippet {
@@ -92,11 +92,11 @@ pub fn run(args: Args) -> i32 {
             let Some(v) = index.find_vendor(&vendor) else {
                 return usage_error(&unknown_vendor(&index, &vendor));
             };
-            output::snippet(&index, v, &codes, lang, enumeration, &mut out)
+            output::print_snippet(&index, v, &codes, lang, enumeration, &mut out)
         }
-        Some(Command::Catalog(cmd)) => catalog_cmd::run(cmd, &index, &mut out),
+        Some(Command::Catalog(cmd)) => catalog_cmd::print_catalog(cmd, &index, &mut out),
         Some(Command::Search { query, limit, json }) => match Query::parse(&query.join(" ")) {
-            Ok(q) => output::search(&index, &q, limit, json, &mut out),
+            Ok(q) => output::print_search(&index, &q, limit, json, &mut out),
             Err(e) => return usage_error(&e.to_string()),
         },
         Some(Command::Show {
@@ -130,7 +130,7 @@ pub fn run(args: Args) -> i32 {
                     );
                     Ok(EXIT_NOT_FOUND)
                 }
-                Some(found) => output::show(&index, &found, json, &mut out),
+                Some(found) => output::print_show(&index, &found, json, &mut out),
             }
         }
     };

@@ -80,7 +80,7 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
     serde_json::Value::Object(out)
 }
 
-pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i32> {
+pub fn print_vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i32> {
     if json {
         let list: Vec<_> = index
             .vendors()
@@ -111,7 +111,7 @@ pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i3
                 })
             })
             .collect();
-        write_json(out, &list)?;
+        write_json_line(out, &list)?;
         return Ok(EXIT_OK);
     }
     let mut rows = vec![[
@@ -147,7 +147,7 @@ pub fn vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Result<i3
     Ok(EXIT_OK)
 }
 
-pub fn search(
+pub fn print_search(
     index: &Index,
     query: &Query,
     limit: Option<usize>,
@@ -174,7 +174,7 @@ pub fn search(
                 score: h.score,
             })
             .collect();
-        write_json(out, &list)?;
+        write_json_line(out, &list)?;
     } else {
         let mut rows = vec![[
             "VENDOR".to_string(),
@@ -208,7 +208,7 @@ pub fn search(
 }
 
 /// One entry as an object; a code the source lists several times (PIXNET 4109) as an array.
-pub fn show(
+pub fn print_show(
     index: &Index,
     found: &[EntryRef],
     json: bool,
@@ -216,10 +216,10 @@ pub fn show(
 ) -> io::Result<i32> {
     if json {
         if let [one] = found {
-            write_json(out, &EntryJson::of(one))?;
+            write_json_line(out, &EntryJson::of(one))?;
         } else {
             let list: Vec<_> = found.iter().map(EntryJson::of).collect();
-            write_json(out, &list)?;
+            write_json_line(out, &list)?;
         }
         return Ok(EXIT_OK);
     }
@@ -286,7 +286,8 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
     Ok(())
 }
 
-pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+/// [`sanitize::write_json`] and a line break.
+pub fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     sanitize::write_json(&mut *out, value)?;
     writeln!(out)
 }
@@ -330,7 +331,12 @@ fn write_table<const N: usize>(
 
 /// Decoded errors: one block per error for people, the contract's shape for scripts.
 /// Exit 0 when at least one error matched a catalog entry, 1 when none did.
-pub fn decode(index: &Index, text: &str, json: bool, out: &mut impl Write) -> io::Result<i32> {
+pub fn print_decode(
+    index: &Index,
+    text: &str,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<i32> {
     let decoded = crate::decode::decode(text, index);
     let code = if decoded.matched() {
         EXIT_OK
@@ -338,7 +344,7 @@ pub fn decode(index: &Index, text: &str, json: bool, out: &mut impl Write) -> io
         EXIT_NOT_FOUND
     };
     if json {
-        write_json(out, &decoded_json(&decoded, index))?;
+        write_json_line(out, &decoded_json(&decoded, index))?;
         return Ok(code);
     }
     if let Some(n) = &decoded.notice {
@@ -414,7 +420,7 @@ pub fn decode(index: &Index, text: &str, json: bool, out: &mut impl Write) -> io
 }
 
 /// Match arms for the codes given, or an enum (for the codes, or the whole vendor).
-pub fn snippet(
+pub fn print_snippet(
     index: &Index,
     vendor: usize,
     codes: &[String],

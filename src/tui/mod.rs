@@ -39,7 +39,7 @@ pub struct Options {
 }
 
 /// Runs the TUI until the user quits. Returns the exit code.
-pub fn run(options: Options) -> io::Result<i32> {
+pub fn explore(options: Options) -> io::Result<i32> {
     terminal::install_panic_hook();
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {

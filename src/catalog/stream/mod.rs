@@ -68,7 +68,7 @@ pub fn read_file<R: Rows>(
         return Ok(loaded);
     }
     let name = path.display().to_string();
-    into_rows(&name, validate::read_file(path)?, origin)
+    into_rows(&name, validate::parse_file(path)?, origin)
 }
 
 /// A catalog the validating loader read, its entries pushed into rows.
@@ -375,7 +375,7 @@ impl<'p, S: Source> Scanner<'p, S> {
         }
         let mut second = split.and_then(|split| split.start(self.offset(), vendor_id));
         loop {
-            if let Some(thread) = second.take_if(|t| t.start() <= self.offset()) {
+            if let Some(thread) = second.take_if(|t| t.begins_at() <= self.offset()) {
                 // On failure (it began outside the array, or found a bad entry further on),
                 // read on alone: a problem is then found where it is.
                 if let Some(end) = thread.take_if_at(self.offset(), rows)? {

@@ -84,7 +84,7 @@ impl Split {
 
 impl<R: Rows> SecondThread<R> {
     /// Where its rows begin.
-    pub(super) fn start(&self) -> u64 {
+    pub(super) fn begins_at(&self) -> u64 {
         self.start
     }
 
