@@ -29,7 +29,29 @@ fn vendors_json_lists_editions_with_counts() {
         .iter()
         .map(|v| v["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["mantago", "tencent-im", "pixnet", "guo-guo"]);
+    assert_eq!(
+        ids,
+        [
+            "mantago",
+            "tencent-im",
+            "pixnet",
+            "guo-guo",
+            "http",
+            "grpc",
+            "errno",
+            "postgres",
+            "sqlite",
+            "curl"
+        ]
+    );
+    let types: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(&types[..4], ["vendor"; 4]);
+    assert_eq!(&types[4..], ["standard"; 6]);
     let pixnet = &v[2];
     assert_eq!(pixnet["entries"], 164);
     assert_eq!(pixnet["name"], "PIXNET");
@@ -39,10 +61,10 @@ fn vendors_json_lists_editions_with_counts() {
     assert_eq!(editions[1]["id"], "d8fc161");
     assert_eq!(editions[1]["entries"], 159);
     assert_eq!(editions[1]["date"], "2019-04-23");
-    for key in ["id", "name", "aliases", "entries", "editions"] {
+    for key in ["id", "name", "type", "aliases", "entries", "editions"] {
         assert!(pixnet.get(key).is_some(), "{key}");
     }
-    for key in ["id", "title", "date", "source", "entries"] {
+    for key in ["id", "title", "date", "source", "notes", "entries"] {
         assert!(editions[0].get(key).is_some(), "{key}");
     }
 }
@@ -69,9 +91,24 @@ fn show_json_has_every_field() {
             "message",
             "description",
             "fix",
-            "summary_en"
+            "summary_en",
+            "symbol",
+            "aliases",
+            "maps_to",
+            "kind",
+            "retry",
+            "obsolete"
         ]
     );
+    assert_eq!(e["kind"], "rate_limit");
+    assert_eq!(e["retry"], "backoff");
+    let g = json(&["show", "grpc", "5", "--json"]);
+    assert_eq!(g["symbol"], "NOT_FOUND");
+    assert_eq!(
+        g["maps_to"],
+        serde_json::json!([{"vendor": "http", "code": "404"}])
+    );
+    assert_eq!(g["kind"], "not_found");
 }
 
 #[test]

@@ -95,10 +95,20 @@ fn selected_code(app: &App) -> String {
 fn starts_with_every_vendor_listed() {
     let app = app();
     let screen = text(&draw(&app, 120, 35));
-    for name in ["All", "MantaGO", "Tencent Cloud IM", "PIXNET", "Guo-Guo"] {
+    for name in [
+        "All",
+        "MantaGO",
+        "Tencent Cloud IM",
+        "PIXNET",
+        "Guo-Guo",
+        "Standards",
+        "HTTP status codes",
+    ] {
         assert!(screen.contains(name), "{name} missing:\n{screen}");
     }
-    assert_eq!(app.results.len(), 12 + 72 + 164 + 44);
+    let vendors = 12 + 72 + 164 + 44;
+    let standards = 63 + 17 + 131 + 262 + 113 + 102;
+    assert_eq!(app.results.len(), vendors + standards);
 }
 
 #[test]
@@ -243,7 +253,7 @@ fn copy_keys_produce_copy_effects() {
     key(&mut app, KeyCode::Char('L'));
     let effects = key(&mut app, KeyCode::Char('Y'));
     assert!(
-        matches!(&effects[..], [Effect::Copy { what, .. }] if what.contains("4 TypeScript enums")),
+        matches!(&effects[..], [Effect::Copy { what, .. }] if what.contains("10 TypeScript enums")),
         "{effects:?}"
     );
 }

@@ -22,11 +22,14 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+import kinds as kind_table
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 SEED_002 = os.path.join(ROOT, "tests", "fixtures", "seeds", "002_57fb6977298f8ff0.txt")
 SEED_004 = os.path.join(ROOT, "tests", "fixtures", "seeds", "004_e72bf68982add775.txt")
 SUMMARIES = os.path.join(HERE, "pixnet_summaries.json")
+KINDS = os.path.join(HERE, "pixnet_kinds.json")
 OUT_CURRENT = os.path.join(ROOT, "catalogs", "pixnet.json")
 OUT_OLD = os.path.join(ROOT, "catalogs", "pixnet-d8fc161.json")
 
@@ -257,7 +260,8 @@ def compare(cur, old):
 def dump(path, edition, rows):
     doc = {"schema": 1, "vendor": VENDOR, "edition": edition, "envelope": ENVELOPE,
            "entries": [{k: r[k] for k in ("code", "http_status", "category", "subcategory",
-                                          "message", "description", "fix", "summary_en")}
+                                          "message", "description", "fix", "summary_en",
+                                          "kind", "retry")}
                        for r in rows]}
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     with open(path, "w", encoding="utf-8") as f:
@@ -275,6 +279,13 @@ def main():
     check_counts("002", cur, EXPECTED_002)
 
     used = add_summaries(cur, summaries) | add_summaries(old, summaries)
+    with open(KINDS, encoding="utf-8") as f:
+        kinds = json.load(f)["pixnet"]
+    # One table serves both editions: each must use all of its own codes' kinds.
+    for rows in (cur, old):
+        codes = {r["code"] for r in rows}
+        assert not kind_table.apply("pixnet", rows, {c: kinds[c] for c in codes}), "no kind"
+    assert set(kinds) == {r["code"] for r in cur} | {r["code"] for r in old}, "unused kinds"
     all_keys = set()
     for k, v in summaries.items():
         all_keys |= {(k, m) for m in v} if isinstance(v, dict) else {k}

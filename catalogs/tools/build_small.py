@@ -16,6 +16,8 @@ import pathlib
 import re
 import sys
 
+import kinds as kind_table
+
 TOOLS = pathlib.Path(__file__).resolve().parent
 CATALOGS = TOOLS.parent
 ROOT = CATALOGS.parent
@@ -27,7 +29,8 @@ TENCENT_SEED = SEEDS / "001_9749535d985f8581.txt"
 GUOGUO_SEED = SEEDS / "003_bfead82a9871edf4.txt"
 
 ENTRY_KEYS = ("code", "http_status", "category", "subcategory", "message", "description", "fix",
-              "summary_en")
+              "summary_en", "kind", "retry")
+KINDS = TOOLS / "kinds_small.json"
 
 # Things worth telling the person running the script (quirks found while parsing).
 NOTES = []
@@ -45,6 +48,8 @@ def entry(code, *, http_status=None, category=None, subcategory=None, message=No
         "description": description,
         "fix": fix,
         "summary_en": None,
+        "kind": None,
+        "retry": None,
     }
 
 
@@ -334,11 +339,15 @@ def merge_summaries(vendor, entries, summaries):
         e["summary_en"] = s
 
 
-def catalog(vendor, entries):
+def catalog(vendor, entries, unjudged):
     h = HEADERS[vendor]
     for e in entries:
         assert tuple(e) == ENTRY_KEYS, e
-    return {"schema": 1, "vendor": h["vendor"], "edition": h["edition"],
+    edition = dict(h["edition"])
+    if unjudged:
+        edition["notes"] = [f"{len(unjudged)} of {len(entries)} entries have no kind: the source "
+                            f"gives no cause to judge by ({', '.join(unjudged)})."]
+    return {"schema": 1, "vendor": h["vendor"], "edition": edition,
             "envelope": h["envelope"], "entries": entries}
 
 
@@ -352,6 +361,7 @@ def main(argv):
     show = "--show" in argv[1:]
     summaries = json.loads(SUMMARIES.read_text(encoding="utf-8"),
                            object_pairs_hook=_no_duplicate_keys)
+    kinds = json.loads(KINDS.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicate_keys)
 
     built = {
         "mantago": parse_mantago(MANTAGO_SEED.read_text(encoding="utf-8")),
@@ -381,8 +391,9 @@ def main(argv):
 
     for vendor, entries in built.items():
         merge_summaries(vendor, entries, summaries)
+        unjudged = kind_table.apply(vendor, entries, kinds[vendor])
         path = CATALOGS / f"{vendor}.json"
-        write(path, catalog(vendor, entries))
+        write(path, catalog(vendor, entries, unjudged))
         print(f"wrote {path.relative_to(ROOT)}: {len(entries)} entries")
     print(f"guo-guo entries with HTTP status: {len(with_status)}")
     for n in NOTES:

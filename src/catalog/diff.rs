@@ -230,6 +230,7 @@ mod tests {
             description: None,
             fix: None,
             summary_en: None,
+            ..Entry::default()
         }
     }
 
@@ -243,6 +244,7 @@ mod tests {
                 aliases: vec![],
                 homepage: None,
                 language: None,
+                ..Vendor::default()
             },
             edition: Edition {
                 id: edition.into(),
@@ -250,6 +252,7 @@ mod tests {
                 date: None,
                 source: None,
                 supersedes: None,
+                ..Edition::default()
             },
             envelope: None,
             entries,
@@ -318,7 +321,9 @@ mod tests {
                 "message",
                 "description",
                 "fix",
-                "summary_en"
+                "summary_en",
+                "kind",
+                "retry"
             ]
         );
         assert_eq!(v["added"][0]["edition"], "2");

@@ -17,7 +17,7 @@ mod html;
 mod markdown;
 mod scrape;
 
-use super::model::{Catalog, Edition, Entry, SCHEMA_VERSION, Text, Vendor};
+use super::model::{Catalog, Edition, Entry, SCHEMA_VERSION, Text, Vendor, VendorType};
 use super::validate::parse_catalog;
 use std::fmt;
 use std::sync::LazyLock;
@@ -188,6 +188,7 @@ pub fn import_report(
             aliases: Vec::new(),
             homepage: None,
             language: None,
+            vendor_type: VendorType::Vendor,
         },
         edition: Edition {
             id: "draft".into(),
@@ -195,6 +196,7 @@ pub fn import_report(
             date: None,
             source: None,
             supersedes: None,
+            notes: Vec::new(),
         },
         envelope: None,
         entries,
@@ -582,7 +584,7 @@ fn entries_of(
                 message: string(Field::Message),
                 description: text(Field::Description),
                 fix: text(Field::Fix),
-                summary_en: None,
+                ..Entry::default()
             });
         }
         if entries.is_empty() {

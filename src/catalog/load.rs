@@ -21,6 +21,15 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../catalogs/pixnet-d8fc161.json"),
     ),
     ("guo-guo.json", include_str!("../../catalogs/guo-guo.json")),
+    ("http.json", include_str!("../../catalogs/http.json")),
+    ("grpc.json", include_str!("../../catalogs/grpc.json")),
+    ("errno.json", include_str!("../../catalogs/errno.json")),
+    (
+        "postgres.json",
+        include_str!("../../catalogs/postgres.json"),
+    ),
+    ("sqlite.json", include_str!("../../catalogs/sqlite.json")),
+    ("curl.json", include_str!("../../catalogs/curl.json")),
 ];
 
 /// Where the loader puts a catalog's entries as it reads them: the index packs them for search

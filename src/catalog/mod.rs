@@ -4,6 +4,7 @@
 pub mod check;
 pub mod diff;
 pub mod import;
+mod kind;
 mod load;
 mod model;
 mod stream;
@@ -12,13 +13,14 @@ mod validate;
 pub use check::check_paths;
 pub use diff::{Diff, diff};
 pub use import::{ImportError, import};
+pub use kind::{Kind, KindInfo, Retry};
 pub use load::{
     CatalogProblem, Loaded, Origin, Report, Rows, Sources, TooLarge, embedded, load_all, load_path,
     user_catalog_dir,
 };
 pub use model::{
-    Catalog, Edition, Entry, EntryFields, Envelope, Flag, Items, SCHEMA_VERSION, Text, TextRef,
-    Vendor,
+    Catalog, CodeRef, Edition, Entry, EntryFields, Envelope, Flag, Items, SCHEMA_VERSION, Text,
+    TextRef, Vendor, VendorType,
 };
 pub use stream::read_text;
 pub use validate::parse_catalog;

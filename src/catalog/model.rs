@@ -3,6 +3,7 @@
 //! Field values are data: codes, statuses and messages are kept byte for byte as the vendor's
 //! documentation has them, and a field the source is silent on is `None` (serialised as `null`).
 
+use super::kind::{Kind, Retry};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
@@ -27,7 +28,7 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(
     deny_unknown_fields,
     expecting = "a vendor object ({\"id\", \"name\", ...})"
@@ -43,9 +44,31 @@ pub struct Vendor {
     /// BCP 47 tag of the source's language (`zh-TW`).
     #[serde(default)]
     pub language: Option<String>,
+    /// One company's API, or an error family many programs share.
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "VendorType::is_vendor"
+    )]
+    pub vendor_type: VendorType,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Whether a catalog is one company's API or a standard error family (HTTP, errno, ...).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VendorType {
+    #[default]
+    Vendor,
+    Standard,
+}
+
+impl VendorType {
+    fn is_vendor(&self) -> bool {
+        *self == VendorType::Vendor
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "an edition object ({\"id\", ...})")]
 pub struct Edition {
     pub id: String,
@@ -59,6 +82,9 @@ pub struct Edition {
     /// The edition this one replaces; how "newest" is decided when dates are missing.
     #[serde(default)]
     pub supersedes: Option<String>,
+    /// Facts about this edition's data (counts, quirks, entries without a kind and why).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// How a vendor's error bodies look, so the decoder recognises them from data, not code.
@@ -122,6 +148,15 @@ pub struct Items {
 pub struct Entry {
     #[serde(deserialize_with = "code_from_string_or_number")]
     pub code: String,
+    /// The name programs use for the code (`ENOENT`, `NOT_FOUND`, `unique_violation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Other names of the same code (`EWOULDBLOCK` for `EAGAIN`, a runtime's spelling).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Codes of other catalogs that mean the same, as the source states (gRPC → HTTP).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maps_to: Vec<CodeRef>,
     #[serde(default, deserialize_with = "http_status")]
     pub http_status: Option<u16>,
     #[serde(default)]
@@ -139,13 +174,38 @@ pub struct Entry {
     /// A short English summary written for this project.
     #[serde(default)]
     pub summary_en: Option<String>,
+    /// What kind of problem it is (see `catalogs/kinds.json`); `None` where the source gives
+    /// nothing to judge by.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// Whether and how to retry; `None` where it does not apply.
+    #[serde(default)]
+    pub retry: Option<Retry>,
+    /// The source marks the code obsolete, unused or no longer returned.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub obsolete: bool,
+}
+
+/// A code of another catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a code of a catalog ({\"vendor\", \"code\"})"
+)]
+pub struct CodeRef {
+    pub vendor: String,
+    pub code: String,
 }
 
 impl Entry {
-    /// The best one-line text for tables: the message, else the summary, else the description.
+    /// The best one-line text for tables: the message, else the symbol, else the summary, else the
+    /// description.
     pub fn headline(&self) -> String {
         if let Some(m) = self.message.as_deref().filter(|m| !m.is_empty()) {
             return m.to_string();
+        }
+        if let Some(s) = self.symbol.as_deref().filter(|s| !s.is_empty()) {
+            return s.to_string();
         }
         if let Some(s) = self.summary_en.as_deref().filter(|s| !s.is_empty()) {
             return s.to_string();
@@ -234,6 +294,10 @@ fn code_from_string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<String,
 #[derive(Debug, Clone, Default)]
 pub struct EntryFields<'a> {
     pub code: &'a str,
+    pub symbol: Option<&'a str>,
+    pub aliases: Vec<&'a str>,
+    /// (vendor, code) of each [`CodeRef`].
+    pub maps_to: Vec<(&'a str, &'a str)>,
     pub http_status: Option<u16>,
     pub category: Option<&'a str>,
     pub subcategory: Option<&'a str>,
@@ -241,6 +305,9 @@ pub struct EntryFields<'a> {
     pub description: Option<TextRef<'a>>,
     pub fix: Option<TextRef<'a>>,
     pub summary_en: Option<&'a str>,
+    pub kind: Option<Kind>,
+    pub retry: Option<Retry>,
+    pub obsolete: bool,
 }
 
 /// [`Text`], borrowed.
@@ -270,6 +337,13 @@ impl<'a> EntryFields<'a> {
     pub fn of(e: &'a Entry) -> EntryFields<'a> {
         EntryFields {
             code: &e.code,
+            symbol: e.symbol.as_deref(),
+            aliases: e.aliases.iter().map(String::as_str).collect(),
+            maps_to: e
+                .maps_to
+                .iter()
+                .map(|m| (m.vendor.as_str(), m.code.as_str()))
+                .collect(),
             http_status: e.http_status,
             category: e.category.as_deref(),
             subcategory: e.subcategory.as_deref(),
@@ -277,6 +351,9 @@ impl<'a> EntryFields<'a> {
             description: e.description.as_ref().map(TextRef::of),
             fix: e.fix.as_ref().map(TextRef::of),
             summary_en: e.summary_en.as_deref(),
+            kind: e.kind,
+            retry: e.retry,
+            obsolete: e.obsolete,
         }
     }
 
@@ -284,6 +361,16 @@ impl<'a> EntryFields<'a> {
         let owned = |s: Option<&str>| s.map(str::to_string);
         Entry {
             code: self.code.to_string(),
+            symbol: owned(self.symbol),
+            aliases: self.aliases.iter().map(|s| s.to_string()).collect(),
+            maps_to: self
+                .maps_to
+                .iter()
+                .map(|&(vendor, code)| CodeRef {
+                    vendor: vendor.to_string(),
+                    code: code.to_string(),
+                })
+                .collect(),
             http_status: self.http_status,
             category: owned(self.category),
             subcategory: owned(self.subcategory),
@@ -291,6 +378,9 @@ impl<'a> EntryFields<'a> {
             description: self.description.as_ref().map(TextRef::to_text),
             fix: self.fix.as_ref().map(TextRef::to_text),
             summary_en: owned(self.summary_en),
+            kind: self.kind,
+            retry: self.retry,
+            obsolete: self.obsolete,
         }
     }
 }

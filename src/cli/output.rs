@@ -2,6 +2,7 @@
 //! Text output passes through `sanitize`, so catalog text cannot drive the terminal.
 
 use super::{EXIT_NOT_FOUND, EXIT_OK};
+use crate::catalog::VendorType;
 use crate::decode::Decoded;
 use crate::index::{EntryRef, Index, RowId};
 use crate::query::Query;
@@ -24,6 +25,12 @@ pub struct EntryJson<'a> {
     pub description: Option<&'a crate::catalog::Text>,
     pub fix: Option<&'a crate::catalog::Text>,
     pub summary_en: Option<&'a str>,
+    pub symbol: Option<&'a str>,
+    pub aliases: &'a [String],
+    pub maps_to: &'a [crate::catalog::CodeRef],
+    pub kind: Option<crate::catalog::Kind>,
+    pub retry: Option<crate::catalog::Retry>,
+    pub obsolete: bool,
 }
 
 impl<'a> EntryJson<'a> {
@@ -40,6 +47,12 @@ impl<'a> EntryJson<'a> {
             description: e.description.as_ref(),
             fix: e.fix.as_ref(),
             summary_en: e.summary_en.as_deref(),
+            symbol: e.symbol.as_deref(),
+            aliases: &e.aliases,
+            maps_to: &e.maps_to,
+            kind: e.kind,
+            retry: e.retry,
+            obsolete: e.obsolete,
         }
     }
 }
@@ -98,6 +111,7 @@ pub fn print_vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Res
                             "title": cat.edition().title,
                             "date": cat.edition().date,
                             "source": cat.edition().source,
+                            "notes": cat.edition().notes,
                             "entries": cat.len(),
                         })
                     })
@@ -105,6 +119,7 @@ pub fn print_vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Res
                 json!({
                     "id": v.id,
                     "name": newest.vendor().name,
+                    "type": newest.vendor().vendor_type,
                     "aliases": newest.vendor().aliases,
                     "entries": newest.len(),
                     "editions": editions,
@@ -117,6 +132,7 @@ pub fn print_vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Res
     let mut rows = vec![[
         "ID".to_string(),
         "NAME".to_string(),
+        "TYPE".to_string(),
         "ENTRIES".to_string(),
         "EDITIONS".to_string(),
     ]];
@@ -136,14 +152,19 @@ pub fn print_vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Res
                 s
             })
             .collect();
+        let kind = match newest.vendor().vendor_type {
+            VendorType::Vendor => "vendor",
+            VendorType::Standard => "standard",
+        };
         rows.push([
             v.id.clone(),
             newest.vendor().name.clone(),
+            kind.to_string(),
             newest.len().to_string(),
             editions.join(", "),
         ]);
     }
-    write_table(out, &rows, &[false, false, true, false])?;
+    write_table(out, &rows, &[false, false, false, true, false])?;
     Ok(EXIT_OK)
 }
 
@@ -248,6 +269,8 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
         Some(format!("{} ({})", e.vendor.name, e.vendor.id)),
     )?;
     field("code", Some(entry.code.clone()))?;
+    field("symbol", entry.symbol.clone())?;
+    field("aliases", Some(entry.aliases.join(", ")))?;
     field("http status", entry.http_status.map(|s| s.to_string()))?;
     let cat = [&entry.category, &entry.subcategory]
         .into_iter()
@@ -258,6 +281,22 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
     field("category", Some(cat))?;
     field("message", entry.message.clone())?;
     field("summary", entry.summary_en.clone())?;
+    field(
+        "kind",
+        entry
+            .kind
+            .map(|k| format!("{} ({})", k.id(), k.info().title)),
+    )?;
+    field(
+        "retry",
+        entry.retry.map(|r| format!("{}: {}", r.id(), r.meaning())),
+    )?;
+    if entry.obsolete {
+        field(
+            "obsolete",
+            Some("yes: the source marks it obsolete or unused".into()),
+        )?;
+    }
     let list = |t: &crate::catalog::Text| match t {
         crate::catalog::Text::One(s) => s.clone(),
         crate::catalog::Text::List(items) => items
@@ -269,6 +308,21 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
     };
     field("description", entry.description.as_ref().map(list))?;
     field("fix", entry.fix.as_ref().map(list))?;
+    let maps: Vec<String> = entry
+        .maps_to
+        .iter()
+        .map(|m| {
+            let found = index
+                .find_vendor(&m.vendor)
+                .and_then(|v| index.lookup(v, &m.code, None))
+                .and_then(|rows| rows.into_iter().next());
+            match found {
+                Some(o) => format!("{} {} {}", m.vendor, m.code, o.entry.headline()),
+                None => format!("{} {} (not in the loaded catalogs)", m.vendor, m.code),
+            }
+        })
+        .collect();
+    field("maps to", Some(maps.join("\n")))?;
     let mut edition = e.edition.id.clone();
     if let Some(t) = &e.edition.title {
         edition.push_str(&format!(" ({t})"));
@@ -455,20 +509,13 @@ pub fn print_snippet(
             crate::snippet::enumeration(lang, &cat.vendor, set)
         )?;
     } else {
-        // Duplicate codes (PIXNET 4109) give one arm, as in the enum.
+        // Named as in the vendor's enum; a code listed twice (PIXNET 4109) gives one arm.
+        let all: Vec<&crate::catalog::Entry> = cat.entries.iter().collect();
         let mut seen = std::collections::HashSet::new();
         for e in &entries {
             if seen.insert(e.code.as_str()) {
-                let same: Vec<_> = entries
-                    .iter()
-                    .copied()
-                    .filter(|o| o.code == e.code)
-                    .collect();
-                writeln!(
-                    out,
-                    "{}",
-                    crate::snippet::arm(lang, &cat.vendor, &same).trim_end()
-                )?;
+                let arm = crate::snippet::arm(lang, &cat.vendor, &all, &e.code);
+                writeln!(out, "{}", arm.trim_end())?;
             }
         }
     }

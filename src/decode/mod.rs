@@ -532,18 +532,24 @@ impl<'p> Decoder<'p> {
         }
     }
 
-    /// Rows with the code, at any vendor; `0042` falls back to `42` when it is not a code.
+    /// Rows with the code, at any vendor (standard families are not claimed by a bare
+    /// code: they have printouts of their own); `0042` falls back to `42` when it is not a code.
     fn rows_with_code(&self, code: &str) -> Vec<RowId> {
-        let rows = self.index.by_code(code);
+        let vendor_rows = |code: &str| -> Vec<RowId> {
+            let mut rows = self.index.by_code(code);
+            rows.retain(|&r| {
+                let v = self.index.vendor_table(self.index.row_vendor(r)).vendor();
+                v.vendor_type == crate::catalog::VendorType::Vendor
+            });
+            rows
+        };
+        let rows = vendor_rows(code);
         if !rows.is_empty() {
-            return rows.to_vec();
+            return rows;
         }
         if code.len() > 1 && code.starts_with('0') && code.bytes().all(|b| b.is_ascii_digit()) {
             let stripped = code.trim_start_matches('0');
-            return self
-                .index
-                .by_code(if stripped.is_empty() { "0" } else { stripped })
-                .to_vec();
+            return vendor_rows(if stripped.is_empty() { "0" } else { stripped });
         }
         Vec::new()
     }

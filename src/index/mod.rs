@@ -129,6 +129,8 @@ impl Index {
         for v in &mut vendors {
             v.editions = newest_first(&tables, &v.editions);
         }
+        // Vendors' own catalogs first, then the standard families (the sidebar groups them).
+        vendors.sort_by_key(|v| tables[v.editions[0]].vendor().vendor_type);
         let mut starts = vec![0];
         for v in &vendors {
             let rows = tables[v.editions[0]].len() as u64;

@@ -490,10 +490,16 @@ pub(super) mod tests {
                 continue;
             }
             let e = &found.entry;
-            let values: Vec<String> = [Some(e.code.clone()), Some(found.vendor.id.clone())]
+            let values: Vec<String> = [Some(&e.code), Some(&found.vendor.id), e.symbol.as_ref()]
                 .into_iter()
-                .chain([&e.category, &e.subcategory, &e.message, &e.summary_en].map(Clone::clone))
                 .flatten()
+                .chain(&e.aliases)
+                .chain(
+                    [&e.category, &e.subcategory, &e.message, &e.summary_en]
+                        .into_iter()
+                        .flatten(),
+                )
+                .cloned()
                 .chain(
                     e.description
                         .iter()
@@ -501,6 +507,11 @@ pub(super) mod tests {
                         .map(String::from),
                 )
                 .chain(e.fix.iter().flat_map(|t| t.items()).map(String::from))
+                .chain(
+                    e.maps_to
+                        .iter()
+                        .flat_map(|m| [m.vendor.clone(), m.code.clone()]),
+                )
                 .collect();
             let (ascii, other): (Vec<&String>, Vec<&String>) =
                 values.iter().partition(|v| v.is_ascii());

@@ -9,7 +9,8 @@
 //! are made on demand, for the rows that are shown or printed.
 
 use crate::catalog::{
-    Catalog, Edition, Entry, EntryFields, Envelope, Origin, Rows, Text, TextRef, TooLarge, Vendor,
+    Catalog, CodeRef, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, Text,
+    TextRef, TooLarge, Vendor,
 };
 use crate::fold::fold;
 use std::fmt;
@@ -21,24 +22,33 @@ use std::fmt;
 pub enum Field {
     Code = 0,
     Vendor = 1,
-    Category = 2,
-    Subcategory = 3,
-    Message = 4,
-    Summary = 5,
-    Description = 6,
-    Fix = 7,
+    Symbol = 2,
+    Alias = 3,
+    Category = 4,
+    Subcategory = 5,
+    Message = 6,
+    Summary = 7,
+    Description = 8,
+    Fix = 9,
+    /// The vendor and the code of one of `maps_to`, two pieces.
+    MapsVendor = 10,
+    MapsCode = 11,
 }
 
 impl Field {
-    const ALL: [Field; 8] = [
+    const ALL: [Field; 12] = [
         Field::Code,
         Field::Vendor,
+        Field::Symbol,
+        Field::Alias,
         Field::Category,
         Field::Subcategory,
         Field::Message,
         Field::Summary,
         Field::Description,
         Field::Fix,
+        Field::MapsVendor,
+        Field::MapsCode,
     ];
 }
 
@@ -56,6 +66,12 @@ const UNICODE_CJK: u16 = 16;
 const HAS_UNICODE: u16 = 32;
 /// The code is non-ASCII (so it starts the non-ASCII text).
 const CODE_UNICODE: u16 = 64;
+const OBSOLETE: u16 = 128;
+/// [`Kind::to_bits`] and [`Retry::to_bits`] live in the top bits.
+const KIND_SHIFT: u16 = 8;
+const KIND_MASK: u16 = 0x1f;
+const RETRY_SHIFT: u16 = 13;
+const RETRY_MASK: u16 = 0x7;
 
 /// Row text is kept in chunks of about this size; a row never spans two, so a row's place is
 /// a chunk and an offset below this in one `u32` (see [`RowMeta::text`]).
@@ -232,6 +248,14 @@ impl Table {
         (r.flags & HAS_STATUS != 0).then_some(r.status)
     }
 
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        Kind::from_bits(self.rows[i].flags >> KIND_SHIFT & KIND_MASK)
+    }
+
+    pub fn retry(&self, i: usize) -> Option<Retry> {
+        Retry::from_bits(self.rows[i].flags >> RETRY_SHIFT & RETRY_MASK)
+    }
+
     /// A one-string field of row `i` (`Code`, `Category`, `Subcategory`, `Message`, `Summary`);
     /// for `Description` and `Fix`, their first item.
     pub fn field(&self, i: usize, field: Field) -> Option<&str> {
@@ -267,6 +291,9 @@ impl Table {
         let flags = self.rows[i].flags;
         let mut e = Entry {
             http_status: self.http_status(i),
+            kind: self.kind(i),
+            retry: self.retry(i),
+            obsolete: flags & OBSOLETE != 0,
             description: (flags & DESCRIPTION_LIST != 0).then(|| Text::List(Vec::new())),
             fix: (flags & FIX_LIST != 0).then(|| Text::List(Vec::new())),
             ..Entry::default()
@@ -276,6 +303,17 @@ impl Table {
             match field {
                 Field::Code => e.code = s,
                 Field::Vendor => {}
+                Field::Symbol => e.symbol = Some(s),
+                Field::Alias => e.aliases.push(s),
+                Field::MapsVendor => e.maps_to.push(CodeRef {
+                    vendor: s,
+                    code: String::new(),
+                }),
+                Field::MapsCode => {
+                    if let Some(m) = e.maps_to.last_mut() {
+                        m.code = s;
+                    }
+                }
                 Field::Category => e.category = Some(s),
                 Field::Subcategory => e.subcategory = Some(s),
                 Field::Message => e.message = Some(s),
@@ -312,11 +350,14 @@ fn row_len(e: &EntryFields<'_>, vendor_id: &str) -> usize {
         Some(TextRef::One(s)) => vec![s.len()],
         Some(TextRef::List(items)) => items.iter().map(|s| s.len()).collect(),
     });
-    let fields = [e.category, e.subcategory, e.message, e.summary_en];
+    let fields = [e.symbol, e.category, e.subcategory, e.message, e.summary_en];
+    let maps = e.maps_to.iter().flat_map(|(v, c)| [v.len(), c.len()]);
     let lens = [e.code.len(), vendor_id.len()]
         .into_iter()
         .chain(fields.into_iter().flatten().map(str::len))
-        .chain(items);
+        .chain(e.aliases.iter().map(|a| a.len()))
+        .chain(items)
+        .chain(maps);
     lens.map(|n| n + 1).sum()
 }
 
@@ -360,9 +401,13 @@ impl Rows for TableBuilder {
         let first_piece = self.pieces.len();
         let folded_start = self.folded.len();
         self.unicode.clear();
-        let mut flags = 0;
+        let mut flags =
+            Kind::to_bits(e.kind) << KIND_SHIFT | Retry::to_bits(e.retry) << RETRY_SHIFT;
         if e.http_status.is_some() {
             flags |= HAS_STATUS;
+        }
+        if e.obsolete {
+            flags |= OBSOLETE;
         }
         let add = |this: &mut TableBuilder, s: &str, field: Field| -> Result<(), TooLarge> {
             if s.len() > PIECE_MAX {
@@ -388,6 +433,12 @@ impl Rows for TableBuilder {
             let added = add(self, &vendor, Field::Vendor);
             self.vendor_id = vendor;
             added?;
+            if let Some(s) = e.symbol {
+                add(self, s, Field::Symbol)?;
+            }
+            for s in &e.aliases {
+                add(self, s, Field::Alias)?;
+            }
             for (field, value) in [
                 (Field::Category, e.category),
                 (Field::Subcategory, e.subcategory),
@@ -412,6 +463,10 @@ impl Rows for TableBuilder {
                         }
                     }
                 }
+            }
+            for (vendor, code) in &e.maps_to {
+                add(self, vendor, Field::MapsVendor)?;
+                add(self, code, Field::MapsCode)?;
             }
             Ok(())
         })();
@@ -553,6 +608,7 @@ mod tests {
             description: None,
             fix: None,
             summary_en: None,
+            ..Entry::default()
         }
     }
 

@@ -99,24 +99,16 @@ impl FromStr for Lang {
     }
 }
 
-/// One match arm (or `case`) for a code, carrying the message as a comment. `entries` are the
-/// rows the catalog lists for the code, usually one (PIXNET lists 4109 twice): they make one
-/// arm, as they make one variant of the enum.
-///
-/// The arm is the one [`enumeration`] writes into `from_code` for this code, with the same
-/// identifier and type name, so it pastes into that enum's lookup (unless, in the whole enum,
-/// another code wants the same identifier: the enum then lengthens one of them).
-pub fn arm(lang: Lang, vendor: &Vendor, entries: &[&Entry]) -> String {
-    let Some(first) = entries.first() else {
+/// One match arm (or `case`) for `code`, carrying the message as a comment: the lines the
+/// enum of `context` (the vendor's entries, or any set holding the code) writes into
+/// `from_code` for it, with the same identifier, so it pastes into that enum's lookup. The
+/// rows of a code listed twice (PIXNET 4109) make one arm, as they make one variant. Empty when
+/// `context` lacks the code.
+pub fn arm(lang: Lang, vendor: &Vendor, context: &[&Entry], code: &str) -> String {
+    let unit = Unit::new(lang, vendor, context);
+    let Some(v) = unit.variants.iter().find(|v| v.code == code) else {
         return String::new();
     };
-    let same: Vec<&Entry> = entries
-        .iter()
-        .copied()
-        .filter(|e| e.code == first.code)
-        .collect();
-    let unit = Unit::new(lang, vendor, &same);
-    let v = &unit.variants[0];
     match lang {
         Lang::Rust => rust::arm(&unit, v),
         Lang::Typescript => typescript::arm(&unit, v),
@@ -172,7 +164,7 @@ impl<'a> Unit<'a> {
         let type_name = naming::type_name(vendor);
         let words: Vec<(&str, Vec<String>)> = groups
             .iter()
-            .map(|g| (g[0].code.as_str(), naming::words(g[0])))
+            .map(|g| (g[0].code.as_str(), naming::words(g[0], vendor)))
             .collect();
         let idents = naming::assign(lang, vendor, &words);
         let variants = groups
@@ -292,6 +284,7 @@ mod tests {
             description: None,
             fix: None,
             summary_en: summary.map(Into::into),
+            ..Entry::default()
         }
     }
 
@@ -302,6 +295,7 @@ mod tests {
             aliases: vec![],
             homepage: None,
             language: None,
+            ..Vendor::default()
         }
     }
 

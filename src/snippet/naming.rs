@@ -61,10 +61,10 @@ pub(super) fn go_package(vendor: &Vendor) -> String {
     }
 }
 
-/// The words (lower case, ASCII alphanumeric) a name for this entry is made of; never empty
-/// and never starting with a digit.
-pub(super) fn words(entry: &Entry) -> Vec<String> {
-    let mut words = pick_words(entry);
+/// The words (lower case, ASCII alphanumeric) a name for this entry of `vendor` is made of;
+/// never empty and never starting with a digit.
+pub(super) fn words(entry: &Entry, vendor: &Vendor) -> Vec<String> {
+    let mut words = symbol_words(entry, vendor).unwrap_or_else(|| pick_words(entry));
     if words.is_empty() {
         words = fallback(&entry.code);
     }
@@ -72,6 +72,20 @@ pub(super) fn words(entry: &Entry) -> Vec<String> {
         words.insert(0, "code".into());
     }
     words
+}
+
+/// The words of the entry's symbol (`SQLITE_BUSY_RECOVERY`, `unique_violation`), without a
+/// first word that names the library (`SQLITE`, `CURLE` for the `curl` catalog): the type name
+/// says it already.
+fn symbol_words(entry: &Entry, vendor: &Vendor) -> Option<Vec<String>> {
+    let mut words = tokenize(entry.symbol.as_deref()?);
+    let library = vendor_words(vendor).concat();
+    let names_library =
+        |w: &str| !library.is_empty() && w.starts_with(&library) && w.len() <= library.len() + 1;
+    if words.len() > 1 && names_library(&words[0]) {
+        words.remove(0);
+    }
+    (!words.is_empty()).then_some(words)
 }
 
 fn pick_words(entry: &Entry) -> Vec<String> {
@@ -766,6 +780,7 @@ mod tests {
             description: None,
             fix: None,
             summary_en: summary.map(Into::into),
+            ..Entry::default()
         }
     }
 
@@ -776,11 +791,13 @@ mod tests {
             aliases: vec![],
             homepage: None,
             language: None,
+            ..Vendor::default()
         }
     }
 
     fn name(lang: Lang, e: &Entry) -> String {
-        assign(lang, &vendor("pixnet"), &[(e.code.as_str(), words(e))]).remove(0)
+        let v = vendor("pixnet");
+        assign(lang, &v, &[(e.code.as_str(), words(e, &v))]).remove(0)
     }
 
     #[test]
@@ -841,12 +858,39 @@ mod tests {
             Some("System error; contact customer support."),
         );
         assert_eq!(name(Lang::Rust, &e), "SystemError");
-        let words = words(&entry(
-            "1004",
-            Some("The developer account for this API Key requires cell phone number verification."),
-            Some("The developer account that owns this API key must verify its cellphone number."),
-        ));
+        let words = words(
+            &entry(
+                "1004",
+                Some(
+                    "The developer account for this API Key requires cell phone number verification.",
+                ),
+                Some(
+                    "The developer account that owns this API key must verify its cellphone number.",
+                ),
+            ),
+            &vendor("pixnet"),
+        );
         assert_eq!(words.len(), MAX_WORDS);
+    }
+
+    #[test]
+    fn symbols_name_entries_without_the_library_prefix() {
+        let named = |vendor_id: &str, symbol: &str| {
+            let e = Entry {
+                symbol: Some(symbol.into()),
+                ..entry("5", Some("database is locked"), None)
+            };
+            let v = vendor(vendor_id);
+            assign(Lang::Rust, &v, &[("5", words(&e, &v))]).remove(0)
+        };
+        assert_eq!(named("sqlite", "SQLITE_BUSY_RECOVERY"), "BusyRecovery");
+        assert_eq!(
+            named("curl", "CURLE_OPERATION_TIMEDOUT"),
+            "OperationTimedout"
+        );
+        assert_eq!(named("errno", "ENOENT"), "Enoent");
+        assert_eq!(named("postgres", "unique_violation"), "UniqueViolation");
+        assert_eq!(named("grpc", "NOT_FOUND"), "NotFound");
     }
 
     #[test]

@@ -317,19 +317,17 @@ impl App {
             return self.nothing_to_copy();
         };
         let e = index.get(hit.row);
-        // Every row of the code (PIXNET lists 4109 twice), as the enum merges them.
-        let rows = index
-            .lookup(index.row_vendor(hit.row), &e.entry.code, None)
-            .unwrap_or_default();
-        let mut same: Vec<&crate::catalog::Entry> = rows
-            .iter()
-            .map(|r| &r.entry)
-            .filter(|o| o.code == e.entry.code)
-            .collect();
-        if same.is_empty() {
-            same.push(&e.entry);
-        }
-        let text = snippet::arm(self.lang, e.vendor, &same);
+        let v = index.row_vendor(hit.row);
+        // Named as in the vendor's enum, which `Y` makes (up to its limit); the code's own
+        // rows (PIXNET lists 4109 twice) beyond that.
+        let context: Vec<crate::catalog::Entry> = if index.vendor_len(v) <= MAX_ENUM_CODES {
+            index.vendor_catalog(v).entries
+        } else {
+            let rows = index.lookup(v, &e.entry.code, None).unwrap_or_default();
+            rows.into_iter().map(|r| r.entry).collect()
+        };
+        let context: Vec<&crate::catalog::Entry> = context.iter().collect();
+        let text = snippet::arm(self.lang, e.vendor, &context, &e.entry.code);
         vec![Effect::Copy {
             text,
             what: format!(
@@ -534,10 +532,14 @@ impl App {
             MouseEventKind::Down(MouseButton::Left) => {
                 if let Some(sb) = panes.sidebar.filter(|r| r.contains(at)) {
                     self.focus = Focus::Sidebar;
-                    let line = (ev.row - sb.y).saturating_sub(1) as usize;
-                    let n = self.index.as_ref().map_or(0, |i| i.vendors().len()) + 1;
-                    if ev.row > sb.y && line < n && line != self.sidebar {
-                        self.sidebar = line;
+                    // Inside the border.
+                    let (row, height) =
+                        ((ev.row - sb.y).checked_sub(1), sb.height.saturating_sub(2));
+                    let item = self.index.as_deref().zip(row).and_then(|(index, row)| {
+                        layout::sidebar_item(index, self.sidebar, height as usize, row as usize)
+                    });
+                    if let Some(item) = item.filter(|&i| i != self.sidebar) {
+                        self.sidebar = item;
                         return self.search();
                     }
                 } else if panes.table.contains(at) {

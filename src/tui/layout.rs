@@ -2,6 +2,8 @@
 //! mapping mouse clicks, so the two always agree. Panes are dropped by priority as space shrinks:
 //! the detail pane first, then the sidebar; the filter bar, table and status line stay longest.
 
+use crate::catalog::VendorType;
+use crate::index::Index;
 use ratatui::layout::Rect;
 
 pub const SIDEBAR_WIDTH: u16 = 24;
@@ -88,6 +90,34 @@ pub fn table_rows(table: Rect) -> usize {
     table.height.saturating_sub(3) as usize
 }
 
+/// The sidebar's lines, top to bottom: `Some(n)` is item `n` (0 is All, `v + 1` vendor `v`),
+/// `None` the heading before the standard families (the index lists vendors first).
+pub fn sidebar_lines(index: &Index) -> Vec<Option<usize>> {
+    let mut lines = vec![Some(0)];
+    let mut heading = false;
+    for v in 0..index.vendors().len() {
+        if !heading && index.vendor_table(v).vendor().vendor_type == VendorType::Standard {
+            lines.push(None);
+            heading = true;
+        }
+        lines.push(Some(v + 1));
+    }
+    lines
+}
+
+/// The first sidebar line shown in `height` lines, so that item `selected` is visible.
+pub fn sidebar_offset(lines: &[Option<usize>], selected: usize, height: usize) -> usize {
+    let at = lines.iter().position(|&l| l == Some(selected)).unwrap_or(0);
+    (at + 1).saturating_sub(height.max(1))
+}
+
+/// The sidebar item on line `row` of the sidebar's inside (0 is its first line), if any.
+pub fn sidebar_item(index: &Index, selected: usize, height: usize, row: usize) -> Option<usize> {
+    let lines = sidebar_lines(index);
+    let offset = sidebar_offset(&lines, selected, height);
+    lines.get(offset + row).copied().flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +133,26 @@ mod tests {
         assert!(narrow.sidebar.is_none() && narrow.detail.is_none());
         assert!(!narrow.too_small);
         assert!(panes(Rect::new(0, 0, 1, 1)).too_small);
+    }
+
+    #[test]
+    fn the_sidebar_groups_standards_under_a_heading_and_scrolls_to_the_selection() {
+        let index = Index::embedded();
+        let lines = sidebar_lines(&index);
+        let heading = lines.iter().position(Option::is_none).unwrap();
+        for (at, line) in lines.iter().enumerate().skip(1) {
+            if let Some(n) = line {
+                let standard =
+                    index.vendor_table(n - 1).vendor().vendor_type == VendorType::Standard;
+                assert_eq!(standard, at > heading, "{at}");
+            }
+        }
+        let last = index.vendors().len();
+        assert_eq!(sidebar_offset(&lines, 0, 5), 0);
+        let offset = sidebar_offset(&lines, last, 5);
+        assert_eq!(offset + 5, lines.len());
+        assert_eq!(sidebar_item(&index, last, 5, 4), Some(last));
+        assert_eq!(sidebar_item(&index, 0, 50, heading), None);
     }
 
     #[test]

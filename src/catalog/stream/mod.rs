@@ -10,6 +10,7 @@
 
 mod split;
 
+use super::kind::{Kind, Retry};
 use super::load::{CatalogProblem, Loaded, Origin, Rows};
 use super::model::{Catalog, EntryFields, SCHEMA_VERSION, TextRef};
 use super::validate;
@@ -477,6 +478,12 @@ fn one<'b, T: Deserialize<'b>>(input: &'b str, eof: bool) -> Result<(T, usize), 
 struct RawEntry<'a> {
     #[serde(borrow)]
     code: Code<'a>,
+    #[serde(default, borrow)]
+    symbol: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    aliases: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    maps_to: Vec<RawCodeRef<'a>>,
     #[serde(default)]
     http_status: Option<u16>,
     #[serde(default, borrow)]
@@ -491,6 +498,22 @@ struct RawEntry<'a> {
     fix: Option<RawText<'a>>,
     #[serde(default, borrow)]
     summary_en: Option<Str<'a>>,
+    #[serde(default)]
+    kind: Option<Kind>,
+    #[serde(default)]
+    retry: Option<Retry>,
+    #[serde(default)]
+    obsolete: bool,
+}
+
+/// [`super::model::CodeRef`] as it is in the file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCodeRef<'a> {
+    #[serde(borrow)]
+    vendor: Str<'a>,
+    #[serde(borrow)]
+    code: Str<'a>,
 }
 
 fn text_ref<'r>(t: &'r Option<RawText<'_>>) -> Option<TextRef<'r>> {
@@ -504,6 +527,13 @@ impl RawEntry<'_> {
     fn fields(&self) -> EntryFields<'_> {
         EntryFields {
             code: &self.code.0,
+            symbol: self.symbol.as_ref().map(|s| &*s.0),
+            aliases: self.aliases.iter().map(|s| &*s.0).collect(),
+            maps_to: self
+                .maps_to
+                .iter()
+                .map(|m| (&*m.vendor.0, &*m.code.0))
+                .collect(),
             http_status: self.http_status,
             category: self.category.as_ref().map(|s| &*s.0),
             subcategory: self.subcategory.as_ref().map(|s| &*s.0),
@@ -511,6 +541,9 @@ impl RawEntry<'_> {
             description: text_ref(&self.description),
             fix: text_ref(&self.fix),
             summary_en: self.summary_en.as_ref().map(|s| &*s.0),
+            kind: self.kind,
+            retry: self.retry,
+            obsolete: self.obsolete,
         }
     }
 }

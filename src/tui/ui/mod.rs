@@ -191,11 +191,27 @@ fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
-    let mut lines = Vec::new();
-    let mut item = |n: usize, name: &str, count: usize| {
+    let lines = layout::sidebar_lines(index);
+    let offset = layout::sidebar_offset(&lines, app.sidebar, inner.height as usize);
+    let mut shown = Vec::new();
+    for line in lines.iter().skip(offset) {
+        let Some(n) = *line else {
+            shown.push(Line::from(Span::styled(
+                truncate("Standards", width),
+                theme.dim(),
+            )));
+            continue;
+        };
+        let (name, count) = match n.checked_sub(1) {
+            None => ("All".to_string(), index.len()),
+            Some(v) => {
+                let t = index.vendor_table(v);
+                (t.vendor().name.clone(), t.len())
+            }
+        };
         let count = count.to_string();
         let name_w = width.saturating_sub(count.len() + 1);
-        let name: String = truncate(&sanitize::line(name), name_w);
+        let name: String = truncate(&sanitize::line(&name), name_w);
         let pad = width
             .saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
         let style = if n == app.sidebar {
@@ -203,17 +219,12 @@ fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
         } else {
             theme.base()
         };
-        lines.push(Line::from(vec![
+        shown.push(Line::from(vec![
             Span::styled(format!("{name}{}", " ".repeat(pad)), style),
             Span::styled(count, if n == app.sidebar { style } else { theme.dim() }),
         ]));
-    };
-    item(0, "All", index.len());
-    for (i, _) in index.vendors().iter().enumerate() {
-        let t = index.vendor_table(i);
-        item(i + 1, &t.vendor().name, t.len());
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {

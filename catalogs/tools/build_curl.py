@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Build catalogs/curl.json, the libcurl CURLcode numbers (standard family "curl").
+
+Reads (see catalogs/tools/sources/README.md):
+  sources/libcurl-errors.md   libcurl-errors(3) (libcurl 8.22.0-DEV): the "# CURLcode" section only,
+      one "## CURLE_NAME (n)" heading per code and "## Obsolete error(s) (n)" / "(n-m)" headings.
+  sources/curl-strerror.tsv   code, name, curl_easy_strerror() text of libcurl 7.88.1.
+  curl_annotations.json       hand-written: code -> {symbol (checked against the man page),
+      summary_en, kind, retry}.
+Writes catalogs/curl.json: one entry per CURLcode number 0..101 in numeric order. From the man
+page's text it also takes two old names (aliases) and one old number (maps_to).
+
+    python3 catalogs/tools/build_curl.py          # build and write
+    python3 catalogs/tools/build_curl.py --check  # exit 1 if catalogs/curl.json is stale
+"""
+
+import csv
+import json
+import pathlib
+import re
+import sys
+from itertools import zip_longest
+
+TOOLS = pathlib.Path(__file__).resolve().parent
+MAN = TOOLS / "sources" / "libcurl-errors.md"
+STRERROR = TOOLS / "sources" / "curl-strerror.tsv"
+ANNOTATIONS = TOOLS / "curl_annotations.json"
+KINDS = TOOLS.parent / "kinds.json"
+OUT = TOOLS.parent / "curl.json"
+
+NAMED_RE = re.compile(r"## (CURLE_\w+) \((\d+)\)")
+OBSOLETE_RE = re.compile(r"## Obsolete errors? \((\d+)(?:-(\d+))?\)")
+# Old names and numbers the man page gives in a code's text.
+OLD_NAME_RES = (re.compile(r"known as\s+\*(CURLE_\w+)\*"), re.compile(r"unified with\s+(CURLE_\w+)"))
+OLD_NUMBER_RE = re.compile(r"previous\s+value was (\d+)")
+TOO_NEW = "Unknown error"  # what 7.88.1 says for codes it does not know
+
+VENDOR = {
+    "id": "curl",
+    "name": "curl / libcurl",
+    "type": "standard",
+    "aliases": ["curl", "libcurl", "CURLcode"],
+    "homepage": "https://curl.se/libcurl/c/libcurl-errors.html",
+    "language": "en",
+}
+EDITION = {
+    "id": "8.22",
+    "title": "libcurl 8.22 CURLcode (messages of curl_easy_strerror, 7.88.1)",
+    "date": None,
+    "source": "https://github.com/curl/curl/blob/5c61e168698a72b87437d58ed728bcdea6d5db42"
+              "/docs/libcurl/libcurl-errors.md",
+    "supersedes": None,
+}
+
+
+def parse_man():
+    """{number: (name or None, section text)} for the CURLcode section of the man page."""
+    text = MAN.read_text(encoding="utf-8")
+    section = text.split("\n# CURLcode\n", 1)[1].split("\n# CURLMcode\n", 1)[0]
+    codes = {}
+    for block in section.split("\n## ")[1:]:
+        heading, _, body = block.partition("\n")
+        heading = "## " + heading
+        if m := NAMED_RE.fullmatch(heading):
+            numbers, name = [int(m[2])], m[1]
+        elif m := OBSOLETE_RE.fullmatch(heading):
+            numbers, name = list(range(int(m[1]), int(m[2] or m[1]) + 1)), None
+        else:
+            sys.exit(f"unparsed heading: {heading!r}")
+        for n in numbers:
+            if n in codes:
+                sys.exit(f"number {n} headed twice")
+            codes[n] = (name, " ".join(body.split()))
+    return codes
+
+
+def parse_strerror():
+    with STRERROR.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return {int(r["code"]): (r["name"], r["strerror"]) for r in rows}, len(rows)
+
+
+def build():
+    man = parse_man()
+    strerror, rows = parse_strerror()
+    named = {n: v[0] for n, v in man.items() if v[0]}
+    obsolete = sorted(n for n, v in man.items() if not v[0])
+    # Counts stated in sources/README.md.
+    assert sorted(man) == list(range(102)), sorted(man)
+    assert (len(named), rows) == (87, 87), (len(named), rows)
+    assert obsolete == [20, 24, 29, 32, 34, 40, 41, 44, 46, 50, 51, 57, 62, 75, 76], obsolete
+    assert {n: s[0] for n, s in strerror.items()} == named, "man page and strerror.tsv differ"
+    too_new = sorted(n for n, (_, s) in strerror.items() if s == TOO_NEW)
+    assert too_new == [100, 101], too_new
+
+    aliases, maps_to = {}, {}
+    for n, (_, body) in man.items():
+        aliases[n] = [m[1] for r in OLD_NAME_RES for m in r.finditer(body)]
+        for m in OLD_NUMBER_RE.finditer(body):
+            maps_to.setdefault(int(m[1]), []).append({"vendor": "curl", "code": str(n)})
+    assert {n: a for n, a in aliases.items() if a} == {
+        8: ["CURLE_FTP_WEIRD_SERVER_REPLY"], 60: ["CURLE_SSL_CACERT"]}, aliases
+    assert maps_to == {51: [{"vendor": "curl", "code": "60"}]}, maps_to
+
+    notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
+    missing = [str(n) for n in sorted(man) if str(n) not in notes]
+    extra = sorted(set(notes) - {str(n) for n in man})
+    if missing or extra:
+        sys.exit(f"annotations: missing {missing}, without a source code {extra}")
+
+    entries = []
+    for n in sorted(man):
+        a, name = notes[str(n)], man[n][0]
+        assert a["symbol"] == name, (n, a["symbol"], name)
+        assert a["kind"] is None or a["kind"] in kinds, (n, a["kind"])
+        assert a["retry"] in (None, "no", "after_fix", "backoff", "later"), (n, a["retry"])
+        assert (a["retry"] is None) == (a["kind"] in (None, "ok")), n
+        assert name or a["kind"] is None, n  # obsolete numbers get no kind
+        message = strerror[n][1] if name and n not in too_new else None
+        entry = {
+            "code": str(n),
+            "symbol": name,
+            "aliases": aliases[n],
+            "maps_to": maps_to.get(n, []),
+            "http_status": None,
+            "category": None,
+            "subcategory": None,
+            "message": message,
+            "description": None,
+            "fix": None,
+            "summary_en": a["summary_en"],
+            "kind": a["kind"],
+            "retry": a["retry"],
+        }
+        if not name:
+            entry["obsolete"] = True
+        entries.append(entry)
+
+    no_kind = [e["code"] for e in entries if e["kind"] is None]
+    assert no_kind == sorted(set(map(str, obsolete)) | {"22"}, key=int), no_kind
+    edition = dict(EDITION, notes=[
+        f"{len(entries)} CURLcode numbers (0-101) from the libcurl-errors(3) man page of libcurl "
+        f"8.22.0-DEV: {len(named)} named codes and {len(obsolete)} obsolete numbers. CURLMcode, "
+        "CURLSHcode, CURLUcode and CURLHcode are not included.",
+        "message is the text curl_easy_strerror() returns in libcurl 7.88.1 (Debian 12), which the "
+        "curl tool prints after \"curl: (N)\"; newer releases word some texts differently.",
+        "CURLE_TOO_LARGE (100) and CURLE_ECH_REQUIRED (101) are newer than libcurl 7.88.1, which "
+        "answers \"Unknown error\" for them, so their message is null.",
+        f"The {len(obsolete)} obsolete numbers ({', '.join(map(str, obsolete))}) are no longer "
+        "returned by libcurl and have no symbol, message, kind or retry advice.",
+        "CURLE_HTTP_RETURNED_ERROR (22) has no kind or retry advice: the server answered with an "
+        "HTTP status of 400 or more, and what to do depends on that status.",
+        f"{len(no_kind)} entries have no kind: the {len(obsolete)} obsolete numbers and 22.",
+        "From the man page's text: CURLE_FTP_WEIRD_SERVER_REPLY is the name of 8 before 7.51.0, "
+        "CURLE_SSL_CACERT is unified with 60 since 7.62.0, and 60 was numbered 51 before that "
+        "(maps_to of 51).",
+        "CURLE_NO_CONNECTION_AVAILABLE (89) is for libcurl's internal use and never returned "
+        "according to the man page; it is not marked obsolete.",
+    ])
+    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR, "edition": edition,
+            "entries": entries}
+
+
+def main(argv):
+    doc = build()
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if "--check" in argv[1:]:
+        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        lines = zip_longest(old.splitlines(), text.splitlines(), fillvalue="<end of file>")
+        for i, (o, n) in enumerate(lines, 1):
+            if o != n:
+                print(f"{OUT.name}:{i}: file has {o!r}, build gives {n!r}")
+                return 1
+        return 0 if old == text else 1
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT}: {len(doc['entries'])} entries")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""Build catalogs/sqlite.json, the SQLite result codes (standard family "sqlite").
+
+Reads (see catalogs/tools/sources/README.md):
+  sources/sqlite-result-codes.txt  the result-code blocks of sqlite3.h (SQLite 3.53.4): 31 primary
+      codes as literals, 82 extended codes as expressions `(SQLITE_X | (n<<8))`, evaluated here.
+  sources/sqlite-errstr.tsv        code, name, sqlite3_errstr() text of SQLite 3.40.1.
+  sqlite_annotations.json          hand-written: code -> {symbol (checked against the header),
+      summary_en, kind, retry}.
+Writes catalogs/sqlite.json (entries in header order).
+
+    python3 catalogs/tools/build_sqlite.py          # build and write
+    python3 catalogs/tools/build_sqlite.py --check  # exit 1 if catalogs/sqlite.json is stale
+"""
+
+import csv
+import json
+import pathlib
+import re
+import sys
+from itertools import zip_longest
+
+TOOLS = pathlib.Path(__file__).resolve().parent
+HEADER = TOOLS / "sources" / "sqlite-result-codes.txt"
+ERRSTR = TOOLS / "sources" / "sqlite-errstr.tsv"
+ANNOTATIONS = TOOLS / "sqlite_annotations.json"
+KINDS = TOOLS.parent / "kinds.json"
+OUT = TOOLS.parent / "sqlite.json"
+
+PRIMARY_RE = re.compile(r"#define (SQLITE_\w+)\s+(\d+)\s*(?:/\*\s*(.*?)\s*\*/)?$")
+EXTENDED_RE = re.compile(
+    r"#define (SQLITE_\w+)\s+\((SQLITE_\w+)\s*\|\s*\((\d+)<<8\)\)\s*(?:/\*\s*(.*?)\s*\*/)?$")
+UNKNOWN = "unknown error"
+
+VENDOR = {
+    "id": "sqlite",
+    "name": "SQLite result codes",
+    "type": "standard",
+    "aliases": ["SQLite", "sqlite3"],
+    "homepage": "https://sqlite.org/rescode.html",
+    "language": "en",
+}
+EDITION = {
+    "id": "3.53",
+    "title": "SQLite 3.53.4 result codes (messages of sqlite3_errstr, 3.40.1)",
+    "date": None,
+    "source": "https://github.com/rusqlite/rusqlite/blob/bc267609a4547e0c7bc156f424662ebaf05a06a7"
+              "/libsqlite3-sys/sqlite3/sqlite3.h",
+    "supersedes": None,
+}
+
+
+def parse_header():
+    """[(symbol, number, primary number or None, header comment or None)] in header order."""
+    codes, values = [], {}
+    for line in HEADER.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#define"):
+            continue
+        if m := PRIMARY_RE.fullmatch(line):
+            name, number, primary, comment = m[1], int(m[2]), None, m[3]
+        elif m := EXTENDED_RE.fullmatch(line):
+            primary = values[m[2]]  # KeyError if the base is not a primary code defined above
+            name, number, comment = m[1], primary | (int(m[3]) << 8), m[4]
+        else:
+            sys.exit(f"unparsed #define: {line!r}")
+        if name in values or number in values.values():
+            sys.exit(f"duplicate name or number: {line!r}")
+        values[name] = number
+        codes.append((name, number, primary, comment))
+    return codes
+
+
+def parse_errstr():
+    with ERRSTR.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return {int(r["code"]): (r["name"], r["errstr"]) for r in rows}, len(rows)
+
+
+def build():
+    codes = parse_header()
+    errstr, rows = parse_errstr()
+    primary = [c for c in codes if c[2] is None]
+    # Counts stated in sources/README.md.
+    assert (len(codes), len(primary), rows) == (113, 31, 113), (len(codes), len(primary), rows)
+    assert {n for _, n, _, _ in codes} == set(errstr), "header and errstr.tsv differ in numbers"
+    for name, number, base, _ in codes:
+        assert errstr[number][0] == name, (number, name, errstr[number][0])
+    # The README says extended codes share their primary code's text; one does not.
+    own_text = [n for _, n, b, _ in codes if b is not None and errstr[n][1] != errstr[b][1]]
+    assert own_text == [516], own_text
+    assert sorted(n for n, (_, s) in errstr.items() if s == UNKNOWN) == [2, 16, 22, 24]
+
+    notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
+    missing = [str(n) for _, n, _, _ in codes if str(n) not in notes]
+    extra = sorted(set(notes) - {str(n) for _, n, _, _ in codes})
+    if missing or extra:
+        sys.exit(f"annotations: missing {missing}, without a source code {extra}")
+
+    entries = []
+    for name, number, base, comment in codes:
+        a = notes[str(number)]
+        assert a["symbol"] == name, (number, a["symbol"], name)
+        assert a["kind"] is None or a["kind"] in kinds, (number, a["kind"])
+        assert a["retry"] in (None, "no", "after_fix", "backoff", "later"), (number, a["retry"])
+        assert (a["retry"] is None) == (a["kind"] in (None, "ok", "warning")), number
+        entry = {
+            "code": str(number),
+            "symbol": name,
+            "aliases": [],
+            "maps_to": [] if base is None else [{"vendor": "sqlite", "code": str(base)}],
+            "http_status": None,
+            "category": "primary result code" if base is None else "extended result code",
+            "subcategory": None,
+            "message": errstr[number][1],
+            "description": comment,
+            "fix": None,
+            "summary_en": a["summary_en"],
+            "kind": a["kind"],
+            "retry": a["retry"],
+        }
+        if comment and comment.lower() == "not used":
+            entry["obsolete"] = True
+        entries.append(entry)
+
+    obsolete = [e["symbol"] for e in entries if e.get("obsolete")]
+    assert obsolete == ["SQLITE_FORMAT", "SQLITE_CANTOPEN_DIRTYWAL"], obsolete
+    no_kind = [e["symbol"] for e in entries if e["kind"] is None]
+    assert no_kind == obsolete, no_kind
+    commented = sum(1 for e in entries if e["description"])
+    edition = dict(EDITION, notes=[
+        f"{len(entries)} result codes of sqlite3.h (SQLite 3.53.4): {len(primary)} primary and "
+        f"{len(entries) - len(primary)} extended; an extended code is its primary code plus a "
+        "multiple of 256, and maps_to names that primary code.",
+        "message is the text sqlite3_errstr() returns in SQLite 3.40.1 (Debian 12), which is what "
+        "drivers print; extended codes get their primary code's text, except "
+        "SQLITE_ABORT_ROLLBACK (516, \"abort due to ROLLBACK\" where SQLITE_ABORT has "
+        "\"query aborted\").",
+        "SQLite 3.40.1 returns \"unknown error\" for 2 (SQLITE_INTERNAL), 16 (SQLITE_EMPTY), "
+        "22 (SQLITE_NOLFS) and 24 (SQLITE_FORMAT), codes it does not return as errors; that text "
+        "is kept because it is what the library prints.",
+        f"description is the comment sqlite3.h gives next to the code ({commented} codes: every "
+        "primary code and two extended ones).",
+        "SQLITE_ERROR_RESERVESIZE, SQLITE_ERROR_KEY, SQLITE_ERROR_UNABLE, SQLITE_IOERR_BADKEY and "
+        "SQLITE_IOERR_CODEC (new in 3.51.0) have no comment in sqlite3.h; their summaries and "
+        "kinds are judged from their names.",
+        f"{len(no_kind)} entries have no kind and no retry advice: {' and '.join(no_kind)}, "
+        "which sqlite3.h marks as not used (obsolete).",
+        "SQLITE_OK, SQLITE_ROW, SQLITE_DONE, SQLITE_OK_LOAD_PERMANENTLY and SQLITE_OK_SYMLINK are "
+        "not errors (kind ok); SQLITE_NOTICE, SQLITE_WARNING and their extended codes are "
+        "log notices (kind warning).",
+    ])
+    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR, "edition": edition,
+            "entries": entries}
+
+
+def main(argv):
+    doc = build()
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if "--check" in argv[1:]:
+        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        lines = zip_longest(old.splitlines(), text.splitlines(), fillvalue="<end of file>")
+        for i, (o, n) in enumerate(lines, 1):
+            if o != n:
+                print(f"{OUT.name}:{i}: file has {o!r}, build gives {n!r}")
+                return 1
+        return 0 if old == text else 1
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT}: {len(doc['entries'])} entries")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
