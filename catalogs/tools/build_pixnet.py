@@ -43,7 +43,8 @@ VENDOR = {
     "homepage": "https://emma.pixnet.cc/",
     "language": "zh-TW",
 }
-ENVELOPE = {"code": "code", "message": "message", "flag": {"path": "error", "error_when": "nonzero"}}
+ENVELOPE = {"code": "code", "message": "message", "flag": {"path": "error", "error_when": "nonzero"},
+            "evidence": [["flag", "code"]]}
 EDITION_CURRENT = {
     "id": "a6f649e",
     "title": "Emma API Error Codes",

@@ -285,7 +285,8 @@ HEADERS = {
                     "supersedes": None},
         "envelope": {"code": "errResponse.code", "message": "errResponse.message",
                      "flag": {"path": "success", "error_when": "false"},
-                     "extra": ["errResponse.botId"]},
+                     "extra": ["errResponse.botId"],
+                     "evidence": [["errResponse"]]},
     },
     "tencent-im": {
         "vendor": {"id": "tencent-im", "name": "Tencent Cloud IM",
@@ -297,7 +298,8 @@ HEADERS = {
                     "supersedes": None},
         "envelope": {"code": "ErrorCode", "message": "ErrorInfo",
                      "flag": {"path": "ActionStatus", "error_when": "FAIL"},
-                     "http_status": 200},
+                     "http_status": 200,
+                     "evidence": [["code"], ["flag"]]},
     },
     "guo-guo": {
         "vendor": {"id": "guo-guo", "name": "Guo-Guo",
@@ -309,7 +311,8 @@ HEADERS = {
         "envelope": {"code": "result_code", "message": "message",
                      "items": {"path": "validation_failed_responses", "code": "result_code",
                                "message": "message", "field": "property_name"},
-                     "extra": ["odata"]},
+                     "extra": ["odata"],
+                     "evidence": [["code"]]},
     },
 }
 

@@ -114,6 +114,13 @@ pub struct Envelope {
     /// Other paths typical of this envelope; their presence helps recognise the vendor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<String>,
+    /// What a body must show for the decoder to name this vendor: alternatives, each a list of
+    /// signals that must all be there (`"flag"` saying error, `"code"`, `"message"`,
+    /// `"items"`, or a dotted path present, e.g. `"errResponse"`). Empty: `[["flag", "code"],
+    /// ["flag", "message"]]` with a flag, else `[["code"]]` when the code's path is nested or
+    /// its key uncommon, else none (only a message naming one entry identifies it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -58,8 +58,8 @@ impl<'a> EntryJson<'a> {
 }
 
 /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
-/// "matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` when there is one and
-/// `"notice"` when there is one.
+/// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` when
+/// there is one and `"notice"` when there is one.
 pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
@@ -80,6 +80,11 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
             if let Some(f) = &e.field {
                 m.insert("field".into(), f.clone().into());
             }
+            m.insert(
+                "confidence".into(),
+                serde_json::to_value(e.confidence).unwrap_or_default(),
+            );
+            m.insert("evidence".into(), e.evidence.clone().into());
             m.insert("matches".into(), entries(&e.match_rows));
             m.insert("suggestions".into(), entries(&e.suggestion_rows));
             serde_json::Value::Object(m)
@@ -427,6 +432,14 @@ pub fn print_decode(
         if let Some(m) = &err.message {
             writeln!(out, "  says:        {}", sanitize::line(m))?;
         }
+        writeln!(out, "  identified:  {}", err.confidence.describe())?;
+        if !err.evidence.is_empty() {
+            writeln!(
+                out,
+                "  evidence:    {}",
+                sanitize::line(&err.evidence.join("; "))
+            )?;
+        }
         match err.match_rows.first() {
             Some(&row) => {
                 let e = index.get(row);
@@ -437,6 +450,13 @@ pub fn print_decode(
                 )?;
                 if let Some(s) = &e.entry.summary_en {
                     writeln!(out, "  summary:     {}", sanitize::line(s))?;
+                }
+                if let Some(k) = e.entry.kind {
+                    let retry = e
+                        .entry
+                        .retry
+                        .map_or(String::new(), |r| format!(", retry: {}", r.id()));
+                    writeln!(out, "  kind:        {}{retry}", k.id())?;
                 }
                 if let Some(d) = &e.entry.description {
                     writeln!(out, "  description: {}", sanitize::line(&d.to_string()))?;
@@ -456,12 +476,14 @@ pub fn print_decode(
                 }
             }
             None => {
-                writeln!(out, "  not in catalog")?;
+                if err.confidence == crate::decode::Confidence::NotInCatalog {
+                    writeln!(out, "  not in catalog")?;
+                }
                 for &row in err.suggestion_rows.iter().take(3) {
                     let e = index.get(row);
                     writeln!(
                         out,
-                        "  nearest:     {} {} {}",
+                        "  maybe:       {} {} {}",
                         sanitize::line(&e.vendor.id),
                         sanitize::line(&e.entry.code),
                         sanitize::line(&e.entry.headline())

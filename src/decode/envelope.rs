@@ -25,6 +25,20 @@ pub struct Spec {
     pub items: Option<ItemsSpec>,
     pub http_status: Option<u16>,
     extra: Vec<Path>,
+    /// Alternatives, each a set of signals that must all be present (see
+    /// `catalog::Envelope::evidence`).
+    evidence: Vec<Vec<Signal>>,
+}
+
+/// Something a body shows that counts as evidence of an envelope.
+#[derive(Debug, PartialEq)]
+enum Signal {
+    Flag,
+    Code,
+    Message,
+    Items,
+    /// A path present with a value other than null.
+    Path(Path),
 }
 
 #[derive(Debug)]
@@ -51,6 +65,39 @@ pub enum Verdict {
     Unknown,
 }
 
+/// The envelope's declared evidence, or what its shape implies (see
+/// `catalog::Envelope::evidence`).
+fn evidence(e: &Envelope) -> Vec<Vec<Signal>> {
+    if !e.evidence.is_empty() {
+        return e
+            .evidence
+            .iter()
+            .map(|all| {
+                all.iter()
+                    .map(|s| match s.as_str() {
+                        "flag" => Signal::Flag,
+                        "code" => Signal::Code,
+                        "message" => Signal::Message,
+                        "items" => Signal::Items,
+                        path => Signal::Path(split(path)),
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+    let code = split(&e.code);
+    if e.flag.is_some() {
+        vec![
+            vec![Signal::Flag, Signal::Code],
+            vec![Signal::Flag, Signal::Message],
+        ]
+    } else if code.len() > 1 || !is_common_code_key(code.last().map_or("", String::as_str)) {
+        vec![vec![Signal::Code]]
+    } else {
+        Vec::new()
+    }
+}
+
 impl Spec {
     fn new(vendor: usize, e: &Envelope) -> Spec {
         Spec {
@@ -74,6 +121,7 @@ impl Spec {
             }),
             http_status: e.http_status,
             extra: e.extra.iter().map(|p| split(p)).collect(),
+            evidence: evidence(e),
         }
     }
 
@@ -99,19 +147,21 @@ impl Spec {
 
     /// How `obj` fits this envelope.
     pub fn fit<'v>(&self, obj: &'v Value, status: Option<u16>) -> Fit<'v> {
-        let verdict = match &self.flag {
-            Some((path, rule)) => match resolve(obj, path) {
-                Some((_, v)) => judge(v, rule),
-                None => Verdict::Unknown,
-            },
-            None => Verdict::Unknown,
-        };
+        let flag = self
+            .flag
+            .as_ref()
+            .and_then(|(path, rule)| resolve(obj, path).map(|(keys, v)| (keys, v, judge(v, rule))));
+        let mut verdict = flag.as_ref().map_or(Verdict::Unknown, |f| f.2);
         let code = resolve(obj, &self.code).and_then(|(keys, v)| Some((keys, code_text(v)?)));
         let message = self
             .message
             .as_ref()
             .and_then(|p| resolve(obj, p))
             .and_then(|(keys, v)| Some((keys, message_text(v)?)));
+        // A message that says all went well contradicts an error.
+        if message.as_ref().is_some_and(|(_, m)| says_success(m)) {
+            verdict = Verdict::Success;
+        }
         let mut fit = Fit {
             verdict,
             score: 0,
@@ -119,6 +169,7 @@ impl Spec {
             message: None,
             at: Vec::new(),
             items: None,
+            evidence: Vec::new(),
         };
         if verdict == Verdict::Success {
             return fit;
@@ -131,6 +182,41 @@ impl Spec {
             _ => return fit,
         };
         fit.at = at[..at.len().saturating_sub(1)].to_vec();
+        let items = self
+            .items
+            .as_ref()
+            .and_then(|items| match resolve(obj, &items.path) {
+                Some((keys, Value::Arr(list))) => Some((keys, list.as_slice())),
+                _ => None,
+            });
+        // The first alternative of the evidence that the body shows in full decides.
+        let shown = |signal: &Signal| -> Option<String> {
+            match signal {
+                Signal::Flag => flag
+                    .as_ref()
+                    .filter(|f| f.2 == Verdict::Error)
+                    .map(|(keys, v, _)| format!("{}: {}", keys.join("."), shown_value(v))),
+                Signal::Code => code
+                    .as_ref()
+                    .map(|(keys, c)| format!("{}: {c}", keys.join("."))),
+                Signal::Message => message
+                    .as_ref()
+                    .map(|(keys, m)| format!("{}: {}", keys.join("."), short(m))),
+                Signal::Items => items
+                    .as_ref()
+                    .map(|(keys, list)| format!("{}: {} items", keys.join("."), list.len())),
+                Signal::Path(p) => resolve(obj, p)
+                    .filter(|(_, v)| !matches!(v, Value::Null))
+                    .map(|(keys, _)| keys.join(".")),
+            }
+        };
+        for all in &self.evidence {
+            let found: Option<Vec<String>> = all.iter().map(shown).collect();
+            if let Some(found) = found {
+                fit.evidence = found;
+                break;
+            }
+        }
         let mut score = 0;
         if verdict == Verdict::Error {
             score += 3;
@@ -154,11 +240,9 @@ impl Spec {
             }
             fit.message = Some(m.clone());
         }
-        if let Some(items) = &self.items
-            && let Some((keys, Value::Arr(list))) = resolve(obj, &items.path)
-        {
+        if let Some(items) = items {
             score += 2;
-            fit.items = Some((keys, list.as_slice()));
+            fit.items = Some(items);
         }
         score += self
             .extra
@@ -173,6 +257,49 @@ impl Spec {
         fit.score = score;
         fit
     }
+}
+
+/// A value as the evidence quotes it.
+fn shown_value(v: &Value) -> String {
+    match v.scalar_text() {
+        Some(t) => short(t),
+        None => match v {
+            Value::Null => "null".into(),
+            Value::Obj(_) => "{…}".into(),
+            _ => "[…]".into(),
+        },
+    }
+}
+
+/// At most 60 characters of a text, for evidence.
+fn short(t: &str) -> String {
+    let t = t.trim();
+    match t.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &t[..cut]),
+        None => t.to_string(),
+    }
+}
+
+/// A message that says the request succeeded (`success`, `OK`, `成功`, `操作成功`).
+pub fn says_success(message: &str) -> bool {
+    let m = message
+        .trim()
+        .trim_end_matches(['.', '!', '。', '！'])
+        .to_lowercase();
+    matches!(
+        m.as_str(),
+        "ok" | "success"
+            | "succeeded"
+            | "successful"
+            | "successfully"
+            | "done"
+            | "成功"
+            | "操作成功"
+            | "请求成功"
+            | "請求成功"
+            | "处理成功"
+            | "處理成功"
+    )
 }
 
 /// How an object fits one envelope.
@@ -190,6 +317,9 @@ pub struct Fit<'v> {
     pub at: Vec<String>,
     /// The nested error list, with its keys as written.
     pub items: Option<(Vec<String>, &'v [Value])>,
+    /// What the body shows of the envelope's evidence (`error: 1`, `code: 1302`); empty when
+    /// it does not show all of any alternative.
+    pub evidence: Vec<String>,
 }
 
 impl Fit<'_> {
@@ -198,8 +328,9 @@ impl Fit<'_> {
         self.code.is_some() || self.message.is_some()
     }
 
+    /// Whether the body shows this vendor's evidence: then the vendor is named.
     pub fn decides(&self) -> bool {
-        self.matched() && self.score >= 3
+        self.matched() && !self.evidence.is_empty()
     }
 }
 
@@ -234,7 +365,9 @@ fn judge(v: &Value, rule: &Rule) -> Verdict {
             Value::Null => Some(false),
             Value::Str(s) => {
                 let s = s.trim();
-                if s.eq_ignore_ascii_case("true") {
+                if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                    Some(!is_zero(s))
+                } else if s.eq_ignore_ascii_case("true") {
                     Some(true)
                 } else if s.is_empty()
                     || s.eq_ignore_ascii_case("false")
@@ -257,11 +390,8 @@ fn judge(v: &Value, rule: &Rule) -> Verdict {
     match rule {
         Rule::False => yes_no(truthy(v), false),
         Rule::True => yes_no(truthy(v), true),
-        Rule::NonZero => match v {
-            // Any other word in a "nonzero" flag (`"error": "invalid_grant"`) is an error.
-            Value::Str(s) if truthy(v).is_none() && !s.trim().is_empty() => Verdict::Error,
-            _ => yes_no(truthy(v), true),
-        },
+        // A word in a 0/1 flag (`"error": "invalid_grant"`, OAuth's) says nothing about it.
+        Rule::NonZero => yes_no(truthy(v), true),
         Rule::Literal(lit) => match v.scalar_text() {
             Some(t) if t.trim().eq_ignore_ascii_case(lit) => Verdict::Error,
             Some(t) if looks_like_success(t) => Verdict::Success,

@@ -5,9 +5,21 @@ use super::lenient::{Parsed, parse_at};
 use std::borrow::Cow;
 
 /// Removes what is not text: a leading BOM, and ANSI escape sequences (colourised logs, `jq -C`).
-/// Line structure is kept.
+/// Line structure is kept. A paste whose quotes a chat app or word processor made curly (it
+/// holds “ ” and no straight `"`) gets straight ones back.
 pub fn preprocess(text: &str) -> Cow<'_, str> {
     let text = text.trim_start_matches('\u{feff}');
+    if text.contains(['\u{201c}', '\u{201d}']) && !text.contains('"') {
+        let straight: String = text
+            .chars()
+            .map(|c| match c {
+                '\u{201c}' | '\u{201d}' | '\u{201e}' => '"',
+                '\u{2018}' | '\u{2019}' => '\'',
+                c => c,
+            })
+            .collect();
+        return Cow::Owned(preprocess(&straight).into_owned());
+    }
     if !text.contains('\u{1b}') && !text.contains('\u{9b}') {
         return Cow::Borrowed(text);
     }

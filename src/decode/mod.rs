@@ -1,30 +1,30 @@
-//! Decoding pasted error text (JSON in logs, HTTP responses, printed dicts, bare messages) into
-//! errors matched against the index.
+//! Decoding pasted error text (JSON in logs, HTTP transcripts, runtimes' printouts, bare
+//! messages) into errors matched against the index, naming a vendor only on evidence.
 //!
-//! The pipeline: [`extract`] finds HTTP status lines and JSON-ish documents in the text
-//! (parsed by [`lenient`], which never recurses and tolerates what real pastes contain); every
-//! object of every document is examined, top down, against each loaded catalog's `envelope`
-//! ([`envelope`]); an object that is an error is reported (with its nested items) and not
-//! descended into; strings holding JSON (log shippers) are decoded in turn. Lines outside any
-//! document are compared with catalog messages ([`similarity`]) and kept only when one
-//! matches closely.
-//!
-//! Who decides the vendor: the envelope that fits best (a flag saying "error", nested or
-//! uncommon paths, the items list, extra paths); then, for objects no envelope decides, the
-//! catalog rows with the code, ranked by message similarity and HTTP status.
+//! The pipeline: [`extract`] finds HTTP status lines and JSON-ish documents (parsed by
+//! [`lenient`], which never recurses), [`printouts`] the bodies runtimes print in other shapes;
+//! every object is examined, top down, against each catalog's `envelope` ([`envelope`]). A
+//! vendor is named only when the object shows its envelope's evidence; otherwise only a
+//! message that names exactly one entry identifies it, and a code alone is a suggestion.
+//! [`families`] finds the standard families' printouts (gRPC, errno, SQLSTATE, SQLite, curl),
+//! status lines give HTTP errors, and bare lines are compared with catalog messages
+//! ([`similarity`]). Every error says how it was identified ([`Confidence`]) and by what.
 
 mod envelope;
 mod extract;
+mod families;
 mod lenient;
+mod printouts;
 mod similarity;
 
+use crate::catalog::VendorType;
 use crate::index::messages::{MessageIndex, Tokens, tokenize};
-use crate::index::{Index, RowId};
+use crate::index::{Field, Index, RowId};
 use envelope::{Fit, Spec, Verdict};
 use extract::{Docs, Found};
 use lenient::Value;
 use serde::Serialize;
-use similarity::similarity;
+use similarity::{Agreement, agreement, similarity};
 use std::ops::Range;
 
 /// Pastes larger than this are refused with a notice.
@@ -34,17 +34,17 @@ pub const MAX_ERRORS: usize = 1000;
 
 /// JSON inside a string inside JSON is decoded this many levels deep.
 const MAX_LEVEL: u8 = 3;
-/// A bare line (or a message without a code) matches a catalog message at this similarity.
+/// A bare line matches a catalog message at this similarity.
 const CLOSE: f32 = 0.9;
-/// Catalog messages with fewer literal tokens than this never match a bare line, so short
-/// phrases that happen to be in a catalog ("Permission denied") do not turn log text into errors.
-const BARE_MIN_TOKENS: usize = 3;
+/// A message identifies an entry only when the entry's message has at least this many
+/// tokens: short phrases that happen to be in a catalog ("permission denied") say little.
+const SPECIFIC_TOKENS: usize = 3;
 const MAX_BARE_LINE: usize = 300;
+/// A message agrees with the entry of its code at this similarity.
+const AGREES: f32 = 0.5;
 /// Suggestions need at least this similarity.
 const SUGGEST_MIN: f32 = 0.3;
 const SUGGESTIONS: usize = 5;
-/// An unknown code with no envelope takes the vendor of a message this close.
-const VENDOR_BY_MESSAGE: f32 = 0.85;
 
 /// What a paste decoded to.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -53,6 +53,57 @@ pub struct Decoded {
     /// Why the paste was refused, or what was left out (too many errors, too deep).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice: Option<String>,
+}
+
+/// How an error was identified, strongest first. Only the first five identify an entry
+/// ([`Confidence::identified`]); the others offer suggestions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// The vendor's envelope, its code and its message agree.
+    EnvelopeCodeMessage,
+    /// The vendor's envelope and its code (no message, or another one).
+    EnvelopeCode,
+    /// The vendor's envelope, no code, and a message naming one of its entries.
+    EnvelopeMessage,
+    /// No envelope, but the code and a message naming exactly that entry agree.
+    CodeMessage,
+    /// A message naming exactly one entry.
+    MessageOnly,
+    /// A message naming several entries equally: they are the suggestions.
+    Ambiguous,
+    /// A code some catalog has, without its vendor's envelope: suggestions only.
+    CodeOnly,
+    /// The vendor's envelope (or none) with a code no catalog has.
+    NotInCatalog,
+}
+
+impl Confidence {
+    /// Whether the error was identified as an entry (an answer, not a suggestion).
+    pub fn identified(self) -> bool {
+        matches!(
+            self,
+            Confidence::EnvelopeCodeMessage
+                | Confidence::EnvelopeCode
+                | Confidence::EnvelopeMessage
+                | Confidence::CodeMessage
+                | Confidence::MessageOnly
+        )
+    }
+
+    /// How it was identified, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Confidence::EnvelopeCodeMessage => "envelope + code + message agree",
+            Confidence::EnvelopeCode => "envelope + code",
+            Confidence::EnvelopeMessage => "envelope + message",
+            Confidence::CodeMessage => "code + message agree (no envelope)",
+            Confidence::MessageOnly => "message only",
+            Confidence::Ambiguous => "ambiguous: the message fits several entries",
+            Confidence::CodeOnly => "code only (not this vendor's envelope): suggestions",
+            Confidence::NotInCatalog => "not in catalog",
+        }
+    }
 }
 
 /// One error found in the paste.
@@ -64,28 +115,28 @@ pub struct DecodedError {
     pub message: Option<String>,
     /// From the HTTP status line before the body, else a `status` key of the object.
     pub http_status: Option<u16>,
-    /// Vendor id, decided by envelope, then by status and message; `None` when unknown or
-    /// ambiguous.
+    /// Vendor (or family) id, named only on evidence; `None` when unknown or ambiguous.
     pub vendor: Option<String>,
-    /// Where it was found: a JSON path (`$.errResponse`,
-    /// `$[1].validation_failed_responses[0]`; JSON inside a string continues the string's
-    /// path, `$.log.errResponse`), or `line N` for a bare message line.
+    /// Where it was found: a JSON path (`$.errResponse`, `$[1].validation_failed_responses[0]`;
+    /// JSON inside a string continues the string's path), or `line N`.
     pub path: String,
     /// The field an item is about (Guo-Guo's `property_name`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
-    /// Catalog entries for this error, best first (rows of the index's default view). Empty
-    /// when the code is not in the catalog.
+    pub confidence: Confidence,
+    /// The keys and text that decided (`error: 1`, `code: 1302`, `HTTP/1.1 403 Forbidden`).
+    pub evidence: Vec<String>,
+    /// Catalog entries for this error, best first (rows of the index's default view); empty
+    /// unless it was identified.
     #[serde(skip)]
     pub match_rows: Vec<RowId>,
-    /// Near entries, offered when there is no match: by message, then the same code at other
-    /// vendors.
+    /// Near entries, offered when nothing was identified.
     #[serde(skip)]
     pub suggestion_rows: Vec<RowId>,
 }
 
 impl Decoded {
-    /// Whether any error matched a catalog entry.
+    /// Whether any error was identified as a catalog entry.
     pub fn matched(&self) -> bool {
         self.errors.iter().any(|e| !e.match_rows.is_empty())
     }
@@ -135,8 +186,12 @@ impl<'i> Decoding<'i> {
         }
         let text = extract::preprocess(text);
         let mut d = Decoder::new(self);
-        let docs = d.scan(&text, "", None, 0, None);
+        let mut docs = d.scan(&text, "", None, 0, None);
+        docs.extend(d.printouts(&text));
+        docs.sort_by_key(|r| r.start);
+        d.families(&text);
         d.bare_lines(&text, &docs);
+        d.status_lines(&text);
         d.finish()
     }
 }
@@ -145,17 +200,39 @@ fn megabytes(n: usize) -> String {
     format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
 }
 
+/// What a message says of the entries it could be.
+enum Identified {
+    /// One entry (its rows: a code listed twice has two).
+    One(Vec<RowId>),
+    /// Several entries, equally: one row of each.
+    Several(Vec<RowId>),
+    None,
+}
+
+/// An error found, with where it sorts and the text it came from.
+struct Found_ {
+    /// Offset in the top-level text it sorts by.
+    anchor: usize,
+    /// The text it was read from (a document, a line), for merging what several readings found.
+    span: Range<usize>,
+    error: DecodedError,
+}
+
 struct Decoder<'p> {
     index: &'p Index,
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
-    /// Errors with the offset (in the top-level text) they sort by.
-    found: Vec<(usize, DecodedError)>,
+    found: Vec<Found_>,
     /// Offset where the error cap was reached.
     full_at: Option<usize>,
     too_deep: bool,
     /// The paste ends inside a document that held errors.
     cut_off: bool,
+    /// Where the top-level text's lines start, once a line number is asked for.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// Top-level JSON documents with objects that parsed to their end: a printout over one is
+    /// its text (`pixnet: {...}` lines are not a YAML block).
+    whole_docs: Vec<Range<usize>>,
 }
 
 impl<'p> Decoder<'p> {
@@ -168,7 +245,19 @@ impl<'p> Decoder<'p> {
             full_at: None,
             too_deep: false,
             cut_off: false,
+            whole_docs: Vec::new(),
+            line_starts: std::cell::OnceCell::new(),
         }
+    }
+
+    /// `line N` for the line of the top-level text holding byte `at`.
+    fn line_of(&self, text: &str, at: usize) -> String {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1))
+                .collect()
+        });
+        format!("line {}", starts.partition_point(|&s| s <= at))
     }
 
     fn messages(&self) -> &MessageIndex {
@@ -179,18 +268,66 @@ impl<'p> Decoder<'p> {
         self.index.vendors()[v].id.clone()
     }
 
-    fn push(&mut self, anchor: usize, errors: Vec<DecodedError>) {
-        for e in errors {
+    /// The vendor index of a family's catalog, when it is loaded.
+    fn family(&self, id: &str) -> Option<usize> {
+        self.index
+            .vendors()
+            .iter()
+            .position(|v| v.id == id)
+            .filter(|&v| self.index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
+    }
+
+    fn is_vendor(&self, row: RowId) -> bool {
+        let v = self.index.row_vendor(row);
+        self.index.vendor_table(v).vendor().vendor_type == VendorType::Vendor
+    }
+
+    fn push(&mut self, anchor: usize, span: Range<usize>, errors: Vec<DecodedError>) {
+        for error in errors {
             if self.found.len() >= MAX_ERRORS {
                 self.full_at.get_or_insert(anchor);
                 return;
             }
-            self.found.push((anchor, e));
+            self.found.push(Found_ {
+                anchor,
+                span: span.clone(),
+                error,
+            });
         }
     }
 
     fn finish(mut self) -> Decoded {
-        self.found.sort_by_key(|(at, _)| *at);
+        // A code no catalog has, with no vendor named, where a family's printout in the same
+        // text says what it is (Node's `errno: -111` beside `ECONNREFUSED`): the printout stays.
+        let family_spans: Vec<Range<usize>> = self
+            .found
+            .iter()
+            .filter(|f| f.error.confidence.identified())
+            .map(|f| f.span.clone())
+            .collect();
+        self.found.retain(|f| {
+            f.error.confidence != Confidence::NotInCatalog
+                || f.error.vendor.is_some()
+                || !family_spans
+                    .iter()
+                    .any(|s| s.start < f.span.end && f.span.start < s.end)
+        });
+        self.found.sort_by_key(|f| f.anchor);
+        // The same error read twice from one text (a printout the JSON parser read a part of).
+        let mut kept: Vec<Found_> = Vec::with_capacity(self.found.len());
+        for f in std::mem::take(&mut self.found) {
+            let twice = kept.iter().any(|k| {
+                k.span.start < f.span.end
+                    && f.span.start < k.span.end
+                    && k.error.vendor == f.error.vendor
+                    && k.error.code == f.error.code
+                    && k.error.path == f.error.path
+            });
+            if !twice {
+                kept.push(f);
+            }
+        }
+        self.found = kept;
         let mut notices = Vec::new();
         if self.full_at.is_some() || self.found.len() > MAX_ERRORS {
             self.found.truncate(MAX_ERRORS);
@@ -208,7 +345,7 @@ impl<'p> Decoder<'p> {
             ));
         }
         Decoded {
-            errors: self.found.into_iter().map(|(_, e)| e).collect(),
+            errors: self.found.into_iter().map(|f| f.error).collect(),
             notice: (!notices.is_empty()).then(|| notices.join("; ")),
         }
     }
@@ -245,9 +382,17 @@ impl<'p> Decoder<'p> {
                 Found::Doc { start, parsed } => {
                     self.too_deep |= parsed.too_deep;
                     let root = if prefix.is_empty() { "$" } else { prefix };
-                    self.walk(&parsed.value, root.to_string(), status, level, at);
+                    let span = if anchor.is_some() {
+                        at..at + 1
+                    } else {
+                        start..parsed.end
+                    };
+                    self.walk(&parsed.value, root.to_string(), status, level, at, span);
                     if parsed.value.has_object() || self.found.len() > before {
                         ranges.push(start..parsed.end);
+                    }
+                    if level == 0 && parsed.complete && parsed.value.has_object() {
+                        self.whole_docs.push(start..parsed.end);
                     }
                     if level == 0
                         && !parsed.complete
@@ -270,34 +415,69 @@ impl<'p> Decoder<'p> {
         ranges
     }
 
-    /// Examines every object of a document, top down, without recursion.
-    fn walk(&mut self, root: &Value, root_path: String, status: Option<u16>, level: u8, at: usize) {
+    /// Bodies printed by runtimes in other shapes than JSON (Go, PHP, Kotlin, YAML-like),
+    /// where no JSON object parsed whole (the lenient parser reads a little of `&{Code:1 ...}`
+    /// and PHP's `[key]`, but not whole objects); returns their ranges.
+    fn printouts(&mut self, text: &str) -> Vec<Range<usize>> {
+        let statuses = extract::status_lines(text);
+        let mut ranges = Vec::new();
+        for p in printouts::find(text) {
+            if self
+                .whole_docs
+                .iter()
+                .any(|d| d.start < p.end && p.start < d.end)
+            {
+                continue;
+            }
+            let status = statuses
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < p.start)
+                .map(|&(_, s)| s);
+            self.walk(&p.value, "$".into(), status, 0, p.start, p.start..p.end);
+            ranges.push(p.start..p.end);
+        }
+        ranges
+    }
+
+    /// Examines every object of a document, top down, without recursion. An object's own
+    /// status (`"status": 403`, as HAR's responses hold) goes down to what it holds.
+    fn walk(
+        &mut self,
+        root: &Value,
+        root_path: String,
+        status: Option<u16>,
+        level: u8,
+        at: usize,
+        span: Range<usize>,
+    ) {
         let worth = |v: &Value| match v {
             Value::Obj(_) | Value::Arr(_) => true,
             Value::Str(s) => level < MAX_LEVEL && s.contains('{'),
             _ => false,
         };
-        let mut stack: Vec<(&Value, String)> = vec![(root, root_path)];
-        while let Some((v, path)) = stack.pop() {
+        let mut stack: Vec<(&Value, String, Option<u16>)> = vec![(root, root_path, status)];
+        while let Some((v, path, status)) = stack.pop() {
             if self.full_at.is_some() {
                 return;
             }
             match v {
                 Value::Obj(members) => {
                     if let Some(errors) = self.examine(v, &path, status) {
-                        self.push(at, errors);
+                        self.push(at, span.clone(), errors);
                         continue;
                     }
+                    let status = status.or_else(|| envelope::status_in(v));
                     for (k, child) in members.iter().rev() {
                         if worth(child) {
-                            stack.push((child, join_key(&path, k)));
+                            stack.push((child, join_key(&path, k), status));
                         }
                     }
                 }
                 Value::Arr(items) => {
                     for (i, child) in items.iter().enumerate().rev() {
                         if worth(child) {
-                            stack.push((child, format!("{path}[{i}]")));
+                            stack.push((child, format!("{path}[{i}]"), status));
                         }
                     }
                 }
@@ -320,48 +500,45 @@ impl<'p> Decoder<'p> {
         let status = status_line.or_else(|| envelope::status_in(obj));
         let fits: Vec<Fit> = self.specs.iter().map(|s| s.fit(obj, status)).collect();
 
-        // An envelope decides: the best of those that fit well enough.
-        let mut best: Option<(f32, usize, Ranked)> = None;
-        for (i, f) in fits.iter().enumerate().filter(|(_, f)| f.decides()) {
-            let ranked = self.rank_vendor(
-                f.code.as_deref(),
-                f.message.as_deref(),
-                status,
-                self.specs[i].vendor,
-            );
-            let total = f.score as f32 + ranked.first().map_or(0.0, |r| 2.0 + r.1);
-            if best.as_ref().is_none_or(|b| total > b.0) {
-                best = Some((total, i, ranked));
-            }
+        // An envelope whose evidence the body shows names the vendor: the best of those.
+        let best = fits
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.decides())
+            .max_by_key(|(i, f)| (f.score, std::cmp::Reverse(*i)));
+        if let Some((i, fit)) = best {
+            return Some(self.vendor_errors(&self.specs[i], fit, path, status));
         }
-        if let Some((_, i, ranked)) = best {
-            return Some(self.vendor_errors(&self.specs[i], &fits[i], ranked, path, status));
-        }
-        if fits.iter().any(|f| f.verdict == Verdict::Success) {
+        let g = envelope::generic(obj);
+        let success = fits.iter().any(|f| f.verdict == Verdict::Success)
+            || g.message.as_deref().is_some_and(envelope::says_success)
+            || (g.code.as_deref().is_some_and(envelope::looks_like_success) && !g.error_key);
+        if success {
             return Some(Vec::new());
         }
-        self.generic_error(obj, &fits, path, status)
-            .map(|e| vec![e])
+        if let Some(e) = self.problem(obj, path) {
+            return Some(vec![e]);
+        }
+        self.generic_error(g, path, status).map(|e| vec![e])
     }
 
-    /// The error (and its items) of an object whose envelope decided the vendor.
+    /// The error (and its items) of an object whose envelope named the vendor.
     fn vendor_errors(
         &self,
         spec: &Spec,
         fit: &Fit,
-        ranked: Vec<(RowId, f32)>,
         path: &str,
         status: Option<u16>,
     ) -> Vec<DecodedError> {
         let vendor = spec.vendor;
-        let mut out = vec![self.error(
+        let mut out = vec![self.vendor_error(
             fit.code.clone(),
             fit.message.clone(),
             status,
-            Some(vendor),
+            vendor,
             join_keys(path, &fit.at),
             None,
-            ranked,
+            fit.evidence.clone(),
         )];
         if let (Some(items), Some((keys, list))) = (&spec.items, &fit.items) {
             let list_path = join_keys(path, keys);
@@ -378,178 +555,315 @@ impl<'p> Decoder<'p> {
                 if code.is_none() && message.is_none() {
                     continue;
                 }
-                let ranked = self.rank_vendor(code.as_deref(), message.as_deref(), status, vendor);
-                out.push(self.error(
+                let mut evidence = fit.evidence.clone();
+                evidence.push(format!("item {i} of {}", keys.join(".")));
+                out.push(self.vendor_error(
                     code,
                     message,
                     status,
-                    Some(vendor),
+                    vendor,
                     format!("{list_path}[{i}]"),
                     field,
-                    ranked,
+                    evidence,
                 ));
             }
         }
         out
     }
 
-    /// An object no envelope decides, with a code under a usual key (or a weak envelope fit).
-    fn generic_error(
-        &self,
-        obj: &Value,
-        fits: &[Fit],
-        path: &str,
-        status: Option<u16>,
-    ) -> Option<DecodedError> {
-        let g = envelope::generic(obj);
-        let weak = fits
-            .iter()
-            .filter(|f| f.code.is_some())
-            .fold(None::<&Fit>, |b, f| match b {
-                Some(b) if b.score >= f.score => Some(b),
-                _ => Some(f),
-            });
-        let (code, message, at, error_key) = match weak {
-            Some(f) => (
-                f.code.clone(),
-                f.message.clone().or(g.message),
-                f.at.clone(),
-                g.error_key || f.score >= 2,
-            ),
-            None => (g.code, g.message, Vec::new(), g.error_key),
-        };
-        let code = code?;
-        let rows = self.rows_with_code(&code);
-        if rows.is_empty()
-            && (envelope::looks_like_success(&code) || (message.is_none() && !error_key))
-        {
-            return None;
-        }
-        let q = message.as_deref().map(|m| tokenize(m, false).toks);
-        let mut ranked: Vec<(RowId, f32)> = rows
-            .iter()
-            .map(|&r| {
-                let v = self.index.row_vendor(r);
-                let structural = fits
-                    .iter()
-                    .zip(self.specs)
-                    .any(|(f, s)| s.vendor == v && f.code.as_deref() == Some(code.as_str()));
-                (
-                    r,
-                    self.score_row(r, q.as_deref(), status) + if structural { 0.25 } else { 0.0 },
-                )
-            })
-            .collect();
-        sort_ranked(&mut ranked);
-        let vendor = if let Some(&(top, score)) = ranked.first() {
-            let tv = self.index.row_vendor(top);
-            let tie = ranked
-                .iter()
-                .any(|&(r, s)| self.index.row_vendor(r) != tv && (score - s).abs() < 1e-4);
-            if tie {
-                None
-            } else {
-                ranked.retain(|&(r, _)| self.index.row_vendor(r) == tv);
-                Some(tv)
-            }
-        } else {
-            // Not in any catalog: a vendor only when the message is close to one of theirs.
-            q.as_deref()
-                .and_then(|q| self.by_message(q, None, SUGGEST_MIN).into_iter().next())
-                .filter(|&(_, s)| s >= VENDOR_BY_MESSAGE)
-                .map(|(r, _)| self.index.row_vendor(r))
-        };
-        Some(self.error(
-            code.into(),
-            message,
-            status,
-            vendor,
-            join_keys(path, &at),
-            None,
-            ranked,
-        ))
-    }
-
-    /// Builds an error; suggestions are looked up when nothing matched.
+    /// An error of a vendor the envelope named: its entry by code (the message and status
+    /// ranking a code listed twice), or without a code, by a message naming one entry.
     #[allow(clippy::too_many_arguments)]
-    fn error(
+    fn vendor_error(
         &self,
         code: Option<String>,
         message: Option<String>,
-        http_status: Option<u16>,
-        vendor: Option<usize>,
+        status: Option<u16>,
+        vendor: usize,
         path: String,
         field: Option<String>,
-        ranked: Vec<(RowId, f32)>,
+        mut evidence: Vec<String>,
     ) -> DecodedError {
-        let suggestion_rows = if ranked.is_empty() {
-            self.suggest(code.as_deref(), message.as_deref(), vendor)
-        } else {
-            Vec::new()
+        let q = message.as_deref().map(|m| tokenize(m, false));
+        let (confidence, ranked, suggestions) = match &code {
+            Some(code) => {
+                let mut ranked: Vec<(RowId, f32)> = self
+                    .rows_with_code(code, true)
+                    .into_iter()
+                    .filter(|&r| self.index.row_vendor(r) == vendor)
+                    .map(|r| {
+                        let score =
+                            self.score_row(r, q.as_ref().map(|q| q.toks.as_slice()), status);
+                        (r, score)
+                    })
+                    .collect();
+                sort_ranked(&mut ranked);
+                match ranked.first() {
+                    Some(&(top, _)) => {
+                        let agrees = q.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
+                        if agrees {
+                            evidence.push("message agrees with the catalog".into());
+                            (Confidence::EnvelopeCodeMessage, ranked, Vec::new())
+                        } else {
+                            (Confidence::EnvelopeCode, ranked, Vec::new())
+                        }
+                    }
+                    None => {
+                        let near = self.suggest(Some(code), message.as_deref(), Some(vendor));
+                        (Confidence::NotInCatalog, Vec::new(), near)
+                    }
+                }
+            }
+            None => match q.as_ref().map(|q| self.identify(q, Some(vendor))) {
+                Some(Identified::One(rows)) => {
+                    evidence.push("message names one entry".into());
+                    let ranked = rows.into_iter().map(|r| (r, 1.0)).collect();
+                    (Confidence::EnvelopeMessage, ranked, Vec::new())
+                }
+                Some(Identified::Several(rows)) => (Confidence::Ambiguous, Vec::new(), rows),
+                _ => {
+                    let near = self.suggest(None, message.as_deref(), Some(vendor));
+                    (Confidence::NotInCatalog, Vec::new(), near)
+                }
+            },
         };
         DecodedError {
             code,
             message,
-            http_status,
-            vendor: vendor.map(|v| self.vendor_id(v)),
+            http_status: status,
+            vendor: Some(self.vendor_id(vendor)),
             path,
             field,
+            confidence,
+            evidence,
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
-            suggestion_rows,
+            suggestion_rows: suggestions,
         }
     }
 
-    /// A vendor's rows for a code (ranked by message and status), or, without a code, the
-    /// vendor's rows whose message matches closely.
-    fn rank_vendor(
+    /// An RFC 9457 problem (`{"type", "title", "status", "detail"}`) or a framework's error
+    /// body that carries the HTTP status with its reason phrase (Spring Boot's
+    /// `{"status": 404, "error": "Not Found"}`): an HTTP error.
+    fn problem(&self, obj: &Value, path: &str) -> Option<DecodedError> {
+        let (_, status) = obj.member("status")?;
+        let status: u16 = status.scalar_text()?.trim().parse().ok()?;
+        if !(400..=599).contains(&status) {
+            return None;
+        }
+        let text = |k: &str| obj.member(k).and_then(|(_, v)| envelope::message_text(v));
+        let title = text("title").or_else(|| text("error"));
+        let problem = obj.member("type").is_some() && text("title").is_some();
+        let phrase = title.as_deref().is_some_and(|t| {
+            self.http_rows(status)
+                .first()
+                .and_then(|&r| self.index.field(r, Field::Message))
+                .is_some_and(|m| m.eq_ignore_ascii_case(t.trim()))
+        });
+        if !(problem || phrase) {
+            return None;
+        }
+        let mut evidence = vec![format!("status: {status}")];
+        if let Some(t) = &title {
+            evidence.push(format!("{}: {t}", if problem { "title" } else { "error" }));
+        }
+        Some(self.http_error(status, title, path.to_string(), evidence, phrase))
+    }
+
+    /// The HTTP family's rows for a status.
+    fn http_rows(&self, status: u16) -> Vec<RowId> {
+        let Some(http) = self.family("http") else {
+            return Vec::new();
+        };
+        let mut rows = self.index.by_code(&status.to_string());
+        rows.retain(|&r| self.index.row_vendor(r) == http);
+        rows
+    }
+
+    fn http_error(
         &self,
-        code: Option<&str>,
-        message: Option<&str>,
-        status: Option<u16>,
-        vendor: usize,
-    ) -> Vec<(RowId, f32)> {
-        let q = message.map(|m| tokenize(m, false));
-        match code {
-            Some(code) => {
-                let mut ranked: Vec<(RowId, f32)> = self
-                    .rows_with_code(code)
-                    .into_iter()
-                    .filter(|&r| self.index.row_vendor(r) == vendor)
-                    .map(|r| {
-                        (
-                            r,
-                            self.score_row(r, q.as_ref().map(|q| q.toks.as_slice()), status),
-                        )
-                    })
-                    .collect();
-                sort_ranked(&mut ranked);
-                ranked
-            }
-            None => match q {
-                Some(q) => self.close_messages(&q, Some(vendor), 1, &[0]),
-                None => Vec::new(),
-            },
+        status: u16,
+        message: Option<String>,
+        path: String,
+        evidence: Vec<String>,
+        phrase_agrees: bool,
+    ) -> DecodedError {
+        let rows = self.http_rows(status);
+        let confidence = match (rows.is_empty(), phrase_agrees) {
+            (true, _) => Confidence::NotInCatalog,
+            (false, true) => Confidence::EnvelopeCodeMessage,
+            (false, false) => Confidence::EnvelopeCode,
+        };
+        DecodedError {
+            code: Some(status.to_string()),
+            message,
+            http_status: Some(status),
+            vendor: self.family("http").map(|v| self.vendor_id(v)),
+            path,
+            field: None,
+            confidence,
+            evidence,
+            match_rows: rows,
+            suggestion_rows: Vec::new(),
         }
     }
 
-    /// Rows with the code, at any vendor (standard families are not claimed by a bare
-    /// code: they have printouts of their own); `0042` falls back to `42` when it is not a code.
-    fn rows_with_code(&self, code: &str) -> Vec<RowId> {
-        let vendor_rows = |code: &str| -> Vec<RowId> {
+    /// An object no envelope names, with a code under a usual key, or a message: identified
+    /// only by a message naming exactly one entry; a code alone is a suggestion.
+    fn generic_error(
+        &self,
+        g: envelope::Generic,
+        path: &str,
+        status: Option<u16>,
+    ) -> Option<DecodedError> {
+        let q = g.message.as_deref().map(|m| tokenize(m, false));
+        let identified = q
+            .as_ref()
+            .map_or(Identified::None, |q| self.identify(q, None));
+        let mut evidence = Vec::new();
+        if let Some(c) = &g.code {
+            evidence.push(format!("code: {c}"));
+        }
+        if let Some(m) = &g.message {
+            evidence.push(format!("message: {}", short(m)));
+        }
+        let code = g.code.clone();
+        let with_code = |rows: &[RowId]| -> Vec<RowId> {
+            match &code {
+                Some(c) => rows
+                    .iter()
+                    .copied()
+                    .filter(|&r| same_code(self.index.code(r), c))
+                    .collect(),
+                None => rows.to_vec(),
+            }
+        };
+        let (confidence, matches, suggestions) = match identified {
+            Identified::One(rows) if !with_code(&rows).is_empty() => {
+                let c = if code.is_some() {
+                    Confidence::CodeMessage
+                } else {
+                    Confidence::MessageOnly
+                };
+                evidence.push("message names one entry".into());
+                (c, rows, Vec::new())
+            }
+            Identified::Several(rows) if code.is_some() && with_code(&rows).len() == 1 => {
+                evidence.push("message and code name one entry".into());
+                (Confidence::CodeMessage, with_code(&rows), Vec::new())
+            }
+            Identified::Several(rows) if code.is_none() => {
+                (Confidence::Ambiguous, Vec::new(), rows)
+            }
+            // A message naming an entry whose code is another: they contradict each other.
+            Identified::One(_) | Identified::Several(_) | Identified::None => {
+                let code = code.as_deref()?;
+                let rows = self.rows_with_code(code, false);
+                if rows.is_empty() {
+                    if g.message.is_none() && !g.error_key {
+                        return None;
+                    }
+                    let near = self.suggest(None, g.message.as_deref(), None);
+                    (Confidence::NotInCatalog, Vec::new(), near)
+                } else {
+                    let mut ranked: Vec<(RowId, f32)> = rows
+                        .iter()
+                        .map(|&r| {
+                            (
+                                r,
+                                self.score_row(r, q.as_ref().map(|q| q.toks.as_slice()), status),
+                            )
+                        })
+                        .collect();
+                    sort_ranked(&mut ranked);
+                    let rows = ranked.into_iter().map(|(r, _)| r).collect();
+                    (Confidence::CodeOnly, Vec::new(), rows)
+                }
+            }
+        };
+        let vendor = matches
+            .first()
+            .map(|&r| self.vendor_id(self.index.row_vendor(r)));
+        Some(DecodedError {
+            code: g.code,
+            message: g.message,
+            http_status: status,
+            vendor,
+            path: path.to_string(),
+            field: None,
+            confidence,
+            evidence,
+            match_rows: matches,
+            suggestion_rows: suggestions,
+        })
+    }
+
+    /// The entries `q` names: every row (of `vendor`, if given) whose real message it is, or
+    /// a clear part of (see [`Agreement`]), the exact ones before the parts. Only messages of
+    /// [`SPECIFIC_TOKENS`] or more count.
+    fn identify(&self, q: &Tokens, vendor: Option<usize>) -> Identified {
+        let mi = self.messages();
+        let keep = |r: RowId| vendor.is_none_or(|v| self.index.row_vendor(r) == v);
+        let mut exact = Vec::new();
+        let mut part = Vec::new();
+        for (row, _) in mi.shared(&q.toks, keep) {
+            let rt = mi.row_tokens(row);
+            if rt.len() < SPECIFIC_TOKENS || self.index.field(row, Field::Message).is_none() {
+                continue;
+            }
+            match agreement(&q.toks, rt) {
+                Agreement::Exact => exact.push(row),
+                Agreement::Part => part.push(row),
+                Agreement::Near(_) => {}
+            }
+        }
+        let mut rows = if exact.is_empty() { part } else { exact };
+        rows.sort_unstable();
+        // One entry: one vendor and code (a code listed twice is one entry).
+        let entry = |r: RowId| (self.index.row_vendor(r), self.index.code(r).to_string());
+        let mut entries: Vec<(usize, String)> = rows.iter().map(|&r| entry(r)).collect();
+        entries.dedup();
+        entries.sort();
+        entries.dedup();
+        match entries.len() {
+            0 => Identified::None,
+            1 => Identified::One(rows),
+            _ => {
+                let mut one_each = Vec::new();
+                for r in rows {
+                    if !one_each.iter().any(|&o| entry(o) == entry(r)) {
+                        one_each.push(r);
+                    }
+                }
+                Identified::Several(one_each)
+            }
+        }
+    }
+
+    /// Whether a pasted message agrees with row `r`'s message (or its summary, for rows
+    /// without one).
+    fn agrees(&self, q: &[u64], r: RowId) -> bool {
+        match agreement(q, self.messages().row_tokens(r)) {
+            Agreement::Exact | Agreement::Part => true,
+            Agreement::Near(s) => s >= AGREES,
+        }
+    }
+
+    /// Rows with the code, of the vendors' catalogs (and the standard families', with
+    /// `families`: a bare code never names those); `0042` falls back to `42` when it is not a
+    /// code.
+    fn rows_with_code(&self, code: &str, families: bool) -> Vec<RowId> {
+        let rows_of = |code: &str| -> Vec<RowId> {
             let mut rows = self.index.by_code(code);
-            rows.retain(|&r| {
-                let v = self.index.vendor_table(self.index.row_vendor(r)).vendor();
-                v.vendor_type == crate::catalog::VendorType::Vendor
-            });
+            rows.retain(|&r| families || self.is_vendor(r));
             rows
         };
-        let rows = vendor_rows(code);
+        let rows = rows_of(code);
         if !rows.is_empty() {
             return rows;
         }
         if code.len() > 1 && code.starts_with('0') && code.bytes().all(|b| b.is_ascii_digit()) {
             let stripped = code.trim_start_matches('0');
-            return vendor_rows(if stripped.is_empty() { "0" } else { stripped });
+            return rows_of(if stripped.is_empty() { "0" } else { stripped });
         }
         Vec::new()
     }
@@ -557,12 +871,11 @@ impl<'p> Decoder<'p> {
     /// Message similarity plus HTTP status agreement (±0.5; a row without a status takes its
     /// vendor envelope's).
     fn score_row(&self, row: RowId, q: Option<&[u64]>, status: Option<u16>) -> f32 {
-        let e = self.index.get(row);
-        let sim = match (q, e.entry.message.as_deref()) {
-            (Some(q), Some(m)) => similarity(q, &tokenize(m, true).toks),
-            _ => 0.0,
+        let sim = match q {
+            Some(q) => similarity(q, self.messages().row_tokens(row)),
+            None => 0.0,
         };
-        let expected = e.entry.http_status.or_else(|| {
+        let expected = self.index.get(row).entry.http_status.or_else(|| {
             self.vendor_status
                 .get(self.index.row_vendor(row))
                 .copied()
@@ -576,35 +889,238 @@ impl<'p> Decoder<'p> {
         sim + adj
     }
 
-    /// Rows whose message matches `q` closely (similarity ≥ [`CLOSE`]), trying the text from
-    /// each of `starts` (token offsets where a log prefix may end), best first.
-    fn close_messages(
-        &self,
-        q: &Tokens,
-        vendor: Option<usize>,
-        min_tokens: usize,
-        starts: &[usize],
-    ) -> Vec<(RowId, f32)> {
-        let mi = self.messages();
-        let mut out = Vec::new();
-        let keep = |r: RowId| vendor.is_none_or(|v| self.index.row_vendor(r) == v);
-        for (row, shared) in mi.shared(&q.toks, keep) {
-            let literals = mi.distinct_literals(row);
-            let rt = mi.row_tokens(row);
-            // A placeholder counts towards the length, not towards what must be shared.
-            if rt.len() < min_tokens || (shared as f32) < 0.8 * literals as f32 {
+    /// The standard families' printouts in the text: one error for each, the same code
+    /// printed again close by (a stack trace, a printed error object) counted once.
+    fn families(&mut self, text: &str) {
+        let mut hits = families::find(text);
+        hits.extend(self.printed_messages(text));
+        hits.sort_by_key(|h| (h.start, h.end));
+        let mut kept: Vec<(usize, String, String)> = Vec::new();
+        for hit in hits {
+            let Some(e) = self.family_error(text, &hit) else {
+                continue;
+            };
+            let key = (
+                e.vendor.clone().unwrap_or_default(),
+                e.code.clone().unwrap_or_default(),
+            );
+            if kept
+                .iter()
+                .any(|(at, v, c)| (v, c) == (&key.0, &key.1) && hit.start < at + 2000)
+            {
                 continue;
             }
-            let best = starts
-                .iter()
-                .filter(|&&s| s < q.toks.len())
-                .map(|&s| similarity(&q.toks[s..], rt))
-                .fold(0.0f32, f32::max);
-            if best >= CLOSE {
-                out.push((row, best));
+            kept.push((hit.start, key.0, key.1));
+            self.push(hit.start, hit.start..hit.end, vec![e]);
+        }
+    }
+
+    fn family_error(&self, text: &str, hit: &families::Hit) -> Option<DecodedError> {
+        let v = self.family(hit.family)?;
+        let in_family = |mut rows: Vec<RowId>| {
+            rows.retain(|&r| self.index.row_vendor(r) == v);
+            rows
+        };
+        let (rows, by_message) = match &hit.key {
+            families::Key::Code(c) => (in_family(self.index.by_code(c)), false),
+            families::Key::Name(n) => (self.index.by_name(v, n), false),
+            families::Key::Message(m) => (self.by_printed_message(v, m), true),
+        };
+        if rows.is_empty() {
+            // A code the printout gives but the catalog lacks is still that family's.
+            return match &hit.key {
+                families::Key::Code(c) => Some(DecodedError {
+                    code: Some(c.clone()),
+                    message: hit.message.clone(),
+                    http_status: None,
+                    vendor: Some(self.vendor_id(v)),
+                    path: self.line_of(text, hit.start),
+                    field: None,
+                    confidence: Confidence::NotInCatalog,
+                    evidence: vec![short(&text[hit.start..hit.end])],
+                    match_rows: Vec::new(),
+                    suggestion_rows: Vec::new(),
+                }),
+                _ => None,
+            };
+        }
+        let top = rows[0];
+        let printed = hit.message.as_deref().map(|m| tokenize(m, false));
+        let agrees = printed.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
+        let confidence = match (by_message, agrees) {
+            (true, _) => Confidence::MessageOnly,
+            (false, true) => Confidence::EnvelopeCodeMessage,
+            (false, false) => Confidence::EnvelopeCode,
+        };
+        let message = match &hit.key {
+            families::Key::Message(m) => Some(m.clone()),
+            _ => hit.message.clone(),
+        };
+        Some(DecodedError {
+            code: Some(self.index.code(top).to_string()),
+            message,
+            http_status: None,
+            vendor: Some(self.vendor_id(v)),
+            path: self.line_of(text, hit.start),
+            field: None,
+            confidence,
+            evidence: vec![short(&text[hit.start..hit.end])],
+            match_rows: rows,
+            suggestion_rows: Vec::new(),
+        })
+    }
+
+    /// A library's message after a `: ` (see [`families::after_colons`]): errno's strerror
+    /// and SQLite's messages of three words or more, matched without case.
+    fn printed_messages(&self, text: &str) -> Vec<families::Hit> {
+        let mut known: std::collections::HashMap<String, &'static str> = Default::default();
+        for (family, id) in [("errno", "errno"), ("sqlite", "sqlite")] {
+            let Some(v) = self.family(id) else { continue };
+            let table = self.index.vendor_table(v);
+            for i in 0..table.len() {
+                let Some(m) = table.field(i, Field::Message) else {
+                    continue;
+                };
+                let generic = ["out of memory", "unknown error", "not an error"];
+                let words = m.split_whitespace().count();
+                if (family == "errno" || words >= 3)
+                    && !generic.contains(&m.to_lowercase().as_str())
+                {
+                    known.entry(m.to_lowercase()).or_insert(family);
+                }
+            }
+            if family == "sqlite" {
+                for (m, _) in families::SQLITE_MESSAGES {
+                    known.entry(m.to_lowercase()).or_insert(family);
+                }
             }
         }
-        sort_ranked(&mut out);
+        families::after_colons(text)
+            .filter_map(|(start, segment)| {
+                let lower = segment.to_lowercase();
+                let family = known.get(&lower).copied().or_else(|| {
+                    families::SQLITE_MESSAGES
+                        .iter()
+                        .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
+                        .map(|_| "sqlite")
+                })?;
+                Some(families::Hit {
+                    family,
+                    key: families::Key::Message(segment.to_string()),
+                    message: None,
+                    start,
+                    end: start + segment.len(),
+                })
+            })
+            .collect()
+    }
+
+    /// Rows of family `v` whose runtime text is `printed` (any case): errno's strerror as Go
+    /// and C print it, SQLite's messages.
+    fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
+        let printed = printed.trim();
+        if self.index.vendors()[v].id == "sqlite" {
+            let known = families::SQLITE_MESSAGES
+                .iter()
+                .find(|(m, _)| printed.to_lowercase().starts_with(&m.to_lowercase()));
+            if let Some((_, code)) = known {
+                let mut rows = self.index.by_code(code);
+                rows.retain(|&r| self.index.row_vendor(r) == v);
+                return rows;
+            }
+        }
+        let table = self.index.vendor_table(v);
+        let start = (0..self.index.len() as RowId)
+            .find(|&r| self.index.row_vendor(r) == v)
+            .unwrap_or(0);
+        (0..table.len())
+            .filter(|&i| {
+                table
+                    .field(i, Field::Message)
+                    .is_some_and(|m| m.eq_ignore_ascii_case(printed))
+            })
+            .map(|i| start + i as RowId)
+            .take(1)
+            .collect()
+    }
+
+    /// HTTP status lines of 400 and over: an HTTP error each, after the errors of the body
+    /// that follows the line (the vendor's error first, the status beside it).
+    fn status_lines(&mut self, text: &str) {
+        let lines = extract::status_lines(text);
+        for (n, &(at, status)) in lines.iter().enumerate() {
+            if status < 400 {
+                continue;
+            }
+            let next = lines.get(n + 1).map_or(usize::MAX, |&(a, _)| a);
+            let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            let line = text[at..line_end].trim();
+            // The body of this response: errors found after the line, before the next one.
+            let body = self
+                .found
+                .iter()
+                .filter(|f| f.anchor > at && f.anchor < next)
+                .map(|f| f.anchor)
+                .min();
+            let already = self.found.iter().any(|f| {
+                f.anchor >= at
+                    && f.anchor < next
+                    && f.error.vendor.as_deref() == Some("http")
+                    && f.error.code.as_deref() == Some(status.to_string().as_str())
+            });
+            if already {
+                continue;
+            }
+            let phrase = line
+                .split_whitespace()
+                .skip(2)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let phrase_agrees = self
+                .http_rows(status)
+                .first()
+                .and_then(|&r| self.index.field(r, Field::Message))
+                .is_some_and(|m| m.eq_ignore_ascii_case(&phrase));
+            let message = (!phrase.is_empty()).then_some(phrase);
+            let e = self.http_error(
+                status,
+                message,
+                self.line_of(text, at),
+                vec![short(line)],
+                phrase_agrees,
+            );
+            // Sorted after the body's errors, which have the body's anchor.
+            self.push(body.unwrap_or(at), at..line_end, vec![e]);
+        }
+    }
+
+    /// Near entries for an error with nothing identified: by message (within the vendor when
+    /// known), then the same code at other vendors.
+    fn suggest(
+        &self,
+        code: Option<&str>,
+        message: Option<&str>,
+        vendor: Option<usize>,
+    ) -> Vec<RowId> {
+        let mut out: Vec<RowId> = match message {
+            Some(m) => {
+                let q = tokenize(m, false);
+                self.by_message(&q.toks, vendor, SUGGEST_MIN)
+                    .into_iter()
+                    .take(SUGGESTIONS)
+                    .map(|(r, _)| r)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        if let (Some(code), Some(v)) = (code, vendor) {
+            for r in self.rows_with_code(code, false) {
+                if self.index.row_vendor(r) != v && !out.contains(&r) && out.len() < SUGGESTIONS + 3
+                {
+                    out.push(r);
+                }
+            }
+        }
         out
     }
 
@@ -624,39 +1140,13 @@ impl<'p> Decoder<'p> {
         out
     }
 
-    /// Near entries for an error with no match: by message (within the vendor when known),
-    /// then the same code at other vendors.
-    fn suggest(
-        &self,
-        code: Option<&str>,
-        message: Option<&str>,
-        vendor: Option<usize>,
-    ) -> Vec<RowId> {
-        let mut out: Vec<RowId> = match message {
-            Some(m) => {
-                let q = tokenize(m, false);
-                self.by_message(&q.toks, vendor, SUGGEST_MIN)
-                    .into_iter()
-                    .take(SUGGESTIONS)
-                    .map(|(r, _)| r)
-                    .collect()
-            }
-            None => Vec::new(),
-        };
-        if let (Some(code), Some(v)) = (code, vendor) {
-            for r in self.rows_with_code(code) {
-                if self.index.row_vendor(r) != v && !out.contains(&r) && out.len() < SUGGESTIONS + 3
-                {
-                    out.push(r);
-                }
-            }
-        }
-        out
-    }
-
-    /// Lines outside every document that match a catalog message closely.
+    /// Lines outside every document that are a catalog message (its start or core counts,
+    /// after a log prefix): an error each, identified when exactly one entry has that message.
     fn bare_lines(&mut self, text: &str, docs: &[Range<usize>]) {
         let statuses = extract::status_lines(text);
+        let mut taken: Vec<Range<usize>> = self.found.iter().map(|f| f.span.clone()).collect();
+        taken.sort_by_key(|r| r.start);
+        let mut next_taken = 0;
         let (mut next_status, mut next_doc) = (0, 0);
         let mut status = None;
         for (no, at, line) in extract::lines(text) {
@@ -673,7 +1163,18 @@ impl<'p> Decoder<'p> {
             while next_doc < docs.len() && docs[next_doc].end <= at {
                 next_doc += 1;
             }
-            if status_here || docs.get(next_doc).is_some_and(|d| d.start < end) {
+            let in_doc = docs[next_doc..]
+                .iter()
+                .take_while(|d| d.start < end)
+                .any(|d| d.end > at);
+            while next_taken < taken.len() && taken[next_taken].end <= at {
+                next_taken += 1;
+            }
+            let printout = taken[next_taken..]
+                .iter()
+                .take_while(|s| s.start < end)
+                .any(|s| s.end > at);
+            if status_here || in_doc || printout {
                 continue;
             }
             let t = line.trim();
@@ -695,36 +1196,106 @@ impl<'p> Decoder<'p> {
             );
             starts.sort_unstable();
             starts.dedup();
-            let mut ranked = self.close_messages(&q, None, BARE_MIN_TOKENS, &starts);
-            // A bare line is something an API said: only real messages count, not summaries.
-            ranked.retain(|&(r, _)| self.index.get(r).entry.message.is_some());
-            let Some(&(top, score)) = ranked.first() else {
+            let ranked = self.close_messages(&q, &starts);
+            let Some(&(_, score)) = ranked.first() else {
                 continue;
             };
-            let tv = self.index.row_vendor(top);
-            let tie = ranked
+            let best: Vec<RowId> = ranked
                 .iter()
-                .any(|&(r, s)| self.index.row_vendor(r) != tv && (score - s).abs() < 1e-4);
-            let vendor = (!tie).then_some(tv);
-            if let Some(v) = vendor {
-                ranked.retain(|&(r, _)| self.index.row_vendor(r) == v);
-            }
-            let err = self.error(
-                None,
-                Some(t.to_string()),
-                status,
+                .filter(|&&(_, s)| (score - s).abs() < 1e-4)
+                .map(|&(r, _)| r)
+                .collect();
+            let entry = |r: RowId| (self.index.row_vendor(r), self.index.code(r).to_string());
+            let one = best.iter().all(|&r| entry(r) == entry(best[0]));
+            let (confidence, matches, suggestions, vendor) = if one {
+                let v = self.index.row_vendor(best[0]);
+                (
+                    Confidence::MessageOnly,
+                    best,
+                    Vec::new(),
+                    Some(self.vendor_id(v)),
+                )
+            } else {
+                (Confidence::Ambiguous, Vec::new(), best, None)
+            };
+            let e = DecodedError {
+                code: None,
+                message: Some(t.to_string()),
+                http_status: status,
                 vendor,
-                format!("line {no}"),
-                None,
-                ranked,
-            );
-            self.push(at, vec![err]);
+                path: format!("line {no}"),
+                field: None,
+                confidence,
+                evidence: vec![format!("the line is a catalog message: {}", short(t))],
+                match_rows: matches,
+                suggestion_rows: suggestions,
+            };
+            self.push(at, at..end, vec![e]);
         }
+    }
+
+    /// Rows whose real message the line is (or its start, or ≥ [`CLOSE`] similar), trying the
+    /// text from each of `starts` (token offsets where a log prefix may end), best first.
+    fn close_messages(&self, q: &Tokens, starts: &[usize]) -> Vec<(RowId, f32)> {
+        let mi = self.messages();
+        let mut out = Vec::new();
+        for (row, shared) in mi.shared(&q.toks, |_| true) {
+            let literals = mi.distinct_literals(row);
+            let rt = mi.row_tokens(row);
+            if rt.len() < SPECIFIC_TOKENS
+                || (shared as f32) < 0.5 * literals as f32
+                || self.index.field(row, Field::Message).is_none()
+            {
+                continue;
+            }
+            let best = starts
+                .iter()
+                .filter(|&&s| s < q.toks.len())
+                .map(|&s| bare_agreement(&q.toks[s..], rt))
+                .fold(0.0f32, f32::max);
+            if best >= CLOSE {
+                out.push((row, best));
+            }
+        }
+        sort_ranked(&mut out);
+        out
     }
 }
 
-/// Rows with their scores, best first.
-type Ranked = Vec<(RowId, f32)>;
+/// How well a bare line (from a token where a log prefix may end) is a catalog message: 1 when
+/// it is the message, 0.95 when it is the message's start (servers cut documentation
+/// sentences short), else the similarity. Stricter than [`agreement`]: a line that only holds
+/// a message among other words is prose, not an error.
+fn bare_agreement(line: &[u64], catalog: &[u64]) -> f32 {
+    // Longer than the message, a line can only be similar; and similarity ≥ CLOSE needs
+    // lengths within about a fifth of each other. Most log lines end here.
+    let (l, c) = (line.len() as f32, catalog.len() as f32);
+    if l > c && 2.0 * c < CLOSE * (l + c) {
+        return 0.0;
+    }
+    match agreement(line, catalog) {
+        Agreement::Exact => 1.0,
+        Agreement::Part if catalog.starts_with(line) => 0.95,
+        Agreement::Part => 0.0,
+        Agreement::Near(sim) => sim,
+    }
+}
+
+/// Whether two codes are the same: any case, and numbers with or without leading zeros.
+fn same_code(a: &str, b: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    a.eq_ignore_ascii_case(b)
+        || (digits(a) && digits(b) && a.trim_start_matches('0') == b.trim_start_matches('0'))
+}
+
+/// At most 80 characters of a text, for evidence.
+fn short(t: &str) -> String {
+    let t = t.trim();
+    match t.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &t[..cut]),
+        None => t.to_string(),
+    }
+}
 
 /// Sorts best first; equal scores keep catalog order.
 fn sort_ranked(v: &mut [(RowId, f32)]) {

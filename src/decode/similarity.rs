@@ -9,6 +9,50 @@ use crate::index::messages::PLACEHOLDER;
 /// The LCS looks at this many tokens of each side.
 const LCS_TOKENS: usize = 64;
 
+/// How a pasted message relates to a catalog message, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Agreement {
+    /// The same tokens (folded), or the template with its placeholders filled in.
+    Exact,
+    /// A clear part of it: what servers send is often the start or the core of a longer
+    /// documentation sentence (or the sentence with context around it). At least three tokens,
+    /// and at least half of the longer one when it is its start, three quarters elsewhere.
+    Part,
+    /// Only similar, by [`similarity`].
+    Near(f32),
+}
+
+/// How `query` (pasted text) agrees with `catalog` (a catalog message's tokens).
+pub fn agreement(query: &[u64], catalog: &[u64]) -> Agreement {
+    let literal: Vec<u64> = catalog
+        .iter()
+        .copied()
+        .filter(|&t| t != PLACEHOLDER)
+        .collect();
+    if query.is_empty() || literal.is_empty() {
+        return Agreement::Near(0.0);
+    }
+    let has_placeholder = literal.len() < catalog.len();
+    if (!has_placeholder && query == catalog)
+        || (has_placeholder && placeholder_match(query, catalog))
+    {
+        return Agreement::Exact;
+    }
+    // The start of the longer text, half of it or more; or elsewhere in it, three quarters.
+    let part = |short: &[u64], long: &[u64]| {
+        short.len() >= 3
+            && match find(long, short) {
+                Some(0) => 2 * short.len() >= long.len(),
+                Some(_) => 4 * short.len() >= 3 * long.len(),
+                None => false,
+            }
+    };
+    if part(query, &literal) || part(&literal, query) {
+        return Agreement::Part;
+    }
+    Agreement::Near(similarity(query, catalog))
+}
+
 /// How close `query` (pasted text) is to `catalog` (a catalog message's tokens).
 pub fn similarity(query: &[u64], catalog: &[u64]) -> f32 {
     if query.is_empty() || catalog.is_empty() {
@@ -134,6 +178,48 @@ mod tests {
         assert!(sim("User alice", "User %s exists") < 1.0);
         // Only a placeholder matches nothing.
         assert_eq!(sim("anything", "%s"), 0.0);
+    }
+
+    #[test]
+    fn messages_as_servers_send_them() {
+        let agree = |q: &str, c: &str| agreement(&tokenize(q, false).toks, &tokenize(c, true).toks);
+        // The start of a documentation sentence, in the other script and punctuation.
+        assert_eq!(
+            agree(
+                "rest 接口调用频率超过限制",
+                "rest 接口調用頻率超過限制，請降低請求頻率 。"
+            ),
+            Agreement::Part
+        );
+        assert_eq!(
+            agree(
+                "Token is invalid or expired (id 7)",
+                "Token is invalid or expired"
+            ),
+            Agreement::Part
+        );
+        assert_eq!(agree("User bob exists", "User %s exists"), Agreement::Exact);
+        assert_eq!(agree("請填入作者", "请填入作者"), Agreement::Exact);
+        // Too short a piece, or too small a part, is only near.
+        assert!(matches!(
+            agree("rate limit", "Exceed Anonymous Rate Limit"),
+            Agreement::Near(_)
+        ));
+        assert!(matches!(
+            agree("請聯繫客服", "系统错误，请联系客服。"),
+            Agreement::Near(_)
+        ));
+        assert_eq!(
+            agree("此APIkey已被停權", "錯誤:此APIkey已被停權"),
+            Agreement::Part
+        );
+        assert!(matches!(
+            agree(
+                "the request",
+                "The request could not be parsed because the body is malformed"
+            ),
+            Agreement::Near(_)
+        ));
     }
 
     #[test]

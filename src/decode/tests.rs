@@ -52,26 +52,66 @@ fn the_envelope_decides_between_vendors_with_the_same_code() {
 }
 
 #[test]
-fn without_an_envelope_message_and_status_break_ties() {
+fn without_an_envelope_only_a_message_naming_one_entry_identifies() {
     let e = one(r#"{"code":1004,"message":"Token is invalid or expired"}"#);
     assert_eq!(e.vendor.as_deref(), Some("mantago"));
+    assert_eq!(e.confidence, Confidence::CodeMessage);
     assert_eq!(
         codes(&e.match_rows),
         vec![("mantago".into(), "1004".into())]
     );
 
-    let e = one("HTTP/1.1 401 Unauthorized\n\n{\"code\": 1004}");
-    assert_eq!(e.http_status, Some(401));
-    assert_eq!(e.vendor.as_deref(), Some("pixnet"));
+    // A code alone is a suggestion, the status ranking the vendors' rows; the status line is
+    // the HTTP error beside it.
+    let d = decode("HTTP/1.1 401 Unauthorized\n\n{\"code\": 1004}", index());
+    assert_eq!(d.errors.len(), 2, "{:#?}", d.errors);
+    let (e, http) = (&d.errors[0], &d.errors[1]);
+    assert_eq!(e.confidence, Confidence::CodeOnly);
+    assert_eq!((e.vendor.as_deref(), e.http_status), (None, Some(401)));
+    assert!(e.match_rows.is_empty());
+    assert_eq!(
+        codes(&e.suggestion_rows)[0],
+        ("pixnet".into(), "1004".into())
+    );
+    assert_eq!(first_match(http), ("http".into(), "401".into()));
+    assert_eq!(http.confidence, Confidence::EnvelopeCodeMessage);
 
-    // Tencent answers API errors with 200; MantaGO documents no status.
+    // Tencent answers API errors with 200: its row is suggested first.
     let e = one("HTTP/1.1 200 OK\n\n{\"errcode\": 60002}");
-    assert_eq!(e.vendor.as_deref(), Some("tencent-im"));
+    assert_eq!(e.vendor, None);
+    assert_eq!(codes(&e.suggestion_rows)[0].0, "tencent-im");
+
+    // A message naming another entry than the code's contradicts it: nothing identified.
+    let e = one(r#"{"code":5001,"message":"Exceed Anonymous Rate Limit"}"#);
+    assert_eq!(
+        (e.vendor.as_deref(), e.confidence),
+        (None, Confidence::CodeOnly)
+    );
 
     // Nothing to tell them apart: no vendor, both offered.
     let e = one(r#"{"code": 60002, "message": "?"}"#);
     assert_eq!(e.vendor, None);
-    assert_eq!(e.match_rows.len(), 2);
+    assert!(e.match_rows.is_empty());
+    assert_eq!(e.suggestion_rows.len(), 2);
+}
+
+#[test]
+fn a_message_naming_several_entries_equally_is_ambiguous() {
+    // Tencent lists 60004 and 60005 with one message.
+    let text = r#"{"ActionStatus":"FAIL","ErrorInfo":"请求 URL 或 JSON 包体中帐号或签名错误"}"#;
+    let m = index()
+        .get(index().by_code("60004")[0])
+        .entry
+        .message
+        .unwrap();
+    let e = one(&text.replace("请求 URL 或 JSON 包体中帐号或签名错误", &m));
+    assert_eq!(e.vendor.as_deref(), Some("tencent-im"));
+    assert_eq!(e.confidence, Confidence::Ambiguous);
+    let offered: Vec<String> = codes(&e.suggestion_rows)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    assert_eq!(offered, ["60004", "60005"]);
 }
 
 #[test]
@@ -163,6 +203,7 @@ fn placeholders_and_bare_lines() {
 
     let e = one("request failed: User bob exists");
     assert_eq!(first_match(&e), ("pixnet".into(), "4200".into()));
+    assert_eq!(e.confidence, Confidence::MessageOnly);
 
     for noise in [
         "Starting server on port 8080",
@@ -256,13 +297,17 @@ fn more_shapes_seen_in_the_wild() {
     assert_eq!(e.vendor, None);
     assert!(e.match_rows.is_empty());
 
-    // A plain-text body after the status line.
-    let e = one(
+    // A plain-text body after the status line: its error first, the HTTP status beside it.
+    let d = decode(
         "HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nExceed Anonymous Rate Limit\r\n",
+        index(),
     );
+    let e = &d.errors[0];
     assert_eq!(e.http_status, Some(403));
     assert_eq!(e.path, "line 4");
-    assert_eq!(first_match(&e), ("pixnet".into(), "1302".into()));
+    assert_eq!(first_match(e), ("pixnet".into(), "1302".into()));
+    assert_eq!(first_match(&d.errors[1]), ("http".into(), "403".into()));
+    assert_eq!(d.errors.len(), 2);
 
     // Capitalised keys, a string flag and code.
     let e = one(r#"{"Error":"1","Code":"2101","Message":"Article is not found"}"#);
@@ -274,9 +319,14 @@ fn more_shapes_seen_in_the_wild() {
     assert_eq!(e.code.as_deref(), Some("-1"));
     assert!(e.match_rows.is_empty());
 
-    // Tencent's flag wins over a network status.
-    let e = one("HTTP/1.1 502 Bad Gateway\n\n{\"ActionStatus\":\"FAIL\",\"ErrorCode\":60002}");
-    assert_eq!(e.vendor.as_deref(), Some("tencent-im"));
+    // Tencent's flag wins over a network status, which is reported beside it.
+    let d = decode(
+        "HTTP/1.1 502 Bad Gateway\n\n{\"ActionStatus\":\"FAIL\",\"ErrorCode\":60002}",
+        index(),
+    );
+    assert_eq!(d.errors[0].vendor.as_deref(), Some("tencent-im"));
+    assert_eq!(d.errors[0].confidence, Confidence::EnvelopeCode);
+    assert_eq!(first_match(&d.errors[1]), ("http".into(), "502".into()));
 
     // A JSON string inside a JSON string inside a log line.
     let e =

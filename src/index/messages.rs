@@ -119,11 +119,17 @@ impl MessageIndex {
         offsets.push(0u32);
         let mut seen: Vec<u64> = Vec::new();
         for row in 0..index.len() as RowId {
-            // Rows without a message (Guo-Guo's) are found by their English summary, so
-            // suggestions can still reach them.
+            // A vendor's rows without a message (Guo-Guo's) are found by their English summary,
+            // so suggestions can still reach them; a standard family's (gRPC, SQLSTATE) have no
+            // runtime text, and their summaries' common words would only slow every lookup.
+            let vendor = index.vendor_table(index.row_vendor(row)).vendor();
             let msg = index
                 .field(row, Field::Message)
-                .or_else(|| index.field(row, Field::Summary))
+                .or_else(|| {
+                    (vendor.vendor_type == crate::catalog::VendorType::Vendor)
+                        .then(|| index.field(row, Field::Summary))
+                        .flatten()
+                })
                 .unwrap_or("");
             let t = tokenize(msg, true);
             seen.clear();

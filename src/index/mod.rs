@@ -252,6 +252,23 @@ impl Index {
         self.by_code("");
     }
 
+    /// Rows of `vendor` whose code has the name `name` (its symbol or an alias), compared
+    /// without case or `_`, so `NotFound`, `NOT_FOUND` and `not_found` are one name.
+    pub fn by_name(&self, vendor: usize, name: &str) -> Vec<RowId> {
+        let loose = |s: &str| -> String {
+            s.chars()
+                .filter(|&c| c != '_')
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        };
+        let want = loose(name);
+        let table = self.vendor_table(vendor);
+        (0..table.len())
+            .filter(|&i| table.names(i).any(|n| loose(n) == want))
+            .map(|i| self.starts[vendor] + i as RowId)
+            .collect()
+    }
+
     /// Entries of `vendor` with `code` in an edition (default: the newest). Several when the
     /// source lists a code twice (PIXNET 4109).
     pub fn lookup(

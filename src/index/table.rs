@@ -264,6 +264,13 @@ impl Table {
             .map(|(_, s)| s)
     }
 
+    /// The names of row `i`'s code: its symbol, then its aliases.
+    pub fn names(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.each_piece(i)
+            .filter(|(f, _)| matches!(f, Field::Symbol | Field::Alias))
+            .map(|(_, s)| s)
+    }
+
     /// The haystacks of row `i`. Reads the row's entry in the row table only, so that search
     /// touches nothing else of a row it rejects on its ASCII text.
     pub fn haystack(&self, i: usize) -> Haystack<'_> {
