@@ -136,3 +136,79 @@ fn the_kinds_of_the_http_family_follow_its_classes() {
         }
     }
 }
+
+fn errdex(args: &[&str]) -> (i32, String) {
+    let out = assert_cmd::Command::cargo_bin("errdex")
+        .unwrap()
+        .arg("--no-user-catalogs")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let (code, out) = errdex(args);
+    assert_eq!(code, 0, "{args:?}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn families_are_looked_up_by_symbol_as_well_as_number() {
+    for (vendor, name, code) in [
+        ("errno", "ENOENT", "2"),
+        ("errno", "EWOULDBLOCK", "11"),
+        ("grpc", "UNAVAILABLE", "14"),
+        ("grpc", "NotFound", "5"),
+        ("postgres", "unique_violation", "23505"),
+        ("sqlite", "SQLITE_BUSY", "5"),
+        ("curl", "CURLE_OPERATION_TIMEDOUT", "28"),
+    ] {
+        let e = json(&["show", vendor, name, "--json"]);
+        assert_eq!(e["code"], code, "{vendor} {name}");
+        let by_number = json(&["show", vendor, code, "--json"]);
+        assert_eq!(by_number["symbol"], e["symbol"], "{vendor} {code}");
+    }
+    assert_eq!(errdex(&["show", "errno", "ENOTHING"]).0, 1);
+}
+
+#[test]
+fn a_search_finds_families_by_symbol_and_every_family_by_number() {
+    let hits = json(&["search", "ECONNREFUSED", "--json"]);
+    assert_eq!(
+        (hits[0]["vendor"].as_str(), hits[0]["code"].as_str()),
+        (Some("errno"), Some("111"))
+    );
+    let hits = json(&["search", "5", "--json"]);
+    let first: Vec<(String, String)> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .take_while(|h| h["code"] == "5")
+        .map(|h| {
+            (
+                h["vendor"].as_str().unwrap().into(),
+                h["symbol"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    for (family, symbol) in [
+        ("grpc", "NOT_FOUND"),
+        ("errno", "EIO"),
+        ("sqlite", "SQLITE_BUSY"),
+        ("curl", "CURLE_COULDNT_RESOLVE_PROXY"),
+    ] {
+        assert!(
+            first.contains(&(family.into(), symbol.into())),
+            "{family} 5: {first:?}"
+        );
+    }
+    // The text output names the family on each row.
+    let (_, text) = errdex(&["search", "5", "-n", "4"]);
+    for family in ["grpc", "errno", "sqlite", "curl"] {
+        assert!(text.lines().any(|l| l.starts_with(family)), "{text}");
+    }
+}

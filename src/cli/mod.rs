@@ -108,7 +108,19 @@ pub fn run(args: Args) -> i32 {
             let Some(v) = index.find_vendor(&vendor) else {
                 return usage_error(&unknown_vendor(&index, &vendor));
             };
-            match index.lookup(v, &code, edition.as_deref()) {
+            // A code, or its symbol or alias (`errno ENOENT`, `grpc UNAVAILABLE`).
+            let found = index.lookup(v, &code, edition.as_deref()).map(|found| {
+                if found.is_empty() && edition.is_none() {
+                    index
+                        .by_name(v, &code)
+                        .into_iter()
+                        .map(|r| index.get(r))
+                        .collect()
+                } else {
+                    found
+                }
+            });
+            match found {
                 None => {
                     let known: Vec<&str> = index.vendors()[v]
                         .editions

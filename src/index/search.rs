@@ -102,11 +102,11 @@ impl<'q> Search<'q> {
                 return None;
             }
         }
-        Some(
-            self.exact
-                .as_deref()
-                .is_some_and(|x| code.eq_ignore_ascii_case(x)),
-        )
+        // The code, or its symbol or alias (`ECONNREFUSED`, `unique_violation`).
+        Some(self.exact.as_deref().is_some_and(|x| {
+            code.eq_ignore_ascii_case(x)
+                || (table.has_names() && table.names(i).any(|n| n.eq_ignore_ascii_case(x)))
+        }))
     }
 
     /// Row `i`'s full score, `None` when it does not match: each atom must match one of the two
@@ -530,9 +530,10 @@ pub(super) mod tests {
                 };
             }
             if let Some(score) = score {
+                let mut names = std::iter::once(&e.code).chain(&e.symbol).chain(&e.aliases);
                 let exact = code_like
                     .as_deref()
-                    .is_some_and(|c| e.code.to_lowercase() == c);
+                    .is_some_and(|c| names.any(|n| n.to_lowercase() == c));
                 hits.push((exact, score, row));
             }
         }
@@ -551,6 +552,8 @@ pub(super) mod tests {
         "failed$",
         "Token",
         "ＡＰＩ",
+        "ECONNREFUSED",
+        "5",
         "",
     ];
 

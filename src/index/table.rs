@@ -141,6 +141,8 @@ pub struct Table {
     /// Everything but the entries (`header.entries` is empty).
     pub header: Catalog,
     pub origin: Origin,
+    /// Some row has a symbol or an alias (so a look at names can be skipped when none has).
+    has_names: bool,
     chunks: Vec<String>,
     folded: String,
     rows: Vec<RowMeta>,
@@ -264,6 +266,11 @@ impl Table {
             .map(|(_, s)| s)
     }
 
+    /// Whether any row has a symbol or an alias.
+    pub fn has_names(&self) -> bool {
+        self.has_names
+    }
+
     /// The names of row `i`'s code: its symbol, then its aliases.
     pub fn names(&self, i: usize) -> impl Iterator<Item = &str> {
         self.each_piece(i)
@@ -379,6 +386,7 @@ pub struct TableBuilder {
     pieces: Vec<u32>,
     /// The non-ASCII haystack of the row being pushed.
     unicode: String,
+    has_names: bool,
 }
 
 impl Rows for TableBuilder {
@@ -391,6 +399,7 @@ impl Rows for TableBuilder {
             rows: Vec::new(),
             pieces: Vec::new(),
             unicode: String::new(),
+            has_names: false,
         }
     }
 
@@ -442,7 +451,9 @@ impl Rows for TableBuilder {
             added?;
             if let Some(s) = e.symbol {
                 add(self, s, Field::Symbol)?;
+                self.has_names = true;
             }
+            self.has_names |= !e.aliases.is_empty();
             for s in &e.aliases {
                 add(self, s, Field::Alias)?;
             }
@@ -533,6 +544,7 @@ impl Rows for TableBuilder {
         }
         // Each of `later`'s parts is freed as soon as it is copied, so they are not all held
         // twice at once.
+        self.has_names |= later.has_names;
         self.chunks.append(&mut later.chunks);
         self.folded.push_str(&std::mem::take(&mut later.folded));
         self.pieces
@@ -581,6 +593,7 @@ impl TableBuilder {
         Table {
             header,
             origin,
+            has_names: self.has_names,
             chunks: self.chunks,
             folded: self.folded,
             rows: self.rows,
