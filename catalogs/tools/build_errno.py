@@ -112,9 +112,10 @@ def build():
         for name in h["names"][1:] + r["python_errno_names"]:
             if name != h["names"][0] and name not in aliases:
                 aliases.append(name)
+        # The header's comments are counted against the README, not copied.
         description = None
         if r["header_comment"] != r["strerror"]:
-            description, differs = r["header_comment"], differs + 1
+            differs += 1
         entries.append({
             "code": str(n), "symbol": h["names"][0], "aliases": aliases, "maps_to": [],
             "http_status": None, "category": h["header"], "subcategory": None,
@@ -129,8 +130,8 @@ def build():
         f"{len(entries)} errno numbers: 1-133 without 41 and 58, which Linux leaves undefined.",
         "Numbers and names are the generic asm-generic values from Debian 12 linux-libc-dev 6.1.187-1; "
         "a few architectures have their own errno headers.",
-        "message is glibc 2.36 strerror text; description is the kernel header comment where it "
-        f"differs from that text ({differs} numbers).",
+        "message is glibc 2.36 strerror text, what programs print (the kernel header's comment "
+        f"differs from it for {differs} numbers).",
         "aliases: EWOULDBLOCK is EAGAIN (11), EDEADLOCK is EDEADLK (35); ENOTSUP (95) is a glibc name "
         "for EOPNOTSUPP that the kernel headers lack.",
         "EINPROGRESS (115) has kind ok and EOWNERDEAD (130) kind warning: both report an expected "

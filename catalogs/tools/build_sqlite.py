@@ -113,7 +113,8 @@ def build():
             "category": "primary result code" if base is None else "extended result code",
             "subcategory": None,
             "message": errstr[number][1],
-            "description": comment,
+            # The header's comments are the library's own sentences: not copied.
+            "description": None,
             "fix": None,
             "summary_en": a["summary_en"],
             "kind": a["kind"],
@@ -127,7 +128,6 @@ def build():
     assert obsolete == ["SQLITE_FORMAT", "SQLITE_CANTOPEN_DIRTYWAL"], obsolete
     no_kind = [e["symbol"] for e in entries if e["kind"] is None]
     assert no_kind == obsolete, no_kind
-    commented = sum(1 for e in entries if e["description"])
     edition = dict(EDITION, notes=[
         f"{len(entries)} result codes of sqlite3.h (SQLite 3.53.4): {len(primary)} primary and "
         f"{len(entries) - len(primary)} extended; an extended code is its primary code plus a "
@@ -139,8 +139,6 @@ def build():
         "SQLite 3.40.1 returns \"unknown error\" for 2 (SQLITE_INTERNAL), 16 (SQLITE_EMPTY), "
         "22 (SQLITE_NOLFS) and 24 (SQLITE_FORMAT), codes it does not return as errors; that text "
         "is kept because it is what the library prints.",
-        f"description is the comment sqlite3.h gives next to the code ({commented} codes: every "
-        "primary code and two extended ones).",
         "SQLITE_ERROR_RESERVESIZE, SQLITE_ERROR_KEY, SQLITE_ERROR_UNABLE, SQLITE_IOERR_BADKEY and "
         "SQLITE_IOERR_CODEC (new in 3.51.0) have no comment in sqlite3.h; their summaries and "
         "kinds are judged from their names.",
