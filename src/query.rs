@@ -1,7 +1,12 @@
 //! The query language shared by the TUI filter bar and the CLI.
 //!
 //! Free text is fuzzy (nucleo's fzf-like syntax: `'exact`, `^prefix`, `suffix$`, `!not`);
-//! field terms narrow it: `vendor:` (`v:`), `status:` (`s:`, also `4xx`), `cat:` (`c:`), `code:`.
+//! field terms narrow it: `vendor:` (`v:`), `status:` (`s:`, also `4xx`), `cat:` (`c:`), `code:`,
+//! `kind:` (`k:`), `retry:`. Free text that says a kind in plain words ("too many requests",
+//! "does not exist") names it too: its entries are found at every vendor.
+
+use crate::catalog::{Kind, Retry};
+use crate::fold::fold;
 
 /// Free text beyond this many characters is dropped: nucleo's scores are `u16` and a needle of
 /// a few thousand characters overflows them (a panic where overflow is checked). Found by the
@@ -17,6 +22,10 @@ pub struct Query {
     pub statuses: Vec<StatusFilter>,
     pub categories: Vec<String>,
     pub code_prefixes: Vec<String>,
+    pub kinds: Vec<Kind>,
+    pub retries: Vec<Retry>,
+    /// Kinds the free text names in plain words (see [`named_kinds`]).
+    pub named_kinds: Vec<Kind>,
     /// One vendor by exact id: the TUI sidebar's selection (not part of the text syntax).
     pub vendor_id: Option<String>,
 }
@@ -67,6 +76,26 @@ pub enum QueryError {
     BadStatus(String),
     #[error("`{0}:` needs a value")]
     EmptyTerm(String),
+    #[error("`{0}` is not a kind (kinds: {ids})", ids = kind_ids())]
+    BadKind(String),
+    #[error("`{0}` is not a retry advice (no, after_fix, backoff, later)")]
+    BadRetry(String),
+}
+
+fn kind_ids() -> String {
+    Kind::ALL.map(Kind::id).join(", ")
+}
+
+/// A kind by its id, or an unambiguous start of it (`rate` for `rate_limit`).
+fn kind_by_prefix(value: &str) -> Option<Kind> {
+    let v = value.to_ascii_lowercase().replace('-', "_");
+    Kind::from_id(&v).or_else(|| {
+        let mut starting = Kind::ALL.into_iter().filter(|k| k.id().starts_with(&v));
+        match (starting.next(), starting.next()) {
+            (Some(k), None) => Some(k),
+            _ => None,
+        }
+    })
 }
 
 impl Query {
@@ -84,6 +113,8 @@ impl Query {
                 "status" | "s" | "http" => Field::Status,
                 "cat" | "c" | "category" => Field::Category,
                 "code" => Field::Code,
+                "kind" | "k" => Field::Kind,
+                "retry" => Field::Retry,
                 _ => {
                     text.push(token);
                     continue;
@@ -100,12 +131,20 @@ impl Query {
                 ),
                 Field::Category => q.categories.push(value.to_string()),
                 Field::Code => q.code_prefixes.push(value.to_string()),
+                Field::Kind => q.kinds.push(
+                    kind_by_prefix(value).ok_or_else(|| QueryError::BadKind(value.to_string()))?,
+                ),
+                Field::Retry => q.retries.push(
+                    Retry::from_id(&value.to_ascii_lowercase().replace('-', "_"))
+                        .ok_or_else(|| QueryError::BadRetry(value.to_string()))?,
+                ),
             }
         }
         q.text = text.join(" ");
         if let Some((cut, _)) = q.text.char_indices().nth(MAX_TEXT_CHARS) {
             q.text.truncate(cut);
         }
+        q.named_kinds = named_kinds(&q.text);
         Ok(q)
     }
 
@@ -116,6 +155,8 @@ impl Query {
             && self.statuses.is_empty()
             && self.categories.is_empty()
             && self.code_prefixes.is_empty()
+            && self.kinds.is_empty()
+            && self.retries.is_empty()
             && self.vendor_id.is_none()
     }
 
@@ -136,6 +177,76 @@ enum Field {
     Status,
     Category,
     Code,
+    Kind,
+    Retry,
+}
+
+/// The words of a text, folded and lower-case; each CJK character is a word of its own.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() || c == '\'' {
+            word.push(c.to_ascii_lowercase());
+        } else if c >= '\u{2E80}' && c.is_alphanumeric() {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// The kinds free text names in plain words: each kind's words (`catalogs/kinds.json`: its id,
+/// title and synonyms) found in the text as whole words. Where phrases overlap the longest
+/// wins, so "too many requests" is a rate limit, not the quota of "too many".
+pub fn named_kinds(text: &str) -> Vec<Kind> {
+    // Words with the fuzzy syntax (`'exact`, `^prefix`, `suffix$`, `!not`) are not plain words.
+    let plain: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.starts_with(['\'', '^', '!']) && !w.ends_with('$'))
+        .collect();
+    let text = words(&plain.join(" "));
+    if text.is_empty() {
+        return Vec::new();
+    }
+    // (start, end, kind) of every phrase found.
+    let mut found: Vec<(usize, usize, Kind)> = Vec::new();
+    for kind in Kind::ALL {
+        let info = kind.info();
+        let id = info.id.replace('_', " ");
+        let phrases = std::iter::once(id.as_str())
+            .chain(std::iter::once(info.title.as_str()))
+            .chain(info.synonyms.iter().map(String::as_str));
+        for phrase in phrases {
+            let p = words(phrase);
+            if p.is_empty() || p.len() > text.len() {
+                continue;
+            }
+            for start in 0..=text.len() - p.len() {
+                if text[start..start + p.len()] == p[..] {
+                    found.push((start, start + p.len(), kind));
+                }
+            }
+        }
+    }
+    let inside = |a: &(usize, usize, Kind), b: &(usize, usize, Kind)| {
+        b.0 <= a.0 && a.1 <= b.1 && (b.1 - b.0) > (a.1 - a.0)
+    };
+    let mut kinds: Vec<Kind> = found
+        .iter()
+        .filter(|a| !found.iter().any(|b| inside(a, b)))
+        .map(|&(_, _, k)| k)
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
 }
 
 #[cfg(test)]
@@ -191,6 +302,34 @@ mod tests {
         assert_eq!(q.text.chars().count(), MAX_TEXT_CHARS);
         assert_eq!(q.code_prefixes, ["1"]);
         assert_eq!(Query::parse("token").unwrap().text, "token");
+    }
+
+    #[test]
+    fn kind_and_retry_terms() {
+        let q = Query::parse("k:rate kind:not_found retry:backoff token").unwrap();
+        assert_eq!(q.kinds, [Kind::RateLimit, Kind::NotFound]);
+        assert_eq!(q.retries, [Retry::Backoff]);
+        assert_eq!(q.text, "token");
+        let err = Query::parse("kind:nope").unwrap_err().to_string();
+        assert!(err.contains("rate_limit"), "{err}");
+        assert!(Query::parse("retry:soon").is_err());
+        // `p` starts permission, precondition and payment: not a kind.
+        assert!(Query::parse("k:p").is_err());
+    }
+
+    #[test]
+    fn plain_words_name_kinds_the_longest_phrase_winning() {
+        let named = |t: &str| Query::parse(t).unwrap().named_kinds;
+        assert_eq!(named("too many requests"), [Kind::RateLimit]);
+        assert_eq!(named("throttled"), [Kind::RateLimit]);
+        assert_eq!(named("rate limited"), [Kind::RateLimit]);
+        assert_eq!(named("does not exist"), [Kind::NotFound]);
+        assert_eq!(named("用戶不存在"), [Kind::NotFound]);
+        assert_eq!(named("knowledge base full"), [Kind::Quota]);
+        assert_eq!(named("invalid token"), [Kind::Auth]);
+        assert!(named("tokn exprd").is_empty());
+        assert!(named("failed$ 'full !invalid").is_empty());
+        assert!(named("1302").is_empty());
     }
 
     #[test]

@@ -740,3 +740,33 @@ fn a_broken_user_catalog_is_a_warning_in_the_status_line() {
         assert!(screen.contains(name), "{name}:\n{screen}");
     }
 }
+
+#[test]
+fn k_narrows_to_each_kind_in_turn_across_vendors() {
+    let mut app = app();
+    let all = app.results.len();
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!(app.filter.text(), "k:auth");
+    let index = app.index.clone().unwrap();
+    assert!(!app.results.is_empty() && app.results.len() < all);
+    let vendors: std::collections::BTreeSet<String> = app
+        .results
+        .iter()
+        .map(|h| {
+            let e = index.get(h.row);
+            assert_eq!(e.entry.kind, Some(errdex::catalog::Kind::Auth));
+            e.vendor.id.clone()
+        })
+        .collect();
+    assert!(vendors.len() >= 4, "{vendors:?}");
+    let screen = text(&draw(&app, 120, 35));
+    assert!(screen.contains("kind     auth"), "{screen}");
+    key(&mut app, KeyCode::Char('K'));
+    assert_eq!(app.filter.text(), "k:permission");
+    // After the last kind, every kind again; other words of the filter stay.
+    for _ in 0..errdex::catalog::Kind::ALL.len() - 1 {
+        key(&mut app, KeyCode::Char('K'));
+    }
+    assert_eq!(app.filter.text(), "");
+    assert_eq!(app.results.len(), all);
+}

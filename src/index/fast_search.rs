@@ -144,6 +144,7 @@ impl Index {
                     row,
                     score,
                     exact_code,
+                    tier: 0,
                 });
                 Some(())
             });
@@ -161,7 +162,8 @@ impl Index {
             (hits, kind)
         })?;
         if words.is_empty() {
-            return Some(rank(parts.into_iter().flat_map(|(h, _)| h).collect()));
+            let hits = rank(parts.into_iter().flat_map(|(h, _)| h).collect());
+            return Some(self.with_named_kinds(&search, hits, within.as_deref()));
         }
         // The best by the first pass's score get the full score, and are ranked by it; rows
         // that were only tested for membership rank after them (exact code hits are scored).
@@ -193,7 +195,41 @@ impl Index {
                 _ => out.extend(part),
             }
         }
-        Some(out)
+        Some(self.with_named_kinds(&search, out, within.as_deref()))
+    }
+
+    /// When the query names kinds in plain words: the rows of those kinds the text did not
+    /// match are added, and the hits are put in tiers (see [`Search::tier`]), each tier keeping
+    /// the order it had.
+    fn with_named_kinds(
+        &self,
+        search: &Search,
+        mut hits: Vec<Hit>,
+        within: Option<&[u64]>,
+    ) -> Vec<Hit> {
+        if search.query.named_kinds.is_empty() {
+            return hits;
+        }
+        let mut seen = vec![false; self.len()];
+        for h in &mut hits {
+            seen[h.row as usize] = true;
+            let (table, i) = self.locate(h.row);
+            h.tier = search.tier(table, i, true);
+        }
+        self.each_row(search, 0..self.len(), within, |table, i, row| {
+            if !seen[row as usize] && search.of_named_kind(table, i) {
+                let exact_code = search.filter(table, i)?;
+                hits.push(Hit {
+                    row,
+                    score: 0,
+                    exact_code,
+                    tier: 1,
+                });
+            }
+            Some(())
+        });
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.exact_code), std::cmp::Reverse(h.tier)));
+        hits
     }
 
     /// Replaces the scores of `hits` by nucleo's full scores.

@@ -64,6 +64,9 @@ pub struct Hit {
     pub row: RowId,
     pub score: u32,
     pub exact_code: bool,
+    /// When the query names kinds in plain words: 2 for a row with every word of the query,
+    /// 1 for a row of a named kind, else 0 (see `search::Search::tier`).
+    pub tier: u8,
 }
 
 impl Index {

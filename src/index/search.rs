@@ -26,6 +26,8 @@ pub(super) struct Search<'q> {
     pub exact: Option<String>,
     /// `cat:` terms, folded and lower-case.
     pub categories: Vec<String>,
+    /// The query's free-text words, lower-case, when it names kinds (for [`Search::tier`]).
+    pub words: Vec<String>,
 }
 
 /// What a search thread keeps between rows.
@@ -61,7 +63,55 @@ impl<'q> Search<'q> {
                 .iter()
                 .map(|c| fold(c).to_lowercase())
                 .collect(),
+            words: if query.named_kinds.is_empty() {
+                Vec::new()
+            } else {
+                fold(&query.text)
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            },
         }
+    }
+
+    /// Where a row ranks among the others when the query names kinds in plain words: rows with
+    /// every word of the query (whole words: "too many requests" is HTTP 429's phrase) first,
+    /// then rows of a named kind, then the rest. Always 0 otherwise, so ranking is by score.
+    pub fn tier(&self, table: &Table, i: usize, text_matched: bool) -> u8 {
+        if self.query.named_kinds.is_empty() {
+            return 0;
+        }
+        if text_matched && self.has_words(table, i) {
+            return 2;
+        }
+        u8::from(
+            table
+                .kind(i)
+                .is_some_and(|k| self.query.named_kinds.contains(&k)),
+        )
+    }
+
+    /// Whether row `i` holds every query word as a whole word, without case (CJK words as
+    /// text).
+    fn has_words(&self, table: &Table, i: usize) -> bool {
+        let ascii = table.haystack(i).ascii;
+        self.words.iter().all(|w| {
+            if w.is_ascii() {
+                whole_word(ascii, w.as_bytes())
+            } else {
+                table.unicode(i).contains(w.as_str())
+            }
+        })
+    }
+
+    /// Whether a row that the free text does not match is one of a kind the text names.
+    pub fn of_named_kind(&self, table: &Table, i: usize) -> bool {
+        !self.query.named_kinds.is_empty()
+            && table
+                .kind(i)
+                .is_some_and(|k| self.query.named_kinds.contains(&k))
     }
 
     pub fn atoms(&self) -> &[Atom] {
@@ -72,6 +122,13 @@ impl<'q> Search<'q> {
     /// if so whether its code is the query's exact code.
     pub fn filter(&self, table: &Table, i: usize) -> Option<bool> {
         let query = self.query;
+        if !query.kinds.is_empty() && !table.kind(i).is_some_and(|k| query.kinds.contains(&k)) {
+            return None;
+        }
+        if !query.retries.is_empty() && !table.retry(i).is_some_and(|r| query.retries.contains(&r))
+        {
+            return None;
+        }
         if !query.statuses.is_empty()
             && !table
                 .http_status(i)
@@ -168,6 +225,19 @@ pub(super) fn is_plain_fuzzy(atom: &Atom) -> bool {
     atom.kind == AtomKind::Fuzzy && !atom.negative
 }
 
+/// Whether `haystack` holds `word` (lower-case ASCII) as a whole word, in any case.
+fn whole_word(haystack: &[u8], word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > haystack.len() {
+        return word.is_empty();
+    }
+    let is_word = |b: u8| b.is_ascii_alphanumeric();
+    (0..=haystack.len() - word.len()).any(|at| {
+        haystack[at..at + word.len()].eq_ignore_ascii_case(word)
+            && (at == 0 || !is_word(haystack[at - 1]))
+            && haystack.get(at + word.len()).is_none_or(|&b| !is_word(b))
+    })
+}
+
 /// Whether `haystack` holds the bytes of `needle` (lower-case ASCII) in order, in any case:
 /// true whenever nucleo could match the word, whatever its kind.
 pub(super) fn in_order(needle: &[u8], haystack: &[u8]) -> bool {
@@ -196,11 +266,16 @@ impl Index {
                 let mut hits = Vec::new();
                 self.each_row(&search, rows, None, |table, i, row| {
                     let exact_code = search.filter(table, i)?;
-                    let score = search.full_score(table, i, scratch)?;
+                    let (score, tier) = match search.full_score(table, i, scratch) {
+                        Some(score) => (score, search.tier(table, i, true)),
+                        None if search.of_named_kind(table, i) => (0, 1),
+                        None => return None,
+                    };
                     hits.push(Hit {
                         row,
                         score,
                         exact_code,
+                        tier,
                     });
                     Some(())
                 });
@@ -334,10 +409,12 @@ fn for_each_set(bits: &[u64], start: usize, end: usize, mut f: impl FnMut(usize)
     }
 }
 
-/// The order of results: exact code hits, then higher scores, then catalog order.
+/// The order of results: exact code hits, then the tier (when the query names kinds), then
+/// higher scores, then catalog order.
 pub(super) fn ranked(a: &Hit, b: &Hit) -> std::cmp::Ordering {
     b.exact_code
         .cmp(&a.exact_code)
+        .then(b.tier.cmp(&a.tier))
         .then(b.score.cmp(&a.score))
         .then(a.row.cmp(&b.row))
 }
@@ -346,6 +423,11 @@ pub(super) fn ranked(a: &Hit, b: &Hit) -> std::cmp::Ordering {
 /// linear in the hits where a comparison sort of a million hits would take most of a
 /// keystroke's time.
 pub(super) fn rank(hits: Vec<Hit>) -> Vec<Hit> {
+    if hits.iter().any(|h| h.tier > 0) {
+        let mut hits = hits;
+        hits.sort_by(ranked);
+        return hits;
+    }
     let (Some(lo), Some(hi)) = (
         hits.iter().map(|h| h.score).min(),
         hits.iter().map(|h| h.score).max(),
@@ -374,7 +456,8 @@ pub(super) fn rank(hits: Vec<Hit>) -> Vec<Hit> {
         Hit {
             row: 0,
             score: 0,
-            exact_code: false
+            exact_code: false,
+            tier: 0,
         };
         hits.len()
     ];
@@ -423,12 +506,14 @@ impl Highlighter {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use std::sync::atomic::AtomicBool;
 
     fn hit(row: RowId, score: u32, exact_code: bool) -> Hit {
         Hit {
             row,
             score,
             exact_code,
+            tier: 0,
         }
     }
 
@@ -574,6 +659,63 @@ pub(super) mod tests {
             .map(|h| (h.row, h.score))
             .collect();
         assert_eq!(got, oracle(&index, "請", Some("pixnet")));
+    }
+
+    #[test]
+    fn plain_words_for_a_kind_find_its_entries_at_every_vendor() {
+        let index = Index::embedded();
+        let q = Query::parse("too many requests").unwrap();
+        let hits = index.search(&q);
+        let kind = |h: &Hit| index.get(h.row).entry.kind;
+        // The exact phrase first (HTTP 429), then every rate limit, then the fuzzy rest.
+        let first = index.get(hits[0].row);
+        assert_eq!(
+            (first.vendor.id.as_str(), first.entry.code.as_str()),
+            ("http", "429")
+        );
+        let limits = (0..index.len() as RowId)
+            .filter(|&r| index.get(r).entry.kind == Some(crate::catalog::Kind::RateLimit))
+            .count();
+        let tiers: Vec<u8> = hits.iter().map(|h| h.tier).collect();
+        assert!(tiers.windows(2).all(|w| w[0] >= w[1]), "tiers in order");
+        let named: Vec<&Hit> = hits.iter().filter(|h| h.tier >= 1).collect();
+        assert!(named.len() >= limits);
+        assert!(
+            hits.iter()
+                .filter(|h| h.tier == 1)
+                .all(|h| kind(h) == Some(crate::catalog::Kind::RateLimit))
+        );
+        let vendors: std::collections::BTreeSet<String> = named
+            .iter()
+            .map(|h| index.get(h.row).vendor.id.clone())
+            .collect();
+        for v in ["pixnet", "tencent-im", "http", "grpc"] {
+            assert!(vendors.contains(v), "{v}: {vendors:?}");
+        }
+        // What the fuzzy text matches is all still there, after them.
+        let fuzzy = oracle(&index, "too many requests", None);
+        let rows: std::collections::HashSet<RowId> = hits.iter().map(|h| h.row).collect();
+        assert!(fuzzy.iter().all(|(r, _)| rows.contains(r)));
+        // The explorer's search gives the same.
+        let fast = index.search_cancellable(&q, None, &AtomicBool::new(false));
+        assert_eq!(fast.unwrap(), hits);
+    }
+
+    #[test]
+    fn kind_and_retry_terms_filter() {
+        let index = Index::embedded();
+        let hits = index.search(&Query::parse("k:not_found retry:no").unwrap());
+        assert!(hits.len() > 20);
+        for h in hits {
+            let e = index.get(h.row).entry;
+            assert_eq!(
+                (e.kind, e.retry),
+                (
+                    Some(crate::catalog::Kind::NotFound),
+                    Some(crate::catalog::Retry::No)
+                )
+            );
+        }
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub enum Action {
     JumpToDecoded,
     ToggleEditions,
     ToggleMouse,
+    /// Narrow to the next kind (`k:` in the filter), across every vendor; after the last, none.
+    CycleKind,
     Mouse(MouseEvent),
     Resize(u16, u16),
     // From background work
@@ -133,6 +135,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('p') => Some(Action::OpenPaste),
             KeyCode::Char('e') => Some(Action::ToggleEditions),
             KeyCode::Char('M') => Some(Action::ToggleMouse),
+            KeyCode::Char('K') => Some(Action::CycleKind),
             KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
             KeyCode::Enter => Some(Action::FocusNext),
             _ => None,
@@ -196,7 +199,7 @@ mod tests {
     fn documented_keys() {
         use Action as A;
         type IsAction = fn(&Action) -> bool;
-        let cases: [(KeyCode, IsAction); 12] = [
+        let cases: [(KeyCode, IsAction); 13] = [
             (KeyCode::Char('/'), |a| matches!(a, A::StartFilter)),
             (KeyCode::Esc, |a| matches!(a, A::Back)),
             (KeyCode::Char('g'), |a| matches!(a, A::Top)),
@@ -209,6 +212,7 @@ mod tests {
             (KeyCode::Char('p'), |a| matches!(a, A::OpenPaste)),
             (KeyCode::Char('?'), |a| matches!(a, A::ToggleHelp)),
             (KeyCode::Char('M'), |a| matches!(a, A::ToggleMouse)),
+            (KeyCode::Char('K'), |a| matches!(a, A::CycleKind)),
         ];
         for (code, is) in cases {
             let a = key_action(press(code), Mode::Normal).unwrap();

@@ -187,6 +187,7 @@ impl App {
                     Mode::Help
                 };
             }
+            Action::CycleKind => return self.cycle_kind(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.status = if self.mouse {
@@ -305,6 +306,37 @@ impl App {
 
     fn current(&self) -> Option<(&Arc<Index>, Hit)> {
         Some((self.index.as_ref()?, self.selected_hit()?))
+    }
+
+    /// `K`: the filter's `k:` term becomes the next kind (none after the last).
+    fn cycle_kind(&mut self) -> Vec<Effect> {
+        use crate::catalog::Kind;
+        let text = self.filter.text().to_string();
+        let mut words: Vec<&str> = text.split_whitespace().collect();
+        let at = words.iter().position(|w| {
+            w.split_once(':')
+                .is_some_and(|(k, _)| k.eq_ignore_ascii_case("k") || k.eq_ignore_ascii_case("kind"))
+        });
+        let current = at.and_then(|i| Kind::from_id(words[i].split_once(':')?.1));
+        let next = match current {
+            None => Some(Kind::ALL[0]),
+            Some(k) => Kind::ALL
+                .iter()
+                .position(|&o| o == k)
+                .and_then(|i| Kind::ALL.get(i + 1))
+                .copied(),
+        };
+        if let Some(i) = at {
+            words.remove(i);
+        }
+        let term = next.map(|k| format!("k:{}", k.id()));
+        words.extend(term.as_deref());
+        self.filter = LineInput::new(&words.join(" "));
+        self.status = match next {
+            Some(k) => format!("kind {} ({}): K for the next", k.id(), k.info().title),
+            None => "every kind".into(),
+        };
+        self.search()
     }
 
     fn nothing_to_copy(&mut self) -> Vec<Effect> {
@@ -503,6 +535,7 @@ impl App {
             row,
             score: 0,
             exact_code: true,
+            tier: 0,
         }];
         self.selected = 0;
         effects

@@ -379,8 +379,24 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
     if let Some(m) = &entry.message {
         field("message", m);
     }
+    let names: Vec<&str> = entry
+        .symbol
+        .iter()
+        .chain(&entry.aliases)
+        .map(String::as_str)
+        .collect();
+    if !names.is_empty() {
+        field("symbol", &names.join(", "));
+    }
     if let Some(s) = &entry.summary_en {
         field("summary", s);
+    }
+    if let Some(k) = entry.kind {
+        let mut kind = k.id().to_string();
+        if let Some(r) = entry.retry {
+            kind.push_str(&format!(" · retry: {}", r.id()));
+        }
+        field("kind", &kind);
     }
     let list = |t: &crate::catalog::Text| match t {
         crate::catalog::Text::One(s) => s.clone(),
@@ -418,6 +434,14 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
         .collect();
     if !others.is_empty() {
         field("also", &others.join("\n"));
+    }
+    let maps: Vec<String> = entry
+        .maps_to
+        .iter()
+        .map(|m| format!("{} {}", m.vendor, m.code))
+        .collect();
+    if !maps.is_empty() {
+        field("maps to", &maps.join(", "));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
