@@ -136,6 +136,19 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                         plain(m, theme.dim()),
                     ]));
                 }
+                let how = if err.evidence.is_empty() {
+                    err.confidence.describe().to_string()
+                } else {
+                    format!(
+                        "{} ({})",
+                        err.confidence.describe(),
+                        err.evidence.join("; ")
+                    )
+                };
+                lines.push(Line::from(vec![
+                    Span::styled("    how:  ", theme.dim()),
+                    plain(&how, theme.dim()),
+                ]));
                 match err.match_rows.first() {
                     Some(&row) => {
                         let e = index.get(row);
@@ -153,18 +166,35 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                                 plain(&f.to_string(), theme.base()),
                             ]));
                         }
+                        if let Some(k) = e.entry.kind {
+                            let retry = e
+                                .entry
+                                .retry
+                                .map_or(String::new(), |r| format!(" · retry: {}", r.id()));
+                            lines.push(Line::from(vec![
+                                Span::styled("    kind: ", theme.label()),
+                                plain(&format!("{}{retry}", k.id()), theme.base()),
+                            ]));
+                        }
                     }
                     None => {
-                        lines.push(Line::from(Span::styled(
-                            "    not in catalog",
-                            theme.warning(),
-                        )));
+                        if err.confidence == crate::decode::Confidence::NotInCatalog {
+                            lines.push(Line::from(Span::styled(
+                                "    not in catalog",
+                                theme.warning(),
+                            )));
+                        }
                         for &row in err.suggestion_rows.iter().take(3) {
                             let e = index.get(row);
                             lines.push(Line::from(vec![
-                                Span::styled("    near: ", theme.dim()),
+                                Span::styled("    maybe: ", theme.dim()),
                                 plain(
-                                    &format!("{} {}", e.entry.code, e.entry.headline()),
+                                    &format!(
+                                        "{} {} {}",
+                                        e.vendor.id,
+                                        e.entry.code,
+                                        e.entry.headline()
+                                    ),
                                     theme.dim(),
                                 ),
                             ]));
