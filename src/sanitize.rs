@@ -45,16 +45,40 @@ fn json_escaped(c: char) -> bool {
     matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `--json` output: serde_json's pretty format, with every character a terminal could obey
-/// escaped, so the output is valid JSON with the same values and safe to print.
-#[derive(Default)]
-pub struct JsonFormatter(serde_json::ser::PrettyFormatter<'static>);
+/// `--json` output: serde_json's pretty (or, for one object a line, compact) format, with every
+/// character a terminal could obey escaped, so the output is valid JSON with the same values and
+/// safe to print.
+pub struct JsonFormatter(Option<serde_json::ser::PrettyFormatter<'static>>);
 
 /// Writes `value` as pretty JSON through [`JsonFormatter`].
 pub fn write_json(out: &mut impl io::Write, value: &impl serde::Serialize) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, JsonFormatter::default());
+    let formatter = JsonFormatter(Some(serde_json::ser::PrettyFormatter::new()));
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, formatter);
     // `From` keeps the kind of an I/O error (a closed pipe stays `BrokenPipe`).
     value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// Writes `value` as JSON on one line through [`JsonFormatter`] (JSON Lines).
+pub fn write_json_compact(
+    out: &mut impl io::Write,
+    value: &impl serde::Serialize,
+) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, JsonFormatter(None));
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// The layout calls go to the pretty formatter, or to the compact one.
+macro_rules! layout {
+    ($($name:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {
+        $(
+            fn $name<W: ?Sized + io::Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+                match &mut self.0 {
+                    Some(pretty) => pretty.$name(w $(, $arg)*),
+                    None => serde_json::ser::CompactFormatter.$name(w $(, $arg)*),
+                }
+            }
+        )*
+    };
 }
 
 impl serde_json::ser::Formatter for JsonFormatter {
@@ -72,49 +96,17 @@ impl serde_json::ser::Formatter for JsonFormatter {
         w.write_all(&fragment.as_bytes()[start..])
     }
 
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
-    }
+    layout!(
+        begin_array(),
+        end_array(),
+        begin_array_value(first: bool),
+        end_array_value(),
+        begin_object(),
+        end_object(),
+        begin_object_key(first: bool),
+        begin_object_value(),
+        end_object_value(),
+    );
 }
 
 /// Multi-line display text: newlines kept (CRLF as one), every other control escaped.

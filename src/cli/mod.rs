@@ -1,6 +1,7 @@
 //! The headless commands. Each returns the process exit code: 0 found, 1 nothing found,
 //! 2 usage or input error (with a one-line message on stderr).
 
+mod annotate;
 mod args;
 mod catalog_cmd;
 pub mod output;
@@ -79,6 +80,35 @@ pub fn run(args: Args) -> i32 {
     let result = match args.command {
         None => unreachable!("the TUI is started above"),
         Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
+        Some(Command::Annotate {
+            files,
+            follow,
+            json,
+            only,
+            vendor,
+            stats,
+        }) => {
+            if let Some(v) = &vendor
+                && index.find_vendor(v).is_none()
+            {
+                return usage_error(&unknown_vendor(&index, v));
+            }
+            let vendor = vendor
+                .and_then(|v| index.find_vendor(&v))
+                .map(|i| index.vendors()[i].id.clone());
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let options = annotate::Options {
+                files,
+                follow,
+                json,
+                only,
+                vendor,
+                stats,
+                color,
+            };
+            annotate::annotate(&index, &options, &mut out)
+        }
         Some(Command::Decode { file, json }) => match read_input(file.as_deref()) {
             Ok(text) => output::print_decode(&index, &text, json, &mut out),
             Err(message) => return usage_error(&message),

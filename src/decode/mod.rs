@@ -154,6 +154,9 @@ pub struct Decoding<'i> {
     specs: Vec<Spec>,
     /// The HTTP status each vendor's envelope declares (Tencent: 200), by vendor.
     vendor_status: Vec<Option<u16>>,
+    /// Library messages programs print after a `: `, lower-case, with their family: errno's
+    /// strerror texts, SQLite's messages of three words or more.
+    printed: std::collections::HashMap<String, &'static str>,
 }
 
 impl<'i> Decoding<'i> {
@@ -169,6 +172,7 @@ impl<'i> Decoding<'i> {
             index,
             specs,
             vendor_status,
+            printed: printed_messages(index),
         }
     }
 
@@ -194,6 +198,39 @@ impl<'i> Decoding<'i> {
         d.status_lines(&text);
         d.finish()
     }
+}
+
+/// See [`Decoding::printed`].
+fn printed_messages(index: &Index) -> std::collections::HashMap<String, &'static str> {
+    let mut known = std::collections::HashMap::new();
+    let family = |id: &str| {
+        index
+            .vendors()
+            .iter()
+            .position(|v| v.id == id)
+            .filter(|&v| index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
+    };
+    for id in ["errno", "sqlite"] {
+        let Some(v) = family(id) else { continue };
+        let id: &'static str = if id == "errno" { "errno" } else { "sqlite" };
+        let table = index.vendor_table(v);
+        for i in 0..table.len() {
+            let Some(m) = table.field(i, Field::Message) else {
+                continue;
+            };
+            let generic = ["out of memory", "unknown error", "not an error"];
+            let words = m.split_whitespace().count();
+            if (id == "errno" || words >= 3) && !generic.contains(&m.to_lowercase().as_str()) {
+                known.entry(m.to_lowercase()).or_insert(id);
+            }
+        }
+        if id == "sqlite" {
+            for (m, _) in families::SQLITE_MESSAGES {
+                known.entry(m.to_lowercase()).or_insert(id);
+            }
+        }
+    }
+    known
 }
 
 fn megabytes(n: usize) -> String {
@@ -222,6 +259,7 @@ struct Decoder<'p> {
     index: &'p Index,
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
+    printed: &'p std::collections::HashMap<String, &'static str>,
     found: Vec<Found_>,
     /// Offset where the error cap was reached.
     full_at: Option<usize>,
@@ -241,6 +279,7 @@ impl<'p> Decoder<'p> {
             index: prepared.index,
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
+            printed: &prepared.printed,
             found: Vec::new(),
             full_at: None,
             too_deep: false,
@@ -973,28 +1012,7 @@ impl<'p> Decoder<'p> {
     /// A library's message after a `: ` (see [`families::after_colons`]): errno's strerror
     /// and SQLite's messages of three words or more, matched without case.
     fn printed_messages(&self, text: &str) -> Vec<families::Hit> {
-        let mut known: std::collections::HashMap<String, &'static str> = Default::default();
-        for (family, id) in [("errno", "errno"), ("sqlite", "sqlite")] {
-            let Some(v) = self.family(id) else { continue };
-            let table = self.index.vendor_table(v);
-            for i in 0..table.len() {
-                let Some(m) = table.field(i, Field::Message) else {
-                    continue;
-                };
-                let generic = ["out of memory", "unknown error", "not an error"];
-                let words = m.split_whitespace().count();
-                if (family == "errno" || words >= 3)
-                    && !generic.contains(&m.to_lowercase().as_str())
-                {
-                    known.entry(m.to_lowercase()).or_insert(family);
-                }
-            }
-            if family == "sqlite" {
-                for (m, _) in families::SQLITE_MESSAGES {
-                    known.entry(m.to_lowercase()).or_insert(family);
-                }
-            }
-        }
+        let known = self.printed;
         families::after_colons(text)
             .filter_map(|(start, segment)| {
                 let lower = segment.to_lowercase();

@@ -1,0 +1,506 @@
+//! `errdex annotate`: a log passes through unchanged, byte for byte, and under each line in
+//! which the decoder identifies an error comes one line saying what it is and what to do
+//! (`  ↳ pixnet 1302 · rate_limit · ...`). A body printed over several lines is annotated after
+//! its last line. Output is flushed whenever the input has nothing more ready, so on a pipe an
+//! annotation follows its line at once, and a fast file is written in large blocks.
+
+use super::output::decoded_json;
+use crate::decode::{DecodedError, Decoding};
+use crate::index::Index;
+use crate::sanitize;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use base64::Engine;
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Lines longer than this pass through undecoded (counted in `--stats`).
+pub const MAX_LINE: usize = 1 << 20;
+/// A body open over more than this many bytes, or lines, is given up on (its lines are then
+/// decoded as they come).
+const MAX_PENDING: usize = 1 << 20;
+const MAX_PENDING_LINES: usize = 200;
+/// Bytes read at a time.
+const READ: usize = 1 << 16;
+
+/// What `annotate` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub files: Vec<PathBuf>,
+    /// Keep reading a file as it grows, like `tail -f`.
+    pub follow: bool,
+    pub json: bool,
+    /// Only the lines with errors (and their annotations).
+    pub only: bool,
+    /// Only this vendor (or family) may claim.
+    pub vendor: Option<String>,
+    pub stats: bool,
+    /// Dim annotations (a terminal, and no `NO_COLOR`).
+    pub color: bool,
+}
+
+/// What went through, for `--stats`.
+#[derive(Debug, Default)]
+struct Stats {
+    lines: u64,
+    bytes: u64,
+    decoded: u64,
+    annotated: u64,
+    too_long: u64,
+}
+
+/// Words a line must hold (any case) for the decoder to look at it: the envelopes' keys (`code`,
+/// `err`, `fail`), status lines, the families' printouts and what logs say about errors. A line
+/// with none (most of a log, JSON lines of requests included) is only copied; a bare vendor
+/// message without one of these words is the price (`decode` still finds it).
+const TRIGGERS: &[&str] = &[
+    "code",
+    "err",
+    "fail",
+    "http/",
+    "denied",
+    "exceed",
+    "invalid",
+    "refused",
+    "timeout",
+    "timed out",
+    "unavailable",
+    "exception",
+    "panic",
+    "fatal",
+    "warn",
+    "sqlstate",
+    "sql state",
+    "sqlite",
+    "curl",
+    "rpc",
+    "limit",
+    "not found",
+    "does not exist",
+    "expired",
+    "forbidden",
+    "unauthorized",
+    "too many",
+    "cannot",
+    "could not",
+    "no such",
+    "broken pipe",
+    "reset by peer",
+];
+
+pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::Result<i32> {
+    // Written in blocks, flushed when the input has nothing more ready (see the module docs).
+    let out = &mut io::BufWriter::with_capacity(READ * 4, out);
+    let mut run = Run::new(index, options);
+    let result = if options.files.is_empty() {
+        run.read(io::stdin().lock(), None, out)
+    } else {
+        let mut result = Ok(());
+        for path in &options.files {
+            let file = match std::fs::File::open(path) {
+                Ok(f) => f,
+                Err(e) => {
+                    eprintln!("errdex: cannot read {}: {e}", path.display());
+                    return Ok(super::EXIT_USAGE);
+                }
+            };
+            result = run.read(file, options.follow.then_some(path), out);
+            if result.is_err() {
+                break;
+            }
+        }
+        result
+    };
+    result?;
+    run.finish(out)?;
+    if options.stats {
+        let s = &run.stats;
+        eprintln!(
+            "errdex: {} lines ({} bytes), {} decoded, {} annotated, {} over {} MB passed through",
+            s.lines,
+            s.bytes,
+            s.decoded,
+            s.annotated,
+            s.too_long,
+            MAX_LINE >> 20
+        );
+    }
+    Ok(super::EXIT_OK)
+}
+
+struct Run<'a, 'i> {
+    decoding: Decoding<'i>,
+    index: &'i Index,
+    options: &'a Options,
+    triggers: AhoCorasick,
+    /// A body open over several lines.
+    pending: Option<Body>,
+    stats: Stats,
+    /// A line over [`MAX_LINE`] being passed through: in `--json`, base64 not yet written (a
+    /// multiple of three bytes goes out at a time).
+    long: Option<Vec<u8>>,
+}
+
+impl<'a, 'i> Run<'a, 'i> {
+    fn new(index: &'i Index, options: &'a Options) -> Self {
+        Run {
+            decoding: Decoding::new(index),
+            index,
+            options,
+            triggers: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(TRIGGERS)
+                .expect("the triggers are plain words"),
+            pending: None,
+            stats: Stats::default(),
+            long: None,
+        }
+    }
+
+    /// Reads `input` to its end (and on, with `follow`, as the file grows).
+    fn read(
+        &mut self,
+        mut input: impl Read,
+        follow: Option<&PathBuf>,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        let mut buf: Vec<u8> = Vec::with_capacity(READ * 2);
+        let mut chunk = vec![0u8; READ];
+        loop {
+            let n = match input.read(&mut chunk) {
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                if follow.is_some() {
+                    out.flush()?;
+                    std::thread::sleep(Duration::from_millis(200));
+                    continue;
+                }
+                break;
+            }
+            buf.extend_from_slice(&chunk[..n]);
+            let mut start = 0;
+            while let Some(nl) = memchr::memchr(b'\n', &buf[start..]) {
+                let end = start + nl + 1;
+                self.line(&buf[start..end], out)?;
+                start = end;
+            }
+            buf.drain(..start);
+            if buf.len() > MAX_LINE || (self.long.is_some() && !buf.is_empty()) {
+                // A line too long to hold: it goes through as it comes.
+                self.long_part(&buf, out)?;
+                buf.clear();
+            }
+            out.flush()?;
+        }
+        if !buf.is_empty() {
+            self.line(&buf, out)?;
+        }
+        Ok(())
+    }
+
+    /// One line, with its line break if it has one.
+    fn line(&mut self, line: &[u8], out: &mut impl Write) -> io::Result<()> {
+        if self.long.is_some() {
+            // The end of a line too long to decode.
+            self.long_part(line, out)?;
+            return self.end_long(out);
+        }
+        self.stats.lines += 1;
+        self.stats.bytes += line.len() as u64;
+        let errors = self.errors(line);
+        self.write(line, &errors, out)
+    }
+
+    /// The errors identified at this line: of the line itself, or of the body it closes.
+    fn errors(&mut self, line: &[u8]) -> Vec<DecodedError> {
+        if let Some(mut body) = self.pending.take() {
+            let text = String::from_utf8_lossy(line);
+            body.push(&text);
+            if body.depth > 0 && body.text.len() < MAX_PENDING && body.lines < MAX_PENDING_LINES {
+                self.pending = Some(body);
+                return Vec::new();
+            }
+            let errors = self.decode(&body.text);
+            if !errors.is_empty() || !self.triggers.is_match(line) {
+                return errors;
+            }
+            // Not a body after all (a stray bracket opened it): the line on its own.
+            return self.decode(&text);
+        }
+        if opens_body(line) {
+            let mut body = Body::default();
+            body.push(&String::from_utf8_lossy(line));
+            if body.depth > 0 {
+                self.pending = Some(body);
+                return Vec::new();
+            }
+        }
+        if !self.triggers.is_match(line) {
+            return Vec::new();
+        }
+        self.decode(&String::from_utf8_lossy(line))
+    }
+
+    fn decode(&mut self, text: &str) -> Vec<DecodedError> {
+        self.stats.decoded += 1;
+        let mut errors = self.decoding.decode(text).errors;
+        errors.retain(|e| {
+            e.confidence.identified()
+                && self
+                    .options
+                    .vendor
+                    .as_ref()
+                    .is_none_or(|v| e.vendor.as_deref() == Some(v.as_str()))
+        });
+        errors
+    }
+
+    fn write(
+        &mut self,
+        line: &[u8],
+        errors: &[DecodedError],
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        if self.options.only && errors.is_empty() {
+            return Ok(());
+        }
+        if !errors.is_empty() {
+            self.stats.annotated += 1;
+        }
+        if self.options.json {
+            let mut obj = serde_json::Map::new();
+            match std::str::from_utf8(line) {
+                Ok(s) => obj.insert("line".into(), s.into()),
+                Err(_) => obj.insert(
+                    "line_base64".into(),
+                    base64::engine::general_purpose::STANDARD
+                        .encode(line)
+                        .into(),
+                ),
+            };
+            let decoded = crate::decode::Decoded {
+                errors: errors.to_vec(),
+                notice: None,
+            };
+            obj.insert(
+                "errors".into(),
+                decoded_json(&decoded, self.index)["errors"].clone(),
+            );
+            sanitize::write_json_compact(out, &serde_json::Value::Object(obj))?;
+            return out.write_all(b"\n");
+        }
+        out.write_all(line)?;
+        if !errors.is_empty() && !line.ends_with(b"\n") {
+            out.write_all(b"\n")?;
+        }
+        for e in errors {
+            let text = self.annotation(e);
+            if self.options.color {
+                writeln!(out, "\x1b[2m{text}\x1b[0m")?;
+            } else {
+                writeln!(out, "{text}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `  ↳ pixnet 1302 · rate_limit · The rate limit for anonymous apps was exceeded.`
+    fn annotation(&self, e: &DecodedError) -> String {
+        let entry = e.match_rows.first().map(|&r| self.index.get(r).entry);
+        let mut parts = vec![format!(
+            "{} {}",
+            e.vendor.as_deref().unwrap_or("?"),
+            entry
+                .as_ref()
+                .map_or(e.code.as_deref().unwrap_or(""), |en| en.code.as_str())
+        )];
+        if let Some(k) = entry.as_ref().and_then(|en| en.kind) {
+            parts.push(k.id().to_string());
+        }
+        if let Some(en) = &entry {
+            parts.push(en.summary_en.clone().unwrap_or_else(|| en.headline()));
+        }
+        sanitize::line(&format!("  ↳ {}", parts.join(" · "))).into_owned()
+    }
+
+    /// Part of a line over [`MAX_LINE`]: copied through (in `--json`, as base64 of the bytes).
+    fn long_part(&mut self, part: &[u8], out: &mut impl Write) -> io::Result<()> {
+        if self.long.is_none() {
+            self.stats.lines += 1;
+            self.stats.too_long += 1;
+            self.pending = None;
+            if self.options.json {
+                out.write_all(b"{\"line_base64\":\"")?;
+            }
+            self.long = Some(Vec::new());
+        }
+        self.stats.bytes += part.len() as u64;
+        if !self.options.json {
+            return if self.options.only {
+                Ok(())
+            } else {
+                out.write_all(part)
+            };
+        }
+        let carry = self.long.as_mut().expect("a long line is open");
+        carry.extend_from_slice(part);
+        let whole = carry.len() / 3 * 3;
+        let encoded = base64::engine::general_purpose::STANDARD.encode(&carry[..whole]);
+        carry.drain(..whole);
+        out.write_all(encoded.as_bytes())
+    }
+
+    fn end_long(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let rest = self.long.take().unwrap_or_default();
+        if self.options.json {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(&rest);
+            out.write_all(encoded.as_bytes())?;
+            out.write_all(b"\",\"errors\":[]}\n")?;
+        }
+        Ok(())
+    }
+
+    /// The end of the input: a long line or an open body is closed.
+    fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.long.is_some() {
+            self.end_long(out)?;
+        }
+        out.flush()
+    }
+}
+
+/// A body printed over several lines starts with a line that ends by opening it (`{`, `[`,
+/// `Error{`); a bracket inside a line (`\x1b[2J`, `[INFO]`) does not start one.
+fn opens_body(line: &[u8]) -> bool {
+    line.trim_ascii_end()
+        .last()
+        .is_some_and(|b| matches!(b, b'{' | b'['))
+}
+
+/// A body printed over several lines: open while its brackets, counted outside strings, add up
+/// to more than zero. A string may go on over a line break (a terminal wrapped the body).
+#[derive(Debug, Default)]
+struct Body {
+    text: String,
+    depth: i64,
+    quote: Option<char>,
+    escaped: bool,
+    lines: usize,
+}
+
+impl Body {
+    fn push(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.lines += 1;
+        for c in line.chars() {
+            if let Some(q) = self.quote {
+                if self.escaped {
+                    self.escaped = false;
+                } else if c == '\\' {
+                    self.escaped = true;
+                } else if c == q {
+                    self.quote = None;
+                }
+                continue;
+            }
+            match c {
+                '"' => self.quote = Some(c),
+                '{' | '[' => self.depth += 1,
+                '}' | ']' => self.depth -= 1,
+                _ => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, options: Options) -> String {
+        let index = Index::embedded();
+        let mut out = Vec::new();
+        let mut r = Run::new(&index, &options);
+        r.read(input.as_bytes(), None, &mut out).unwrap();
+        r.finish(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn lines_pass_through_and_errors_get_one_line_under_them() {
+        let input = "start\nGET /x 403 {\"error\":1,\"code\":1302,\"message\":\"Exceed Anonymous Rate Limit\"}\nend";
+        let out = run(input, Options::default());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "start");
+        assert!(
+            lines[2].starts_with("  ↳ pixnet 1302 · rate_limit · "),
+            "{out}"
+        );
+        assert_eq!(lines[3], "end");
+        // Without the annotations, the input exactly.
+        let plain: String = out
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("  ↳ "))
+            .collect();
+        assert_eq!(plain, input);
+    }
+
+    #[test]
+    fn a_body_over_several_lines_is_annotated_after_its_last() {
+        let input = "{\n  \"success\": false,\n  \"errResponse\": {\n    \"code\": 1004,\n    \"message\": \"Token is invalid or expired\"\n  }\n}\nnext\n";
+        let out = run(input, Options::default());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[6], "}");
+        assert!(lines[7].starts_with("  ↳ mantago 1004 · auth"), "{out}");
+        assert_eq!(lines[8], "next");
+    }
+
+    #[test]
+    fn only_and_vendor() {
+        let input = "a\n{\"error\":1,\"code\":1302}\nrpc error: code = Unavailable desc = x\n";
+        let only = run(
+            input,
+            Options {
+                only: true,
+                ..Options::default()
+            },
+        );
+        assert!(!only.contains("a\n"), "{only}");
+        assert_eq!(only.matches("↳").count(), 2, "{only}");
+        let grpc = run(
+            input,
+            Options {
+                vendor: Some("grpc".into()),
+                only: true,
+                ..Options::default()
+            },
+        );
+        assert!(
+            grpc.contains("↳ grpc 14") && !grpc.contains("pixnet"),
+            "{grpc}"
+        );
+    }
+
+    #[test]
+    fn a_stray_bracket_does_not_hold_the_next_lines() {
+        let input = "\x1b[2J cleared\n{\"error\":1,\"code\":1302}\r\n";
+        let out = run(input, Options::default());
+        assert!(out.contains("↳ pixnet 1302"), "{out}");
+    }
+
+    #[test]
+    fn depth_counts_brackets_outside_strings_across_lines() {
+        let mut body = Body::default();
+        body.push(r#"{"a": "}{[", "b": ["#);
+        assert_eq!(body.depth, 2);
+        body.push(r#"  "x": "\"}" }"#);
+        assert_eq!(body.depth, 1);
+        // A string wrapped over the line break: its brackets still do not count.
+        body.push(r#""wrapped str"#);
+        body.push(r#"ing ]}" }"#);
+        assert_eq!(body.depth, 0);
+    }
+}
