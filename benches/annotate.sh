@@ -47,12 +47,13 @@ XDG_CONFIG_HOME=$(mktemp -d)
 export XDG_CONFIG_HOME
 LOG="$DATA/log.txt"
 echo "== log.txt: $(($(stat -c %s "$LOG") / 1024 / 1024)) MB, $(wc -l < "$LOG") lines"
-PEERS=("cat $LOG" "grep -c code $LOG")
+PEERS=("cat $LOG" "grep -c '\"code\"' $LOG")
 if command -v tspin >/dev/null; then PEERS+=("tspin --print $LOG"); fi
-hyperfine -N --warmup 1 --runs "$RUNS" --output=pipe \
+# Output to /dev/null, as `errdex annotate > /dev/null` (a pipe adds its own cost to everyone).
+hyperfine -N --warmup 1 --runs "$RUNS" \
   "$BIN annotate $LOG" "$BIN annotate --only $LOG" "${PEERS[@]}" 2>/dev/null |
   grep -E "Benchmark|Time|±|faster|annotate|cat|grep|tspin"
 echo "== peak memory (KB)"
-for cmd in "$BIN annotate $LOG" "${PEERS[@]}"; do
-  /usr/bin/time -f "%M  $cmd" $cmd > /dev/null
-done 2>&1 | sed "s|$DATA/||"
+/usr/bin/time -f "%M  errdex annotate" "$BIN" annotate "$LOG" > /dev/null
+/usr/bin/time -f "%M  grep -c" grep -c '"code"' "$LOG" > /dev/null
+if command -v tspin >/dev/null; then /usr/bin/time -f "%M  tspin" tspin --print "$LOG" > /dev/null; fi

@@ -60,6 +60,13 @@ fn message(s: &str) -> Key {
     Key::Message(s.to_string())
 }
 
+/// All the patterns at once: one pass over the text says which to run for their captures
+/// (most texts hold none).
+static SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(PATTERNS.iter().map(|p| p.re.as_str()))
+        .expect("family patterns are tested")
+});
+
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let p = |family, re: &str, key: fn(&str) -> Key, message| Pattern {
         family,
@@ -185,7 +192,8 @@ pub fn after_colons(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// code; the decoder keeps one).
 pub fn find(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for p in PATTERNS.iter() {
+    for i in SET.matches(text).iter() {
+        let p = &PATTERNS[i];
         for c in p.re.captures_iter(text) {
             let (Some(all), Some(key)) = (c.get(0), c.get(1)) else {
                 continue;

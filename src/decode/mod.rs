@@ -1047,18 +1047,14 @@ impl<'p> Decoder<'p> {
                 return rows;
             }
         }
-        let table = self.index.vendor_table(v);
-        let start = (0..self.index.len() as RowId)
-            .find(|&r| self.index.row_vendor(r) == v)
-            .unwrap_or(0);
-        (0..table.len())
-            .filter(|&i| {
-                table
-                    .field(i, Field::Message)
+        self.index
+            .vendor_rows(v)
+            .find(|&r| {
+                self.index
+                    .field(r, Field::Message)
                     .is_some_and(|m| m.eq_ignore_ascii_case(printed))
             })
-            .map(|i| start + i as RowId)
-            .take(1)
+            .into_iter()
             .collect()
     }
 

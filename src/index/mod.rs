@@ -42,6 +42,8 @@ pub struct Index {
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
     by_code: OnceLock<CodeIndex>,
+    /// Rows by vendor and loose name (see [`Index::by_name`]), built on first use.
+    by_name: OnceLock<std::collections::HashMap<(usize, String), Vec<RowId>>>,
     /// The decoder's index of message words, built on first use.
     messages: OnceLock<MessageIndex>,
     /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
@@ -146,6 +148,7 @@ impl Index {
             vendors,
             starts,
             by_code: OnceLock::new(),
+            by_name: OnceLock::new(),
             messages: OnceLock::new(),
             notices,
         }
@@ -199,6 +202,11 @@ impl Index {
     pub fn row_vendor(&self, row: RowId) -> usize {
         assert!((row as usize) < self.len(), "row {row} out of range");
         self.starts.partition_point(|&s| s <= row) - 1
+    }
+
+    /// The rows of `vendor` in the default view (its newest table).
+    pub fn vendor_rows(&self, vendor: usize) -> std::ops::Range<RowId> {
+        self.starts[vendor]..self.starts[vendor + 1]
     }
 
     /// The table and the row within it.
@@ -258,18 +266,35 @@ impl Index {
     /// Rows of `vendor` whose code has the name `name` (its symbol or an alias), compared
     /// without case or `_`, so `NotFound`, `NOT_FOUND` and `not_found` are one name.
     pub fn by_name(&self, vendor: usize, name: &str) -> Vec<RowId> {
-        let loose = |s: &str| -> String {
+        fn loose(s: &str) -> String {
             s.chars()
                 .filter(|&c| c != '_')
                 .map(|c| c.to_ascii_lowercase())
                 .collect()
-        };
-        let want = loose(name);
-        let table = self.vendor_table(vendor);
-        (0..table.len())
-            .filter(|&i| table.names(i).any(|n| loose(n) == want))
-            .map(|i| self.starts[vendor] + i as RowId)
-            .collect()
+        }
+        let names = self.by_name.get_or_init(|| {
+            let mut names = std::collections::HashMap::<_, Vec<RowId>>::new();
+            for v in 0..self.vendors.len() {
+                let table = self.vendor_table(v);
+                if !table.has_names() {
+                    continue;
+                }
+                for i in 0..table.len() {
+                    let row = self.starts[v] + i as RowId;
+                    let mut seen: Vec<String> = table.names(i).map(loose).collect();
+                    seen.sort();
+                    seen.dedup();
+                    for n in seen {
+                        names.entry((v, n)).or_default().push(row);
+                    }
+                }
+            }
+            names
+        });
+        names
+            .get(&(vendor, loose(name)))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Entries of `vendor` with `code` in an edition (default: the newest). Several when the

@@ -4,15 +4,17 @@
 //! its last line. Output is flushed whenever the input has nothing more ready, so on a pipe an
 //! annotation follows its line at once, and a fast file is written in large blocks.
 
+mod triggers;
+
 use super::output::decoded_json;
-use crate::decode::{DecodedError, Decoding};
+use crate::decode::{Confidence, DecodedError, Decoding};
 use crate::index::Index;
 use crate::sanitize;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use base64::Engine;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::time::Duration;
+use triggers::Triggers;
 
 /// Lines longer than this pass through undecoded (counted in `--stats`).
 pub const MAX_LINE: usize = 1 << 20;
@@ -48,45 +50,6 @@ struct Stats {
     annotated: u64,
     too_long: u64,
 }
-
-/// Words a line must hold (any case) for the decoder to look at it: the envelopes' keys (`code`,
-/// `err`, `fail`), status lines, the families' printouts and what logs say about errors. A line
-/// with none (most of a log, JSON lines of requests included) is only copied; a bare vendor
-/// message without one of these words is the price (`decode` still finds it).
-const TRIGGERS: &[&str] = &[
-    "code",
-    "err",
-    "fail",
-    "http/",
-    "denied",
-    "exceed",
-    "invalid",
-    "refused",
-    "timeout",
-    "timed out",
-    "unavailable",
-    "exception",
-    "panic",
-    "fatal",
-    "warn",
-    "sqlstate",
-    "sql state",
-    "sqlite",
-    "curl",
-    "rpc",
-    "limit",
-    "not found",
-    "does not exist",
-    "expired",
-    "forbidden",
-    "unauthorized",
-    "too many",
-    "cannot",
-    "could not",
-    "no such",
-    "broken pipe",
-    "reset by peer",
-];
 
 pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::Result<i32> {
     // Written in blocks, flushed when the input has nothing more ready (see the module docs).
@@ -132,9 +95,13 @@ struct Run<'a, 'i> {
     decoding: Decoding<'i>,
     index: &'i Index,
     options: &'a Options,
-    triggers: AhoCorasick,
+    triggers: Triggers,
+    /// Where the trigger words of the block being read are (see [`Triggers::hits`]).
+    hits: Vec<usize>,
     /// A body open over several lines.
     pending: Option<Body>,
+    /// The lines just before, for printouts spread over lines.
+    context: Context,
     stats: Stats,
     /// A line over [`MAX_LINE`] being passed through: in `--json`, base64 not yet written (a
     /// multiple of three bytes goes out at a time).
@@ -147,11 +114,10 @@ impl<'a, 'i> Run<'a, 'i> {
             decoding: Decoding::new(index),
             index,
             options,
-            triggers: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(TRIGGERS)
-                .expect("the triggers are plain words"),
+            triggers: Triggers::new(),
+            hits: Vec::new(),
             pending: None,
+            context: Context::default(),
             stats: Stats::default(),
             long: None,
         }
@@ -181,13 +147,23 @@ impl<'a, 'i> Run<'a, 'i> {
                 break;
             }
             buf.extend_from_slice(&chunk[..n]);
+            let whole = memchr::memrchr(b'\n', &buf).map_or(0, |nl| nl + 1);
+            // Taken out while the lines are handled, to be filled again next time.
+            let mut hits = std::mem::take(&mut self.hits);
+            self.triggers.hits(&buf[..whole], &mut hits);
+            let mut next = 0;
             let mut start = 0;
-            while let Some(nl) = memchr::memchr(b'\n', &buf[start..]) {
-                let end = start + nl + 1;
-                self.line(&buf[start..end], out)?;
+            for nl in memchr::memchr_iter(b'\n', &buf[..whole]) {
+                let end = nl + 1;
+                while next < hits.len() && hits[next] < start {
+                    next += 1;
+                }
+                let triggered = next < hits.len() && hits[next] < end;
+                self.line(&buf[start..end], triggered, out)?;
                 start = end;
             }
-            buf.drain(..start);
+            self.hits = hits;
+            buf.drain(..whole);
             if buf.len() > MAX_LINE || (self.long.is_some() && !buf.is_empty()) {
                 // A line too long to hold: it goes through as it comes.
                 self.long_part(&buf, out)?;
@@ -196,13 +172,14 @@ impl<'a, 'i> Run<'a, 'i> {
             out.flush()?;
         }
         if !buf.is_empty() {
-            self.line(&buf, out)?;
+            let triggered = triggers::in_line(&buf);
+            self.line(&buf, triggered, out)?;
         }
         Ok(())
     }
 
     /// One line, with its line break if it has one.
-    fn line(&mut self, line: &[u8], out: &mut impl Write) -> io::Result<()> {
+    fn line(&mut self, line: &[u8], triggered: bool, out: &mut impl Write) -> io::Result<()> {
         if self.long.is_some() {
             // The end of a line too long to decode.
             self.long_part(line, out)?;
@@ -210,12 +187,12 @@ impl<'a, 'i> Run<'a, 'i> {
         }
         self.stats.lines += 1;
         self.stats.bytes += line.len() as u64;
-        let errors = self.errors(line);
+        let errors = self.errors(line, triggered);
         self.write(line, &errors, out)
     }
 
     /// The errors identified at this line: of the line itself, or of the body it closes.
-    fn errors(&mut self, line: &[u8]) -> Vec<DecodedError> {
+    fn errors(&mut self, line: &[u8], triggered: bool) -> Vec<DecodedError> {
         if let Some(mut body) = self.pending.take() {
             let text = String::from_utf8_lossy(line);
             body.push(&text);
@@ -224,7 +201,7 @@ impl<'a, 'i> Run<'a, 'i> {
                 return Vec::new();
             }
             let errors = self.decode(&body.text);
-            if !errors.is_empty() || !self.triggers.is_match(line) {
+            if !errors.is_empty() || !triggered {
                 return errors;
             }
             // Not a body after all (a stray bracket opened it): the line on its own.
@@ -238,17 +215,38 @@ impl<'a, 'i> Run<'a, 'i> {
                 return Vec::new();
             }
         }
-        if !self.triggers.is_match(line) {
+        let continues = self.context.continued_by(line);
+        if !triggered && !continues {
+            self.context.push(line, false);
             return Vec::new();
         }
-        self.decode(&String::from_utf8_lossy(line))
+        let mut errors = if triggered {
+            self.decode(&String::from_utf8_lossy(line))
+        } else {
+            Vec::new()
+        };
+        if errors.is_empty() && !self.context.is_empty() {
+            // A printout over several lines (YAML-like, `print_r`, grpcurl): with the lines before.
+            if triggered || self.context.triggered() {
+                let joined = self.context.joined(line);
+                errors = self.decode(&String::from_utf8_lossy(&joined));
+            }
+        }
+        if errors.is_empty() {
+            self.context.push(line, triggered);
+        } else {
+            self.context.clear();
+        }
+        errors
     }
 
     fn decode(&mut self, text: &str) -> Vec<DecodedError> {
         self.stats.decoded += 1;
         let mut errors = self.decoding.decode(text).errors;
         errors.retain(|e| {
-            e.confidence.identified()
+            // An entry, or a vendor's envelope with a code its catalog lacks.
+            (e.confidence.identified()
+                || (e.confidence == Confidence::NotInCatalog && e.vendor.is_some()))
                 && self
                     .options
                     .vendor
@@ -320,8 +318,9 @@ impl<'a, 'i> Run<'a, 'i> {
         if let Some(k) = entry.as_ref().and_then(|en| en.kind) {
             parts.push(k.id().to_string());
         }
-        if let Some(en) = &entry {
-            parts.push(en.summary_en.clone().unwrap_or_else(|| en.headline()));
+        match &entry {
+            Some(en) => parts.push(en.summary_en.clone().unwrap_or_else(|| en.headline())),
+            None => parts.push("not in errdex's catalog".into()),
         }
         sanitize::line(&format!("  ↳ {}", parts.join(" · "))).into_owned()
     }
@@ -332,6 +331,7 @@ impl<'a, 'i> Run<'a, 'i> {
             self.stats.lines += 1;
             self.stats.too_long += 1;
             self.pending = None;
+            self.context.clear();
             if self.options.json {
                 out.write_all(b"{\"line_base64\":\"")?;
             }
@@ -378,6 +378,80 @@ fn opens_body(line: &[u8]) -> bool {
     line.trim_ascii_end()
         .last()
         .is_some_and(|b| matches!(b, b'{' | b'['))
+}
+
+/// The last lines without an error, for a printout over several lines (`response:` then
+/// `  code: 4300`, `print_r`'s `(` … `)`, grpcurl's `ERROR:` then `  Code:`, `  Message:`): a
+/// line that holds an error word, or continues the lines before (indented, or closing a
+/// bracket), is decoded with them when it says nothing alone.
+#[derive(Debug, Default)]
+struct Context {
+    lines: std::collections::VecDeque<Vec<u8>>,
+    bytes: usize,
+    /// How many of the lines hold a trigger word.
+    triggered: usize,
+    /// Whether each line does, in order.
+    flags: std::collections::VecDeque<bool>,
+    /// Buffers of lines gone, used again: most lines only pass through here.
+    spare: Vec<Vec<u8>>,
+}
+
+impl Context {
+    const LINES: usize = 8;
+    const BYTES: usize = 4096;
+
+    fn push(&mut self, line: &[u8], triggered: bool) {
+        if line.len() > Self::BYTES {
+            return self.clear();
+        }
+        self.flags.push_back(triggered);
+        self.triggered += usize::from(triggered);
+        let mut kept = self.spare.pop().unwrap_or_default();
+        kept.clear();
+        kept.extend_from_slice(line);
+        self.bytes += line.len();
+        self.lines.push_back(kept);
+        while self.lines.len() > Self::LINES || self.bytes > Self::BYTES {
+            let gone = self.lines.pop_front().expect("not empty");
+            self.bytes -= gone.len();
+            self.triggered -= usize::from(self.flags.pop_front().expect("one per line"));
+            self.spare.push(gone);
+        }
+    }
+
+    fn clear(&mut self) {
+        self.spare.extend(self.lines.drain(..));
+        self.flags.clear();
+        self.bytes = 0;
+        self.triggered = 0;
+    }
+
+    fn triggered(&self) -> bool {
+        self.triggered > 0
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    fn continued_by(&self, line: &[u8]) -> bool {
+        let rest = line.trim_ascii_start();
+        !self.is_empty()
+            && !rest.is_empty()
+            && (rest.len() < line.len() || matches!(rest[0], b')' | b']' | b'}'))
+    }
+
+    fn joined(&self, line: &[u8]) -> Vec<u8> {
+        let mut text = Vec::with_capacity(self.bytes + line.len() + Self::LINES);
+        for l in &self.lines {
+            text.extend_from_slice(l);
+            if !l.ends_with(b"\n") {
+                text.push(b'\n');
+            }
+        }
+        text.extend_from_slice(line);
+        text
+    }
 }
 
 /// A body printed over several lines: open while its brackets, counted outside strings, add up
