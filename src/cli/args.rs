@@ -83,25 +83,7 @@ pub enum Command {
         json: bool,
     },
     /// Copy a log to stdout, with a line under each error errdex identifies saying what it is.
-    Annotate {
-        /// Files to read (standard input when none).
-        files: Vec<PathBuf>,
-        /// Keep reading the files as they grow (like `tail -f`).
-        #[arg(long, short)]
-        follow: bool,
-        /// One JSON object per input line: {"line" (or "line_base64"), "errors"}.
-        #[arg(long)]
-        json: bool,
-        /// Only the lines with errors, and their annotations.
-        #[arg(long)]
-        only: bool,
-        /// Only this vendor or family may claim an error.
-        #[arg(long, value_name = "ID")]
-        vendor: Option<String>,
-        /// Counts on stderr at the end: lines, bytes, decoded, annotated, too long.
-        #[arg(long)]
-        stats: bool,
-    },
+    Annotate(super::annotate::Options),
     /// Code for a vendor's errors: match arms for CODEs, or a whole enum.
     Snippet {
         vendor: String,

@@ -80,33 +80,15 @@ pub fn run(args: Args) -> i32 {
     let result = match args.command {
         None => unreachable!("the TUI is started above"),
         Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
-        Some(Command::Annotate {
-            files,
-            follow,
-            json,
-            only,
-            vendor,
-            stats,
-        }) => {
-            if let Some(v) = &vendor
-                && index.find_vendor(v).is_none()
-            {
-                return usage_error(&unknown_vendor(&index, v));
+        Some(Command::Annotate(mut options)) => {
+            if let Some(v) = &options.vendor {
+                let Some(i) = index.find_vendor(v) else {
+                    return usage_error(&unknown_vendor(&index, v));
+                };
+                options.vendor = Some(index.vendors()[i].id.clone());
             }
-            let vendor = vendor
-                .and_then(|v| index.find_vendor(&v))
-                .map(|i| index.vendors()[i].id.clone());
-            let color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+            options.color = std::io::IsTerminal::is_terminal(&std::io::stdout())
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            let options = annotate::Options {
-                files,
-                follow,
-                json,
-                only,
-                vendor,
-                stats,
-                color,
-            };
             annotate::annotate(&index, &options, &mut out)
         }
         Some(Command::Decode { file, json }) => match read_input(file.as_deref()) {

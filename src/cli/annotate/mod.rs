@@ -25,19 +25,28 @@ const MAX_PENDING_LINES: usize = 200;
 /// Bytes read at a time.
 const READ: usize = 1 << 16;
 
-/// What `annotate` was asked to do.
-#[derive(Debug, Clone, Default)]
+/// What `annotate` was asked to do: its command-line arguments.
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct Options {
+    /// Files to read (standard input when none).
     pub files: Vec<PathBuf>,
-    /// Keep reading a file as it grows, like `tail -f`.
+    /// Keep reading the files as they grow (like `tail -f`).
+    #[arg(long, short)]
     pub follow: bool,
+    /// One JSON object per input line: {"line" (or "line_base64"), "errors"}.
+    #[arg(long)]
     pub json: bool,
-    /// Only the lines with errors (and their annotations).
+    /// Only the lines with errors, and their annotations.
+    #[arg(long)]
     pub only: bool,
-    /// Only this vendor (or family) may claim.
+    /// Only this vendor or family may claim an error.
+    #[arg(long, value_name = "ID")]
     pub vendor: Option<String>,
+    /// Counts on stderr at the end: lines, bytes, decoded, annotated, too long.
+    #[arg(long)]
     pub stats: bool,
-    /// Dim annotations (a terminal, and no `NO_COLOR`).
+    /// Dim annotations (a terminal, and no `NO_COLOR`): decided by the program, not an argument.
+    #[arg(skip)]
     pub color: bool,
 }
 
