@@ -4,6 +4,7 @@
 //! its last line. Output is flushed whenever the input has nothing more ready, so on a pipe an
 //! annotation follows its line at once, and a fast file is written in large blocks.
 
+mod reader;
 mod triggers;
 
 use super::output::decoded_json;
@@ -11,10 +12,10 @@ use crate::decode::{Confidence, DecodedError, Decoding};
 use crate::index::Index;
 use crate::sanitize;
 use base64::Engine;
+use reader::{Block, Msg};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
-use std::time::Duration;
-use triggers::Triggers;
+use std::sync::mpsc::TryRecvError;
 
 /// Lines longer than this pass through undecoded (counted in `--stats`).
 pub const MAX_LINE: usize = 1 << 20;
@@ -22,8 +23,8 @@ pub const MAX_LINE: usize = 1 << 20;
 /// decoded as they come).
 const MAX_PENDING: usize = 1 << 20;
 const MAX_PENDING_LINES: usize = 200;
-/// Bytes read at a time.
-const READ: usize = 1 << 16;
+/// Bytes of output held before they are written (and whenever the input has nothing ready).
+const WRITE: usize = 1 << 18;
 
 /// What `annotate` was asked to do: its command-line arguments.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -62,10 +63,10 @@ struct Stats {
 
 pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::Result<i32> {
     // Written in blocks, flushed when the input has nothing more ready (see the module docs).
-    let out = &mut io::BufWriter::with_capacity(READ * 4, out);
+    let out = &mut io::BufWriter::with_capacity(WRITE, out);
     let mut run = Run::new(index, options);
     let result = if options.files.is_empty() {
-        run.read(io::stdin().lock(), None, out)
+        run.read(io::stdin(), None, out)
     } else {
         let mut result = Ok(());
         for path in &options.files {
@@ -76,7 +77,7 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
                     return Ok(super::EXIT_USAGE);
                 }
             };
-            result = run.read(file, options.follow.then_some(path), out);
+            result = run.read(file, options.follow.then(|| path.clone()), out);
             if result.is_err() {
                 break;
             }
@@ -104,9 +105,6 @@ struct Run<'a, 'i> {
     decoding: Decoding<'i>,
     index: &'i Index,
     options: &'a Options,
-    triggers: Triggers,
-    /// Where the trigger words of the block being read are (see [`Triggers::hits`]).
-    hits: Vec<usize>,
     /// A body open over several lines.
     pending: Option<Body>,
     /// The lines just before, for printouts spread over lines.
@@ -123,8 +121,6 @@ impl<'a, 'i> Run<'a, 'i> {
             decoding: Decoding::new(index),
             index,
             options,
-            triggers: Triggers::new(),
-            hits: Vec::new(),
             pending: None,
             context: Context::default(),
             stats: Stats::default(),
@@ -132,59 +128,73 @@ impl<'a, 'i> Run<'a, 'i> {
         }
     }
 
-    /// Reads `input` to its end (and on, with `follow`, as the file grows).
+    /// Reads `input` to its end (and on, with `follow`, as the file grows). The reading and
+    /// the search for trigger words run on a thread of their own ([`reader`]), a block ahead.
     fn read(
         &mut self,
-        mut input: impl Read,
-        follow: Option<&PathBuf>,
+        input: impl Read + Send + 'static,
+        follow: Option<PathBuf>,
         out: &mut impl Write,
     ) -> io::Result<()> {
-        let mut buf: Vec<u8> = Vec::with_capacity(READ * 2);
-        let mut chunk = vec![0u8; READ];
+        let rx = reader::spawn(input, follow);
         loop {
-            let n = match input.read(&mut chunk) {
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if n == 0 {
-                if follow.is_some() {
+            let msg = match rx.try_recv() {
+                Ok(msg) => msg,
+                Err(TryRecvError::Empty) => {
+                    // Nothing more ready: what is held goes out, so annotations follow at once.
                     out.flush()?;
-                    std::thread::sleep(Duration::from_millis(200));
-                    continue;
+                    match rx.recv() {
+                        Ok(msg) => msg,
+                        Err(_) => return Ok(()),
+                    }
                 }
-                break;
+                Err(TryRecvError::Disconnected) => return Ok(()),
+            };
+            match msg {
+                Msg::Lines(block) => self.lines(&block, out)?,
+                Msg::Long(part) => self.long_part(&part, out)?,
+                Msg::Tail { line, triggered } => self.line(&line, triggered, out)?,
+                Msg::Idle => out.flush()?,
+                Msg::Failed(e) => return Err(e),
             }
-            buf.extend_from_slice(&chunk[..n]);
-            let whole = memchr::memrchr(b'\n', &buf).map_or(0, |nl| nl + 1);
-            // Taken out while the lines are handled, to be filled again next time.
-            let mut hits = std::mem::take(&mut self.hits);
-            self.triggers.hits(&buf[..whole], &mut hits);
-            let mut next = 0;
-            let mut start = 0;
-            for nl in memchr::memchr_iter(b'\n', &buf[..whole]) {
-                let end = nl + 1;
-                while next < hits.len() && hits[next] < start {
-                    next += 1;
+        }
+    }
+
+    /// A block of whole lines. Runs of lines that go out unchanged and unannotated are written
+    /// in one piece.
+    fn lines(&mut self, block: &Block, out: &mut impl Write) -> io::Result<()> {
+        let text = block.lines();
+        let hits = &block.hits;
+        let plain = !self.options.json && !self.options.only;
+        let (mut next, mut start, mut unwritten) = (0, 0, 0);
+        for nl in memchr::memchr_iter(b'\n', text) {
+            let end = nl + 1;
+            while next < hits.len() && hits[next] < start {
+                next += 1;
+            }
+            let triggered = next < hits.len() && hits[next] < end;
+            let line = &text[start..end];
+            if self.long.is_some() || !plain {
+                out.write_all(&text[unwritten..start])?;
+                self.line(line, triggered, out)?;
+                unwritten = end;
+            } else {
+                self.count(line);
+                let errors = self.errors(line, triggered);
+                if !errors.is_empty() {
+                    out.write_all(&text[unwritten..start])?;
+                    self.write(line, &errors, out)?;
+                    unwritten = end;
                 }
-                let triggered = next < hits.len() && hits[next] < end;
-                self.line(&buf[start..end], triggered, out)?;
-                start = end;
             }
-            self.hits = hits;
-            buf.drain(..whole);
-            if buf.len() > MAX_LINE || (self.long.is_some() && !buf.is_empty()) {
-                // A line too long to hold: it goes through as it comes.
-                self.long_part(&buf, out)?;
-                buf.clear();
-            }
-            out.flush()?;
+            start = end;
         }
-        if !buf.is_empty() {
-            let triggered = triggers::in_line(&buf);
-            self.line(&buf, triggered, out)?;
-        }
-        Ok(())
+        out.write_all(&text[unwritten..])
+    }
+
+    fn count(&mut self, line: &[u8]) {
+        self.stats.lines += 1;
+        self.stats.bytes += line.len() as u64;
     }
 
     /// One line, with its line break if it has one.
@@ -194,8 +204,7 @@ impl<'a, 'i> Run<'a, 'i> {
             self.long_part(line, out)?;
             return self.end_long(out);
         }
-        self.stats.lines += 1;
-        self.stats.bytes += line.len() as u64;
+        self.count(line);
         let errors = self.errors(line, triggered);
         self.write(line, &errors, out)
     }
@@ -507,7 +516,8 @@ mod tests {
         let index = Index::embedded();
         let mut out = Vec::new();
         let mut r = Run::new(&index, &options);
-        r.read(input.as_bytes(), None, &mut out).unwrap();
+        r.read(io::Cursor::new(input.as_bytes().to_vec()), None, &mut out)
+            .unwrap();
         r.finish(&mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
