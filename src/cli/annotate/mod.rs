@@ -14,6 +14,7 @@ use crate::sanitize;
 use base64::Engine;
 use reader::{Block, Msg};
 use std::io::{self, Read, Write};
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::mpsc::TryRecvError;
 
@@ -153,7 +154,10 @@ impl<'a, 'i> Run<'a, 'i> {
             match msg {
                 Msg::Lines(block) => self.lines(&block, out)?,
                 Msg::Long(part) => self.long_part(&part, out)?,
-                Msg::Tail { line, triggered } => self.line(&line, triggered, out)?,
+                Msg::Tail { line, triggered } => {
+                    self.line(&line, 0..line.len(), triggered, out)?;
+                    self.context.detach(&line);
+                }
                 Msg::Idle => out.flush()?,
                 Msg::Failed(e) => return Err(e),
             }
@@ -173,22 +177,22 @@ impl<'a, 'i> Run<'a, 'i> {
                 next += 1;
             }
             let triggered = next < hits.len() && hits[next] < end;
-            let line = &text[start..end];
             if self.long.is_some() || !plain {
                 out.write_all(&text[unwritten..start])?;
-                self.line(line, triggered, out)?;
+                self.line(text, start..end, triggered, out)?;
                 unwritten = end;
             } else {
-                self.count(line);
-                let errors = self.errors(line, triggered);
+                self.count(&text[start..end]);
+                let errors = self.errors(text, start..end, triggered);
                 if !errors.is_empty() {
                     out.write_all(&text[unwritten..start])?;
-                    self.write(line, &errors, out)?;
+                    self.write(&text[start..end], &errors, out)?;
                     unwritten = end;
                 }
             }
             start = end;
         }
+        self.context.detach(text);
         out.write_all(&text[unwritten..])
     }
 
@@ -197,20 +201,29 @@ impl<'a, 'i> Run<'a, 'i> {
         self.stats.bytes += line.len() as u64;
     }
 
-    /// One line, with its line break if it has one.
-    fn line(&mut self, line: &[u8], triggered: bool, out: &mut impl Write) -> io::Result<()> {
+    /// The line `block[at]`, with its line break if it has one.
+    fn line(
+        &mut self,
+        block: &[u8],
+        at: Range<usize>,
+        triggered: bool,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        let line = &block[at.clone()];
         if self.long.is_some() {
             // The end of a line too long to decode.
             self.long_part(line, out)?;
             return self.end_long(out);
         }
         self.count(line);
-        let errors = self.errors(line, triggered);
+        let errors = self.errors(block, at, triggered);
         self.write(line, &errors, out)
     }
 
-    /// The errors identified at this line: of the line itself, or of the body it closes.
-    fn errors(&mut self, line: &[u8], triggered: bool) -> Vec<DecodedError> {
+    /// The errors identified at the line `block[at]`: of the line itself, or of the body it
+    /// closes. The block is the one [`Context`] refers to until it is detached.
+    fn errors(&mut self, block: &[u8], at: Range<usize>, triggered: bool) -> Vec<DecodedError> {
+        let line = &block[at.clone()];
         if let Some(mut body) = self.pending.take() {
             let text = String::from_utf8_lossy(line);
             body.push(&text);
@@ -235,7 +248,7 @@ impl<'a, 'i> Run<'a, 'i> {
         }
         let continues = self.context.continued_by(line);
         if !triggered && !continues {
-            self.context.push(line, false);
+            self.context.push(at, false);
             return Vec::new();
         }
         let mut errors = if triggered {
@@ -246,12 +259,12 @@ impl<'a, 'i> Run<'a, 'i> {
         if errors.is_empty() && !self.context.is_empty() {
             // A printout over several lines (YAML-like, `print_r`, grpcurl): with the lines before.
             if triggered || self.context.triggered() {
-                let joined = self.context.joined(line);
+                let joined = self.context.joined(block, line);
                 errors = self.decode(&String::from_utf8_lossy(&joined));
             }
         }
         if errors.is_empty() {
-            self.context.push(line, triggered);
+            self.context.push(at, triggered);
         } else {
             self.context.clear();
         }
@@ -404,42 +417,67 @@ fn opens_body(line: &[u8]) -> bool {
 /// bracket), is decoded with them when it says nothing alone.
 #[derive(Debug, Default)]
 struct Context {
-    lines: std::collections::VecDeque<Vec<u8>>,
+    /// The lines, oldest first, and whether each holds a trigger word.
+    lines: std::collections::VecDeque<(Held, bool)>,
     bytes: usize,
     /// How many of the lines hold a trigger word.
     triggered: usize,
-    /// Whether each line does, in order.
-    flags: std::collections::VecDeque<bool>,
-    /// Buffers of lines gone, used again: most lines only pass through here.
+    /// Buffers of lines gone, used again.
     spare: Vec<Vec<u8>>,
+}
+
+/// A line of the context: where it is in the block being read, or a copy once that block is
+/// gone. Most lines are never needed, so they are copied only when their block ends.
+#[derive(Debug)]
+enum Held {
+    InBlock(Range<usize>),
+    Kept(Vec<u8>),
 }
 
 impl Context {
     const LINES: usize = 8;
     const BYTES: usize = 4096;
 
-    fn push(&mut self, line: &[u8], triggered: bool) {
-        if line.len() > Self::BYTES {
+    /// The line `at` of the current block.
+    fn push(&mut self, at: Range<usize>, triggered: bool) {
+        if at.len() > Self::BYTES {
             return self.clear();
         }
-        self.flags.push_back(triggered);
         self.triggered += usize::from(triggered);
-        let mut kept = self.spare.pop().unwrap_or_default();
-        kept.clear();
-        kept.extend_from_slice(line);
-        self.bytes += line.len();
-        self.lines.push_back(kept);
+        self.bytes += at.len();
+        self.lines.push_back((Held::InBlock(at), triggered));
         while self.lines.len() > Self::LINES || self.bytes > Self::BYTES {
-            let gone = self.lines.pop_front().expect("not empty");
-            self.bytes -= gone.len();
-            self.triggered -= usize::from(self.flags.pop_front().expect("one per line"));
-            self.spare.push(gone);
+            let (gone, triggered) = self.lines.pop_front().expect("not empty");
+            self.triggered -= usize::from(triggered);
+            self.bytes -= match gone {
+                Held::InBlock(at) => at.len(),
+                Held::Kept(line) => {
+                    let len = line.len();
+                    self.spare.push(line);
+                    len
+                }
+            };
+        }
+    }
+
+    /// Copies the lines still in `block`, which is about to go.
+    fn detach(&mut self, block: &[u8]) {
+        for (held, _) in &mut self.lines {
+            if let Held::InBlock(at) = held {
+                let mut kept = self.spare.pop().unwrap_or_default();
+                kept.clear();
+                kept.extend_from_slice(&block[at.clone()]);
+                *held = Held::Kept(kept);
+            }
         }
     }
 
     fn clear(&mut self) {
-        self.spare.extend(self.lines.drain(..));
-        self.flags.clear();
+        for (held, _) in self.lines.drain(..) {
+            if let Held::Kept(line) = held {
+                self.spare.push(line);
+            }
+        }
         self.bytes = 0;
         self.triggered = 0;
     }
@@ -459,9 +497,14 @@ impl Context {
             && (rest.len() < line.len() || matches!(rest[0], b')' | b']' | b'}'))
     }
 
-    fn joined(&self, line: &[u8]) -> Vec<u8> {
+    /// The lines with `line` after them; `block` is the block the lines not yet detached are in.
+    fn joined(&self, block: &[u8], line: &[u8]) -> Vec<u8> {
         let mut text = Vec::with_capacity(self.bytes + line.len() + Self::LINES);
-        for l in &self.lines {
+        for (held, _) in &self.lines {
+            let l = match held {
+                Held::InBlock(at) => &block[at.clone()],
+                Held::Kept(l) => l,
+            };
             text.extend_from_slice(l);
             if !l.ends_with(b"\n") {
                 text.push(b'\n');
