@@ -49,6 +49,18 @@ pub(super) const JAVA: Style = Style {
 pub(super) fn quoted(s: &str, style: &Style) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    // Most messages: printable ASCII with nothing to escape, as it is.
+    let plain = |b: u8| {
+        (b' '..=b'~').contains(&b)
+            && b != b'"'
+            && b != b'\\'
+            && !style.special.iter().any(|&(c, _)| c == char::from(b))
+    };
+    if s.bytes().all(plain) {
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),

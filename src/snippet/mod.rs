@@ -232,6 +232,9 @@ fn group_by_code<'e>(entries: &[&'e Entry]) -> Vec<Vec<&'e Entry>> {
 /// and runs of whitespace collapse to one space. Each language then neutralises its own
 /// comment terminators.
 fn one_line(s: &str) -> String {
+    if is_plain_line(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = if literal::is_invisible(c) { ' ' } else { c };
@@ -245,6 +248,16 @@ fn one_line(s: &str) -> String {
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// Whether [`one_line`] would give `s` back as it is: printable ASCII, single spaces, none at
+/// either end (most messages; the character-by-character path is for the rest).
+fn is_plain_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
+        && memchr::memmem::find(b, b"  ").is_none()
 }
 
 /// ` // text` after code, or nothing when the text is empty (no trailing whitespace).
@@ -350,6 +363,29 @@ mod tests {
             // Once where the variant is defined (or in `code()`), once in the lookup.
             assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
         }
+    }
+
+    #[test]
+    fn plain_lines_are_what_one_line_gives_back() {
+        for s in [
+            "",
+            "a b",
+            "Token is invalid",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "é",
+            "a\u{7f}",
+        ] {
+            let plain = is_plain_line(s);
+            assert_eq!(plain, one_line_slow(s) == s, "{s:?}");
+        }
+    }
+
+    /// [`one_line`] without its fast path.
+    fn one_line_slow(s: &str) -> String {
+        one_line(&format!("{s}\u{0}")).trim_end().to_string()
     }
 
     #[test]
