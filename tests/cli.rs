@@ -332,7 +332,27 @@ fn snippet_prints_arms_and_enums() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("\"1302\" =>"), "{text}");
+    assert!(text.starts_with("1302 => PixnetError::"), "{text}");
+    // The body's type with the enum, for vendors whose catalog describes one.
+    let out = errdex()
+        .args(["snippet", "mantago", "--envelope", "--lang", "rust"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("pub enum MantagoError")
+            && text.contains("pub struct MantagoErrorBody")
+            && text.contains("#[serde(rename = \"errResponse\""),
+        "{text}"
+    );
+    let out = errdex()
+        .args(["snippet", "http", "--envelope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no error body"));
     let out = errdex()
         .args(["snippet", "guo-guo", "--lang", "python", "--enum"])
         .output()

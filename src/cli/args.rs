@@ -93,6 +93,10 @@ pub enum Command {
         /// A complete enum (for the CODEs given, or every code of the vendor).
         #[arg(long = "enum")]
         enumeration: bool,
+        /// The enum and the type of the vendor's error body, as its catalog's envelope
+        /// describes it, parsed from JSON by the language's usual library.
+        #[arg(long)]
+        envelope: bool,
     },
     /// Check, import and compare catalogs.
     #[command(subcommand)]

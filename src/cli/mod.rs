@@ -100,11 +100,17 @@ pub fn run(args: Args) -> i32 {
             codes,
             lang,
             enumeration,
+            envelope,
         }) => {
             let Some(v) = index.find_vendor(&vendor) else {
                 return usage_error(&unknown_vendor(&index, &vendor));
             };
-            output::print_snippet(&index, v, &codes, lang, enumeration, &mut out)
+            let shape = output::SnippetShape {
+                lang,
+                enumeration,
+                envelope,
+            };
+            output::print_snippet(&index, v, &codes, shape, &mut out)
         }
         Some(Command::Catalog(cmd)) => catalog_cmd::print_catalog(cmd, &index, &mut out),
         Some(Command::Search { query, limit, json }) => match Query::parse(&query.join(" ")) {

@@ -495,16 +495,37 @@ pub fn print_decode(
     Ok(code)
 }
 
-/// Match arms for the codes given, or an enum (for the codes, or the whole vendor).
+/// What `errdex snippet` writes.
+pub struct SnippetShape {
+    pub lang: crate::snippet::Lang,
+    /// A whole enum rather than arms.
+    pub enumeration: bool,
+    /// The enum and the error body's type.
+    pub envelope: bool,
+}
+
+/// Match arms for the codes given, or an enum (for the codes, or the whole vendor), with the
+/// error body's type when asked.
 pub fn print_snippet(
     index: &Index,
     vendor: usize,
     codes: &[String],
-    lang: crate::snippet::Lang,
-    enumeration: bool,
+    shape: SnippetShape,
     out: &mut impl Write,
 ) -> io::Result<i32> {
+    let SnippetShape {
+        lang,
+        enumeration,
+        envelope,
+    } = shape;
     let cat = index.vendor_catalog(vendor);
+    if envelope && cat.envelope.is_none() {
+        eprintln!(
+            "errdex: the {} catalog describes no error body (no `envelope`)",
+            cat.vendor.id
+        );
+        return Ok(EXIT_NOT_FOUND);
+    }
     let mut entries: Vec<&crate::catalog::Entry> = Vec::new();
     for code in codes {
         let found: Vec<_> = cat
@@ -522,22 +543,20 @@ pub fn print_snippet(
         }
         entries.extend(found);
     }
-    if enumeration || codes.is_empty() {
-        let all: Vec<&crate::catalog::Entry> = cat.entries.iter().collect();
+    let all: Vec<&crate::catalog::Entry> = cat.entries.iter().collect();
+    let mut snippets = crate::snippet::Snippets::new(lang, &cat.vendor, &all);
+    if envelope && let Some(env) = &cat.envelope {
+        snippets = snippets.with_envelope(env);
+    }
+    if envelope || enumeration || codes.is_empty() {
         let set = if codes.is_empty() { &all } else { &entries };
-        write!(
-            out,
-            "{}",
-            crate::snippet::enumeration(lang, &cat.vendor, set)
-        )?;
+        write!(out, "{}", snippets.enumeration(set))?;
     } else {
         // Named as in the vendor's enum; a code listed twice (PIXNET 4109) gives one arm.
-        let all: Vec<&crate::catalog::Entry> = cat.entries.iter().collect();
         let mut seen = std::collections::HashSet::new();
         for e in &entries {
             if seen.insert(e.code.as_str()) {
-                let arm = crate::snippet::arm(lang, &cat.vendor, &all, &e.code);
-                writeln!(out, "{}", arm.trim_end())?;
+                writeln!(out, "{}", snippets.arm(&all, &e.code).trim_end())?;
             }
         }
     }

@@ -7,10 +7,14 @@
 //! identifier from [`naming`]. The arm of an entry is exactly the line (or lines) the enum's
 //! `from_code` holds for it, so a copied arm pastes into a generated enum.
 //!
-//! Codes are always matched as strings: `"0000"` keeps its zeros and `"data_validation_failed"`
-//! is a code too. Messages are data: each language escapes them for its string literals, and
-//! comments get a one-line form that cannot end the comment early.
+//! Codes are typed as the API sends them ([`CodeType`]): a vendor whose codes are all integers
+//! gets integer arms (`1302 =>`) and a second lookup from the numeric string form (`"1302"`,
+//! `"0000"`); string-coded vendors (`"data_validation_failed"`) match strings. Messages are
+//! data: each language escapes them for its string literals, and comments get a one-line form
+//! that cannot end the comment early. With an envelope, the unit also holds the error body's
+//! type ([`body`]), whose `error()` maps the body's code to the enum.
 
+mod body;
 mod go;
 mod java;
 mod literal;
@@ -19,7 +23,7 @@ mod python;
 mod rust;
 mod typescript;
 
-use crate::catalog::{Entry, Vendor};
+use crate::catalog::{Entry, Envelope, Kind, Retry, Vendor};
 use std::fmt;
 use std::str::FromStr;
 
@@ -99,35 +103,82 @@ impl FromStr for Lang {
     }
 }
 
-/// One match arm (or `case`) for `code`, carrying the message as a comment: the lines the
-/// enum of `context` (the vendor's entries, or any set holding the code) writes into
-/// `from_code` for it, with the same identifier, so it pastes into that enum's lookup. The
-/// rows of a code listed twice (PIXNET 4109) make one arm, as they make one variant. Empty when
-/// `context` lacks the code.
-pub fn arm(lang: Lang, vendor: &Vendor, context: &[&Entry], code: &str) -> String {
-    let unit = Unit::new(lang, vendor, context);
-    let Some(v) = unit.variants.iter().find(|v| v.code == code) else {
-        return String::new();
-    };
-    match lang {
-        Lang::Rust => rust::arm(&unit, v),
-        Lang::Typescript => typescript::arm(&unit, v),
-        Lang::Python => python::arm(&unit, v),
-        Lang::Go => go::arm(&unit, v),
-        Lang::Java => java::arm(&unit, v),
+/// What snippets of one vendor are made from: the language, the vendor, how its codes are
+/// typed (judged from all of its entries, so a subset of SQLSTATEs that happen to be digits
+/// stays strings) and, for the body's type, its envelope.
+pub struct Snippets<'a> {
+    lang: Lang,
+    vendor: &'a Vendor,
+    code_type: CodeType,
+    envelope: Option<&'a Envelope>,
+}
+
+impl<'a> Snippets<'a> {
+    /// `vendor_entries`: every entry of the vendor (or of the set the code type is judged on).
+    pub fn new(lang: Lang, vendor: &'a Vendor, vendor_entries: &[&Entry]) -> Snippets<'a> {
+        Snippets {
+            lang,
+            vendor,
+            code_type: code_type(&group_by_code(vendor_entries)),
+            envelope: None,
+        }
+    }
+
+    /// Adds the type of the vendor's error body to [`Snippets::enumeration`]'s output.
+    pub fn with_envelope(mut self, envelope: &'a Envelope) -> Snippets<'a> {
+        self.envelope = Some(envelope);
+        self
+    }
+
+    /// One match arm (or `case`) for `code`, carrying the message as a comment: the lines the
+    /// enum of `context` (the vendor's entries, or any set holding the code) writes into
+    /// `from_code` for it, with the same identifier, so it pastes into that enum's lookup. The
+    /// rows of a code listed twice (PIXNET 4109) make one arm, as they make one variant. Empty
+    /// when `context` lacks the code.
+    pub fn arm(&self, context: &[&Entry], code: &str) -> String {
+        let unit = Unit::new(self, context);
+        let Some(v) = unit.variants.iter().find(|v| v.code == code) else {
+            return String::new();
+        };
+        match self.lang {
+            Lang::Rust => rust::arm(&unit, v),
+            Lang::Typescript => typescript::arm(&unit, v),
+            Lang::Python => python::arm(&unit, v),
+            Lang::Go => go::arm(&unit, v),
+            Lang::Java => java::arm(&unit, v),
+        }
+    }
+
+    /// A complete, idiomatic enum (or constants) for a set of entries with a `from_code`
+    /// lookup, message, HTTP status, kind and retry lookups, followed by the error body's type
+    /// when an envelope was given (unless its paths contradict each other, see
+    /// [`body::shape`]); a unit the language's compiler accepts as it is.
+    pub fn enumeration(&self, entries: &[&Entry]) -> String {
+        let mut unit = Unit::new(self, entries);
+        if let Some(envelope) = self.envelope {
+            unit.body = body::shape(&unit.type_name, envelope, unit.code_type);
+        }
+        write_unit(&unit)
     }
 }
 
-/// A complete, idiomatic enum (or constants) for a set of entries with a `from_code` lookup,
-/// message and HTTP status lookups; a unit the language's compiler accepts as it is.
+/// [`Snippets::arm`] with the code type judged from `context`.
+pub fn arm(lang: Lang, vendor: &Vendor, context: &[&Entry], code: &str) -> String {
+    Snippets::new(lang, vendor, context).arm(context, code)
+}
+
+/// [`Snippets::enumeration`] with the code type judged from `entries`, without a body type.
 pub fn enumeration(lang: Lang, vendor: &Vendor, entries: &[&Entry]) -> String {
-    let unit = Unit::new(lang, vendor, entries);
-    match lang {
-        Lang::Rust => rust::enumeration(&unit),
-        Lang::Typescript => typescript::enumeration(&unit),
-        Lang::Python => python::enumeration(&unit),
-        Lang::Go => go::enumeration(&unit),
-        Lang::Java => java::enumeration(&unit),
+    Snippets::new(lang, vendor, entries).enumeration(entries)
+}
+
+fn write_unit(unit: &Unit) -> String {
+    match unit.lang {
+        Lang::Rust => rust::enumeration(unit),
+        Lang::Typescript => typescript::enumeration(unit),
+        Lang::Python => python::enumeration(unit),
+        Lang::Go => go::enumeration(unit),
+        Lang::Java => java::enumeration(unit),
     }
 }
 
@@ -136,18 +187,36 @@ pub fn type_name(vendor: &Vendor) -> String {
     naming::type_name(vendor)
 }
 
-/// What a language writer needs: names, and the variants in catalog order.
+/// How the codes of a unit are typed in the generated code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CodeType {
+    /// Every code is a decimal integer (an optional `-`, then digits) that fits an `i64`, and
+    /// no two codes are the same number: arms match integers, and a second lookup takes the
+    /// numeric string (leading zeros allowed: MantaGO's sample `"code": 0000`).
+    Int,
+    /// Anything else (Guo-Guo's `data_validation_failed`, SQLSTATE `0A000`): arms match the
+    /// code exactly as a string.
+    Str,
+}
+
+/// What a language writer needs: names, the variants in catalog order, and the body's shape
+/// when the unit holds one.
 struct Unit<'a> {
+    lang: Lang,
     vendor: &'a Vendor,
     /// `PixnetError`.
     type_name: String,
+    code_type: CodeType,
     variants: Vec<Variant>,
+    body: Option<body::Shape>,
 }
 
 /// One code of the set: its entries merged, named for the language.
 struct Variant {
     ident: String,
     code: String,
+    /// The code as a number, for units of [`CodeType::Int`] (`None` in string units).
+    int: Option<i64>,
     /// What the message lookup returns: each entry's headline (message, else summary), joined
     /// with " / " when the code is listed more than once.
     message: String,
@@ -156,10 +225,28 @@ struct Variant {
     docs: Vec<String>,
     /// The first HTTP status the entries give.
     http_status: Option<u16>,
+    /// The first kind the entries give (`None` where the catalog gives none).
+    kind: Option<Kind>,
+    /// The first retry advice the entries give.
+    retry: Option<Retry>,
+}
+
+impl Variant {
+    /// Whether the same request may succeed later without a change (`backoff`, `later`):
+    /// what `is_retryable()` answers. `after_fix` needs a change first, so it is not.
+    fn is_retryable(&self) -> bool {
+        matches!(self.retry, Some(Retry::Backoff | Retry::Later))
+    }
+
+    /// The kind's id (`rate_limit`), what `kind()` returns; `None` without a kind.
+    fn kind_id(&self) -> Option<&'static str> {
+        self.kind.map(Kind::id)
+    }
 }
 
 impl<'a> Unit<'a> {
-    fn new(lang: Lang, vendor: &'a Vendor, entries: &[&Entry]) -> Unit<'a> {
+    fn new(snippets: &Snippets<'a>, entries: &[&Entry]) -> Unit<'a> {
+        let (lang, vendor) = (snippets.lang, snippets.vendor);
         let groups = group_by_code(entries);
         let type_name = naming::type_name(vendor);
         let words: Vec<(&str, Vec<String>)> = groups
@@ -167,10 +254,22 @@ impl<'a> Unit<'a> {
             .map(|g| (g[0].code.as_str(), naming::words(g[0], vendor)))
             .collect();
         let idents = naming::assign(lang, vendor, &words);
+        let code_type = snippets.code_type;
+        let ints = match code_type {
+            CodeType::Int => integer_codes(&groups),
+            CodeType::Str => None,
+        };
+        // A set wider than the one the type was judged on (not the callers' way) stays strings.
+        let code_type = if ints.is_some() {
+            code_type
+        } else {
+            CodeType::Str
+        };
         let variants = groups
             .iter()
             .zip(idents)
-            .map(|(g, ident)| {
+            .enumerate()
+            .map(|(i, (g, ident))| {
                 let mut docs = Vec::new();
                 for e in g {
                     let headline = headline(e);
@@ -193,18 +292,51 @@ impl<'a> Unit<'a> {
                 Variant {
                     ident,
                     code: g[0].code.clone(),
+                    int: ints.as_ref().map(|v| v[i]),
                     message: messages.join(" / "),
                     docs,
                     http_status: g.iter().find_map(|e| e.http_status),
+                    kind: g.iter().find_map(|e| e.kind),
+                    retry: g.iter().find_map(|e| e.retry),
                 }
             })
             .collect();
         Unit {
+            lang,
             vendor,
             type_name,
+            code_type,
             variants,
+            body: None,
         }
     }
+}
+
+fn code_type(groups: &[Vec<&Entry>]) -> CodeType {
+    match integer_codes(groups) {
+        Some(_) => CodeType::Int,
+        None => CodeType::Str,
+    }
+}
+
+/// Each group's code as a number, when every code is a distinct decimal integer (see
+/// [`CodeType::Int`]); `None` otherwise, and for an empty set.
+fn integer_codes(groups: &[Vec<&Entry>]) -> Option<Vec<i64>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let code = g[0].code.as_str();
+        let digits = code.strip_prefix('-').unwrap_or(code);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: i64 = code.parse().ok()?;
+        if !seen.insert(n) {
+            return None;
+        }
+        out.push(n);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The message, else the English summary, else the description.
@@ -351,7 +483,7 @@ mod tests {
         let b = entry("4109", Some("Missing cellphone or calling_code"), None);
         let c = entry("4110", Some("Other"), None);
         let v = vendor();
-        let unit = Unit::new(Lang::Rust, &v, &[&a, &b, &c]);
+        let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &[&a, &b, &c]), &[&a, &b, &c]);
         assert_eq!(unit.variants.len(), 2);
         assert_eq!(
             unit.variants[0].message,
@@ -361,7 +493,12 @@ mod tests {
         for lang in Lang::ALL {
             let out = enumeration(lang, &v, &[&a, &b, &c]);
             // Once where the variant is defined (or in `code()`), once in the lookup.
-            assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
+            if lang == Lang::Rust {
+                assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+                assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
+            } else {
+                assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
+            }
         }
     }
 

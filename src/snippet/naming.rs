@@ -357,6 +357,7 @@ pub(super) fn reserved(lang: Lang) -> &'static [&'static str] {
 pub(super) fn is_reserved(lang: Lang, type_name: &str, name: &str) -> bool {
     name == type_name
         || reserved(lang).contains(&name)
+        || (lang == Lang::Rust && RUST_OTHER.contains(&name))
         || (lang == Lang::Go && (GO_GENERATED.contains(&name) || GO_PREDECLARED.contains(&name)))
 }
 
@@ -394,59 +395,15 @@ pub(super) fn assign(lang: Lang, vendor: &Vendor, items: &[(&str, Vec<String>)])
 
 const RUST_RESERVED: &[&str] = &[
     // Keywords, strict and reserved, every edition (2024's `gen` included).
-    "as",
-    "async",
-    "await",
-    "break",
-    "const",
-    "continue",
-    "crate",
-    "dyn",
-    "else",
-    "enum",
-    "extern",
-    "false",
-    "fn",
-    "for",
-    "if",
-    "impl",
-    "in",
-    "let",
-    "loop",
-    "match",
-    "mod",
-    "move",
-    "mut",
-    "pub",
-    "ref",
-    "return",
-    "self",
-    "Self",
-    "static",
-    "struct",
-    "super",
-    "trait",
-    "true",
-    "type",
-    "unsafe",
-    "use",
-    "where",
-    "while",
-    "abstract",
-    "become",
-    "box",
-    "do",
-    "final",
-    "macro",
-    "override",
-    "priv",
-    "typeof",
-    "unsized",
-    "virtual",
-    "yield",
-    "try",
-    "gen",
-    "union",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
+];
+
+/// Names a Rust variant must not take beyond the keywords.
+const RUST_OTHER: &[&str] = &[
     // Prelude names a variant would shadow after `use PixnetError::*`.
     "Some",
     "None",
@@ -460,10 +417,18 @@ const RUST_RESERVED: &[&str] = &[
     // Generated items.
     "ALL",
     "from_code",
+    "parse",
     "code",
     "message",
     "http_status",
+    "kind",
+    "is_retryable",
 ];
+
+/// Whether `name` is a Rust keyword (a field named so is written `r#name`).
+pub(super) fn is_rust_keyword(name: &str) -> bool {
+    RUST_RESERVED.contains(&name)
+}
 
 const TS_RESERVED: &[&str] = &[
     "break",

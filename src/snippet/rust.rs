@@ -1,17 +1,19 @@
-//! Rust: `pub enum PixnetError { … }` with `from_code`, `code`, `message` and `http_status`,
-//! `Display` and `std::error::Error`.
+//! Rust: `pub enum PixnetError { … }` with `from_code`, `parse` (integer codes), `code`,
+//! `message`, `http_status`, `kind` and `is_retryable`, `Display` and `std::error::Error`;
+//! with an envelope, the body as serde structs whose `error()` maps the code to the enum.
 //!
-//! The arm: `"1004" => PixnetError::DeveloperAccountOwnsApiKey, // The developer account …`,
+//! The arm: `1004 => PixnetError::DeveloperAccountOwnsApiKey, // The developer account …`,
 //! a line of `from_code`'s `Some(match code { … _ => return None })`.
 
+use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
-use super::{Unit, Variant, indent, one_line, trailing};
+use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "{} => {}::{},{}",
-        literal(&v.code),
+        code_literal(v),
         unit.type_name,
         v.ident,
         trailing("//", &comment(&v.message))
@@ -50,15 +52,27 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     }
     out.push_str("    ];\n\n");
 
-    out.push_str(
-        "    /// The variant for an error code as the API returns it (matched exactly).\n",
+    let (code_param, code_ret) = match unit.code_type {
+        CodeType::Int => ("i64", "i64"),
+        CodeType::Str => ("&str", "&'static str"),
+    };
+    out.push_str("    /// The variant for an error code as the API sends it (matched exactly).\n");
+    let _ = writeln!(
+        out,
+        "    pub fn from_code(code: {code_param}) -> Option<Self> {{"
     );
-    out.push_str("    pub fn from_code(code: &str) -> Option<Self> {\n");
     out.push_str("        Some(match code {\n");
     for v in &unit.variants {
         let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
     }
     out.push_str("            _ => return None,\n        })\n    }\n\n");
+    if unit.code_type == CodeType::Int {
+        out.push_str(
+            "    /// The variant for the code written as text (`\"1302\"`; leading zeros allowed).\n",
+        );
+        out.push_str("    pub fn parse(code: &str) -> Option<Self> {\n");
+        out.push_str("        code.parse::<i64>().ok().and_then(Self::from_code)\n    }\n\n");
+    }
 
     let lookup = |out: &mut String, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
         let _ = writeln!(out, "    /// {doc}");
@@ -71,9 +85,9 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     };
     lookup(
         &mut out,
-        "The error code as the API returns it.",
-        "code(&self) -> &'static str",
-        &|v| literal(&v.code),
+        "The error code as the API sends it.",
+        &format!("code(&self) -> {code_ret}"),
+        &code_literal,
     );
     out.push('\n');
     lookup(
@@ -92,13 +106,196 @@ pub(super) fn enumeration(unit: &Unit) -> String {
             None => "None".into(),
         },
     );
+    out.push('\n');
+    lookup(
+        &mut out,
+        "The kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …).",
+        "kind(&self) -> Option<&'static str>",
+        &|v| match v.kind_id() {
+            Some(k) => format!("Some({})", literal(k)),
+            None => "None".into(),
+        },
+    );
+    out.push('\n');
+    out.push_str(
+        "    /// Whether sending the same request again later may succeed (back off, then retry).\n",
+    );
+    out.push_str("    pub fn is_retryable(&self) -> bool {\n");
+    let retryable: Vec<String> = unit
+        .variants
+        .iter()
+        .filter(|v| v.is_retryable())
+        .map(|v| format!("{t}::{}", v.ident))
+        .collect();
+    if retryable.is_empty() {
+        out.push_str("        false\n    }\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "        matches!(\n            *self,\n            {}\n        )\n    }}",
+            retryable.join("\n                | ")
+        );
+    }
     out.push_str("}\n\n");
 
     let _ = writeln!(out, "impl std::fmt::Display for {t} {{");
     out.push_str("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n");
     out.push_str("        write!(f, \"{}: {}\", self.code(), self.message())\n    }\n}\n\n");
     let _ = writeln!(out, "impl std::error::Error for {t} {{}}");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            write_struct(&mut out, unit, shape, std::ptr::eq(shape, body));
+        }
+    }
     out
+}
+
+/// A body type: a serde struct of optional fields under the keys the API sends, with
+/// `error()` where the object holds a code and `is_error()` where it holds the flag.
+fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+    let t = &unit.type_name;
+    let vendor = comment(&unit.vendor.name);
+    if root {
+        let _ = writeln!(out, "/// The error body {vendor} sends.");
+    } else {
+        let _ = writeln!(out, "/// Part of the error body {vendor} sends.");
+    }
+    out.push_str(
+        "#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n",
+    );
+    let _ = writeln!(out, "pub struct {} {{", shape.name);
+    let names = field_names(shape);
+    for (f, name) in shape.fields.iter().zip(&names) {
+        let ty = match &f.ty {
+            FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
+                "Option<i64>".into()
+            }
+            FieldType::Code(CodeType::Str)
+            | FieldType::Text
+            | FieldType::Flag(FlagType::Text { .. }) => "Option<String>".into(),
+            FieldType::Flag(FlagType::Bool { .. }) => "Option<bool>".into(),
+            FieldType::Object(inner) => format!("Option<{}>", inner.name),
+            FieldType::List(inner) => format!("Vec<{}>", inner.name),
+            FieldType::Any => "Option<serde_json::Value>".into(),
+        };
+        let skip = if matches!(f.ty, FieldType::List(_)) {
+            "Vec::is_empty"
+        } else {
+            "Option::is_none"
+        };
+        let _ = writeln!(
+            out,
+            "    #[serde(rename = {}, default, skip_serializing_if = \"{skip}\")]",
+            literal(&f.key)
+        );
+        let _ = writeln!(out, "    pub {name}: {ty},");
+    }
+    out.push_str("}\n");
+
+    let code = shape.path_to(Role::Code);
+    let flag = shape.path_to(Role::Flag);
+    if code.is_empty() && flag.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nimpl {} {{", shape.name);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "    /// The error the body's code names, when it is one of [`{t}`]'s."
+        );
+        let _ = writeln!(out, "    pub fn error(&self) -> Option<{t}> {{");
+        let last = match unit.code_type {
+            CodeType::Int => format!("and_then(|c| {t}::from_code(*c))"),
+            CodeType::Str => format!("and_then(|c| {t}::from_code(c))"),
+        };
+        let _ = writeln!(out, "        {}", chain(shape, &code, &last));
+        out.push_str("    }\n");
+    }
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        if !code.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "    /// Whether the body's `{}` says it reports an error.",
+            comment(&flag.last().map_or("", |f| f.key.as_str()).replace('`', "'"))
+        );
+        out.push_str("    pub fn is_error(&self) -> bool {\n");
+        let test = match flag_type {
+            FlagType::Bool { error_when: true } => "is_some_and(|f| *f)".into(),
+            FlagType::Bool { error_when: false } => "is_some_and(|f| !*f)".into(),
+            FlagType::NonZero => "is_some_and(|f| *f != 0)".into(),
+            FlagType::Text { error_when } => format!(
+                "is_some_and(|f| f.eq_ignore_ascii_case({}))",
+                literal(error_when)
+            ),
+        };
+        let _ = writeln!(out, "        {}", chain(shape, &flag, &test));
+        out.push_str("    }\n");
+    }
+    out.push_str("}\n");
+}
+
+/// `self.err_response.as_ref().and_then(|o| o.code.as_ref()).and_then(…)`: reaching a field
+/// through optional objects, ending with `last`.
+fn chain(shape: &Shape, path: &[&Field], last: &str) -> String {
+    let mut expr = String::from("self");
+    let mut current = shape;
+    for (i, f) in path.iter().enumerate() {
+        let names = field_names(current);
+        let at = current
+            .fields
+            .iter()
+            .position(|g| std::ptr::eq(g, *f))
+            .unwrap_or(0);
+        let name = &names[at];
+        if i == 0 {
+            let _ = write!(expr, ".{name}.as_ref()");
+        } else {
+            let _ = write!(expr, "\n            .and_then(|o| o.{name}.as_ref())");
+        }
+        if let FieldType::Object(inner) = &f.ty {
+            current = inner;
+        }
+    }
+    if path.len() > 1 {
+        format!("{expr}\n            .{last}")
+    } else {
+        format!("{expr}.{last}")
+    }
+}
+
+/// Snake-case field names for a shape's keys: keywords as raw identifiers, and a number
+/// appended where two keys give the same name (`errorCode` and `error_code`).
+fn field_names(shape: &Shape) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for f in &shape.fields {
+        let base = f.words.join("_");
+        let base = if matches!(base.as_str(), "self" | "super" | "crate") {
+            format!("{base}_")
+        } else if super::naming::is_rust_keyword(&base) {
+            format!("r#{base}")
+        } else {
+            base
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// The code as the arms and `code()` write it: `1302` or `"data_validation_failed"`.
+fn code_literal(v: &Variant) -> String {
+    match v.int {
+        Some(n) => n.to_string(),
+        None => literal(&v.code),
+    }
 }
 
 pub(super) fn literal(s: &str) -> String {

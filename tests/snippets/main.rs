@@ -1,0 +1,451 @@
+//! Generated snippets checked by the real tools: every shipped vendor (newest edition) and a
+//! synthetic vendor full of hostile text, in every language. Each language compiles all units
+//! in one invocation, then runs a small program that looks every code up and compares the
+//! message and HTTP status code point by code point (so the check itself needs no escaping).
+//!
+//! Tools: rustc, python3 (3.10+), javac + java (Debian `default-jdk-headless`), go and gofmt
+//! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`). A missing tool
+//! fails the test with what to install; nothing is skipped.
+
+mod go;
+mod java;
+mod python;
+mod rust;
+mod typescript;
+
+use errdex::catalog::{Entry, Retry, Text, Vendor};
+use errdex::index::Index;
+use errdex::snippet::{Lang, Snippets, arm, enumeration, type_name};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A vendor with its entries and the file/module stem used for it.
+struct Unit {
+    vendor: Vendor,
+    entries: Vec<Entry>,
+}
+
+impl Unit {
+    fn refs(&self) -> Vec<&Entry> {
+        self.entries.iter().collect()
+    }
+
+    /// `tencent_im`: a module name in every language.
+    /// A module name of our own (`errno` would be Python's own module).
+    fn stem(&self) -> String {
+        format!("{}_errors", self.vendor.id.replace('-', "_"))
+    }
+
+    /// `tencentim`: the Go package the enumeration declares.
+    fn go_package(&self) -> String {
+        self.vendor
+            .id
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_lowercase()
+    }
+
+    fn type_name(&self) -> String {
+        type_name(&self.vendor)
+    }
+
+    /// Whether the API sends this vendor's codes as numbers: every code is a distinct decimal
+    /// integer, so `from_code` takes an integer and `parse` the text form.
+    fn integer_codes(&self) -> bool {
+        let codes: std::collections::BTreeSet<&str> =
+            self.entries.iter().map(|e| e.code.as_str()).collect();
+        let numbers: Option<std::collections::BTreeSet<i64>> = codes
+            .iter()
+            .map(|c| {
+                let digits = c.strip_prefix('-').unwrap_or(c);
+                let decimal = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+                decimal.then(|| c.parse().ok()).flatten()
+            })
+            .collect();
+        numbers.is_some_and(|n| n.len() == codes.len())
+    }
+
+    /// Per distinct code: its first kind id and whether it is retryable (retry advice
+    /// `backoff` or `later`), as `kind()` and `is_retryable()` must answer.
+    fn kinds(&self) -> Vec<(String, Option<String>, bool)> {
+        let mut out: Vec<(String, Option<String>, bool)> = Vec::new();
+        for (code, _, _) in self.expected() {
+            let rows = self.entries.iter().filter(|e| e.code == code);
+            let kind = rows
+                .clone()
+                .find_map(|e| e.kind)
+                .map(|k| k.id().to_string());
+            let retry = rows.clone().find_map(|e| e.retry);
+            let retryable = matches!(retry, Some(Retry::Backoff | Retry::Later));
+            out.push((code, kind, retryable));
+        }
+        out
+    }
+
+    /// (code, message, HTTP status) per distinct code, as the lookups must answer.
+    fn expected(&self) -> Vec<(String, String, Option<u16>)> {
+        let mut out: Vec<(String, Vec<String>, Option<u16>)> = Vec::new();
+        for e in &self.entries {
+            let h = e.headline().trim().to_string();
+            match out.iter_mut().find(|(c, _, _)| *c == e.code) {
+                Some((_, msgs, status)) => {
+                    if !msgs.contains(&h) {
+                        msgs.push(h);
+                    }
+                    *status = status.or(e.http_status);
+                }
+                None => out.push((e.code.clone(), vec![h], e.http_status)),
+            }
+        }
+        out.into_iter()
+            .map(|(c, m, s)| (c, m.join(" / "), s))
+            .collect()
+    }
+}
+
+fn entry(code: &str, status: Option<u16>, message: Option<&str>, summary: Option<&str>) -> Entry {
+    Entry {
+        code: code.into(),
+        http_status: status,
+        category: None,
+        subcategory: None,
+        message: message.map(Into::into),
+        description: None,
+        fix: None,
+        summary_en: summary.map(Into::into),
+        ..Entry::default()
+    }
+}
+
+/// Text no generator may get wrong: quotes, backslashes, comment terminators, line breaks,
+/// tabs, template and format syntax, emoji, CJK, a literal `\u000a` (javac translates it even
+/// in comments), U+2028 (a line break in JavaScript), a bidi override (rustc denies it), a
+/// BOM (Go rejects it), NUL and BEL.
+const HOSTILE: &str = "Say \"hi\" \\backslash */ end\nline\ttab ${x} %s {0} 😀 錯誤 \\u000a \
+                       ``` \u{2028}sep \u{202E}rtl \u{FEFF}bom \r\u{0}\u{7} '''";
+
+fn synthetic() -> Unit {
+    Unit {
+        vendor: Vendor {
+            id: "weird-vendor".into(),
+            name: "Weird */ Vendor \"X\" \\u000a".into(),
+            aliases: vec![],
+            homepage: None,
+            language: None,
+            ..Vendor::default()
+        },
+        entries: vec![
+            entry(
+                "1",
+                Some(400),
+                Some(HOSTILE),
+                Some("Hostile text; every escape."),
+            ),
+            entry("0000", Some(500), Some("Self"), None),
+            entry("2", None, Some("None"), None),
+            entry("404", Some(404), Some("404 not found"), None),
+            entry("3", None, Some("錯誤"), None),
+            entry("4", Some(404), Some("Album not found"), None),
+            entry("5", Some(404), Some("Album not found"), None),
+            entry("4", Some(400), Some("Album missing */ again"), None),
+            entry(
+                "data_validation_failed",
+                Some(400),
+                None,
+                Some("Data validation failed."),
+            ),
+            entry("x\"y\\z", None, Some("Quote \"code\""), None),
+            entry("6", None, Some("NaN"), None),
+            entry("7", None, Some("Message"), None),
+            entry("8", None, Some("  "), None),
+            entry("9", None, Some("WeirdVendor"), None),
+            entry("10", None, Some("error"), Some("Error.")),
+            Entry {
+                description: Some(Text::List(vec!["Described only".into()])),
+                ..entry("11", None, None, None)
+            },
+            entry("12", None, Some("Trailing newline\n"), None),
+        ],
+    }
+}
+
+/// A vendor whose codes are all integers (leading zeros and a negative one among them), with
+/// hostile messages: its enum takes integer codes.
+fn synthetic_numbers() -> Unit {
+    Unit {
+        vendor: Vendor {
+            id: "weird-numbers".into(),
+            name: "Numbers \"*/ ${x}".into(),
+            ..Vendor::default()
+        },
+        entries: vec![
+            entry("7", Some(429), Some(HOSTILE), None),
+            entry("0042", None, Some("Leading zeros"), None),
+            entry("-3", Some(500), Some("Negative */ #{x} $var \"\"\""), None),
+            entry("7", None, Some("Listed twice"), None),
+            entry("9223372036854775807", None, Some("i64::MAX"), None),
+        ],
+    }
+}
+
+/// Every shipped vendor's newest catalog, then the synthetic ones.
+fn units() -> Vec<Unit> {
+    let index = Index::embedded();
+    let mut units: Vec<Unit> = (0..index.vendors().len())
+        .map(|i| {
+            let c = index.vendor_catalog(i);
+            Unit {
+                vendor: c.vendor.clone(),
+                entries: c.entries.clone(),
+            }
+        })
+        .collect();
+    let ids: Vec<&str> = units.iter().map(|u| u.vendor.id.as_str()).collect();
+    for id in ["pixnet", "mantago", "tencent-im", "guo-guo"] {
+        assert!(ids.contains(&id), "shipped vendor {id} missing: {ids:?}");
+    }
+    units.push(synthetic());
+    units.push(synthetic_numbers());
+    units
+}
+
+/// A shipped vendor's sample error response (`assets/samples/ID.txt`: a curl transcript, a
+/// log line, a request) as the JSON body a client parses: from the first `{` to the last `}`.
+struct Sample {
+    vendor: String,
+    body: String,
+}
+
+fn samples() -> Vec<Sample> {
+    let mut out = Vec::new();
+    for id in ["pixnet", "mantago", "tencent-im", "guo-guo"] {
+        let path = manifest_dir().join(format!("assets/samples/{id}.txt"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (Some(start), Some(end)) = (text.find('{'), text.rfind('}')) else {
+            panic!("{} holds no JSON body", path.display());
+        };
+        let body = text[start..=end].to_string();
+        serde_json::from_str::<serde_json::Value>(&body)
+            .unwrap_or_else(|e| panic!("{}: the body is not JSON: {e}", path.display()));
+        out.push(Sample {
+            vendor: id.to_string(),
+            body,
+        });
+    }
+    out
+}
+
+/// What a program that parses a sample into the body type prints: the code and message of
+/// the body's error, then one indented line per nested item (Guo-Guo's validation errors),
+/// each `code message` as the catalog has them.
+fn sample_output(sample: &Sample) -> String {
+    let index = Index::embedded();
+    let v = index.find_vendor(&sample.vendor).unwrap();
+    let catalog = index.vendor_catalog(v);
+    let unit = Unit {
+        vendor: catalog.vendor.clone(),
+        entries: catalog.entries.clone(),
+    };
+    let messages = unit.expected();
+    let message = |code: &str| {
+        messages
+            .iter()
+            .find(|(c, _, _)| c == code)
+            .map(|(_, m, _)| m.clone())
+            .unwrap_or_else(|| panic!("{} has no code {code}", sample.vendor))
+    };
+    let json: serde_json::Value = serde_json::from_str(&sample.body).unwrap();
+    let env = catalog.envelope.as_ref().unwrap();
+    let at = |value: &serde_json::Value, path: &str| {
+        path.split('.')
+            .try_fold(value.clone(), |v, key| v.get(key).cloned())
+    };
+    let code_text = |v: serde_json::Value| match v {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    };
+    let code = code_text(at(&json, &env.code).unwrap());
+    let mut out = format!("{code} {}\n", message(&code));
+    if let Some(items) = &env.items {
+        for item in at(&json, &items.path)
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+        {
+            let c = code_text(at(&item, &items.code).unwrap());
+            out.push_str(&format!("  {c} {}\n", message(&c)));
+        }
+    }
+    out
+}
+
+/// Runs the errdex binary on its embedded catalogs alone; its stdout, failing unless it
+/// exits 0 with nothing on stderr.
+fn errdex(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_errdex"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex-test")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stderr.is_empty(),
+        "errdex {args:?}: {}\n{stderr}",
+        out.status
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The enum's name for a shipped vendor (`PixnetError`); its body type adds `Body`.
+fn body_type(vendor: &str) -> String {
+    let index = Index::embedded();
+    let v = index.find_vendor(vendor).unwrap();
+    type_name(&index.vendor_catalog(v).vendor)
+}
+
+fn cps(s: &str) -> String {
+    s.chars()
+        .map(|c| (c as u32).to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs a tool; a tool that is not installed fails with what to install.
+fn run(cmd: &mut Command, install: &str) -> Output {
+    let program = cmd.get_program().to_string_lossy().into_owned();
+    match cmd.output() {
+        Ok(out) => out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            panic!("`{program}` is not installed, and the snippet tests need it: {install}")
+        }
+        Err(e) => panic!("cannot run `{program}`: {e}"),
+    }
+}
+
+/// Runs a tool and fails with its output unless it succeeds (and, with `quiet`, prints nothing).
+fn check(cmd: &mut Command, install: &str, what: &str, quiet: bool) -> String {
+    let shown = format!("{cmd:?}");
+    let out = run(cmd, install);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && (!quiet || (stdout.trim().is_empty() && stderr.trim().is_empty())),
+        "{what} failed: {shown}\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+    );
+    stdout
+}
+
+/// A temporary directory, kept (and its path printed) when `ERRDEX_KEEP_SNIPPETS` is set.
+struct Workdir {
+    dir: Option<tempfile::TempDir>,
+    kept: PathBuf,
+}
+
+impl Workdir {
+    fn path(&self) -> &Path {
+        self.dir.as_ref().map_or(&self.kept, |d| d.path())
+    }
+}
+
+fn workdir() -> Workdir {
+    let dir = tempfile::tempdir().unwrap();
+    if std::env::var_os("ERRDEX_KEEP_SNIPPETS").is_some() {
+        let kept = dir.keep();
+        eprintln!("snippets kept in {}", kept.display());
+        return Workdir { dir: None, kept };
+    }
+    Workdir {
+        dir: Some(dir),
+        kept: PathBuf::new(),
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const RUSTC: &str = "rustc (https://rustup.rs)";
+const PYTHON: &str = "python3 3.10 or newer (Debian package python3)";
+const JAVA: &str = "a JDK (Debian package default-jdk-headless)";
+const GO: &str = "Go (Debian package golang-go)";
+const NODE: &str = "Node.js (Debian packages nodejs and npm)";
+
+#[test]
+fn arms_appear_verbatim_in_the_enum_of_the_same_language() {
+    // The shipped vendors; the synthetic one is mostly collisions on purpose.
+    for u in units()
+        .into_iter()
+        .filter(|u| !u.vendor.id.starts_with("weird-"))
+    {
+        for lang in Lang::ALL {
+            let full = enumeration(lang, &u.vendor, &u.refs());
+            let norm = |s: &str| s.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+            let full_norm = norm(&full);
+            // Each code's arm, from all of its rows (PIXNET 4109 has two).
+            let missing: Vec<String> = u
+                .entries
+                .iter()
+                .map(|e| arm(lang, &u.vendor, &u.refs(), &e.code))
+                .filter(|a| !full_norm.contains(&norm(a)))
+                .collect();
+            // Named in the context of the whole vendor, every arm is the enum's own line.
+            assert!(
+                missing.is_empty(),
+                "{lang} {}: {} of {} arms not in the enum: {missing:#?}",
+                u.vendor.id,
+                missing.len(),
+                u.entries.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn pixnet_samples_read_well() {
+    let index = Index::embedded();
+    let v = index.find_vendor("pixnet").unwrap();
+    let c = index.vendor_catalog(v);
+    let e = c.entries.iter().find(|e| e.code == "1000").unwrap();
+    assert_eq!(
+        arm(Lang::Rust, &c.vendor, &[e], &e.code),
+        "1000 => PixnetError::InvalidExpiredToken, // Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Python, &c.vendor, &[e], &e.code),
+        "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN  # Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Java, &c.vendor, &[e], &e.code),
+        "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN; // Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Typescript, &c.vendor, &[e], &e.code),
+        "case \"1000\": return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Go, &c.vendor, &[e], &e.code),
+        "case \"1000\":\n\treturn PixnetInvalidExpiredToken, true // Invalid / expired Token"
+    );
+    let all: Vec<&Entry> = c.entries.iter().collect();
+    let rust = enumeration(Lang::Rust, &c.vendor, &all);
+    assert_eq!(rust.matches("4109 =>").count(), 1);
+    // The code listed twice: its arm is the enum's one line for it, both messages included.
+    let twice: Vec<&Entry> = c.entries.iter().filter(|e| e.code == "4109").collect();
+    assert_eq!(twice.len(), 2);
+    let line = rust.lines().find(|l| l.contains("4109 =>")).unwrap().trim();
+    assert_eq!(arm(Lang::Rust, &c.vendor, &twice, "4109"), line);
+    for lang in Lang::ALL {
+        let text = enumeration(lang, &c.vendor, &all);
+        assert!(text.contains("PixnetError"), "{lang}");
+    }
+}
