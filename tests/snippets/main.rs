@@ -505,3 +505,20 @@ fn pixnet_samples_read_well() {
         assert!(text.contains("PixnetError"), "{lang}");
     }
 }
+
+/// A vendor with integer codes at the ends of the range (`i64::MIN` is no literal in PHP, and
+/// in C# only after a minus), and `00`, which is `0`.
+fn extreme_numbers() -> Unit {
+    Unit {
+        vendor: Vendor {
+            id: "edge-numbers".into(),
+            name: "Edge numbers".into(),
+            ..Vendor::default()
+        },
+        entries: vec![
+            entry("-9223372036854775808", None, Some("i64::MIN"), None),
+            entry("9223372036854775807", Some(500), Some("i64::MAX"), None),
+            entry("00", None, Some("Zero"), None),
+        ],
+    }
+}

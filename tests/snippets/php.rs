@@ -58,6 +58,7 @@ fn run_php(dir: &Path, what: &str) -> String {
 fn php_enums_pass_lint_and_look_codes_up() {
     let mut units = units();
     units.push(markup_hostile());
+    units.push(extreme_numbers());
     let dir = workdir();
     let mut files = Vec::new();
     let mut script = format!("{HEADER}{HELPERS}");
@@ -131,9 +132,14 @@ fn php_enums_pass_lint_and_look_codes_up() {
             let _ = writeln!(
                 script,
                 "check({t}::parse('nope') === null && {t}::parse('') === null && {t}::parse(' 1') === null \
-                 && {t}::parse('99999999999999999999') === null, '{m} parse nope');\n\
-                 check({t}::fromCode(PHP_INT_MIN) === null, '{m} PHP_INT_MIN');"
+                 && {t}::parse('99999999999999999999') === null, '{m} parse nope');"
             );
+            if !u.entries.iter().any(|e| e.code.parse() == Ok(i64::MIN)) {
+                let _ = writeln!(
+                    script,
+                    "check({t}::fromCode(PHP_INT_MIN) === null, '{m} PHP_INT_MIN');"
+                );
+            }
         } else {
             let _ = writeln!(script, "check({t}::fromCode('nope') === null, '{m} nope');");
         }
