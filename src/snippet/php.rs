@@ -305,11 +305,7 @@ pub(super) fn literal(s: &str) -> String {
 
 /// One line of a `//` or `/** */` comment: neither `*/` nor `?>` survives.
 fn comment(s: &str) -> String {
-    let mut s = one_line(s);
-    while s.contains("*/") || s.contains("?>") {
-        s = s.replace("*/", "* /").replace("?>", "? >");
-    }
-    s
+    one_line(s).replace("*/", "* /").replace("?>", "? >")
 }
 
 #[cfg(test)]

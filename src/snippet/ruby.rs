@@ -20,7 +20,7 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
         code_literal(v),
         unit.type_name,
         v.ident,
-        trailing("#", &one_line(&v.message))
+        trailing("#", &comment(&v.message))
     )
 }
 
@@ -30,7 +30,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     let _ = writeln!(
         out,
         "# Error codes of {}: a frozen constant per code, and lookups by code.",
-        one_line(&unit.vendor.name)
+        comment(&unit.vendor.name)
     );
     let _ = writeln!(out, "module {t}");
     out.push_str("  # One error code: what the API sends, and what it means.\n");
@@ -49,11 +49,11 @@ pub(super) fn enumeration(unit: &Unit) -> String {
                 let _ = writeln!(
                     out,
                     "  # `{}`: {}",
-                    one_line(&v.code).replace('`', "'"),
-                    one_line(d)
+                    comment(&v.code).replace('`', "'"),
+                    comment(d)
                 );
             } else {
-                let _ = writeln!(out, "  # {}", one_line(d));
+                let _ = writeln!(out, "  # {}", comment(d));
             }
         }
         let status = v.http_status.map_or("nil".into(), |s| s.to_string());
@@ -108,7 +108,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
 /// API sends them.
 fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
-    let vendor = one_line(&unit.vendor.name);
+    let vendor = comment(&unit.vendor.name);
     if root {
         let _ = writeln!(out, "# The error body {vendor} sends.");
     } else {
@@ -174,7 +174,7 @@ fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
         let _ = writeln!(
             out,
             "\n  # Whether the body's `{}` says it reports an error.",
-            one_line(key).replace('`', "'")
+            comment(key).replace('`', "'")
         );
         let value = access(shape, &flag);
         let test = match flag_type {
@@ -299,6 +299,13 @@ pub(super) fn literal(s: &str) -> String {
     single_quoted(s).unwrap_or_else(|| quoted(s, &literal::RUBY))
 }
 
+/// One line of a `#` comment. The comments before the first line of code are read for magic
+/// comments, which an Emacs-style `-*- frozen_string_literal: false -*-` anywhere in the line
+/// would be: its marker is broken up.
+fn comment(s: &str) -> String {
+    one_line(s).replace("-*-", "-* -")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,5 +316,13 @@ mod tests {
         assert_eq!(literal("#{x}\n"), r##""\#{x}\n""##);
         assert_eq!(symbol("rate_limit"), ":rate_limit");
         assert_eq!(symbol("a-b"), ":\"a-b\"");
+    }
+
+    #[test]
+    fn comments_hold_no_magic() {
+        assert_eq!(
+            comment("x -*- frozen_string_literal: false -*-\ny"),
+            "x -* - frozen_string_literal: false -* - y"
+        );
     }
 }

@@ -401,7 +401,7 @@ fn markup_hostile() -> Unit {
     Unit {
         vendor: Vendor {
             id: "markup-vendor".into(),
-            name: "Markup ?> </summary> & <?php =begin".into(),
+            name: "Markup ?> </summary> & <?php =begin -*- frozen_string_literal: false -*-".into(),
             ..Vendor::default()
         },
         entries: vec![
