@@ -249,3 +249,47 @@ fn csharp_body_types_parse_the_sample_bodies() {
     );
     assert_eq!(out, expected);
 }
+
+/// A body whose keys are keywords, generated members' names, two keys of one name and no
+/// identifiers at all: compiled by mcs and read by DataContractJsonSerializer.
+#[test]
+fn csharp_body_types_survive_hostile_keys() {
+    let (u, envelope, body) = hostile_envelope();
+    let dir = workdir();
+    let unit = Snippets::new(Lang::CSharp, &u.vendor, &u.refs())
+        .with_envelope(&envelope)
+        .enumeration(&u.refs());
+    let files = vec![write(dir.path(), "body.cs", &unit)];
+    write(dir.path(), "body.json", &body);
+    let ext = "WeirdNumbersErrorExtensions";
+    let main = format!(
+        "        var b = WeirdNumbersErrorBody.FromJson(File.ReadAllText(\"body.json\", Encoding.UTF8));\n        \
+         Check(b.GetError().HasValue && b.GetError() == {ext}.FromCode(7L), \"error\");\n        \
+         Check(b.IsError(), \"flag\");\n        \
+         Check(b.Errors.Count == 2 && b.Errors[0].GetError() == {ext}.FromCode(-3L) \
+         && b.Errors[1].GetError() == {ext}.FromCode(42L), \"items\");\n        \
+         Check(b.Errors[0].Class == \"f\" && (string)b.Class == \"c\", \"class\");\n        \
+         Check((string)b.XRequestId == \"r\", \"X-Request-ID\");\n        \
+         Check(Convert.ToInt64(b.ErrorCode) == 4 && Convert.ToInt64(b.ErrorCode2) == 5, \"two keys\");\n        \
+         Check(Convert.ToInt64(b.GetError2) == 3 && Convert.ToInt64(b.FromJson2) == 7 && Convert.ToInt64(b.FromJson3) == 8 \
+         && Convert.ToInt64(b.Field) == 6 && Convert.ToInt64(b.Field2fa) == 10, \"names\");\n        \
+         Console.WriteLine(\"ok\");\n"
+    );
+    let mut files = files;
+    files.push(write(dir.path(), "check.cs", &program(&[main])));
+    check(
+        &mut mcs(dir.path(), &files),
+        MONO,
+        "mcs (hostile keys)",
+        false,
+    );
+    let out = check(
+        Command::new("mono")
+            .current_dir(dir.path())
+            .arg("check.exe"),
+        MONO,
+        "the C# hostile-keys program (mono)",
+        false,
+    );
+    assert_eq!(out, "ok\n");
+}

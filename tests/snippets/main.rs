@@ -522,3 +522,25 @@ fn extreme_numbers() -> Unit {
         ],
     }
 }
+
+/// An error body whose keys attack each language's names: keywords, the generated members'
+/// names (`to_error`, `GetError`, `FromJson`, `from_json`), members every object has (`hash`,
+/// `new`), two keys with one name (`errorCode`, `error_code`), keys that are no identifier (`$`,
+/// `2fa`, `X-Request-ID`); the code and flag in a nested object, and items. Over the
+/// integer-coded `weird-numbers` vendor; with a body that names its codes 7, -3 and 42.
+fn hostile_envelope() -> (Unit, errdex::catalog::Envelope, String) {
+    let envelope = serde_json::from_str(
+        r#"{"code": "error.code", "message": "error.message",
+            "flag": {"path": "error.this", "error_when": "true"},
+            "items": {"path": "errors", "code": "code", "message": "msg", "field": "class"},
+            "extra": ["class", "this", "to_error", "GetError", "errorCode", "error_code", "$",
+                      "X-Request-ID", "from_json", "FromJson", "hash", "2fa", "new"]}"#,
+    )
+    .unwrap();
+    let body = r#"{"error": {"code": 7, "message": "m", "this": true},
+        "errors": [{"code": -3, "msg": "a", "class": "f"}, {"code": 42}],
+        "class": "c", "this": 1, "to_error": 2, "GetError": 3, "errorCode": 4, "error_code": 5,
+        "$": 6, "X-Request-ID": "r", "from_json": 7, "FromJson": 8, "hash": 9, "2fa": 10,
+        "new": 11}"#;
+    (synthetic_numbers(), envelope, body.to_string())
+}

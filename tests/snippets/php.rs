@@ -209,3 +209,33 @@ fn php_body_types_parse_the_sample_bodies() {
     let out = run_php(dir.path(), "the PHP body program");
     assert_eq!(out, expected);
 }
+
+/// A body whose keys are keywords, generated members' names, `this`, two keys of one name and
+/// no identifiers at all.
+#[test]
+fn php_body_types_survive_hostile_keys() {
+    let (u, envelope, body) = hostile_envelope();
+    let dir = workdir();
+    let unit = Snippets::new(Lang::Php, &u.vendor, &u.refs())
+        .with_envelope(&envelope)
+        .enumeration(&u.refs());
+    let file = write(dir.path(), "body.php", &unit);
+    write(dir.path(), "body.json", &body);
+    let t = "WeirdNumbersError";
+    let script = format!(
+        "{HEADER}{HELPERS}require __DIR__ . '/body.php';\n\
+         $b = {t}Body::fromJson(json_decode(file_get_contents(__DIR__ . '/body.json'), true, 512, JSON_THROW_ON_ERROR));\n\
+         check($b->error() !== null && $b->error() === {t}::fromCode(7), 'error');\n\
+         check($b->isError(), 'flag');\n\
+         check(count($b->errors) === 2 && $b->errors[0]->error() === {t}::fromCode(-3) \
+         && $b->errors[1]->error() === {t}::fromCode(42), 'items');\n\
+         check($b->errors[0]->class === 'f' && $b->class === 'c', 'class');\n\
+         check($b->this2 === 1 && $b->xRequestId === 'r', 'this, X-Request-ID');\n\
+         check($b->errorCode === 4 && $b->errorCode2 === 5, 'two keys');\n\
+         check($b->getError === 3 && $b->fromJson === 7 && $b->fromJson2 === 8 && $b->field === 6 && $b->field2fa === 10, 'names');\n\
+         echo \"ok\\n\";\n"
+    );
+    write(dir.path(), "check.php", &script);
+    lint(dir.path(), &[file]);
+    assert_eq!(run_php(dir.path(), "the PHP hostile-keys program"), "ok\n");
+}

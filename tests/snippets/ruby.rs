@@ -198,3 +198,36 @@ fn ruby_body_types_parse_the_sample_bodies() {
     let out = ruby(dir.path(), &["check.rb"], "the Ruby body program");
     assert_eq!(out, expected);
 }
+
+/// A body whose keys are keywords, generated members' names, methods every object has, two
+/// keys of one name and no identifiers at all.
+#[test]
+fn ruby_body_types_survive_hostile_keys() {
+    let (u, envelope, body) = hostile_envelope();
+    let dir = workdir();
+    let unit = Snippets::new(Lang::Ruby, &u.vendor, &u.refs())
+        .with_envelope(&envelope)
+        .enumeration(&u.refs());
+    write(dir.path(), "body.rb", &unit);
+    write(dir.path(), "body.json", &body);
+    let t = "WeirdNumbersError";
+    let script = format!(
+        "{HEADER}require 'json'\n\n{HELPERS}require_relative 'body'\n\
+         b = {t}Body.from_json(JSON.parse(File.read(File.join(__dir__, 'body.json'), encoding: 'UTF-8')))\n\
+         check(!b.to_error.nil? && b.to_error.equal?({t}.from_code(7)), 'error')\n\
+         check(b.error?, 'flag')\n\
+         check(b.errors.map(&:to_error) == [{t}.from_code(-3), {t}.from_code(42)] && !b.errors[1].to_error.nil?, 'items')\n\
+         check(b.errors[0].class_2 == 'f' && b.class_2 == 'c' && b.class == {t}Body, 'class')\n\
+         check(b.this == 1 && b.x_request_id == 'r', 'this, X-Request-ID')\n\
+         check(b.error_code == 4 && b.error_code_2 == 5, 'two keys')\n\
+         check(b.to_error_2 == 2 && b.from_json_2 == 7 && b.hash_2 == 9 && b.new_2 == 11, 'names')\n\
+         check(b.field == 6 && b.field_2fa == 10 && b.get_error == 3, 'no identifiers')\n\
+         puts 'ok'\n"
+    );
+    write(dir.path(), "check.rb", &script);
+    syntax_check(dir.path(), &["body.rb".to_string()]);
+    assert_eq!(
+        ruby(dir.path(), &["check.rb"], "the Ruby hostile-keys program"),
+        "ok\n"
+    );
+}
