@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard),
-# compilers that check generated snippets (go, javac; rustc and python3 are already here).
+# compilers that check generated snippets (go, javac, mcs + mono, php, ruby; rustc and python3
+# are already here).
 need=()
 command -v tmux    >/dev/null || need+=(tmux)
 command -v Xvfb    >/dev/null || need+=(xvfb)
@@ -12,6 +13,12 @@ command -v xclip   >/dev/null || need+=(xclip)
 command -v go      >/dev/null || need+=(golang-go)
 command -v javac   >/dev/null || need+=(default-jdk-headless)
 command -v node    >/dev/null || need+=(nodejs npm)
+command -v mcs     >/dev/null || need+=(mono-mcs)
+command -v mono    >/dev/null || need+=(mono-runtime)
+[[ -e /usr/lib/mono/4.5/System.Runtime.Serialization.dll ]] \
+                             || need+=(libmono-system-runtime-serialization4.0-cil)
+command -v php     >/dev/null || need+=(php-cli)
+command -v ruby    >/dev/null || need+=(ruby)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "installing: ${need[*]}"

@@ -371,3 +371,32 @@ fn snippet_prints_arms_and_enums() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn snippet_names_csharp_php_and_ruby_as_users_write_them() {
+    for (lang, arm) in [
+        (
+            "csharp",
+            "case 1302: return PixnetError.ExceedAnonymousRateLimit;",
+        ),
+        (
+            "cs",
+            "case 1302: return PixnetError.ExceedAnonymousRateLimit;",
+        ),
+        (
+            "c#",
+            "case 1302: return PixnetError.ExceedAnonymousRateLimit;",
+        ),
+        ("php", "1302 => PixnetError::ExceedAnonymousRateLimit,"),
+        ("ruby", "1302 => PixnetError::EXCEED_ANONYMOUS_RATE_LIMIT,"),
+        ("rb", "1302 => PixnetError::EXCEED_ANONYMOUS_RATE_LIMIT,"),
+    ] {
+        let out = errdex()
+            .args(["snippet", "pixnet", "1302", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{lang}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.starts_with(arm), "{lang}: {text}");
+    }
+}

@@ -45,6 +45,48 @@ pub(super) const JAVA: Style = Style {
     special: &[('\u{8}', "\\b"), ('\u{c}', "\\f")],
 };
 
+/// C#: UTF-16 escapes (`\x` is not used: it takes up to four hex digits, so what follows
+/// could join it).
+pub(super) const CSHARP: Style = Style {
+    escape: utf16,
+    ascii_only: false,
+    special: &[],
+};
+
+/// PHP's double quotes: `\u{1f600}`, and `$` escaped so that `$var` and `{$x}` stay text.
+pub(super) const PHP: Style = Style {
+    escape: braced,
+    ascii_only: false,
+    special: &[('$', "\\$")],
+};
+
+/// Ruby's double quotes: `\u{1f600}`, and `#` escaped so that `#{x}`, `#@x` and `#$x` stay
+/// text.
+pub(super) const RUBY: Style = Style {
+    escape: braced,
+    ascii_only: false,
+    special: &[('#', "\\#")],
+};
+
+/// A single-quoted literal for PHP and Ruby, where only `\\` and `\'` are escapes and nothing
+/// is interpolated; `None` when `s` holds a character that must be written as an escape
+/// (see [`is_invisible`]), which only double quotes can hold.
+pub(super) fn single_quoted(s: &str) -> Option<String> {
+    if s.chars().any(is_invisible) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        if matches!(c, '\\' | '\'') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    Some(out)
+}
+
 /// `s` as a double-quoted literal in `style`.
 pub(super) fn quoted(s: &str, style: &Style) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -148,5 +190,28 @@ mod tests {
             r#""a\"b\\c\n\u932F\uD83D\uDE00""#
         );
         assert_eq!(quoted("\u{1}\u{8}", &JAVA), r#""\u0001\b""#);
+        assert_eq!(
+            quoted("a\"b\\c\n錯😀\u{2028}", &CSHARP),
+            r#""a\"b\\c\n錯😀\u2028""#
+        );
+        assert_eq!(
+            quoted("$var {$x} #{x} \u{0}\u{feff}", &PHP),
+            r#""\$var {\$x} #{x} \u{0}\u{feff}""#
+        );
+        assert_eq!(
+            quoted("#{x} #@x #$x ${x} \u{202e}", &RUBY),
+            r#""\#{x} \#@x \#$x ${x} \u{202e}""#
+        );
+    }
+
+    #[test]
+    fn single_quotes_only_where_nothing_needs_an_escape() {
+        assert_eq!(
+            single_quoted(r"it's \ $var #{x} 錯").as_deref(),
+            Some(r"'it\'s \\ $var #{x} 錯'")
+        );
+        assert_eq!(single_quoted("\\'"), Some(r"'\\\''".to_string()));
+        assert_eq!(single_quoted("a\nb"), None);
+        assert_eq!(single_quoted("\u{feff}"), None);
     }
 }

@@ -1,6 +1,6 @@
 //! Code snippets from catalog entries: one match arm for an entry, or a whole enum (with a
 //! `from_code` lookup and message and HTTP status lookups) for a set of entries, in Rust,
-//! TypeScript, Python, Go and Java.
+//! TypeScript, Python, Go, Java, C#, PHP and Ruby.
 //!
 //! Every language works from the same [`Variant`]s: entries grouped by code (a code the source
 //! lists twice, PIXNET 4109, becomes one variant whose message joins both), each with an
@@ -15,11 +15,14 @@
 //! type ([`body`]), whose `error()` maps the body's code to the enum.
 
 mod body;
+mod csharp;
 mod go;
 mod java;
 mod literal;
 mod naming;
+mod php;
 mod python;
+mod ruby;
 mod rust;
 mod typescript;
 
@@ -39,15 +42,23 @@ pub enum Lang {
     #[value(alias = "golang")]
     Go,
     Java,
+    #[value(name = "csharp", alias = "cs", alias = "c#")]
+    CSharp,
+    Php,
+    #[value(alias = "rb")]
+    Ruby,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 5] = [
+    pub const ALL: [Lang; 8] = [
         Lang::Rust,
         Lang::Typescript,
         Lang::Python,
         Lang::Go,
         Lang::Java,
+        Lang::CSharp,
+        Lang::Php,
+        Lang::Ruby,
     ];
 
     /// The language's proper name, for titles and the status line.
@@ -58,6 +69,9 @@ impl Lang {
             Lang::Python => "Python",
             Lang::Go => "Go",
             Lang::Java => "Java",
+            Lang::CSharp => "C#",
+            Lang::Php => "PHP",
+            Lang::Ruby => "Ruby",
         }
     }
 
@@ -75,6 +89,9 @@ impl Lang {
             Lang::Python => "py",
             Lang::Go => "go",
             Lang::Java => "java",
+            Lang::CSharp => "cs",
+            Lang::Php => "php",
+            Lang::Ruby => "rb",
         }
     }
 }
@@ -88,7 +105,8 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = String;
 
-    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, any case.
+    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, `csharp`/`cs`/`c#`,
+    /// `php`, `ruby`/`rb`, any case.
     fn from_str(s: &str) -> Result<Lang, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "rust" | "rs" => Ok(Lang::Rust),
@@ -96,8 +114,11 @@ impl FromStr for Lang {
             "python" | "py" => Ok(Lang::Python),
             "go" | "golang" => Ok(Lang::Go),
             "java" => Ok(Lang::Java),
+            "csharp" | "cs" | "c#" => Ok(Lang::CSharp),
+            "php" => Ok(Lang::Php),
+            "ruby" | "rb" => Ok(Lang::Ruby),
             _ => Err(format!(
-                "unknown language `{s}` (expected rust, typescript, python, go or java)"
+                "unknown language `{s}` (expected rust, typescript, python, go, java, csharp, php or ruby)"
             )),
         }
     }
@@ -146,6 +167,9 @@ impl<'a> Snippets<'a> {
             Lang::Python => python::arm(&unit, v),
             Lang::Go => go::arm(&unit, v),
             Lang::Java => java::arm(&unit, v),
+            Lang::CSharp => csharp::arm(&unit, v),
+            Lang::Php => php::arm(&unit, v),
+            Lang::Ruby => ruby::arm(&unit, v),
         }
     }
 
@@ -179,6 +203,9 @@ fn write_unit(unit: &Unit) -> String {
         Lang::Python => python::enumeration(unit),
         Lang::Go => go::enumeration(unit),
         Lang::Java => java::enumeration(unit),
+        Lang::CSharp => csharp::enumeration(unit),
+        Lang::Php => php::enumeration(unit),
+        Lang::Ruby => ruby::enumeration(unit),
     }
 }
 
@@ -455,6 +482,12 @@ mod tests {
             ("py", Lang::Python),
             ("GO", Lang::Go),
             ("java", Lang::Java),
+            ("C#", Lang::CSharp),
+            ("cs", Lang::CSharp),
+            ("CSharp", Lang::CSharp),
+            ("php", Lang::Php),
+            ("Ruby", Lang::Ruby),
+            ("rb", Lang::Ruby),
         ] {
             assert_eq!(s.parse::<Lang>(), Ok(l), "{s}");
         }
@@ -465,12 +498,24 @@ mod tests {
     fn lang_cycles_through_all() {
         let mut l = Lang::Rust;
         let mut seen = vec![];
-        for _ in 0..5 {
+        for _ in 0..Lang::ALL.len() {
             seen.push(l.name());
             l = l.next();
         }
         assert_eq!(l, Lang::Rust);
-        assert_eq!(seen, ["Rust", "TypeScript", "Python", "Go", "Java"]);
+        assert_eq!(
+            seen,
+            [
+                "Rust",
+                "TypeScript",
+                "Python",
+                "Go",
+                "Java",
+                "C#",
+                "PHP",
+                "Ruby"
+            ]
+        );
     }
 
     #[test]
@@ -496,6 +541,15 @@ mod tests {
             if lang == Lang::Rust {
                 assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
                 assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
+            } else if lang == Lang::CSharp {
+                assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+                assert_eq!(out.matches("= 4109,").count(), 1, "{out}");
+            } else if lang == Lang::Php {
+                assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+                assert_eq!(out.matches("= 4109;").count(), 1, "{out}");
+            } else if lang == Lang::Ruby {
+                assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+                assert_eq!(out.matches("code: 4109,").count(), 1, "{out}");
             } else {
                 assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
             }

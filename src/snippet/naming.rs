@@ -337,6 +337,8 @@ fn ident(lang: Lang, vendor: &Vendor, words: &[String]) -> String {
     match lang {
         Lang::Rust | Lang::Typescript => upper_camel(words),
         Lang::Python | Lang::Java => upper_snake(words),
+        Lang::CSharp | Lang::Php => upper_camel(words),
+        Lang::Ruby => upper_snake(words),
         Lang::Go => format!("{}{}", go_camel(&vendor_words(vendor)), go_camel(words)),
     }
 }
@@ -350,6 +352,9 @@ pub(super) fn reserved(lang: Lang) -> &'static [&'static str] {
         Lang::Python => PYTHON_RESERVED,
         Lang::Go => GO_KEYWORDS,
         Lang::Java => JAVA_RESERVED,
+        Lang::CSharp => CSHARP_RESERVED,
+        Lang::Php => PHP_RESERVED,
+        Lang::Ruby => RUBY_RESERVED,
     }
 }
 
@@ -645,6 +650,30 @@ const JAVA_RESERVED: &[&str] = &[
     "message",
     "httpStatus",
 ];
+
+/// C# enum members are PascalCase, so no keyword can be one; these are the members every enum
+/// inherits, which a member of the same name would hide.
+const CSHARP_RESERVED: &[&str] = &[
+    "Equals",
+    "GetHashCode",
+    "GetType",
+    "ToString",
+    "HasFlag",
+    "CompareTo",
+    "GetTypeCode",
+    "Finalize",
+    "MemberwiseClone",
+    "ReferenceEquals",
+    "value__",
+];
+
+/// PHP enum cases are PascalCase; of the keywords only `class` is refused as a case name (it
+/// would read as `PixnetError::class`, the class name).
+const PHP_RESERVED: &[&str] = &["Class"];
+
+/// Ruby constants are SCREAMING_SNAKE: `BEGIN` and `END` are keywords, the rest are the
+/// module's own constants.
+const RUBY_RESERVED: &[&str] = &["BEGIN", "END", "ALL", "BY_CODE"];
 
 const GO_KEYWORDS: &[&str] = &[
     "break",

@@ -4,16 +4,20 @@
 //! message and HTTP status code point by code point (so the check itself needs no escaping).
 //!
 //! Tools: rustc, python3 (3.10+), javac + java (Debian `default-jdk-headless`), go and gofmt
-//! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`). A missing tool
-//! fails the test with what to install; nothing is skipped.
+//! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`), mcs and mono
+//! (`mono-mcs`, `mono-runtime`, `libmono-system-runtime-serialization4.0-cil`), php (`php-cli`)
+//! and ruby (`ruby`). A missing tool fails the test with what to install; nothing is skipped.
 
+mod csharp;
 mod go;
 mod java;
+mod php;
 mod python;
+mod ruby;
 mod rust;
 mod typescript;
 
-use errdex::catalog::{Entry, Retry, Text, Vendor};
+use errdex::catalog::{Entry, Kind, Retry, Text, Vendor};
 use errdex::index::Index;
 use errdex::snippet::{Lang, Snippets, arm, enumeration, type_name};
 use std::fmt::Write as _;
@@ -379,6 +383,58 @@ const PYTHON: &str = "python3 3.10 or newer (Debian package python3)";
 const JAVA: &str = "a JDK (Debian package default-jdk-headless)";
 const GO: &str = "Go (Debian package golang-go)";
 const NODE: &str = "Node.js (Debian packages nodejs and npm)";
+const MONO: &str = "Mono's C# compiler and runtime (Debian packages mono-mcs, mono-runtime and \
+                    libmono-system-runtime-serialization4.0-cil)";
+const PHP: &str = "PHP 8.1 or newer (Debian package php-cli)";
+const RUBY: &str = "Ruby (Debian package ruby)";
+
+/// A vendor whose text attacks markup and the languages' other ways out of a literal or a
+/// comment: PHP's `?>` (it ends a `//` comment), XML doc tags and entities (C#), Ruby's
+/// `=begin`/`__END__` at a line start and its `#@`/`#$` interpolation, PHP's `{$x}`; with kinds
+/// and retry advice, so the lookups answer something.
+fn markup_hostile() -> Unit {
+    let with = |e: Entry, kind: Kind, retry: Retry| Entry {
+        kind: Some(kind),
+        retry: Some(retry),
+        ..e
+    };
+    Unit {
+        vendor: Vendor {
+            id: "markup-vendor".into(),
+            name: "Markup ?> </summary> & <?php =begin -*- frozen_string_literal: false -*-".into(),
+            ..Vendor::default()
+        },
+        entries: vec![
+            with(
+                entry(
+                    "a?>b",
+                    Some(429),
+                    Some("?> <?php echo 1; </summary> &amp; <b> #@x #$x {$x} \\$y"),
+                    None,
+                ),
+                Kind::RateLimit,
+                Retry::Backoff,
+            ),
+            with(
+                entry("=begin", None, Some("\n=begin\n__END__\n=end\n"), None),
+                Kind::NotFound,
+                Retry::No,
+            ),
+            with(
+                entry("it's", Some(503), Some("it's 'quoted' \\' */ /* ?>"), None),
+                Kind::Unavailable,
+                Retry::Later,
+            ),
+            // A line break puts the text in double quotes, where both interpolate.
+            entry(
+                "5",
+                None,
+                Some("#{1 + 1} #@x #$0 {$x} $var ${x}\n<?= 1 ?>\u{0}"),
+                None,
+            ),
+        ],
+    }
+}
 
 #[test]
 fn arms_appear_verbatim_in_the_enum_of_the_same_language() {
@@ -448,4 +504,43 @@ fn pixnet_samples_read_well() {
         let text = enumeration(lang, &c.vendor, &all);
         assert!(text.contains("PixnetError"), "{lang}");
     }
+}
+
+/// A vendor with integer codes at the ends of the range (`i64::MIN` is no literal in PHP, and
+/// in C# only after a minus), and `00`, which is `0`.
+fn extreme_numbers() -> Unit {
+    Unit {
+        vendor: Vendor {
+            id: "edge-numbers".into(),
+            name: "Edge numbers".into(),
+            ..Vendor::default()
+        },
+        entries: vec![
+            entry("-9223372036854775808", None, Some("i64::MIN"), None),
+            entry("9223372036854775807", Some(500), Some("i64::MAX"), None),
+            entry("00", None, Some("Zero"), None),
+        ],
+    }
+}
+
+/// An error body whose keys attack each language's names: keywords, the generated members'
+/// names (`to_error`, `GetError`, `FromJson`, `from_json`), members every object has (`hash`,
+/// `new`), two keys with one name (`errorCode`, `error_code`), keys that are no identifier (`$`,
+/// `2fa`, `X-Request-ID`); the code and flag in a nested object, and items. Over the
+/// integer-coded `weird-numbers` vendor; with a body that names its codes 7, -3 and 42.
+fn hostile_envelope() -> (Unit, errdex::catalog::Envelope, String) {
+    let envelope = serde_json::from_str(
+        r#"{"code": "error.code", "message": "error.message",
+            "flag": {"path": "error.this", "error_when": "true"},
+            "items": {"path": "errors", "code": "code", "message": "msg", "field": "class"},
+            "extra": ["class", "this", "to_error", "GetError", "errorCode", "error_code", "$",
+                      "X-Request-ID", "from_json", "FromJson", "hash", "2fa", "new"]}"#,
+    )
+    .unwrap();
+    let body = r#"{"error": {"code": 7, "message": "m", "this": true},
+        "errors": [{"code": -3, "msg": "a", "class": "f"}, {"code": 42}],
+        "class": "c", "this": 1, "to_error": 2, "GetError": 3, "errorCode": 4, "error_code": 5,
+        "$": 6, "X-Request-ID": "r", "from_json": 7, "FromJson": 8, "hash": 9, "2fa": 10,
+        "new": 11}"#;
+    (synthetic_numbers(), envelope, body.to_string())
 }

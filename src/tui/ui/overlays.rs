@@ -40,7 +40,10 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         &[
             ("y", "match arm for the selected code"),
             ("Y", "enum for the visible codes"),
-            ("L", "snippet language (Rust, TS, Python, Go, Java)"),
+            (
+                "L",
+                "snippet language (Rust, TS, Python, Go, Java, C#, PHP, Ruby)",
+            ),
             ("c m", "code / message"),
         ],
     ),

@@ -1,0 +1,403 @@
+//! C#: `public enum PixnetError : long { InvalidExpiredToken = 1000, … }` (the codes are the
+//! members' values where they are integers; a plain enum for string codes) and a static
+//! `PixnetErrorExtensions` class: `FromCode` (a `switch`, `null` when unknown), `Parse` for the
+//! code as text, and the extension methods `Code()`, `Message()`, `HttpStatus()`, `Kind()` and
+//! `IsRetryable()`. With an envelope, the body as `[DataContract]` classes (read by .NET's and
+//! Mono's `DataContractJsonSerializer`, and by Json.NET) with `FromJson`, `GetError()` and
+//! `IsError()`. The language level is C# 6, so Mono's mcs compiles it as well as csc.
+//!
+//! The arm: `case 1004: return PixnetError.X; // message`, a line of `FromCode`'s `switch`.
+
+use super::body::{Field, FieldType, FlagType, Role, Shape};
+use super::literal::{self, quoted};
+use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::fmt::Write;
+
+pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+    format!(
+        "case {}: return {}.{};{}",
+        code_literal(v),
+        unit.type_name,
+        v.ident,
+        trailing("//", &one_line(&v.message))
+    )
+}
+
+/// The static class beside the enum: `PixnetErrorExtensions`.
+fn extensions(unit: &Unit) -> String {
+    format!("{}Extensions", unit.type_name)
+}
+
+pub(super) fn enumeration(unit: &Unit) -> String {
+    let t = &unit.type_name;
+    let ext = extensions(unit);
+    let int = unit.code_type == CodeType::Int;
+    let mut out = String::new();
+    let mut usings = vec!["System"];
+    if unit.body.is_some() {
+        usings.extend([
+            "System.Collections.Generic",
+            "System.IO",
+            "System.Runtime.Serialization",
+            "System.Runtime.Serialization.Json",
+            "System.Text",
+        ]);
+    }
+    if int {
+        usings.push("System.Globalization");
+    }
+    usings.sort_unstable();
+    for u in usings {
+        let _ = writeln!(out, "using {u};");
+    }
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "/// <summary>Error codes of {}.</summary>",
+        doc(&unit.vendor.name)
+    );
+    if int {
+        let _ = writeln!(out, "public enum {t} : long\n{{");
+    } else {
+        let _ = writeln!(out, "public enum {t}\n{{");
+    }
+    for v in &unit.variants {
+        if let Some((first, rest)) = v.docs.split_first() {
+            let _ = writeln!(
+                out,
+                "    /// <summary><c>{}</c>: {}</summary>",
+                doc(&v.code),
+                doc(first)
+            );
+            if !rest.is_empty() {
+                let _ = writeln!(out, "    /// <remarks>{}</remarks>", doc(&rest.join(" ")));
+            }
+        }
+        match v.int {
+            Some(n) => {
+                let _ = writeln!(out, "    {} = {n},", v.ident);
+            }
+            None => {
+                let _ = writeln!(out, "    {},", v.ident);
+            }
+        }
+    }
+    out.push_str("}\n\n");
+
+    let _ = writeln!(
+        out,
+        "/// <summary>Lookups for <see cref=\"{t}\"/>: from the code the API sends, and each \
+         code's message, HTTP status, kind and retry advice.</summary>"
+    );
+    let _ = writeln!(out, "public static class {ext}\n{{");
+    let param = if int { "long" } else { "string" };
+    out.push_str(
+        "    /// <summary>The member for an error code as the API sends it (matched exactly), or null.</summary>\n",
+    );
+    let _ = writeln!(
+        out,
+        "    public static {t}? FromCode({param} code)\n    {{\n        switch (code)\n        {{"
+    );
+    for v in &unit.variants {
+        let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+    }
+    out.push_str("            default: return null;\n        }\n    }\n\n");
+    if int {
+        out.push_str(
+            "    /// <summary>The member for the code written as text (\"1302\"; leading zeros allowed), or null.</summary>\n",
+        );
+        let _ = writeln!(out, "    public static {t}? Parse(string code)\n    {{");
+        out.push_str("        long number;\n");
+        out.push_str(
+            "        return long.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)\n",
+        );
+        out.push_str("            ? FromCode(number)\n            : null;\n    }\n\n");
+        out.push_str("    /// <summary>The error code as the API sends it.</summary>\n");
+        let _ = writeln!(
+            out,
+            "    public static long Code(this {t} error)\n    {{\n        return (long)error;\n    }}\n"
+        );
+    } else {
+        lookup(
+            &mut out,
+            unit,
+            "The error code as the API sends it.",
+            "string Code",
+            &|v| Some(literal(&v.code)),
+            None,
+        );
+    }
+    lookup(
+        &mut out,
+        unit,
+        "The message the API returns with the code (the summary where the source has none).",
+        "string Message",
+        &|v| Some(literal(&v.message)),
+        None,
+    );
+    lookup(
+        &mut out,
+        unit,
+        "The HTTP status the API answers with, or null where the source gives none.",
+        "int? HttpStatus",
+        &|v| v.http_status.map(|s| s.to_string()),
+        Some("null"),
+    );
+    lookup(
+        &mut out,
+        unit,
+        "The kind of problem, in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", …), or null.",
+        "string Kind",
+        &|v| v.kind_id().map(literal),
+        Some("null"),
+    );
+    out.push_str(
+        "    /// <summary>Whether sending the same request again later may succeed (back off, then retry).</summary>\n",
+    );
+    let _ = writeln!(
+        out,
+        "    public static bool IsRetryable(this {t} error)\n    {{"
+    );
+    let retryable: Vec<&Variant> = unit.variants.iter().filter(|v| v.is_retryable()).collect();
+    if retryable.is_empty() {
+        out.push_str("        return false;\n    }\n");
+    } else {
+        out.push_str("        switch (error)\n        {\n");
+        for v in retryable {
+            let _ = writeln!(out, "            case {t}.{}:", v.ident);
+        }
+        out.push_str(
+            "                return true;\n            default:\n                return false;\n        }\n    }\n",
+        );
+    }
+    out.push_str("}\n");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            write_class(&mut out, unit, shape, std::ptr::eq(shape, body));
+        }
+    }
+    out
+}
+
+/// An extension method that switches over the members: `value` gives a member's result
+/// (`None` for `otherwise`, which is also the `default`); without `otherwise`, a value that is
+/// no member (a cast) throws.
+fn lookup(
+    out: &mut String,
+    unit: &Unit,
+    summary: &str,
+    signature: &str,
+    value: &dyn Fn(&Variant) -> Option<String>,
+    otherwise: Option<&str>,
+) {
+    let t = &unit.type_name;
+    let _ = writeln!(out, "    /// <summary>{}</summary>", doc(summary));
+    let _ = writeln!(out, "    public static {signature}(this {t} error)\n    {{");
+    let cases: Vec<(&Variant, String)> = unit
+        .variants
+        .iter()
+        .filter_map(|v| value(v).map(|r| (v, r)))
+        .collect();
+    if let (true, Some(result)) = (cases.is_empty(), otherwise) {
+        let _ = writeln!(out, "        return {result};\n    }}\n");
+        return;
+    }
+    out.push_str("        switch (error)\n        {\n");
+    for (v, result) in cases {
+        let _ = writeln!(out, "            case {t}.{}: return {result};", v.ident);
+    }
+    match otherwise {
+        Some(result) => {
+            let _ = writeln!(out, "            default: return {result};");
+        }
+        None => out.push_str(
+            "            default: throw new ArgumentOutOfRangeException(\"error\", error, null);\n",
+        ),
+    }
+    out.push_str("        }\n    }\n\n");
+}
+
+/// A body class: nullable properties under the keys the API sends, with `GetError()` where
+/// the object holds a code, `IsError()` where it holds the flag, and `FromJson` on the body.
+fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+    let t = &unit.type_name;
+    let vendor = doc(&unit.vendor.name);
+    if root {
+        let _ = writeln!(out, "/// <summary>The error body {vendor} sends.</summary>");
+    } else {
+        let _ = writeln!(
+            out,
+            "/// <summary>Part of the error body {vendor} sends.</summary>"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "[DataContract]\npublic sealed class {}\n{{",
+        shape.name
+    );
+    let names = property_names(shape);
+    for (i, (f, name)) in shape.fields.iter().zip(&names).enumerate() {
+        let ty = match &f.ty {
+            FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
+                "long?".to_string()
+            }
+            FieldType::Code(CodeType::Str)
+            | FieldType::Text
+            | FieldType::Flag(FlagType::Text { .. }) => "string".into(),
+            FieldType::Flag(FlagType::Bool { .. }) => "bool?".into(),
+            FieldType::Object(inner) => inner.name.clone(),
+            FieldType::List(inner) => format!("List<{}>", inner.name),
+            FieldType::Any => "object".into(),
+        };
+        if i > 0 {
+            out.push('\n');
+        }
+        if matches!(f.ty, FieldType::List(_)) {
+            out.push_str("    /// <summary>Null when the body has none.</summary>\n");
+        }
+        let _ = writeln!(
+            out,
+            "    [DataMember(Name = {}, EmitDefaultValue = false)]",
+            literal(&f.key)
+        );
+        let _ = writeln!(out, "    public {ty} {name} {{ get; set; }}");
+    }
+    if root {
+        let _ = writeln!(
+            out,
+            "\n    /// <summary>The body from its JSON text (every key optional).</summary>"
+        );
+        let _ = writeln!(
+            out,
+            "    public static {n} FromJson(string json)\n    {{\n        \
+             var serializer = new DataContractJsonSerializer(typeof({n}));\n        \
+             using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))\n        {{\n            \
+             return ({n})serializer.ReadObject(stream);\n        }}\n    }}",
+            n = shape.name
+        );
+    }
+
+    let code = shape.path_to(Role::Code);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n    /// <summary>The error the body's code names, when it is one of <see cref=\"{t}\"/>'s.</summary>"
+        );
+        let _ = writeln!(out, "    public {t}? GetError()\n    {{");
+        let ext = extensions(unit);
+        let value = access(shape, &code);
+        match unit.code_type {
+            CodeType::Int => {
+                let _ = writeln!(
+                    out,
+                    "        var code = {value};\n        return code.HasValue ? {ext}.FromCode(code.Value) : null;"
+                );
+            }
+            CodeType::Str => {
+                let _ = writeln!(out, "        return {ext}.FromCode({value});");
+            }
+        }
+        out.push_str("    }\n");
+    }
+    let flag = shape.path_to(Role::Flag);
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        let key = flag.last().map_or("", |f| f.key.as_str());
+        let _ = writeln!(
+            out,
+            "\n    /// <summary>Whether the body's <c>{}</c> says it reports an error.</summary>",
+            doc(key)
+        );
+        out.push_str("    public bool IsError()\n    {\n");
+        let value = access(shape, &flag);
+        let test = match flag_type {
+            FlagType::Bool { error_when } => format!("{value} == {error_when}"),
+            FlagType::NonZero => format!("({value} ?? 0) != 0"),
+            FlagType::Text { error_when } => format!(
+                "string.Equals({value}, {}, StringComparison.OrdinalIgnoreCase)",
+                literal(error_when)
+            ),
+        };
+        let _ = writeln!(out, "        return {test};\n    }}");
+    }
+    out.push_str("}\n");
+}
+
+/// `ErrResponse?.Code`: a property reached through nested objects that may be null.
+fn access(shape: &Shape, path: &[&Field]) -> String {
+    let mut parts = Vec::new();
+    let mut current = shape;
+    for f in path {
+        let names = property_names(current);
+        let at = current
+            .fields
+            .iter()
+            .position(|g| std::ptr::eq(g, *f))
+            .unwrap_or(0);
+        parts.push(names[at].clone());
+        if let FieldType::Object(inner) = &f.ty {
+            current = inner;
+        }
+    }
+    parts.join("?.")
+}
+
+/// PascalCase property names for a shape's keys, clear of the class's own name (a member may
+/// not share it), its methods and `object`'s, unique (a number appended).
+fn property_names(shape: &Shape) -> Vec<String> {
+    const TAKEN: &[&str] = &[
+        "FromJson",
+        "GetError",
+        "IsError",
+        "Equals",
+        "GetHashCode",
+        "GetType",
+        "ToString",
+        "Finalize",
+        "MemberwiseClone",
+        "ReferenceEquals",
+    ];
+    let mut used: Vec<String> = Vec::new();
+    for f in &shape.fields {
+        let base = super::naming::upper_camel(&f.words);
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) || TAKEN.contains(&name.as_str()) || name == shape.name {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// The code as the arms write it: `1302` or `"data_validation_failed"`.
+fn code_literal(v: &Variant) -> String {
+    match v.int {
+        Some(n) => n.to_string(),
+        None => literal(&v.code),
+    }
+}
+
+pub(super) fn literal(s: &str) -> String {
+    quoted(s, &literal::CSHARP)
+}
+
+/// Text for an XML documentation comment: one line, with `&`, `<` and `>` as entities so the
+/// comment stays well-formed XML.
+fn doc(s: &str) -> String {
+    one_line(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_comments_stay_one_line_of_xml() {
+        assert_eq!(doc("a <b> & c\nd"), "a &lt;b&gt; &amp; c d");
+    }
+}

@@ -1,0 +1,326 @@
+//! PHP (8.1+): a backed `enum PixnetError: int { case InvalidExpiredToken = 1000; … }` (`: string`
+//! for string codes), so `PixnetError::tryFrom()` works too, with `fromCode` (a `match`, `null`
+//! when unknown), `parse` for the code as text, and `code()`, `message()`, `httpStatus()`,
+//! `kind()` and `isRetryable()`. With an envelope, the body as `final` classes of readonly
+//! promoted properties, built by `fromJson(array)` from `json_decode($json, true)`, with
+//! `error()` and `isError()`. The file declares `strict_types`: a value of the wrong JSON type
+//! is a `TypeError`, not a silent conversion.
+//!
+//! Literals are single-quoted (nothing interpolates) unless the text needs an escape; then
+//! double-quoted with `$` escaped. Comments cannot end early: `*/` and `?>` (which ends a `//`
+//! comment and the PHP code with it) are broken up.
+//!
+//! The arm: `1004 => PixnetError::X, // message`, a line of `fromCode`'s `match`.
+
+use super::body::{Field, FieldType, FlagType, Role, Shape};
+use super::literal::{self, quoted, single_quoted};
+use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::fmt::Write;
+
+pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+    format!(
+        "{} => {}::{},{}",
+        code_literal(v),
+        unit.type_name,
+        v.ident,
+        trailing("//", &comment(&v.message))
+    )
+}
+
+pub(super) fn enumeration(unit: &Unit) -> String {
+    let t = &unit.type_name;
+    let int = unit.code_type == CodeType::Int;
+    let mut out = String::from("<?php\n\ndeclare(strict_types=1);\n\n");
+    let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
+    let backing = if int { "int" } else { "string" };
+    let _ = writeln!(out, "enum {t}: {backing}\n{{");
+    for v in &unit.variants {
+        if !v.docs.is_empty() {
+            let _ = writeln!(
+                out,
+                "    /** `{}`: {} */",
+                comment(&v.code).replace('`', "'"),
+                comment(&v.docs.join(" -- "))
+            );
+        }
+        let _ = writeln!(out, "    case {} = {};", v.ident, code_literal(v));
+    }
+    if !unit.variants.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(
+        "    /** The case for an error code as the API sends it (matched exactly), or null. */\n",
+    );
+    let _ = writeln!(
+        out,
+        "    public static function fromCode({backing} $code): ?self\n    {{\n        return match ($code) {{"
+    );
+    for v in &unit.variants {
+        let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+    }
+    out.push_str("            default => null,\n        };\n    }\n\n");
+    if int {
+        out.push_str(
+            "    /** The case for the code written as text ('1302'; leading zeros allowed), or null. */\n",
+        );
+        out.push_str("    public static function parse(string $code): ?self\n    {\n");
+        out.push_str(
+            "        if (preg_match('/\\A([+-]?)0*([0-9]+)\\z/', $code, $parts) !== 1) {\n            return null;\n        }\n",
+        );
+        out.push_str(
+            "        $number = filter_var($parts[1] . $parts[2], FILTER_VALIDATE_INT);\n\n",
+        );
+        out.push_str(
+            "        return $number === false ? null : self::fromCode($number);\n    }\n\n",
+        );
+    }
+    out.push_str("    /** The error code as the API sends it. */\n");
+    let _ = writeln!(
+        out,
+        "    public function code(): {backing}\n    {{\n        return $this->value;\n    }}\n"
+    );
+    let lookup = |out: &mut String, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
+        let _ = writeln!(out, "    /** {doc} */");
+        let _ = writeln!(
+            out,
+            "    public function {sig}\n    {{\n        return match ($this) {{"
+        );
+        for v in &unit.variants {
+            let _ = writeln!(out, "            self::{} => {},", v.ident, value(v));
+        }
+        out.push_str("        };\n    }\n");
+    };
+    lookup(
+        &mut out,
+        "The message the API returns with the code (the summary where the source has none).",
+        "message(): string",
+        &|v| literal(&v.message),
+    );
+    out.push('\n');
+    lookup(
+        &mut out,
+        "The HTTP status the API answers with, or null where the source gives none.",
+        "httpStatus(): ?int",
+        &|v| v.http_status.map_or("null".into(), |s| s.to_string()),
+    );
+    out.push('\n');
+    lookup(
+        &mut out,
+        "The kind of problem, in errdex's vocabulary across vendors ('rate_limit', 'not_found', ...), or null.",
+        "kind(): ?string",
+        &|v| v.kind_id().map_or("null".into(), literal),
+    );
+    out.push('\n');
+    out.push_str(
+        "    /** Whether sending the same request again later may succeed (back off, then retry). */\n",
+    );
+    out.push_str("    public function isRetryable(): bool\n    {\n");
+    let retryable: Vec<String> = unit
+        .variants
+        .iter()
+        .filter(|v| v.is_retryable())
+        .map(|v| format!("self::{}", v.ident))
+        .collect();
+    if retryable.is_empty() {
+        out.push_str("        return false;\n    }\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "        return match ($this) {{\n            {} => true,\n            default => false,\n        }};\n    }}",
+            retryable.join(",\n            ")
+        );
+    }
+    out.push_str("}\n");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            write_class(&mut out, unit, shape, std::ptr::eq(shape, body));
+        }
+    }
+    out
+}
+
+/// A body class: readonly properties under camelCase names, each optional, filled from the
+/// decoded JSON's keys as the API sends them.
+fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+    let t = &unit.type_name;
+    let vendor = comment(&unit.vendor.name);
+    if root {
+        let _ = writeln!(out, "/** The error body {vendor} sends. */");
+    } else {
+        let _ = writeln!(out, "/** Part of the error body {vendor} sends. */");
+    }
+    let _ = writeln!(out, "final class {}\n{{", shape.name);
+    let names = property_names(shape);
+    if shape.fields.is_empty() {
+        out.push_str("    public function __construct()\n    {\n    }\n");
+    } else {
+        let lists: Vec<String> = shape
+            .fields
+            .iter()
+            .zip(&names)
+            .filter_map(|(f, name)| match &f.ty {
+                FieldType::List(inner) => {
+                    Some(format!("     * @param list<{}> ${name}\n", inner.name))
+                }
+                _ => None,
+            })
+            .collect();
+        if !lists.is_empty() {
+            let _ = writeln!(out, "    /**\n{}     */", lists.concat());
+        }
+        out.push_str("    public function __construct(\n");
+        for (f, name) in shape.fields.iter().zip(&names) {
+            let (ty, default) = match &f.ty {
+                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
+                    ("?int".to_string(), "null")
+                }
+                FieldType::Code(CodeType::Str)
+                | FieldType::Text
+                | FieldType::Flag(FlagType::Text { .. }) => ("?string".into(), "null"),
+                FieldType::Flag(FlagType::Bool { .. }) => ("?bool".into(), "null"),
+                FieldType::Object(inner) => (format!("?{}", inner.name), "null"),
+                FieldType::List(_) => ("array".into(), "[]"),
+                FieldType::Any => ("mixed".into(), "null"),
+            };
+            let _ = writeln!(out, "        public readonly {ty} ${name} = {default},");
+        }
+        out.push_str("    ) {\n    }\n");
+    }
+
+    out.push_str(
+        "\n    /**\n     * From the array `json_decode($json, true)` gives: keys as the API sends them, each optional.\n     *\n     * @param array<mixed> $data\n     */\n",
+    );
+    out.push_str("    public static function fromJson(array $data): self\n    {\n");
+    if shape.fields.is_empty() {
+        out.push_str("        return new self();\n    }\n");
+    } else {
+        out.push_str("        return new self(\n");
+        for f in &shape.fields {
+            let key = literal(&f.key);
+            let value = match &f.ty {
+                FieldType::Object(inner) => format!(
+                    "is_array($data[{key}] ?? null) ? {}::fromJson($data[{key}]) : null",
+                    inner.name
+                ),
+                FieldType::List(inner) => format!(
+                    "array_map(\n                static fn (array $item): {n} => {n}::fromJson($item),\n                \
+                     array_values(array_filter(is_array($data[{key}] ?? null) ? $data[{key}] : [], 'is_array')),\n            )",
+                    n = inner.name
+                ),
+                _ => format!("$data[{key}] ?? null"),
+            };
+            let _ = writeln!(out, "            {value},");
+        }
+        out.push_str("        );\n    }\n");
+    }
+
+    let code = shape.path_to(Role::Code);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n    /** The error the body's code names, when it is one of {t}'s. */"
+        );
+        let _ = writeln!(out, "    public function error(): ?{t}\n    {{");
+        let _ = writeln!(out, "        $code = {};\n", access(shape, &code));
+        let _ = writeln!(
+            out,
+            "        return $code === null ? null : {t}::fromCode($code);\n    }}"
+        );
+    }
+    let flag = shape.path_to(Role::Flag);
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        let key = flag.last().map_or("", |f| f.key.as_str());
+        let _ = writeln!(
+            out,
+            "\n    /** Whether the body's `{}` says it reports an error. */",
+            comment(key).replace('`', "'")
+        );
+        out.push_str("    public function isError(): bool\n    {\n");
+        let value = access(shape, &flag);
+        let test = match flag_type {
+            FlagType::Bool { error_when } => format!("{value} === {error_when}"),
+            FlagType::NonZero => format!("({value} ?? 0) !== 0"),
+            FlagType::Text { error_when } => {
+                format!("strcasecmp({value} ?? '', {}) === 0", literal(error_when))
+            }
+        };
+        let _ = writeln!(out, "        return {test};\n    }}");
+    }
+    out.push_str("}\n");
+}
+
+/// `$this->errResponse?->code`: a property reached through nested objects that may be null.
+fn access(shape: &Shape, path: &[&Field]) -> String {
+    let mut out = String::from("$this");
+    let mut current = shape;
+    for (i, f) in path.iter().enumerate() {
+        let names = property_names(current);
+        let at = current
+            .fields
+            .iter()
+            .position(|g| std::ptr::eq(g, *f))
+            .unwrap_or(0);
+        let arrow = if i == 0 { "->" } else { "?->" };
+        let _ = write!(out, "{arrow}{}", names[at]);
+        if let FieldType::Object(inner) = &f.ty {
+            current = inner;
+        }
+    }
+    out
+}
+
+/// camelCase property names for a shape's keys, unique (a number appended); `$this` cannot be
+/// a parameter.
+fn property_names(shape: &Shape) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for f in &shape.fields {
+        let camel = super::naming::upper_camel(&f.words);
+        let mut base = f.words[0].clone();
+        base.push_str(&camel[f.words[0].len()..]);
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) || name == "this" {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// The code as the arms and cases write it: `1302` or `'data_validation_failed'`; the
+/// smallest integer as an expression, since its digits alone are a float in PHP.
+fn code_literal(v: &Variant) -> String {
+    match v.int {
+        Some(i64::MIN) => format!("{} - 1", i64::MIN + 1),
+        Some(n) => n.to_string(),
+        None => literal(&v.code),
+    }
+}
+
+pub(super) fn literal(s: &str) -> String {
+    single_quoted(s).unwrap_or_else(|| quoted(s, &literal::PHP))
+}
+
+/// One line of a `//` or `/** */` comment: neither `*/` nor `?>` survives.
+fn comment(s: &str) -> String {
+    one_line(s).replace("*/", "* /").replace("?>", "? >")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_cannot_end_early() {
+        assert_eq!(comment("a */ b ?> c\nd"), "a * / b ? > c d");
+        assert!(!comment("*/*/?>?>").contains("*/"));
+    }
+
+    #[test]
+    fn literals_interpolate_nothing() {
+        assert_eq!(literal("$var {$x} it's"), r"'$var {$x} it\'s'");
+        assert_eq!(literal("$var\n"), r#""\$var\n""#);
+    }
+}

@@ -1,0 +1,328 @@
+//! Ruby: `module PixnetError` holding one frozen constant per code (an `Entry` struct with
+//! `code`, `message`, `http_status`, `kind` (a symbol) and `retryable?`), the lookup hash
+//! `BY_CODE`, `ALL`, `from_code` and, for integer codes, `parse` for the code as text. With an
+//! envelope, the body as structs built by `from_json(hash)` from `JSON.parse`'s Hash, with
+//! `to_error` (the constant for the body's code) and `error?` (the flag).
+//!
+//! Literals are single-quoted (nothing interpolates) unless the text needs an escape; then
+//! double-quoted with `#` escaped, so `#{…}` stays text.
+//!
+//! The arm: `1004 => PixnetError::X, # message`, a line of the `BY_CODE` hash.
+
+use super::body::{Field, FieldType, FlagType, Role, Shape};
+use super::literal::{self, quoted, single_quoted};
+use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::fmt::Write;
+
+pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+    format!(
+        "{} => {}::{},{}",
+        code_literal(v),
+        unit.type_name,
+        v.ident,
+        trailing("#", &comment(&v.message))
+    )
+}
+
+pub(super) fn enumeration(unit: &Unit) -> String {
+    let t = &unit.type_name;
+    let mut out = String::from("# frozen_string_literal: true\n\n");
+    let _ = writeln!(
+        out,
+        "# Error codes of {}: a frozen constant per code, and lookups by code.",
+        comment(&unit.vendor.name)
+    );
+    let _ = writeln!(out, "module {t}");
+    out.push_str("  # One error code: what the API sends, and what it means.\n");
+    out.push_str(
+        "  Entry = Struct.new(:code, :message, :http_status, :kind, :retryable, keyword_init: true) do\n",
+    );
+    out.push_str(
+        "    # Whether sending the same request again later may succeed (back off, then retry).\n",
+    );
+    out.push_str("    def retryable?\n      retryable\n    end\n\n");
+    out.push_str("    def to_s\n      \"#{code}: #{message}\"\n    end\n  end\n");
+    for v in &unit.variants {
+        out.push('\n');
+        for (i, d) in v.docs.iter().enumerate() {
+            if i == 0 {
+                let _ = writeln!(
+                    out,
+                    "  # `{}`: {}",
+                    comment(&v.code).replace('`', "'"),
+                    comment(d)
+                );
+            } else {
+                let _ = writeln!(out, "  # {}", comment(d));
+            }
+        }
+        let status = v.http_status.map_or("nil".into(), |s| s.to_string());
+        let kind = v.kind_id().map_or("nil".into(), symbol);
+        let _ = writeln!(
+            out,
+            "  {} = Entry.new(\n    code: {},\n    message: {},\n    http_status: {status},\n    kind: {kind},\n    retryable: {}\n  ).freeze",
+            v.ident,
+            code_literal(v),
+            literal(&v.message),
+            v.is_retryable()
+        );
+    }
+    out.push_str("\n  # Every code's constant, by the code as the API sends it.\n");
+    if unit.variants.is_empty() {
+        out.push_str("  BY_CODE = {}.freeze\n");
+    } else {
+        out.push_str("  BY_CODE = {\n");
+        for v in &unit.variants {
+            let _ = writeln!(out, "{}", indent(&arm(unit, v), "    "));
+        }
+        out.push_str("  }.freeze\n");
+    }
+    out.push_str(
+        "\n  # Every constant, in the catalog's order.\n  ALL = BY_CODE.values.freeze\n\n",
+    );
+    out.push_str(
+        "  # The constant for an error code as the API sends it (matched exactly), or nil.\n",
+    );
+    out.push_str("  def self.from_code(code)\n    BY_CODE[code]\n  end\n");
+    if unit.code_type == CodeType::Int {
+        out.push_str(
+            "\n  # The constant for the code written as text ('1302'; leading zeros allowed), or nil.\n",
+        );
+        out.push_str("  def self.parse(text)\n");
+        out.push_str(
+            "    return nil unless text.is_a?(String) && text.match?(/\\A[+-]?[0-9]+\\z/)\n\n",
+        );
+        out.push_str("    from_code(text.to_i)\n  end\n");
+    }
+    out.push_str("end\n");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            write_struct(&mut out, unit, shape, std::ptr::eq(shape, body));
+        }
+    }
+    out
+}
+
+/// A body struct: members under snake_case names, each optional, filled from the keys as the
+/// API sends them.
+fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+    let t = &unit.type_name;
+    let vendor = comment(&unit.vendor.name);
+    if root {
+        let _ = writeln!(out, "# The error body {vendor} sends.");
+    } else {
+        let _ = writeln!(out, "# Part of the error body {vendor} sends.");
+    }
+    let names = member_names(shape);
+    if names.is_empty() {
+        let _ = writeln!(out, "{} = Class.new do", shape.name);
+    } else {
+        let members: Vec<String> = names.iter().map(|n| format!(":{n}")).collect();
+        let _ = writeln!(
+            out,
+            "{} = Struct.new({}, keyword_init: true) do",
+            shape.name,
+            members.join(", ")
+        );
+    }
+    out.push_str(
+        "  # From the Hash JSON.parse gives: keys as the API sends them, each optional.\n",
+    );
+    out.push_str("  def self.from_json(hash)\n");
+    if shape.fields.is_empty() {
+        out.push_str("    new\n  end\n");
+    } else {
+        out.push_str("    new(\n");
+        let values: Vec<String> = shape
+            .fields
+            .iter()
+            .zip(&names)
+            .map(|(f, name)| {
+                let key = literal(&f.key);
+                let value = match &f.ty {
+                    FieldType::Object(inner) => format!(
+                        "hash[{key}].then {{ |v| v.is_a?(Hash) ? {}.from_json(v) : nil }}",
+                        inner.name
+                    ),
+                    FieldType::List(inner) => format!(
+                        "hash[{key}].then {{ |v| v.is_a?(Array) ? v.grep(Hash).map {{ |i| {}.from_json(i) }} : [] }}",
+                        inner.name
+                    ),
+                    _ => format!("hash[{key}]"),
+                };
+                format!("      {name}: {value}")
+            })
+            .collect();
+        let _ = writeln!(out, "{}\n    )\n  end", values.join(",\n"));
+    }
+    let code = shape.path_to(Role::Code);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  # The constant of {t} the body's code names, or nil."
+        );
+        let _ = writeln!(
+            out,
+            "  def to_error\n    {t}.from_code({})\n  end",
+            access(shape, &code)
+        );
+    }
+    let flag = shape.path_to(Role::Flag);
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        let key = flag.last().map_or("", |f| f.key.as_str());
+        let _ = writeln!(
+            out,
+            "\n  # Whether the body's `{}` says it reports an error.",
+            comment(key).replace('`', "'")
+        );
+        let value = access(shape, &flag);
+        let test = match flag_type {
+            FlagType::Bool { error_when } => format!("{value} == {error_when}"),
+            FlagType::NonZero => format!("{value}.then {{ |f| f.is_a?(Integer) && !f.zero? }}"),
+            FlagType::Text { error_when } => format!(
+                "{value}.then {{ |f| f.is_a?(String) && f.casecmp?({}) }}",
+                literal(error_when)
+            ),
+        };
+        let _ = writeln!(out, "  def error?\n    {test}\n  end");
+    }
+    out.push_str("end\n");
+}
+
+/// `err_response&.code`: a member reached through nested structs that may be nil.
+fn access(shape: &Shape, path: &[&Field]) -> String {
+    let mut parts = Vec::new();
+    let mut current = shape;
+    for f in path {
+        let names = member_names(current);
+        let at = current
+            .fields
+            .iter()
+            .position(|g| std::ptr::eq(g, *f))
+            .unwrap_or(0);
+        parts.push(names[at].clone());
+        if let FieldType::Object(inner) = &f.ty {
+            current = inner;
+        }
+    }
+    parts.join("&.")
+}
+
+/// snake_case member names for a shape's keys, unique (a number appended), clear of the
+/// struct's own methods and of the methods every object has, which a member would replace.
+fn member_names(shape: &Shape) -> Vec<String> {
+    const TAKEN: &[&str] = &[
+        "from_json",
+        "to_error",
+        "class",
+        "hash",
+        "method",
+        "methods",
+        "send",
+        "object_id",
+        "freeze",
+        "frozen",
+        "dup",
+        "clone",
+        "display",
+        "members",
+        "size",
+        "length",
+        "values",
+        "to_a",
+        "to_h",
+        "to_s",
+        "inspect",
+        "each",
+        "each_pair",
+        "select",
+        "filter",
+        "dig",
+        "then",
+        "tap",
+        "extend",
+        "equal",
+        "eql",
+        "instance_variables",
+        "itself",
+        "new",
+        "initialize",
+        "nil",
+        "is_a",
+        "respond_to",
+        "public_send",
+        "instance_of",
+        "kind_of",
+        "format",
+        "puts",
+        "print",
+        "raise",
+        "loop",
+        "require",
+        "p",
+    ];
+    let mut used: Vec<String> = Vec::new();
+    for f in &shape.fields {
+        let base = f.words.join("_");
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) || TAKEN.contains(&name.as_str()) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// The code as the hash keys and `code` write it: `1302` or `'data_validation_failed'`.
+fn code_literal(v: &Variant) -> String {
+    match v.int {
+        Some(n) => n.to_string(),
+        None => literal(&v.code),
+    }
+}
+
+/// `:rate_limit`; quoted (`:"…"`) for an id that is not a plain name.
+fn symbol(id: &str) -> String {
+    let plain = id.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        format!(":{id}")
+    } else {
+        format!(":{}", quoted(id, &literal::RUBY))
+    }
+}
+
+pub(super) fn literal(s: &str) -> String {
+    single_quoted(s).unwrap_or_else(|| quoted(s, &literal::RUBY))
+}
+
+/// One line of a `#` comment. The comments before the first line of code are read for magic
+/// comments, which an Emacs-style `-*- frozen_string_literal: false -*-` anywhere in the line
+/// would be: its marker is broken up.
+fn comment(s: &str) -> String {
+    one_line(s).replace("-*-", "-* -")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_interpolate_nothing() {
+        assert_eq!(literal("#{x} it's"), r"'#{x} it\'s'");
+        assert_eq!(literal("#{x}\n"), r##""\#{x}\n""##);
+        assert_eq!(symbol("rate_limit"), ":rate_limit");
+        assert_eq!(symbol("a-b"), ":\"a-b\"");
+    }
+
+    #[test]
+    fn comments_hold_no_magic() {
+        assert_eq!(
+            comment("x -*- frozen_string_literal: false -*-\ny"),
+            "x -* - frozen_string_literal: false -* - y"
+        );
+    }
+}
