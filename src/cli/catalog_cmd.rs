@@ -98,7 +98,7 @@ pub fn print_catalog(
 }
 
 fn fail(message: &str) -> std::io::Result<i32> {
-    eprintln!("errdex: {}", sanitize::line(message));
+    say!("errdex: {}", sanitize::line(message));
     Ok(EXIT_USAGE)
 }
 
@@ -174,7 +174,7 @@ fn run_import(
             Some(l) => format!("{shown}:{l}: {}", w.message),
             None => format!("{shown}: {}", w.message),
         };
-        eprintln!("errdex: warning: {}", sanitize::line(&line));
+        say!("errdex: warning: {}", sanitize::line(&line));
     }
     let mut json =
         serde_json::to_string_pretty(&imported.catalog).map_err(std::io::Error::other)?;
@@ -194,7 +194,7 @@ fn run_import(
     }
     let rows = imported.catalog.entries.len();
     let formats = describe_tables(&imported.tables);
-    eprintln!(
+    say!(
         "errdex: note: drafted {} from {formats}{}; write an English summary_en for each entry \
          (all null), and fill in the edition id, date and source, and the vendor's homepage and language",
         plural(rows, "entry", "entries"),

@@ -1,6 +1,8 @@
 //! The headless commands. Each returns the process exit code: 0 found, 1 nothing found,
 //! 2 usage or input error (with a one-line message on stderr).
 
+#[macro_use]
+mod stderr;
 mod annotate;
 mod args;
 mod catalog_cmd;
@@ -20,21 +22,24 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> i32 {
-    let args = match Args::try_parse() {
-        Ok(args) => args,
-        Err(err) => return clap_exit(err),
+    let code = match Args::try_parse() {
+        Ok(args) => run(args),
+        Err(err) => clap_exit(err),
     };
-    run(args)
+    // A message that could not be written is output lost: never a silent success.
+    if stderr::failed() { EXIT_USAGE } else { code }
 }
 
 /// clap prints usage errors over several lines; the contract is one line and exit 2.
 fn clap_exit(err: clap::Error) -> i32 {
     use clap::error::ErrorKind;
     match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = err.print();
-            EXIT_OK
-        }
+        // Into a full disk, the help is lost: exit 2, as for any output that cannot be written.
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => finish(
+            err.print()
+                .and_then(|()| std::io::stdout().flush())
+                .map(|()| EXIT_OK),
+        ),
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = err.print();
             EXIT_USAGE
@@ -42,7 +47,7 @@ fn clap_exit(err: clap::Error) -> i32 {
         _ => {
             let text = err.to_string();
             let first = text.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("{first} (see errdex --help)");
+            say!("{first} (see errdex --help)");
             EXIT_USAGE
         }
     }
@@ -63,17 +68,17 @@ pub fn run(args: Args) -> i32 {
         return match crate::tui::explore(options) {
             Ok(code) => code,
             Err(e) => {
-                eprintln!("errdex: terminal error: {e}");
+                say!("errdex: terminal error: {e}");
                 EXIT_USAGE
             }
         };
     }
     let (index, problems) = Index::load(&args.sources(), &mut |_, _| {});
     for p in &problems {
-        eprintln!("errdex: warning: {p}");
+        say!("errdex: warning: {p}");
     }
     for n in &index.notices {
-        eprintln!("errdex: note: {n}");
+        say!("errdex: note: {n}");
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -147,7 +152,7 @@ pub fn run(args: Args) -> i32 {
                     ));
                 }
                 Some(found) if found.is_empty() => {
-                    eprintln!(
+                    say!(
                         "errdex: {} has no code `{}` in its catalog",
                         index.vendors()[v].id,
                         crate::sanitize::line(&code)
@@ -158,17 +163,21 @@ pub fn run(args: Args) -> i32 {
             }
         }
     };
-    let code = match result {
+    finish(result.and_then(|code| out.flush().map(|()| code)))
+}
+
+/// The exit code once the results are written, or could not be: a full disk or another write
+/// error is exit 2 with a message.
+fn finish(written: std::io::Result<i32>) -> i32 {
+    match written {
         Ok(code) => code,
         // A closed pipe (`errdex search x | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            eprintln!("errdex: {e}");
+            say!("errdex: cannot write the output: {e}");
             EXIT_USAGE
         }
-    };
-    let _ = out.flush();
-    code
+    }
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {
@@ -181,7 +190,7 @@ fn unknown_vendor(index: &Index, name: &str) -> String {
 }
 
 fn usage_error(message: &str) -> i32 {
-    eprintln!("errdex: {message}");
+    say!("errdex: {message}");
     EXIT_USAGE
 }
 

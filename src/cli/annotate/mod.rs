@@ -72,7 +72,7 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
             let file = match std::fs::File::open(path) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("errdex: cannot read {}: {e}", path.display());
+                    say!("errdex: cannot read {}: {e}", path.display());
                     return Ok(super::EXIT_USAGE);
                 }
             };
@@ -87,7 +87,7 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
     run.finish(out)?;
     if options.stats {
         let s = &run.stats;
-        eprintln!(
+        say!(
             "errdex: {} lines ({} bytes), {} decoded, {} annotated, {} over {} MB passed through",
             s.lines,
             s.bytes,
