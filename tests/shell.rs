@@ -112,3 +112,103 @@ fn closed_streams_never_panic() {
         }
     }
 }
+
+#[test]
+fn usage_errors_keep_clap_s_whole_message() {
+    let out = errdex().args(["show", "pixnet"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("error: the following required arguments were not provided:"),
+        "{err}"
+    );
+    assert!(err.contains("<CODE>"), "{err}");
+    assert!(err.contains("Usage: errdex show <VENDOR> <CODE>"), "{err}");
+
+    let err = text(
+        &errdex()
+            .args(["search", "--limt", "3", "x"])
+            .output()
+            .unwrap()
+            .stderr,
+    );
+    assert!(
+        err.contains("a similar argument exists: '--limit'"),
+        "{err}"
+    );
+    assert!(err.contains("Usage: errdex search"), "{err}");
+
+    // Arguments quoted back are shown, not obeyed.
+    let out = errdex()
+        .args(["show", "pixnet", "1", "x\u{7}\u{9b}2J"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("unexpected argument"), "{err}");
+    assert!(!err.contains(['\u{7}', '\u{9b}']), "{err:?}");
+}
+
+#[test]
+fn every_argument_has_a_help_line() {
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for a in cmd.get_arguments() {
+            if a.get_help().is_none() && !a.is_hide_set() {
+                missing.push(format!("{path} {}", a.get_id()));
+            }
+        }
+        for sc in cmd.get_subcommands() {
+            walk(sc, &format!("{path} {}", sc.get_name()), missing);
+        }
+    }
+    let mut cmd = errdex::cli::command();
+    cmd.build();
+    let mut missing = Vec::new();
+    walk(&cmd, "errdex", &mut missing);
+    assert!(missing.is_empty(), "no help line: {missing:?}");
+    // And as the binary prints it.
+    let help = text(&errdex().args(["show", "--help"]).output().unwrap().stdout);
+    for line in [
+        "Vendor id, name or alias",
+        "The error code",
+        "--json",
+        "Print the entry as",
+    ] {
+        assert!(help.contains(line), "{line}: {help}");
+    }
+}
+
+#[test]
+fn global_options_are_described_once() {
+    let top = text(&errdex().arg("--help").output().unwrap().stdout);
+    assert_eq!(
+        top.matches("Also load this catalog file").count(),
+        1,
+        "{top}"
+    );
+    for args in [
+        &["show", "--help"][..],
+        &["search", "-h"],
+        &["catalog", "check", "--help"],
+        &["annotate", "--help"],
+    ] {
+        let out = errdex().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let help = text(&out.stdout);
+        assert!(
+            !help.contains("Also load this catalog file"),
+            "{args:?}: {help}"
+        );
+        assert!(
+            help.contains("Global options: --catalog, --no-user-catalogs"),
+            "{args:?}: {help}"
+        );
+    }
+    // They still work after the subcommand.
+    let out = errdex()
+        .args(["vendors", "--no-user-catalogs", "--clipboard", "osc52"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}

@@ -2,7 +2,7 @@
 
 use crate::catalog::Sources;
 use crate::clipboard;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -48,10 +48,54 @@ impl Args {
     }
 }
 
+/// The command line as clap parses, completes and documents it. Global options are described
+/// in `errdex --help`; each subcommand's help names them in one line instead of repeating them.
+pub fn command() -> clap::Command {
+    let mut cmd = Args::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    let note = format!(
+        "Global options: {} (see errdex --help).",
+        globals
+            .iter()
+            .filter_map(|a| Some(format!("--{}", a.get_long()?)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    // clap copies a global option into each subcommand when it builds, unless the subcommand
+    // has it already: these copies, out of the help, still parse and complete.
+    let quiet: Vec<clap::Arg> = globals
+        .into_iter()
+        .map(|a| a.hide_short_help(true).hide_long_help(true))
+        .collect();
+    for name in subcommand_names(&cmd) {
+        cmd = cmd.mut_subcommand(name, |sc| name_globals(sc, &quiet, &note));
+    }
+    cmd
+}
+
+fn subcommand_names(cmd: &clap::Command) -> Vec<String> {
+    cmd.get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+fn name_globals(mut sc: clap::Command, globals: &[clap::Arg], note: &str) -> clap::Command {
+    for name in subcommand_names(&sc) {
+        sc = sc.mut_subcommand(name, |c| name_globals(c, globals, note));
+    }
+    sc.args(globals.iter().cloned())
+        .after_help(note.to_string())
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List vendors with their editions and entry counts.
     Vendors {
+        /// Print a JSON array: {"id","name","type","aliases","entries","editions"} each.
         #[arg(long)]
         json: bool,
     },
@@ -62,16 +106,20 @@ pub enum Command {
         /// At most this many results.
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
+        /// Print a JSON array of entries, each with its "score".
         #[arg(long)]
         json: bool,
     },
     /// Show one vendor's entry for a code.
     Show {
+        /// Vendor id, name or alias (`errdex vendors` lists them).
         vendor: String,
+        /// The error code, or its symbol or alias (`errno ENOENT`).
         code: String,
         /// An older edition of the vendor's table.
         #[arg(long, value_name = "E")]
         edition: Option<String>,
+        /// Print the entry as a JSON object (an array for a code listed twice).
         #[arg(long)]
         json: bool,
     },
@@ -79,6 +127,7 @@ pub enum Command {
     Decode {
         /// The file to read; `-` or nothing reads standard input.
         file: Option<PathBuf>,
+        /// Print {"errors":[…]}: each error with its matches and suggestions.
         #[arg(long)]
         json: bool,
     },
@@ -86,8 +135,12 @@ pub enum Command {
     Annotate(super::annotate::Options),
     /// Code for a vendor's errors: match arms for CODEs, or a whole enum.
     Snippet {
+        /// Vendor id, name or alias (`errdex vendors` lists them).
         vendor: String,
+        /// The codes to write match arms for (none: an enum of every code).
+        #[arg(value_name = "CODE")]
         codes: Vec<String>,
+        /// The language to write.
         #[arg(long, short, value_enum, default_value_t = crate::snippet::Lang::Rust)]
         lang: crate::snippet::Lang,
         /// A complete enum (for the CODEs given, or every code of the vendor).

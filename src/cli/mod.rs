@@ -8,12 +8,11 @@ mod args;
 mod catalog_cmd;
 pub mod output;
 
-pub use args::{Args, Command};
+pub use args::{Args, Command, command};
 pub use catalog_cmd::CatalogCommand;
 
 use crate::index::Index;
 use crate::query::Query;
-use clap::Parser;
 use std::io::Write;
 
 pub const EXIT_OK: i32 = 0;
@@ -22,7 +21,10 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> i32 {
-    let code = match Args::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|matches| <Args as clap::FromArgMatches>::from_arg_matches(&matches));
+    let code = match parsed {
         Ok(args) => run(args),
         Err(err) => clap_exit(err),
     };
@@ -30,7 +32,8 @@ pub fn main() -> i32 {
     if stderr::failed() { EXIT_USAGE } else { code }
 }
 
-/// clap prints usage errors over several lines; the contract is one line and exit 2.
+/// clap's whole message: what is wrong, a similar argument when there is one, the usage line.
+/// The arguments it quotes are the user's: their control characters are shown, not sent.
 fn clap_exit(err: clap::Error) -> i32 {
     use clap::error::ErrorKind;
     match err.kind() {
@@ -40,14 +43,9 @@ fn clap_exit(err: clap::Error) -> i32 {
                 .and_then(|()| std::io::stdout().flush())
                 .map(|()| EXIT_OK),
         ),
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = err.print();
-            EXIT_USAGE
-        }
         _ => {
-            let text = err.to_string();
-            let first = text.lines().next().unwrap_or("error: invalid arguments");
-            say!("{first} (see errdex --help)");
+            let text = err.render().to_string();
+            say!("{}", crate::sanitize::block(text.trim_end()));
             EXIT_USAGE
         }
     }
