@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard),
-# compilers that check generated snippets (go, javac; rustc and python3 are already here).
+# compilers that check generated snippets (go, javac; rustc and python3 are already here),
+# the shells the completion scripts are checked in, and man (with groff) for the man pages.
 need=()
 command -v tmux    >/dev/null || need+=(tmux)
 command -v Xvfb    >/dev/null || need+=(xvfb)
@@ -12,6 +13,10 @@ command -v xclip   >/dev/null || need+=(xclip)
 command -v go      >/dev/null || need+=(golang-go)
 command -v javac   >/dev/null || need+=(default-jdk-headless)
 command -v node    >/dev/null || need+=(nodejs npm)
+command -v zsh     >/dev/null || need+=(zsh)
+command -v fish    >/dev/null || need+=(fish)
+command -v man     >/dev/null || need+=(man-db)
+command -v groff   >/dev/null || need+=(groff-base)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "installing: ${need[*]}"

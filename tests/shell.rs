@@ -212,3 +212,168 @@ fn global_options_are_described_once() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// Runs `shell` with `args` and the folder of the errdex binary first on `PATH` (completion
+/// scripts call `errdex`), under the config folder `config`.
+fn in_shell(shell: &str, args: &[&str], config: &std::path::Path) -> Output {
+    let bin = assert_cmd::cargo::cargo_bin("errdex");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    std::process::Command::new(shell)
+        .args(args)
+        .env("PATH", path)
+        .env("XDG_CONFIG_HOME", config)
+        .env("HOME", config)
+        .env_remove("ERRDEX_CONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{shell} (scripts/test.sh installs it): {e}"))
+}
+
+#[test]
+fn completion_scripts_for_every_shell_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        for fixed in [false, true] {
+            let mut cmd = errdex();
+            cmd.args(["completions", shell]);
+            if fixed {
+                cmd.arg("--static");
+            }
+            let out = cmd.output().unwrap();
+            assert_eq!(out.status.code(), Some(0), "{shell} {fixed}");
+            let script = text(&out.stdout);
+            assert!(script.contains("errdex"), "{shell}: {script}");
+            if !fixed {
+                assert!(script.contains("ERRDEX_COMPLETE"), "{shell}: {script}");
+            }
+            let file = dir.path().join(format!("errdex.{shell}.{fixed}"));
+            std::fs::write(&file, &out.stdout).unwrap();
+            let file = file.to_str().unwrap();
+            let check = match shell {
+                "bash" => in_shell("bash", &["-n", file], dir.path()),
+                "zsh" => in_shell("zsh", &["-n", file], dir.path()),
+                "fish" => in_shell("fish", &["--no-execute", file], dir.path()),
+                _ => continue,
+            };
+            assert!(
+                check.status.success() && check.stderr.is_empty(),
+                "{shell} --static={fixed}: {}",
+                text(&check.stderr)
+            );
+        }
+    }
+}
+
+#[test]
+fn vendor_ids_complete_from_the_catalogs_there_are() {
+    // A user catalog's vendor completes as the embedded ones do.
+    let config = tempfile::tempdir().unwrap();
+    let catalogs = config.path().join("errdex/catalogs");
+    std::fs::create_dir_all(&catalogs).unwrap();
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let mut acme: serde_json::Value = serde_json::from_str(&http).unwrap();
+    acme["vendor"]["id"] = "acmewidgets".into();
+    acme["vendor"]["name"] = "Acme Widgets".into();
+    std::fs::write(catalogs.join("acme.json"), acme.to_string()).unwrap();
+
+    let bash = in_shell(
+        "bash",
+        &[
+            "-c",
+            r#"source <(errdex completions bash)
+               for line in "errdex show pi" "errdex snippet acme" "errdex --vendor g" "errdex sh"; do
+                 read -ra COMP_WORDS <<< "$line"; COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_TYPE=9
+                 _clap_complete_errdex errdex "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                 echo "$line => ${COMPREPLY[*]}"
+               done"#,
+        ],
+        config.path(),
+    );
+    let said = text(&bash.stdout);
+    assert!(bash.status.success(), "{said} {}", text(&bash.stderr));
+    for expect in [
+        "errdex show pi => pixnet",
+        "errdex snippet acme => acmewidgets",
+        "errdex --vendor g => guo-guo grpc",
+        "errdex sh => show",
+    ] {
+        assert!(said.lines().any(|l| l == expect), "{expect}: {said}");
+    }
+
+    let fish = in_shell(
+        "fish",
+        &[
+            "-c",
+            "errdex completions fish | source; complete -C 'errdex show acm'; complete -C 'errdex catalog diff pix'",
+        ],
+        config.path(),
+    );
+    let said = text(&fish.stdout);
+    assert!(
+        said.contains("acmewidgets\tAcme Widgets"),
+        "{said} {}",
+        text(&fish.stderr)
+    );
+    assert!(said.contains("pixnet\tPIXNET"), "{said}");
+}
+
+#[test]
+fn the_man_pages_render_without_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("man");
+    std::fs::create_dir(&pages).unwrap();
+    errdex()
+        .args(["man", "--out-dir"])
+        .arg(&pages)
+        .assert()
+        .code(0);
+    let page = |name: &str| pages.join(name).to_str().unwrap().to_string();
+    assert!(std::path::Path::new(&page("errdex-catalog-check.1")).exists());
+    let main = errdex().arg("man").output().unwrap();
+    assert_eq!(main.status.code(), Some(0));
+    assert_eq!(main.stdout, std::fs::read(page("errdex.1")).unwrap());
+    let show = errdex().args(["man", "show"]).output().unwrap();
+    assert_eq!(show.stdout, std::fs::read(page("errdex-show.1")).unwrap());
+
+    for (name, expect) in [
+        (
+            "errdex.1",
+            &[
+                "errdex-show(1)",
+                "Exit status: 0 found",
+                "--no-user-catalogs",
+            ][..],
+        ),
+        (
+            "errdex-show.1",
+            &["<CODE>", "Vendor id, name or alias", "Global options:"],
+        ),
+        ("errdex-catalog-check.1", &["file:line:col"]),
+    ] {
+        let out = std::process::Command::new("man")
+            .args(["--warnings", "-l"])
+            .arg(page(name))
+            .env("MANWIDTH", "80")
+            .env("MAN_KEEP_FORMATTING", "")
+            .output()
+            .expect("man (scripts/test.sh installs man-db)");
+        assert!(out.status.success(), "{name}");
+        assert!(out.stderr.is_empty(), "{name}: {}", text(&out.stderr));
+        // As words: man justifies lines with extra spaces.
+        let shown = text(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for e in expect {
+            assert!(shown.contains(e), "{name}: {e} in {shown}");
+        }
+    }
+    let out = errdex().args(["man", "nosuch"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no command `nosuch`"));
+}

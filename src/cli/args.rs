@@ -5,12 +5,23 @@ use crate::clipboard;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// `errdex --help` and the man page end with this.
+const AFTER_LONG_HELP: &str = "Without a command, errdex opens the terminal explorer.
+
+Exit status: 0 found, 1 nothing found, 2 usage or input error, or output that cannot be written.
+
+Files: $XDG_CONFIG_HOME/errdex/config.toml (default ~/.config/errdex/config.toml), the settings \
+(`errdex config`); $XDG_CONFIG_HOME/errdex/catalogs/*.json, user catalogs.
+
+Environment: ERRDEX_CONFIG, another config file; NO_COLOR, no colours; XDG_CONFIG_HOME.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "errdex",
     version,
     about = "Find out what an API error code means, fast, offline.",
-    after_help = "Without a command, errdex opens the terminal explorer."
+    after_help = "Without a command, errdex opens the terminal explorer.",
+    after_long_help = AFTER_LONG_HELP
 )]
 pub struct Args {
     /// Also load this catalog file or folder (repeatable).
@@ -22,7 +33,7 @@ pub struct Args {
     pub no_user_catalogs: bool,
 
     /// TUI: start with this vendor selected.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
     pub vendor: Option<String>,
 
     /// TUI: start with this filter query.
@@ -51,6 +62,15 @@ impl Args {
 /// The command line as clap parses, completes and documents it. Global options are described
 /// in `errdex --help`; each subcommand's help names them in one line instead of repeating them.
 pub fn command() -> clap::Command {
+    with_globals_named(|a| a.hide_short_help(true).hide_long_help(true))
+}
+
+/// [`command`] for the man pages: a command's page names the global options in one line too.
+pub fn man_command() -> clap::Command {
+    with_globals_named(|a| a.hide(true))
+}
+
+fn with_globals_named(quiet: fn(clap::Arg) -> clap::Arg) -> clap::Command {
     let mut cmd = Args::command();
     let globals: Vec<clap::Arg> = cmd
         .get_arguments()
@@ -66,11 +86,8 @@ pub fn command() -> clap::Command {
             .join(", ")
     );
     // clap copies a global option into each subcommand when it builds, unless the subcommand
-    // has it already: these copies, out of the help, still parse and complete.
-    let quiet: Vec<clap::Arg> = globals
-        .into_iter()
-        .map(|a| a.hide_short_help(true).hide_long_help(true))
-        .collect();
+    // has it already: these copies, out of the help, still parse (and complete, unless hidden).
+    let quiet: Vec<clap::Arg> = globals.into_iter().map(quiet).collect();
     for name in subcommand_names(&cmd) {
         cmd = cmd.mut_subcommand(name, |sc| name_globals(sc, &quiet, &note));
     }
@@ -113,6 +130,7 @@ pub enum Command {
     /// Show one vendor's entry for a code.
     Show {
         /// Vendor id, name or alias (`errdex vendors` lists them).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
         /// The error code, or its symbol or alias (`errno ENOENT`).
         code: String,
@@ -136,6 +154,7 @@ pub enum Command {
     /// Code for a vendor's errors: match arms for CODEs, or a whole enum.
     Snippet {
         /// Vendor id, name or alias (`errdex vendors` lists them).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
         /// The codes to write match arms for (none: an enum of every code).
         #[arg(value_name = "CODE")]
@@ -150,4 +169,21 @@ pub enum Command {
     /// Check, import and compare catalogs.
     #[command(subcommand)]
     Catalog(crate::cli::CatalogCommand),
+    /// Print a completion script for the shell (README: Shell completion).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+        /// A script that completes without asking errdex (no vendor ids).
+        #[arg(long = "static")]
+        fixed: bool,
+    },
+    /// Print the man page (`errdex man | man -l -`), or a command's (`errdex man show`).
+    Man {
+        /// The command whose page to print (`catalog check`): errdex-catalog-check(1).
+        #[arg(value_name = "COMMAND")]
+        path: Vec<String>,
+        /// Write every page (errdex.1, errdex-show.1, …) into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "path")]
+        out_dir: Option<PathBuf>,
+    },
 }

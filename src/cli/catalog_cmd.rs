@@ -43,6 +43,7 @@ pub enum CatalogCommand {
     /// Rows added, removed and changed between two editions (default: the two newest).
     Diff {
         /// Vendor id, name or alias.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
         /// The older edition (default: the second newest).
         old: Option<String>,

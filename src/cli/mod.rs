@@ -7,8 +7,9 @@ mod annotate;
 mod args;
 mod catalog_cmd;
 pub mod output;
+mod shell;
 
-pub use args::{Args, Command, command};
+pub use args::{Args, Command, command, man_command};
 pub use catalog_cmd::CatalogCommand;
 
 use crate::index::Index;
@@ -21,6 +22,7 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> i32 {
+    shell::complete_if_asked();
     let parsed = command()
         .try_get_matches()
         .and_then(|matches| <Args as clap::FromArgMatches>::from_arg_matches(&matches));
@@ -71,6 +73,25 @@ pub fn run(args: Args) -> i32 {
             }
         };
     }
+    // Commands that need no catalogs.
+    match &args.command {
+        Some(Command::Completions { shell, fixed }) => {
+            return finish(shell::print_completions(
+                *shell,
+                *fixed,
+                &mut std::io::stdout(),
+            ));
+        }
+        Some(Command::Man {
+            out_dir: Some(dir), ..
+        }) => {
+            return finish(shell::write_man_pages(dir));
+        }
+        Some(Command::Man { path, .. }) => {
+            return finish(shell::print_man(path, &mut std::io::stdout()));
+        }
+        _ => {}
+    }
     let (index, problems) = Index::load(&args.sources(), &mut |_, _| {});
     for p in &problems {
         say!("errdex: warning: {p}");
@@ -81,7 +102,9 @@ pub fn run(args: Args) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match args.command {
-        None => unreachable!("the TUI is started above"),
+        None | Some(Command::Completions { .. } | Command::Man { .. }) => {
+            unreachable!("answered above")
+        }
         Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
         Some(Command::Annotate(mut options)) => {
             if let Some(v) = &options.vendor {
@@ -176,6 +199,11 @@ fn finish(written: std::io::Result<i32>) -> i32 {
             EXIT_USAGE
         }
     }
+}
+
+/// The catalogs completion offers vendor ids from: those every command loads.
+fn completion_sources() -> crate::catalog::Sources {
+    crate::catalog::Sources::new(Vec::new(), false)
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {

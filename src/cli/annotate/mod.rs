@@ -40,7 +40,7 @@ pub struct Options {
     #[arg(long)]
     pub only: bool,
     /// Only this vendor or family may claim an error.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(crate::cli::shell::vendor_candidates))]
     pub vendor: Option<String>,
     /// Counts on stderr at the end: lines, bytes, decoded, annotated, too long.
     #[arg(long)]
