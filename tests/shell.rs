@@ -201,7 +201,7 @@ fn global_options_are_described_once() {
             "{args:?}: {help}"
         );
         assert!(
-            help.contains("Global options: --catalog, --no-user-catalogs"),
+            help.contains("Global options: --config, --catalog, --no-user-catalogs, --clipboard"),
             "{args:?}: {help}"
         );
     }
@@ -376,4 +376,241 @@ fn the_man_pages_render_without_warnings() {
     let out = errdex().args(["man", "nosuch"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no command `nosuch`"));
+}
+
+/// A config folder holding `errdex/config.toml` with `text`.
+fn config_home(text: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("errdex")).unwrap();
+    std::fs::write(home.path().join("errdex/config.toml"), text).unwrap();
+    home
+}
+
+fn with_home(home: &std::path::Path) -> Command {
+    let mut cmd = errdex();
+    cmd.env("XDG_CONFIG_HOME", home);
+    cmd
+}
+
+/// A catalog of vendor `id` (the HTTP statuses under another name) at `path`.
+fn write_catalog(path: &std::path::Path, id: &str) {
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let mut c: serde_json::Value = serde_json::from_str(&http).unwrap();
+    c["vendor"]["id"] = id.into();
+    c["vendor"]["name"] = format!("Vendor {id}").into();
+    std::fs::write(path, c.to_string()).unwrap();
+}
+
+#[test]
+fn a_config_file_with_every_setting_is_honoured_and_reported() {
+    let home = config_home(
+        "# mine\nsnippet_lang = \"python\"\ntheme = \"light\"\nmouse = false\n\
+         clipboard = \"osc52\"\ncatalogs = [\"extra\"]\n",
+    );
+    std::fs::create_dir(home.path().join("errdex/extra")).unwrap();
+    write_catalog(&home.path().join("errdex/extra/acme.json"), "acme");
+    let file = home.path().join("errdex/config.toml");
+
+    let out = with_home(home.path()).arg("config").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains(&format!("# config file: {} (read)", file.display())),
+        "{shown}"
+    );
+    let extra = home.path().join("errdex/extra");
+    for (line, origin) in [
+        (
+            "snippet_lang = \"python\"".to_string(),
+            "# config file, line 2",
+        ),
+        ("theme = \"light\"".to_string(), "# config file, line 3"),
+        ("mouse = false".to_string(), "# config file, line 4"),
+        ("clipboard = \"osc52\"".to_string(), "# config file, line 5"),
+        (
+            format!("catalogs = [\"{}\"]", extra.display()),
+            "# config file, line 6",
+        ),
+    ] {
+        let row = shown
+            .lines()
+            .find(|l| l.starts_with(&line))
+            .unwrap_or_else(|| panic!("{line}: {shown}"));
+        assert!(row.ends_with(origin), "{row}");
+    }
+
+    // Honoured: the snippet language, and the extra catalogs.
+    let out = with_home(home.path())
+        .args(["snippet", "http", "404"])
+        .output()
+        .unwrap();
+    let arm = text(&out.stdout);
+    assert!(
+        arm.contains("return HttpError.NOT_FOUND  # Not Found"),
+        "Python: {arm}"
+    );
+    let vendors = text(
+        &with_home(home.path())
+            .arg("vendors")
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(vendors.contains("acme"), "{vendors}");
+
+    // Flags win, and say so.
+    let out = with_home(home.path())
+        .args([
+            "--theme",
+            "dark",
+            "--mouse",
+            "--clipboard",
+            "system",
+            "config",
+        ])
+        .output()
+        .unwrap();
+    let shown = text(&out.stdout);
+    for (line, origin) in [
+        ("theme = \"dark\"", "# flag --theme"),
+        ("mouse = true", "# flag --mouse"),
+        ("clipboard = \"system\"", "# flag --clipboard"),
+        ("snippet_lang = \"python\"", "# config file, line 2"),
+    ] {
+        let row = shown.lines().find(|l| l.starts_with(line)).unwrap();
+        assert!(row.ends_with(origin), "{row}");
+    }
+    let out = with_home(home.path())
+        .args(["snippet", "http", "404", "--lang", "rust"])
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains("=>"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_broken_config_is_one_warning_at_its_place_and_the_defaults() {
+    for (content, place, what) in [
+        (
+            "mouse = false\ntheme = \"light\n",
+            ":2:",
+            "the config file is not used",
+        ),
+        (
+            "mouse = false\ncolour = \"red\"\n",
+            ":2:1:",
+            "unknown setting `colour`",
+        ),
+        ("theme = \"purple\"\n", ":1:9:", "unknown value `purple`"),
+        (
+            "snippet_lang = \"cobol\"\n",
+            ":1:16:",
+            "unknown value `cobol`",
+        ),
+        ("mouse = \"yes\"\n", ":1:9:", "expected true or false"),
+        ("catalogs = \"/x\"\n", ":1:12:", "expected a list of paths"),
+    ] {
+        let home = config_home(content);
+        let file = home.path().join("errdex/config.toml");
+        let out = with_home(home.path())
+            .args(["show", "pixnet", "1302"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{content}");
+        assert!(text(&out.stdout).contains("Exceed Anonymous Rate Limit"));
+        let said = text(&out.stderr);
+        assert_eq!(said.lines().count(), 1, "{content}: {said}");
+        let expect = format!("errdex: warning: {}{place}", file.display());
+        assert!(said.starts_with(&expect), "{content}: {said}");
+        assert!(said.contains(what), "{content}: {said}");
+    }
+    // The broken setting keeps its default; the others still apply.
+    let home = config_home("mouse = false\ntheme = \"purple\"\n");
+    let shown = text(
+        &with_home(home.path())
+            .arg("config")
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(shown.contains("theme = \"dark\"  "), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("theme") && l.ends_with("# default"))
+    );
+    assert!(shown.lines().any(|l| l.starts_with("mouse = false")));
+}
+
+#[test]
+fn config_init_writes_a_commented_file_once() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("errdex/config.toml");
+    let out = with_home(home.path())
+        .args(["config", "--init"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&file).unwrap();
+    for key in [
+        "# snippet_lang = ",
+        "# theme = ",
+        "# mouse = ",
+        "# clipboard = ",
+        "# catalogs = ",
+    ] {
+        assert!(written.contains(key), "{key}: {written}");
+    }
+    // It reads back as the defaults, without a warning.
+    let out = with_home(home.path()).arg("config").output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).matches("# default").count(), 5);
+    // Never over an existing file.
+    std::fs::write(&file, "mouse = false\n").unwrap();
+    let out = with_home(home.path())
+        .args(["config", "--init"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("already exists"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mouse = false\n");
+}
+
+#[test]
+fn another_config_file_by_flag_or_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.toml");
+    std::fs::write(&file, "snippet_lang = \"go\"\n").unwrap();
+    let by_var = errdex()
+        .env("ERRDEX_CONFIG", &file)
+        .arg("config")
+        .output()
+        .unwrap();
+    assert!(text(&by_var.stdout).contains("snippet_lang = \"go\""));
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "snippet_lang = \"java\"\n").unwrap();
+    let by_flag = errdex()
+        .env("ERRDEX_CONFIG", &file)
+        .arg("config")
+        .arg("--config")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(text(&by_flag.stdout).contains("snippet_lang = \"java\""));
+    // A file asked for by name must be there.
+    let out = errdex()
+        .args(["--config", "/nonexistent/errdex.toml", "vendors"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("/nonexistent/errdex.toml: cannot read the config file"),
+        "{}",
+        text(&out.stderr)
+    );
 }

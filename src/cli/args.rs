@@ -1,7 +1,9 @@
 //! Command-line arguments (the CLI contract of DESIGN.md).
 
+use super::config::Config;
 use crate::catalog::Sources;
 use crate::clipboard;
+use crate::tui::ui::Palette;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -24,6 +26,10 @@ Environment: ERRDEX_CONFIG, another config file; NO_COLOR, no colours; XDG_CONFI
     after_long_help = AFTER_LONG_HELP
 )]
 pub struct Args {
+    /// Read settings from this file instead of $XDG_CONFIG_HOME/errdex/config.toml.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// Also load this catalog file or folder (repeatable).
     #[arg(long, global = true, value_name = "PATH")]
     pub catalog: Vec<PathBuf>,
@@ -41,21 +47,44 @@ pub struct Args {
     pub query: Option<String>,
 
     /// TUI: leave the mouse to the terminal (text selection works as usual).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "mouse")]
     pub no_mouse: bool,
 
-    /// How copied text reaches the clipboard.
-    #[arg(long, value_enum, default_value_t = clipboard::Mode::Auto, global = true)]
-    pub clipboard: clipboard::Mode,
+    /// TUI: take the mouse, whatever the config file says.
+    #[arg(long)]
+    pub mouse: bool,
+
+    /// TUI: colours for a dark or a light terminal background [default: dark].
+    #[arg(long, value_enum)]
+    pub theme: Option<Palette>,
+
+    /// How copied text reaches the clipboard [default: auto].
+    #[arg(long, value_enum, global = true)]
+    pub clipboard: Option<clipboard::Mode>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 impl Args {
-    /// The catalogs to load besides the embedded ones.
-    pub fn sources(&self) -> Sources {
-        Sources::new(self.catalog.clone(), self.no_user_catalogs)
+    /// The catalogs to load besides the embedded ones: the config file's, then `--catalog`'s.
+    pub fn sources(&self, config: &Config) -> Sources {
+        let paths = config.catalogs.value.iter().chain(&self.catalog).cloned();
+        Sources::new(paths.collect(), self.no_user_catalogs)
+    }
+
+    /// The config file's settings with the flags given laid over them.
+    pub fn settings(&self) -> Config {
+        let mut config = Config::load(self.config.as_deref());
+        config.theme.overridden(self.theme, "--theme");
+        let mouse = (self.mouse || self.no_mouse).then_some(self.mouse);
+        let mouse_flag = if self.mouse { "--mouse" } else { "--no-mouse" };
+        config.mouse.overridden(mouse, mouse_flag);
+        config.clipboard.overridden(self.clipboard, "--clipboard");
+        if let Some(Command::Snippet { lang, .. }) = &self.command {
+            config.snippet_lang.overridden(*lang, "--lang");
+        }
+        config
     }
 }
 
@@ -159,9 +188,9 @@ pub enum Command {
         /// The codes to write match arms for (none: an enum of every code).
         #[arg(value_name = "CODE")]
         codes: Vec<String>,
-        /// The language to write.
-        #[arg(long, short, value_enum, default_value_t = crate::snippet::Lang::Rust)]
-        lang: crate::snippet::Lang,
+        /// The language to write [default: rust, or the config file's snippet_lang].
+        #[arg(long, short, value_enum)]
+        lang: Option<crate::snippet::Lang>,
         /// A complete enum (for the CODEs given, or every code of the vendor).
         #[arg(long = "enum")]
         enumeration: bool,
@@ -169,6 +198,12 @@ pub enum Command {
     /// Check, import and compare catalogs.
     #[command(subcommand)]
     Catalog(crate::cli::CatalogCommand),
+    /// Show the settings in force and where each comes from (default, config file, flag).
+    Config {
+        /// Write a commented config file with every setting at its default (never over one).
+        #[arg(long)]
+        init: bool,
+    },
     /// Print a completion script for the shell (README: Shell completion).
     Completions {
         /// The shell to complete in.

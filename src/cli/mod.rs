@@ -6,6 +6,7 @@ mod stderr;
 mod annotate;
 mod args;
 mod catalog_cmd;
+mod config;
 pub mod output;
 mod shell;
 
@@ -54,26 +55,7 @@ fn clap_exit(err: clap::Error) -> i32 {
 }
 
 pub fn run(args: Args) -> i32 {
-    if args.command.is_none() {
-        let options = crate::tui::Options {
-            start: crate::tui::app::Options {
-                query: args.query.clone(),
-                vendor: args.vendor.clone(),
-                mouse: !args.no_mouse,
-                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            },
-            clipboard: args.clipboard,
-            sources: args.sources(),
-        };
-        return match crate::tui::explore(options) {
-            Ok(code) => code,
-            Err(e) => {
-                say!("errdex: terminal error: {e}");
-                EXIT_USAGE
-            }
-        };
-    }
-    // Commands that need no catalogs.
+    // Commands that need neither settings nor catalogs.
     match &args.command {
         Some(Command::Completions { shell, fixed }) => {
             return finish(shell::print_completions(
@@ -92,7 +74,55 @@ pub fn run(args: Args) -> i32 {
         }
         _ => {}
     }
-    let (index, problems) = Index::load(&args.sources(), &mut |_, _| {});
+    let config = args.settings();
+    let sources = args.sources(&config);
+    if args.command.is_none() {
+        let options = crate::tui::Options {
+            start: crate::tui::app::Options {
+                query: args.query.clone(),
+                vendor: args.vendor.clone(),
+                mouse: config.mouse.value,
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                lang: Some(config.snippet_lang.value),
+                palette: config.theme.value,
+            },
+            clipboard: config.clipboard.value,
+            sources,
+            warnings: config.warnings,
+        };
+        return match crate::tui::explore(options) {
+            Ok(code) => code,
+            Err(e) => {
+                say!("errdex: terminal error: {e}");
+                EXIT_USAGE
+            }
+        };
+    }
+    for w in &config.warnings {
+        say!("errdex: warning: {}", sanitize_line(w));
+    }
+    if let Some(Command::Config { init }) = &args.command {
+        if *init {
+            return match config::init(&config) {
+                Ok(path) => {
+                    say!(
+                        "errdex: wrote {}",
+                        sanitize_line(&path.display().to_string())
+                    );
+                    EXIT_OK
+                }
+                Err(message) => usage_error(&message),
+            };
+        }
+        let user_dir = sources.user_dir.as_deref();
+        let mut out = std::io::stdout().lock();
+        return finish(
+            config::print(&config, &args.catalog, user_dir, &mut out)
+                .and_then(|()| out.flush())
+                .map(|()| EXIT_OK),
+        );
+    }
+    let (index, problems) = Index::load(&sources, &mut |_, _| {});
     for p in &problems {
         say!("errdex: warning: {p}");
     }
@@ -102,7 +132,7 @@ pub fn run(args: Args) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match args.command {
-        None | Some(Command::Completions { .. } | Command::Man { .. }) => {
+        None | Some(Command::Completions { .. } | Command::Man { .. } | Command::Config { .. }) => {
             unreachable!("answered above")
         }
         Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
@@ -130,6 +160,7 @@ pub fn run(args: Args) -> i32 {
             let Some(v) = index.find_vendor(&vendor) else {
                 return usage_error(&unknown_vendor(&index, &vendor));
             };
+            let lang = lang.unwrap_or(config.snippet_lang.value);
             output::print_snippet(&index, v, &codes, lang, enumeration, &mut out)
         }
         Some(Command::Catalog(cmd)) => catalog_cmd::print_catalog(cmd, &index, &mut out),
@@ -203,7 +234,12 @@ fn finish(written: std::io::Result<i32>) -> i32 {
 
 /// The catalogs completion offers vendor ids from: those every command loads.
 fn completion_sources() -> crate::catalog::Sources {
-    crate::catalog::Sources::new(Vec::new(), false)
+    let config = config::Config::load(None);
+    crate::catalog::Sources::new(config.catalogs.value, false)
+}
+
+fn sanitize_line(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::sanitize::line(s)
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {
