@@ -614,3 +614,219 @@ fn another_config_file_by_flag_or_variable() {
         text(&out.stderr)
     );
 }
+
+/// `errdex ARGS`, which must end within a few seconds whatever the files are.
+fn quick(args: &[&std::ffi::OsStr]) -> Output {
+    let mut cmd = errdex();
+    cmd.args(args).timeout(std::time::Duration::from_secs(20));
+    let out = cmd.output().unwrap();
+    assert!(out.status.code().is_some(), "{args:?}: killed: a hang");
+    out
+}
+
+#[test]
+fn hostile_catalog_paths_are_refused_at_once_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fifo = d.join("fifo.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let lp = d.join("loop.json");
+    std::os::unix::fs::symlink(d.join("loop2.json"), &lp).unwrap();
+    std::os::unix::fs::symlink(&lp, d.join("loop2.json")).unwrap();
+    let dangling = d.join("dangling.json");
+    std::os::unix::fs::symlink(d.join("nowhere.json"), &dangling).unwrap();
+    let big = d.join("big.json");
+    File::create(&big).unwrap().set_len((1 << 30) + 1).unwrap();
+    for (path, why) in [
+        (fifo.as_path(), "is a FIFO, not a regular file"),
+        (
+            std::path::Path::new("/dev/zero"),
+            "is a device, not a regular file",
+        ),
+        (lp.as_path(), "is a symbolic link loop"),
+        (
+            dangling.as_path(),
+            "is a symbolic link to a file that does not exist",
+        ),
+        (
+            big.as_path(),
+            "is 1024 MiB, over the 1024 MiB a catalog may be",
+        ),
+    ] {
+        let out = quick(&["--catalog".as_ref(), path.as_os_str(), "vendors".as_ref()]);
+        assert_eq!(out.status.code(), Some(0), "{path:?}");
+        assert!(text(&out.stdout).contains("pixnet"), "{path:?}");
+        let said = text(&out.stderr);
+        assert_eq!(said.lines().count(), 1, "{path:?}: {said}");
+        let expect = format!("errdex: warning: {}: {why}", path.display());
+        assert!(said.starts_with(&expect), "{path:?}: {said}");
+        // `catalog check` names it too, and `catalog import` will not read it.
+        let out = quick(&["catalog".as_ref(), "check".as_ref(), path.as_os_str()]);
+        assert_eq!(out.status.code(), Some(1), "{path:?}");
+        assert!(
+            text(&out.stdout).contains(why),
+            "{path:?}: {}",
+            text(&out.stdout)
+        );
+        if path != big {
+            let out = quick(&[
+                "catalog".as_ref(),
+                "import".as_ref(),
+                path.as_os_str(),
+                "--vendor".as_ref(),
+                "x".as_ref(),
+            ]);
+            assert_eq!(out.status.code(), Some(2), "{path:?}");
+            assert!(text(&out.stderr).contains(why), "{path:?}");
+        }
+    }
+}
+
+#[test]
+fn a_folder_s_skipped_entries_are_listed_in_one_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write_catalog(&d.join("acme.json"), "acme");
+    std::fs::write(d.join("README.md"), "notes").unwrap();
+    std::fs::write(d.join("schema.json"), "{}").unwrap();
+    std::fs::create_dir(d.join("old.json")).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(d.join("pipe.json"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = quick(&["--catalog".as_ref(), d.as_os_str(), "vendors".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("acme"));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "errdex: note: {}: skipped 3 entries that are not catalogs: README.md (not *.json), \
+             old.json (a folder), pipe.json (a FIFO)\n",
+            d.display()
+        )
+    );
+}
+
+#[test]
+fn an_upper_case_vendor_id_is_a_problem_and_loads_lower_cased() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dupv.json");
+    write_catalog(&file, "DUPV");
+    let pretty: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    std::fs::write(&file, serde_json::to_string_pretty(&pretty).unwrap()).unwrap();
+    let why = "vendor.id `DUPV` must be lower case; it is loaded as `dupv`";
+    let out = quick(&["catalog".as_ref(), "check".as_ref(), file.as_os_str()]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stdout);
+    assert!(said.starts_with(&format!("{}:", file.display())), "{said}");
+    assert!(said.contains(why), "{said}");
+    let (line, col) = (
+        said.split(':').nth(1).unwrap(),
+        said.split(':').nth(2).unwrap(),
+    );
+    let at = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .nth(line.parse::<usize>().unwrap() - 1)
+        .unwrap()
+        .to_string();
+    assert!(
+        at[col.parse::<usize>().unwrap() - 1..].starts_with("\"id\": \"DUPV\""),
+        "{at}"
+    );
+
+    for vendor in ["dupv", "DUPV"] {
+        let out = quick(&[
+            "--catalog".as_ref(),
+            file.as_os_str(),
+            "show".as_ref(),
+            vendor.as_ref(),
+            "404".as_ref(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{vendor}: {}",
+            text(&out.stderr)
+        );
+        assert!(text(&out.stdout).contains("(dupv)"));
+        assert!(text(&out.stderr).contains(why));
+    }
+}
+
+#[test]
+fn import_onto_a_symlink_writes_its_target_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let table = d.join("errors.md");
+    std::fs::write(
+        &table,
+        "| code | message |\n|---|---|\n| E1 | Bad thing |\n",
+    )
+    .unwrap();
+    let real = d.join("real.json");
+    std::fs::write(&real, "{}").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = d.join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    let import = |force: bool| {
+        let mut cmd = errdex();
+        cmd.args(["catalog", "import"])
+            .arg(&table)
+            .args(["--vendor", "acme", "-o"])
+            .arg(&link);
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    let out = import(false);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), "{}");
+
+    let out = import(true);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(std::fs::read_to_string(&real).unwrap().contains("\"E1\""));
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    let mut names: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["errors.md", "link.json", "real.json"],
+        "no temporary file"
+    );
+
+    // A link to nothing is refused, not replaced.
+    std::fs::remove_file(&real).unwrap();
+    let out = import(true);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("symbolic link that leads to no file"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}

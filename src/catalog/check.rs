@@ -5,7 +5,7 @@
 //! files with the same (vendor, edition) would silently replace one another at load time, so
 //! the later one is reported at its `"edition"` key.
 
-use super::load::{CatalogProblem, Loaded, Origin, Rows, TooLarge, load_path};
+use super::load::{CatalogProblem, Loaded, Origin, Rows, TooLarge, catalog_files, load_path};
 use super::model::EntryFields;
 use super::validate::locate_member;
 use std::collections::HashMap;
@@ -61,12 +61,8 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
     let mut loaded: Vec<Loaded<Count>> = Vec::new();
     for path in paths {
         let found = load_path::<Count>(path, &mut |_| {});
-        // A path that does not exist is a problem, not a file.
-        let files = if path.exists() {
-            found.catalogs.len() + found.problems.len()
-        } else {
-            0
-        };
+        // A path that cannot be listed is a problem, not a file.
+        let files = catalog_files(path).map_or(0, |listed| listed.files.len());
         if path.is_dir() && files == 0 {
             report.problems.push(CatalogProblem::whole_file(
                 path.display(),
