@@ -830,3 +830,39 @@ fn import_onto_a_symlink_writes_its_target_and_keeps_the_mode() {
             .is_symlink()
     );
 }
+
+/// [`quick`] with plain strings.
+fn quick_words<S: AsRef<str>>(args: &[S]) -> Output {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref().as_ref()).collect();
+    quick(&args)
+}
+
+#[test]
+fn a_query_of_hundreds_of_terms_is_answered_or_refused_with_a_reason() {
+    let search = |words: Vec<String>| {
+        let mut args = vec!["search".to_string(), "-n".into(), "3".into()];
+        args.extend(words);
+        quick_words(&args)
+    };
+    // The same word 250 times is one word.
+    let out = search(vec!["tok".to_string(); 250]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(out.stdout, search(vec!["tok".to_string()]).stdout);
+    // Hundreds of different words: refused, saying why and what the limit is.
+    let out = search((0..300).map(|i| format!("w{i}")).collect());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        text(&out.stderr),
+        "errdex: the query has 300 different words; errdex searches for at most 16 at once \
+         (fewer words, or field terms such as code: and vendor:, narrow it as well)\n"
+    );
+    // So are hundreds of field terms.
+    let out = search((0..300).map(|i| format!("code:{i}")).collect());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("at most 256"),
+        "{}",
+        text(&out.stderr)
+    );
+}
