@@ -866,3 +866,48 @@ fn a_query_of_hundreds_of_terms_is_answered_or_refused_with_a_reason() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_fuzz_script_runs_until_stopped_as_its_docs_say() {
+    // fuzz/run.sh in a copy of its folder, with a `cargo` that only prints its arguments.
+    let root = tempfile::tempdir().unwrap();
+    let fuzz = root.path().join("fuzz");
+    std::fs::create_dir_all(fuzz.join("seeds/query")).unwrap();
+    std::fs::create_dir_all(root.path().join("bin")).unwrap();
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/run.sh");
+    std::fs::copy(src, fuzz.join("run.sh")).unwrap();
+    std::fs::write(fuzz.join("seeds/query/a"), "tok").unwrap();
+    let cargo = root.path().join("bin/cargo");
+    std::fs::write(&cargo, "#!/bin/sh\necho \"$@\"\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let run = |runs: Option<&str>| {
+        let mut cmd = std::process::Command::new("bash");
+        cmd.arg(fuzz.join("run.sh")).arg("query");
+        cmd.args(runs);
+        let path = format!(
+            "{}:{}",
+            root.path().join("bin").display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let out = cmd.env("PATH", path).output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert!(run(None).contains(" -runs=10000000 "));
+    assert!(run(Some("-1")).contains(" -runs=-1 "));
+
+    // The docs say `-1` runs until stopped, and never that `0` does.
+    for doc in ["README.md", "fuzz/README.md", "fuzz/run.sh"] {
+        let doc_text =
+            std::fs::read_to_string(format!("{}/{doc}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let until: Vec<&str> = doc_text
+            .lines()
+            .filter(|l| l.contains("until stopped"))
+            .collect();
+        assert!(!until.is_empty(), "{doc} says how to fuzz until stopped");
+        for line in until {
+            assert!(line.contains("-1"), "{doc}: {line}");
+        }
+    }
+}
