@@ -714,6 +714,15 @@ fn a_folder_s_skipped_entries_are_listed_in_one_notice() {
             d.display()
         )
     );
+    // `catalog check` checks the catalog and says the same of the rest.
+    let out = quick(&["catalog".as_ref(), "check".as_ref(), d.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stdout), "1 catalog file OK\n");
+    assert!(
+        text(&out.stderr).contains("skipped 3 entries"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

@@ -37,6 +37,8 @@ pub struct CheckReport {
     pub problems: Vec<CatalogProblem>,
     /// Catalog files looked at (folders count their `*.json` files).
     pub files: usize,
+    /// Entries of the folders given that are not catalog files, one line per folder.
+    pub notices: Vec<String>,
 }
 
 impl CheckReport {
@@ -71,6 +73,7 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
         }
         report.files += files;
         report.problems.extend(found.problems);
+        report.notices.extend(found.notices);
         loaded.extend(found.catalogs);
     }
     report.problems.extend(duplicates(&loaded));

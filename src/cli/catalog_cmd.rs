@@ -115,6 +115,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn run_check(paths: &[PathBuf], out: &mut impl Write) -> std::io::Result<i32> {
     let report = check::check(paths);
+    for n in &report.notices {
+        say!("errdex: note: {n}");
+    }
     for p in &report.problems {
         writeln!(out, "{}", sanitize::line(&p.to_string()))?;
     }
