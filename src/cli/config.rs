@@ -229,14 +229,7 @@ fn kind(value: &DeValue<'_>) -> &'static str {
 
 /// One of `T`'s values by name, as its flag takes them (aliases and case too).
 fn choice<T: ValueEnum>(value: &DeValue<'_>) -> Result<T, String> {
-    let names = || {
-        T::value_variants()
-            .iter()
-            .filter_map(|v| v.to_possible_value())
-            .map(|p| p.get_name().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = || possible::<T>().join(", ");
     let DeValue::String(s) = value else {
         return Err(format!(
             "expected one of {}, found {}",
@@ -288,11 +281,9 @@ impl fmt::Display for Origin {
 
 /// The file `errdex config --init` writes: every setting, commented out at its default.
 pub fn template() -> String {
-    let names = |values: Vec<String>| values.join(", ");
-    let of = |v: &dyn Fn() -> Vec<String>| names(v());
-    let langs = of(&|| possible::<Lang>());
-    let themes = of(&|| possible::<Palette>());
-    let modes = of(&|| possible::<clipboard::Mode>());
+    let langs = possible::<Lang>().join(", ");
+    let themes = possible::<Palette>().join(", ");
+    let modes = possible::<clipboard::Mode>().join(", ");
     format!(
         "# errdex settings. Flags on the command line win over these; `errdex config` shows\n\
          # what is in force and where each value comes from. Remove a `#` to set a value.\n\

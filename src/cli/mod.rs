@@ -1,5 +1,6 @@
 //! The headless commands. Each returns the process exit code: 0 found, 1 nothing found,
-//! 2 usage or input error (with a one-line message on stderr).
+//! 2 usage or input error, or output that could not be written (with a message on stderr;
+//! stdout holds results only).
 
 #[macro_use]
 mod stderr;
@@ -10,7 +11,8 @@ mod config;
 pub mod output;
 mod shell;
 
-pub use args::{Args, Command, command, man_command};
+use args::man_command;
+pub use args::{Args, Command, command};
 pub use catalog_cmd::CatalogCommand;
 
 use crate::index::Index;
@@ -99,7 +101,7 @@ pub fn run(args: Args) -> i32 {
         };
     }
     for w in &config.warnings {
-        say!("errdex: warning: {}", sanitize_line(w));
+        say!("errdex: warning: {}", crate::sanitize::line(w));
     }
     if let Some(Command::Config { init }) = &args.command {
         if *init {
@@ -107,11 +109,11 @@ pub fn run(args: Args) -> i32 {
                 Ok(path) => {
                     say!(
                         "errdex: wrote {}",
-                        sanitize_line(&path.display().to_string())
+                        crate::sanitize::line(&path.display().to_string())
                     );
                     EXIT_OK
                 }
-                Err(message) => usage_error(&message),
+                Err(message) => usage_error(&crate::sanitize::line(&message)),
             };
         }
         let user_dir = sources.user_dir.as_deref();
@@ -236,10 +238,6 @@ fn finish(written: std::io::Result<i32>) -> i32 {
 fn completion_sources() -> crate::catalog::Sources {
     let config = config::Config::load(None);
     crate::catalog::Sources::new(config.catalogs.value, false)
-}
-
-fn sanitize_line(s: &str) -> std::borrow::Cow<'_, str> {
-    crate::sanitize::line(s)
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {
