@@ -920,3 +920,59 @@ fn the_fuzz_script_runs_until_stopped_as_its_docs_say() {
         }
     }
 }
+
+#[test]
+fn vendor_ids_complete_in_an_interactive_zsh() {
+    // zsh completes only at its line editor: a real one in tmux, with the script loaded.
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("errdex");
+    std::fs::write(
+        home.path().join(".zshrc"),
+        format!(
+            "export PATH={}:$PATH XDG_CONFIG_HOME=/nonexistent-errdex-test\n\
+             autoload -Uz compinit && compinit -u\n\
+             source <(errdex completions zsh)\nPS1='ready> '\n",
+            bin.parent().unwrap().display()
+        ),
+    )
+    .unwrap();
+    let socket = format!("errdex-zsh-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux (scripts/test.sh installs it)")
+    };
+    let zsh = format!("env ZDOTDIR={} zsh", home.path().display());
+    assert!(
+        tmux(&["new-session", "-d", "-x", "100", "-y", "20", &zsh])
+            .status
+            .success()
+    );
+    let screen_shows = |what: &str| {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = text(&tmux(&["capture-pane", "-p"]).stdout);
+            if screen.contains(what) {
+                return true;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                eprintln!("{screen}");
+                return false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    let prompt = screen_shows("ready>");
+    tmux(&["send-keys", "errdex show pi", "Tab"]);
+    let pixnet = screen_shows("ready> errdex show pixnet");
+    tmux(&["send-keys", "C-u", "errdex --vendor g", "Tab"]);
+    let listed = screen_shows("grpc     -- gRPC status codes");
+    tmux(&["kill-server"]);
+    assert!(
+        prompt && pixnet && listed,
+        "prompt {prompt}, pixnet {pixnet}, list {listed}"
+    );
+}
