@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz one target on the stable toolchain: fuzz/run.sh TARGET [RUNS] [-- LIBFUZZER_ARGS...]
 #   TARGET: decode | catalog | query | import
-#   RUNS:   executions (default 10000000); 0 runs until stopped or a crash.
+#   RUNS:   libFuzzer's -runs (default 10000000); -1 runs until stopped or a crash, 0 only
+#           runs the corpus inputs once each.
 # Seeds the corpus (fuzz/corpus/TARGET, gitignored) from the project's fixtures, then runs
 # `cargo fuzz run -s none` (no sanitizer: stable Rust cannot build ASan; the code is safe Rust,
 # so panics, overflows (debug assertions are on), hangs and memory blow-ups are what is looked

@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard),
 # compilers that check generated snippets (go, javac, mcs + mono, php, ruby; rustc and python3
-# are already here).
+# are already here), the shells the completion scripts are checked in, and man (with groff) for
+# the man pages.
 need=()
 command -v tmux    >/dev/null || need+=(tmux)
 command -v Xvfb    >/dev/null || need+=(xvfb)
@@ -19,6 +20,10 @@ command -v mono    >/dev/null || need+=(mono-runtime)
                              || need+=(libmono-system-runtime-serialization4.0-cil)
 command -v php     >/dev/null || need+=(php-cli)
 command -v ruby    >/dev/null || need+=(ruby)
+command -v zsh     >/dev/null || need+=(zsh)
+command -v fish    >/dev/null || need+=(fish)
+command -v man     >/dev/null || need+=(man-db)
+command -v groff   >/dev/null || need+=(groff-base)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "installing: ${need[*]}"

@@ -13,6 +13,13 @@ use crate::fold::fold;
 /// `catalog` fuzz target, searching for a long code.
 pub const MAX_TEXT_CHARS: usize = 1000;
 
+/// At most this many different free-text words: each is scored against every row it may
+/// match, so the cost grows with their number (README: Limits). A word given twice counts once.
+pub const MAX_WORDS: usize = 16;
+
+/// At most this many field terms (`vendor:`, `status:`, `code:`, …) in all.
+pub const MAX_FIELD_TERMS: usize = 256;
+
 /// A parsed query. Terms of the same field are alternatives (OR); different fields all apply (AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -80,6 +87,13 @@ pub enum QueryError {
     BadKind(String),
     #[error("`{0}` is not a retry advice (no, after_fix, backoff, later)")]
     BadRetry(String),
+    #[error(
+        "the query has {0} different words; errdex searches for at most {MAX_WORDS} at once \
+         (fewer words, or field terms such as code: and vendor:, narrow it as well)"
+    )]
+    TooManyWords(usize),
+    #[error("the query has {0} field terms; errdex takes at most {MAX_FIELD_TERMS}")]
+    TooManyFieldTerms(usize),
 }
 
 fn kind_ids() -> String {
@@ -103,9 +117,13 @@ impl Query {
     pub fn parse(input: &str) -> Result<Query, QueryError> {
         let mut q = Query::default();
         let mut text: Vec<&str> = Vec::new();
+        let mut field_terms = 0;
         for token in input.split_whitespace() {
             let Some((key, value)) = token.split_once(':') else {
-                text.push(token);
+                // The same word twice matches the same rows: searched once.
+                if !text.contains(&token) {
+                    text.push(token);
+                }
                 continue;
             };
             let field = match key.to_ascii_lowercase().as_str() {
@@ -116,13 +134,16 @@ impl Query {
                 "kind" | "k" => Field::Kind,
                 "retry" => Field::Retry,
                 _ => {
-                    text.push(token);
+                    if !text.contains(&token) {
+                        text.push(token);
+                    }
                     continue;
                 }
             };
             if value.is_empty() {
                 return Err(QueryError::EmptyTerm(key.to_string()));
             }
+            field_terms += 1;
             match field {
                 Field::Vendor => q.vendors.push(value.to_lowercase()),
                 Field::Status => q.statuses.push(
@@ -139,6 +160,14 @@ impl Query {
                         .ok_or_else(|| QueryError::BadRetry(value.to_string()))?,
                 ),
             }
+        }
+        if field_terms > MAX_FIELD_TERMS {
+            return Err(QueryError::TooManyFieldTerms(field_terms));
+        }
+        // nucleo reads `\ ` as an escaped space inside one word; the rest split at spaces.
+        let words = text.iter().filter(|t| !t.ends_with('\\')).count();
+        if words > MAX_WORDS {
+            return Err(QueryError::TooManyWords(words));
         }
         q.text = text.join(" ");
         if let Some((cut, _)) = q.text.char_indices().nth(MAX_TEXT_CHARS) {
@@ -293,6 +322,31 @@ mod tests {
         );
         assert_eq!(Query::parse("token expired").unwrap().code_like(), None);
         assert_eq!(Query::parse("'exact").unwrap().code_like(), None);
+    }
+
+    #[test]
+    fn a_word_given_twice_is_searched_once() {
+        let q = Query::parse(&"tok ".repeat(250)).unwrap();
+        assert_eq!(q.text, "tok");
+        let q = Query::parse("tok exp tok Tok").unwrap();
+        assert_eq!(q.text, "tok exp Tok");
+    }
+
+    #[test]
+    fn too_many_words_or_field_terms_are_refused_with_the_limit() {
+        let words: Vec<String> = (0..=MAX_WORDS).map(|i| format!("w{i}")).collect();
+        assert_eq!(
+            Query::parse(&words.join(" ")),
+            Err(QueryError::TooManyWords(MAX_WORDS + 1))
+        );
+        assert!(Query::parse(&words[..MAX_WORDS].join(" ")).is_ok());
+        let err = QueryError::TooManyWords(17).to_string();
+        assert!(err.contains("at most 16"), "{err}");
+        let terms = "code:1 ".repeat(MAX_FIELD_TERMS + 1);
+        assert_eq!(
+            Query::parse(&terms),
+            Err(QueryError::TooManyFieldTerms(MAX_FIELD_TERMS + 1))
+        );
     }
 
     #[test]

@@ -216,15 +216,24 @@ fn usage_errors_exit_2_with_one_line() {
     for args in [
         &["show", "nosuchvendor", "1"][..],
         &["search", "status:abc"],
-        &["frobnicate"],
-        &["show", "pixnet"],
-        &["search", "--limit", "x"],
         &["show", "pixnet", "1000", "--edition", "nope"],
     ] {
         let out = errdex().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+    // What clap finds wrong with the arguments comes whole, with the usage line.
+    for args in [
+        &["frobnicate"][..],
+        &["show", "pixnet"],
+        &["search", "--limit", "x"],
+    ] {
+        let out = errdex().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains("try '--help'"), "{args:?}: {err}");
     }
 }
 

@@ -410,3 +410,67 @@ fn a_broken_user_catalog_is_named_in_the_status_line() {
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }
+
+#[test]
+fn the_config_file_sets_the_explorer_s_language_theme_and_mouse() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("errdex")).unwrap();
+    let file = config.path().join("errdex/config.toml");
+    let home = [("XDG_CONFIG_HOME", config.path().to_str().unwrap())];
+    let status_ends = |t: &Tmux, lang: &str| {
+        t.wait_for(lang, |s| {
+            s.lines()
+                .any(|l| l.trim_end().ends_with(&format!("  {lang}")))
+        })
+    };
+    let colours = |t: &Tmux| {
+        String::from_utf8_lossy(&t.cmd(&["capture-pane", "-e", "-p", "-t", "0"]).stdout)
+            .into_owned()
+    };
+
+    std::fs::write(
+        &file,
+        "snippet_lang = \"go\"\ntheme = \"light\"\nmouse = false\n",
+    )
+    .unwrap();
+    let t = Tmux::start("config-light", 100, 30, &home, BIN);
+    t.wait_text("PIXNET");
+    let s = status_ends(&t, "Go");
+    assert!(!s.contains("Rust"), "{s}");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0");
+    // The light palette frames the focused pane in blue, never the dark one's cyan.
+    let shown = colours(&t);
+    // (tmux writes ANSI blue as 38;5;4, cyan as 38;5;6, yellow as 38;5;3.)
+    assert!(shown.contains("[38;5;4m"), "{shown:?}");
+    assert!(
+        !shown.contains("[38;5;6m") && !shown.contains("[38;5;3m"),
+        "{shown:?}"
+    );
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+
+    // Flags win over the file.
+    let t = Tmux::start(
+        "config-flags",
+        100,
+        30,
+        &home,
+        &format!("{BIN} --theme dark --mouse"),
+    );
+    t.wait_text("PIXNET");
+    status_ends(&t, "Go");
+    assert_eq!(t.format("#{mouse_any_flag}"), "1");
+    assert!(colours(&t).contains("[38;5;6m"));
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+
+    // A broken file is named in the status line, and errdex starts with the defaults.
+    std::fs::write(&file, "mouse = false\ntheme = \"light\n").unwrap();
+    let t = Tmux::start("config-broken", 120, 30, &home, BIN);
+    t.wait_text("config.toml:2:");
+    let s = status_ends(&t, "Rust");
+    assert!(s.contains("PIXNET"), "{s}");
+    assert_eq!(t.format("#{mouse_any_flag}"), "1");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}

@@ -5,7 +5,7 @@
 //! files with the same (vendor, edition) would silently replace one another at load time, so
 //! the later one is reported at its `"edition"` key.
 
-use super::load::{CatalogProblem, Loaded, Origin, Rows, TooLarge, load_path};
+use super::load::{CatalogProblem, Loaded, Origin, Rows, TooLarge, catalog_files, load_path};
 use super::model::EntryFields;
 use super::validate::locate_member;
 use std::collections::HashMap;
@@ -37,6 +37,8 @@ pub struct CheckReport {
     pub problems: Vec<CatalogProblem>,
     /// Catalog files looked at (folders count their `*.json` files).
     pub files: usize,
+    /// Entries of the folders given that are not catalog files, one line per folder.
+    pub notices: Vec<String>,
 }
 
 impl CheckReport {
@@ -61,12 +63,8 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
     let mut loaded: Vec<Loaded<Count>> = Vec::new();
     for path in paths {
         let found = load_path::<Count>(path, &mut |_| {});
-        // A path that does not exist is a problem, not a file.
-        let files = if path.exists() {
-            found.catalogs.len() + found.problems.len()
-        } else {
-            0
-        };
+        // A path that cannot be listed is a problem, not a file.
+        let files = catalog_files(path).map_or(0, |listed| listed.files.len());
         if path.is_dir() && files == 0 {
             report.problems.push(CatalogProblem::whole_file(
                 path.display(),
@@ -75,6 +73,7 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
         }
         report.files += files;
         report.problems.extend(found.problems);
+        report.notices.extend(found.notices);
         loaded.extend(found.catalogs);
     }
     report.problems.extend(duplicates(&loaded));

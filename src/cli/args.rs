@@ -1,18 +1,35 @@
 //! Command-line arguments (the CLI contract of DESIGN.md).
 
+use super::config::Config;
 use crate::catalog::Sources;
 use crate::clipboard;
-use clap::{Parser, Subcommand};
+use crate::tui::ui::Palette;
+use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
+
+/// `errdex --help` and the man page end with this.
+const AFTER_LONG_HELP: &str = "Without a command, errdex opens the terminal explorer.
+
+Exit status: 0 found, 1 nothing found, 2 usage or input error, or output that cannot be written.
+
+Files: $XDG_CONFIG_HOME/errdex/config.toml (default ~/.config/errdex/config.toml), the settings \
+(`errdex config`); $XDG_CONFIG_HOME/errdex/catalogs/*.json, user catalogs.
+
+Environment: ERRDEX_CONFIG, another config file; NO_COLOR, no colours; XDG_CONFIG_HOME.";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "errdex",
     version,
     about = "Find out what an API error code means, fast, offline.",
-    after_help = "Without a command, errdex opens the terminal explorer."
+    after_help = "Without a command, errdex opens the terminal explorer.",
+    after_long_help = AFTER_LONG_HELP
 )]
 pub struct Args {
+    /// Read settings from this file instead of $XDG_CONFIG_HOME/errdex/config.toml.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// Also load this catalog file or folder (repeatable).
     #[arg(long, global = true, value_name = "PATH")]
     pub catalog: Vec<PathBuf>,
@@ -22,7 +39,7 @@ pub struct Args {
     pub no_user_catalogs: bool,
 
     /// TUI: start with this vendor selected.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
     pub vendor: Option<String>,
 
     /// TUI: start with this filter query.
@@ -30,28 +47,101 @@ pub struct Args {
     pub query: Option<String>,
 
     /// TUI: leave the mouse to the terminal (text selection works as usual).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "mouse")]
     pub no_mouse: bool,
 
-    /// How copied text reaches the clipboard.
-    #[arg(long, value_enum, default_value_t = clipboard::Mode::Auto, global = true)]
-    pub clipboard: clipboard::Mode,
+    /// TUI: take the mouse, whatever the config file says.
+    #[arg(long)]
+    pub mouse: bool,
+
+    /// TUI: colours for a dark or a light terminal background [default: dark].
+    #[arg(long, value_enum)]
+    pub theme: Option<Palette>,
+
+    /// How copied text reaches the clipboard [default: auto].
+    #[arg(long, value_enum, global = true)]
+    pub clipboard: Option<clipboard::Mode>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 impl Args {
-    /// The catalogs to load besides the embedded ones.
-    pub fn sources(&self) -> Sources {
-        Sources::new(self.catalog.clone(), self.no_user_catalogs)
+    /// The catalogs to load besides the embedded ones: the config file's, then `--catalog`'s.
+    pub fn sources(&self, config: &Config) -> Sources {
+        let paths = config.catalogs.value.iter().chain(&self.catalog).cloned();
+        Sources::new(paths.collect(), self.no_user_catalogs)
     }
+
+    /// The config file's settings with the flags given laid over them.
+    pub fn settings(&self) -> Config {
+        let mut config = Config::load(self.config.as_deref());
+        config.theme.overridden(self.theme, "--theme");
+        let mouse = (self.mouse || self.no_mouse).then_some(self.mouse);
+        let mouse_flag = if self.mouse { "--mouse" } else { "--no-mouse" };
+        config.mouse.overridden(mouse, mouse_flag);
+        config.clipboard.overridden(self.clipboard, "--clipboard");
+        if let Some(Command::Snippet { lang, .. }) = &self.command {
+            config.snippet_lang.overridden(*lang, "--lang");
+        }
+        config
+    }
+}
+
+/// The command line as clap parses, completes and documents it. Global options are described
+/// in `errdex --help`; each subcommand's help names them in one line instead of repeating them.
+pub fn command() -> clap::Command {
+    with_globals_named(|a| a.hide_short_help(true).hide_long_help(true))
+}
+
+/// [`command`] for the man pages: a command's page names the global options in one line too.
+pub fn man_command() -> clap::Command {
+    with_globals_named(|a| a.hide(true))
+}
+
+fn with_globals_named(quiet: fn(clap::Arg) -> clap::Arg) -> clap::Command {
+    let mut cmd = Args::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    let note = format!(
+        "Global options: {} (see errdex --help).",
+        globals
+            .iter()
+            .filter_map(|a| Some(format!("--{}", a.get_long()?)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    // clap copies a global option into each subcommand when it builds, unless the subcommand
+    // has it already: these copies, out of the help, still parse (and complete, unless hidden).
+    let quiet: Vec<clap::Arg> = globals.into_iter().map(quiet).collect();
+    for name in subcommand_names(&cmd) {
+        cmd = cmd.mut_subcommand(name, |sc| name_globals(sc, &quiet, &note));
+    }
+    cmd
+}
+
+fn subcommand_names(cmd: &clap::Command) -> Vec<String> {
+    cmd.get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+fn name_globals(mut sc: clap::Command, globals: &[clap::Arg], note: &str) -> clap::Command {
+    for name in subcommand_names(&sc) {
+        sc = sc.mut_subcommand(name, |c| name_globals(c, globals, note));
+    }
+    sc.args(globals.iter().cloned())
+        .after_help(note.to_string())
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List vendors with their editions and entry counts.
     Vendors {
+        /// Print a JSON array: {"id","name","type","aliases","entries","editions"} each.
         #[arg(long)]
         json: bool,
     },
@@ -62,16 +152,21 @@ pub enum Command {
         /// At most this many results.
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
+        /// Print a JSON array of entries, each with its "score".
         #[arg(long)]
         json: bool,
     },
     /// Show one vendor's entry for a code.
     Show {
+        /// Vendor id, name or alias (`errdex vendors` lists them).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
+        /// The error code, or its symbol or alias (`errno ENOENT`).
         code: String,
         /// An older edition of the vendor's table.
         #[arg(long, value_name = "E")]
         edition: Option<String>,
+        /// Print the entry as a JSON object (an array for a code listed twice).
         #[arg(long)]
         json: bool,
     },
@@ -79,6 +174,7 @@ pub enum Command {
     Decode {
         /// The file to read; `-` or nothing reads standard input.
         file: Option<PathBuf>,
+        /// Print {"errors":[…]}: each error with its matches and suggestions.
         #[arg(long)]
         json: bool,
     },
@@ -86,10 +182,15 @@ pub enum Command {
     Annotate(super::annotate::Options),
     /// Code for a vendor's errors: match arms for CODEs, or a whole enum.
     Snippet {
+        /// Vendor id, name or alias (`errdex vendors` lists them).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
+        /// The codes to write match arms for (none: an enum of every code).
+        #[arg(value_name = "CODE")]
         codes: Vec<String>,
-        #[arg(long, short, value_enum, default_value_t = crate::snippet::Lang::Rust)]
-        lang: crate::snippet::Lang,
+        /// The language to write [default: rust, or the config file's snippet_lang].
+        #[arg(long, short, value_enum)]
+        lang: Option<crate::snippet::Lang>,
         /// A complete enum (for the CODEs given, or every code of the vendor).
         #[arg(long = "enum")]
         enumeration: bool,
@@ -101,4 +202,27 @@ pub enum Command {
     /// Check, import and compare catalogs.
     #[command(subcommand)]
     Catalog(crate::cli::CatalogCommand),
+    /// Show the settings in force and where each comes from (default, config file, flag).
+    Config {
+        /// Write a commented config file with every setting at its default (never over one).
+        #[arg(long)]
+        init: bool,
+    },
+    /// Print a completion script for the shell (README: Shell completion).
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+        /// A script that completes without asking errdex (no vendor ids).
+        #[arg(long = "static")]
+        fixed: bool,
+    },
+    /// Print the man page (`errdex man | man -l -`), or a command's (`errdex man show`).
+    Man {
+        /// The command whose page to print (`catalog check`): errdex-catalog-check(1).
+        #[arg(value_name = "COMMAND")]
+        path: Vec<String>,
+        /// Write every page (errdex.1, errdex-show.1, …) into this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "path")]
+        out_dir: Option<PathBuf>,
+    },
 }

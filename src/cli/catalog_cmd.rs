@@ -7,13 +7,19 @@
 //! input errors are one line on stderr.
 
 use super::{EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE};
+
+/// The shell's code for a command ended by Ctrl-C (128 + SIGINT).
+const EXIT_INTERRUPTED: i32 = 130;
 use crate::catalog::check;
 use crate::catalog::diff::{Change, Diff, DiffOptions, diff_with};
 use crate::catalog::import::{self, Format};
 use crate::index::Index;
 use crate::sanitize;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum CatalogCommand {
@@ -43,6 +49,7 @@ pub enum CatalogCommand {
     /// Rows added, removed and changed between two editions (default: the two newest).
     Diff {
         /// Vendor id, name or alias.
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
         /// The older edition (default: the second newest).
         old: Option<String>,
@@ -98,7 +105,7 @@ pub fn print_catalog(
 }
 
 fn fail(message: &str) -> std::io::Result<i32> {
-    eprintln!("errdex: {}", sanitize::line(message));
+    say!("errdex: {}", sanitize::line(message));
     Ok(EXIT_USAGE)
 }
 
@@ -108,6 +115,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn run_check(paths: &[PathBuf], out: &mut impl Write) -> std::io::Result<i32> {
     let report = check::check(paths);
+    for n in &report.notices {
+        say!("errdex: note: {n}");
+    }
     for p in &report.problems {
         writeln!(out, "{}", sanitize::line(&p.to_string()))?;
     }
@@ -140,6 +150,13 @@ fn run_import(
     out: &mut impl Write,
 ) -> std::io::Result<i32> {
     let shown = file.display().to_string();
+    // What reading would block on or never finish is refused by name (a missing file is the
+    // read's own error, below).
+    if let Err(problem) = crate::catalog::readable_file(file)
+        && std::fs::symlink_metadata(file).is_ok()
+    {
+        return fail(&problem.to_string());
+    }
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => return fail(&format!("cannot read {shown}: {e}")),
@@ -174,7 +191,7 @@ fn run_import(
             Some(l) => format!("{shown}:{l}: {}", w.message),
             None => format!("{shown}: {}", w.message),
         };
-        eprintln!("errdex: warning: {}", sanitize::line(&line));
+        say!("errdex: warning: {}", sanitize::line(&line));
     }
     let mut json =
         serde_json::to_string_pretty(&imported.catalog).map_err(std::io::Error::other)?;
@@ -189,12 +206,16 @@ fn run_import(
                     path.display()
                 ));
             }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                say!("errdex: interrupted; {} is left as it was", path.display());
+                return Ok(EXIT_INTERRUPTED);
+            }
             Err(e) => return fail(&format!("cannot write {}: {e}", path.display())),
         },
     }
     let rows = imported.catalog.entries.len();
     let formats = describe_tables(&imported.tables);
-    eprintln!(
+    say!(
         "errdex: note: drafted {} from {formats}{}; write an English summary_en for each entry \
          (all null), and fill in the edition id, date and source, and the vendor's homepage and language",
         plural(rows, "entry", "entries"),
@@ -248,8 +269,32 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
 
 /// Writes `data` to a temporary file next to `path`, then moves it into place, so `path` is
 /// never left half-written. Without `overwrite`, an existing `path` is left alone
-/// (`AlreadyExists`), even when it appears while the data is written.
+/// (`AlreadyExists`), even when it appears while the data is written. A symbolic link is
+/// written through: its target gets the data and keeps its permissions. Ctrl-C, SIGTERM or
+/// SIGHUP before the file is in place removes the temporary file and ends with `Interrupted`.
 fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> std::io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut ids = Vec::new();
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+        ids.push(signal_hook::flag::register(sig, stop.clone())?);
+    }
+    let result = write_through(path, data, overwrite, &stop);
+    for id in ids {
+        signal_hook::low_level::unregister(id);
+    }
+    result
+}
+
+/// [`write_atomically`] with the stop flag its signals set: checked between steps, so a stop
+/// leaves `path` as it was and no temporary file.
+fn write_through(
+    path: &Path,
+    data: &[u8],
+    overwrite: bool,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
+    let target = link_target(path)?;
+    let path = target.as_path();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -277,10 +322,25 @@ fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> std::io::Resul
             }
         })
         .unwrap_or_else(|| Err(std::io::Error::other("no free temporary file name")))?;
+    let stopped = || -> std::io::Result<()> {
+        if stop.load(Ordering::Relaxed) {
+            Err(std::io::ErrorKind::Interrupted.into())
+        } else {
+            Ok(())
+        }
+    };
     let result = (|| {
-        file.write_all(data)?;
+        // The file replaced keeps its permissions (a catalog kept read-only stays so).
+        if let Ok(old) = std::fs::metadata(path) {
+            file.set_permissions(old.permissions())?;
+        }
+        for chunk in data.chunks(1 << 16) {
+            stopped()?;
+            file.write_all(chunk)?;
+        }
         file.sync_all()?;
         drop(file);
+        stopped()?;
         if overwrite {
             return std::fs::rename(&tmp, path);
         }
@@ -297,6 +357,20 @@ fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> std::io::Resul
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// The file a path names: itself, or the end of its chain of symbolic links (which must
+/// exist: a dangling link is refused rather than guessed at).
+fn link_target(path: &Path) -> std::io::Result<PathBuf> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("it is a symbolic link that leads to no file ({e})"),
+            )
+        }),
+        _ => Ok(path.to_path_buf()),
+    }
 }
 
 fn run_diff(
@@ -435,6 +509,18 @@ mod tests {
         }
         assert_eq!(decode_text(&bytes).as_deref(), Some("code\t錯"));
         assert_eq!(decode_text(b"\xff\x00abc"), None);
+    }
+
+    #[test]
+    fn a_stopped_write_leaves_the_file_and_no_temporary_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        std::fs::write(&path, b"old").unwrap();
+        let stop = AtomicBool::new(true);
+        let err = write_through(&path, &[b'x'; 300_000], true, &stop).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::Interrupted);
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -1,17 +1,22 @@
 //! The headless commands. Each returns the process exit code: 0 found, 1 nothing found,
-//! 2 usage or input error (with a one-line message on stderr).
+//! 2 usage or input error, or output that could not be written (with a message on stderr;
+//! stdout holds results only).
 
+#[macro_use]
+mod stderr;
 mod annotate;
 mod args;
 mod catalog_cmd;
+mod config;
 pub mod output;
+mod shell;
 
-pub use args::{Args, Command};
+use args::man_command;
+pub use args::{Args, Command, command};
 pub use catalog_cmd::CatalogCommand;
 
 use crate::index::Index;
 use crate::query::Query;
-use clap::Parser;
 use std::io::Write;
 
 pub const EXIT_OK: i32 = 0;
@@ -20,65 +25,118 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> i32 {
-    let args = match Args::try_parse() {
-        Ok(args) => args,
-        Err(err) => return clap_exit(err),
+    shell::complete_if_asked();
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|matches| <Args as clap::FromArgMatches>::from_arg_matches(&matches));
+    let code = match parsed {
+        Ok(args) => run(args),
+        Err(err) => clap_exit(err),
     };
-    run(args)
+    // A message that could not be written is output lost: never a silent success.
+    if stderr::failed() { EXIT_USAGE } else { code }
 }
 
-/// clap prints usage errors over several lines; the contract is one line and exit 2.
+/// clap's whole message: what is wrong, a similar argument when there is one, the usage line.
+/// The arguments it quotes are the user's: their control characters are shown, not sent.
 fn clap_exit(err: clap::Error) -> i32 {
     use clap::error::ErrorKind;
     match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = err.print();
-            EXIT_OK
-        }
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = err.print();
-            EXIT_USAGE
-        }
+        // Into a full disk, the help is lost: exit 2, as for any output that cannot be written.
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => finish(
+            err.print()
+                .and_then(|()| std::io::stdout().flush())
+                .map(|()| EXIT_OK),
+        ),
         _ => {
-            let text = err.to_string();
-            let first = text.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("{first} (see errdex --help)");
+            let text = err.render().to_string();
+            say!("{}", crate::sanitize::block(text.trim_end()));
             EXIT_USAGE
         }
     }
 }
 
 pub fn run(args: Args) -> i32 {
+    // Commands that need neither settings nor catalogs.
+    match &args.command {
+        Some(Command::Completions { shell, fixed }) => {
+            return finish(shell::print_completions(
+                *shell,
+                *fixed,
+                &mut std::io::stdout(),
+            ));
+        }
+        Some(Command::Man {
+            out_dir: Some(dir), ..
+        }) => {
+            return finish(shell::write_man_pages(dir));
+        }
+        Some(Command::Man { path, .. }) => {
+            return finish(shell::print_man(path, &mut std::io::stdout()));
+        }
+        _ => {}
+    }
+    let config = args.settings();
+    let sources = args.sources(&config);
     if args.command.is_none() {
         let options = crate::tui::Options {
             start: crate::tui::app::Options {
                 query: args.query.clone(),
                 vendor: args.vendor.clone(),
-                mouse: !args.no_mouse,
+                mouse: config.mouse.value,
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                lang: Some(config.snippet_lang.value),
+                palette: config.theme.value,
             },
-            clipboard: args.clipboard,
-            sources: args.sources(),
+            clipboard: config.clipboard.value,
+            sources,
+            warnings: config.warnings,
         };
         return match crate::tui::explore(options) {
             Ok(code) => code,
             Err(e) => {
-                eprintln!("errdex: terminal error: {e}");
+                say!("errdex: terminal error: {e}");
                 EXIT_USAGE
             }
         };
     }
-    let (index, problems) = Index::load(&args.sources(), &mut |_, _| {});
+    for w in &config.warnings {
+        say!("errdex: warning: {}", crate::sanitize::line(w));
+    }
+    if let Some(Command::Config { init }) = &args.command {
+        if *init {
+            return match config::init(&config) {
+                Ok(path) => {
+                    say!(
+                        "errdex: wrote {}",
+                        crate::sanitize::line(&path.display().to_string())
+                    );
+                    EXIT_OK
+                }
+                Err(message) => usage_error(&crate::sanitize::line(&message)),
+            };
+        }
+        let user_dir = sources.user_dir.as_deref();
+        let mut out = std::io::stdout().lock();
+        return finish(
+            config::print(&config, &args.catalog, user_dir, &mut out)
+                .and_then(|()| out.flush())
+                .map(|()| EXIT_OK),
+        );
+    }
+    let (index, problems) = Index::load(&sources, &mut |_, _| {});
     for p in &problems {
-        eprintln!("errdex: warning: {p}");
+        say!("errdex: warning: {p}");
     }
     for n in &index.notices {
-        eprintln!("errdex: note: {n}");
+        say!("errdex: note: {n}");
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match args.command {
-        None => unreachable!("the TUI is started above"),
+        None | Some(Command::Completions { .. } | Command::Man { .. } | Command::Config { .. }) => {
+            unreachable!("answered above")
+        }
         Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
         Some(Command::Annotate(mut options)) => {
             if let Some(v) = &options.vendor {
@@ -106,7 +164,7 @@ pub fn run(args: Args) -> i32 {
                 return usage_error(&unknown_vendor(&index, &vendor));
             };
             let shape = output::SnippetShape {
-                lang,
+                lang: lang.unwrap_or(config.snippet_lang.value),
                 enumeration,
                 envelope,
             };
@@ -153,7 +211,7 @@ pub fn run(args: Args) -> i32 {
                     ));
                 }
                 Some(found) if found.is_empty() => {
-                    eprintln!(
+                    say!(
                         "errdex: {} has no code `{}` in its catalog",
                         index.vendors()[v].id,
                         crate::sanitize::line(&code)
@@ -164,17 +222,27 @@ pub fn run(args: Args) -> i32 {
             }
         }
     };
-    let code = match result {
+    finish(result.and_then(|code| out.flush().map(|()| code)))
+}
+
+/// The exit code once the results are written, or could not be: a full disk or another write
+/// error is exit 2 with a message.
+fn finish(written: std::io::Result<i32>) -> i32 {
+    match written {
         Ok(code) => code,
         // A closed pipe (`errdex search x | head`) is not an error worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            eprintln!("errdex: {e}");
+            say!("errdex: cannot write the output: {e}");
             EXIT_USAGE
         }
-    };
-    let _ = out.flush();
-    code
+    }
+}
+
+/// The catalogs completion offers vendor ids from: those every command loads.
+fn completion_sources() -> crate::catalog::Sources {
+    let config = config::Config::load(None);
+    crate::catalog::Sources::new(config.catalogs.value, false)
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {
@@ -187,7 +255,7 @@ fn unknown_vendor(index: &Index, name: &str) -> String {
 }
 
 fn usage_error(message: &str) -> i32 {
-    eprintln!("errdex: {message}");
+    say!("errdex: {message}");
     EXIT_USAGE
 }
 

@@ -221,7 +221,7 @@ pub fn print_search(
             ]);
         }
         if hits.is_empty() {
-            writeln!(out, "no matches")?;
+            say!("errdex: no matches");
         } else {
             write_table(out, &rows, &[false, false, false, false])?;
         }
@@ -407,10 +407,10 @@ pub fn print_decode(
         return Ok(code);
     }
     if let Some(n) = &decoded.notice {
-        writeln!(out, "note: {}", sanitize::line(n))?;
+        say!("errdex: note: {}", sanitize::line(n));
     }
     if decoded.errors.is_empty() {
-        writeln!(out, "no error response found in the input")?;
+        say!("errdex: no error response found in the input");
     }
     for (n, err) in decoded.errors.iter().enumerate() {
         if n > 0 {
@@ -534,7 +534,7 @@ pub fn print_snippet(
             .filter(|e| e.code.eq_ignore_ascii_case(code))
             .collect();
         if found.is_empty() {
-            eprintln!(
+            say!(
                 "errdex: {} has no code `{}`",
                 cat.vendor.id,
                 sanitize::line(code)

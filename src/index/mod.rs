@@ -79,7 +79,9 @@ impl Index {
         progress: &mut dyn FnMut(u64, u64),
     ) -> (Index, Vec<CatalogProblem>) {
         let report = catalog::load_all::<TableBuilder>(sources, progress);
-        (Index::from_loaded(report.catalogs), report.problems)
+        let mut index = Index::from_loaded(report.catalogs);
+        index.notices.splice(0..0, report.notices);
+        (index, report.problems)
     }
 
     /// The embedded catalogs only.

@@ -54,6 +54,9 @@ pub struct Options {
     pub vendor: Option<String>,
     pub mouse: bool,
     pub color: bool,
+    /// The snippet language to start with (Rust when none).
+    pub lang: Option<Lang>,
+    pub palette: super::ui::Palette,
 }
 
 pub struct App {
@@ -80,6 +83,7 @@ pub struct App {
     pub status: String,
     pub mouse: bool,
     pub color: bool,
+    pub palette: super::ui::Palette,
     pub size: Rect,
     pub paste: PastePanel,
     /// Editions overlay: cursor among the selected vendor's editions.
@@ -104,10 +108,11 @@ impl App {
             searching: false,
             generation: 0,
             last_search: None,
-            lang: Lang::Rust,
+            lang: options.lang.unwrap_or(Lang::Rust),
             status: String::new(),
             mouse: options.mouse,
             color: options.color,
+            palette: options.palette,
             size: Rect::new(0, 0, 80, 24),
             paste: PastePanel::default(),
             edition_cursor: 0,

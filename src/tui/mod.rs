@@ -36,6 +36,8 @@ pub struct Options {
     pub clipboard: clipboard::Mode,
     /// The catalogs to load besides the embedded ones.
     pub sources: Sources,
+    /// Problems found before the explorer started (the config file), shown with the catalogs'.
+    pub warnings: Vec<String>,
 }
 
 /// Runs the TUI until the user quits. Returns the exit code.
@@ -56,6 +58,7 @@ pub fn explore(options: Options) -> io::Result<i32> {
     // Catalogs load in the background: the first frame above never waits for them.
     let loader_tx = tx.clone();
     let sources = options.sources;
+    let warnings = options.warnings;
     std::thread::spawn(move || {
         let mut last = std::time::Instant::now();
         let (index, problems) = Index::load(&sources, &mut |loaded_bytes, total_bytes| {
@@ -69,7 +72,10 @@ pub fn explore(options: Options) -> io::Result<i32> {
                 let _ = loader_tx.send(Msg::Action(progress));
             }
         });
-        let problems = problems.iter().map(ToString::to_string).collect();
+        let problems = warnings
+            .into_iter()
+            .chain(problems.iter().map(ToString::to_string))
+            .collect();
         // Built here, so the detail pane's first look-up does not hold up a frame.
         index.prepare_lookups();
         let _ = loader_tx.send(Msg::Action(Action::Loaded(Arc::new(index), problems)));

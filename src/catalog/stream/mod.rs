@@ -79,7 +79,7 @@ fn into_rows<R: Rows>(
     origin: Origin,
 ) -> Result<Loaded<R>, CatalogProblem> {
     let entries = std::mem::take(&mut catalog.entries);
-    let mut rows = R::for_vendor(&catalog.vendor.id);
+    let mut rows = R::for_vendor(&catalog.vendor.id.to_lowercase());
     for e in &entries {
         rows.push(&EntryFields::of(e))
             .map_err(|e| CatalogProblem::whole_file(name, e.to_string()))?;
@@ -184,7 +184,8 @@ fn scan_catalog<S: Source, R: Rows>(
                     id: String,
                 }
                 let v: VendorId = serde_json::from_str(&raw).map_err(|_| GiveUp)?;
-                vendor_id = Some(v.id);
+                // Lower case, as the loader makes the id (see `load::lower_case_vendor`).
+                vendor_id = Some(v.id.to_lowercase());
             }
             header.push_str(&key_raw);
             header.push(':');

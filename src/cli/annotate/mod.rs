@@ -42,7 +42,7 @@ pub struct Options {
     #[arg(long)]
     pub only: bool,
     /// Only this vendor or family may claim an error.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(crate::cli::shell::vendor_candidates))]
     pub vendor: Option<String>,
     /// Counts on stderr at the end: lines, bytes, decoded, annotated, too long.
     #[arg(long)]
@@ -74,7 +74,7 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
             let file = match std::fs::File::open(path) {
                 Ok(f) => f,
                 Err(e) => {
-                    eprintln!("errdex: cannot read {}: {e}", path.display());
+                    say!("errdex: cannot read {}: {e}", path.display());
                     return Ok(super::EXIT_USAGE);
                 }
             };
@@ -89,7 +89,7 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
     run.finish(out)?;
     if options.stats {
         let s = &run.stats;
-        eprintln!(
+        say!(
             "errdex: {} lines ({} bytes), {} decoded, {} annotated, {} over {} MB passed through",
             s.lines,
             s.bytes,

@@ -4,7 +4,7 @@ mod overlays;
 mod text;
 mod theme;
 
-pub use theme::Theme;
+pub use theme::{Palette, Theme};
 
 use super::action::Mode;
 use super::app::{App, Focus};
@@ -19,7 +19,10 @@ use text::{highlighted, plain};
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme { color: app.color };
+    let theme = Theme {
+        color: app.color,
+        palette: app.palette,
+    };
     let panes = layout::panes(area);
     frame.render_widget(Block::new().style(theme.base()), area);
     if panes.too_small {

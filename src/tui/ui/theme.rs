@@ -6,9 +6,36 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    pub palette: Palette,
+}
+
+/// Which terminal background the colours are chosen for (`theme` in the config file).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Palette {
+    /// Light text on a dark background.
+    #[default]
+    Dark,
+    /// Dark text on a light background: no yellow or cyan, which fade on white.
+    Light,
 }
 
 impl Theme {
+    /// The accent colour: highlights and keys.
+    fn accent(&self) -> Color {
+        match self.palette {
+            Palette::Dark => Color::Yellow,
+            Palette::Light => Color::Magenta,
+        }
+    }
+
+    /// The colour of labels and the focused border.
+    fn frame(&self) -> Color {
+        match self.palette {
+            Palette::Dark => Color::Cyan,
+            Palette::Light => Color::Blue,
+        }
+    }
+
     pub fn base(&self) -> Style {
         Style::new().fg(Color::Reset).bg(Color::Reset)
     }
@@ -21,7 +48,7 @@ impl Theme {
     /// Characters the query matched.
     pub fn matched(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+            Style::new().fg(self.accent()).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         }
@@ -33,7 +60,7 @@ impl Theme {
 
     pub fn label(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Cyan)
+            Style::new().fg(self.frame())
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
@@ -41,7 +68,7 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().fg(Color::Cyan),
+            (true, true) => Style::new().fg(self.frame()),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             (false, _) => Style::new().add_modifier(Modifier::DIM),
         }
@@ -65,7 +92,7 @@ impl Theme {
 
     pub fn key(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Yellow)
+            Style::new().fg(self.accent())
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
