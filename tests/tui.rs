@@ -770,3 +770,47 @@ fn k_narrows_to_each_kind_in_turn_across_vendors() {
     assert_eq!(app.filter.text(), "");
     assert_eq!(app.results.len(), all);
 }
+
+#[test]
+fn selection_follows_the_query_and_the_sidebar() {
+    let mut app = app();
+    // After moving to the last row, a new filter selects its best match (row 1), not the old
+    // row, so `y` copies what the user sees first.
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.selected, app.results.len() - 1);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "order");
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.offset, 0);
+    let best = app.results[0].row;
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    // Every change of the query, growing or shrinking, goes back to the top.
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected, 0);
+    type_text(&mut app, "r");
+    assert_eq!(app.selected_hit().map(|h| h.row), Some(best));
+    let screen = text(&draw(&app, 120, 35));
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap()
+            .contains(&format!("1/{}", app.results.len())),
+        "{screen}"
+    );
+    // So does moving between vendors in the sidebar.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('G'));
+    assert!(app.selected > 0);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.offset, 0);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.selected, 0);
+}

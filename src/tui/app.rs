@@ -85,6 +85,8 @@ pub struct App {
     /// Editions overlay: cursor among the selected vendor's editions.
     pub edition_cursor: usize,
     pending_vendor: Option<String>,
+    /// The row the next search's results select (a jump from the paste panel).
+    jump_to: Option<RowId>,
 }
 
 impl App {
@@ -112,6 +114,7 @@ impl App {
             paste: PastePanel::default(),
             edition_cursor: 0,
             pending_vendor: options.vendor,
+            jump_to: None,
         }
     }
 
@@ -165,10 +168,12 @@ impl App {
             }
             Action::SearchDone { generation, hits } => {
                 if generation == self.generation {
-                    let keep = self.selected_hit().map(|h| h.row);
                     self.results = hits;
                     self.searching = false;
-                    self.selected = keep
+                    // A new filter or vendor puts the selection on the best match, as fzf
+                    // does; only a jump names the row to land on.
+                    let jump = self.jump_to.take();
+                    self.selected = jump
                         .and_then(|row| self.results.iter().position(|h| h.row == row))
                         .unwrap_or(0);
                     self.offset = 0;
@@ -529,7 +534,11 @@ impl App {
         self.sidebar = index.row_vendor(row) + 1;
         self.filter = LineInput::new(&format!("code:{}", e.entry.code));
         self.status = format!("{} {}: {}", e.vendor.id, e.entry.code, e.entry.headline());
+        self.jump_to = Some(row);
         let effects = self.search();
+        if effects.is_empty() {
+            self.jump_to = None;
+        }
         // Select the exact row when the results arrive.
         self.results = vec![Hit {
             row,
