@@ -814,3 +814,81 @@ fn selection_follows_the_query_and_the_sidebar() {
     key(&mut app, KeyCode::Char('j'));
     assert_eq!(app.selected, 0);
 }
+
+fn ctrl(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    match app.key(KeyEvent::new(code, KeyModifiers::CONTROL)) {
+        Some(a) => app.update_sync(a),
+        None => Vec::new(),
+    }
+}
+
+#[test]
+fn each_paste_replaces_the_last_and_its_first_error_is_selected() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('p'));
+    app.update_sync(Action::Paste(
+        r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}
+{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#
+            .into(),
+    ));
+    ctrl(&mut app, KeyCode::Down);
+    assert_eq!(app.paste.selected, 1);
+    app.update_sync(Action::Paste("Token is invalid or expired".into()));
+    assert_eq!(app.paste.text(), "Token is invalid or expired");
+    assert_eq!(app.paste.selected, 0);
+    let screen = text(&draw(&app, 120, 35));
+    assert!(screen.contains("▶ mantago"), "{screen}");
+    assert!(
+        !screen.contains("1302"),
+        "the first paste is gone:\n{screen}"
+    );
+    // Ctrl-U empties the panel.
+    type_text(&mut app, " x");
+    ctrl(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.paste.text(), "");
+    assert!(app.paste.decoded.is_none());
+}
+
+#[test]
+fn the_decoded_list_keeps_the_selection_in_view_at_every_size() {
+    let codes = [
+        "1000", "1001", "1002", "1003", "1004", "1099", "1201", "1300", "1301", "1302",
+    ];
+    let paste: Vec<String> = codes
+        .iter()
+        .map(|c| format!(r#"{{"error":1,"code":{c},"message":"m"}}"#))
+        .collect();
+    let mut app = app();
+    app.update_sync(Action::Paste(paste.join("\n")));
+    assert_eq!(app.paste.errors_len(), codes.len());
+    for (i, code) in codes.iter().enumerate() {
+        for (w, h) in [(120, 35), (80, 24), (60, 15), (40, 10), (30, 6)] {
+            app.update_sync(Action::Resize(w, h));
+            let screen = text(&draw(&app, w, h));
+            assert!(
+                screen.contains(&format!("▶ pixnet {code}")),
+                "error {i} ({code}) in view at {w}x{h}:\n{screen}"
+            );
+        }
+        app.update_sync(Action::Resize(120, 35));
+        ctrl(&mut app, KeyCode::Down);
+    }
+}
+
+#[test]
+fn the_paste_panels_key_hints_leave_with_it() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('p'));
+    let status = |app: &App| {
+        text(&draw(app, 120, 35))
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(status(&app).contains("Ctrl-V"), "{}", status(&app));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    let s = status(&app);
+    assert!(!s.contains("Ctrl-V") && s.contains("/ filter"), "{s}");
+}

@@ -38,6 +38,8 @@ pub enum Action {
     Paste(String),
     /// Ctrl-V in the paste panel: ask the runtime for the clipboard's text.
     PasteFromClipboard,
+    /// Ctrl-U in the paste panel: empty it.
+    ClearPaste,
     /// Enter in the paste panel: jump to the selected decoded error's entry.
     JumpToDecoded,
     ToggleEditions,
@@ -97,6 +99,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
                 Action::JumpToDecoded
             }
             KeyCode::Char('v') if ctrl => Action::PasteFromClipboard,
+            KeyCode::Char('u') if ctrl => Action::ClearPaste,
             KeyCode::Up if ctrl => Action::Up,
             KeyCode::Down if ctrl => Action::Down,
             _ => Action::PasteInput(key),

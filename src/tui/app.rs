@@ -142,7 +142,7 @@ impl App {
                 | Action::Resize(..)
                 | Action::Status(_)
         );
-        if from_user && self.mode != Mode::Paste {
+        if from_user {
             self.status.clear();
         }
         match action {
@@ -252,8 +252,8 @@ impl App {
                 return vec![Effect::Copy { text, what }];
             }
             Action::OpenPaste => {
+                // Its key hints are the status line's while it is open (ui::draw_status).
                 self.mode = Mode::Paste;
-                self.status = "paste an error response (Ctrl-V from the clipboard); Enter jumps to it, Esc returns".into();
                 return vec![Effect::PrepareDecoder];
             }
             Action::PasteInput(key) => {
@@ -280,6 +280,7 @@ impl App {
                 }
             },
             Action::PasteFromClipboard => return vec![Effect::ReadClipboard],
+            Action::ClearPaste => self.paste.clear(),
             Action::JumpToDecoded => return self.jump_to_decoded(),
             Action::Mouse(ev) => return self.mouse_event(ev),
         }

@@ -140,6 +140,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Mode::Paste => &[
                 ("Enter", "jump"),
                 ("Ctrl-V", "paste"),
+                ("Ctrl-U", "clear"),
                 ("Ctrl-↑↓", "pick"),
                 ("Esc", "back"),
             ],

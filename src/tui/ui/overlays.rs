@@ -1,5 +1,6 @@
 //! Panels drawn over the main view: help, the paste panel, and a vendor's editions.
 
+use super::text::split_line;
 use super::{Theme, centered, plain};
 use crate::index::Index;
 use crate::sanitize;
@@ -78,8 +79,16 @@ pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
 
 pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let [input, results] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
+    // The answer matters more than the question: at small heights the decoded list keeps a
+    // row of its own inside its border, and the text area gives way.
+    let decoded_height = (area.height - area.height * 45 / 100)
+        .max(3)
+        .min(area.height);
+    let [input, results] = Layout::vertical([
+        Constraint::Length(area.height - decoded_height),
+        Constraint::Length(decoded_height),
+    ])
+    .areas(area);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
@@ -93,6 +102,8 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
         .border_style(theme.border(false))
         .title(" Decoded (Ctrl-↑↓ picks, Enter jumps) ");
     let mut lines: Vec<Line> = Vec::new();
+    // The selected error's lines, kept in view.
+    let (mut selected_at, mut selected_end) = (0, 0);
     if let Some(n) = &app.paste.notice {
         lines.push(Line::from(plain(n, theme.warning())));
     }
@@ -110,6 +121,9 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                 lines.push(Line::from(plain(n, theme.warning())));
             }
             for (i, err) in d.errors.iter().enumerate() {
+                if i == app.paste.selected {
+                    selected_at = lines.len();
+                }
                 let selected = i == app.paste.selected;
                 let mark = if selected { "▶ " } else { "  " };
                 let style = if selected {
@@ -201,15 +215,32 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                         }
                     }
                 }
+                if i == app.paste.selected {
+                    selected_end = lines.len();
+                }
             }
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        results,
-    );
+    let inner = block.inner(results);
+    frame.render_widget(block, results);
+    let width = usize::from(inner.width);
+    let rows: Vec<Vec<Line>> = lines.into_iter().map(|l| split_line(l, width)).collect();
+    let skip = scroll_to_show(&rows, selected_at, selected_end, usize::from(inner.height));
+    let shown: Vec<Line> = rows.into_iter().skip(skip).flatten().collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The first of `rows` (each a line split into screen rows) to draw in `height` rows so that
+/// lines `start..end` (the selected error) are in view: as few skipped as that needs, and never
+/// past `start`, so the selected error's first line always shows.
+fn scroll_to_show(rows: &[Vec<Line>], start: usize, end: usize, height: usize) -> usize {
+    let mut skip = 0;
+    let mut used: usize = rows[..end.min(rows.len())].iter().map(Vec::len).sum();
+    while used > height && skip < start {
+        used -= rows[skip].len();
+        skip += 1;
+    }
+    skip
 }
 
 pub fn editions(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -3,7 +3,8 @@
 
 use crate::sanitize;
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
 
 /// Spans for `text` with the chars at `matched` (sorted char indices) in `hl`.
 pub fn highlighted(text: &str, matched: &[u32], base: Style, hl: Style) -> Vec<Span<'static>> {
@@ -41,6 +42,35 @@ pub fn plain(text: &str, style: Style) -> Span<'static> {
     Span::styled(sanitize::line(text).into_owned(), style)
 }
 
+/// `line` cut into screen rows of at most `width` columns, between characters, so a list of
+/// lines knows exactly how many rows it takes (a paragraph's word wrap does not say).
+pub fn split_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut rows = vec![Vec::new()];
+    let mut used = 0;
+    for span in line.spans {
+        let mut piece = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && used > 0 {
+                let row = rows.last_mut().expect("one row at least");
+                row.push(Span::styled(std::mem::take(&mut piece), span.style));
+                rows.push(Vec::new());
+                used = 0;
+            }
+            piece.push(c);
+            used += w;
+        }
+        if !piece.is_empty() {
+            let row = rows.last_mut().expect("one row at least");
+            row.push(Span::styled(piece, span.style));
+        }
+    }
+    rows.into_iter()
+        .map(|spans| Line::from(spans).style(line.style))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +85,28 @@ mod tests {
             .map(|s| (s.content.as_ref(), s.style == hl))
             .collect();
         assert_eq!(texts, [("␛", false), ("a", true), ("b", false)]);
+    }
+
+    #[test]
+    fn split_line_cuts_at_the_width_keeping_styles_and_wide_chars_whole() {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let line = Line::from(vec![Span::raw("ab"), Span::styled("c錯d", bold)]);
+        let rows: Vec<Vec<(String, bool)>> = split_line(line, 3)
+            .into_iter()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| (s.content.to_string(), s.style == bold))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec![("ab".to_string(), false), ("c".to_string(), true)],
+                vec![("錯d".to_string(), true)],
+            ]
+        );
+        assert_eq!(split_line(Line::from(""), 5).len(), 1);
     }
 }
