@@ -892,3 +892,134 @@ fn the_paste_panels_key_hints_leave_with_it() {
     let s = status(&app);
     assert!(!s.contains("Ctrl-V") && s.contains("/ filter"), "{s}");
 }
+
+#[test]
+fn the_help_overlay_scrolls_and_is_complete_at_60x15() {
+    let mut app = app_sized(60, 15, Options::default());
+    key(&mut app, KeyCode::Char('?'));
+    let mut seen = String::new();
+    let mut last = String::new();
+    for _ in 0..errdex::tui::action::help_lines() {
+        let screen = text(&draw(&app, 60, 15));
+        seen.push_str(&screen);
+        last = screen;
+        key(&mut app, KeyCode::Char('j'));
+    }
+    for (_, keys) in errdex::tui::action::HELP {
+        for (k, what) in *keys {
+            let line = format!("  {k:<14}{what}");
+            assert!(seen.contains(&line), "{line:?} shown whole at 60x15");
+        }
+    }
+    assert!(last.contains("q Ctrl-C"), "j reaches the end:\n{last}");
+    key(&mut app, KeyCode::Char('g'));
+    assert!(text(&draw(&app, 60, 15)).contains("Move"));
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(text(&draw(&app, 60, 15)), last, "G is the end");
+    key(&mut app, KeyCode::PageUp);
+    assert!(!text(&draw(&app, 60, 15)).contains("q Ctrl-C"));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+/// The detail pane's lines (inside its border) on `screen`.
+fn detail_pane(screen: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, l)| {
+            let x = l
+                .windows(8)
+                .position(|w| w.iter().collect::<String>() == "┌ Detail")?;
+            Some((y, x))
+        })
+        .unwrap();
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l[left] != '└')
+        .map(|l| {
+            let inside: String = l[left + 1..].iter().collect();
+            inside.trim_end_matches(['│', ' ']).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_detail_pane_scrolls_by_keys_and_wheel_and_reads_summary_and_fix_first() {
+    let mut app = app_sized(80, 24, Options::default());
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:guo-guo token_validation_failed");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(selected_code(&app), "token_validation_failed");
+    let screen = text(&draw(&app, 80, 24));
+    let pane = detail_pane(&screen);
+    let label = |l: &String| l.split(' ').next().unwrap().to_string();
+    let labels: Vec<String> = pane.iter().map(label).filter(|l| !l.is_empty()).collect();
+    assert!(
+        labels.len() >= 3 && labels[1..3] == ["summary", "fix"],
+        "{labels:?}\n{screen}"
+    );
+    assert!(
+        screen.contains("┌ Detail 1-"),
+        "the title says it scrolls:\n{screen}"
+    );
+    // Shift-↓ scrolls one row; the table's selection stays.
+    let shift_down = KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT);
+    let a = app.key(shift_down).unwrap();
+    app.update_sync(a);
+    let scrolled = detail_pane(&text(&draw(&app, 80, 24)));
+    assert_eq!(scrolled[0], pane[1], "one row down");
+    assert_eq!(selected_code(&app), "token_validation_failed");
+    // Ctrl-D goes to the end at most: the last field shows, the first row is gone.
+    for _ in 0..10 {
+        ctrl(&mut app, KeyCode::Char('d'));
+    }
+    let end = text(&draw(&app, 80, 24));
+    assert!(
+        detail_pane(&end).iter().any(|l| l.contains("source")),
+        "{end}"
+    );
+    assert!(!detail_pane(&end)[0].contains("Guo-Guo"), "{end}");
+    ctrl(&mut app, KeyCode::Char('u'));
+    ctrl(&mut app, KeyCode::Char('u'));
+    ctrl(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        detail_pane(&text(&draw(&app, 80, 24))),
+        pane,
+        "back at the top"
+    );
+    // The wheel over the detail pane scrolls it, not the table.
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 40,
+        row: 20,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.mouse = true;
+    app.update_sync(Action::Mouse(wheel));
+    assert_eq!(selected_code(&app), "token_validation_failed");
+    assert_ne!(detail_pane(&text(&draw(&app, 80, 24))), pane);
+    assert_eq!(app.detail_offset(), 3);
+    // Another selection starts at its top.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.detail_offset(), 0);
+}
+
+#[test]
+fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_and_status_line() {
+    let mut app = app_sized(80, 24, Options::default());
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("PostgreSQL SQLSTA…"), "sidebar:\n{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("…│") && l.contains("mantago")),
+        "a cut message:\n{screen}"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "token");
+    app.update_sync(Action::Resize(40, 10));
+    let screen = text(&draw(&app, 40, 10));
+    assert!(screen.lines().last().unwrap().contains('…'), "{screen}");
+}

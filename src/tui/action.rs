@@ -17,6 +17,10 @@ pub enum Action {
     Bottom,
     /// Switch focus between the vendor sidebar and the code table.
     FocusNext,
+    /// Scroll the detail pane by this many rows (Shift-↑/↓, the wheel over it).
+    ScrollDetail(isize),
+    /// Scroll the detail pane half its height down (1) or up (-1): Ctrl-D / Ctrl-U.
+    ScrollDetailHalfPage(isize),
     // The filter
     StartFilter,
     FilterInput(KeyEvent),
@@ -63,6 +67,62 @@ pub enum Action {
     Status(String),
 }
 
+/// Every key, grouped; the one place a user learns them (the help overlay). Each line fits
+/// the overlay at 60 columns: 16 for the key, 42 for what it does.
+pub const HELP: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Move",
+        &[
+            ("j k ↑ ↓", "previous / next"),
+            ("g G", "first / last"),
+            ("PgUp PgDn", "page up / down"),
+            ("Tab Enter", "switch vendors ↔ codes"),
+            ("Shift-↑ ↓", "scroll the detail pane"),
+            ("Ctrl-D Ctrl-U", "detail pane half a page down / up"),
+            ("mouse", "click selects, wheel scrolls the pane"),
+        ],
+    ),
+    (
+        "Find",
+        &[
+            ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
+            ("vendor: v:", "vendor id, name or alias"),
+            ("status: s:", "HTTP status: 401, 4xx, 40x"),
+            ("cat: c:", "category or subcategory"),
+            ("code:", "code prefix"),
+            ("kind: k:", "kind: rate_limit, not_found, auth ..."),
+            ("retry:", "no, after_fix, backoff, later"),
+            ("K", "next kind, across every vendor"),
+            ("'x ^x x$ !x", "exact, prefix, suffix, not"),
+        ],
+    ),
+    (
+        "Copy",
+        &[
+            ("y", "match arm for the selected code"),
+            ("Y", "enum of every code listed (not only shown)"),
+            ("L", "snippet language (Rust TS Python Go Java)"),
+            ("c m", "code / message"),
+        ],
+    ),
+    (
+        "More",
+        &[
+            ("p", "paste panel: decode an error response"),
+            ("e", "editions of the selected code"),
+            ("M", "mouse on/off (off: terminal selects text)"),
+            ("Esc", "clear filter / close"),
+            ("? F1", "this help (j k g G PgUp PgDn scroll it)"),
+            ("q Ctrl-C", "quit"),
+        ],
+    ),
+];
+
+/// Lines of the help overlay: a heading per group and a line per key.
+pub fn help_lines() -> usize {
+    HELP.iter().map(|(_, keys)| 1 + keys.len()).sum()
+}
+
 /// Which keys mean what right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -79,6 +139,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
         return None;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
@@ -86,6 +147,8 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
         Mode::Filter => Some(match key.code {
             KeyCode::Esc => Action::Back,
             KeyCode::Enter => Action::AcceptFilter,
+            KeyCode::Up if shift => Action::ScrollDetail(-1),
+            KeyCode::Down if shift => Action::ScrollDetail(1),
             KeyCode::Up => Action::Up,
             KeyCode::Down => Action::Down,
             KeyCode::PageUp => Action::PageUp,
@@ -108,6 +171,12 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
                 Some(Action::ToggleHelp)
             }
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
             _ => None,
         },
         Mode::Editions => match key.code {
@@ -118,6 +187,10 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             _ => None,
         },
         Mode::Normal => match key.code {
+            KeyCode::Up if shift => Some(Action::ScrollDetail(-1)),
+            KeyCode::Down if shift => Some(Action::ScrollDetail(1)),
+            KeyCode::Char('d') if ctrl => Some(Action::ScrollDetailHalfPage(1)),
+            KeyCode::Char('u') if ctrl => Some(Action::ScrollDetailHalfPage(-1)),
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
@@ -125,8 +198,6 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
             KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::Char('d') if ctrl => Some(Action::PageDown),
-            KeyCode::Char('u') if ctrl => Some(Action::PageUp),
             KeyCode::Tab | KeyCode::BackTab => Some(Action::FocusNext),
             KeyCode::Char('/') => Some(Action::StartFilter),
             KeyCode::Esc => Some(Action::Back),

@@ -2,6 +2,7 @@
 //! what must happen outside (copy, search, quit) leaves as [`Effect`]s for the runtime.
 
 use super::action::{Action, Mode, key_action};
+use super::detail;
 use super::input::LineInput;
 use super::layout;
 use super::paste::PastePanel;
@@ -87,6 +88,10 @@ pub struct App {
     pending_vendor: Option<String>,
     /// The row the next search's results select (a jump from the paste panel).
     jump_to: Option<RowId>,
+    /// The detail pane's scroll and the entry it was made on.
+    detail_scroll: Option<(RowId, usize)>,
+    /// The help overlay's first shown line.
+    pub help_scroll: usize,
 }
 
 impl App {
@@ -115,6 +120,8 @@ impl App {
             edition_cursor: 0,
             pending_vendor: options.vendor,
             jump_to: None,
+            detail_scroll: None,
+            help_scroll: 0,
         }
     }
 
@@ -130,6 +137,53 @@ impl App {
 
     pub fn selected_hit(&self) -> Option<Hit> {
         self.results.get(self.selected).copied()
+    }
+
+    /// The filter's fuzzy text (without its field terms), for highlighting.
+    pub fn query_text(&self) -> String {
+        Query::parse(self.filter.text())
+            .map(|q| q.text)
+            .unwrap_or_default()
+    }
+
+    /// The detail pane's first shown row: its scroll belongs to the entry it was made on, so
+    /// any new selection starts at the top.
+    pub fn detail_offset(&self) -> usize {
+        match (self.detail_scroll, self.selected_hit()) {
+            (Some((row, offset)), Some(hit)) if row == hit.row => offset,
+            _ => 0,
+        }
+    }
+
+    /// Scrolls the detail pane by `delta` rows, within its content.
+    fn scroll_detail(&mut self, delta: isize) {
+        let (Some(index), Some(hit)) = (self.index.clone(), self.selected_hit()) else {
+            return;
+        };
+        let Some(pane) = layout::panes(self.size).detail else {
+            return;
+        };
+        let inner = pane.width.saturating_sub(2);
+        let height = usize::from(pane.height.saturating_sub(2));
+        let total = detail::rows(&detail::fields(&index, hit.row, ""), inner);
+        let max = total.saturating_sub(height);
+        let offset = step(self.detail_offset(), delta, max + 1);
+        self.detail_scroll = Some((hit.row, offset));
+    }
+
+    /// Rows of the detail pane's inside (half of it is Ctrl-D's step).
+    fn detail_height(&self) -> usize {
+        layout::panes(self.size)
+            .detail
+            .map_or(0, |d| usize::from(d.height.saturating_sub(2)))
+    }
+
+    /// The help overlay's first shown line, within its content.
+    fn scroll_help(&mut self, delta: isize) {
+        let lines = super::action::help_lines();
+        let shown = usize::from(layout::help_rect(self.size, lines).height.saturating_sub(2));
+        let max = lines.saturating_sub(shown);
+        self.help_scroll = step(self.help_scroll, delta, max + 1);
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -189,8 +243,14 @@ impl App {
                 self.mode = if self.mode == Mode::Help {
                     Mode::Normal
                 } else {
+                    self.help_scroll = 0;
                     Mode::Help
                 };
+            }
+            Action::ScrollDetail(delta) => self.scroll_detail(delta),
+            Action::ScrollDetailHalfPage(direction) => {
+                let half = (self.detail_height() / 2).max(1) as isize;
+                self.scroll_detail(direction.signum() * half);
             }
             Action::CycleKind => return self.cycle_kind(),
             Action::ToggleMouse => {
@@ -432,6 +492,10 @@ impl App {
                 self.paste.move_selection(delta);
                 return Vec::new();
             }
+            Mode::Help => {
+                self.scroll_help(delta);
+                return Vec::new();
+            }
             _ => {}
         }
         if self.focus == Focus::Sidebar && self.mode == Mode::Normal {
@@ -449,6 +513,10 @@ impl App {
     }
 
     fn page(&self) -> usize {
+        if self.mode == Mode::Help {
+            let shown = layout::help_rect(self.size, super::action::help_lines()).height;
+            return usize::from(shown.saturating_sub(2)).max(1);
+        }
         layout::table_rows(layout::panes(self.size).table).max(1)
     }
 
@@ -568,6 +636,11 @@ impl App {
                 if in_sidebar {
                     self.focus = Focus::Sidebar;
                     return self.move_by(delta.signum());
+                }
+                // The wheel scrolls the pane under the pointer.
+                if panes.detail.is_some_and(|r| r.contains(at)) {
+                    self.scroll_detail(delta);
+                    return Vec::new();
                 }
                 self.focus = Focus::Table;
                 return self.move_by(delta);

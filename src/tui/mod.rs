@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod detail;
 pub mod input;
 pub mod layout;
 pub mod paste;

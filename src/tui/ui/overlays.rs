@@ -4,76 +4,44 @@ use super::text::split_line;
 use super::{Theme, centered, plain};
 use crate::index::Index;
 use crate::sanitize;
+use crate::tui::action::HELP;
 use crate::tui::app::App;
+use crate::tui::layout;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-/// Every key, grouped; the one place a user learns them.
-pub const HELP: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Move",
-        &[
-            ("j k ↑ ↓", "previous / next"),
-            ("g G", "first / last"),
-            ("PgUp PgDn", "page up / down"),
-            ("Tab", "switch vendors ↔ codes"),
-            ("mouse", "click to select, wheel to scroll"),
-        ],
-    ),
-    (
-        "Find",
-        &[
-            ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
-            ("vendor: v:", "vendor id, name or alias"),
-            ("status: s:", "HTTP status: 401, 4xx, 40x"),
-            ("cat: c:", "category or subcategory"),
-            ("code:", "code prefix"),
-            ("kind: k:", "kind: rate_limit, not_found, auth ..."),
-            ("retry:", "no, after_fix, backoff, later"),
-            ("K", "next kind, across every vendor"),
-            ("'x ^x x$ !x", "exact, prefix, suffix, not"),
-        ],
-    ),
-    (
-        "Copy",
-        &[
-            ("y", "match arm for the selected code"),
-            ("Y", "enum for the visible codes"),
-            ("L", "snippet language (Rust, TS, Python, Go, Java)"),
-            ("c m", "code / message"),
-        ],
-    ),
-    (
-        "More",
-        &[
-            ("p", "paste panel: decode an error response"),
-            ("e", "editions of the selected code"),
-            ("M", "mouse on/off (off: terminal selects text)"),
-            ("Esc", "clear filter / close"),
-            ("? q Ctrl-C", "help / quit / quit"),
-        ],
-    ),
-];
-
-pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     for (group, keys) in HELP {
         lines.push(Line::from(Span::styled(*group, theme.label())));
         for (k, v) in *keys {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {k:<12}"), theme.key()),
+                Span::styled(format!("  {k:<14}"), theme.key()),
                 Span::raw(*v),
             ]));
         }
     }
-    let r = centered(area, 62, lines.len() as u16 + 2);
+    let r = layout::help_rect(area, lines.len());
+    let shown = usize::from(r.height.saturating_sub(2));
+    let offset = app.help_scroll.min(lines.len().saturating_sub(shown));
+    let title = if shown < lines.len() {
+        format!(
+            " Help {}-{} of {} (j/k scroll, Esc closes) ",
+            offset + 1,
+            offset + shown,
+            lines.len()
+        )
+    } else {
+        " Help (Esc closes) ".to_string()
+    };
     frame.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(" Help (Esc closes) ");
+        .title(title);
+    let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
     frame.render_widget(Paragraph::new(lines).block(block).style(theme.base()), r);
 }
 

@@ -42,6 +42,47 @@ pub fn plain(text: &str, style: Style) -> Span<'static> {
     Span::styled(sanitize::line(text).into_owned(), style)
 }
 
+/// `spans` cut to at most `width` columns; when something is cut, the last column is `…`
+/// (in the style of the text it replaces), so a reader knows there is more.
+pub fn ellipsize(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut room = width.saturating_sub(1);
+    let mut out = Vec::new();
+    let mut last_style = spans.first().map_or(Style::new(), |s| s.style);
+    for span in spans {
+        if room == 0 {
+            break;
+        }
+        last_style = span.style;
+        let mut piece = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if w > room {
+                room = 0;
+                break;
+            }
+            room -= w;
+            piece.push(c);
+        }
+        out.push(Span::styled(piece, span.style));
+    }
+    if width > 0 {
+        out.push(Span::styled("…", last_style));
+    }
+    out
+}
+
+/// `s` cut to at most `width` columns, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    ellipsize(vec![Span::raw(s.to_string())], width)
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect()
+}
+
 /// `line` cut into screen rows of at most `width` columns, between characters, so a list of
 /// lines knows exactly how many rows it takes (a paragraph's word wrap does not say).
 pub fn split_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
@@ -85,6 +126,21 @@ mod tests {
             .map(|s| (s.content.as_ref(), s.style == hl))
             .collect();
         assert_eq!(texts, [("␛", false), ("a", true), ("b", false)]);
+    }
+
+    #[test]
+    fn cut_text_ends_in_an_ellipsis() {
+        assert_eq!(truncate("PostgreSQL SQLSTATE", 10), "PostgreSQ…");
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("錯誤錯誤", 5), "錯誤…");
+        assert_eq!(truncate("abc", 0), "");
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let cut = ellipsize(vec![Span::raw("ab"), Span::styled("cdef", bold)], 4);
+        let cut: Vec<(&str, bool)> = cut
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == bold))
+            .collect();
+        assert_eq!(cut, [("ab", false), ("c", true), ("…", true)]);
     }
 
     #[test]

@@ -39,6 +39,11 @@ impl Theme {
         }
     }
 
+    /// A link (the source URL): underlined, as terminals show links.
+    pub fn link(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
             (true, true) => Style::new().fg(Color::Cyan),
