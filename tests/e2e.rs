@@ -410,3 +410,28 @@ fn a_broken_user_catalog_is_named_in_the_status_line() {
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }
+
+#[test]
+fn filter_history_is_kept_across_runs() {
+    let state = tempfile::tempdir().unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
+    let t = Tmux::start("history-1", 100, 30, &env, BIN);
+    t.wait_text("PIXNET");
+    t.keys(&["/"]);
+    t.type_text("anonymous rate");
+    t.wait_text("1302");
+    t.keys(&["Enter", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    drop(t);
+    let file = state.path().join("errdex/history");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(saved, "anonymous rate\n");
+    let t = Tmux::start("history-2", 100, 30, &env, BIN);
+    t.wait_text("PIXNET");
+    t.keys(&["/", "Up"]);
+    t.wait_for("the query recalled and run", |s| {
+        s.starts_with("/ anonymous rate") && s.contains("1302") && !s.contains("Token is invalid")
+    });
+    t.keys(&["Escape", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}

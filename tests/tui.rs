@@ -783,8 +783,9 @@ fn selection_follows_the_query_and_the_sidebar() {
     assert_eq!(app.selected, 0);
     assert_eq!(app.offset, 0);
     let best = app.results[0].row;
-    key(&mut app, KeyCode::Down);
-    key(&mut app, KeyCode::Down);
+    ctrl(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.selected, 2, "Ctrl-N moves while typing");
     // Every change of the query, growing or shrinking, goes back to the top.
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.selected, 0);
@@ -1022,4 +1023,66 @@ fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_and_status_line() {
     app.update_sync(Action::Resize(40, 10));
     let screen = text(&draw(&app, 40, 10));
     assert!(screen.lines().last().unwrap().contains('…'), "{screen}");
+}
+
+#[test]
+fn the_filter_remembers_queries_and_arrows_bring_them_back() {
+    let mut app = app_sized(
+        120,
+        35,
+        Options {
+            history: vec!["older".into()],
+            ..Options::default()
+        },
+    );
+    // An empty filter is never remembered.
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "token");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        [Effect::SaveHistory(vec!["older".into(), "token".into()])]
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "rate");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('/'));
+    // Enter kept "rate" in the filter; Ctrl-U empties it before typing.
+    ctrl(&mut app, KeyCode::Char('u'));
+    type_text(&mut app, "draft");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.filter.text(), "rate");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.filter.text(), "token");
+    assert!(app.results.len() < 980, "the recalled query filters");
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.filter.text(), "older");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.filter.text(),
+        "draft",
+        "after the newest, what was typed"
+    );
+    // Alt-letter types nothing.
+    let alt_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT);
+    assert!(app.key(alt_x).is_none());
+    assert_eq!(app.filter.text(), "draft");
+}
+
+#[test]
+fn e_with_nothing_selected_says_so() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "zzzzqqqqxxxx");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.results.is_empty());
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.mode, Mode::Normal);
+    let screen = text(&draw(&app, 120, 35));
+    assert!(screen.contains("no code selected"), "{screen}");
 }

@@ -56,6 +56,7 @@ pub fn run(args: Args) -> i32 {
                 vendor: args.vendor.clone(),
                 mouse: !args.no_mouse,
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                ..Default::default()
             },
             clipboard: args.clipboard,
             sources: args.sources(),

@@ -24,8 +24,12 @@ pub enum Action {
     // The filter
     StartFilter,
     FilterInput(KeyEvent),
-    /// Leave the filter keeping the query.
+    /// Leave the filter keeping the query (and remembering it in the history).
     AcceptFilter,
+    /// ↑ in the filter: the previous query of the history.
+    HistoryOlder,
+    /// ↓ in the filter: the next query of the history (after the newest, what was typed).
+    HistoryNewer,
     /// Esc: clear the filter (or close what is open).
     Back,
     // Copying
@@ -86,6 +90,9 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Find",
         &[
             ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
+            ("↑ ↓ in /", "earlier / later queries (history)"),
+            ("Ctrl-N Ctrl-P", "next / previous row, also while typing"),
+            ("Ctrl-J Ctrl-K", "next / previous row, also while typing"),
             ("vendor: v:", "vendor id, name or alias"),
             ("status: s:", "HTTP status: 401, 4xx, 40x"),
             ("cat: c:", "category or subcategory"),
@@ -140,17 +147,23 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
     match mode {
+        // Alt-letter is no text and no command (a terminal's Meta key, a missed chord).
+        Mode::Filter | Mode::Normal if alt && matches!(key.code, KeyCode::Char(_)) => None,
         Mode::Filter => Some(match key.code {
             KeyCode::Esc => Action::Back,
             KeyCode::Enter => Action::AcceptFilter,
             KeyCode::Up if shift => Action::ScrollDetail(-1),
             KeyCode::Down if shift => Action::ScrollDetail(1),
-            KeyCode::Up => Action::Up,
-            KeyCode::Down => Action::Down,
+            // As in fzf: Ctrl-N/P and Ctrl-J/K move while typing; ↑/↓ browse the history.
+            KeyCode::Char('n' | 'j') if ctrl => Action::Down,
+            KeyCode::Char('p' | 'k') if ctrl => Action::Up,
+            KeyCode::Up => Action::HistoryOlder,
+            KeyCode::Down => Action::HistoryNewer,
             KeyCode::PageUp => Action::PageUp,
             KeyCode::PageDown => Action::PageDown,
             KeyCode::Tab => Action::AcceptFilter,
@@ -191,6 +204,10 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Down if shift => Some(Action::ScrollDetail(1)),
             KeyCode::Char('d') if ctrl => Some(Action::ScrollDetailHalfPage(1)),
             KeyCode::Char('u') if ctrl => Some(Action::ScrollDetailHalfPage(-1)),
+            KeyCode::Char('n' | 'j') if ctrl => Some(Action::Down),
+            KeyCode::Char('p' | 'k') if ctrl => Some(Action::Up),
+            // Other Ctrl-letters are not the letter's command (Ctrl-Y is not `y`).
+            KeyCode::Char(_) if ctrl => None,
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
@@ -260,6 +277,42 @@ mod tests {
                 "{mode:?}"
             );
         }
+    }
+
+    #[test]
+    fn ctrl_n_p_j_k_move_while_typing_and_arrows_browse_the_history() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        for mode in [Mode::Filter, Mode::Normal] {
+            for c in ['n', 'j'] {
+                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Down)));
+            }
+            for c in ['p', 'k'] {
+                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Up)));
+            }
+        }
+        assert!(matches!(
+            key_action(press(KeyCode::Up), Mode::Filter),
+            Some(Action::HistoryOlder)
+        ));
+        assert!(matches!(
+            key_action(press(KeyCode::Down), Mode::Filter),
+            Some(Action::HistoryNewer)
+        ));
+        assert!(matches!(
+            key_action(press(KeyCode::Up), Mode::Normal),
+            Some(Action::Up)
+        ));
+    }
+
+    #[test]
+    fn alt_and_ctrl_letters_are_neither_text_nor_the_letters_command() {
+        let alt = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+        for c in ['q', 'y', 'x'] {
+            assert!(key_action(alt(c), Mode::Filter).is_none(), "{c}");
+            assert!(key_action(alt(c), Mode::Normal).is_none(), "{c}");
+        }
+        let ctrl_y = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        assert!(key_action(ctrl_y, Mode::Normal).is_none());
     }
 
     #[test]

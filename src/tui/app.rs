@@ -3,6 +3,7 @@
 
 use super::action::{Action, Mode, key_action};
 use super::detail;
+use super::history::History;
 use super::input::LineInput;
 use super::layout;
 use super::paste::PastePanel;
@@ -32,6 +33,8 @@ pub enum Effect {
     ReadClipboard,
     /// Build the decoder's message index in the background (the paste panel opened).
     PrepareDecoder,
+    /// Write the query history (the list, oldest first) to its file.
+    SaveHistory(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +58,8 @@ pub struct Options {
     pub vendor: Option<String>,
     pub mouse: bool,
     pub color: bool,
+    /// Earlier queries, oldest first (the runtime reads them from the history file).
+    pub history: Vec<String>,
 }
 
 pub struct App {
@@ -92,6 +97,7 @@ pub struct App {
     detail_scroll: Option<(RowId, usize)>,
     /// The help overlay's first shown line.
     pub help_scroll: usize,
+    pub history: History,
 }
 
 impl App {
@@ -122,6 +128,7 @@ impl App {
             jump_to: None,
             detail_scroll: None,
             help_scroll: 0,
+            history: History::new(options.history),
         }
     }
 
@@ -262,6 +269,9 @@ impl App {
                 };
                 return vec![Effect::SetMouse(self.mouse)];
             }
+            Action::ToggleEditions if self.mode != Mode::Editions && self.current().is_none() => {
+                self.status = "no code selected: e shows the editions of the selected code".into();
+            }
             Action::ToggleEditions => {
                 self.mode = if self.mode == Mode::Editions {
                     Mode::Normal
@@ -279,7 +289,21 @@ impl App {
                     return self.search();
                 }
             }
-            Action::AcceptFilter => self.mode = Mode::Normal,
+            Action::AcceptFilter => {
+                self.mode = Mode::Normal;
+                return self.remember_query();
+            }
+            Action::HistoryOlder | Action::HistoryNewer => {
+                let recalled = if matches!(action, Action::HistoryOlder) {
+                    self.history.older(self.filter.text())
+                } else {
+                    self.history.newer()
+                };
+                if let Some(query) = recalled {
+                    self.filter = LineInput::new(query);
+                    return self.search();
+                }
+            }
             Action::Back => return self.back(),
             Action::FocusNext => {
                 self.focus = match self.focus {
@@ -366,6 +390,14 @@ impl App {
                     self.focus = Focus::Table;
                 }
             }
+        }
+        Vec::new()
+    }
+
+    /// Keeps the filter's query in the history (never an empty one).
+    fn remember_query(&mut self) -> Vec<Effect> {
+        if self.history.record(self.filter.text()) {
+            return vec![Effect::SaveHistory(self.history.entries().to_vec())];
         }
         Vec::new()
     }

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod detail;
+pub mod history;
 pub mod input;
 pub mod layout;
 pub mod paste;
@@ -46,7 +47,13 @@ pub fn explore(options: Options) -> io::Result<i32> {
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, stop.clone())?;
     }
-    let mut app = App::new(options.start);
+    let history_file = history::path();
+    let mut start = options.start;
+    start.history = history_file
+        .as_deref()
+        .map(history::load)
+        .unwrap_or_default();
+    let mut app = App::new(start);
     let (tx, rx) = mpsc::channel::<Msg>();
 
     let mut term = terminal::enter(app.mouse)?;
@@ -134,6 +141,14 @@ pub fn explore(options: Options) -> io::Result<i32> {
                             }
                         }
                         Effect::SetMouse(on) => terminal::set_mouse(on)?,
+                        Effect::SaveHistory(entries) => {
+                            if let Some(file) = &history_file
+                                && let Err(e) = history::save(file, &entries)
+                            {
+                                let why = format!("warning: history not saved: {e}");
+                                queue.push(Action::Status(why));
+                            }
+                        }
                         Effect::Copy { text, what } => {
                             let cb =
                                 clipboard.get_or_insert_with(|| Clipboard::new(options.clipboard));

@@ -137,7 +137,12 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         vec![plain(&app.status, style)]
     } else {
         let hints: &[(&str, &str)] = match app.mode {
-            Mode::Filter => &[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")],
+            Mode::Filter => &[
+                ("Enter", "keep"),
+                ("Esc", "clear"),
+                ("Ctrl-N/P", "move"),
+                ("↑↓", "history"),
+            ],
             Mode::Paste => &[
                 ("Enter", "jump"),
                 ("Ctrl-V", "paste"),
