@@ -435,3 +435,49 @@ fn filter_history_is_kept_across_runs() {
     t.keys(&["Escape", "q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }
+
+#[test]
+fn an_osc52_copy_too_big_for_terminals_is_refused_not_reported_copied() {
+    // 2,000 codes with long messages: their enum is megabytes, more than tmux takes.
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("big.json");
+    let entries: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                r#"{{"code":"B{i}","message":"{} {i}"}}"#,
+                "long message".repeat(40)
+            )
+        })
+        .collect();
+    std::fs::write(
+        &catalog,
+        format!(
+            r#"{{"schema":1,"vendor":{{"id":"big","name":"Big"}},"edition":{{"id":"1"}},"entries":[{}]}}"#,
+            entries.join(",")
+        ),
+    )
+    .unwrap();
+    let command = format!("{BIN} --catalog {} --vendor big", catalog.display());
+    let t = Tmux::start(
+        "osc52-big",
+        120,
+        30,
+        &[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")],
+        &command,
+    );
+    t.wait_text("B0");
+    t.keys(&["Y"]);
+    let s = t.wait_text("copy failed");
+    let status = s.lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("OSC 52"), "{s}");
+    assert!(!s.contains("copied"), "{s}");
+    let buffers = String::from_utf8_lossy(&t.cmd(&["list-buffers"]).stdout).into_owned();
+    assert_eq!(buffers.trim(), "", "nothing reached tmux's clipboard");
+    // A copy that fits still goes through.
+    t.keys(&["c"]);
+    t.wait_text("via OSC 52");
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert_eq!(buffer, "B0");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}

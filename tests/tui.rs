@@ -1086,3 +1086,43 @@ fn e_with_nothing_selected_says_so() {
     let screen = text(&draw(&app, 120, 35));
     assert!(screen.contains("no code selected"), "{screen}");
 }
+
+#[test]
+fn copies_never_carry_control_characters_and_say_what_was_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.json");
+    std::fs::write(
+        &path,
+        r#"{"schema":1,"vendor":{"id":"evil","name":"Evil"},"edition":{"id":"1"},"entries":[
+            {"code":"E\u001b[2J1","message":"line one\nline two \u009b31m red \u001b]0;t\u0007"}]}"#,
+    )
+    .unwrap();
+    let (index, problems) = Index::load(&only(path), &mut |_, _| {});
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(Arc::new(index), Vec::new()));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:evil");
+    key(&mut app, KeyCode::Enter);
+    let copied = |effects: Vec<Effect>| match &effects[..] {
+        [Effect::Copy { text, what }] => (text.clone(), what.clone()),
+        other => panic!("{other:?}"),
+    };
+    let (text, what) = copied(key(&mut app, KeyCode::Char('c')));
+    assert_eq!(text, "E[2J1");
+    assert!(what.contains("1 control character removed"), "{what}");
+    let (text, what) = copied(key(&mut app, KeyCode::Char('m')));
+    assert_eq!(text, "line one line two 31m red ]0;t");
+    assert!(what.contains("4 control characters removed"), "{what}");
+    for k in ['y', 'Y'] {
+        let (text, what) = copied(key(&mut app, KeyCode::Char(k)));
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{k}: {text:?}"
+        );
+        assert!(!what.chars().any(char::is_control), "{k}: {what:?}");
+    }
+}

@@ -7,8 +7,10 @@ use super::history::History;
 use super::input::LineInput;
 use super::layout;
 use super::paste::PastePanel;
+use crate::clipboard;
 use crate::index::{Hit, Index, RowId};
 use crate::query::Query;
+use crate::sanitize;
 use crate::snippet::{self, Lang};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -328,12 +330,13 @@ impl App {
                     return self.nothing_to_copy();
                 };
                 let e = index.get(hit.row);
+                let shown = sanitize::line(&e.entry.code).into_owned();
                 let (text, what) = if matches!(action, Action::CopyCode) {
-                    (e.entry.code.clone(), format!("code {}", e.entry.code))
+                    (e.entry.code.clone(), format!("code {shown}"))
                 } else {
-                    (e.entry.headline(), format!("message of {}", e.entry.code))
+                    (e.entry.headline(), format!("message of {shown}"))
                 };
-                return vec![Effect::Copy { text, what }];
+                return vec![copy(&text, false, what)];
             }
             Action::OpenPaste => {
                 // Its key hints are the status line's while it is open (ui::draw_status).
@@ -458,15 +461,13 @@ impl App {
         };
         let context: Vec<&crate::catalog::Entry> = context.iter().collect();
         let text = snippet::arm(self.lang, e.vendor, &context, &e.entry.code);
-        vec![Effect::Copy {
-            text,
-            what: format!(
-                "1 {} arm ({} {})",
-                self.lang.name(),
-                e.vendor.id,
-                e.entry.code
-            ),
-        }]
+        let what = format!(
+            "1 {} arm ({} {})",
+            self.lang.name(),
+            e.vendor.id,
+            e.entry.code
+        );
+        vec![copy(&text, true, sanitize::line(&what).into_owned())]
     }
 
     /// One enum per vendor among the visible rows (listed by the filter), in the order vendors
@@ -510,7 +511,7 @@ impl App {
             if groups.len() == 1 { "" } else { "s" },
             self.results.len()
         );
-        vec![Effect::Copy { text, what }]
+        vec![copy(&text, true, what)]
     }
 
     fn move_by(&mut self, delta: isize) -> Vec<Effect> {
@@ -704,6 +705,20 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+}
+
+/// The copy effect for `text`, cleaned of control characters; `what` says when any were removed.
+fn copy(text: &str, multi_line: bool, what: String) -> Effect {
+    let cleaned = clipboard::clean(text, multi_line);
+    let what = match cleaned.removed {
+        0 => what,
+        1 => format!("{what} (1 control character removed)"),
+        n => format!("{what} ({n} control characters removed)"),
+    };
+    Effect::Copy {
+        text: cleaned.text,
+        what,
     }
 }
 

@@ -158,7 +158,7 @@ pub fn explore(options: Options) -> io::Result<i32> {
                                     format!("copied {what} via OSC 52")
                                 }
                                 Ok(via) => format!("copied {what} to {via}"),
-                                Err(e) => format!("copy failed: {e}"),
+                                Err(e) => format!("copy failed: {what}: {e}"),
                             };
                             queue.push(Action::Status(status));
                         }
