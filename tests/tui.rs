@@ -1126,3 +1126,53 @@ fn copies_never_carry_control_characters_and_say_what_was_removed() {
         assert!(!what.chars().any(char::is_control), "{k}: {what:?}");
     }
 }
+
+#[test]
+fn s_previews_exactly_what_y_copies_and_goes_back() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:pixnet 1302");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('L'));
+    let copied = match &key(&mut app, KeyCode::Char('y'))[..] {
+        [Effect::Copy { text, .. }] => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    key(&mut app, KeyCode::Char('s'));
+    assert!(app.preview);
+    let screen = text(&draw(&app, 120, 35));
+    let pane = detail_pane(&screen);
+    assert!(
+        pane[0].starts_with("y copies 1 TypeScript arm (pixnet 1302)"),
+        "{screen}"
+    );
+    let shown: Vec<&str> = pane[1..]
+        .iter()
+        .map(|l| l.trim_end())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let expected: Vec<String> = copied
+        .lines()
+        .map(|l| l.replace('\t', "    ").trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(shown, expected, "{screen}");
+    insta::assert_snapshot!("preview_80x24", {
+        app.update_sync(Action::Resize(80, 24));
+        text(&draw(&app, 80, 24))
+    });
+    key(&mut app, KeyCode::Char('s'));
+    assert!(!app.preview);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        detail_pane(&screen)
+            .iter()
+            .any(|l| l.starts_with("message")),
+        "{screen}"
+    );
+    // Help says what Y copies.
+    key(&mut app, KeyCode::Char('?'));
+    let help = text(&draw(&app, 120, 60));
+    assert!(help.contains("enum of every code listed"), "{help}");
+    assert!(help.contains("preview what y copies"), "{help}");
+}

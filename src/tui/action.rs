@@ -38,6 +38,8 @@ pub enum Action {
     CopyCode,
     CopyMessage,
     CycleLanguage,
+    /// `s`: the detail pane shows what `y` would copy, or the entry again.
+    TogglePreview,
     // Panels
     ToggleHelp,
     OpenPaste,
@@ -107,6 +109,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Copy",
         &[
             ("y", "match arm for the selected code"),
+            ("s", "detail pane: preview what y copies / back"),
             ("Y", "enum of every code listed (not only shown)"),
             ("L", "snippet language (Rust TS Python Go Java)"),
             ("c m", "code / message"),
@@ -223,6 +226,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('c') => Some(Action::CopyCode),
             KeyCode::Char('m') => Some(Action::CopyMessage),
             KeyCode::Char('L') => Some(Action::CycleLanguage),
+            KeyCode::Char('s') => Some(Action::TogglePreview),
             KeyCode::Char('p') => Some(Action::OpenPaste),
             KeyCode::Char('e') => Some(Action::ToggleEditions),
             KeyCode::Char('M') => Some(Action::ToggleMouse),

@@ -100,6 +100,8 @@ pub struct App {
     /// The help overlay's first shown line.
     pub help_scroll: usize,
     pub history: History,
+    /// `s`: the detail pane previews what `y` copies instead of the entry.
+    pub preview: bool,
 }
 
 impl App {
@@ -131,6 +133,7 @@ impl App {
             detail_scroll: None,
             help_scroll: 0,
             history: History::new(options.history),
+            preview: false,
         }
     }
 
@@ -174,7 +177,10 @@ impl App {
         };
         let inner = pane.width.saturating_sub(2);
         let height = usize::from(pane.height.saturating_sub(2));
-        let total = detail::rows(&detail::fields(&index, hit.row, ""), inner);
+        let total = match self.arm_to_copy().filter(|_| self.preview) {
+            Some((text, _)) => 1 + detail::preview_rows(&text, inner).len(),
+            None => detail::rows(&detail::fields(&index, hit.row, ""), inner),
+        };
         let max = total.saturating_sub(height);
         let offset = step(self.detail_offset(), delta, max + 1);
         self.detail_scroll = Some((hit.row, offset));
@@ -257,6 +263,15 @@ impl App {
                 };
             }
             Action::ScrollDetail(delta) => self.scroll_detail(delta),
+            Action::TogglePreview => {
+                self.preview = !self.preview;
+                self.detail_scroll = None;
+                self.status = if self.preview {
+                    "the detail pane shows what y copies (s: back to the entry)".into()
+                } else {
+                    "the detail pane shows the entry (s: what y copies)".into()
+                };
+            }
             Action::ScrollDetailHalfPage(direction) => {
                 let half = (self.detail_height() / 2).max(1) as isize;
                 self.scroll_detail(direction.signum() * half);
@@ -446,9 +461,16 @@ impl App {
     }
 
     fn copy_arm(&mut self) -> Vec<Effect> {
-        let Some((index, hit)) = self.current() else {
-            return self.nothing_to_copy();
-        };
+        match self.arm_to_copy() {
+            Some((text, what)) => vec![Effect::Copy { text, what }],
+            None => self.nothing_to_copy(),
+        }
+    }
+
+    /// Exactly what `y` copies for the selection, and what to call it: the match arm in the
+    /// current language, cleaned for the clipboard (`s` previews it).
+    pub fn arm_to_copy(&self) -> Option<(String, String)> {
+        let (index, hit) = self.current()?;
         let e = index.get(hit.row);
         let v = index.row_vendor(hit.row);
         // Named as in the vendor's enum, which `Y` makes (up to its limit); the code's own
@@ -467,7 +489,10 @@ impl App {
             e.vendor.id,
             e.entry.code
         );
-        vec![copy(&text, true, sanitize::line(&what).into_owned())]
+        match copy(&text, true, sanitize::line(&what).into_owned()) {
+            Effect::Copy { text, what } => Some((text, what)),
+            _ => None,
+        }
     }
 
     /// One enum per vendor among the visible rows (listed by the filter), in the order vendors

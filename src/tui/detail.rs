@@ -133,6 +133,16 @@ pub fn value_rows(field: &Field, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// The `s` preview of a snippet as screen rows of at most `width` columns (the copy is
+/// cleaned already; tabs are expanded for the screen).
+pub fn preview_rows(text: &str, inner_width: u16) -> Vec<String> {
+    let width = usize::from(inner_width).max(1);
+    sanitize::block(text)
+        .lines()
+        .flat_map(|l| wrap(l, width))
+        .collect()
+}
+
 /// The width values wrap to in a pane `inner_width` wide.
 pub fn value_width(inner_width: u16) -> usize {
     (inner_width as usize)

@@ -368,8 +368,25 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
         ));
     }
     let mut lines: Vec<Line> = vec![Line::from(ellipsize(head, inner.width as usize))];
+    let preview = app.arm_to_copy().filter(|_| app.preview);
+    let fields = match &preview {
+        Some(_) => Vec::new(),
+        None => detail::fields(index, hit.row, &app.query_text()),
+    };
+    if let Some((text, what)) = &preview {
+        lines[0] = Line::from(ellipsize(
+            vec![
+                Span::styled("y copies ", theme.label()),
+                plain(what, theme.base()),
+            ],
+            inner.width as usize,
+        ));
+        for row in detail::preview_rows(text, inner.width) {
+            lines.push(Line::from(Span::styled(row, theme.base())));
+        }
+    }
     let width = detail::value_width(inner.width);
-    for field in detail::fields(index, hit.row, &app.query_text()) {
+    for field in fields {
         let label_style = if field.matched {
             theme.matched()
         } else {
