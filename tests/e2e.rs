@@ -246,19 +246,110 @@ fn a_panic_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let t = Tmux::start("sigterm", 80, 24, &[], BIN);
+fn signals_from_outside_restore_the_terminal_and_exit_128_plus_the_signal() {
+    for (name, number) in [("INT", 2), ("QUIT", 3), ("TERM", 15), ("HUP", 1)] {
+        let t = Tmux::start(&format!("sig{name}"), 80, 24, &[], BIN);
+        t.wait_text("PIXNET");
+        assert_eq!(t.format("#{mouse_any_flag}"), "1");
+        let pid = t.format("#{pane_pid}");
+        // The pane runs sh; errdex is its child.
+        let out = Command::new("pkill")
+            .args([&format!("-{name}"), "-P", &pid, "-x", "errdex"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}");
+        let s = t.wait_exit();
+        assert!(
+            s.contains(&format!("[exited {}]", 128 + number)),
+            "SIG{name}:\n{s}"
+        );
+        assert!(
+            s.contains(" icanon") && s.contains(" echo"),
+            "SIG{name}: cooked mode:\n{s}"
+        );
+        assert_eq!(t.format("#{alternate_on}"), "0", "SIG{name}");
+        assert_eq!(t.format("#{mouse_any_flag}"), "0", "SIG{name}");
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes_with_a_full_redraw() {
+    let t = Tmux::start("suspend", 100, 30, &[], "bash --norc --noprofile -i");
+    t.wait_text("bash");
+    t.type_text(&format!("XDG_CONFIG_HOME=/nonexistent-errdex {BIN}"));
+    t.keys(&["Enter"]);
     t.wait_text("PIXNET");
-    let pid = t.format("#{pane_pid}");
-    // The pane runs sh; errdex is its child.
-    let out = Command::new("pkill")
-        .args(["-TERM", "-P", &pid, "-x", "errdex"])
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.keys(&["C-z"]);
+    let s = t.wait_text("Stopped");
+    assert_eq!(t.format("#{alternate_on}"), "0", "{s}");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0");
+    // The shell is usable: its line discipline is cooked again.
+    t.type_text("stty -a | tr '\\n' ' '; echo STTY-DONE");
+    t.keys(&["Enter"]);
+    let s = t.wait_text("STTY-DONE\n");
+    assert!(s.contains(" icanon") && s.contains(" echo"), "{s}");
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the explorer redrawn", |s| {
+        s.contains("PIXNET") && s.contains("Vendors") && !s.contains("STTY-DONE")
+    });
+    assert_eq!(t.format("#{alternate_on}"), "1", "{s}");
+    assert_eq!(t.format("#{mouse_any_flag}"), "1");
+    // Raw mode is back: j is a key, not a letter for the shell.
+    t.keys(&["j"]);
+    t.wait_text("2/980");
+    t.keys(&["q"]);
+    t.type_text("echo \"[exited $?]\"");
+    t.keys(&["Enter"]);
+    t.wait_text("[exited 0]");
+}
+
+#[test]
+fn without_a_terminal_the_explorer_says_so_in_one_line() {
+    let out = Command::new(BIN)
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
         .output()
         .unwrap();
-    assert!(out.status.success());
-    let s = t.wait_exit();
-    assert!(s.contains(" icanon") && s.contains(" echo"), "{s}");
-    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("needs a terminal") && err.contains("errdex search"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing drawn on a pipe");
+}
+
+/// Whether SGR sequences on `screen` (capture-pane -e) set a foreground or background colour.
+fn has_colour(screen: &str) -> bool {
+    screen.split("\x1b[").skip(1).any(|seq| {
+        let Some(end) = seq.find('m') else {
+            return false;
+        };
+        seq[..end].split(';').any(|p| {
+            p.parse::<u16>()
+                .is_ok_and(|n| matches!(n, 30..=37 | 40..=47 | 90..=97 | 100..=107 | 38 | 48))
+        })
+    })
+}
+
+#[test]
+fn term_dumb_gets_no_colours() {
+    for (term, coloured) in [("dumb", false), ("tmux-256color", true)] {
+        let t = Tmux::start(&format!("term-{term}"), 100, 30, &[("TERM", term)], BIN);
+        t.wait_text("PIXNET");
+        t.keys(&["/"]);
+        t.type_text("token");
+        t.wait_text("/ token");
+        let screen =
+            String::from_utf8_lossy(&t.cmd(&["capture-pane", "-e", "-p", "-t", "0"]).stdout)
+                .into_owned();
+        assert_eq!(has_colour(&screen), coloured, "TERM={term}:\n{screen:?}");
+        t.keys(&["Escape", "q"]);
+    }
 }
 
 #[test]

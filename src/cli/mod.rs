@@ -55,14 +55,15 @@ pub fn run(args: Args) -> i32 {
                 query: args.query.clone(),
                 vendor: args.vendor.clone(),
                 mouse: !args.no_mouse,
-                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                color: crate::tui::colors_wanted(),
                 ..Default::default()
             },
             clipboard: args.clipboard,
             sources: args.sources(),
         };
         return match crate::tui::explore(options) {
-            Ok(code) => code,
+            Ok(exit) => exit.code(),
+            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => usage_error(&e.to_string()),
             Err(e) => {
                 eprintln!("errdex: terminal error: {e}");
                 EXIT_USAGE

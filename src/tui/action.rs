@@ -8,6 +8,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z, or SIGTSTP from outside: stop until `fg`.
+    Suspend,
     // Moving
     Up,
     Down,
@@ -123,6 +125,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("M", "mouse on/off (off: terminal selects text)"),
             ("Esc", "clear filter / close"),
             ("? F1", "this help (j k g G PgUp PgDn scroll it)"),
+            ("Ctrl-Z", "suspend (fg resumes)"),
             ("q Ctrl-C", "quit"),
         ],
     ),
@@ -153,6 +156,9 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
+    }
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
     }
     match mode {
         // Alt-letter is no text and no command (a terminal's Meta key, a missed chord).
@@ -264,6 +270,23 @@ mod tests {
             key_action(press(KeyCode::Char('q')), Mode::Paste),
             Some(Action::PasteInput(_))
         ));
+    }
+
+    #[test]
+    fn ctrl_z_suspends_everywhere() {
+        let k = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for mode in [
+            Mode::Normal,
+            Mode::Filter,
+            Mode::Help,
+            Mode::Paste,
+            Mode::Editions,
+        ] {
+            assert!(
+                matches!(key_action(k, mode), Some(Action::Suspend)),
+                "{mode:?}"
+            );
+        }
     }
 
     #[test]

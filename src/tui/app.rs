@@ -24,6 +24,8 @@ pub const MAX_ENUM_CODES: usize = 20_000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
     /// Put `text` on the clipboard; `what` says what it is ("1 Rust arm").
     Copy {
         text: String,
@@ -216,6 +218,7 @@ impl App {
         }
         match action {
             Action::Quit => return vec![Effect::Quit],
+            Action::Suspend => return vec![Effect::Suspend],
             Action::LoadProgress {
                 loaded_bytes,
                 total_bytes,

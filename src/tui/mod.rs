@@ -22,13 +22,13 @@ use app::{App, Effect};
 use ratatui::crossterm::event::{self, Event};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 enum Msg {
     Term(Event),
     Action(Action),
+    Signal(i32),
 }
 
 /// What the explorer starts with (the CLI builds it from its arguments).
@@ -40,13 +40,67 @@ pub struct Options {
     pub sources: Sources,
 }
 
-/// Runs the TUI until the user quits. Returns the exit code.
-pub fn explore(options: Options) -> io::Result<i32> {
-    terminal::install_panic_hook();
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, stop.clone())?;
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal from outside (SIGINT, SIGQUIT, SIGTERM, SIGHUP) ended it.
+    Signal(i32),
+}
+
+impl Exit {
+    /// The process exit status: 0, or 128 + the signal as shells report it.
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Signal(sig) => 128 + sig,
+        }
     }
+}
+
+/// Whether to draw in colour: not with `NO_COLOR` set, nor on a `TERM=dumb` terminal.
+pub fn colors_wanted() -> bool {
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    !set("NO_COLOR") && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// Runs the TUI until the user quits or a signal ends it. Without a terminal it starts
+/// nothing and says so (an `Unsupported` error holding one line for the user).
+pub fn explore(options: Options) -> io::Result<Exit> {
+    let screen = terminal::Screen::Stdout;
+    if let Some(why) = terminal::unavailable(screen) {
+        return Err(io::Error::new(io::ErrorKind::Unsupported, why));
+    }
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    // Registered before the terminal changes, so no signal finds it changed and unhandled.
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP])?;
+    let signal_handle = signals.handle();
+    terminal::install_panic_hook();
+    let mut term = terminal::enter_on(screen, options.start.mouse)?;
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let signal_tx = tx.clone();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if signal_tx.send(Msg::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = run(&mut term, options, tx, rx);
+    terminal::restore();
+    signal_handle.close();
+    result
+}
+
+/// The main loop: messages in, `App::update`, effects out, one frame per batch.
+fn run(
+    term: &mut terminal::Term,
+    options: Options,
+    tx: mpsc::Sender<Msg>,
+    rx: mpsc::Receiver<Msg>,
+) -> io::Result<Exit> {
     let history_file = history::path();
     let mut start = options.start;
     start.history = history_file
@@ -54,9 +108,6 @@ pub fn explore(options: Options) -> io::Result<i32> {
         .map(history::load)
         .unwrap_or_default();
     let mut app = App::new(start);
-    let (tx, rx) = mpsc::channel::<Msg>();
-
-    let mut term = terminal::enter(app.mouse)?;
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
     term.draw(|f| ui::draw(&app, f))?;
@@ -103,15 +154,12 @@ pub fn explore(options: Options) -> io::Result<i32> {
 
     let mut clipboard: Option<Clipboard> = None;
     let mut osc: Vec<String> = Vec::new();
-    'main: loop {
+    loop {
         let first = match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(m) => Some(m),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
         };
-        if stop.load(Ordering::Relaxed) {
-            break;
-        }
         // Handle everything that is waiting (a resize storm is one redraw), then draw once.
         let mut pending: Vec<Msg> = first.into_iter().collect();
         if matches!(pending.first(), Some(Msg::Term(Event::Key(_)))) {
@@ -122,6 +170,8 @@ pub fn explore(options: Options) -> io::Result<i32> {
         pending.extend(rx.try_iter());
         for msg in coalesce_pastes(pending, app.mode) {
             let action = match msg {
+                Msg::Signal(signal_hook::consts::SIGTSTP) => Some(Action::Suspend),
+                Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Msg::Action(a) => Some(a),
                 Msg::Term(Event::Key(k)) => app.key(k),
                 Msg::Term(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
@@ -134,7 +184,16 @@ pub fn explore(options: Options) -> io::Result<i32> {
             while let Some(action) = queue.pop() {
                 for effect in app.update(action) {
                     match effect {
-                        Effect::Quit => break 'main,
+                        Effect::Quit => return Ok(Exit::Quit),
+                        Effect::Suspend => {
+                            terminal::suspend(app.mouse)?;
+                            // Back from `fg`: the shell drew over the screen (which may have
+                            // changed size), so all of it is drawn again. (`clear` would ask
+                            // the terminal for the cursor, whose answer the input thread eats.)
+                            let size = term.size()?;
+                            term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                            queue.push(Action::Resize(size.width, size.height));
+                        }
                         Effect::Search(req) => {
                             if let Some(index) = &app.index {
                                 worker.submit(req, index.clone());
@@ -191,8 +250,6 @@ pub fn explore(options: Options) -> io::Result<i32> {
             out.flush()?;
         }
     }
-    terminal::restore();
-    Ok(0)
 }
 
 /// Terminals without bracketed paste deliver a paste as a burst of key presses, where a newline
