@@ -321,6 +321,22 @@ fn without_a_terminal_the_explorer_says_so_in_one_line() {
         "{err}"
     );
     assert!(out.stdout.is_empty(), "nothing drawn on a pipe");
+    // `pick` draws on /dev/tty: without a controlling terminal (a new session) it says so.
+    require("setsid", "util-linux");
+    let out = Command::new("setsid")
+        .args(["-w", BIN, "pick"])
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("needs a terminal") && err.contains("errdex search"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
 }
 
 /// Whether SGR sequences on `screen` (capture-pane -e) set a foreground or background colour.
@@ -571,4 +587,47 @@ fn an_osc52_copy_too_big_for_terminals_is_refused_not_reported_copied() {
     assert_eq!(buffer, "B0");
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    // Standard output is a file: the picker still draws, on /dev/tty.
+    let command = format!("{BIN} pick --query 'v:pixnet 1302' > {}", out.display());
+    let t = Tmux::start("pick-file", 100, 30, &[], &command);
+    t.wait_for("the picker", |s| {
+        s.contains("Exceed Anonymous Rate Limit") && s.contains("Enter pick")
+    });
+    t.keys(&["Enter"]);
+    let s = t.wait_exit();
+    assert!(s.contains("[exited 0]"), "{s}");
+    assert!(s.contains(" icanon") && s.contains(" echo"), "{s}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "1302\n");
+    drop(t);
+    // `code=$(errdex pick -q token)`, and --print json; Esc prints nothing and exits 1.
+    let command = format!(
+        "sh -c 'code=$({BIN} pick -q token); echo \"[code=$code]\"; json=$({BIN} pick -q \"v:mantago 1004\" --print json); echo \"[json=$json]\"; {BIN} pick -q token; echo \"[esc=$?]\"'"
+    );
+    let t = Tmux::start("pick-subst", 100, 30, &[], &command);
+    t.wait_for("the first picker", |s| {
+        s.contains("Enter pick") && s.contains("1004")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the second picker", |s| {
+        s.contains("Enter pick") && s.contains("MantaGO")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the third picker", |s| s.contains("Enter pick"));
+    t.keys(&["Escape"]);
+    let s = t.wait_exit();
+    assert!(s.contains("[code=1004]"), "{s}");
+    assert!(
+        s.contains("[json={")
+            && s.contains(r#""vendor": "mantago","#)
+            && s.contains(r#""code": "1004","#),
+        "{s}"
+    );
+    assert!(s.contains("[esc=1]"), "{s}");
 }

@@ -1176,3 +1176,68 @@ fn s_previews_exactly_what_y_copies_and_goes_back() {
     assert!(help.contains("enum of every code listed"), "{help}");
     assert!(help.contains("preview what y copies"), "{help}");
 }
+
+fn picker(query: &str) -> App {
+    app_sized(
+        120,
+        35,
+        Options {
+            query: Some(query.into()),
+            pick: true,
+            ..Options::default()
+        },
+    )
+}
+
+#[test]
+fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
+    let mut app = picker("v:pixnet 1302");
+    let row = app.selected_hit().unwrap().row;
+    let screen = text(&draw(&app, 120, 35));
+    assert!(
+        screen.lines().last().unwrap().contains("Enter pick"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    match &key(&mut app, KeyCode::Enter)[..] {
+        [Effect::SaveHistory(h), Effect::Pick { row: picked, arm }] => {
+            assert_eq!(*picked, row);
+            assert_eq!(h, &["v:pixnet 1302".to_string()]);
+            assert!(arm.contains("1302"), "{arm}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // From the table, without a query to remember.
+    let mut app = picker("");
+    assert!(matches!(
+        &key(&mut app, KeyCode::Enter)[..],
+        [Effect::Pick { .. }]
+    ));
+    // Esc leaves from the table and from the filter; so do q and Ctrl-C.
+    for keys in [
+        &[KeyCode::Esc][..],
+        &[KeyCode::Char('/'), KeyCode::Esc],
+        &[KeyCode::Char('q')],
+    ] {
+        let mut app = picker("token");
+        let effects: Vec<Effect> = keys.iter().flat_map(|&k| key(&mut app, k)).collect();
+        assert_eq!(effects, [Effect::Cancel], "{keys:?}");
+    }
+    assert_eq!(
+        ctrl(&mut picker("token"), KeyCode::Char('c')),
+        [Effect::Cancel]
+    );
+    // Nothing to choose: it says so and stays.
+    let mut app = picker("zzzzqqqqxxxx");
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    assert!(app.status.contains("nothing selected"), "{}", app.status);
+    // Outside pick mode Enter keeps the filter and Esc clears it, as before.
+    let mut app = self::app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "token");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        [Effect::SaveHistory(vec!["token".into()])]
+    );
+    assert_eq!(key(&mut app, KeyCode::Esc), []);
+}

@@ -6,7 +6,7 @@ mod args;
 mod catalog_cmd;
 pub mod output;
 
-pub use args::{Args, Command};
+pub use args::{Args, Command, PickPrint};
 pub use catalog_cmd::CatalogCommand;
 
 use crate::index::Index;
@@ -50,25 +50,31 @@ fn clap_exit(err: clap::Error) -> i32 {
 
 pub fn run(args: Args) -> i32 {
     if args.command.is_none() {
-        let options = crate::tui::Options {
-            start: crate::tui::app::Options {
-                query: args.query.clone(),
-                vendor: args.vendor.clone(),
-                mouse: !args.no_mouse,
-                color: crate::tui::colors_wanted(),
-                ..Default::default()
-            },
-            clipboard: args.clipboard,
-            sources: args.sources(),
+        let start = crate::tui::app::Options {
+            query: args.query.clone(),
+            vendor: args.vendor.clone(),
+            mouse: !args.no_mouse,
+            ..Default::default()
         };
-        return match crate::tui::explore(options) {
-            Ok(exit) => exit.code(),
-            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => usage_error(&e.to_string()),
-            Err(e) => {
-                eprintln!("errdex: terminal error: {e}");
-                EXIT_USAGE
-            }
+        return explore(&args, start, PickPrint::Code);
+    }
+    if let Some(Command::Pick {
+        query,
+        vendor,
+        print,
+        lang,
+        no_mouse,
+    }) = &args.command
+    {
+        let start = crate::tui::app::Options {
+            query: query.clone(),
+            vendor: vendor.clone(),
+            mouse: !no_mouse,
+            pick: true,
+            lang: *lang,
+            ..Default::default()
         };
+        return explore(&args, start, *print);
     }
     let (index, problems) = Index::load(&args.sources(), &mut |_, _| {});
     for p in &problems {
@@ -80,7 +86,7 @@ pub fn run(args: Args) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match args.command {
-        None => unreachable!("the TUI is started above"),
+        None | Some(Command::Pick { .. }) => unreachable!("the TUI is started above"),
         Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
         Some(Command::Annotate(mut options)) => {
             if let Some(v) = &options.vendor {
@@ -171,6 +177,46 @@ pub fn run(args: Args) -> i32 {
     };
     let _ = out.flush();
     code
+}
+
+/// Runs the explorer (or, with `start.pick`, the picker, printing the choice as `print` says).
+fn explore(args: &Args, mut start: crate::tui::app::Options, print: PickPrint) -> i32 {
+    start.color = crate::tui::colors_wanted();
+    let options = crate::tui::Options {
+        start,
+        clipboard: args.clipboard,
+        sources: args.sources(),
+    };
+    let exit = match crate::tui::explore(options) {
+        Ok(exit) => exit,
+        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {
+            return usage_error(&e.to_string());
+        }
+        Err(e) => {
+            eprintln!("errdex: terminal error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if let crate::tui::Exit::Picked { index, row, arm } = &exit {
+        let e = index.get(*row);
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        // Printed as copied: what a terminal would obey is not passed on.
+        let line = |text: &str| crate::clipboard::clean(text, false).text;
+        let written = match print {
+            PickPrint::Code => writeln!(out, "{}", line(&e.entry.code)),
+            PickPrint::Message => writeln!(out, "{}", line(&e.entry.headline())),
+            PickPrint::Arm => writeln!(out, "{}", arm.trim_end()),
+            PickPrint::Json => output::print_show(index, &[e], true, &mut out).map(|_| ()),
+        };
+        if let Err(e) = written.and_then(|()| out.flush())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("errdex: {e}");
+            return EXIT_USAGE;
+        }
+    }
+    exit.code()
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {

@@ -10,6 +10,8 @@ pub enum Action {
     Quit,
     /// Ctrl-Z, or SIGTSTP from outside: stop until `fg`.
     Suspend,
+    /// Enter in `errdex pick`: hand the selected entry to the caller.
+    Choose,
     // Moving
     Up,
     Down,

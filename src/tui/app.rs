@@ -26,6 +26,13 @@ pub enum Effect {
     Quit,
     /// Ctrl-Z: give the terminal back and stop until `fg`.
     Suspend,
+    /// `errdex pick`: the user chose this row; `arm` is what `y` would copy for it.
+    Pick {
+        row: RowId,
+        arm: String,
+    },
+    /// `errdex pick`: the user left without choosing.
+    Cancel,
     /// Put `text` on the clipboard; `what` says what it is ("1 Rust arm").
     Copy {
         text: String,
@@ -64,6 +71,10 @@ pub struct Options {
     pub color: bool,
     /// Earlier queries, oldest first (the runtime reads them from the history file).
     pub history: Vec<String>,
+    /// `errdex pick`: Enter hands the selected entry to the caller, Esc and q cancel.
+    pub pick: bool,
+    /// The snippet language to start with.
+    pub lang: Option<Lang>,
 }
 
 pub struct App {
@@ -104,6 +115,7 @@ pub struct App {
     pub history: History,
     /// `s`: the detail pane previews what `y` copies instead of the entry.
     pub preview: bool,
+    pub pick: bool,
 }
 
 impl App {
@@ -123,7 +135,7 @@ impl App {
             searching: false,
             generation: 0,
             last_search: None,
-            lang: Lang::Rust,
+            lang: options.lang.unwrap_or(Lang::Rust),
             status: String::new(),
             mouse: options.mouse,
             color: options.color,
@@ -136,11 +148,25 @@ impl App {
             help_scroll: 0,
             history: History::new(options.history),
             preview: false,
+            pick: options.pick,
         }
     }
 
-    /// The key mapping for the current mode.
+    /// The key mapping for the current mode. Picking, Enter chooses and Esc leaves from the
+    /// table and the filter alike, as in fzf.
     pub fn key(&self, key: KeyEvent) -> Option<Action> {
+        use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        let plain = key.kind == KeyEventKind::Press
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if self.pick && plain && matches!(self.mode, Mode::Normal | Mode::Filter) {
+            match key.code {
+                KeyCode::Enter => return Some(Action::Choose),
+                KeyCode::Esc => return Some(Action::Quit),
+                _ => {}
+            }
+        }
         key_action(key, self.mode)
     }
 
@@ -217,7 +243,9 @@ impl App {
             self.status.clear();
         }
         match action {
+            Action::Quit if self.pick => return vec![Effect::Cancel],
             Action::Quit => return vec![Effect::Quit],
+            Action::Choose => return self.choose(),
             Action::Suspend => return vec![Effect::Suspend],
             Action::LoadProgress {
                 loaded_bytes,
@@ -413,6 +441,17 @@ impl App {
             }
         }
         Vec::new()
+    }
+
+    /// Enter in `errdex pick`: the selection goes to the caller (and the query to the history).
+    fn choose(&mut self) -> Vec<Effect> {
+        let (Some(hit), Some((arm, _))) = (self.selected_hit(), self.arm_to_copy()) else {
+            self.status = "nothing selected to pick (Esc leaves)".into();
+            return Vec::new();
+        };
+        let mut effects = self.remember_query();
+        effects.push(Effect::Pick { row: hit.row, arm });
+        effects
     }
 
     /// Keeps the filter's query in the history (never an empty one).

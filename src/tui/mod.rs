@@ -41,19 +41,29 @@ pub struct Options {
 }
 
 /// How the explorer ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Exit {
     /// The user quit.
     Quit,
     /// A signal from outside (SIGINT, SIGQUIT, SIGTERM, SIGHUP) ended it.
     Signal(i32),
+    /// `errdex pick`: the user chose `row`; `arm` is what `y` would have copied for it.
+    Picked {
+        index: Arc<Index>,
+        row: crate::index::RowId,
+        arm: String,
+    },
+    /// `errdex pick`: the user left without choosing.
+    Cancelled,
 }
 
 impl Exit {
-    /// The process exit status: 0, or 128 + the signal as shells report it.
-    pub fn code(self) -> i32 {
+    /// The process exit status: 0, 1 for a pick left without choosing, or 128 + the signal as
+    /// shells report it.
+    pub fn code(&self) -> i32 {
         match self {
-            Exit::Quit => 0,
+            Exit::Quit | Exit::Picked { .. } => 0,
+            Exit::Cancelled => 1,
             Exit::Signal(sig) => 128 + sig,
         }
     }
@@ -68,7 +78,12 @@ pub fn colors_wanted() -> bool {
 /// Runs the TUI until the user quits or a signal ends it. Without a terminal it starts
 /// nothing and says so (an `Unsupported` error holding one line for the user).
 pub fn explore(options: Options) -> io::Result<Exit> {
-    let screen = terminal::Screen::Stdout;
+    // A pick's standard output is for its answer: it draws on the terminal itself.
+    let screen = if options.start.pick {
+        terminal::Screen::Tty
+    } else {
+        terminal::Screen::Stdout
+    };
     if let Some(why) = terminal::unavailable(screen) {
         return Err(io::Error::new(io::ErrorKind::Unsupported, why));
     }
@@ -185,6 +200,12 @@ fn run(
                 for effect in app.update(action) {
                     match effect {
                         Effect::Quit => return Ok(Exit::Quit),
+                        Effect::Cancel => return Ok(Exit::Cancelled),
+                        Effect::Pick { row, arm } => {
+                            if let Some(index) = app.index.clone() {
+                                return Ok(Exit::Picked { index, row, arm });
+                            }
+                        }
                         Effect::Suspend => {
                             terminal::suspend(app.mouse)?;
                             // Back from `fg`: the shell drew over the screen (which may have

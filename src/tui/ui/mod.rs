@@ -137,6 +137,20 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         vec![plain(&app.status, style)]
     } else {
         let hints: &[(&str, &str)] = match app.mode {
+            Mode::Filter if app.pick => &[
+                ("Enter", "pick"),
+                ("Esc", "cancel"),
+                ("Ctrl-N/P", "move"),
+                ("↑↓", "history"),
+            ],
+            Mode::Normal if app.pick => &[
+                ("Enter", "pick"),
+                ("Esc", "cancel"),
+                ("/", "filter"),
+                ("Tab", "vendors"),
+                ("L", "lang"),
+                ("?", "help"),
+            ],
             Mode::Filter => &[
                 ("Enter", "keep"),
                 ("Esc", "clear"),
