@@ -631,3 +631,64 @@ fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
     );
     assert!(s.contains("[esc=1]"), "{s}");
 }
+
+#[test]
+fn o_opens_the_source_with_browser_and_the_link_is_an_osc8_hyperlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("opened.txt");
+    let browser = dir.path().join("fake-browser");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    let mut perms = std::fs::metadata(&browser).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&browser, perms).unwrap();
+    let raw = dir.path().join("raw.out");
+    let t = Tmux::start(
+        "open",
+        120,
+        35,
+        &[("BROWSER", browser.to_str().unwrap())],
+        BIN,
+    );
+    t.wait_text("PIXNET");
+    // Everything errdex writes to the terminal, as written.
+    t.cmd(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "0",
+        &format!("cat > {}", raw.display()),
+    ]);
+    t.keys(&["/"]);
+    t.type_text("v:mantago 1004");
+    t.wait_for("MantaGO 1004 alone", |s| {
+        s.contains("source") && s.contains("1/1")
+    });
+    t.keys(&["Enter", "o"]);
+    let url = "https://doc.mantago.cc/chang-jian-wen-ti/cuo-wu-dai-ma";
+    let s = t.wait_text("opened https://doc.mantago.cc");
+    assert!(s.contains("fake-browser"), "{s}");
+    let start = Instant::now();
+    while std::fs::read_to_string(&opened)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "the browser ran");
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&opened).unwrap(),
+        format!("{url}\n")
+    );
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    let written = String::from_utf8_lossy(&std::fs::read(&raw).unwrap()).into_owned();
+    assert!(
+        written.contains(&format!("\x1b]8;;{url}\x1b\\")),
+        "an OSC 8 link around the source"
+    );
+    assert!(written.contains("\x1b]8;;\x1b\\"), "and its end");
+}

@@ -1241,3 +1241,78 @@ fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
     );
     assert_eq!(key(&mut app, KeyCode::Esc), []);
 }
+
+#[test]
+fn o_opens_the_source_link_whose_place_on_screen_is_known() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:mantago 1004");
+    key(&mut app, KeyCode::Enter);
+    let url = "https://doc.mantago.cc/chang-jian-wen-ti/cuo-wu-dai-ma";
+    assert_eq!(
+        key(&mut app, KeyCode::Char('o')),
+        [Effect::Open(url.to_string())]
+    );
+    // The link's rectangles hold its text as drawn, at any size where the pane shows it.
+    let mut whole = false;
+    for (w, h) in [(120, 35), (80, 24), (60, 15)] {
+        app.update_sync(Action::Resize(w, h));
+        for _ in 0..20 {
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
+            let buf = draw(&app, w, h);
+            if let Some(link) = ui::source_link(&app, area) {
+                assert_eq!(link.url, url);
+                let shown: String = link
+                    .rects
+                    .iter()
+                    .flat_map(|r| r.positions())
+                    .map(|p| buf[p].symbol().to_string())
+                    .collect();
+                // Wrapped rows scrolled partly out of view leave a piece of it.
+                assert!(
+                    !shown.is_empty() && url.contains(&shown),
+                    "{w}x{h}: {shown}"
+                );
+                whole |= shown == url;
+            }
+            // Scroll on: the link moves up with the pane, and leaves it.
+            app.update_sync(Action::ScrollDetail(1));
+        }
+        app.update_sync(Action::ScrollDetailHalfPage(-100));
+    }
+    assert!(whole, "the whole link is on screen somewhere");
+    app.update_sync(Action::Resize(120, 35));
+    assert!(ui::source_link(&app, ratatui::layout::Rect::new(0, 0, 120, 35)).is_some());
+    // Under an overlay, or in the preview, there is no link on screen.
+    key(&mut app, KeyCode::Char('s'));
+    assert!(ui::source_link(&app, ratatui::layout::Rect::new(0, 0, 120, 35)).is_none());
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('?'));
+    assert!(ui::source_link(&app, ratatui::layout::Rect::new(0, 0, 120, 35)).is_none());
+}
+
+#[test]
+fn o_without_a_web_link_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("local.json");
+    std::fs::write(
+        &path,
+        r#"{"schema":1,"vendor":{"id":"loc","name":"Local"},"edition":{"id":"1","source":"file:///etc/passwd"},"entries":[{"code":"L1","message":"m"}]}"#,
+    )
+    .unwrap();
+    let (index, _) = Index::load(&only(path), &mut |_, _| {});
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(Arc::new(index), Vec::new()));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:loc");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(key(&mut app, KeyCode::Char('o')), []);
+    assert!(app.status.contains("not a web link"), "{}", app.status);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "zzzzqqqqxxxx");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(key(&mut app, KeyCode::Char('o')), []);
+    assert!(app.status.contains("no source link"), "{}", app.status);
+}

@@ -44,6 +44,8 @@ pub enum Action {
     CycleLanguage,
     /// `s`: the detail pane shows what `y` would copy, or the entry again.
     TogglePreview,
+    /// `o`: open the selected entry's source link in the browser.
+    OpenSource,
     // Panels
     ToggleHelp,
     OpenPaste,
@@ -124,6 +126,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         &[
             ("p", "paste panel: decode an error response"),
             ("e", "editions of the selected code"),
+            ("o", "open the source link ($BROWSER, xdg-open)"),
             ("M", "mouse on/off (off: terminal selects text)"),
             ("Esc", "clear filter / close"),
             ("? F1", "this help (j k g G PgUp PgDn scroll it)"),
@@ -235,6 +238,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('m') => Some(Action::CopyMessage),
             KeyCode::Char('L') => Some(Action::CycleLanguage),
             KeyCode::Char('s') => Some(Action::TogglePreview),
+            KeyCode::Char('o') => Some(Action::OpenSource),
             KeyCode::Char('p') => Some(Action::OpenPaste),
             KeyCode::Char('e') => Some(Action::ToggleEditions),
             KeyCode::Char('M') => Some(Action::ToggleMouse),

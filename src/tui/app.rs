@@ -33,6 +33,8 @@ pub enum Effect {
     },
     /// `errdex pick`: the user left without choosing.
     Cancel,
+    /// Open this link in the browser.
+    Open(String),
     /// Put `text` on the clipboard; `what` says what it is ("1 Rust arm").
     Copy {
         text: String,
@@ -308,6 +310,16 @@ impl App {
                 self.scroll_detail(direction.signum() * half);
             }
             Action::CycleKind => return self.cycle_kind(),
+            Action::OpenSource => {
+                let source = self
+                    .current()
+                    .and_then(|(index, hit)| index.get(hit.row).edition.source.clone());
+                match source {
+                    Some(url) if super::open::is_web_link(&url) => return vec![Effect::Open(url)],
+                    Some(_) => self.status = "the source is not a web link: not opened".into(),
+                    None => self.status = "no source link for this entry".into(),
+                }
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.status = if self.mouse {

@@ -9,6 +9,7 @@ pub mod detail;
 pub mod history;
 pub mod input;
 pub mod layout;
+pub mod open;
 pub mod paste;
 mod search;
 pub mod terminal;
@@ -17,6 +18,7 @@ pub mod ui;
 use crate::catalog::Sources;
 use crate::clipboard::{self, Clipboard, Via};
 use crate::index::Index;
+use crate::sanitize;
 use action::Action;
 use app::{App, Effect};
 use ratatui::crossterm::event::{self, Event};
@@ -167,6 +169,8 @@ fn run(
         }
     });
 
+    let hyperlinks = hyperlinks_wanted();
+    let mut last_link: Option<ui::Link> = None;
     let mut clipboard: Option<Clipboard> = None;
     let mut osc: Vec<String> = Vec::new();
     loop {
@@ -201,6 +205,13 @@ fn run(
                     match effect {
                         Effect::Quit => return Ok(Exit::Quit),
                         Effect::Cancel => return Ok(Exit::Cancelled),
+                        Effect::Open(url) => {
+                            let shown = sanitize::line(&url).into_owned();
+                            queue.push(Action::Status(match open::open(&url) {
+                                Ok(program) => format!("opened {shown} with {program}"),
+                                Err(why) => format!("warning: cannot open {shown}: {why}"),
+                            }));
+                        }
                         Effect::Pick { row, arm } => {
                             if let Some(index) = app.index.clone() {
                                 return Ok(Exit::Picked { index, row, arm });
@@ -263,7 +274,19 @@ fn run(
                 }
             }
         }
-        term.draw(|f| ui::draw(&app, f))?;
+        let frame = term.draw(|f| ui::draw(&app, f))?.buffer.clone();
+        if hyperlinks {
+            let link = ui::source_link(&app, frame.area);
+            if link != last_link
+                && let Some(old) = &last_link
+            {
+                write_link(term, &frame, &old.rects, None)?;
+            }
+            if let Some(l) = &link {
+                write_link(term, &frame, &l.rects, Some(&l.url))?;
+            }
+            last_link = link;
+        }
         // OSC 52 goes out between frames so it never lands inside one.
         for seq in osc.drain(..) {
             let out = term.backend_mut();
@@ -271,6 +294,42 @@ fn run(
             out.flush()?;
         }
     }
+}
+
+/// Whether to make the source link an OSC 8 hyperlink: terminals that know OSC 8 make it
+/// clickable, others ignore it; the Linux console and GNU screen print it, so not there.
+fn hyperlinks_wanted() -> bool {
+    let term = std::env::var("TERM").unwrap_or_default();
+    !(term == "dumb" || term == "linux" || term.starts_with("screen"))
+}
+
+/// Draws the cells of `rects` again from `frame`, inside an OSC 8 hyperlink to `url` (or with
+/// none, to unlink cells a former link covered). Between frames, like OSC 52, with the cursor
+/// saved and restored around it (DECSC/DECRC) so the filter's cursor stays put.
+fn write_link(
+    term: &mut terminal::Term,
+    frame: &ratatui::buffer::Buffer,
+    rects: &[ratatui::layout::Rect],
+    url: Option<&str>,
+) -> io::Result<()> {
+    use ratatui::backend::Backend;
+    let out = term.backend_mut();
+    out.write_all(b"\x1b7")?;
+    if let Some(url) = url {
+        write!(out, "\x1b]8;;{url}\x1b\\")?;
+    }
+    let area = frame.area;
+    let cells = rects
+        .iter()
+        .flat_map(|r| r.positions())
+        .filter(|p| area.contains(*p))
+        .map(|p| (p.x, p.y, &frame[p]));
+    out.draw(cells)?;
+    if url.is_some() {
+        out.write_all(b"\x1b]8;;\x1b\\")?;
+    }
+    out.write_all(b"\x1b8")?;
+    Backend::flush(out)
 }
 
 /// Terminals without bracketed paste deliver a paste as a burst of key presses, where a newline

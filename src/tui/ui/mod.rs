@@ -446,6 +446,55 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
+/// The source link on screen: its URL and where its text is drawn, one rectangle a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub rects: Vec<Rect>,
+}
+
+/// Where `draw` puts the detail pane's source link on a screen of `area`, if it shows one
+/// (the runtime makes it an OSC 8 hyperlink there). Agrees with `draw_detail` row for row.
+pub fn source_link(app: &App, area: Rect) -> Option<Link> {
+    if app.preview || !matches!(app.mode, Mode::Normal | Mode::Filter) {
+        return None;
+    }
+    let index = app.index.as_deref()?;
+    let hit = app.selected_hit()?;
+    let pane = layout::panes(area).detail?;
+    let inner = Block::new().borders(Borders::ALL).inner(pane);
+    let width = detail::value_width(inner.width);
+    let height = inner.height as usize;
+    let mut at = 1;
+    let mut link = None;
+    for field in detail::fields(index, hit.row, "") {
+        let rows = detail::value_rows(&field, width);
+        if field.link && super::open::is_web_link(&field.value) {
+            link = Some((field.value.clone(), at, rows));
+            break;
+        }
+        at += rows.len();
+    }
+    let (url, first, rows) = link?;
+    let total = detail::rows(&detail::fields(index, hit.row, ""), inner.width);
+    let offset = app.detail_offset().min(total.saturating_sub(height));
+    let x = inner.x + detail::LABEL_WIDTH as u16 + 1;
+    let rects: Vec<Rect> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (first + i, row))
+        .filter(|(r, _)| *r >= offset && *r < offset + height)
+        .map(|(r, row)| Rect {
+            x,
+            y: inner.y + (r - offset) as u16,
+            width: (unicode_width::UnicodeWidthStr::width(row.as_str()) as u16)
+                .min(inner.right().saturating_sub(x)),
+            height: 1,
+        })
+        .collect();
+    (!rects.is_empty()).then_some(Link { url, rects })
+}
+
 /// A centred rectangle of at most `w` x `h` inside `area`.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
