@@ -381,13 +381,14 @@ fn matched_characters_are_highlighted() {
     let hl = buf[(x, y as u16)].style();
     assert_eq!(
         hl.fg,
-        Some(ratatui::style::Color::Yellow),
+        Some(ratatui::style::Color::Magenta),
         "matched 'A' is highlighted"
     );
+    assert!(hl.add_modifier.contains(ratatui::style::Modifier::BOLD));
     let plain = buf[(x - 2, y as u16)].style();
     assert_ne!(
         plain.fg,
-        Some(ratatui::style::Color::Yellow),
+        Some(ratatui::style::Color::Magenta),
         "the space before is not"
     );
 }
@@ -1315,4 +1316,40 @@ fn o_without_a_web_link_says_so() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(key(&mut app, KeyCode::Char('o')), []);
     assert!(app.status.contains("no source link"), "{}", app.status);
+}
+
+#[test]
+fn nothing_to_read_is_yellow_or_cyan_which_vanish_on_light_terminals() {
+    use ratatui::style::Color;
+    for mode in [
+        Mode::Normal,
+        Mode::Filter,
+        Mode::Help,
+        Mode::Paste,
+        Mode::Editions,
+    ] {
+        let mut app = app_in(mode);
+        app.update_sync(Action::Status("copied code 1004 via OSC 52".into()));
+        for (w, h) in [(120, 35), (80, 24), (60, 15)] {
+            app.update_sync(Action::Resize(w, h));
+            let buf = draw(&app, w, h);
+            for y in 0..h {
+                for x in 0..w {
+                    let cell = &buf[(x, y)];
+                    let fg = cell.style().fg;
+                    assert!(
+                        !matches!(
+                            fg,
+                            Some(
+                                Color::Yellow | Color::LightYellow | Color::Cyan | Color::LightCyan
+                            )
+                        ),
+                        "{mode:?} {w}x{h}: {:?} in {fg:?} at {x},{y}:\n{}",
+                        cell.symbol(),
+                        text(&buf)
+                    );
+                }
+            }
+        }
+    }
 }

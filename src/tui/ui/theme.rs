@@ -1,5 +1,8 @@
 //! Styles from ANSI colour names and `Reset`, so errdex reads well on light and dark terminals.
-//! Without colour (`NO_COLOR`) the same meaning is carried by modifiers alone.
+//! Nothing a user must read is yellow or cyan, which vanish on a light background: emphasis is
+//! bold, underline or reverse video, and the colours used (magenta, blue, red, green) keep
+//! their contrast on white and on black. Without colour (`NO_COLOR`, `TERM=dumb`) the same
+//! meaning is carried by modifiers alone.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -21,7 +24,9 @@ impl Theme {
     /// Characters the query matched.
     pub fn matched(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+            Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         } else {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         }
@@ -32,11 +37,7 @@ impl Theme {
     }
 
     pub fn label(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::Cyan)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        }
+        Style::new().add_modifier(Modifier::BOLD)
     }
 
     /// A link (the source URL): underlined, as terminals show links.
@@ -46,7 +47,7 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().fg(Color::Cyan),
+            (true, true) => Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             (false, _) => Style::new().add_modifier(Modifier::DIM),
         }
@@ -70,7 +71,7 @@ impl Theme {
 
     pub fn key(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Yellow)
+            Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
