@@ -1353,3 +1353,25 @@ fn nothing_to_read_is_yellow_or_cyan_which_vanish_on_light_terminals() {
         }
     }
 }
+
+#[test]
+fn readme_and_the_help_overlay_list_the_same_keys() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## The explorer").unwrap();
+    let explorer = &readme[start..readme.find("## Catalogs").unwrap()];
+    for (group, keys) in errdex::tui::action::HELP {
+        for (k, _) in *keys {
+            // The query language has its own section; "mouse" is no key.
+            let query_syntax = *group == "Find" && (k.contains(':') || k.contains('\''));
+            if query_syntax || *k == "mouse" {
+                continue;
+            }
+            for token in k.split(' ') {
+                assert!(
+                    explorer.contains(&format!("`{token}`")),
+                    "README's explorer section lacks `{token}` (help: {k})"
+                );
+            }
+        }
+    }
+}

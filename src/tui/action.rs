@@ -86,7 +86,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Move",
         &[
             ("j k ↑ ↓", "previous / next"),
-            ("g G", "first / last"),
+            ("g G Home End", "first / last"),
             ("PgUp PgDn", "page up / down"),
             ("Tab Enter", "switch vendors ↔ codes"),
             ("Shift-↑ ↓", "scroll the detail pane"),
@@ -98,7 +98,9 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Find",
         &[
             ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
-            ("↑ ↓ in /", "earlier / later queries (history)"),
+            ("↑ ↓", "while filtering: earlier / later queries"),
+            ("Ctrl-A Ctrl-E", "while filtering: to the start / the end"),
+            ("Ctrl-W Ctrl-U", "while filtering: delete a word / the line"),
             ("Ctrl-N Ctrl-P", "next / previous row, also while typing"),
             ("Ctrl-J Ctrl-K", "next / previous row, also while typing"),
             ("vendor: v:", "vendor id, name or alias"),
@@ -122,15 +124,26 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "Paste panel (p)",
+        &[
+            ("Ctrl-V", "paste from the clipboard"),
+            ("Ctrl-U", "clear the panel"),
+            ("Ctrl-↑ Ctrl-↓", "pick an error"),
+            ("Enter", "jump to its entry in the table"),
+            ("Esc", "back to the table"),
+        ],
+    ),
+    (
         "More",
         &[
             ("p", "paste panel: decode an error response"),
-            ("e", "editions of the selected code"),
+            ("e", "editions of the selected code (Esc closes)"),
             ("o", "open the source link ($BROWSER, xdg-open)"),
             ("M", "mouse on/off (off: terminal selects text)"),
             ("Esc", "clear filter / close"),
             ("? F1", "this help (j k g G PgUp PgDn scroll it)"),
             ("Ctrl-Z", "suspend (fg resumes)"),
+            ("Enter Esc", "in errdex pick: print the entry / leave"),
             ("q Ctrl-C", "quit"),
         ],
     ),
