@@ -662,10 +662,16 @@ fn o_opens_the_source_with_browser_and_the_link_is_an_osc8_hyperlink() {
         "0",
         &format!("cat > {}", raw.display()),
     ]);
+    // Another vendor's entry first: the link is written when it changes.
     t.keys(&["/"]);
+    t.type_text("v:pixnet 1302");
+    t.wait_for("PIXNET 1302 alone", |s| {
+        s.contains("Exceed Anonymous") && s.contains("1/1")
+    });
+    t.keys(&["C-u"]);
     t.type_text("v:mantago 1004");
     t.wait_for("MantaGO 1004 alone", |s| {
-        s.contains("source") && s.contains("1/1")
+        s.contains("source") && s.contains("Token is invalid") && s.contains("1/1")
     });
     t.keys(&["Enter", "o"]);
     let url = "https://doc.mantago.cc/chang-jian-wen-ti/cuo-wu-dai-ma";
@@ -691,4 +697,8 @@ fn o_opens_the_source_with_browser_and_the_link_is_an_osc8_hyperlink() {
         "an OSC 8 link around the source"
     );
     assert!(written.contains("\x1b]8;;\x1b\\"), "and its end");
+    assert!(
+        written.contains("\x1b]8;;https://github.com/pixnet/emma-api-error-codes\x1b\\"),
+        "PIXNET's link before it"
+    );
 }

@@ -170,7 +170,9 @@ fn run(
     });
 
     let hyperlinks = hyperlinks_wanted();
-    let mut last_link: Option<ui::Link> = None;
+    // The hyperlink written after the last frame, and the screen size it was written on: a
+    // new size (or a resume) redraws every cell, link or not.
+    let mut last_link: Option<(ui::Link, ratatui::layout::Rect)> = None;
     let mut clipboard: Option<Clipboard> = None;
     let mut osc: Vec<String> = Vec::new();
     loop {
@@ -219,6 +221,7 @@ fn run(
                         }
                         Effect::Suspend => {
                             terminal::suspend(app.mouse)?;
+                            last_link = None;
                             // Back from `fg`: the shell drew over the screen (which may have
                             // changed size), so all of it is drawn again. (`clear` would ask
                             // the terminal for the cursor, whose answer the input thread eats.)
@@ -275,14 +278,17 @@ fn run(
             }
         }
         let frame = term.draw(|f| ui::draw(&app, f))?.buffer.clone();
-        if hyperlinks {
-            let link = ui::source_link(&app, frame.area);
-            if link != last_link
-                && let Some(old) = &last_link
+        // Written only when it changes: an unchanged link's cells are not redrawn by ratatui.
+        let link = ui::source_link(&app, frame.area)
+            .filter(|_| hyperlinks)
+            .map(|l| (l, frame.area));
+        if link != last_link {
+            if let Some((old, area)) = &last_link
+                && *area == frame.area
             {
                 write_link(term, &frame, &old.rects, None)?;
             }
-            if let Some(l) = &link {
+            if let Some((l, _)) = &link {
                 write_link(term, &frame, &l.rects, Some(&l.url))?;
             }
             last_link = link;
