@@ -702,3 +702,61 @@ fn o_opens_the_source_with_browser_and_the_link_is_an_osc8_hyperlink() {
         "PIXNET's link before it"
     );
 }
+
+#[test]
+fn two_pastes_in_a_row_the_panel_answers_for_the_last() {
+    let t = Tmux::start("two-pastes", 100, 30, &[], BIN);
+    t.wait_text("PIXNET");
+    for (name, text) in [
+        (
+            "a",
+            r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#,
+        ),
+        (
+            "b",
+            r#"{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#,
+        ),
+    ] {
+        let buf = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(buf.path(), text).unwrap();
+        t.cmd(&["load-buffer", "-b", name, buf.path().to_str().unwrap()]);
+        t.cmd(&["paste-buffer", "-p", "-b", name, "-t", "0"]);
+        sleep(Duration::from_millis(300));
+    }
+    let s = t.wait_text("▶ tencent-im 60003");
+    assert!(!s.contains("1302"), "the first paste is gone:\n{s}");
+    t.keys(&["Escape"]);
+    let s = t.wait_for("the panel closed", |s| !s.contains("Decoded"));
+    assert!(!s.contains("Ctrl-V"), "its hints went with it:\n{s}");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn a_hostile_code_is_copied_without_its_escape_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("evil.json");
+    std::fs::write(
+        &catalog,
+        r#"{"schema":1,"vendor":{"id":"evil","name":"Evil"},"edition":{"id":"1"},"entries":[{"code":"E\u001b]0;pwned\u00071","message":"m"}]}"#,
+    )
+    .unwrap();
+    let command = format!("{BIN} --catalog {} --vendor evil", catalog.display());
+    let t = Tmux::start(
+        "hostile-copy",
+        100,
+        30,
+        &[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")],
+        &command,
+    );
+    t.wait_text("1/1");
+    let title = t.format("#{pane_title}");
+    t.keys(&["c"]);
+    let s = t.wait_text("via OSC 52");
+    assert!(s.contains("2 control characters removed"), "{s}");
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert_eq!(buffer, "E]0;pwned1");
+    assert_eq!(t.format("#{pane_title}"), title);
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}

@@ -920,6 +920,16 @@ fn the_help_overlay_scrolls_and_is_complete_at_60x15() {
     assert_eq!(text(&draw(&app, 60, 15)), last, "G is the end");
     key(&mut app, KeyCode::PageUp);
     assert!(!text(&draw(&app, 60, 15)).contains("q Ctrl-C"));
+    // The wheel scrolls it too.
+    key(&mut app, KeyCode::Char('g'));
+    app.mouse = true;
+    app.update_sync(Action::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 30,
+        row: 7,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.help_scroll, 3);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
 }

@@ -732,7 +732,19 @@ impl App {
     }
 
     fn mouse_event(&mut self, ev: MouseEvent) -> Vec<Effect> {
-        if !self.mouse || !matches!(self.mode, Mode::Normal | Mode::Filter) {
+        if !self.mouse {
+            return Vec::new();
+        }
+        // Over the help overlay the wheel scrolls it.
+        if self.mode == Mode::Help {
+            match ev.kind {
+                MouseEventKind::ScrollDown => self.scroll_help(3),
+                MouseEventKind::ScrollUp => self.scroll_help(-3),
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if !matches!(self.mode, Mode::Normal | Mode::Filter) {
             return Vec::new();
         }
         let panes = layout::panes(self.size);
