@@ -207,7 +207,7 @@ impl App {
         };
         let inner = pane.width.saturating_sub(2);
         let height = usize::from(pane.height.saturating_sub(2));
-        let total = match self.arm_to_copy().filter(|_| self.preview) {
+        let total = match self.preview.then(|| self.arm_to_copy()).flatten() {
             Some((text, _)) => 1 + detail::preview_rows(&text, inner).len(),
             None => detail::rows(&detail::fields(&index, hit.row, ""), inner),
         };

@@ -382,7 +382,8 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
         ));
     }
     let mut lines: Vec<Line> = vec![Line::from(ellipsize(head, inner.width as usize))];
-    let preview = app.arm_to_copy().filter(|_| app.preview);
+    // Built only when shown: an arm is made from the whole vendor's enum.
+    let preview = app.preview.then(|| app.arm_to_copy()).flatten();
     let fields = match &preview {
         Some(_) => Vec::new(),
         None => detail::fields(index, hit.row, &app.query_text()),
