@@ -95,7 +95,14 @@ pub fn explore(options: Options) -> io::Result<Exit> {
         signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP])?;
     let signal_handle = signals.handle();
     terminal::install_panic_hook();
-    let mut term = terminal::enter_on(screen, options.start.mouse)?;
+    let mut term = match terminal::enter_on(screen, options.start.mouse) {
+        Ok(term) => term,
+        Err(e) => {
+            // Whatever modes came on before the failure go off again.
+            terminal::restore();
+            return Err(e);
+        }
+    };
     let (tx, rx) = mpsc::channel::<Msg>();
     let signal_tx = tx.clone();
     std::thread::spawn(move || {
