@@ -10,6 +10,39 @@ use std::time::Duration;
 /// How long to wait for a display server to answer before giving up on it.
 const CONNECT_TIMEOUT: Duration = Duration::from_millis(1500);
 
+/// The longest OSC 52 sequence errdex sends. tmux, the usual hop between errdex and the
+/// terminal, drops longer ones without a word (its input buffer holds 1 MiB), so a larger copy
+/// is refused with a reason instead of reported as copied.
+pub const MAX_OSC52_BYTES: usize = 1_000_000;
+
+/// Text made safe to copy: what a terminal or an editor would obey (control characters, bidi
+/// overrides) is gone, and `removed` counts it so the status line can say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub text: String,
+    pub removed: usize,
+}
+
+/// Cleans `text` for the clipboard. `multi_line` text (snippets) keeps its line breaks and
+/// tabs; a single value (a code, a message) gets a space for each line break or tab.
+pub fn clean(text: &str, multi_line: bool) -> Cleaned {
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0;
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let kept_break = multi_line && (c == '\n' || c == '\t');
+        if (!c.is_control() && !bidi) || kept_break {
+            out.push(c);
+        } else {
+            removed += 1;
+            if matches!(c, '\n' | '\t' | '\r') && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+    }
+    Cleaned { text: out, removed }
+}
+
 /// How copied text reaches the clipboard (`--clipboard`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Mode {
@@ -88,7 +121,15 @@ impl Clipboard {
                 self.unavailable.as_deref().unwrap_or("unknown")
             ));
         }
-        Ok(Via::Osc52(osc52(text)))
+        let seq = osc52(text);
+        if seq.len() > MAX_OSC52_BYTES {
+            return Err(format!(
+                "{} is over the {} terminals take through OSC 52",
+                megabytes(seq.len()),
+                megabytes(MAX_OSC52_BYTES)
+            ));
+        }
+        Ok(Via::Osc52(seq))
     }
 
     /// The clipboard's text, for Ctrl-V in the paste panel.
@@ -114,6 +155,10 @@ fn connect() -> Result<arboard::Clipboard, String> {
         .map_err(|_| "the display server did not answer".to_string())?
 }
 
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
 /// The OSC 52 sequence that asks the terminal to put `text` on its clipboard.
 pub fn osc52(text: &str) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
@@ -133,6 +178,38 @@ mod tests {
             seq[7..seq.len() - 1]
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        );
+    }
+
+    #[test]
+    fn cleaning_removes_what_a_terminal_would_obey_and_counts_it() {
+        let hostile = "\x1b[31m1004\u{9b}2J\x07";
+        assert_eq!(
+            clean(hostile, false),
+            Cleaned {
+                text: "[31m10042J".into(),
+                removed: 3
+            }
+        );
+        assert_eq!(clean("a\nb\tc", false).text, "a b c");
+        assert_eq!(clean("a\r\nb", false).text, "a b");
+        let arm = "match c {\n\t1 => \u{202e}x,\n}";
+        let cleaned = clean(arm, true);
+        assert_eq!(cleaned.text, "match c {\n\t1 => x,\n}");
+        assert_eq!(cleaned.removed, 1);
+        assert_eq!(clean("plain 錯誤", false).removed, 0);
+    }
+
+    #[test]
+    fn osc52_copies_too_big_for_terminals_are_refused() {
+        let mut c = Clipboard::new(Mode::Osc52);
+        // Base64 makes 3 bytes 4.
+        let fits = "x".repeat(MAX_OSC52_BYTES / 4 * 3 - 12);
+        assert!(matches!(c.copy(&fits), Ok(Via::Osc52(s)) if s.len() <= MAX_OSC52_BYTES));
+        let err = c.copy(&"x".repeat(MAX_OSC52_BYTES)).unwrap_err();
+        assert_eq!(
+            err,
+            "1.3 MB is over the 1.0 MB terminals take through OSC 52"
         );
     }
 

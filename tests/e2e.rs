@@ -246,19 +246,126 @@ fn a_panic_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let t = Tmux::start("sigterm", 80, 24, &[], BIN);
+fn signals_from_outside_restore_the_terminal_and_exit_128_plus_the_signal() {
+    for (name, number) in [("INT", 2), ("QUIT", 3), ("TERM", 15), ("HUP", 1)] {
+        let t = Tmux::start(&format!("sig{name}"), 80, 24, &[], BIN);
+        t.wait_text("PIXNET");
+        assert_eq!(t.format("#{mouse_any_flag}"), "1");
+        let pid = t.format("#{pane_pid}");
+        // The pane runs sh; errdex is its child.
+        let out = Command::new("pkill")
+            .args([&format!("-{name}"), "-P", &pid, "-x", "errdex"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}");
+        let s = t.wait_exit();
+        assert!(
+            s.contains(&format!("[exited {}]", 128 + number)),
+            "SIG{name}:\n{s}"
+        );
+        assert!(
+            s.contains(" icanon") && s.contains(" echo"),
+            "SIG{name}: cooked mode:\n{s}"
+        );
+        assert_eq!(t.format("#{alternate_on}"), "0", "SIG{name}");
+        assert_eq!(t.format("#{mouse_any_flag}"), "0", "SIG{name}");
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes_with_a_full_redraw() {
+    let t = Tmux::start("suspend", 100, 30, &[], "bash --norc --noprofile -i");
+    t.wait_text("bash");
+    t.type_text(&format!("XDG_CONFIG_HOME=/nonexistent-errdex {BIN}"));
+    t.keys(&["Enter"]);
     t.wait_text("PIXNET");
-    let pid = t.format("#{pane_pid}");
-    // The pane runs sh; errdex is its child.
-    let out = Command::new("pkill")
-        .args(["-TERM", "-P", &pid, "-x", "errdex"])
+    assert_eq!(t.format("#{alternate_on}"), "1");
+    t.keys(&["C-z"]);
+    let s = t.wait_text("Stopped");
+    assert_eq!(t.format("#{alternate_on}"), "0", "{s}");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0");
+    // The shell is usable: its line discipline is cooked again.
+    t.type_text("stty -a | tr '\\n' ' '; echo STTY-DONE");
+    t.keys(&["Enter"]);
+    let s = t.wait_text("STTY-DONE\n");
+    assert!(s.contains(" icanon") && s.contains(" echo"), "{s}");
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the explorer redrawn", |s| {
+        s.contains("PIXNET") && s.contains("Vendors") && !s.contains("STTY-DONE")
+    });
+    assert_eq!(t.format("#{alternate_on}"), "1", "{s}");
+    assert_eq!(t.format("#{mouse_any_flag}"), "1");
+    // Raw mode is back: j is a key, not a letter for the shell.
+    t.keys(&["j"]);
+    t.wait_text("2/980");
+    t.keys(&["q"]);
+    t.type_text("echo \"[exited $?]\"");
+    t.keys(&["Enter"]);
+    t.wait_text("[exited 0]");
+}
+
+#[test]
+fn without_a_terminal_the_explorer_says_so_in_one_line() {
+    let out = Command::new(BIN)
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
         .output()
         .unwrap();
-    assert!(out.status.success());
-    let s = t.wait_exit();
-    assert!(s.contains(" icanon") && s.contains(" echo"), "{s}");
-    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("needs a terminal") && err.contains("errdex search"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing drawn on a pipe");
+    // `pick` draws on /dev/tty: without a controlling terminal (a new session) it says so.
+    require("setsid", "util-linux");
+    let out = Command::new("setsid")
+        .args(["-w", BIN, "pick"])
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("needs a terminal") && err.contains("errdex search"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+/// Whether SGR sequences on `screen` (capture-pane -e) set a foreground or background colour.
+fn has_colour(screen: &str) -> bool {
+    screen.split("\x1b[").skip(1).any(|seq| {
+        let Some(end) = seq.find('m') else {
+            return false;
+        };
+        seq[..end].split(';').any(|p| {
+            p.parse::<u16>()
+                .is_ok_and(|n| matches!(n, 30..=37 | 40..=47 | 90..=97 | 100..=107 | 38 | 48))
+        })
+    })
+}
+
+#[test]
+fn term_dumb_gets_no_colours() {
+    for (term, coloured) in [("dumb", false), ("tmux-256color", true)] {
+        let t = Tmux::start(&format!("term-{term}"), 100, 30, &[("TERM", term)], BIN);
+        t.wait_text("PIXNET");
+        t.keys(&["/"]);
+        t.type_text("token");
+        t.wait_text("/ token");
+        let screen =
+            String::from_utf8_lossy(&t.cmd(&["capture-pane", "-e", "-p", "-t", "0"]).stdout)
+                .into_owned();
+        assert_eq!(has_colour(&screen), coloured, "TERM={term}:\n{screen:?}");
+        t.keys(&["Escape", "q"]);
+    }
 }
 
 #[test]
@@ -438,14 +545,11 @@ fn the_config_file_sets_the_explorer_s_language_theme_and_mouse() {
     let s = status_ends(&t, "Go");
     assert!(!s.contains("Rust"), "{s}");
     assert_eq!(t.format("#{mouse_any_flag}"), "0");
-    // The light palette frames the focused pane in blue, never the dark one's cyan.
+    // The light palette frames the focused pane in blue, the dark one in bright blue.
     let shown = colours(&t);
-    // (tmux writes ANSI blue as 38;5;4, cyan as 38;5;6, yellow as 38;5;3.)
+    // (tmux writes ANSI blue as 38;5;4, bright blue as 38;5;12.)
     assert!(shown.contains("[38;5;4m"), "{shown:?}");
-    assert!(
-        !shown.contains("[38;5;6m") && !shown.contains("[38;5;3m"),
-        "{shown:?}"
-    );
+    assert!(!shown.contains("[38;5;12m"), "{shown:?}");
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 
@@ -460,7 +564,7 @@ fn the_config_file_sets_the_explorer_s_language_theme_and_mouse() {
     t.wait_text("PIXNET");
     status_ends(&t, "Go");
     assert_eq!(t.format("#{mouse_any_flag}"), "1");
-    assert!(colours(&t).contains("[38;5;6m"));
+    assert!(colours(&t).contains("[38;5;12m"));
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 
@@ -471,6 +575,249 @@ fn the_config_file_sets_the_explorer_s_language_theme_and_mouse() {
     let s = status_ends(&t, "Rust");
     assert!(s.contains("PIXNET"), "{s}");
     assert_eq!(t.format("#{mouse_any_flag}"), "1");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn filter_history_is_kept_across_runs() {
+    let state = tempfile::tempdir().unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
+    let t = Tmux::start("history-1", 100, 30, &env, BIN);
+    t.wait_text("PIXNET");
+    t.keys(&["/"]);
+    t.type_text("anonymous rate");
+    t.wait_text("1302");
+    t.keys(&["Enter", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    drop(t);
+    let file = state.path().join("errdex/history");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(saved, "anonymous rate\n");
+    let t = Tmux::start("history-2", 100, 30, &env, BIN);
+    t.wait_text("PIXNET");
+    t.keys(&["/", "Up"]);
+    t.wait_for("the query recalled and run", |s| {
+        s.starts_with("/ anonymous rate") && s.contains("1302") && !s.contains("Token is invalid")
+    });
+    t.keys(&["Escape", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn an_osc52_copy_too_big_for_terminals_is_refused_not_reported_copied() {
+    // 2,000 codes with long messages: their enum is megabytes, more than tmux takes.
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("big.json");
+    let entries: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                r#"{{"code":"B{i}","message":"{} {i}"}}"#,
+                "long message".repeat(40)
+            )
+        })
+        .collect();
+    std::fs::write(
+        &catalog,
+        format!(
+            r#"{{"schema":1,"vendor":{{"id":"big","name":"Big"}},"edition":{{"id":"1"}},"entries":[{}]}}"#,
+            entries.join(",")
+        ),
+    )
+    .unwrap();
+    let command = format!("{BIN} --catalog {} --vendor big", catalog.display());
+    let t = Tmux::start(
+        "osc52-big",
+        120,
+        30,
+        &[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")],
+        &command,
+    );
+    t.wait_text("B0");
+    t.keys(&["Y"]);
+    let s = t.wait_text("copy failed");
+    let status = s.lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("OSC 52"), "{s}");
+    assert!(!s.contains("copied"), "{s}");
+    let buffers = String::from_utf8_lossy(&t.cmd(&["list-buffers"]).stdout).into_owned();
+    assert_eq!(buffers.trim(), "", "nothing reached tmux's clipboard");
+    // A copy that fits still goes through.
+    t.keys(&["c"]);
+    t.wait_text("via OSC 52");
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert_eq!(buffer, "B0");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.txt");
+    // Standard output is a file: the picker still draws, on /dev/tty.
+    let command = format!("{BIN} pick --query 'v:pixnet 1302' > {}", out.display());
+    let t = Tmux::start("pick-file", 100, 30, &[], &command);
+    t.wait_for("the picker", |s| {
+        s.contains("Exceed Anonymous Rate Limit") && s.contains("Enter pick")
+    });
+    t.keys(&["Enter"]);
+    let s = t.wait_exit();
+    assert!(s.contains("[exited 0]"), "{s}");
+    assert!(s.contains(" icanon") && s.contains(" echo"), "{s}");
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "1302\n");
+    drop(t);
+    // `code=$(errdex pick -q token)`, and --print json; Esc prints nothing and exits 1.
+    let command = format!(
+        "sh -c 'code=$({BIN} pick -q token); echo \"[code=$code]\"; json=$({BIN} pick -q \"v:mantago 1004\" --print json); echo \"[json=$json]\"; {BIN} pick -q token; echo \"[esc=$?]\"'"
+    );
+    let t = Tmux::start("pick-subst", 100, 30, &[], &command);
+    t.wait_for("the first picker", |s| {
+        s.contains("Enter pick") && s.contains("1004")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the second picker", |s| {
+        s.contains("Enter pick") && s.contains("MantaGO")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the third picker", |s| s.contains("Enter pick"));
+    t.keys(&["Escape"]);
+    let s = t.wait_exit();
+    assert!(s.contains("[code=1004]"), "{s}");
+    assert!(
+        s.contains("[json={")
+            && s.contains(r#""vendor": "mantago","#)
+            && s.contains(r#""code": "1004","#),
+        "{s}"
+    );
+    assert!(s.contains("[esc=1]"), "{s}");
+}
+
+#[test]
+fn o_opens_the_source_with_browser_and_the_link_is_an_osc8_hyperlink() {
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("opened.txt");
+    let browser = dir.path().join("fake-browser");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    let mut perms = std::fs::metadata(&browser).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&browser, perms).unwrap();
+    let raw = dir.path().join("raw.out");
+    let t = Tmux::start(
+        "open",
+        120,
+        35,
+        &[("BROWSER", browser.to_str().unwrap())],
+        BIN,
+    );
+    t.wait_text("PIXNET");
+    // Everything errdex writes to the terminal, as written.
+    t.cmd(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "0",
+        &format!("cat > {}", raw.display()),
+    ]);
+    // Another vendor's entry first: the link is written when it changes.
+    t.keys(&["/"]);
+    t.type_text("v:pixnet 1302");
+    t.wait_for("PIXNET 1302 alone", |s| {
+        s.contains("Exceed Anonymous") && s.contains("1/1")
+    });
+    t.keys(&["C-u"]);
+    t.type_text("v:mantago 1004");
+    t.wait_for("MantaGO 1004 alone", |s| {
+        s.contains("source") && s.contains("Token is invalid") && s.contains("1/1")
+    });
+    t.keys(&["Enter", "o"]);
+    let url = "https://doc.mantago.cc/chang-jian-wen-ti/cuo-wu-dai-ma";
+    let s = t.wait_text("opened https://doc.mantago.cc");
+    assert!(s.contains("fake-browser"), "{s}");
+    let start = Instant::now();
+    while std::fs::read_to_string(&opened)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "the browser ran");
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&opened).unwrap(),
+        format!("{url}\n")
+    );
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    let written = String::from_utf8_lossy(&std::fs::read(&raw).unwrap()).into_owned();
+    assert!(
+        written.contains(&format!("\x1b]8;;{url}\x1b\\")),
+        "an OSC 8 link around the source"
+    );
+    assert!(written.contains("\x1b]8;;\x1b\\"), "and its end");
+    assert!(
+        written.contains("\x1b]8;;https://github.com/pixnet/emma-api-error-codes\x1b\\"),
+        "PIXNET's link before it"
+    );
+}
+
+#[test]
+fn two_pastes_in_a_row_the_panel_answers_for_the_last() {
+    let t = Tmux::start("two-pastes", 100, 30, &[], BIN);
+    t.wait_text("PIXNET");
+    for (name, text) in [
+        (
+            "a",
+            r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#,
+        ),
+        (
+            "b",
+            r#"{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#,
+        ),
+    ] {
+        let buf = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(buf.path(), text).unwrap();
+        t.cmd(&["load-buffer", "-b", name, buf.path().to_str().unwrap()]);
+        t.cmd(&["paste-buffer", "-p", "-b", name, "-t", "0"]);
+        sleep(Duration::from_millis(300));
+    }
+    let s = t.wait_text("▶ tencent-im 60003");
+    assert!(!s.contains("1302"), "the first paste is gone:\n{s}");
+    t.keys(&["Escape"]);
+    let s = t.wait_for("the panel closed", |s| !s.contains("Decoded"));
+    assert!(!s.contains("Ctrl-V"), "its hints went with it:\n{s}");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn a_hostile_code_is_copied_without_its_escape_sequence() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("evil.json");
+    std::fs::write(
+        &catalog,
+        r#"{"schema":1,"vendor":{"id":"evil","name":"Evil"},"edition":{"id":"1"},"entries":[{"code":"E\u001b]0;pwned\u00071","message":"m"}]}"#,
+    )
+    .unwrap();
+    let command = format!("{BIN} --catalog {} --vendor evil", catalog.display());
+    let t = Tmux::start(
+        "hostile-copy",
+        100,
+        30,
+        &[("DISPLAY", ""), ("WAYLAND_DISPLAY", "")],
+        &command,
+    );
+    t.wait_text("1/1");
+    let title = t.format("#{pane_title}");
+    t.keys(&["c"]);
+    let s = t.wait_text("via OSC 52");
+    assert!(s.contains("2 control characters removed"), "{s}");
+    let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+    assert_eq!(buffer, "E]0;pwned1");
+    assert_eq!(t.format("#{pane_title}"), title);
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }

@@ -381,13 +381,14 @@ fn matched_characters_are_highlighted() {
     let hl = buf[(x, y as u16)].style();
     assert_eq!(
         hl.fg,
-        Some(ratatui::style::Color::Yellow),
+        Some(ratatui::style::Color::LightMagenta),
         "matched 'A' is highlighted"
     );
+    assert!(hl.add_modifier.contains(ratatui::style::Modifier::BOLD));
     let plain = buf[(x - 2, y as u16)].style();
     assert_ne!(
         plain.fg,
-        Some(ratatui::style::Color::Yellow),
+        Some(ratatui::style::Color::Magenta),
         "the space before is not"
     );
 }
@@ -769,4 +770,618 @@ fn k_narrows_to_each_kind_in_turn_across_vendors() {
     }
     assert_eq!(app.filter.text(), "");
     assert_eq!(app.results.len(), all);
+}
+
+#[test]
+fn selection_follows_the_query_and_the_sidebar() {
+    let mut app = app();
+    // After moving to the last row, a new filter selects its best match (row 1), not the old
+    // row, so `y` copies what the user sees first.
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.selected, app.results.len() - 1);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "order");
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.offset, 0);
+    let best = app.results[0].row;
+    ctrl(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.selected, 2, "Ctrl-N moves while typing");
+    // Every change of the query, growing or shrinking, goes back to the top.
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.selected, 0);
+    type_text(&mut app, "r");
+    assert_eq!(app.selected_hit().map(|h| h.row), Some(best));
+    let screen = text(&draw(&app, 120, 35));
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap()
+            .contains(&format!("1/{}", app.results.len())),
+        "{screen}"
+    );
+    // So does moving between vendors in the sidebar.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('G'));
+    assert!(app.selected > 0);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.offset, 0);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.selected, 0);
+}
+
+fn ctrl(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    match app.key(KeyEvent::new(code, KeyModifiers::CONTROL)) {
+        Some(a) => app.update_sync(a),
+        None => Vec::new(),
+    }
+}
+
+#[test]
+fn each_paste_replaces_the_last_and_its_first_error_is_selected() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('p'));
+    app.update_sync(Action::Paste(
+        r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}
+{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#
+            .into(),
+    ));
+    ctrl(&mut app, KeyCode::Down);
+    assert_eq!(app.paste.selected, 1);
+    app.update_sync(Action::Paste("Token is invalid or expired".into()));
+    assert_eq!(app.paste.text(), "Token is invalid or expired");
+    assert_eq!(app.paste.selected, 0);
+    let screen = text(&draw(&app, 120, 35));
+    assert!(screen.contains("▶ mantago"), "{screen}");
+    assert!(
+        !screen.contains("1302"),
+        "the first paste is gone:\n{screen}"
+    );
+    // Ctrl-U empties the panel.
+    type_text(&mut app, " x");
+    ctrl(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.paste.text(), "");
+    assert!(app.paste.decoded.is_none());
+}
+
+#[test]
+fn the_decoded_list_keeps_the_selection_in_view_at_every_size() {
+    let codes = [
+        "1000", "1001", "1002", "1003", "1004", "1099", "1201", "1300", "1301", "1302",
+    ];
+    let paste: Vec<String> = codes
+        .iter()
+        .map(|c| format!(r#"{{"error":1,"code":{c},"message":"m"}}"#))
+        .collect();
+    let mut app = app();
+    app.update_sync(Action::Paste(paste.join("\n")));
+    assert_eq!(app.paste.errors_len(), codes.len());
+    for (i, code) in codes.iter().enumerate() {
+        for (w, h) in [(120, 35), (80, 24), (60, 15), (40, 10), (30, 6)] {
+            app.update_sync(Action::Resize(w, h));
+            let screen = text(&draw(&app, w, h));
+            assert!(
+                screen.contains(&format!("▶ pixnet {code}")),
+                "error {i} ({code}) in view at {w}x{h}:\n{screen}"
+            );
+        }
+        app.update_sync(Action::Resize(120, 35));
+        ctrl(&mut app, KeyCode::Down);
+    }
+}
+
+#[test]
+fn the_paste_panels_key_hints_leave_with_it() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('p'));
+    let status = |app: &App| {
+        text(&draw(app, 120, 35))
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(status(&app).contains("Ctrl-V"), "{}", status(&app));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    let s = status(&app);
+    assert!(!s.contains("Ctrl-V") && s.contains("/ filter"), "{s}");
+}
+
+#[test]
+fn the_help_overlay_scrolls_and_is_complete_at_60x15() {
+    let mut app = app_sized(60, 15, Options::default());
+    key(&mut app, KeyCode::Char('?'));
+    let mut seen = String::new();
+    let mut last = String::new();
+    for _ in 0..errdex::tui::action::help_lines() {
+        let screen = text(&draw(&app, 60, 15));
+        seen.push_str(&screen);
+        last = screen;
+        key(&mut app, KeyCode::Char('j'));
+    }
+    for (_, keys) in errdex::tui::action::HELP {
+        for (k, what) in *keys {
+            let line = format!("  {k:<14}{what}");
+            assert!(seen.contains(&line), "{line:?} shown whole at 60x15");
+        }
+    }
+    assert!(last.contains("q Ctrl-C"), "j reaches the end:\n{last}");
+    key(&mut app, KeyCode::Char('g'));
+    assert!(text(&draw(&app, 60, 15)).contains("Move"));
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(text(&draw(&app, 60, 15)), last, "G is the end");
+    key(&mut app, KeyCode::PageUp);
+    assert!(!text(&draw(&app, 60, 15)).contains("q Ctrl-C"));
+    // The wheel scrolls it too.
+    key(&mut app, KeyCode::Char('g'));
+    app.mouse = true;
+    app.update_sync(Action::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 30,
+        row: 7,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.help_scroll, 3);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+/// The detail pane's lines (inside its border) on `screen`.
+fn detail_pane(screen: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(y, l)| {
+            let x = l
+                .windows(8)
+                .position(|w| w.iter().collect::<String>() == "┌ Detail")?;
+            Some((y, x))
+        })
+        .unwrap();
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l[left] != '└')
+        .map(|l| {
+            let inside: String = l[left + 1..].iter().collect();
+            inside.trim_end_matches(['│', ' ']).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_detail_pane_scrolls_by_keys_and_wheel_and_reads_summary_and_fix_first() {
+    let mut app = app_sized(80, 24, Options::default());
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:guo-guo token_validation_failed");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(selected_code(&app), "token_validation_failed");
+    let screen = text(&draw(&app, 80, 24));
+    let pane = detail_pane(&screen);
+    let label = |l: &String| l.split(' ').next().unwrap().to_string();
+    let labels: Vec<String> = pane.iter().map(label).filter(|l| !l.is_empty()).collect();
+    assert!(
+        labels.len() >= 3 && labels[1..3] == ["summary", "fix"],
+        "{labels:?}\n{screen}"
+    );
+    assert!(
+        screen.contains("┌ Detail 1-"),
+        "the title says it scrolls:\n{screen}"
+    );
+    // Shift-↓ scrolls one row; the table's selection stays.
+    let shift_down = KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT);
+    let a = app.key(shift_down).unwrap();
+    app.update_sync(a);
+    let scrolled = detail_pane(&text(&draw(&app, 80, 24)));
+    assert_eq!(scrolled[0], pane[1], "one row down");
+    assert_eq!(selected_code(&app), "token_validation_failed");
+    // Ctrl-D goes to the end at most: the last field shows, the first row is gone.
+    for _ in 0..10 {
+        ctrl(&mut app, KeyCode::Char('d'));
+    }
+    let end = text(&draw(&app, 80, 24));
+    assert!(
+        detail_pane(&end).iter().any(|l| l.contains("source")),
+        "{end}"
+    );
+    assert!(!detail_pane(&end)[0].contains("Guo-Guo"), "{end}");
+    ctrl(&mut app, KeyCode::Char('u'));
+    ctrl(&mut app, KeyCode::Char('u'));
+    ctrl(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        detail_pane(&text(&draw(&app, 80, 24))),
+        pane,
+        "back at the top"
+    );
+    // The wheel over the detail pane scrolls it, not the table.
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 40,
+        row: 20,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.mouse = true;
+    app.update_sync(Action::Mouse(wheel));
+    assert_eq!(selected_code(&app), "token_validation_failed");
+    assert_ne!(detail_pane(&text(&draw(&app, 80, 24))), pane);
+    assert_eq!(app.detail_offset(), 3);
+    // Another selection starts at its top.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.detail_offset(), 0);
+}
+
+#[test]
+fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_and_status_line() {
+    let mut app = app_sized(80, 24, Options::default());
+    let screen = text(&draw(&app, 80, 24));
+    assert!(screen.contains("PostgreSQL SQLSTA…"), "sidebar:\n{screen}");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("…│") && l.contains("mantago")),
+        "a cut message:\n{screen}"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "token");
+    app.update_sync(Action::Resize(40, 10));
+    let screen = text(&draw(&app, 40, 10));
+    assert!(screen.lines().last().unwrap().contains('…'), "{screen}");
+}
+
+#[test]
+fn the_filter_remembers_queries_and_arrows_bring_them_back() {
+    let mut app = app_sized(
+        120,
+        35,
+        Options {
+            history: vec!["older".into()],
+            ..Options::default()
+        },
+    );
+    // An empty filter is never remembered.
+    key(&mut app, KeyCode::Char('/'));
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "token");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        [Effect::SaveHistory(vec!["older".into(), "token".into()])]
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "rate");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('/'));
+    // Enter kept "rate" in the filter; Ctrl-U empties it before typing.
+    ctrl(&mut app, KeyCode::Char('u'));
+    type_text(&mut app, "draft");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.filter.text(), "rate");
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.filter.text(), "token");
+    assert!(app.results.len() < 980, "the recalled query filters");
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    assert_eq!(app.filter.text(), "older");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    assert_eq!(
+        app.filter.text(),
+        "draft",
+        "after the newest, what was typed"
+    );
+    // Alt-letter types nothing.
+    let alt_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT);
+    assert!(app.key(alt_x).is_none());
+    assert_eq!(app.filter.text(), "draft");
+}
+
+#[test]
+fn e_with_nothing_selected_says_so() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "zzzzqqqqxxxx");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.results.is_empty());
+    key(&mut app, KeyCode::Char('e'));
+    assert_eq!(app.mode, Mode::Normal);
+    let screen = text(&draw(&app, 120, 35));
+    assert!(screen.contains("no code selected"), "{screen}");
+}
+
+#[test]
+fn copies_never_carry_control_characters_and_say_what_was_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.json");
+    std::fs::write(
+        &path,
+        r#"{"schema":1,"vendor":{"id":"evil","name":"Evil"},"edition":{"id":"1"},"entries":[
+            {"code":"E\u001b[2J1","message":"line one\nline two \u009b31m red \u001b]0;t\u0007"}]}"#,
+    )
+    .unwrap();
+    let (index, problems) = Index::load(&only(path), &mut |_, _| {});
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(Arc::new(index), Vec::new()));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:evil");
+    key(&mut app, KeyCode::Enter);
+    let copied = |effects: Vec<Effect>| match &effects[..] {
+        [Effect::Copy { text, what }] => (text.clone(), what.clone()),
+        other => panic!("{other:?}"),
+    };
+    let (text, what) = copied(key(&mut app, KeyCode::Char('c')));
+    assert_eq!(text, "E[2J1");
+    assert!(what.contains("1 control character removed"), "{what}");
+    let (text, what) = copied(key(&mut app, KeyCode::Char('m')));
+    assert_eq!(text, "line one line two 31m red ]0;t");
+    assert!(what.contains("4 control characters removed"), "{what}");
+    for k in ['y', 'Y'] {
+        let (text, what) = copied(key(&mut app, KeyCode::Char(k)));
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{k}: {text:?}"
+        );
+        assert!(!what.chars().any(char::is_control), "{k}: {what:?}");
+    }
+}
+
+#[test]
+fn s_previews_exactly_what_y_copies_and_goes_back() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:pixnet 1302");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('L'));
+    let copied = match &key(&mut app, KeyCode::Char('y'))[..] {
+        [Effect::Copy { text, .. }] => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    key(&mut app, KeyCode::Char('s'));
+    assert!(app.preview);
+    let screen = text(&draw(&app, 120, 35));
+    let pane = detail_pane(&screen);
+    assert!(
+        pane[0].starts_with("y copies 1 TypeScript arm (pixnet 1302)"),
+        "{screen}"
+    );
+    let shown: Vec<&str> = pane[1..]
+        .iter()
+        .map(|l| l.trim_end())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let expected: Vec<String> = copied
+        .lines()
+        .map(|l| l.replace('\t', "    ").trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(shown, expected, "{screen}");
+    insta::assert_snapshot!("preview_80x24", {
+        app.update_sync(Action::Resize(80, 24));
+        text(&draw(&app, 80, 24))
+    });
+    key(&mut app, KeyCode::Char('s'));
+    assert!(!app.preview);
+    let screen = text(&draw(&app, 80, 24));
+    assert!(
+        detail_pane(&screen)
+            .iter()
+            .any(|l| l.starts_with("message")),
+        "{screen}"
+    );
+    // Help says what Y copies.
+    key(&mut app, KeyCode::Char('?'));
+    let help = text(&draw(&app, 120, 60));
+    assert!(help.contains("enum of every code listed"), "{help}");
+    assert!(help.contains("preview what y copies"), "{help}");
+}
+
+fn picker(query: &str) -> App {
+    app_sized(
+        120,
+        35,
+        Options {
+            query: Some(query.into()),
+            pick: true,
+            ..Options::default()
+        },
+    )
+}
+
+#[test]
+fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
+    let mut app = picker("v:pixnet 1302");
+    let row = app.selected_hit().unwrap().row;
+    let screen = text(&draw(&app, 120, 35));
+    assert!(
+        screen.lines().last().unwrap().contains("Enter pick"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    match &key(&mut app, KeyCode::Enter)[..] {
+        [Effect::SaveHistory(h), Effect::Pick { row: picked, arm }] => {
+            assert_eq!(*picked, row);
+            assert_eq!(h, &["v:pixnet 1302".to_string()]);
+            assert!(arm.contains("1302"), "{arm}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // From the table, without a query to remember.
+    let mut app = picker("");
+    assert!(matches!(
+        &key(&mut app, KeyCode::Enter)[..],
+        [Effect::Pick { .. }]
+    ));
+    // Esc leaves from the table and from the filter; so do q and Ctrl-C.
+    for keys in [
+        &[KeyCode::Esc][..],
+        &[KeyCode::Char('/'), KeyCode::Esc],
+        &[KeyCode::Char('q')],
+    ] {
+        let mut app = picker("token");
+        let effects: Vec<Effect> = keys.iter().flat_map(|&k| key(&mut app, k)).collect();
+        assert_eq!(effects, [Effect::Cancel], "{keys:?}");
+    }
+    assert_eq!(
+        ctrl(&mut picker("token"), KeyCode::Char('c')),
+        [Effect::Cancel]
+    );
+    // Nothing to choose: it says so and stays.
+    let mut app = picker("zzzzqqqqxxxx");
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    assert!(app.status.contains("nothing selected"), "{}", app.status);
+    // Outside pick mode Enter keeps the filter and Esc clears it, as before.
+    let mut app = self::app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "token");
+    assert_eq!(
+        key(&mut app, KeyCode::Enter),
+        [Effect::SaveHistory(vec!["token".into()])]
+    );
+    assert_eq!(key(&mut app, KeyCode::Esc), []);
+}
+
+#[test]
+fn o_opens_the_source_link_whose_place_on_screen_is_known() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:mantago 1004");
+    key(&mut app, KeyCode::Enter);
+    let url = "https://doc.mantago.cc/chang-jian-wen-ti/cuo-wu-dai-ma";
+    assert_eq!(
+        key(&mut app, KeyCode::Char('o')),
+        [Effect::Open(url.to_string())]
+    );
+    // The link's rectangles hold its text as drawn, at any size where the pane shows it.
+    let mut whole = false;
+    for (w, h) in [(120, 35), (80, 24), (60, 15)] {
+        app.update_sync(Action::Resize(w, h));
+        for _ in 0..20 {
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
+            let buf = draw(&app, w, h);
+            if let Some(link) = ui::source_link(&app, area) {
+                assert_eq!(link.url, url);
+                let shown: String = link
+                    .rects
+                    .iter()
+                    .flat_map(|r| r.positions())
+                    .map(|p| buf[p].symbol().to_string())
+                    .collect();
+                // Wrapped rows scrolled partly out of view leave a piece of it.
+                assert!(
+                    !shown.is_empty() && url.contains(&shown),
+                    "{w}x{h}: {shown}"
+                );
+                whole |= shown == url;
+            }
+            // Scroll on: the link moves up with the pane, and leaves it.
+            app.update_sync(Action::ScrollDetail(1));
+        }
+        app.update_sync(Action::ScrollDetailHalfPage(-100));
+    }
+    assert!(whole, "the whole link is on screen somewhere");
+    app.update_sync(Action::Resize(120, 35));
+    assert!(ui::source_link(&app, ratatui::layout::Rect::new(0, 0, 120, 35)).is_some());
+    // Under an overlay, or in the preview, there is no link on screen.
+    key(&mut app, KeyCode::Char('s'));
+    assert!(ui::source_link(&app, ratatui::layout::Rect::new(0, 0, 120, 35)).is_none());
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('?'));
+    assert!(ui::source_link(&app, ratatui::layout::Rect::new(0, 0, 120, 35)).is_none());
+}
+
+#[test]
+fn o_without_a_web_link_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("local.json");
+    std::fs::write(
+        &path,
+        r#"{"schema":1,"vendor":{"id":"loc","name":"Local"},"edition":{"id":"1","source":"file:///etc/passwd"},"entries":[{"code":"L1","message":"m"}]}"#,
+    )
+    .unwrap();
+    let (index, _) = Index::load(&only(path), &mut |_, _| {});
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(Arc::new(index), Vec::new()));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:loc");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(key(&mut app, KeyCode::Char('o')), []);
+    assert!(app.status.contains("not a web link"), "{}", app.status);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "zzzzqqqqxxxx");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(key(&mut app, KeyCode::Char('o')), []);
+    assert!(app.status.contains("no source link"), "{}", app.status);
+}
+
+#[test]
+fn nothing_to_read_is_yellow_or_cyan_which_vanish_on_light_terminals() {
+    use ratatui::style::Color;
+    for mode in [
+        Mode::Normal,
+        Mode::Filter,
+        Mode::Help,
+        Mode::Paste,
+        Mode::Editions,
+    ] {
+        let mut app = app_in(mode);
+        app.update_sync(Action::Status("copied code 1004 via OSC 52".into()));
+        for (w, h) in [(120, 35), (80, 24), (60, 15)] {
+            app.update_sync(Action::Resize(w, h));
+            let buf = draw(&app, w, h);
+            for y in 0..h {
+                for x in 0..w {
+                    let cell = &buf[(x, y)];
+                    let fg = cell.style().fg;
+                    assert!(
+                        !matches!(
+                            fg,
+                            Some(
+                                Color::Yellow | Color::LightYellow | Color::Cyan | Color::LightCyan
+                            )
+                        ),
+                        "{mode:?} {w}x{h}: {:?} in {fg:?} at {x},{y}:\n{}",
+                        cell.symbol(),
+                        text(&buf)
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn readme_and_the_help_overlay_list_the_same_keys() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("## The explorer").unwrap();
+    let explorer = &readme[start..readme.find("## Catalogs").unwrap()];
+    for (group, keys) in errdex::tui::action::HELP {
+        for (k, _) in *keys {
+            // The query language has its own section; "mouse" is no key.
+            let query_syntax = *group == "Find" && (k.contains(':') || k.contains('\''));
+            if query_syntax || *k == "mouse" {
+                continue;
+            }
+            for token in k.split(' ') {
+                assert!(
+                    explorer.contains(&format!("`{token}`")),
+                    "README's explorer section lacks `{token}` (help: {k})"
+                );
+            }
+        }
+    }
 }

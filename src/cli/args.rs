@@ -137,6 +137,19 @@ fn name_globals(mut sc: clap::Command, globals: &[clap::Arg], note: &str) -> cla
         .after_help(note.to_string())
 }
 
+/// What `errdex pick` prints for the chosen entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PickPrint {
+    /// The code.
+    Code,
+    /// The entry as `show --json` prints it.
+    Json,
+    /// The match arm `y` copies, in the explorer's snippet language.
+    Arm,
+    /// The message.
+    Message,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List vendors with their editions and entry counts.
@@ -198,6 +211,25 @@ pub enum Command {
         /// describes it, parsed from JSON by the language's usual library.
         #[arg(long)]
         envelope: bool,
+    },
+    /// Pick an entry in the explorer (drawn on the terminal even when stdout is a pipe); Enter
+    /// prints it to stdout and exits 0, Esc or q print nothing and exit 1.
+    Pick {
+        /// Start with this filter query.
+        #[arg(long, short, value_name = "Q")]
+        query: Option<String>,
+        /// Start with this vendor selected.
+        #[arg(long, value_name = "ID")]
+        vendor: Option<String>,
+        /// What to print for the chosen entry.
+        #[arg(long, value_enum, default_value_t = PickPrint::Code)]
+        print: PickPrint,
+        /// The snippet language for `--print arm` (L changes it in the explorer).
+        #[arg(long, short, value_enum)]
+        lang: Option<crate::snippet::Lang>,
+        /// Leave the mouse to the terminal.
+        #[arg(long)]
+        no_mouse: bool,
     },
     /// Check, import and compare catalogs.
     #[command(subcommand)]

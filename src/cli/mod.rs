@@ -12,7 +12,7 @@ pub mod output;
 mod shell;
 
 use args::man_command;
-pub use args::{Args, Command, command};
+pub use args::{Args, Command, PickPrint, command};
 pub use catalog_cmd::CatalogCommand;
 
 use crate::index::Index;
@@ -79,26 +79,34 @@ pub fn run(args: Args) -> i32 {
     let config = args.settings();
     let sources = args.sources(&config);
     if args.command.is_none() {
-        let options = crate::tui::Options {
-            start: crate::tui::app::Options {
-                query: args.query.clone(),
-                vendor: args.vendor.clone(),
-                mouse: config.mouse.value,
-                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-                lang: Some(config.snippet_lang.value),
-                palette: config.theme.value,
-            },
-            clipboard: config.clipboard.value,
-            sources,
-            warnings: config.warnings,
+        let start = crate::tui::app::Options {
+            query: args.query.clone(),
+            vendor: args.vendor.clone(),
+            mouse: config.mouse.value,
+            lang: Some(config.snippet_lang.value),
+            palette: config.theme.value,
+            ..Default::default()
         };
-        return match crate::tui::explore(options) {
-            Ok(code) => code,
-            Err(e) => {
-                say!("errdex: terminal error: {e}");
-                EXIT_USAGE
-            }
+        return explore(tui_options(config, sources, start), PickPrint::Code);
+    }
+    if let Some(Command::Pick {
+        query,
+        vendor,
+        print,
+        lang,
+        no_mouse,
+    }) = &args.command
+    {
+        let start = crate::tui::app::Options {
+            query: query.clone(),
+            vendor: vendor.clone(),
+            mouse: config.mouse.value && !no_mouse,
+            pick: true,
+            lang: Some(lang.unwrap_or(config.snippet_lang.value)),
+            palette: config.theme.value,
+            ..Default::default()
         };
+        return explore(tui_options(config, sources, start), *print);
     }
     for w in &config.warnings {
         say!("errdex: warning: {}", crate::sanitize::line(w));
@@ -134,9 +142,13 @@ pub fn run(args: Args) -> i32 {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match args.command {
-        None | Some(Command::Completions { .. } | Command::Man { .. } | Command::Config { .. }) => {
-            unreachable!("answered above")
-        }
+        None
+        | Some(
+            Command::Pick { .. }
+            | Command::Completions { .. }
+            | Command::Man { .. }
+            | Command::Config { .. },
+        ) => unreachable!("answered above"),
         Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
         Some(Command::Annotate(mut options)) => {
             if let Some(v) = &options.vendor {
@@ -243,6 +255,55 @@ fn finish(written: std::io::Result<i32>) -> i32 {
 fn completion_sources() -> crate::catalog::Sources {
     let config = config::Config::load(None);
     crate::catalog::Sources::new(config.catalogs.value, false)
+}
+
+/// What the explorer starts with: the settings, the catalogs and the start state.
+fn tui_options(
+    config: config::Config,
+    sources: crate::catalog::Sources,
+    mut start: crate::tui::app::Options,
+) -> crate::tui::Options {
+    start.color = crate::tui::colors_wanted();
+    crate::tui::Options {
+        start,
+        clipboard: config.clipboard.value,
+        sources,
+        warnings: config.warnings,
+    }
+}
+
+/// Runs the explorer (or, with `start.pick`, the picker, printing the choice as `print` says).
+fn explore(options: crate::tui::Options, print: PickPrint) -> i32 {
+    let exit = match crate::tui::explore(options) {
+        Ok(exit) => exit,
+        Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {
+            return usage_error(&e.to_string());
+        }
+        Err(e) => {
+            say!("errdex: terminal error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    if let crate::tui::Exit::Picked { index, row, arm } = &exit {
+        let e = index.get(*row);
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        // Printed as copied: what a terminal would obey is not passed on.
+        let line = |text: &str| crate::clipboard::clean(text, false).text;
+        let written = match print {
+            PickPrint::Code => writeln!(out, "{}", line(&e.entry.code)),
+            PickPrint::Message => writeln!(out, "{}", line(&e.entry.headline())),
+            PickPrint::Arm => writeln!(out, "{}", arm.trim_end()),
+            PickPrint::Json => output::print_show(index, &[e], true, &mut out).map(|_| ()),
+        };
+        if let Err(e) = written.and_then(|()| out.flush())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            say!("errdex: {e}");
+            return EXIT_USAGE;
+        }
+    }
+    exit.code()
 }
 
 fn unknown_vendor(index: &Index, name: &str) -> String {

@@ -8,6 +8,10 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub enum Action {
     Quit,
+    /// Ctrl-Z, or SIGTSTP from outside: stop until `fg`.
+    Suspend,
+    /// Enter in `errdex pick`: hand the selected entry to the caller.
+    Choose,
     // Moving
     Up,
     Down,
@@ -17,11 +21,19 @@ pub enum Action {
     Bottom,
     /// Switch focus between the vendor sidebar and the code table.
     FocusNext,
+    /// Scroll the detail pane by this many rows (Shift-↑/↓, the wheel over it).
+    ScrollDetail(isize),
+    /// Scroll the detail pane half its height down (1) or up (-1): Ctrl-D / Ctrl-U.
+    ScrollDetailHalfPage(isize),
     // The filter
     StartFilter,
     FilterInput(KeyEvent),
-    /// Leave the filter keeping the query.
+    /// Leave the filter keeping the query (and remembering it in the history).
     AcceptFilter,
+    /// ↑ in the filter: the previous query of the history.
+    HistoryOlder,
+    /// ↓ in the filter: the next query of the history (after the newest, what was typed).
+    HistoryNewer,
     /// Esc: clear the filter (or close what is open).
     Back,
     // Copying
@@ -30,6 +42,10 @@ pub enum Action {
     CopyCode,
     CopyMessage,
     CycleLanguage,
+    /// `s`: the detail pane shows what `y` would copy, or the entry again.
+    TogglePreview,
+    /// `o`: open the selected entry's source link in the browser.
+    OpenSource,
     // Panels
     ToggleHelp,
     OpenPaste,
@@ -38,6 +54,8 @@ pub enum Action {
     Paste(String),
     /// Ctrl-V in the paste panel: ask the runtime for the clipboard's text.
     PasteFromClipboard,
+    /// Ctrl-U in the paste panel: empty it.
+    ClearPaste,
     /// Enter in the paste panel: jump to the selected decoded error's entry.
     JumpToDecoded,
     ToggleEditions,
@@ -61,6 +79,81 @@ pub enum Action {
     Status(String),
 }
 
+/// Every key, grouped; the one place a user learns them (the help overlay). Each line fits
+/// the overlay at 60 columns: 16 for the key, 42 for what it does.
+pub const HELP: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Move",
+        &[
+            ("j k ↑ ↓", "previous / next"),
+            ("g G Home End", "first / last"),
+            ("PgUp PgDn", "page up / down"),
+            ("Tab Enter", "switch vendors ↔ codes"),
+            ("Shift-↑ ↓", "scroll the detail pane"),
+            ("Ctrl-D Ctrl-U", "detail pane half a page down / up"),
+            ("mouse", "click selects, wheel scrolls the pane"),
+        ],
+    ),
+    (
+        "Find",
+        &[
+            ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
+            ("↑ ↓", "while filtering: earlier / later queries"),
+            ("Ctrl-A Ctrl-E", "while filtering: to the start / the end"),
+            ("Ctrl-W Ctrl-U", "while filtering: delete a word / the line"),
+            ("Ctrl-N Ctrl-P", "next / previous row, also while typing"),
+            ("Ctrl-J Ctrl-K", "next / previous row, also while typing"),
+            ("vendor: v:", "vendor id, name or alias"),
+            ("status: s:", "HTTP status: 401, 4xx, 40x"),
+            ("cat: c:", "category or subcategory"),
+            ("code:", "code prefix"),
+            ("kind: k:", "kind: rate_limit, not_found, auth ..."),
+            ("retry:", "no, after_fix, backoff, later"),
+            ("K", "next kind, across every vendor"),
+            ("'x ^x x$ !x", "exact, prefix, suffix, not"),
+        ],
+    ),
+    (
+        "Copy",
+        &[
+            ("y", "match arm for the selected code"),
+            ("s", "detail pane: preview what y copies / back"),
+            ("Y", "enum of every code listed (not only shown)"),
+            ("L", "snippet language (10, from Rust to Ruby)"),
+            ("c m", "code / message"),
+        ],
+    ),
+    (
+        "Paste panel (p)",
+        &[
+            ("Ctrl-V", "paste from the clipboard"),
+            ("Ctrl-U", "clear the panel"),
+            ("Ctrl-↑ Ctrl-↓", "pick an error"),
+            ("Enter", "jump to its entry in the table"),
+            ("Esc", "back to the table"),
+        ],
+    ),
+    (
+        "More",
+        &[
+            ("p", "paste panel: decode an error response"),
+            ("e", "editions of the selected code (Esc closes)"),
+            ("o", "open the source link ($BROWSER, xdg-open)"),
+            ("M", "mouse on/off (off: terminal selects text)"),
+            ("Esc", "clear filter / close"),
+            ("? F1", "this help (j k g G PgUp PgDn scroll it)"),
+            ("Ctrl-Z", "suspend (fg resumes)"),
+            ("Enter Esc", "in errdex pick: print the entry / leave"),
+            ("q Ctrl-C", "quit"),
+        ],
+    ),
+];
+
+/// Lines of the help overlay: a heading per group and a line per key.
+pub fn help_lines() -> usize {
+    HELP.iter().map(|(_, keys)| 1 + keys.len()).sum()
+}
+
 /// Which keys mean what right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -77,15 +170,27 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
         return None;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
+    }
     match mode {
+        // Alt-letter is no text and no command (a terminal's Meta key, a missed chord).
+        Mode::Filter | Mode::Normal if alt && matches!(key.code, KeyCode::Char(_)) => None,
         Mode::Filter => Some(match key.code {
             KeyCode::Esc => Action::Back,
             KeyCode::Enter => Action::AcceptFilter,
-            KeyCode::Up => Action::Up,
-            KeyCode::Down => Action::Down,
+            KeyCode::Up if shift => Action::ScrollDetail(-1),
+            KeyCode::Down if shift => Action::ScrollDetail(1),
+            // As in fzf: Ctrl-N/P and Ctrl-J/K move while typing; ↑/↓ browse the history.
+            KeyCode::Char('n' | 'j') if ctrl => Action::Down,
+            KeyCode::Char('p' | 'k') if ctrl => Action::Up,
+            KeyCode::Up => Action::HistoryOlder,
+            KeyCode::Down => Action::HistoryNewer,
             KeyCode::PageUp => Action::PageUp,
             KeyCode::PageDown => Action::PageDown,
             KeyCode::Tab => Action::AcceptFilter,
@@ -97,6 +202,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
                 Action::JumpToDecoded
             }
             KeyCode::Char('v') if ctrl => Action::PasteFromClipboard,
+            KeyCode::Char('u') if ctrl => Action::ClearPaste,
             KeyCode::Up if ctrl => Action::Up,
             KeyCode::Down if ctrl => Action::Down,
             _ => Action::PasteInput(key),
@@ -105,6 +211,12 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
                 Some(Action::ToggleHelp)
             }
+            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::Char('g') | KeyCode::Home => Some(Action::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
             _ => None,
         },
         Mode::Editions => match key.code {
@@ -115,6 +227,14 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             _ => None,
         },
         Mode::Normal => match key.code {
+            KeyCode::Up if shift => Some(Action::ScrollDetail(-1)),
+            KeyCode::Down if shift => Some(Action::ScrollDetail(1)),
+            KeyCode::Char('d') if ctrl => Some(Action::ScrollDetailHalfPage(1)),
+            KeyCode::Char('u') if ctrl => Some(Action::ScrollDetailHalfPage(-1)),
+            KeyCode::Char('n' | 'j') if ctrl => Some(Action::Down),
+            KeyCode::Char('p' | 'k') if ctrl => Some(Action::Up),
+            // Other Ctrl-letters are not the letter's command (Ctrl-Y is not `y`).
+            KeyCode::Char(_) if ctrl => None,
             KeyCode::Char('q') => Some(Action::Quit),
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
@@ -122,8 +242,6 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('G') | KeyCode::End => Some(Action::Bottom),
             KeyCode::PageUp => Some(Action::PageUp),
             KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::Char('d') if ctrl => Some(Action::PageDown),
-            KeyCode::Char('u') if ctrl => Some(Action::PageUp),
             KeyCode::Tab | KeyCode::BackTab => Some(Action::FocusNext),
             KeyCode::Char('/') => Some(Action::StartFilter),
             KeyCode::Esc => Some(Action::Back),
@@ -132,6 +250,8 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('c') => Some(Action::CopyCode),
             KeyCode::Char('m') => Some(Action::CopyMessage),
             KeyCode::Char('L') => Some(Action::CycleLanguage),
+            KeyCode::Char('s') => Some(Action::TogglePreview),
+            KeyCode::Char('o') => Some(Action::OpenSource),
             KeyCode::Char('p') => Some(Action::OpenPaste),
             KeyCode::Char('e') => Some(Action::ToggleEditions),
             KeyCode::Char('M') => Some(Action::ToggleMouse),
@@ -172,6 +292,23 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_z_suspends_everywhere() {
+        let k = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for mode in [
+            Mode::Normal,
+            Mode::Filter,
+            Mode::Help,
+            Mode::Paste,
+            Mode::Editions,
+        ] {
+            assert!(
+                matches!(key_action(k, mode), Some(Action::Suspend)),
+                "{mode:?}"
+            );
+        }
+    }
+
+    #[test]
     fn ctrl_c_quits_everywhere() {
         let k = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for mode in [
@@ -186,6 +323,42 @@ mod tests {
                 "{mode:?}"
             );
         }
+    }
+
+    #[test]
+    fn ctrl_n_p_j_k_move_while_typing_and_arrows_browse_the_history() {
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        for mode in [Mode::Filter, Mode::Normal] {
+            for c in ['n', 'j'] {
+                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Down)));
+            }
+            for c in ['p', 'k'] {
+                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Up)));
+            }
+        }
+        assert!(matches!(
+            key_action(press(KeyCode::Up), Mode::Filter),
+            Some(Action::HistoryOlder)
+        ));
+        assert!(matches!(
+            key_action(press(KeyCode::Down), Mode::Filter),
+            Some(Action::HistoryNewer)
+        ));
+        assert!(matches!(
+            key_action(press(KeyCode::Up), Mode::Normal),
+            Some(Action::Up)
+        ));
+    }
+
+    #[test]
+    fn alt_and_ctrl_letters_are_neither_text_nor_the_letters_command() {
+        let alt = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+        for c in ['q', 'y', 'x'] {
+            assert!(key_action(alt(c), Mode::Filter).is_none(), "{c}");
+            assert!(key_action(alt(c), Mode::Normal).is_none(), "{c}");
+        }
+        let ctrl_y = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        assert!(key_action(ctrl_y, Mode::Normal).is_none());
     }
 
     #[test]

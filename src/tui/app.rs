@@ -2,11 +2,15 @@
 //! what must happen outside (copy, search, quit) leaves as [`Effect`]s for the runtime.
 
 use super::action::{Action, Mode, key_action};
+use super::detail;
+use super::history::History;
 use super::input::LineInput;
 use super::layout;
 use super::paste::PastePanel;
+use crate::clipboard;
 use crate::index::{Hit, Index, RowId};
 use crate::query::Query;
+use crate::sanitize;
 use crate::snippet::{self, Lang};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -20,6 +24,17 @@ pub const MAX_ENUM_CODES: usize = 20_000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     Quit,
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
+    /// `errdex pick`: the user chose this row; `arm` is what `y` would copy for it.
+    Pick {
+        row: RowId,
+        arm: String,
+    },
+    /// `errdex pick`: the user left without choosing.
+    Cancel,
+    /// Open this link in the browser.
+    Open(String),
     /// Put `text` on the clipboard; `what` says what it is ("1 Rust arm").
     Copy {
         text: String,
@@ -31,6 +46,8 @@ pub enum Effect {
     ReadClipboard,
     /// Build the decoder's message index in the background (the paste panel opened).
     PrepareDecoder,
+    /// Write the query history (the list, oldest first) to its file.
+    SaveHistory(Vec<String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +71,10 @@ pub struct Options {
     pub vendor: Option<String>,
     pub mouse: bool,
     pub color: bool,
+    /// Earlier queries, oldest first (the runtime reads them from the history file).
+    pub history: Vec<String>,
+    /// `errdex pick`: Enter hands the selected entry to the caller, Esc and q cancel.
+    pub pick: bool,
     /// The snippet language to start with (Rust when none).
     pub lang: Option<Lang>,
     pub palette: super::ui::Palette,
@@ -89,6 +110,16 @@ pub struct App {
     /// Editions overlay: cursor among the selected vendor's editions.
     pub edition_cursor: usize,
     pending_vendor: Option<String>,
+    /// The row the next search's results select (a jump from the paste panel).
+    jump_to: Option<RowId>,
+    /// The detail pane's scroll and the entry it was made on.
+    detail_scroll: Option<(RowId, usize)>,
+    /// The help overlay's first shown line.
+    pub help_scroll: usize,
+    pub history: History,
+    /// `s`: the detail pane previews what `y` copies instead of the entry.
+    pub preview: bool,
+    pub pick: bool,
 }
 
 impl App {
@@ -117,11 +148,30 @@ impl App {
             paste: PastePanel::default(),
             edition_cursor: 0,
             pending_vendor: options.vendor,
+            jump_to: None,
+            detail_scroll: None,
+            help_scroll: 0,
+            history: History::new(options.history),
+            preview: false,
+            pick: options.pick,
         }
     }
 
-    /// The key mapping for the current mode.
+    /// The key mapping for the current mode. Picking, Enter chooses and Esc leaves from the
+    /// table and the filter alike, as in fzf.
     pub fn key(&self, key: KeyEvent) -> Option<Action> {
+        use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+        let plain = key.kind == KeyEventKind::Press
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if self.pick && plain && matches!(self.mode, Mode::Normal | Mode::Filter) {
+            match key.code {
+                KeyCode::Enter => return Some(Action::Choose),
+                KeyCode::Esc => return Some(Action::Quit),
+                _ => {}
+            }
+        }
         key_action(key, self.mode)
     }
 
@@ -134,6 +184,56 @@ impl App {
         self.results.get(self.selected).copied()
     }
 
+    /// The filter's fuzzy text (without its field terms), for highlighting.
+    pub fn query_text(&self) -> String {
+        Query::parse(self.filter.text())
+            .map(|q| q.text)
+            .unwrap_or_default()
+    }
+
+    /// The detail pane's first shown row: its scroll belongs to the entry it was made on, so
+    /// any new selection starts at the top.
+    pub fn detail_offset(&self) -> usize {
+        match (self.detail_scroll, self.selected_hit()) {
+            (Some((row, offset)), Some(hit)) if row == hit.row => offset,
+            _ => 0,
+        }
+    }
+
+    /// Scrolls the detail pane by `delta` rows, within its content.
+    fn scroll_detail(&mut self, delta: isize) {
+        let (Some(index), Some(hit)) = (self.index.clone(), self.selected_hit()) else {
+            return;
+        };
+        let Some(pane) = layout::panes(self.size).detail else {
+            return;
+        };
+        let inner = pane.width.saturating_sub(2);
+        let height = usize::from(pane.height.saturating_sub(2));
+        let total = match self.preview.then(|| self.arm_to_copy()).flatten() {
+            Some((text, _)) => 1 + detail::preview_rows(&text, inner).len(),
+            None => detail::rows(&detail::fields(&index, hit.row, ""), inner),
+        };
+        let max = total.saturating_sub(height);
+        let offset = step(self.detail_offset(), delta, max + 1);
+        self.detail_scroll = Some((hit.row, offset));
+    }
+
+    /// Rows of the detail pane's inside (half of it is Ctrl-D's step).
+    fn detail_height(&self) -> usize {
+        layout::panes(self.size)
+            .detail
+            .map_or(0, |d| usize::from(d.height.saturating_sub(2)))
+    }
+
+    /// The help overlay's first shown line, within its content.
+    fn scroll_help(&mut self, delta: isize) {
+        let lines = super::action::help_lines();
+        let shown = usize::from(layout::help_rect(self.size, lines).height.saturating_sub(2));
+        let max = lines.saturating_sub(shown);
+        self.help_scroll = step(self.help_scroll, delta, max + 1);
+    }
+
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         // The last action's result stays until the user does something else.
         let from_user = !matches!(
@@ -144,11 +244,14 @@ impl App {
                 | Action::Resize(..)
                 | Action::Status(_)
         );
-        if from_user && self.mode != Mode::Paste {
+        if from_user {
             self.status.clear();
         }
         match action {
+            Action::Quit if self.pick => return vec![Effect::Cancel],
             Action::Quit => return vec![Effect::Quit],
+            Action::Choose => return self.choose(),
+            Action::Suspend => return vec![Effect::Suspend],
             Action::LoadProgress {
                 loaded_bytes,
                 total_bytes,
@@ -170,10 +273,12 @@ impl App {
             }
             Action::SearchDone { generation, hits } => {
                 if generation == self.generation {
-                    let keep = self.selected_hit().map(|h| h.row);
                     self.results = hits;
                     self.searching = false;
-                    self.selected = keep
+                    // A new filter or vendor puts the selection on the best match, as fzf
+                    // does; only a jump names the row to land on.
+                    let jump = self.jump_to.take();
+                    self.selected = jump
                         .and_then(|row| self.results.iter().position(|h| h.row == row))
                         .unwrap_or(0);
                     self.offset = 0;
@@ -189,10 +294,35 @@ impl App {
                 self.mode = if self.mode == Mode::Help {
                     Mode::Normal
                 } else {
+                    self.help_scroll = 0;
                     Mode::Help
                 };
             }
+            Action::ScrollDetail(delta) => self.scroll_detail(delta),
+            Action::TogglePreview => {
+                self.preview = !self.preview;
+                self.detail_scroll = None;
+                self.status = if self.preview {
+                    "the detail pane shows what y copies (s: back to the entry)".into()
+                } else {
+                    "the detail pane shows the entry (s: what y copies)".into()
+                };
+            }
+            Action::ScrollDetailHalfPage(direction) => {
+                let half = (self.detail_height() / 2).max(1) as isize;
+                self.scroll_detail(direction.signum() * half);
+            }
             Action::CycleKind => return self.cycle_kind(),
+            Action::OpenSource => {
+                let source = self
+                    .current()
+                    .and_then(|(index, hit)| index.get(hit.row).edition.source.clone());
+                match source {
+                    Some(url) if super::open::is_web_link(&url) => return vec![Effect::Open(url)],
+                    Some(_) => self.status = "the source is not a web link: not opened".into(),
+                    None => self.status = "no source link for this entry".into(),
+                }
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.status = if self.mouse {
@@ -201,6 +331,9 @@ impl App {
                     "mouse off: the terminal selects text (M to turn on)".into()
                 };
                 return vec![Effect::SetMouse(self.mouse)];
+            }
+            Action::ToggleEditions if self.mode != Mode::Editions && self.current().is_none() => {
+                self.status = "no code selected: e shows the editions of the selected code".into();
             }
             Action::ToggleEditions => {
                 self.mode = if self.mode == Mode::Editions {
@@ -219,7 +352,21 @@ impl App {
                     return self.search();
                 }
             }
-            Action::AcceptFilter => self.mode = Mode::Normal,
+            Action::AcceptFilter => {
+                self.mode = Mode::Normal;
+                return self.remember_query();
+            }
+            Action::HistoryOlder | Action::HistoryNewer => {
+                let recalled = if matches!(action, Action::HistoryOlder) {
+                    self.history.older(self.filter.text())
+                } else {
+                    self.history.newer()
+                };
+                if let Some(query) = recalled {
+                    self.filter = LineInput::new(query);
+                    return self.search();
+                }
+            }
             Action::Back => return self.back(),
             Action::FocusNext => {
                 self.focus = match self.focus {
@@ -244,16 +391,17 @@ impl App {
                     return self.nothing_to_copy();
                 };
                 let e = index.get(hit.row);
+                let shown = sanitize::line(&e.entry.code).into_owned();
                 let (text, what) = if matches!(action, Action::CopyCode) {
-                    (e.entry.code.clone(), format!("code {}", e.entry.code))
+                    (e.entry.code.clone(), format!("code {shown}"))
                 } else {
-                    (e.entry.headline(), format!("message of {}", e.entry.code))
+                    (e.entry.headline(), format!("message of {shown}"))
                 };
-                return vec![Effect::Copy { text, what }];
+                return vec![copy(&text, false, what)];
             }
             Action::OpenPaste => {
+                // Its key hints are the status line's while it is open (ui::draw_status).
                 self.mode = Mode::Paste;
-                self.status = "paste an error response (Ctrl-V from the clipboard); Enter jumps to it, Esc returns".into();
                 return vec![Effect::PrepareDecoder];
             }
             Action::PasteInput(key) => {
@@ -280,6 +428,7 @@ impl App {
                 }
             },
             Action::PasteFromClipboard => return vec![Effect::ReadClipboard],
+            Action::ClearPaste => self.paste.clear(),
             Action::JumpToDecoded => return self.jump_to_decoded(),
             Action::Mouse(ev) => return self.mouse_event(ev),
         }
@@ -305,6 +454,25 @@ impl App {
                     self.focus = Focus::Table;
                 }
             }
+        }
+        Vec::new()
+    }
+
+    /// Enter in `errdex pick`: the selection goes to the caller (and the query to the history).
+    fn choose(&mut self) -> Vec<Effect> {
+        let (Some(hit), Some((arm, _))) = (self.selected_hit(), self.arm_to_copy()) else {
+            self.status = "nothing selected to pick (Esc leaves)".into();
+            return Vec::new();
+        };
+        let mut effects = self.remember_query();
+        effects.push(Effect::Pick { row: hit.row, arm });
+        effects
+    }
+
+    /// Keeps the filter's query in the history (never an empty one).
+    fn remember_query(&mut self) -> Vec<Effect> {
+        if self.history.record(self.filter.text()) {
+            return vec![Effect::SaveHistory(self.history.entries().to_vec())];
         }
         Vec::new()
     }
@@ -350,9 +518,16 @@ impl App {
     }
 
     fn copy_arm(&mut self) -> Vec<Effect> {
-        let Some((index, hit)) = self.current() else {
-            return self.nothing_to_copy();
-        };
+        match self.arm_to_copy() {
+            Some((text, what)) => vec![Effect::Copy { text, what }],
+            None => self.nothing_to_copy(),
+        }
+    }
+
+    /// Exactly what `y` copies for the selection, and what to call it: the match arm in the
+    /// current language, cleaned for the clipboard (`s` previews it).
+    pub fn arm_to_copy(&self) -> Option<(String, String)> {
+        let (index, hit) = self.current()?;
         let e = index.get(hit.row);
         let v = index.row_vendor(hit.row);
         // Named as in the vendor's enum, which `Y` makes (up to its limit); the code's own
@@ -365,15 +540,16 @@ impl App {
         };
         let context: Vec<&crate::catalog::Entry> = context.iter().collect();
         let text = snippet::arm(self.lang, e.vendor, &context, &e.entry.code);
-        vec![Effect::Copy {
-            text,
-            what: format!(
-                "1 {} arm ({} {})",
-                self.lang.name(),
-                e.vendor.id,
-                e.entry.code
-            ),
-        }]
+        let what = format!(
+            "1 {} arm ({} {})",
+            self.lang.name(),
+            e.vendor.id,
+            e.entry.code
+        );
+        match copy(&text, true, sanitize::line(&what).into_owned()) {
+            Effect::Copy { text, what } => Some((text, what)),
+            _ => None,
+        }
     }
 
     /// One enum per vendor among the visible rows (listed by the filter), in the order vendors
@@ -417,7 +593,7 @@ impl App {
             if groups.len() == 1 { "" } else { "s" },
             self.results.len()
         );
-        vec![Effect::Copy { text, what }]
+        vec![copy(&text, true, what)]
     }
 
     fn move_by(&mut self, delta: isize) -> Vec<Effect> {
@@ -429,6 +605,10 @@ impl App {
             }
             Mode::Paste => {
                 self.paste.move_selection(delta);
+                return Vec::new();
+            }
+            Mode::Help => {
+                self.scroll_help(delta);
                 return Vec::new();
             }
             _ => {}
@@ -448,6 +628,10 @@ impl App {
     }
 
     fn page(&self) -> usize {
+        if self.mode == Mode::Help {
+            let shown = layout::help_rect(self.size, super::action::help_lines()).height;
+            return usize::from(shown.saturating_sub(2)).max(1);
+        }
         layout::table_rows(layout::panes(self.size).table).max(1)
     }
 
@@ -534,7 +718,11 @@ impl App {
         self.sidebar = index.row_vendor(row) + 1;
         self.filter = LineInput::new(&format!("code:{}", e.entry.code));
         self.status = format!("{} {}: {}", e.vendor.id, e.entry.code, e.entry.headline());
+        self.jump_to = Some(row);
         let effects = self.search();
+        if effects.is_empty() {
+            self.jump_to = None;
+        }
         // Select the exact row when the results arrive.
         self.results = vec![Hit {
             row,
@@ -547,7 +735,19 @@ impl App {
     }
 
     fn mouse_event(&mut self, ev: MouseEvent) -> Vec<Effect> {
-        if !self.mouse || !matches!(self.mode, Mode::Normal | Mode::Filter) {
+        if !self.mouse {
+            return Vec::new();
+        }
+        // Over the help overlay the wheel scrolls it.
+        if self.mode == Mode::Help {
+            match ev.kind {
+                MouseEventKind::ScrollDown => self.scroll_help(3),
+                MouseEventKind::ScrollUp => self.scroll_help(-3),
+                _ => {}
+            }
+            return Vec::new();
+        }
+        if !matches!(self.mode, Mode::Normal | Mode::Filter) {
             return Vec::new();
         }
         let panes = layout::panes(self.size);
@@ -563,6 +763,11 @@ impl App {
                 if in_sidebar {
                     self.focus = Focus::Sidebar;
                     return self.move_by(delta.signum());
+                }
+                // The wheel scrolls the pane under the pointer.
+                if panes.detail.is_some_and(|r| r.contains(at)) {
+                    self.scroll_detail(delta);
+                    return Vec::new();
                 }
                 self.focus = Focus::Table;
                 return self.move_by(delta);
@@ -594,6 +799,20 @@ impl App {
             _ => {}
         }
         Vec::new()
+    }
+}
+
+/// The copy effect for `text`, cleaned of control characters; `what` says when any were removed.
+fn copy(text: &str, multi_line: bool, what: String) -> Effect {
+    let cleaned = clipboard::clean(text, multi_line);
+    let what = match cleaned.removed {
+        0 => what,
+        1 => format!("{what} (1 control character removed)"),
+        n => format!("{what} ({n} control characters removed)"),
+    };
+    Effect::Copy {
+        text: cleaned.text,
+        what,
     }
 }
 

@@ -50,7 +50,7 @@ impl LineInput {
                 self.cursor = self.len();
                 false
             }
-            KeyCode::Char(c) if !ctrl => {
+            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
                 self.insert(&c.to_string());
                 true
             }

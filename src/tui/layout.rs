@@ -85,6 +85,23 @@ pub fn panes(area: Rect) -> Panes {
     }
 }
 
+/// Width of the help overlay (it is centred; narrower terminals get all of their width).
+pub const HELP_WIDTH: u16 = 62;
+
+/// Where the help overlay of `lines` lines goes: centred, as tall as it needs or the terminal.
+pub fn help_rect(area: Rect, lines: usize) -> Rect {
+    let w = HELP_WIDTH.min(area.width);
+    let h = u16::try_from(lines + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
 /// Rows of the table's body that fit (its block border and header take three lines).
 pub fn table_rows(table: Rect) -> usize {
     table.height.saturating_sub(3) as usize

@@ -5,8 +5,11 @@
 
 pub mod action;
 pub mod app;
+pub mod detail;
+pub mod history;
 pub mod input;
 pub mod layout;
+pub mod open;
 pub mod paste;
 mod search;
 pub mod terminal;
@@ -15,18 +18,19 @@ pub mod ui;
 use crate::catalog::Sources;
 use crate::clipboard::{self, Clipboard, Via};
 use crate::index::Index;
+use crate::sanitize;
 use action::Action;
 use app::{App, Effect};
 use ratatui::crossterm::event::{self, Event};
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 enum Msg {
     Term(Event),
     Action(Action),
+    Signal(i32),
 }
 
 /// What the explorer starts with (the CLI builds it from its arguments).
@@ -40,17 +44,96 @@ pub struct Options {
     pub warnings: Vec<String>,
 }
 
-/// Runs the TUI until the user quits. Returns the exit code.
-pub fn explore(options: Options) -> io::Result<i32> {
-    terminal::install_panic_hook();
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, stop.clone())?;
-    }
-    let mut app = App::new(options.start);
-    let (tx, rx) = mpsc::channel::<Msg>();
+/// How the explorer ended.
+#[derive(Debug, Clone)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A signal from outside (SIGINT, SIGQUIT, SIGTERM, SIGHUP) ended it.
+    Signal(i32),
+    /// `errdex pick`: the user chose `row`; `arm` is what `y` would have copied for it.
+    Picked {
+        index: Arc<Index>,
+        row: crate::index::RowId,
+        arm: String,
+    },
+    /// `errdex pick`: the user left without choosing.
+    Cancelled,
+}
 
-    let mut term = terminal::enter(app.mouse)?;
+impl Exit {
+    /// The process exit status: 0, 1 for a pick left without choosing, or 128 + the signal as
+    /// shells report it.
+    pub fn code(&self) -> i32 {
+        match self {
+            Exit::Quit | Exit::Picked { .. } => 0,
+            Exit::Cancelled => 1,
+            Exit::Signal(sig) => 128 + sig,
+        }
+    }
+}
+
+/// Whether to draw in colour: not with `NO_COLOR` set, nor on a `TERM=dumb` terminal.
+pub fn colors_wanted() -> bool {
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    !set("NO_COLOR") && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// Runs the TUI until the user quits or a signal ends it. Without a terminal it starts
+/// nothing and says so (an `Unsupported` error holding one line for the user).
+pub fn explore(options: Options) -> io::Result<Exit> {
+    // A pick's standard output is for its answer: it draws on the terminal itself.
+    let screen = if options.start.pick {
+        terminal::Screen::Tty
+    } else {
+        terminal::Screen::Stdout
+    };
+    if let Some(why) = terminal::unavailable(screen) {
+        return Err(io::Error::new(io::ErrorKind::Unsupported, why));
+    }
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    // Registered before the terminal changes, so no signal finds it changed and unhandled.
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP])?;
+    let signal_handle = signals.handle();
+    terminal::install_panic_hook();
+    let mut term = match terminal::enter_on(screen, options.start.mouse) {
+        Ok(term) => term,
+        Err(e) => {
+            // Whatever modes came on before the failure go off again.
+            terminal::restore();
+            return Err(e);
+        }
+    };
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let signal_tx = tx.clone();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if signal_tx.send(Msg::Signal(sig)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = run(&mut term, options, tx, rx);
+    terminal::restore();
+    signal_handle.close();
+    result
+}
+
+/// The main loop: messages in, `App::update`, effects out, one frame per batch.
+fn run(
+    term: &mut terminal::Term,
+    options: Options,
+    tx: mpsc::Sender<Msg>,
+    rx: mpsc::Receiver<Msg>,
+) -> io::Result<Exit> {
+    let history_file = history::path();
+    let mut start = options.start;
+    start.history = history_file
+        .as_deref()
+        .map(history::load)
+        .unwrap_or_default();
+    let mut app = App::new(start);
     let size = term.size()?;
     app.update(Action::Resize(size.width, size.height));
     term.draw(|f| ui::draw(&app, f))?;
@@ -99,17 +182,18 @@ pub fn explore(options: Options) -> io::Result<i32> {
         }
     });
 
+    let hyperlinks = hyperlinks_wanted();
+    // The hyperlink written after the last frame, and the screen size it was written on: a
+    // new size (or a resume) redraws every cell, link or not.
+    let mut last_link: Option<(ui::Link, ratatui::layout::Rect)> = None;
     let mut clipboard: Option<Clipboard> = None;
     let mut osc: Vec<String> = Vec::new();
-    'main: loop {
+    loop {
         let first = match rx.recv_timeout(Duration::from_millis(200)) {
             Ok(m) => Some(m),
             Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Disconnected) => return Ok(Exit::Quit),
         };
-        if stop.load(Ordering::Relaxed) {
-            break;
-        }
         // Handle everything that is waiting (a resize storm is one redraw), then draw once.
         let mut pending: Vec<Msg> = first.into_iter().collect();
         if matches!(pending.first(), Some(Msg::Term(Event::Key(_)))) {
@@ -120,6 +204,8 @@ pub fn explore(options: Options) -> io::Result<i32> {
         pending.extend(rx.try_iter());
         for msg in coalesce_pastes(pending, app.mode) {
             let action = match msg {
+                Msg::Signal(signal_hook::consts::SIGTSTP) => Some(Action::Suspend),
+                Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Msg::Action(a) => Some(a),
                 Msg::Term(Event::Key(k)) => app.key(k),
                 Msg::Term(Event::Resize(w, h)) => Some(Action::Resize(w, h)),
@@ -132,13 +218,44 @@ pub fn explore(options: Options) -> io::Result<i32> {
             while let Some(action) = queue.pop() {
                 for effect in app.update(action) {
                     match effect {
-                        Effect::Quit => break 'main,
+                        Effect::Quit => return Ok(Exit::Quit),
+                        Effect::Cancel => return Ok(Exit::Cancelled),
+                        Effect::Open(url) => {
+                            let shown = sanitize::line(&url).into_owned();
+                            queue.push(Action::Status(match open::open(&url) {
+                                Ok(program) => format!("opened {shown} with {program}"),
+                                Err(why) => format!("warning: cannot open {shown}: {why}"),
+                            }));
+                        }
+                        Effect::Pick { row, arm } => {
+                            if let Some(index) = app.index.clone() {
+                                return Ok(Exit::Picked { index, row, arm });
+                            }
+                        }
+                        Effect::Suspend => {
+                            terminal::suspend(app.mouse)?;
+                            last_link = None;
+                            // Back from `fg`: the shell drew over the screen (which may have
+                            // changed size), so all of it is drawn again. (`clear` would ask
+                            // the terminal for the cursor, whose answer the input thread eats.)
+                            let size = term.size()?;
+                            term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+                            queue.push(Action::Resize(size.width, size.height));
+                        }
                         Effect::Search(req) => {
                             if let Some(index) = &app.index {
                                 worker.submit(req, index.clone());
                             }
                         }
                         Effect::SetMouse(on) => terminal::set_mouse(on)?,
+                        Effect::SaveHistory(entries) => {
+                            if let Some(file) = &history_file
+                                && let Err(e) = history::save(file, &entries)
+                            {
+                                let why = format!("warning: history not saved: {e}");
+                                queue.push(Action::Status(why));
+                            }
+                        }
                         Effect::Copy { text, what } => {
                             let cb =
                                 clipboard.get_or_insert_with(|| Clipboard::new(options.clipboard));
@@ -148,7 +265,7 @@ pub fn explore(options: Options) -> io::Result<i32> {
                                     format!("copied {what} via OSC 52")
                                 }
                                 Ok(via) => format!("copied {what} to {via}"),
-                                Err(e) => format!("copy failed: {e}"),
+                                Err(e) => format!("copy failed: {what}: {e}"),
                             };
                             queue.push(Action::Status(status));
                         }
@@ -173,7 +290,22 @@ pub fn explore(options: Options) -> io::Result<i32> {
                 }
             }
         }
-        term.draw(|f| ui::draw(&app, f))?;
+        let frame = term.draw(|f| ui::draw(&app, f))?.buffer.clone();
+        // Written only when it changes: an unchanged link's cells are not redrawn by ratatui.
+        let link = ui::source_link(&app, frame.area)
+            .filter(|_| hyperlinks)
+            .map(|l| (l, frame.area));
+        if link != last_link {
+            if let Some((old, area)) = &last_link
+                && *area == frame.area
+            {
+                write_link(term, &frame, &old.rects, None)?;
+            }
+            if let Some((l, _)) = &link {
+                write_link(term, &frame, &l.rects, Some(&l.url))?;
+            }
+            last_link = link;
+        }
         // OSC 52 goes out between frames so it never lands inside one.
         for seq in osc.drain(..) {
             let out = term.backend_mut();
@@ -181,8 +313,42 @@ pub fn explore(options: Options) -> io::Result<i32> {
             out.flush()?;
         }
     }
-    terminal::restore();
-    Ok(0)
+}
+
+/// Whether to make the source link an OSC 8 hyperlink: terminals that know OSC 8 make it
+/// clickable, others ignore it; the Linux console and GNU screen print it, so not there.
+fn hyperlinks_wanted() -> bool {
+    let term = std::env::var("TERM").unwrap_or_default();
+    !(term == "dumb" || term == "linux" || term.starts_with("screen"))
+}
+
+/// Draws the cells of `rects` again from `frame`, inside an OSC 8 hyperlink to `url` (or with
+/// none, to unlink cells a former link covered). Between frames, like OSC 52, with the cursor
+/// saved and restored around it (DECSC/DECRC) so the filter's cursor stays put.
+fn write_link(
+    term: &mut terminal::Term,
+    frame: &ratatui::buffer::Buffer,
+    rects: &[ratatui::layout::Rect],
+    url: Option<&str>,
+) -> io::Result<()> {
+    use ratatui::backend::Backend;
+    let out = term.backend_mut();
+    out.write_all(b"\x1b7")?;
+    if let Some(url) = url {
+        write!(out, "\x1b]8;;{url}\x1b\\")?;
+    }
+    let area = frame.area;
+    let cells = rects
+        .iter()
+        .flat_map(|r| r.positions())
+        .filter(|p| area.contains(*p))
+        .map(|p| (p.x, p.y, &frame[p]));
+    out.draw(cells)?;
+    if url.is_some() {
+        out.write_all(b"\x1b]8;;\x1b\\")?;
+    }
+    out.write_all(b"\x1b8")?;
+    Backend::flush(out)
 }
 
 /// Terminals without bracketed paste deliver a paste as a burst of key presses, where a newline

@@ -30,9 +30,11 @@ impl PastePanel {
         }
     }
 
-    /// Inserts pasted text. Control characters are made visible before they reach the screen.
+    /// Replaces the panel's text with a paste, whose first error is then selected: the panel
+    /// decodes what was pasted last. A refused paste leaves the text as it was. Control
+    /// characters are made visible before they reach the screen.
     pub fn paste(&mut self, text: &str, index: &Index) {
-        let size = self.text().len() + text.len();
+        let size = text.len();
         if size > MAX_PANEL_BYTES {
             self.notice = Some(format!(
                 "paste refused: {:.1} MB is more than the panel takes ({} MB); use `errdex decode FILE`",
@@ -48,32 +50,29 @@ impl PastePanel {
             return;
         }
         self.notice = None;
+        self.textarea = TextArea::default();
         self.textarea.insert_str(text);
+        self.selected = 0;
         self.redecode(index);
     }
 
     /// Why `text` would not fit the text area's screen positions (u16: it overflows past
-    /// 65,535 rows or columns), counting the line the cursor is on, which the paste joins.
+    /// 65,535 rows or columns).
     fn too_big_to_show(&self, text: &str) -> Option<String> {
-        let lines = self.textarea.lines();
-        let total = lines.len() + text.matches('\n').count();
+        let total = 1 + text.matches('\n').count();
         if total > MAX_PANEL_LINES {
             return Some(format!(
                 "{total} lines are more than the panel shows ({MAX_PANEL_LINES})"
             ));
         }
-        let here = lines
-            .get(self.textarea.cursor().0)
-            .map_or(0, |l| unicode_width::UnicodeWidthStr::width(l.as_str()));
         let widest = text
             .split('\n')
             .map(unicode_width::UnicodeWidthStr::width)
             .max()
             .unwrap_or(0);
-        (here + widest > MAX_PANEL_COLUMNS).then(|| {
+        (widest > MAX_PANEL_COLUMNS).then(|| {
             format!(
-                "a line of {} columns is wider than the panel shows ({MAX_PANEL_COLUMNS})",
-                here + widest
+                "a line of {widest} columns is wider than the panel shows ({MAX_PANEL_COLUMNS})"
             )
         })
     }
@@ -82,6 +81,7 @@ impl PastePanel {
         self.textarea.lines().join("\n")
     }
 
+    /// Ctrl-U: empties the panel for the next paste.
     pub fn clear(&mut self) {
         *self = PastePanel::default();
     }
@@ -116,15 +116,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_paste_adds_to_the_text_and_is_decoded_again() {
+    fn each_paste_replaces_the_last_and_selects_its_first_error() {
         let index = Index::embedded();
         let mut panel = PastePanel::default();
-        panel.paste(
+        let two = concat!(
             r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#,
-            &index,
+            "\n",
+            r#"{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#
         );
-        assert_eq!(panel.errors_len(), 1);
-        panel.paste("\nToken is invalid or expired", &index);
+        panel.paste(two, &index);
         assert_eq!(panel.errors_len(), 2);
+        panel.move_selection(1);
+        assert_eq!(panel.selected, 1);
+        panel.paste("Token is invalid or expired", &index);
+        assert_eq!(panel.text(), "Token is invalid or expired");
+        assert_eq!(panel.errors_len(), 1);
+        assert_eq!(panel.selected, 0);
+        let row = panel.selected_row().unwrap();
+        assert_eq!(index.get(row).entry.code, "1004");
+        // A refused paste keeps what was there.
+        panel.paste(&"x".repeat(MAX_PANEL_BYTES + 1), &index);
+        assert!(panel.notice.as_deref().unwrap().contains("refused"));
+        assert_eq!(panel.text(), "Token is invalid or expired");
+        panel.clear();
+        assert_eq!(panel.text(), "");
+        assert!(panel.decoded.is_none());
     }
 }

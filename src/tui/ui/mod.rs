@@ -8,6 +8,7 @@ pub use theme::{Palette, Theme};
 
 use super::action::Mode;
 use super::app::{App, Focus};
+use super::detail;
 use super::layout::{self, Panes};
 use crate::index::{Highlighter, Index};
 use crate::sanitize;
@@ -15,7 +16,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Wrap};
-use text::{highlighted, plain};
+use text::{ellipsize, highlighted, plain, truncate};
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -53,7 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_detail(app, index, frame, d, &theme);
     }
     match app.mode {
-        Mode::Help => overlays::help(frame, area, &theme),
+        Mode::Help => overlays::help(app, frame, area, &theme),
         Mode::Paste => overlays::paste(app, index, frame, body(&panes), &theme),
         Mode::Editions => overlays::editions(app, index, frame, body(&panes), &theme),
         Mode::Normal | Mode::Filter => {}
@@ -139,10 +140,30 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         vec![plain(&app.status, style)]
     } else {
         let hints: &[(&str, &str)] = match app.mode {
-            Mode::Filter => &[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")],
+            Mode::Filter if app.pick => &[
+                ("Enter", "pick"),
+                ("Esc", "cancel"),
+                ("Ctrl-N/P", "move"),
+                ("↑↓", "history"),
+            ],
+            Mode::Normal if app.pick => &[
+                ("Enter", "pick"),
+                ("Esc", "cancel"),
+                ("/", "filter"),
+                ("Tab", "vendors"),
+                ("L", "lang"),
+                ("?", "help"),
+            ],
+            Mode::Filter => &[
+                ("Enter", "keep"),
+                ("Esc", "clear"),
+                ("Ctrl-N/P", "move"),
+                ("↑↓", "history"),
+            ],
             Mode::Paste => &[
                 ("Enter", "jump"),
                 ("Ctrl-V", "paste"),
+                ("Ctrl-U", "clear"),
                 ("Ctrl-↑↓", "pick"),
                 ("Esc", "back"),
             ],
@@ -174,6 +195,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         width: area.width.saturating_sub(rw + 1),
         ..area
     };
+    let left = ellipsize(left, left_area.width.into());
     frame.render_widget(Paragraph::new(Line::from(left)), left_area);
     if rw <= area.width {
         let r = Rect {
@@ -230,6 +252,9 @@ fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
+const VENDOR_WIDTH: u16 = 10;
+const HTTP_WIDTH: u16 = 4;
+
 fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus == Focus::Table || app.mode == Mode::Filter;
     let title = match app.vendor() {
@@ -254,10 +279,7 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
     let rows_fit = layout::table_rows(area);
     let visible = &app.results[app.offset.min(app.results.len())..]
         [..rows_fit.min(app.results.len() - app.offset.min(app.results.len()))];
-    let query_text = crate::query::Query::parse(app.filter.text())
-        .map(|q| q.text)
-        .unwrap_or_default();
-    let mut highlighter = Highlighter::new(&query_text);
+    let mut highlighter = Highlighter::new(&app.query_text());
     let show_vendor = app.vendor().is_none() && inner.width >= 50;
     let code_w = visible
         .iter()
@@ -265,6 +287,11 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
         .max()
         .unwrap_or(4)
         .clamp(4, 24) as u16;
+    // Cut text ends in `…`: the message gets what the other columns and their gaps leave.
+    let vendor_w = if show_vendor { VENDOR_WIDTH + 1 } else { 0 };
+    let message_w = inner
+        .width
+        .saturating_sub(vendor_w + code_w + 1 + HTTP_WIDTH + 1) as usize;
     let rows: Vec<Row> = visible
         .iter()
         .enumerate()
@@ -286,13 +313,12 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
             let msg_hl = highlighter.indices(&headline);
             let mut cells = Vec::new();
             if show_vendor {
-                cells.push(Cell::from(plain(&e.vendor.id, base)));
+                let id = truncate(&sanitize::line(&e.vendor.id), VENDOR_WIDTH.into());
+                cells.push(Cell::from(Span::styled(id, base)));
             }
-            cells.push(Cell::from(Line::from(highlighted(
-                &e.entry.code,
-                &code_hl,
-                base,
-                hl,
+            cells.push(Cell::from(Line::from(ellipsize(
+                highlighted(&e.entry.code, &code_hl, base, hl),
+                code_w.into(),
             ))));
             cells.push(Cell::from(plain(
                 &e.entry
@@ -301,8 +327,9 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
                     .unwrap_or_default(),
                 base,
             )));
-            cells.push(Cell::from(Line::from(highlighted(
-                &headline, &msg_hl, base, hl,
+            cells.push(Cell::from(Line::from(ellipsize(
+                highlighted(&headline, &msg_hl, base, hl),
+                message_w,
             ))));
             Row::new(cells).style(base)
         })
@@ -310,12 +337,12 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
     let mut widths = Vec::new();
     let mut header = Vec::new();
     if show_vendor {
-        widths.push(Constraint::Length(10));
+        widths.push(Constraint::Length(VENDOR_WIDTH));
         header.push("VENDOR");
     }
     widths.extend([
         Constraint::Length(code_w),
-        Constraint::Length(4),
+        Constraint::Length(HTTP_WIDTH),
         Constraint::Fill(1),
     ]);
     header.extend(["CODE", "HTTP", "MESSAGE"]);
@@ -326,19 +353,18 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
 }
 
 fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme.border(false))
-        .title(" Detail ");
-    let inner = block.inner(area);
     frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = Block::new().borders(Borders::ALL).inner(area);
     let Some(hit) = app.selected_hit() else {
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme.border(false))
+            .title(" Detail ");
+        frame.render_widget(block, area);
         return;
     };
     let e = index.get(hit.row);
     let entry = &e.entry;
-    let mut lines: Vec<Line> = Vec::new();
     let mut head = vec![
         Span::styled(sanitize::line(&e.vendor.name).into_owned(), theme.label()),
         Span::raw("  "),
@@ -358,146 +384,119 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
             theme.dim(),
         ));
     }
-    lines.push(Line::from(head));
-    // Values wrap under themselves, not under the labels.
-    let value_width = (inner.width as usize).saturating_sub(9).max(8);
-    let mut field = |name: &str, value: &str| {
-        let wrapped = sanitize::block(value)
-            .lines()
-            .flat_map(|l| wrap(l, value_width))
-            .collect::<Vec<_>>();
-        for (i, l) in wrapped.into_iter().enumerate() {
-            let label = if i == 0 {
-                format!("{name:<8}")
-            } else {
-                " ".repeat(8)
+    let mut lines: Vec<Line> = vec![Line::from(ellipsize(head, inner.width as usize))];
+    // Built only when shown: an arm is made from the whole vendor's enum.
+    let preview = app.preview.then(|| app.arm_to_copy()).flatten();
+    let fields = match &preview {
+        Some(_) => Vec::new(),
+        None => detail::fields(index, hit.row, &app.query_text()),
+    };
+    if let Some((text, what)) = &preview {
+        lines[0] = Line::from(ellipsize(
+            vec![
+                Span::styled("y copies ", theme.label()),
+                plain(what, theme.base()),
+            ],
+            inner.width as usize,
+        ));
+        for row in detail::preview_rows(text, inner.width) {
+            lines.push(Line::from(Span::styled(row, theme.base())));
+        }
+    }
+    let width = detail::value_width(inner.width);
+    for field in fields {
+        let label_style = if field.matched {
+            theme.matched()
+        } else {
+            theme.label()
+        };
+        let value_style = if field.link {
+            theme.link()
+        } else {
+            theme.base()
+        };
+        for (i, row) in detail::value_rows(&field, width).into_iter().enumerate() {
+            let label = match (i, field.matched) {
+                (0, true) => format!("▸{:<w$}", field.label, w = detail::LABEL_WIDTH - 1),
+                (0, false) => format!("{:<w$}", field.label, w = detail::LABEL_WIDTH),
+                _ => " ".repeat(detail::LABEL_WIDTH),
             };
             lines.push(Line::from(vec![
-                Span::styled(label, theme.label()),
+                Span::styled(label, label_style),
                 Span::raw(" "),
-                Span::styled(l, theme.base()),
+                Span::styled(row, value_style),
             ]));
         }
+    }
+    let height = inner.height as usize;
+    let offset = app.detail_offset().min(lines.len().saturating_sub(height));
+    // When it holds more than fits, the title says where the view is and how to move it.
+    let title = if lines.len() > height {
+        format!(
+            " Detail {}-{} of {} (Shift-↑↓ Ctrl-D/U) ",
+            offset + 1,
+            (offset + height).min(lines.len()),
+            lines.len()
+        )
+    } else {
+        " Detail ".to_string()
     };
-    if let Some(m) = &entry.message {
-        field("message", m);
-    }
-    let names: Vec<&str> = entry
-        .symbol
-        .iter()
-        .chain(&entry.aliases)
-        .map(String::as_str)
-        .collect();
-    if !names.is_empty() {
-        field("symbol", &names.join(", "));
-    }
-    if let Some(s) = &entry.summary_en {
-        field("summary", s);
-    }
-    if let Some(k) = entry.kind {
-        let mut kind = k.id().to_string();
-        if let Some(r) = entry.retry {
-            kind.push_str(&format!(" · retry: {}", r.id()));
-        }
-        field("kind", &kind);
-    }
-    let list = |t: &crate::catalog::Text| match t {
-        crate::catalog::Text::One(s) => s.clone(),
-        crate::catalog::Text::List(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    };
-    if let Some(d) = &entry.description {
-        field("about", &list(d));
-    }
-    if let Some(f) = &entry.fix {
-        field("fix", &list(f));
-    }
-    let editions = index.vendors()[index.row_vendor(hit.row)].editions.len();
-    let mut ed = e.edition.id.clone();
-    if let Some(t) = &e.edition.title {
-        ed.push_str(&format!(" · {t}"));
-    }
-    if editions > 1 {
-        ed.push_str(&format!(" (newest of {editions}; e: editions)"));
-    }
-    field("edition", &ed);
-    if let Some(src) = &e.edition.source {
-        field("source", src);
-    }
-    let others: Vec<String> = index
-        .by_code(&entry.code)
-        .iter()
-        .map(|&r| index.get(r))
-        .filter(|o| o.vendor.id != e.vendor.id)
-        .map(|o| format!("{}: {}", o.vendor.id, o.entry.headline()))
-        .collect();
-    if !others.is_empty() {
-        field("also", &others.join("\n"));
-    }
-    let maps: Vec<String> = entry
-        .maps_to
-        .iter()
-        .map(|m| format!("{} {}", m.vendor, m.code))
-        .collect();
-    if !maps.is_empty() {
-        field("maps to", &maps.join(", "));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(false))
+        .title(title);
+    frame.render_widget(block, area);
+    let shown: Vec<Line> = lines.into_iter().skip(offset).collect();
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// Splits a line into pieces of at most `width` display columns, at spaces where possible
-/// (CJK text, which has none, breaks between characters).
-fn wrap(line: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut cur_w = 0;
-    for word in line.split_inclusive(' ') {
-        let ww: usize = word
-            .trim_end()
-            .chars()
-            .map(|c| c.width().unwrap_or(0))
-            .sum();
-        if cur_w + ww > width && !cur.is_empty() && ww <= width {
-            out.push(std::mem::take(&mut cur).trim_end().to_string());
-            cur_w = 0;
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if cur_w + cw > width {
-                out.push(std::mem::take(&mut cur).trim_end().to_string());
-                cur_w = 0;
-            }
-            if c == ' ' && cur.is_empty() && !out.is_empty() {
-                continue;
-            }
-            cur.push(c);
-            cur_w += cw;
-        }
-    }
-    if !cur.trim_end().is_empty() || out.is_empty() {
-        out.push(cur.trim_end().to_string());
-    }
-    out
+/// The source link on screen: its URL and where its text is drawn, one rectangle a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub rects: Vec<Rect>,
 }
 
-/// Cuts `s` to at most `width` display columns.
-fn truncate(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
+/// Where `draw` puts the detail pane's source link on a screen of `area`, if it shows one
+/// (the runtime makes it an OSC 8 hyperlink there). Agrees with `draw_detail` row for row.
+pub fn source_link(app: &App, area: Rect) -> Option<Link> {
+    if app.preview || !matches!(app.mode, Mode::Normal | Mode::Filter) {
+        return None;
+    }
+    let index = app.index.as_deref()?;
+    let hit = app.selected_hit()?;
+    let pane = layout::panes(area).detail?;
+    let inner = Block::new().borders(Borders::ALL).inner(pane);
+    let width = detail::value_width(inner.width);
+    let height = inner.height as usize;
+    let mut at = 1;
+    let mut link = None;
+    for field in detail::fields(index, hit.row, "") {
+        let rows = detail::value_rows(&field, width);
+        if field.link && super::open::is_web_link(&field.value) {
+            link = Some((field.value.clone(), at, rows));
             break;
         }
-        w += cw;
-        out.push(c);
+        at += rows.len();
     }
-    out
+    let (url, first, rows) = link?;
+    let total = detail::rows(&detail::fields(index, hit.row, ""), inner.width);
+    let offset = app.detail_offset().min(total.saturating_sub(height));
+    let x = inner.x + detail::LABEL_WIDTH as u16 + 1;
+    let rects: Vec<Rect> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (first + i, row))
+        .filter(|(r, _)| *r >= offset && *r < offset + height)
+        .map(|(r, row)| Rect {
+            x,
+            y: inner.y + (r - offset) as u16,
+            width: (unicode_width::UnicodeWidthStr::width(row.as_str()) as u16)
+                .min(inner.right().saturating_sub(x)),
+            height: 1,
+        })
+        .collect();
+    (!rects.is_empty()).then_some(Link { url, rects })
 }
 
 /// A centred rectangle of at most `w` x `h` inside `area`.
@@ -509,18 +508,5 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_breaks_at_spaces_and_inside_cjk() {
-        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
-        assert_eq!(wrap("錯誤錯誤錯誤", 4), ["錯誤", "錯誤", "錯誤"]);
-        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        assert_eq!(wrap("", 3), [""]);
     }
 }

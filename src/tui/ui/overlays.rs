@@ -1,88 +1,62 @@
 //! Panels drawn over the main view: help, the paste panel, and a vendor's editions.
 
+use super::text::split_line;
 use super::{Theme, centered, plain};
 use crate::index::Index;
 use crate::sanitize;
+use crate::tui::action::HELP;
 use crate::tui::app::App;
+use crate::tui::layout;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-/// Every key, grouped; the one place a user learns them.
-pub const HELP: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Move",
-        &[
-            ("j k ↑ ↓", "previous / next"),
-            ("g G", "first / last"),
-            ("PgUp PgDn", "page up / down"),
-            ("Tab", "switch vendors ↔ codes"),
-            ("mouse", "click to select, wheel to scroll"),
-        ],
-    ),
-    (
-        "Find",
-        &[
-            ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
-            ("vendor: v:", "vendor id, name or alias"),
-            ("status: s:", "HTTP status: 401, 4xx, 40x"),
-            ("cat: c:", "category or subcategory"),
-            ("code:", "code prefix"),
-            ("kind: k:", "kind: rate_limit, not_found, auth ..."),
-            ("retry:", "no, after_fix, backoff, later"),
-            ("K", "next kind, across every vendor"),
-            ("'x ^x x$ !x", "exact, prefix, suffix, not"),
-        ],
-    ),
-    (
-        "Copy",
-        &[
-            ("y", "match arm for the selected code"),
-            ("Y", "enum for the visible codes"),
-            (
-                "L",
-                "snippet language (Rust, TS, Python, Go, Java, C#, PHP, Ruby)",
-            ),
-            ("c m", "code / message"),
-        ],
-    ),
-    (
-        "More",
-        &[
-            ("p", "paste panel: decode an error response"),
-            ("e", "editions of the selected code"),
-            ("M", "mouse on/off (off: terminal selects text)"),
-            ("Esc", "clear filter / close"),
-            ("? q Ctrl-C", "help / quit / quit"),
-        ],
-    ),
-];
-
-pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     for (group, keys) in HELP {
         lines.push(Line::from(Span::styled(*group, theme.label())));
         for (k, v) in *keys {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {k:<12}"), theme.key()),
+                Span::styled(format!("  {k:<14}"), theme.key()),
                 Span::raw(*v),
             ]));
         }
     }
-    let r = centered(area, 62, lines.len() as u16 + 2);
+    let r = layout::help_rect(area, lines.len());
+    let shown = usize::from(r.height.saturating_sub(2));
+    let offset = app.help_scroll.min(lines.len().saturating_sub(shown));
+    let title = if shown < lines.len() {
+        format!(
+            " Help {}-{} of {} (j/k scroll, Esc closes) ",
+            offset + 1,
+            offset + shown,
+            lines.len()
+        )
+    } else {
+        " Help (Esc closes) ".to_string()
+    };
     frame.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(" Help (Esc closes) ");
+        .title(title);
+    let lines: Vec<Line> = lines.into_iter().skip(offset).collect();
     frame.render_widget(Paragraph::new(lines).block(block).style(theme.base()), r);
 }
 
 pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Clear, area);
-    let [input, results] =
-        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
+    // The answer matters more than the question: at small heights the decoded list keeps a
+    // row of its own inside its border, and the text area gives way.
+    let decoded_height = (area.height - area.height * 45 / 100)
+        .max(3)
+        .min(area.height);
+    let [input, results] = Layout::vertical([
+        Constraint::Length(area.height - decoded_height),
+        Constraint::Length(decoded_height),
+    ])
+    .areas(area);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
@@ -96,6 +70,8 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
         .border_style(theme.border(false))
         .title(" Decoded (Ctrl-↑↓ picks, Enter jumps) ");
     let mut lines: Vec<Line> = Vec::new();
+    // The selected error's lines, kept in view.
+    let (mut selected_at, mut selected_end) = (0, 0);
     if let Some(n) = &app.paste.notice {
         lines.push(Line::from(plain(n, theme.warning())));
     }
@@ -113,6 +89,9 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                 lines.push(Line::from(plain(n, theme.warning())));
             }
             for (i, err) in d.errors.iter().enumerate() {
+                if i == app.paste.selected {
+                    selected_at = lines.len();
+                }
                 let selected = i == app.paste.selected;
                 let mark = if selected { "▶ " } else { "  " };
                 let style = if selected {
@@ -204,15 +183,32 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                         }
                     }
                 }
+                if i == app.paste.selected {
+                    selected_end = lines.len();
+                }
             }
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        results,
-    );
+    let inner = block.inner(results);
+    frame.render_widget(block, results);
+    let width = usize::from(inner.width);
+    let rows: Vec<Vec<Line>> = lines.into_iter().map(|l| split_line(l, width)).collect();
+    let skip = scroll_to_show(&rows, selected_at, selected_end, usize::from(inner.height));
+    let shown: Vec<Line> = rows.into_iter().skip(skip).flatten().collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The first of `rows` (each a line split into screen rows) to draw in `height` rows so that
+/// lines `start..end` (the selected error) are in view: as few skipped as that needs, and never
+/// past `start`, so the selected error's first line always shows.
+fn scroll_to_show(rows: &[Vec<Line>], start: usize, end: usize, height: usize) -> usize {
+    let mut skip = 0;
+    let mut used: usize = rows[..end.min(rows.len())].iter().map(Vec::len).sum();
+    while used > height && skip < start {
+        used -= rows[skip].len();
+        skip += 1;
+    }
+    skip
 }
 
 pub fn editions(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {

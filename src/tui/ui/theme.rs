@@ -1,5 +1,8 @@
 //! Styles from ANSI colour names and `Reset`, so errdex reads well on light and dark terminals.
-//! Without colour (`NO_COLOR`) the same meaning is carried by modifiers alone.
+//! Nothing a user must read is yellow or cyan, which vanish on a light background: emphasis is
+//! bold, underline or reverse video, and the colours used (magenta, blue, red, green) keep
+//! their contrast on white and on black. Without colour (`NO_COLOR`, `TERM=dumb`) the same
+//! meaning is carried by modifiers alone.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -12,10 +15,11 @@ pub struct Theme {
 /// Which terminal background the colours are chosen for (`theme` in the config file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Palette {
-    /// Light text on a dark background.
+    /// Light text on a dark background: the bright ANSI colours.
     #[default]
     Dark,
-    /// Dark text on a light background: no yellow or cyan, which fade on white.
+    /// Dark text on a light background: the dark ANSI colours. Neither palette uses yellow
+    /// or cyan for text, which fade on white.
     Light,
 }
 
@@ -23,7 +27,7 @@ impl Theme {
     /// The accent colour: highlights and keys.
     fn accent(&self) -> Color {
         match self.palette {
-            Palette::Dark => Color::Yellow,
+            Palette::Dark => Color::LightMagenta,
             Palette::Light => Color::Magenta,
         }
     }
@@ -31,7 +35,7 @@ impl Theme {
     /// The colour of labels and the focused border.
     fn frame(&self) -> Color {
         match self.palette {
-            Palette::Dark => Color::Cyan,
+            Palette::Dark => Color::LightBlue,
             Palette::Light => Color::Blue,
         }
     }
@@ -48,7 +52,9 @@ impl Theme {
     /// Characters the query matched.
     pub fn matched(&self) -> Style {
         if self.color {
-            Style::new().fg(self.accent()).add_modifier(Modifier::BOLD)
+            Style::new()
+                .fg(self.accent())
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         } else {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         }
@@ -59,16 +65,17 @@ impl Theme {
     }
 
     pub fn label(&self) -> Style {
-        if self.color {
-            Style::new().fg(self.frame())
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        }
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    /// A link (the source URL): underlined, as terminals show links.
+    pub fn link(&self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
     }
 
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().fg(self.frame()),
+            (true, true) => Style::new().fg(self.frame()).add_modifier(Modifier::BOLD),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             (false, _) => Style::new().add_modifier(Modifier::DIM),
         }
@@ -92,7 +99,7 @@ impl Theme {
 
     pub fn key(&self) -> Style {
         if self.color {
-            Style::new().fg(self.accent())
+            Style::new().fg(self.accent()).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }

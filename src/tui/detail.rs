@@ -1,0 +1,252 @@
+//! What the detail pane says about the selected entry: labelled fields in the order someone
+//! debugging reads them (what the server said, what it means, what to do, then the rest),
+//! wrapped to the pane's width. `update` counts the rows to bound scrolling, `ui` draws them:
+//! both from here, so they agree.
+
+use crate::catalog::Text;
+use crate::index::{Highlighter, Index, RowId};
+use crate::sanitize;
+
+/// Label column width; values wrap under themselves, not under the labels.
+pub const LABEL_WIDTH: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: &'static str,
+    pub value: String,
+    /// The query matched this field while the table's columns (code, message) show no match:
+    /// the pane marks why the row is listed.
+    pub matched: bool,
+    /// The value is a link (`o` opens it).
+    pub link: bool,
+}
+
+/// The fields of `row`, in reading order. `query_text` is the filter's fuzzy text.
+pub fn fields(index: &Index, row: RowId, query_text: &str) -> Vec<Field> {
+    let e = index.get(row);
+    let entry = &e.entry;
+    let mut out = Vec::new();
+    let mut add = |label: &'static str, value: String| {
+        out.push(Field {
+            label,
+            value,
+            matched: false,
+            link: false,
+        });
+    };
+    let list = |t: &Text| match t {
+        Text::One(s) => s.clone(),
+        Text::List(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    if let Some(m) = &entry.message {
+        add("message", m.clone());
+    }
+    if let Some(s) = &entry.summary_en {
+        add("summary", s.clone());
+    }
+    if let Some(f) = &entry.fix {
+        add("fix", list(f));
+    }
+    let names: Vec<&str> = entry
+        .symbol
+        .iter()
+        .chain(&entry.aliases)
+        .map(String::as_str)
+        .collect();
+    if !names.is_empty() {
+        add("symbol", names.join(", "));
+    }
+    if let Some(k) = entry.kind {
+        let mut kind = k.id().to_string();
+        if let Some(r) = entry.retry {
+            kind.push_str(&format!(" · retry: {}", r.id()));
+        }
+        add("kind", kind);
+    }
+    if let Some(d) = &entry.description {
+        add("about", list(d));
+    }
+    let editions = index.vendors()[index.row_vendor(row)].editions.len();
+    let mut ed = e.edition.id.clone();
+    if let Some(t) = &e.edition.title {
+        ed.push_str(&format!(" · {t}"));
+    }
+    if editions > 1 {
+        ed.push_str(&format!(" (newest of {editions}; e: editions)"));
+    }
+    add("edition", ed);
+    if let Some(src) = &e.edition.source {
+        add("source", src.clone());
+        if let Some(f) = out.last_mut() {
+            f.link = true;
+        }
+    }
+    let others: Vec<String> = index
+        .by_code(&entry.code)
+        .iter()
+        .map(|&r| index.get(r))
+        .filter(|o| o.vendor.id != e.vendor.id)
+        .map(|o| format!("{}: {}", o.vendor.id, o.entry.headline()))
+        .collect();
+    if !others.is_empty() {
+        out.push(Field {
+            label: "also",
+            value: others.join("\n"),
+            matched: false,
+            link: false,
+        });
+    }
+    let maps: Vec<String> = entry
+        .maps_to
+        .iter()
+        .map(|m| format!("{} {}", m.vendor, m.code))
+        .collect();
+    if !maps.is_empty() {
+        out.push(Field {
+            label: "maps to",
+            value: maps.join(", "),
+            matched: false,
+            link: false,
+        });
+    }
+    let mut highlighter = Highlighter::new(query_text);
+    let in_columns = !highlighter.indices(&entry.code).is_empty()
+        || !highlighter.indices(&entry.headline()).is_empty();
+    if !in_columns {
+        for f in &mut out {
+            f.matched = !highlighter.indices(&f.value).is_empty();
+        }
+    }
+    out
+}
+
+/// A field's value as screen rows of at most `width` columns (control characters made visible).
+pub fn value_rows(field: &Field, width: usize) -> Vec<String> {
+    sanitize::block(&field.value)
+        .lines()
+        .flat_map(|l| wrap(l, width))
+        .collect()
+}
+
+/// The `s` preview of a snippet as screen rows of at most `width` columns (the copy is
+/// cleaned already; tabs are expanded for the screen).
+pub fn preview_rows(text: &str, inner_width: u16) -> Vec<String> {
+    let width = usize::from(inner_width).max(1);
+    sanitize::block(text)
+        .lines()
+        .flat_map(|l| wrap(l, width))
+        .collect()
+}
+
+/// The width values wrap to in a pane `inner_width` wide.
+pub fn value_width(inner_width: u16) -> usize {
+    (inner_width as usize)
+        .saturating_sub(LABEL_WIDTH + 1)
+        .max(8)
+}
+
+/// Rows the pane's content takes: the heading line, then every field's rows.
+pub fn rows(fields: &[Field], inner_width: u16) -> usize {
+    let width = value_width(inner_width);
+    1 + fields
+        .iter()
+        .map(|f| value_rows(f, width).len())
+        .sum::<usize>()
+}
+
+/// Splits a line into pieces of at most `width` display columns, at spaces where possible
+/// (CJK text, which has none, breaks between characters).
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0;
+    for word in line.split_inclusive(' ') {
+        let ww: usize = word
+            .trim_end()
+            .chars()
+            .map(|c| c.width().unwrap_or(0))
+            .sum();
+        if cur_w + ww > width && !cur.is_empty() && ww <= width {
+            out.push(std::mem::take(&mut cur).trim_end().to_string());
+            cur_w = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if cur_w + cw > width {
+                out.push(std::mem::take(&mut cur).trim_end().to_string());
+                cur_w = 0;
+            }
+            if c == ' ' && cur.is_empty() && !out.is_empty() {
+                continue;
+            }
+            cur.push(c);
+            cur_w += cw;
+        }
+    }
+    if !cur.trim_end().is_empty() || out.is_empty() {
+        out.push(cur.trim_end().to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_inside_cjk() {
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("錯誤錯誤錯誤", 4), ["錯誤", "錯誤", "錯誤"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 3), [""]);
+    }
+
+    fn row_of(index: &Index, vendor: &str, code: &str) -> RowId {
+        let v = index.find_vendor(vendor).unwrap();
+        index.lookup(v, code, None).unwrap()[0].row.unwrap()
+    }
+
+    #[test]
+    fn fields_come_in_reading_order() {
+        let index = Index::embedded();
+        let labels = |vendor, code| -> Vec<&'static str> {
+            fields(&index, row_of(&index, vendor, code), "")
+                .iter()
+                .map(|f| f.label)
+                .collect()
+        };
+        // What the server says, what it means, what to do; then the rest.
+        assert_eq!(
+            labels("mantago", "1004")[..3],
+            ["message", "summary", "kind"]
+        );
+        let guo = labels("guo-guo", "token_validation_failed");
+        assert_eq!(guo[..3], ["summary", "fix", "kind"], "{guo:?}");
+        assert_eq!(guo.last(), Some(&"source"), "{guo:?}");
+    }
+
+    #[test]
+    fn a_match_outside_the_columns_marks_its_field() {
+        let index = Index::embedded();
+        // MantaGO 1004's description is Chinese; its code and message do not hold "Secret".
+        let row = row_of(&index, "mantago", "1004");
+        let marked: Vec<&str> = fields(&index, row, "Secret Key到期")
+            .iter()
+            .filter(|f| f.matched)
+            .map(|f| f.label)
+            .collect();
+        assert!(marked.contains(&"about"), "{marked:?}");
+        // A match in the message column marks nothing.
+        assert!(
+            fields(&index, row, "token invalid")
+                .iter()
+                .all(|f| !f.matched)
+        );
+    }
+}
