@@ -45,6 +45,13 @@ pub(super) const JAVA: Style = Style {
     special: &[('\u{8}', "\\b"), ('\u{c}', "\\f")],
 };
 
+/// Kotlin: UTF-16 escapes; `$` is escaped, since `"${x}"` and `"$x"` interpolate.
+pub(super) const KOTLIN: Style = Style {
+    escape: utf16,
+    ascii_only: false,
+    special: &[('$', "\\$"), ('\u{8}', "\\b")],
+};
+
 /// `s` as a double-quoted literal in `style`.
 pub(super) fn quoted(s: &str, style: &Style) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -136,5 +143,9 @@ mod tests {
             r#""a\"b\\c\n\u932F\uD83D\uDE00""#
         );
         assert_eq!(quoted("\u{1}\u{8}", &JAVA), r#""\u0001\b""#);
+        assert_eq!(
+            quoted("a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}", &KOTLIN),
+            r#""a\"b\\c\n\${x} \$var \b錯\u2028\u0000""#
+        );
     }
 }

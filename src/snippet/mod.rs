@@ -1,6 +1,6 @@
 //! Code snippets from catalog entries: one match arm for an entry, or a whole enum (with a
 //! `from_code` lookup and message and HTTP status lookups) for a set of entries, in Rust,
-//! TypeScript, Python, Go and Java.
+//! TypeScript, Python, Go, Java and Kotlin.
 //!
 //! Every language works from the same [`Variant`]s: entries grouped by code (a code the source
 //! lists twice, PIXNET 4109, becomes one variant whose message joins both), each with an
@@ -17,6 +17,7 @@
 mod body;
 mod go;
 mod java;
+mod kotlin;
 mod literal;
 mod naming;
 mod python;
@@ -39,15 +40,18 @@ pub enum Lang {
     #[value(alias = "golang")]
     Go,
     Java,
+    #[value(alias = "kt")]
+    Kotlin,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 5] = [
+    pub const ALL: [Lang; 6] = [
         Lang::Rust,
         Lang::Typescript,
         Lang::Python,
         Lang::Go,
         Lang::Java,
+        Lang::Kotlin,
     ];
 
     /// The language's proper name, for titles and the status line.
@@ -58,6 +62,7 @@ impl Lang {
             Lang::Python => "Python",
             Lang::Go => "Go",
             Lang::Java => "Java",
+            Lang::Kotlin => "Kotlin",
         }
     }
 
@@ -75,6 +80,7 @@ impl Lang {
             Lang::Python => "py",
             Lang::Go => "go",
             Lang::Java => "java",
+            Lang::Kotlin => "kt",
         }
     }
 }
@@ -88,7 +94,8 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = String;
 
-    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, any case.
+    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, `kotlin`/`kt`, any
+    /// case.
     fn from_str(s: &str) -> Result<Lang, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "rust" | "rs" => Ok(Lang::Rust),
@@ -96,8 +103,9 @@ impl FromStr for Lang {
             "python" | "py" => Ok(Lang::Python),
             "go" | "golang" => Ok(Lang::Go),
             "java" => Ok(Lang::Java),
+            "kotlin" | "kt" => Ok(Lang::Kotlin),
             _ => Err(format!(
-                "unknown language `{s}` (expected rust, typescript, python, go or java)"
+                "unknown language `{s}` (expected rust, typescript, python, go, java or kotlin)"
             )),
         }
     }
@@ -146,6 +154,7 @@ impl<'a> Snippets<'a> {
             Lang::Python => python::arm(&unit, v),
             Lang::Go => go::arm(&unit, v),
             Lang::Java => java::arm(&unit, v),
+            Lang::Kotlin => kotlin::arm(&unit, v),
         }
     }
 
@@ -179,6 +188,7 @@ fn write_unit(unit: &Unit) -> String {
         Lang::Python => python::enumeration(unit),
         Lang::Go => go::enumeration(unit),
         Lang::Java => java::enumeration(unit),
+        Lang::Kotlin => kotlin::enumeration(unit),
     }
 }
 
@@ -312,6 +322,16 @@ impl<'a> Unit<'a> {
     }
 }
 
+impl Unit<'_> {
+    /// Whether every code fits a 32-bit integer: the JVM languages and Go then take `int`,
+    /// the type their JSON libraries and their users reach for; wider codes take 64 bits.
+    fn codes_fit_i32(&self) -> bool {
+        self.variants
+            .iter()
+            .all(|v| v.int.is_some_and(|n| i32::try_from(n).is_ok()))
+    }
+}
+
 fn code_type(groups: &[Vec<&Entry>]) -> CodeType {
     match integer_codes(groups) {
         Some(_) => CodeType::Int,
@@ -442,6 +462,8 @@ mod tests {
             ("py", Lang::Python),
             ("GO", Lang::Go),
             ("java", Lang::Java),
+            ("Kotlin", Lang::Kotlin),
+            ("kt", Lang::Kotlin),
         ] {
             assert_eq!(s.parse::<Lang>(), Ok(l), "{s}");
         }
@@ -452,12 +474,15 @@ mod tests {
     fn lang_cycles_through_all() {
         let mut l = Lang::Rust;
         let mut seen = vec![];
-        for _ in 0..5 {
+        for _ in 0..Lang::ALL.len() {
             seen.push(l.name());
             l = l.next();
         }
         assert_eq!(l, Lang::Rust);
-        assert_eq!(seen, ["Rust", "TypeScript", "Python", "Go", "Java"]);
+        assert_eq!(
+            seen,
+            ["Rust", "TypeScript", "Python", "Go", "Java", "Kotlin"]
+        );
     }
 
     #[test]
@@ -480,11 +505,24 @@ mod tests {
         for lang in Lang::ALL {
             let out = enumeration(lang, &v, &[&a, &b, &c]);
             // Once where the variant is defined (or in `code()`), once in the lookup.
-            if lang == Lang::Rust {
-                assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-                assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
-            } else {
-                assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
+            match lang {
+                Lang::Rust => {
+                    assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+                    assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
+                }
+                Lang::Go => {
+                    assert_eq!(out.matches(" = 4109\n").count(), 1, "{out}");
+                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+                }
+                Lang::Java => {
+                    assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
+                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+                }
+                Lang::Kotlin => {
+                    assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
+                    assert_eq!(out.matches("4109 ->").count(), 1, "{out}");
+                }
+                _ => assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}"),
             }
         }
     }

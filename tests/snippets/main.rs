@@ -426,7 +426,11 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Java, &c.vendor, &[e], &e.code),
-        "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN; // Invalid / expired Token"
+        "case 1000: return PixnetError.INVALID_EXPIRED_TOKEN; // Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Kotlin, &c.vendor, &[e], &e.code),
+        "1000 -> PixnetError.INVALID_EXPIRED_TOKEN // Invalid / expired Token"
     );
     assert_eq!(
         arm(Lang::Typescript, &c.vendor, &[e], &e.code),
@@ -434,7 +438,7 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Go, &c.vendor, &[e], &e.code),
-        "case \"1000\":\n\treturn PixnetInvalidExpiredToken, true // Invalid / expired Token"
+        "case 1000:\n\treturn PixnetInvalidExpiredToken, true // Invalid / expired Token"
     );
     let all: Vec<&Entry> = c.entries.iter().collect();
     let rust = enumeration(Lang::Rust, &c.vendor, &all);
