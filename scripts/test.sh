@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard),
-# compilers that check generated snippets (go, javac; rustc and python3 are already here).
+# compilers that check generated snippets (go, javac, kotlinc; rustc and python3 are already here).
 need=()
 command -v tmux    >/dev/null || need+=(tmux)
 command -v Xvfb    >/dev/null || need+=(xvfb)
@@ -12,6 +12,8 @@ command -v xclip   >/dev/null || need+=(xclip)
 command -v go      >/dev/null || need+=(golang-go)
 command -v javac   >/dev/null || need+=(default-jdk-headless)
 command -v node    >/dev/null || need+=(nodejs npm)
+command -v kotlinc >/dev/null || need+=(kotlin)
+[[ -e /usr/share/java/gson.jar ]] || need+=(libgoogle-gson-java)  # JVM body types (Java, Kotlin)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "installing: ${need[*]}"

@@ -4,11 +4,13 @@
 //! message and HTTP status code point by code point (so the check itself needs no escaping).
 //!
 //! Tools: rustc, python3 (3.10+), javac + java (Debian `default-jdk-headless`), go and gofmt
-//! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`). A missing tool
+//! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`), kotlinc (`kotlin`),
+//! Gson for the JVM body types (`libgoogle-gson-java`). A missing tool
 //! fails the test with what to install; nothing is skipped.
 
 mod go;
 mod java;
+mod kotlin;
 mod python;
 mod rust;
 mod typescript;
@@ -379,6 +381,7 @@ const PYTHON: &str = "python3 3.10 or newer (Debian package python3)";
 const JAVA: &str = "a JDK (Debian package default-jdk-headless)";
 const GO: &str = "Go (Debian package golang-go)";
 const NODE: &str = "Node.js (Debian packages nodejs and npm)";
+const KOTLIN: &str = "kotlinc (Debian package kotlin) and a JDK";
 
 #[test]
 fn arms_appear_verbatim_in_the_enum_of_the_same_language() {
