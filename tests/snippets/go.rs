@@ -175,8 +175,9 @@ fn go_packages_are_gofmt_clean_vet_clean_and_look_codes_up() {
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang go`
-/// prints them, vetted; then a program unmarshals each sample body with encoding/json, maps
-/// its code with `Err()` and prints the messages.
+/// prints them, and the synthetic vendors' with hostile keys, vetted; then a program
+/// unmarshals each sample body with encoding/json, maps its code with `Err()` and prints the
+/// messages.
 #[test]
 fn go_body_types_parse_the_sample_bodies() {
     let dir = workdir();
@@ -186,6 +187,13 @@ fn go_body_types_parse_the_sample_bodies() {
     let mut body = String::new();
     let mut expected = String::new();
     let mut packages = Vec::new();
+    // Hostile keys: vetted with the rest, never run.
+    for (t, text) in hostile_bodies(Lang::Go) {
+        let package = t.trim_end_matches("Error").to_lowercase();
+        assert!(text.contains(&format!("type {t}Body struct")), "{text}");
+        write(dir.path(), &format!("{package}/{package}.go"), &text);
+        packages.push(package);
+    }
     for s in &samples {
         let out = errdex(&["snippet", &s.vendor, "--envelope", "--lang", "go"]);
         let package = s.vendor.replace('-', "");

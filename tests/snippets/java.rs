@@ -192,7 +192,7 @@ fn java_enums_compile_in_ascii_and_look_codes_up() {
 }
 
 /// The body records of every shipped vendor, as `errdex snippet VENDOR --envelope --lang
-/// java` prints them, compiled against Gson; then a program reads each sample body with Gson,
+/// java` prints them, and the synthetic vendors' with hostile keys, compiled against Gson; then a program reads each sample body with Gson,
 /// maps its code with `error()` and prints the messages.
 #[test]
 fn java_body_records_parse_the_sample_bodies() {
@@ -205,6 +205,12 @@ fn java_body_records_parse_the_sample_bodies() {
     let mut files = Vec::new();
     let mut body = String::new();
     let mut expected = String::new();
+    // Hostile keys: compiled with the rest.
+    for (t, text) in hostile_bodies(Lang::Java) {
+        assert!(text.is_ascii(), "the Java unit is not ASCII");
+        assert!(text.contains("public record Body("), "{text}");
+        files.push(write(dir.path(), &format!("{t}.java"), &text));
+    }
     for s in &samples {
         let out = errdex(&["snippet", &s.vendor, "--envelope", "--lang", "java"]);
         let t = body_type(&s.vendor);

@@ -177,7 +177,7 @@ fn kotlin_enums_compile_and_look_codes_up() {
 }
 
 /// The body classes of every shipped vendor, as `errdex snippet VENDOR --envelope --lang
-/// kotlin` prints them, compiled against Gson; then a program reads each sample body with
+/// kotlin` prints them, and the synthetic vendors' with hostile keys, compiled against Gson; then a program reads each sample body with
 /// Gson, maps its code with `error()` and prints the messages.
 #[test]
 fn kotlin_body_classes_parse_the_sample_bodies() {
@@ -190,6 +190,11 @@ fn kotlin_body_classes_parse_the_sample_bodies() {
     let mut files = Vec::new();
     let mut body = String::new();
     let mut expected = String::new();
+    // Hostile keys: compiled with the rest.
+    for (t, text) in hostile_bodies(Lang::Kotlin) {
+        assert!(text.contains(&format!("data class {t}Body(")), "{text}");
+        files.push(write(dir.path(), &format!("{t}.kt"), &text));
+    }
     for s in &samples {
         let out = errdex(&["snippet", &s.vendor, "--envelope", "--lang", "kotlin"]);
         let t = body_type(&s.vendor);

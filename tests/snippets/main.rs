@@ -192,6 +192,36 @@ fn synthetic_numbers() -> Unit {
     }
 }
 
+/// An error body whose keys are hostile text (quotes, backslashes, comment ends, templates,
+/// a backtick, a comma, CJK, U+2028, a bidi override) and names the generated code uses,
+/// nested and with items, to type for the synthetic vendors: no key may break out of a
+/// literal, a tag or a comment.
+fn hostile_envelope() -> errdex::catalog::Envelope {
+    serde_json::from_value(serde_json::json!({
+        "code": "we\"ird */.c${x}de",
+        "message": "$var #{x} \\u000a\u{2028}",
+        "flag": {"path": "`tick`, */ /*", "error_when": "#{x}\"$y\u{2028}"},
+        "items": {"path": "錯誤 */", "code": "c\\", "message": "'''\"\"\"", "field": "\u{202E}f"},
+        "extra": ["a,b", "we\"ird */.x\\y", "error", "isError", "class", "in", "Err"]
+    }))
+    .unwrap()
+}
+
+/// The synthetic vendors' units with [`hostile_envelope`]'s body types, in `lang`: each with
+/// its type name.
+fn hostile_bodies(lang: Lang) -> Vec<(String, String)> {
+    let envelope = hostile_envelope();
+    [synthetic(), synthetic_numbers()]
+        .iter()
+        .map(|u| {
+            let text = Snippets::new(lang, &u.vendor, &u.refs())
+                .with_envelope(&envelope)
+                .enumeration(&u.refs());
+            (u.type_name(), text)
+        })
+        .collect()
+}
+
 /// Every shipped vendor's newest catalog, then the synthetic ones.
 fn units() -> Vec<Unit> {
     let index = Index::embedded();
