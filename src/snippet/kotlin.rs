@@ -273,6 +273,37 @@ mod tests {
         assert!(!comment("/*/*/").contains("*/"));
     }
 
+    fn unit_of(codes: &[&str]) -> String {
+        let entries: Vec<crate::catalog::Entry> = codes
+            .iter()
+            .map(|c| crate::catalog::Entry {
+                code: (*c).into(),
+                message: Some(format!("m{c}")),
+                ..Default::default()
+            })
+            .collect();
+        let refs: Vec<&crate::catalog::Entry> = entries.iter().collect();
+        let vendor = crate::catalog::Vendor {
+            id: "x".into(),
+            name: "X".into(),
+            ..Default::default()
+        };
+        super::super::enumeration(super::super::Lang::Kotlin, &vendor, &refs)
+    }
+
+    #[test]
+    fn the_smallest_integers_are_written_by_name() {
+        let narrow = unit_of(&["-2147483648", "5"]);
+        assert!(narrow.contains("fun fromCode(code: Int)"), "{narrow}");
+        assert!(narrow.contains("Int.MIN_VALUE -> XError."), "{narrow}");
+        assert!(narrow.contains("(Int.MIN_VALUE, "), "{narrow}");
+        let wide = unit_of(&["-9223372036854775808", "5"]);
+        assert!(wide.contains("fun fromCode(code: Long)"), "{wide}");
+        assert!(wide.contains("Long.MIN_VALUE -> XError."), "{wide}");
+        assert!(wide.contains("5L -> XError."), "{wide}");
+        assert!(wide.contains("code.toLongOrNull()"), "{wide}");
+    }
+
     #[test]
     fn properties_keep_clear_of_keywords_and_generated_members() {
         for n in ["in", "error", "copy", "component1", "isError"] {
