@@ -4,9 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard),
-# compilers that check generated snippets (go, javac, mcs + mono, php, ruby; rustc and python3
-# are already here), the shells the completion scripts are checked in, and man (with groff) for
-# the man pages.
+# compilers that check generated snippets (go, javac, kotlinc, mcs + mono, php, ruby; rustc and
+# python3 are already here), the shells the completion scripts are checked in, and man (with
+# groff) for the man pages.
 need=()
 command -v tmux    >/dev/null || need+=(tmux)
 command -v Xvfb    >/dev/null || need+=(xvfb)
@@ -24,6 +24,8 @@ command -v zsh     >/dev/null || need+=(zsh)
 command -v fish    >/dev/null || need+=(fish)
 command -v man     >/dev/null || need+=(man-db)
 command -v groff   >/dev/null || need+=(groff-base)
+command -v kotlinc >/dev/null || need+=(kotlin)
+[[ -e /usr/share/java/gson.jar ]] || need+=(libgoogle-gson-java)  # JVM body types (Java, Kotlin)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "installing: ${need[*]}"

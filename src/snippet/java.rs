@@ -1,27 +1,60 @@
-//! Java: `public enum PixnetError { INVALID_EXPIRED_TOKEN("1000", "…", 401), …; }` with
-//! `fromCode(String)` (a string `switch`, `null` when unknown), `code()`, `message()` and
-//! `httpStatus()` (an `Integer`, `null` when unknown). The file is pure ASCII (everything else
-//! as `\uXXXX`), so javac reads it under any `-encoding`.
+//! Java: `public enum PixnetError { INVALID_EXPIRED_TOKEN(1000, "…", 401, "auth", false), …; }`
+//! with `fromCode(int)` (a `switch`, `null` when unknown; `long` codes when one needs 64
+//! bits, `String` for string codes), `parse(String)` for integer codes, `code()`, `message()`,
+//! `httpStatus()` and `kind()` (`null` when unknown) and `isRetryable()`. With an envelope, the
+//! body as records nested in the enum (`PixnetError.Body`) for Gson, whose `error()` maps the
+//! code to the enum and `isError()` reads the flag. The file is pure ASCII (everything else as
+//! `\uXXXX`), so javac reads it under any `-encoding`.
 //!
-//! The arm: `case "1004": return PixnetError.X; // message`, a line of `fromCode`'s `switch`.
+//! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`
+//! (`if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take).
 
+use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted, utf16};
-use super::{Unit, Variant, indent, one_line, trailing};
+use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
-    format!(
-        "case {}: return {}.{};{}",
-        literal(&v.code),
-        unit.type_name,
-        v.ident,
-        trailing("//", &comment(&v.message))
-    )
+    let t = &unit.type_name;
+    let comment = trailing("//", &comment(&v.message));
+    match v.int {
+        Some(n) if !unit.codes_fit_i32() => {
+            format!("if (code == {n}L) return {t}.{};{comment}", v.ident)
+        }
+        _ => format!(
+            "case {}: return {t}.{};{comment}",
+            code_literal(unit, v),
+            v.ident
+        ),
+    }
+}
+
+/// The Java type of the unit's codes: `int`, `long` when a code needs 64 bits, or `String`.
+fn code_type(unit: &Unit) -> &'static str {
+    match unit.code_type {
+        CodeType::Int if unit.codes_fit_i32() => "int",
+        CodeType::Int => "long",
+        CodeType::Str => "String",
+    }
 }
 
 pub(super) fn enumeration(unit: &Unit) -> String {
     let t = &unit.type_name;
+    let ct = code_type(unit);
     let mut out = String::new();
+    if let Some(body) = &unit.body {
+        let types = body.types();
+        let any =
+            |p: fn(&FieldType) -> bool| types.iter().any(|s| s.fields.iter().any(|f| p(&f.ty)));
+        if any(|ty| matches!(ty, FieldType::Any)) {
+            out.push_str("import com.google.gson.JsonElement;\n");
+        }
+        out.push_str("import com.google.gson.annotations.SerializedName;\n");
+        if any(|ty| matches!(ty, FieldType::List(_))) {
+            out.push_str("import java.util.List;\n");
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
     let _ = writeln!(out, "public enum {t} {{");
     for (i, v) in unit.variants.iter().enumerate() {
@@ -29,6 +62,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
             let _ = writeln!(out, "    /** {} */", comment(&v.docs.join(" -- ")));
         }
         let status = v.http_status.map_or("null".to_string(), |s| s.to_string());
+        let kind = v.kind_id().map_or("null".to_string(), literal);
         let end = if i + 1 == unit.variants.len() {
             ";"
         } else {
@@ -36,34 +70,67 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         };
         let _ = writeln!(
             out,
-            "    {}({}, {}, {status}){end}",
+            "    {}({}, {}, {status}, {kind}, {}){end}",
             v.ident,
-            literal(&v.code),
-            literal(&v.message)
+            code_literal(unit, v),
+            literal(&v.message),
+            v.is_retryable()
         );
     }
     if unit.variants.is_empty() {
         out.push_str("    ;\n");
     }
-    out.push_str(
-        "\n    private final String code;\n    private final String message;\n    private final Integer httpStatus;\n\n",
+    let _ = writeln!(
+        out,
+        "\n    private final {ct} code;\n    private final String message;\n    private final Integer httpStatus;\n    \
+         private final String kind;\n    private final boolean retryable;\n"
     );
     let _ = writeln!(
         out,
-        "    {t}(String code, String message, Integer httpStatus) {{\n        this.code = code;\n        this.message = message;\n        this.httpStatus = httpStatus;\n    }}\n"
+        "    {t}({ct} code, String message, Integer httpStatus, String kind, boolean retryable) {{\n        \
+         this.code = code;\n        this.message = message;\n        this.httpStatus = httpStatus;\n        \
+         this.kind = kind;\n        this.retryable = retryable;\n    }}\n"
     );
     out.push_str(
         "    /** The constant for an error code as the API returns it (matched exactly), or null. */\n",
     );
-    let _ = writeln!(out, "    public static {t} fromCode(String code) {{");
-    out.push_str("        if (code == null) {\n            return null;\n        }\n");
-    out.push_str("        switch (code) {\n");
-    for v in &unit.variants {
-        let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+    let _ = writeln!(out, "    public static {t} fromCode({ct} code) {{");
+    if ct == "long" {
+        for v in &unit.variants {
+            let _ = writeln!(out, "{}", indent(&arm(unit, v), "        "));
+        }
+        out.push_str("        return null;\n    }\n\n");
+    } else {
+        if ct == "String" {
+            out.push_str("        if (code == null) {\n            return null;\n        }\n");
+        }
+        out.push_str("        switch (code) {\n");
+        for v in &unit.variants {
+            let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+        }
+        out.push_str("            default: return null;\n        }\n    }\n\n");
     }
-    out.push_str("            default: return null;\n        }\n    }\n\n");
+    if unit.code_type == CodeType::Int {
+        let parse = if ct == "int" {
+            "Integer.parseInt"
+        } else {
+            "Long.parseLong"
+        };
+        out.push_str(
+            "    /** The constant for a code written as text (\"1302\"; leading zeros allowed), or null. */\n",
+        );
+        let _ = writeln!(
+            out,
+            "    public static {t} parse(String code) {{\n        if (code == null) {{\n            return null;\n        }}\n        \
+             try {{\n            return fromCode({parse}(code));\n        }} catch (NumberFormatException e) {{\n            \
+             return null;\n        }}\n    }}\n"
+        );
+    }
     out.push_str("    /** The error code as the API returns it. */\n");
-    out.push_str("    public String code() {\n        return code;\n    }\n\n");
+    let _ = writeln!(
+        out,
+        "    public {ct} code() {{\n        return code;\n    }}\n"
+    );
     out.push_str(
         "    /** The message the API returns with the code (the summary where the source has none). */\n",
     );
@@ -71,8 +138,210 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     out.push_str(
         "    /** The HTTP status the API answers with, or null where the source gives none. */\n",
     );
-    out.push_str("    public Integer httpStatus() {\n        return httpStatus;\n    }\n}\n");
+    out.push_str("    public Integer httpStatus() {\n        return httpStatus;\n    }\n\n");
+    out.push_str(
+        "    /** The kind of problem in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", ...), or null. */\n",
+    );
+    out.push_str("    public String kind() {\n        return kind;\n    }\n\n");
+    out.push_str(
+        "    /** Whether sending the same request again later may succeed (back off, then retry). */\n",
+    );
+    out.push_str("    public boolean isRetryable() {\n        return retryable;\n    }\n");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            let record = write_record(unit, shape, std::ptr::eq(shape, body));
+            let _ = writeln!(out, "{}", indent(&record, "    "));
+        }
+    }
+    out.push_str("}\n");
     out
+}
+
+/// A nested type's name inside the enum: `PixnetErrorBody` → `Body`.
+fn nested_name(unit: &Unit, shape: &Shape) -> String {
+    shape
+        .name
+        .strip_prefix(unit.type_name.as_str())
+        .unwrap_or(&shape.name)
+        .to_string()
+}
+
+/// A body type: a record of boxed (nullable) components under the keys the API sends, with
+/// `error()` where the object holds a code and `isError()` where it holds the flag.
+fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
+    let t = &unit.type_name;
+    let vendor = comment(&unit.vendor.name);
+    let mut out = String::new();
+    if root {
+        let _ = writeln!(
+            out,
+            "/** The error body {vendor} sends, as Gson reads it. */"
+        );
+    } else {
+        let _ = writeln!(out, "/** Part of the error body {vendor} sends. */");
+    }
+    let names = member_names(shape, &|n| {
+        naming::is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
+    });
+    let components: Vec<String> = shape
+        .fields
+        .iter()
+        .zip(&names)
+        .map(|(f, name)| {
+            let ty = match &f.ty {
+                FieldType::Code(CodeType::Int) if unit.codes_fit_i32() => "Integer".into(),
+                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
+                    "Long".into()
+                }
+                FieldType::Code(CodeType::Str)
+                | FieldType::Text
+                | FieldType::Flag(FlagType::Text { .. }) => "String".into(),
+                FieldType::Flag(FlagType::Bool { .. }) => "Boolean".into(),
+                FieldType::Object(inner) => nested_name(unit, inner),
+                FieldType::List(inner) => format!("List<{}>", nested_name(unit, inner)),
+                FieldType::Any => "JsonElement".into(),
+            };
+            format!("@SerializedName({}) {ty} {name}", literal(&f.key))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "public record {}(\n        {}) {{",
+        nested_name(unit, shape),
+        components.join(",\n        ")
+    );
+    let code = shape.path_to(Role::Code);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "    /** The error the body's code names, or null when it is none of {t}'s. */"
+        );
+        let _ = writeln!(out, "    public {t} error() {{");
+        let (checks, value) = access(shape, &code, &names);
+        let _ = writeln!(
+            out,
+            "        if ({}) {{\n            return null;\n        }}\n        return {t}.fromCode({value});\n    }}",
+            checks.join(" || ")
+        );
+    }
+    let flag = shape.path_to(Role::Flag);
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        if !code.is_empty() {
+            out.push('\n');
+        }
+        let key = comment(flag.last().map_or("", |f| f.key.as_str()));
+        let _ = writeln!(
+            out,
+            "    /** Whether the body's {key} says it reports an error. */"
+        );
+        out.push_str("    public boolean isError() {\n");
+        let (checks, value) = access(shape, &flag, &names);
+        let test = match flag_type {
+            FlagType::Bool { error_when } => format!(
+                "Boolean.{}.equals({value})",
+                if *error_when { "TRUE" } else { "FALSE" }
+            ),
+            FlagType::NonZero => format!("{value} != 0"),
+            FlagType::Text { error_when } => {
+                format!("{}.equalsIgnoreCase({value})", literal(error_when))
+            }
+        };
+        let mut present: Vec<String> = checks.iter().map(|c| c.replace("==", "!=")).collect();
+        // `equals` and `equalsIgnoreCase` answer false for null by themselves.
+        if !matches!(flag_type, FlagType::NonZero) {
+            present.pop();
+        }
+        present.push(test);
+        let _ = writeln!(out, "        return {};\n    }}", present.join(" && "));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The null checks on the way to a field (`errResponse == null`, `errResponse.code() ==
+/// null`) and the expression of the field itself.
+fn access(shape: &Shape, path: &[&Field], names: &[String]) -> (Vec<String>, String) {
+    let mut expr = String::new();
+    let mut checks = Vec::new();
+    let mut current = shape;
+    for (i, f) in path.iter().enumerate() {
+        let local;
+        let names = if i == 0 {
+            names
+        } else {
+            local = member_names(current, &|n| {
+                naming::is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
+            });
+            &local
+        };
+        let at = current
+            .fields
+            .iter()
+            .position(|g| std::ptr::eq(g, *f))
+            .unwrap_or(0);
+        if i == 0 {
+            expr.push_str(&names[at]);
+        } else {
+            let _ = write!(expr, ".{}()", names[at]);
+        }
+        checks.push(format!("{expr} == null"));
+        if let FieldType::Object(inner) = &f.ty {
+            current = inner;
+        }
+    }
+    (checks, expr)
+}
+
+/// Methods every record has, and the ones the body types add: a component may not take them.
+const JAVA_RECORD_MEMBERS: &[&str] = &[
+    "error",
+    "isError",
+    "hashCode",
+    "toString",
+    "equals",
+    "getClass",
+    "notify",
+    "notifyAll",
+    "wait",
+    "clone",
+    "finalize",
+];
+
+/// lowerCamel member names for a shape's keys (`errResponse`, `botId`). A name `taken` (a
+/// keyword, a method of the type) gets a word for its role (`errorFlag` for PIXNET's `error`);
+/// two keys that give the same name get a number.
+pub(super) fn member_names(shape: &Shape, taken: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for f in &shape.fields {
+        let mut base = naming::lower_camel(&f.words);
+        if taken(&base) {
+            base.push_str(match f.role {
+                Role::Flag => "Flag",
+                Role::Code => "Code",
+                Role::Message => "Message",
+                _ => "Value",
+            });
+        }
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) || taken(&name) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// The code as the constants and arms write it: `1302`, `1302L` (a `long` unit) or
+/// `"data_validation_failed"`.
+fn code_literal(unit: &Unit, v: &Variant) -> String {
+    match v.int {
+        Some(n) if unit.codes_fit_i32() => n.to_string(),
+        Some(n) => format!("{n}L"),
+        None => literal(&v.code),
+    }
 }
 
 pub(super) fn literal(s: &str) -> String {

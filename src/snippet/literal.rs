@@ -87,6 +87,13 @@ pub(super) fn single_quoted(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// Kotlin: UTF-16 escapes; `$` is escaped, since `"${x}"` and `"$x"` interpolate.
+pub(super) const KOTLIN: Style = Style {
+    escape: utf16,
+    ascii_only: false,
+    special: &[('$', "\\$"), ('\u{8}', "\\b")],
+};
+
 /// `s` as a double-quoted literal in `style`.
 pub(super) fn quoted(s: &str, style: &Style) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -201,6 +208,10 @@ mod tests {
         assert_eq!(
             quoted("#{x} #@x #$x ${x} \u{202e}", &RUBY),
             r#""\#{x} \#@x \#$x ${x} \u{202e}""#
+        );
+        assert_eq!(
+            quoted("a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}", &KOTLIN),
+            r#""a\"b\\c\n\${x} \$var \b錯\u2028\u0000""#
         );
     }
 

@@ -1,6 +1,6 @@
 //! Code snippets from catalog entries: one match arm for an entry, or a whole enum (with a
 //! `from_code` lookup and message and HTTP status lookups) for a set of entries, in Rust,
-//! TypeScript, Python, Go, Java, C#, PHP and Ruby.
+//! TypeScript, Python, Go, Java, Kotlin, C#, PHP and Ruby.
 //!
 //! Every language works from the same [`Variant`]s: entries grouped by code (a code the source
 //! lists twice, PIXNET 4109, becomes one variant whose message joins both), each with an
@@ -18,6 +18,7 @@ mod body;
 mod csharp;
 mod go;
 mod java;
+mod kotlin;
 mod literal;
 mod naming;
 mod php;
@@ -42,6 +43,8 @@ pub enum Lang {
     #[value(alias = "golang")]
     Go,
     Java,
+    #[value(alias = "kt")]
+    Kotlin,
     #[value(name = "csharp", alias = "cs", alias = "c#")]
     CSharp,
     Php,
@@ -50,12 +53,13 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 8] = [
+    pub const ALL: [Lang; 9] = [
         Lang::Rust,
         Lang::Typescript,
         Lang::Python,
         Lang::Go,
         Lang::Java,
+        Lang::Kotlin,
         Lang::CSharp,
         Lang::Php,
         Lang::Ruby,
@@ -69,6 +73,7 @@ impl Lang {
             Lang::Python => "Python",
             Lang::Go => "Go",
             Lang::Java => "Java",
+            Lang::Kotlin => "Kotlin",
             Lang::CSharp => "C#",
             Lang::Php => "PHP",
             Lang::Ruby => "Ruby",
@@ -89,6 +94,7 @@ impl Lang {
             Lang::Python => "py",
             Lang::Go => "go",
             Lang::Java => "java",
+            Lang::Kotlin => "kt",
             Lang::CSharp => "cs",
             Lang::Php => "php",
             Lang::Ruby => "rb",
@@ -105,8 +111,8 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = String;
 
-    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, `csharp`/`cs`/`c#`,
-    /// `php`, `ruby`/`rb`, any case.
+    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, `kotlin`/`kt`,
+    /// `csharp`/`cs`/`c#`, `php`, `ruby`/`rb`, any case.
     fn from_str(s: &str) -> Result<Lang, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "rust" | "rs" => Ok(Lang::Rust),
@@ -114,11 +120,12 @@ impl FromStr for Lang {
             "python" | "py" => Ok(Lang::Python),
             "go" | "golang" => Ok(Lang::Go),
             "java" => Ok(Lang::Java),
+            "kotlin" | "kt" => Ok(Lang::Kotlin),
             "csharp" | "cs" | "c#" => Ok(Lang::CSharp),
             "php" => Ok(Lang::Php),
             "ruby" | "rb" => Ok(Lang::Ruby),
             _ => Err(format!(
-                "unknown language `{s}` (expected rust, typescript, python, go, java, csharp, php or ruby)"
+                "unknown language `{s}` (expected rust, typescript, python, go, java, kotlin, csharp, php or ruby)"
             )),
         }
     }
@@ -167,6 +174,7 @@ impl<'a> Snippets<'a> {
             Lang::Python => python::arm(&unit, v),
             Lang::Go => go::arm(&unit, v),
             Lang::Java => java::arm(&unit, v),
+            Lang::Kotlin => kotlin::arm(&unit, v),
             Lang::CSharp => csharp::arm(&unit, v),
             Lang::Php => php::arm(&unit, v),
             Lang::Ruby => ruby::arm(&unit, v),
@@ -203,6 +211,7 @@ fn write_unit(unit: &Unit) -> String {
         Lang::Python => python::enumeration(unit),
         Lang::Go => go::enumeration(unit),
         Lang::Java => java::enumeration(unit),
+        Lang::Kotlin => kotlin::enumeration(unit),
         Lang::CSharp => csharp::enumeration(unit),
         Lang::Php => php::enumeration(unit),
         Lang::Ruby => ruby::enumeration(unit),
@@ -336,6 +345,16 @@ impl<'a> Unit<'a> {
             variants,
             body: None,
         }
+    }
+}
+
+impl Unit<'_> {
+    /// Whether every code fits a 32-bit integer: the JVM languages and Go then take `int`,
+    /// the type their JSON libraries and their users reach for; wider codes take 64 bits.
+    fn codes_fit_i32(&self) -> bool {
+        self.variants
+            .iter()
+            .all(|v| v.int.is_some_and(|n| i32::try_from(n).is_ok()))
     }
 }
 
@@ -488,6 +507,8 @@ mod tests {
             ("php", Lang::Php),
             ("Ruby", Lang::Ruby),
             ("rb", Lang::Ruby),
+            ("Kotlin", Lang::Kotlin),
+            ("kt", Lang::Kotlin),
         ] {
             assert_eq!(s.parse::<Lang>(), Ok(l), "{s}");
         }
@@ -511,6 +532,7 @@ mod tests {
                 "Python",
                 "Go",
                 "Java",
+                "Kotlin",
                 "C#",
                 "PHP",
                 "Ruby"
@@ -538,20 +560,36 @@ mod tests {
         for lang in Lang::ALL {
             let out = enumeration(lang, &v, &[&a, &b, &c]);
             // Once where the variant is defined (or in `code()`), once in the lookup.
-            if lang == Lang::Rust {
-                assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-                assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
-            } else if lang == Lang::CSharp {
-                assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-                assert_eq!(out.matches("= 4109,").count(), 1, "{out}");
-            } else if lang == Lang::Php {
-                assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-                assert_eq!(out.matches("= 4109;").count(), 1, "{out}");
-            } else if lang == Lang::Ruby {
-                assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-                assert_eq!(out.matches("code: 4109,").count(), 1, "{out}");
-            } else {
-                assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
+            match lang {
+                Lang::Rust => {
+                    assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+                    assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
+                }
+                Lang::Go => {
+                    assert_eq!(out.matches(" = 4109\n").count(), 1, "{out}");
+                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+                }
+                Lang::Java => {
+                    assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
+                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+                }
+                Lang::Kotlin => {
+                    assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
+                    assert_eq!(out.matches("4109 ->").count(), 1, "{out}");
+                }
+                Lang::CSharp => {
+                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+                    assert_eq!(out.matches("= 4109,").count(), 1, "{out}");
+                }
+                Lang::Php => {
+                    assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+                    assert_eq!(out.matches("= 4109;").count(), 1, "{out}");
+                }
+                Lang::Ruby => {
+                    assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+                    assert_eq!(out.matches("code: 4109,").count(), 1, "{out}");
+                }
+                _ => assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}"),
             }
         }
     }

@@ -337,8 +337,8 @@ fn ident(lang: Lang, vendor: &Vendor, words: &[String]) -> String {
     match lang {
         Lang::Rust | Lang::Typescript => upper_camel(words),
         Lang::Python | Lang::Java => upper_snake(words),
+        Lang::Kotlin | Lang::Ruby => upper_snake(words),
         Lang::CSharp | Lang::Php => upper_camel(words),
-        Lang::Ruby => upper_snake(words),
         Lang::Go => format!("{}{}", go_camel(&vendor_words(vendor)), go_camel(words)),
     }
 }
@@ -351,7 +351,8 @@ pub(super) fn reserved(lang: Lang) -> &'static [&'static str] {
         Lang::Typescript => TS_RESERVED,
         Lang::Python => PYTHON_RESERVED,
         Lang::Go => GO_KEYWORDS,
-        Lang::Java => JAVA_RESERVED,
+        Lang::Java => JAVA_KEYWORDS,
+        Lang::Kotlin => KOTLIN_KEYWORDS,
         Lang::CSharp => CSHARP_RESERVED,
         Lang::Php => PHP_RESERVED,
         Lang::Ruby => RUBY_RESERVED,
@@ -364,6 +365,10 @@ pub(super) fn is_reserved(lang: Lang, type_name: &str, name: &str) -> bool {
         || reserved(lang).contains(&name)
         || (lang == Lang::Rust && RUST_OTHER.contains(&name))
         || (lang == Lang::Go && (GO_GENERATED.contains(&name) || GO_PREDECLARED.contains(&name)))
+        || (lang == Lang::Java && JAVA_MEMBERS.contains(&name))
+        || (lang == Lang::Kotlin && KOTLIN_MEMBERS.contains(&name))
+        // Go's body types share the package with the constants.
+        || (lang == Lang::Go && name.starts_with(&format!("{type_name}Body")))
 }
 
 /// Identifiers for a set of (code, words), in order: each language's case, never reserved,
@@ -577,7 +582,7 @@ const PYTHON_RESERVED: &[&str] = &[
     "http_status",
 ];
 
-const JAVA_RESERVED: &[&str] = &[
+const JAVA_KEYWORDS: &[&str] = &[
     "abstract",
     "assert",
     "boolean",
@@ -638,7 +643,11 @@ const JAVA_RESERVED: &[&str] = &[
     "permits",
     "non-sealed",
     "_",
-    // Enum's own members and the generated ones.
+];
+
+/// Names a Java enum constant must not take beyond the keywords: the enum's own members and
+/// the generated ones.
+const JAVA_MEMBERS: &[&str] = &[
     "values",
     "valueOf",
     "name",
@@ -649,6 +658,9 @@ const JAVA_RESERVED: &[&str] = &[
     "code",
     "message",
     "httpStatus",
+    "parse",
+    "kind",
+    "isRetryable",
 ];
 
 /// C# enum members are PascalCase, so no keyword can be one; these are the members every enum
@@ -674,6 +686,79 @@ const PHP_RESERVED: &[&str] = &["Class"];
 /// Ruby constants are SCREAMING_SNAKE: `BEGIN` and `END` are keywords, the rest are the
 /// module's own constants.
 const RUBY_RESERVED: &[&str] = &["BEGIN", "END", "ALL", "BY_CODE"];
+/// Kotlin's hard keywords: never an identifier without backticks.
+const KOTLIN_KEYWORDS: &[&str] = &[
+    "as",
+    "break",
+    "class",
+    "continue",
+    "do",
+    "else",
+    "false",
+    "for",
+    "fun",
+    "if",
+    "in",
+    "interface",
+    "is",
+    "null",
+    "object",
+    "package",
+    "return",
+    "super",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typealias",
+    "typeof",
+    "val",
+    "var",
+    "when",
+    "while",
+    "_",
+];
+
+/// Names a Kotlin enum constant must not take beyond the keywords: enum classes' own members
+/// and the generated ones.
+const KOTLIN_MEMBERS: &[&str] = &[
+    "values",
+    "valueOf",
+    "entries",
+    "name",
+    "ordinal",
+    "Companion",
+    "fromCode",
+    "parse",
+    "code",
+    "message",
+    "httpStatus",
+    "kind",
+    "isRetryable",
+];
+
+/// Whether `name` is a Kotlin hard keyword (a property named so is written in backticks).
+pub(super) fn is_kotlin_keyword(name: &str) -> bool {
+    KOTLIN_KEYWORDS.contains(&name)
+}
+
+/// Whether `name` is a Java keyword or literal (a record component named so gets a suffix).
+pub(super) fn is_java_keyword(name: &str) -> bool {
+    JAVA_KEYWORDS.contains(&name)
+}
+
+/// `["bot", "id"]` → `botId`: Java's and Kotlin's member case.
+pub(super) fn lower_camel(words: &[String]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 {
+            out.push_str(w);
+        } else {
+            out.push_str(&capitalize(w));
+        }
+    }
+    out
+}
 
 const GO_KEYWORDS: &[&str] = &[
     "break",
@@ -751,7 +836,7 @@ const GO_PREDECLARED: &[&str] = &[
 ];
 
 /// Package-level names the Go unit defines.
-const GO_GENERATED: &[&str] = &["FromCode"];
+const GO_GENERATED: &[&str] = &["FromCode", "Parse"];
 
 /// golint's common initialisms.
 const GO_INITIALISMS: &[&str] = &[

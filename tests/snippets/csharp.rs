@@ -254,7 +254,7 @@ fn csharp_body_types_parse_the_sample_bodies() {
 /// identifiers at all: compiled by mcs and read by DataContractJsonSerializer.
 #[test]
 fn csharp_body_types_survive_hostile_keys() {
-    let (u, envelope, body) = hostile_envelope();
+    let (u, envelope, body) = hostile_keys();
     let dir = workdir();
     let unit = Snippets::new(Lang::CSharp, &u.vendor, &u.refs())
         .with_envelope(&envelope)

@@ -4,13 +4,15 @@
 //! message and HTTP status code point by code point (so the check itself needs no escaping).
 //!
 //! Tools: rustc, python3 (3.10+), javac + java (Debian `default-jdk-headless`), go and gofmt
-//! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`), mcs and mono
-//! (`mono-mcs`, `mono-runtime`, `libmono-system-runtime-serialization4.0-cil`), php (`php-cli`)
-//! and ruby (`ruby`). A missing tool fails the test with what to install; nothing is skipped.
+//! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`), kotlinc (`kotlin`)
+//! with Gson for the JVM body types (`libgoogle-gson-java`), mcs and mono (`mono-mcs`,
+//! `mono-runtime`, `libmono-system-runtime-serialization4.0-cil`), php (`php-cli`) and ruby
+//! (`ruby`). A missing tool fails the test with what to install; nothing is skipped.
 
 mod csharp;
 mod go;
 mod java;
+mod kotlin;
 mod php;
 mod python;
 mod ruby;
@@ -192,6 +194,36 @@ fn synthetic_numbers() -> Unit {
             entry("9223372036854775807", None, Some("i64::MAX"), None),
         ],
     }
+}
+
+/// An error body whose keys are hostile text (quotes, backslashes, comment ends, templates,
+/// a backtick, a comma, CJK, U+2028, a bidi override) and names the generated code uses,
+/// nested and with items, to type for the synthetic vendors: no key may break out of a
+/// literal, a tag or a comment.
+fn hostile_envelope() -> errdex::catalog::Envelope {
+    serde_json::from_value(serde_json::json!({
+        "code": "we\"ird */.c${x}de",
+        "message": "$var #{x} \\u000a\u{2028}",
+        "flag": {"path": "`tick`, */ /*", "error_when": "#{x}\"$y\u{2028}"},
+        "items": {"path": "錯誤 */", "code": "c\\", "message": "'''\"\"\"", "field": "\u{202E}f"},
+        "extra": ["a,b", "we\"ird */.x\\y", "error", "isError", "class", "in", "Err"]
+    }))
+    .unwrap()
+}
+
+/// The synthetic vendors' units with [`hostile_envelope`]'s body types, in `lang`: each with
+/// its type name.
+fn hostile_bodies(lang: Lang) -> Vec<(String, String)> {
+    let envelope = hostile_envelope();
+    [synthetic(), synthetic_numbers()]
+        .iter()
+        .map(|u| {
+            let text = Snippets::new(lang, &u.vendor, &u.refs())
+                .with_envelope(&envelope)
+                .enumeration(&u.refs());
+            (u.type_name(), text)
+        })
+        .collect()
 }
 
 /// Every shipped vendor's newest catalog, then the synthetic ones.
@@ -383,6 +415,7 @@ const PYTHON: &str = "python3 3.10 or newer (Debian package python3)";
 const JAVA: &str = "a JDK (Debian package default-jdk-headless)";
 const GO: &str = "Go (Debian package golang-go)";
 const NODE: &str = "Node.js (Debian packages nodejs and npm)";
+const KOTLIN: &str = "kotlinc (Debian package kotlin) and a JDK";
 const MONO: &str = "Mono's C# compiler and runtime (Debian packages mono-mcs, mono-runtime and \
                     libmono-system-runtime-serialization4.0-cil)";
 const PHP: &str = "PHP 8.1 or newer (Debian package php-cli)";
@@ -482,7 +515,11 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Java, &c.vendor, &[e], &e.code),
-        "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN; // Invalid / expired Token"
+        "case 1000: return PixnetError.INVALID_EXPIRED_TOKEN; // Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Kotlin, &c.vendor, &[e], &e.code),
+        "1000 -> PixnetError.INVALID_EXPIRED_TOKEN // Invalid / expired Token"
     );
     assert_eq!(
         arm(Lang::Typescript, &c.vendor, &[e], &e.code),
@@ -490,7 +527,7 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Go, &c.vendor, &[e], &e.code),
-        "case \"1000\":\n\treturn PixnetInvalidExpiredToken, true // Invalid / expired Token"
+        "case 1000:\n\treturn PixnetInvalidExpiredToken, true // Invalid / expired Token"
     );
     let all: Vec<&Entry> = c.entries.iter().collect();
     let rust = enumeration(Lang::Rust, &c.vendor, &all);
@@ -528,7 +565,7 @@ fn extreme_numbers() -> Unit {
 /// `new`), two keys with one name (`errorCode`, `error_code`), keys that are no identifier (`$`,
 /// `2fa`, `X-Request-ID`); the code and flag in a nested object, and items. Over the
 /// integer-coded `weird-numbers` vendor; with a body that names its codes 7, -3 and 42.
-fn hostile_envelope() -> (Unit, errdex::catalog::Envelope, String) {
+fn hostile_keys() -> (Unit, errdex::catalog::Envelope, String) {
     let envelope = serde_json::from_str(
         r#"{"code": "error.code", "message": "error.message",
             "flag": {"path": "error.this", "error_when": "true"},

@@ -214,7 +214,7 @@ fn php_body_types_parse_the_sample_bodies() {
 /// no identifiers at all.
 #[test]
 fn php_body_types_survive_hostile_keys() {
-    let (u, envelope, body) = hostile_envelope();
+    let (u, envelope, body) = hostile_keys();
     let dir = workdir();
     let unit = Snippets::new(Lang::Php, &u.vendor, &u.refs())
         .with_envelope(&envelope)

@@ -203,7 +203,7 @@ fn ruby_body_types_parse_the_sample_bodies() {
 /// keys of one name and no identifiers at all.
 #[test]
 fn ruby_body_types_survive_hostile_keys() {
-    let (u, envelope, body) = hostile_envelope();
+    let (u, envelope, body) = hostile_keys();
     let dir = workdir();
     let unit = Snippets::new(Lang::Ruby, &u.vendor, &u.refs())
         .with_envelope(&envelope)

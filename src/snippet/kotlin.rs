@@ -1,0 +1,316 @@
+//! Kotlin: `enum class PixnetError(val code: Int, val message: String, val httpStatus: Int?,
+//! val kind: String?, val isRetryable: Boolean)` with a `companion object` holding
+//! `fromCode(code)` (a `when`, `null` when unknown; `Long` codes when one needs 64 bits,
+//! `String` for string codes) and `parse("1302")` for integer codes. With an envelope, the
+//! body as data classes for Gson (the JSON library on the JVM that needs no compiler plugin),
+//! whose `error()` maps the code to the enum and `isError()` reads the flag.
+//!
+//! The arm: `1004 -> PixnetError.X // message`, a branch of `fromCode`'s `when`.
+
+use super::body::{Field, FieldType, FlagType, Role, Shape};
+use super::literal::{self, quoted};
+use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
+use std::fmt::Write;
+
+pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+    format!(
+        "{} -> {}.{}{}",
+        code_literal(unit, v),
+        unit.type_name,
+        v.ident,
+        trailing("//", &one_line(&v.message))
+    )
+}
+
+/// The Kotlin type of the unit's codes: `Int`, `Long` when a code needs 64 bits, or `String`.
+fn code_type(unit: &Unit) -> &'static str {
+    match unit.code_type {
+        CodeType::Int if unit.codes_fit_i32() => "Int",
+        CodeType::Int => "Long",
+        CodeType::Str => "String",
+    }
+}
+
+pub(super) fn enumeration(unit: &Unit) -> String {
+    let t = &unit.type_name;
+    let ct = code_type(unit);
+    let mut out = String::new();
+    if let Some(body) = &unit.body {
+        let any = body
+            .types()
+            .iter()
+            .any(|s| s.fields.iter().any(|f| f.ty == FieldType::Any));
+        if any {
+            out.push_str("import com.google.gson.JsonElement\n");
+        }
+        out.push_str("import com.google.gson.annotations.SerializedName\n\n");
+    }
+    let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
+    let _ = writeln!(
+        out,
+        "enum class {t}(\n    \
+         /** The error code as the API sends it. */\n    val code: {ct},\n    \
+         /** The message the API returns with the code (the summary where the source has none). */\n    \
+         val message: String,\n    \
+         /** The HTTP status the API answers with, or null where the source gives none. */\n    \
+         val httpStatus: Int?,\n    \
+         /** The kind of problem in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", ...), or null. */\n    \
+         val kind: String?,\n    \
+         /** Whether sending the same request again later may succeed (back off, then retry). */\n    \
+         val isRetryable: Boolean\n) {{"
+    );
+    for (i, v) in unit.variants.iter().enumerate() {
+        if !v.docs.is_empty() {
+            let _ = writeln!(out, "    /** {} */", comment(&v.docs.join(" -- ")));
+        }
+        let status = v.http_status.map_or("null".to_string(), |s| s.to_string());
+        let kind = v.kind_id().map_or("null".to_string(), literal);
+        let end = if i + 1 == unit.variants.len() {
+            ";"
+        } else {
+            ","
+        };
+        let _ = writeln!(
+            out,
+            "    {}({}, {}, {status}, {kind}, {}){end}",
+            v.ident,
+            code_literal(unit, v),
+            literal(&v.message),
+            v.is_retryable()
+        );
+    }
+    if unit.variants.is_empty() {
+        out.push_str("    ;\n");
+    }
+    out.push_str("\n    companion object {\n");
+    out.push_str(
+        "        /** The constant for an error code as the API sends it (matched exactly), or null. */\n",
+    );
+    let _ = writeln!(
+        out,
+        "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{"
+    );
+    for v in &unit.variants {
+        let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+    }
+    out.push_str("            else -> null\n        }\n");
+    if unit.code_type == CodeType::Int {
+        out.push_str(
+            "\n        /** The constant for a code written as text (\"1302\"; leading zeros allowed), or null. */\n",
+        );
+        let _ = writeln!(
+            out,
+            "        @JvmStatic\n        fun parse(code: String): {t}? = code.to{ct}OrNull()?.let {{ fromCode(it) }}"
+        );
+    }
+    out.push_str("    }\n}\n");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            write_class(&mut out, unit, shape, std::ptr::eq(shape, body));
+        }
+    }
+    out
+}
+
+/// Names a body's property may not take: the hard keywords, what every data class has, and
+/// the methods the body types add.
+fn taken(name: &str) -> bool {
+    naming::is_kotlin_keyword(name)
+        || matches!(
+            name,
+            "error" | "isError" | "hashCode" | "toString" | "equals" | "copy" | "javaClass"
+        )
+        || name
+            .strip_prefix("component")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A body type: a data class of nullable properties (null when the body lacks the key) under
+/// the keys the API sends, with `error()` where the object holds a code and `isError()` where
+/// it holds the flag. Every property has a default, so Gson builds it through the
+/// parameterless constructor Kotlin generates.
+fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+    let t = &unit.type_name;
+    let vendor = comment(&unit.vendor.name);
+    if root {
+        let _ = writeln!(
+            out,
+            "/** The error body {vendor} sends, as Gson reads it. */"
+        );
+    } else {
+        let _ = writeln!(out, "/** Part of the error body {vendor} sends. */");
+    }
+    let names = super::java::member_names(shape, &taken);
+    let params: Vec<String> = shape
+        .fields
+        .iter()
+        .zip(&names)
+        .map(|(f, name)| {
+            let ty = match &f.ty {
+                FieldType::Code(CodeType::Int) if unit.codes_fit_i32() => "Int".into(),
+                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
+                    "Long".into()
+                }
+                FieldType::Code(CodeType::Str)
+                | FieldType::Text
+                | FieldType::Flag(FlagType::Text { .. }) => "String".into(),
+                FieldType::Flag(FlagType::Bool { .. }) => "Boolean".into(),
+                FieldType::Object(inner) => inner.name.clone(),
+                FieldType::List(inner) => format!("List<{}>", inner.name),
+                FieldType::Any => "JsonElement".into(),
+            };
+            format!(
+                "@field:SerializedName({}) val {name}: {ty}? = null",
+                literal(&f.key)
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "data class {}(\n    {}\n) {{",
+        shape.name,
+        params.join(",\n    ")
+    );
+    let code = shape.path_to(Role::Code);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "    /** The error the body's code names, or null when it is none of [{t}]'s. */"
+        );
+        let _ = writeln!(
+            out,
+            "    fun error(): {t}? = {}?.let {{ {t}.fromCode(it) }}",
+            access(shape, &code, &names)
+        );
+    }
+    let flag = shape.path_to(Role::Flag);
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        if !code.is_empty() {
+            out.push('\n');
+        }
+        let key = comment(flag.last().map_or("", |f| f.key.as_str()));
+        let _ = writeln!(
+            out,
+            "    /** Whether the body's {key} says it reports an error. */"
+        );
+        let value = access(shape, &flag, &names);
+        let test = match flag_type {
+            FlagType::Bool { error_when } => format!("{value} == {error_when}"),
+            FlagType::NonZero => format!("({value} ?: 0L) != 0L"),
+            FlagType::Text { error_when } => {
+                format!("{value}.equals({}, ignoreCase = true)", literal(error_when))
+            }
+        };
+        let _ = writeln!(out, "    fun isError(): Boolean = {test}");
+    }
+    out.push_str("}\n");
+}
+
+/// `errResponse?.code`: a field reached through nullable objects.
+fn access(shape: &Shape, path: &[&Field], names: &[String]) -> String {
+    let mut expr = String::new();
+    let mut current = shape;
+    for (i, f) in path.iter().enumerate() {
+        let local;
+        let names = if i == 0 {
+            names
+        } else {
+            local = super::java::member_names(current, &taken);
+            &local
+        };
+        let at = current
+            .fields
+            .iter()
+            .position(|g| std::ptr::eq(g, *f))
+            .unwrap_or(0);
+        if i > 0 {
+            expr.push_str("?.");
+        }
+        expr.push_str(&names[at]);
+        if let FieldType::Object(inner) = &f.ty {
+            current = inner;
+        }
+    }
+    expr
+}
+
+/// The code as the constants and branches write it: `1302`, `1302L` (a `Long` unit) or
+/// `"data_validation_failed"`; the smallest values by name, since their literal (`-2147483648`)
+/// is out of range before the minus applies.
+fn code_literal(unit: &Unit, v: &Variant) -> String {
+    match v.int {
+        Some(n) if unit.codes_fit_i32() && n == i64::from(i32::MIN) => "Int.MIN_VALUE".into(),
+        Some(n) if unit.codes_fit_i32() => n.to_string(),
+        Some(i64::MIN) => "Long.MIN_VALUE".into(),
+        Some(n) => format!("{n}L"),
+        None => literal(&v.code),
+    }
+}
+
+pub(super) fn literal(s: &str) -> String {
+    quoted(s, &literal::KOTLIN)
+}
+
+/// One line of a `/** */` comment. Kotlin's block comments nest, so neither `*/` nor `/*` may
+/// stay whole.
+fn comment(s: &str) -> String {
+    let mut s = one_line(s);
+    while s.contains("*/") || s.contains("/*") {
+        s = s.replace("*/", "* /").replace("/*", "/ *");
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_cannot_open_or_close_a_block() {
+        assert_eq!(comment("a */ b /* c\nd"), "a * / b / * c d");
+        assert!(!comment("/*/*/").contains("/*"));
+        assert!(!comment("/*/*/").contains("*/"));
+    }
+
+    fn unit_of(codes: &[&str]) -> String {
+        let entries: Vec<crate::catalog::Entry> = codes
+            .iter()
+            .map(|c| crate::catalog::Entry {
+                code: (*c).into(),
+                message: Some(format!("m{c}")),
+                ..Default::default()
+            })
+            .collect();
+        let refs: Vec<&crate::catalog::Entry> = entries.iter().collect();
+        let vendor = crate::catalog::Vendor {
+            id: "x".into(),
+            name: "X".into(),
+            ..Default::default()
+        };
+        super::super::enumeration(super::super::Lang::Kotlin, &vendor, &refs)
+    }
+
+    #[test]
+    fn the_smallest_integers_are_written_by_name() {
+        let narrow = unit_of(&["-2147483648", "5"]);
+        assert!(narrow.contains("fun fromCode(code: Int)"), "{narrow}");
+        assert!(narrow.contains("Int.MIN_VALUE -> XError."), "{narrow}");
+        assert!(narrow.contains("(Int.MIN_VALUE, "), "{narrow}");
+        let wide = unit_of(&["-9223372036854775808", "5"]);
+        assert!(wide.contains("fun fromCode(code: Long)"), "{wide}");
+        assert!(wide.contains("Long.MIN_VALUE -> XError."), "{wide}");
+        assert!(wide.contains("5L -> XError."), "{wide}");
+        assert!(wide.contains("code.toLongOrNull()"), "{wide}");
+    }
+
+    #[test]
+    fn properties_keep_clear_of_keywords_and_generated_members() {
+        for n in ["in", "error", "copy", "component1", "isError"] {
+            assert!(taken(n), "{n}");
+        }
+        for n in ["code", "message", "component", "botId"] {
+            assert!(!taken(n), "{n}");
+        }
+    }
+}
