@@ -1385,3 +1385,33 @@ fn readme_and_the_help_overlay_list_the_same_keys() {
         }
     }
 }
+
+#[test]
+fn y_and_y_copy_codes_in_their_vendor_s_type_and_b_adds_the_body_type() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:mantago");
+    key(&mut app, KeyCode::Enter);
+    let copied = |effects: Vec<Effect>| match &effects[..] {
+        [Effect::Copy { text, .. }] => text.clone(),
+        other => panic!("{other:?}"),
+    };
+    // MantaGO sends numbers: the arm and the enum match integers.
+    let arm = copied(key(&mut app, KeyCode::Char('y')));
+    assert!(
+        arm.split(" => ").next().unwrap().parse::<i64>().is_ok(),
+        "{arm}"
+    );
+    let alone = copied(key(&mut app, KeyCode::Char('Y')));
+    assert!(alone.contains("pub fn from_code(code: i64)"), "{alone}");
+    assert!(!alone.contains("MantagoErrorBody"), "{alone}");
+    key(&mut app, KeyCode::Char('b'));
+    assert!(app.status.contains("error body"), "{}", app.status);
+    let with_body = copied(key(&mut app, KeyCode::Char('Y')));
+    assert!(
+        with_body.starts_with(&alone) && with_body.contains("pub struct MantagoErrorBody"),
+        "{with_body}"
+    );
+    key(&mut app, KeyCode::Char('b'));
+    assert_eq!(copied(key(&mut app, KeyCode::Char('Y'))), alone);
+}

@@ -553,10 +553,13 @@ pub fn print_snippet(
         write!(out, "{}", snippets.enumeration(set))?;
     } else {
         // Named as in the vendor's enum; a code listed twice (PIXNET 4109) gives one arm.
+        let arms = snippets.arms(&all);
         let mut seen = std::collections::HashSet::new();
         for e in &entries {
-            if seen.insert(e.code.as_str()) {
-                writeln!(out, "{}", snippets.arm(&all, &e.code).trim_end())?;
+            if seen.insert(e.code.as_str())
+                && let Some((_, arm)) = arms.iter().find(|(code, _)| *code == e.code)
+            {
+                writeln!(out, "{}", arm.trim_end())?;
             }
         }
     }

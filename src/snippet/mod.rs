@@ -147,7 +147,21 @@ impl<'a> Snippets<'a> {
         Snippets {
             lang,
             vendor,
-            code_type: code_type(&group_by_code(vendor_entries)),
+            code_type: code_type(vendor_entries.iter().map(|e| e.code.as_str())),
+            envelope: None,
+        }
+    }
+
+    /// [`Snippets::new`] from the vendor's codes alone (a table's, without making entries).
+    pub fn for_codes<'c>(
+        lang: Lang,
+        vendor: &'a Vendor,
+        vendor_codes: impl IntoIterator<Item = &'c str>,
+    ) -> Snippets<'a> {
+        Snippets {
+            lang,
+            vendor,
+            code_type: code_type(vendor_codes),
             envelope: None,
         }
     }
@@ -165,20 +179,20 @@ impl<'a> Snippets<'a> {
     /// when `context` lacks the code.
     pub fn arm(&self, context: &[&Entry], code: &str) -> String {
         let unit = Unit::new(self, context);
-        let Some(v) = unit.variants.iter().find(|v| v.code == code) else {
-            return String::new();
-        };
-        match self.lang {
-            Lang::Rust => rust::arm(&unit, v),
-            Lang::Typescript => typescript::arm(&unit, v),
-            Lang::Python => python::arm(&unit, v),
-            Lang::Go => go::arm(&unit, v),
-            Lang::Java => java::arm(&unit, v),
-            Lang::Kotlin => kotlin::arm(&unit, v),
-            Lang::CSharp => csharp::arm(&unit, v),
-            Lang::Php => php::arm(&unit, v),
-            Lang::Ruby => ruby::arm(&unit, v),
+        match unit.variants.iter().find(|v| v.code == code) {
+            Some(v) => write_arm(&unit, v),
+            None => String::new(),
         }
+    }
+
+    /// [`Snippets::arm`] for every code of `context`, in its order: `(code, arm)`, the enum
+    /// worked out once.
+    pub fn arms(&self, context: &[&Entry]) -> Vec<(String, String)> {
+        let unit = Unit::new(self, context);
+        unit.variants
+            .iter()
+            .map(|v| (v.code.clone(), write_arm(&unit, v)))
+            .collect()
     }
 
     /// A complete, idiomatic enum (or constants) for a set of entries with a `from_code`
@@ -202,6 +216,20 @@ pub fn arm(lang: Lang, vendor: &Vendor, context: &[&Entry], code: &str) -> Strin
 /// [`Snippets::enumeration`] with the code type judged from `entries`, without a body type.
 pub fn enumeration(lang: Lang, vendor: &Vendor, entries: &[&Entry]) -> String {
     Snippets::new(lang, vendor, entries).enumeration(entries)
+}
+
+fn write_arm(unit: &Unit, v: &Variant) -> String {
+    match unit.lang {
+        Lang::Rust => rust::arm(unit, v),
+        Lang::Typescript => typescript::arm(unit, v),
+        Lang::Python => python::arm(unit, v),
+        Lang::Go => go::arm(unit, v),
+        Lang::Java => java::arm(unit, v),
+        Lang::Kotlin => kotlin::arm(unit, v),
+        Lang::CSharp => csharp::arm(unit, v),
+        Lang::Php => php::arm(unit, v),
+        Lang::Ruby => ruby::arm(unit, v),
+    }
 }
 
 fn write_unit(unit: &Unit) -> String {
@@ -358,11 +386,25 @@ impl Unit<'_> {
     }
 }
 
-fn code_type(groups: &[Vec<&Entry>]) -> CodeType {
-    match integer_codes(groups) {
-        Some(_) => CodeType::Int,
-        None => CodeType::Str,
+/// [`CodeType::Int`] when every code is a decimal integer and no two different codes are the
+/// same number (a code listed twice is one code).
+fn code_type<'c>(codes: impl IntoIterator<Item = &'c str>) -> CodeType {
+    let mut numbers: std::collections::HashMap<i64, &str> = std::collections::HashMap::new();
+    let mut any = false;
+    for code in codes {
+        any = true;
+        let digits = code.strip_prefix('-').unwrap_or(code);
+        let number = (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| code.parse::<i64>().ok())
+            .flatten();
+        let Some(n) = number else {
+            return CodeType::Str;
+        };
+        if *numbers.entry(n).or_insert(code) != code {
+            return CodeType::Str;
+        }
     }
+    if any { CodeType::Int } else { CodeType::Str }
 }
 
 /// Each group's code as a number, when every code is a distinct decimal integer (see
@@ -592,6 +634,17 @@ mod tests {
                 _ => assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}"),
             }
         }
+    }
+
+    #[test]
+    fn codes_are_integers_when_every_distinct_code_is_a_distinct_number() {
+        assert_eq!(code_type(["1302", "4109", "4109", "-3"]), CodeType::Int);
+        assert_eq!(code_type(["0000", "0"]), CodeType::Str);
+        assert_eq!(code_type(["23505", "0A000"]), CodeType::Str);
+        assert_eq!(code_type(["99999999999999999999"]), CodeType::Str);
+        assert_eq!(code_type(["", "1"]), CodeType::Str);
+        assert_eq!(code_type(["+1"]), CodeType::Str);
+        assert_eq!(code_type([]), CodeType::Str);
     }
 
     #[test]

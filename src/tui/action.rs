@@ -42,6 +42,8 @@ pub enum Action {
     CopyCode,
     CopyMessage,
     CycleLanguage,
+    /// `Y` with or without the error body's type.
+    ToggleBody,
     /// `s`: the detail pane shows what `y` would copy, or the entry again.
     TogglePreview,
     /// `o`: open the selected entry's source link in the browser.
@@ -119,6 +121,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("y", "match arm for the selected code"),
             ("s", "detail pane: preview what y copies / back"),
             ("Y", "enum of every code listed (not only shown)"),
+            ("b", "Y with/without the error body's type"),
             ("L", "snippet language (10, from Rust to Ruby)"),
             ("c m", "code / message"),
         ],
@@ -250,6 +253,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('c') => Some(Action::CopyCode),
             KeyCode::Char('m') => Some(Action::CopyMessage),
             KeyCode::Char('L') => Some(Action::CycleLanguage),
+            KeyCode::Char('b') => Some(Action::ToggleBody),
             KeyCode::Char('s') => Some(Action::TogglePreview),
             KeyCode::Char('o') => Some(Action::OpenSource),
             KeyCode::Char('p') => Some(Action::OpenPaste),
@@ -372,7 +376,7 @@ mod tests {
     fn documented_keys() {
         use Action as A;
         type IsAction = fn(&Action) -> bool;
-        let cases: [(KeyCode, IsAction); 13] = [
+        let cases: [(KeyCode, IsAction); 14] = [
             (KeyCode::Char('/'), |a| matches!(a, A::StartFilter)),
             (KeyCode::Esc, |a| matches!(a, A::Back)),
             (KeyCode::Char('g'), |a| matches!(a, A::Top)),
@@ -382,6 +386,7 @@ mod tests {
             (KeyCode::Char('y'), |a| matches!(a, A::CopyArm)),
             (KeyCode::Char('Y'), |a| matches!(a, A::CopyEnum)),
             (KeyCode::Char('L'), |a| matches!(a, A::CycleLanguage)),
+            (KeyCode::Char('b'), |a| matches!(a, A::ToggleBody)),
             (KeyCode::Char('p'), |a| matches!(a, A::OpenPaste)),
             (KeyCode::Char('?'), |a| matches!(a, A::ToggleHelp)),
             (KeyCode::Char('M'), |a| matches!(a, A::ToggleMouse)),

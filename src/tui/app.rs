@@ -11,7 +11,7 @@ use crate::clipboard;
 use crate::index::{Hit, Index, RowId};
 use crate::query::Query;
 use crate::sanitize;
-use crate::snippet::{self, Lang};
+use crate::snippet::{Lang, Snippets};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::sync::Arc;
@@ -119,6 +119,8 @@ pub struct App {
     pub history: History,
     /// `s`: the detail pane previews what `y` copies instead of the entry.
     pub preview: bool,
+    /// `b`: `Y` adds the type of each vendor's error body (from its catalog's envelope).
+    pub with_body: bool,
     pub pick: bool,
 }
 
@@ -153,6 +155,7 @@ impl App {
             help_scroll: 0,
             history: History::new(options.history),
             preview: false,
+            with_body: false,
             pick: options.pick,
         }
     }
@@ -384,6 +387,14 @@ impl App {
                 self.lang = self.lang.next();
                 self.status = format!("snippet language: {}", self.lang.name());
             }
+            Action::ToggleBody => {
+                self.with_body = !self.with_body;
+                self.status = if self.with_body {
+                    "Y copies each vendor's error body type too".into()
+                } else {
+                    "Y copies the enum alone".into()
+                };
+            }
             Action::CopyArm => return self.copy_arm(),
             Action::CopyEnum => return self.copy_enum(),
             Action::CopyCode | Action::CopyMessage => {
@@ -539,7 +550,7 @@ impl App {
             rows.into_iter().map(|r| r.entry).collect()
         };
         let context: Vec<&crate::catalog::Entry> = context.iter().collect();
-        let text = snippet::arm(self.lang, e.vendor, &context, &e.entry.code);
+        let text = self.snippets(&index, v).arm(&context, &e.entry.code);
         let what = format!(
             "1 {} arm ({} {})",
             self.lang.name(),
@@ -552,8 +563,18 @@ impl App {
         }
     }
 
+    /// Snippets of a vendor, its codes typed as all of its codes are (integers, or strings).
+    fn snippets<'i>(&self, index: &'i Index, vendor: usize) -> Snippets<'i> {
+        let table = index.vendor_table(vendor);
+        Snippets::for_codes(
+            self.lang,
+            table.vendor(),
+            (0..table.len()).map(|i| table.code(i)),
+        )
+    }
+
     /// One enum per vendor among the visible rows (listed by the filter), in the order vendors
-    /// appear.
+    /// appear; with `b` on, each followed by the type of its vendor's error body.
     fn copy_enum(&mut self) -> Vec<Effect> {
         let Some(index) = self.index.clone() else {
             return self.nothing_to_copy();
@@ -582,7 +603,13 @@ impl App {
             .iter()
             .map(|(v, entries)| {
                 let entries: Vec<_> = entries.iter().collect();
-                snippet::enumeration(self.lang, index.vendor_table(*v).vendor(), &entries)
+                let mut snippets = self.snippets(&index, *v);
+                if self.with_body
+                    && let Some(envelope) = index.vendor_table(*v).envelope()
+                {
+                    snippets = snippets.with_envelope(envelope);
+                }
+                snippets.enumeration(&entries)
             })
             .collect::<Vec<_>>()
             .join("\n");

@@ -477,14 +477,16 @@ fn arms_appear_verbatim_in_the_enum_of_the_same_language() {
         .filter(|u| !u.vendor.id.starts_with("weird-"))
     {
         for lang in Lang::ALL {
-            let full = enumeration(lang, &u.vendor, &u.refs());
+            let snippets = Snippets::new(lang, &u.vendor, &u.refs());
+            let full = snippets.enumeration(&u.refs());
             let norm = |s: &str| s.lines().map(str::trim).collect::<Vec<_>>().join("\n");
             let full_norm = norm(&full);
             // Each code's arm, from all of its rows (PIXNET 4109 has two).
-            let missing: Vec<String> = u
-                .entries
+            let arms = snippets.arms(&u.refs());
+            assert_eq!(arms.len(), u.expected().len(), "{lang} {}", u.vendor.id);
+            let missing: Vec<&String> = arms
                 .iter()
-                .map(|e| arm(lang, &u.vendor, &u.refs(), &e.code))
+                .map(|(_, a)| a)
                 .filter(|a| !full_norm.contains(&norm(a)))
                 .collect();
             // Named in the context of the whole vendor, every arm is the enum's own line.
@@ -495,6 +497,10 @@ fn arms_appear_verbatim_in_the_enum_of_the_same_language() {
                 missing.len(),
                 u.entries.len()
             );
+            // One arm at a time gives the same lines.
+            for (code, a) in [arms.first(), arms.last()].into_iter().flatten() {
+                assert_eq!(&arm(lang, &u.vendor, &u.refs(), code), a, "{lang} {code}");
+            }
         }
     }
 }
