@@ -550,7 +550,7 @@ impl App {
             rows.into_iter().map(|r| r.entry).collect()
         };
         let context: Vec<&crate::catalog::Entry> = context.iter().collect();
-        let text = self.snippets(&index, v).arm(&context, &e.entry.code);
+        let text = self.snippets(index, v).arm(&context, &e.entry.code);
         let what = format!(
             "1 {} arm ({} {})",
             self.lang.name(),
