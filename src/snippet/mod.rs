@@ -1,6 +1,6 @@
 //! Code snippets from catalog entries: one match arm for an entry, or a whole enum (with a
 //! `from_code` lookup and message and HTTP status lookups) for a set of entries, in Rust,
-//! TypeScript, Python, Go and Java.
+//! TypeScript, JavaScript, Python, Go and Java.
 //!
 //! Every language works from the same [`Variant`]s: entries grouped by code (a code the source
 //! lists twice, PIXNET 4109, becomes one variant whose message joins both), each with an
@@ -17,6 +17,7 @@
 mod body;
 mod go;
 mod java;
+mod javascript;
 mod literal;
 mod naming;
 mod python;
@@ -34,6 +35,8 @@ pub enum Lang {
     Rust,
     #[value(alias = "ts")]
     Typescript,
+    #[value(alias = "js")]
+    Javascript,
     #[value(alias = "py")]
     Python,
     #[value(alias = "golang")]
@@ -42,9 +45,10 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 5] = [
+    pub const ALL: [Lang; 6] = [
         Lang::Rust,
         Lang::Typescript,
+        Lang::Javascript,
         Lang::Python,
         Lang::Go,
         Lang::Java,
@@ -55,6 +59,7 @@ impl Lang {
         match self {
             Lang::Rust => "Rust",
             Lang::Typescript => "TypeScript",
+            Lang::Javascript => "JavaScript",
             Lang::Python => "Python",
             Lang::Go => "Go",
             Lang::Java => "Java",
@@ -72,6 +77,7 @@ impl Lang {
         match self {
             Lang::Rust => "rs",
             Lang::Typescript => "ts",
+            Lang::Javascript => "js",
             Lang::Python => "py",
             Lang::Go => "go",
             Lang::Java => "java",
@@ -88,16 +94,18 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = String;
 
-    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, any case.
+    /// `rust`/`rs`, `typescript`/`ts`, `javascript`/`js`, `python`/`py`, `go`/`golang`, `java`, any
+    /// case.
     fn from_str(s: &str) -> Result<Lang, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "rust" | "rs" => Ok(Lang::Rust),
             "typescript" | "ts" => Ok(Lang::Typescript),
+            "javascript" | "js" => Ok(Lang::Javascript),
             "python" | "py" => Ok(Lang::Python),
             "go" | "golang" => Ok(Lang::Go),
             "java" => Ok(Lang::Java),
             _ => Err(format!(
-                "unknown language `{s}` (expected rust, typescript, python, go or java)"
+                "unknown language `{s}` (expected rust, typescript, javascript, python, go or java)"
             )),
         }
     }
@@ -143,6 +151,7 @@ impl<'a> Snippets<'a> {
         match self.lang {
             Lang::Rust => rust::arm(&unit, v),
             Lang::Typescript => typescript::arm(&unit, v),
+            Lang::Javascript => javascript::arm(&unit, v),
             Lang::Python => python::arm(&unit, v),
             Lang::Go => go::arm(&unit, v),
             Lang::Java => java::arm(&unit, v),
@@ -176,6 +185,7 @@ fn write_unit(unit: &Unit) -> String {
     match unit.lang {
         Lang::Rust => rust::enumeration(unit),
         Lang::Typescript => typescript::enumeration(unit),
+        Lang::Javascript => javascript::enumeration(unit),
         Lang::Python => python::enumeration(unit),
         Lang::Go => go::enumeration(unit),
         Lang::Java => java::enumeration(unit),
@@ -438,6 +448,8 @@ mod tests {
             ("RS", Lang::Rust),
             ("TypeScript", Lang::Typescript),
             ("ts", Lang::Typescript),
+            ("JavaScript", Lang::Javascript),
+            ("js", Lang::Javascript),
             ("Python", Lang::Python),
             ("py", Lang::Python),
             ("GO", Lang::Go),
@@ -452,12 +464,15 @@ mod tests {
     fn lang_cycles_through_all() {
         let mut l = Lang::Rust;
         let mut seen = vec![];
-        for _ in 0..5 {
+        for _ in 0..Lang::ALL.len() {
             seen.push(l.name());
             l = l.next();
         }
         assert_eq!(l, Lang::Rust);
-        assert_eq!(seen, ["Rust", "TypeScript", "Python", "Go", "Java"]);
+        assert_eq!(
+            seen,
+            ["Rust", "TypeScript", "JavaScript", "Python", "Go", "Java"]
+        );
     }
 
     #[test]
@@ -483,6 +498,11 @@ mod tests {
             if lang == Lang::Rust {
                 assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
                 assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
+            } else if matches!(lang, Lang::Typescript | Lang::Javascript | Lang::Python) {
+                assert_eq!(out.matches("case 4109:").count(), 1, "{lang}:\n{out}");
+                let defined = [" = 4109,", "(4109, ", " = 4109\n"];
+                let n: usize = defined.iter().map(|d| out.matches(d).count()).sum();
+                assert_eq!(n, 1, "{lang}:\n{out}");
             } else {
                 assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}");
             }

@@ -9,6 +9,7 @@
 
 mod go;
 mod java;
+mod javascript;
 mod python;
 mod rust;
 mod typescript;
@@ -280,6 +281,24 @@ fn sample_output(sample: &Sample) -> String {
     out
 }
 
+/// The sample body with its code replaced by an array, which no code's type admits: what a
+/// body type's parser (or type guard) must refuse.
+fn sample_with_wrong_code(sample: &Sample) -> String {
+    let index = Index::embedded();
+    let v = index.find_vendor(&sample.vendor).unwrap();
+    let catalog = index.vendor_catalog(v);
+    let env = catalog.envelope.as_ref().unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&sample.body).unwrap();
+    let mut at = &mut json;
+    for key in env.code.split('.') {
+        at = at
+            .get_mut(key)
+            .unwrap_or_else(|| panic!("{}: no {key}", sample.vendor));
+    }
+    *at = serde_json::json!([1]);
+    json.to_string()
+}
+
 /// Runs the errdex binary on its embedded catalogs alone; its stdout, failing unless it
 /// exits 0 with nothing on stderr.
 fn errdex(args: &[&str]) -> String {
@@ -422,7 +441,7 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Python, &c.vendor, &[e], &e.code),
-        "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN  # Invalid / expired Token"
+        "case 1000: return PixnetError.INVALID_EXPIRED_TOKEN  # Invalid / expired Token"
     );
     assert_eq!(
         arm(Lang::Java, &c.vendor, &[e], &e.code),
@@ -430,7 +449,11 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Typescript, &c.vendor, &[e], &e.code),
-        "case \"1000\": return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
+        "case 1000: return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Javascript, &c.vendor, &[e], &e.code),
+        "case 1000: return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
     );
     assert_eq!(
         arm(Lang::Go, &c.vendor, &[e], &e.code),
