@@ -13,7 +13,8 @@
 use super::body::{FieldType, Role, Shape};
 use super::literal::{self, quoted};
 use super::typescript::{
-    code_literal, code_type, comment, error_lookup, field_check, flag_test, value_type,
+    code_literal, code_type, comment, error_lookup, field_check, flag_test, reads_inherited,
+    value_type,
 };
 use super::{CodeType, Unit, Variant, indent, trailing};
 use std::fmt::Write;
@@ -160,7 +161,16 @@ fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     if checks.is_empty() {
         out.push_str("    return true;\n  },\n");
     } else {
-        out.push_str("    const o = /** @type {{ [key: string]: unknown }} */ (value);\n");
+        let object = if reads_inherited(shape) {
+            // Without a prototype, a key such as `constructor` is absent unless sent.
+            "Object.assign(Object.create(null), value)"
+        } else {
+            "value"
+        };
+        let _ = writeln!(
+            out,
+            "    const o = /** @type {{{{ [key: string]: unknown }}}} */ ({object});"
+        );
         let _ = writeln!(
             out,
             "    return (\n      {}\n    );\n  }},",

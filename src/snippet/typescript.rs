@@ -185,7 +185,14 @@ fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     if checks.is_empty() {
         out.push_str("    return true;\n  }\n");
     } else {
-        out.push_str("    const o = value as { [key: string]: unknown };\n");
+        if reads_inherited(shape) {
+            out.push_str(
+                "    // Without a prototype, a key such as `constructor` is absent unless sent.\n    \
+                 const o: { [key: string]: unknown } = Object.assign(Object.create(null), value);\n",
+            );
+        } else {
+            out.push_str("    const o = value as { [key: string]: unknown };\n");
+        }
         let _ = writeln!(
             out,
             "    return (\n      {}\n    );\n  }}",
@@ -289,7 +296,14 @@ pub(super) fn access(root: &str, path: &[&Field]) -> String {
     let mut expr = root.to_string();
     for (i, f) in path.iter().enumerate() {
         let optional = if i == 0 { "" } else { "?." };
-        if is_identifier(&f.key) {
+        if INHERITED.contains(&f.key.as_str()) {
+            let present = if i == 0 {
+                String::new()
+            } else {
+                format!("{expr} != null && ")
+            };
+            expr = format!("({present}{})", own(&expr, &f.key));
+        } else if is_identifier(&f.key) {
             let dot = if i == 0 { "." } else { optional };
             let _ = write!(expr, "{dot}{}", f.key);
         } else {
@@ -297,6 +311,37 @@ pub(super) fn access(root: &str, path: &[&Field]) -> String {
         }
     }
     expr
+}
+
+/// Keys every JavaScript object inherits: read as own properties only, so that a body without
+/// them does not answer with `Object.prototype`'s (`constructor` would be a function).
+const INHERITED: &[&str] = &[
+    "__proto__",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+    "constructor",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+];
+
+/// Whether the type guard reads a key every object inherits, and so reads a copy of the value
+/// without a prototype.
+pub(super) fn reads_inherited(shape: &Shape) -> bool {
+    shape
+        .fields
+        .iter()
+        .any(|f| INHERITED.contains(&f.key.as_str()))
+}
+
+fn own(object: &str, key: &str) -> String {
+    let key = literal(key);
+    format!("Object.prototype.hasOwnProperty.call({object}, {key}) ? {object}[{key}] : undefined")
 }
 
 /// A key as an interface member: as it is when it is an identifier, else quoted.

@@ -220,3 +220,49 @@ fn javascript_body_types_parse_the_sample_bodies() {
     );
     assert_eq!(out, expected);
 }
+
+/// The body type of a vendor whose envelope keys are hostile (see [`hostile_body`]): through
+/// tsc --checkJs with a program using it, then run on a body using every key.
+#[test]
+fn javascript_body_types_survive_hostile_keys() {
+    let h = hostile_body();
+    let dir = workdir();
+    module_package(dir.path());
+    let t = h.unit.type_name();
+    let unit = write(
+        dir.path(),
+        "hostile.js",
+        &hostile_body_unit(Lang::Javascript, &h),
+    );
+    let main = format!(
+        "// @ts-check\nimport {{ {t}Body, {t}BodyProtoItem }} from \"./hostile.js\";\n\n{PRELUDE}\
+         /** @param {{string}} text */\nfunction cps(text) {{\n  \
+         return Array.from(text, (c) => c.codePointAt(0)).join(\",\");\n}}\n\n\
+         /** @type {{unknown}} */\nconst body = JSON.parse(s({json}));\n\
+         if (!{t}Body.is(body)) {{\n  throw new Error(\"the guard refused the body\");\n}}\n\
+         const e = {t}Body.error(body);\nif (e === undefined) {{\n  throw new Error(\"no error\");\n}}\n\
+         console.log(`${{e.code}} ${{cps(e.message)}}`);\n\
+         console.log(`error ${{{t}Body.isError(body)}}`);\n\
+         for (const item of body[\"__proto__\"] ?? []) {{\n  \
+         const e = {t}BodyProtoItem.error(item);\n  \
+         if (e === undefined) {{\n    throw new Error(\"no item error\");\n  }}\n  \
+         console.log(`  ${{e.code}} ${{cps(e.message)}}`);\n}}\n\
+         /** @type {{unknown}} */\nconst empty = JSON.parse(\"{{}}\");\n\
+         check({t}Body.is(empty), \"an empty body is a body\");\n\
+         if ({t}Body.is(empty)) {{\n  \
+         check({t}Body.error(empty) === undefined, \"no error in an empty body\");\n  \
+         console.log(`empty error ${{{t}Body.isError(empty)}}`);\n}}\n\
+         check(!{t}Body.is(JSON.parse(s({proto}))), \"a list of the wrong type\");\n",
+        json = cps(&h.body),
+        proto = cps("{\"__proto__\": \"x\"}"),
+    );
+    let main = write(dir.path(), "main.js", &main);
+    tsc_check_js(dir.path(), &[unit, main]);
+    let out = check(
+        Command::new("node").current_dir(dir.path()).arg("main.js"),
+        NODE,
+        "the JavaScript hostile body program (node)",
+        false,
+    );
+    assert_eq!(out, h.output);
+}

@@ -212,3 +212,55 @@ fn python_body_types_parse_the_sample_bodies() {
     );
     assert_eq!(out, expected);
 }
+
+/// The body type of a vendor whose envelope keys are hostile (see [`hostile_body`]), run on a
+/// body using every key.
+#[test]
+fn python_body_types_survive_hostile_keys() {
+    let h = hostile_body();
+    let dir = workdir();
+    let t = h.unit.type_name();
+    let unit = write(
+        dir.path(),
+        "hostile.py",
+        &hostile_body_unit(Lang::Python, &h),
+    );
+    write(dir.path(), "body.json", &h.body);
+    let main = format!(
+        "import json\nimport hostile\n\n\n\
+         def cps(text):\n    return ','.join(str(ord(c)) for c in text)\n\n\n\
+         with open('body.json', encoding='utf-8') as f:\n    \
+         body = hostile.{t}Body.from_json(json.load(f))\n\
+         e = body.error()\nassert e is not None, body\n\
+         print(f'{{e.code}} {{cps(e.message)}}')\n\
+         print(f'error {{str(body.is_error()).lower()}}')\n\
+         for item in body.proto:\n    e = item.error()\n    assert e is not None, item\n    \
+         print(f'  {{e.code}} {{cps(e.message)}}')\n\
+         empty = hostile.{t}Body.from_json({{}})\nassert empty.error() is None\n\
+         print(f'empty error {{str(empty.is_error()).lower()}}')\n\
+         try:\n    hostile.{t}Body.from_json({{'__proto__': 'x'}})\nexcept ValueError:\n    pass\n\
+         else:\n    raise AssertionError('a list of the wrong type was read')\n",
+    );
+    write(dir.path(), "main.py", &main);
+    python3_version_check();
+    check(
+        Command::new("python3")
+            .current_dir(dir.path())
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .args(["-W", "error", "-m", "py_compile"])
+            .arg(&unit),
+        PYTHON,
+        "python3 -m py_compile (hostile body type)",
+        true,
+    );
+    let out = check(
+        Command::new("python3")
+            .current_dir(dir.path())
+            .env("PYTHONDONTWRITEBYTECODE", "1")
+            .args(["-W", "error", "main.py"]),
+        PYTHON,
+        "the Python hostile body program",
+        false,
+    );
+    assert_eq!(out, h.output);
+}

@@ -268,3 +268,59 @@ fn typescript_body_types_parse_the_sample_bodies() {
     );
     assert_eq!(out, expected);
 }
+
+/// The body type of a vendor whose envelope keys are hostile (see [`hostile_body`]): through
+/// tsc --strict, then run on a body using every key.
+#[test]
+fn typescript_body_types_survive_hostile_keys() {
+    let h = hostile_body();
+    let dir = workdir();
+    let t = h.unit.type_name();
+    let unit = write(
+        dir.path(),
+        "hostile.ts",
+        &hostile_body_unit(Lang::Typescript, &h),
+    );
+    let main = format!(
+        "import {{ {t}, {t}Body, {t}BodyProtoItem }} from \"./hostile\";\n\n{PRELUDE}\
+         function cps(text: string): string {{\n  \
+         return Array.from(text, (c) => c.codePointAt(0)).join(\",\");\n}}\n\n\
+         const body: unknown = JSON.parse(s({json}));\n\
+         if (!{t}Body.is(body)) {{\n  throw new Error(\"the guard refused the body\");\n}}\n\
+         const e = {t}Body.error(body);\nif (e === undefined) {{\n  throw new Error(\"no error\");\n}}\n\
+         console.log(`${{e}} ${{cps({t}.message(e))}}`);\n\
+         console.log(`error ${{{t}Body.isError(body)}}`);\n\
+         for (const item of body[\"__proto__\"] ?? []) {{\n  \
+         const e = {t}BodyProtoItem.error(item);\n  \
+         if (e === undefined) {{\n    throw new Error(\"no item error\");\n  }}\n  \
+         console.log(`  ${{e}} ${{cps({t}.message(e))}}`);\n}}\n\
+         const empty: unknown = JSON.parse(\"{{}}\");\n\
+         check({t}Body.is(empty), \"an empty body is a body\");\n\
+         if ({t}Body.is(empty)) {{\n  \
+         check({t}Body.error(empty) === undefined, \"no error in an empty body\");\n  \
+         console.log(`empty error ${{{t}Body.isError(empty)}}`);\n}}\n\
+         check(!{t}Body.is(JSON.parse(s({proto}))), \"a list of the wrong type\");\n",
+        json = cps(&h.body),
+        proto = cps("{\"__proto__\": \"x\"}"),
+    );
+    let main = write(dir.path(), "main.ts", &main);
+    check(
+        tsc_strict(dir.path())
+            .args([
+                "--target", "es2020", "--module", "commonjs", "--outDir", "out",
+            ])
+            .args([&unit, &main]),
+        NODE,
+        "tsc --strict (hostile body type)",
+        true,
+    );
+    let out = check(
+        Command::new("node")
+            .current_dir(dir.path())
+            .arg("out/main.js"),
+        NODE,
+        "the TypeScript hostile body program (node)",
+        false,
+    );
+    assert_eq!(out, h.output);
+}
