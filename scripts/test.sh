@@ -12,6 +12,7 @@ command -v xclip   >/dev/null || need+=(xclip)
 command -v go      >/dev/null || need+=(golang-go)
 command -v javac   >/dev/null || need+=(default-jdk-headless)
 command -v node    >/dev/null || need+=(nodejs npm)
+command -v python3 >/dev/null || need+=(python3)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "installing: ${need[*]}"

@@ -161,16 +161,17 @@ fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     if checks.is_empty() {
         out.push_str("    return true;\n  },\n");
     } else {
-        let object = if reads_inherited(shape) {
-            // Without a prototype, a key such as `constructor` is absent unless sent.
-            "Object.assign(Object.create(null), value)"
+        if reads_inherited(shape) {
+            out.push_str(
+                "    // Own keys only: a key such as `constructor` is absent unless sent.\n    \
+                 /** @type {{ [key: string]: unknown }} */\n    \
+                 const o = Object.create(null);\n    \
+                 for (const key of Object.keys(value)) {\n      \
+                 o[key] = /** @type {{ [key: string]: unknown }} */ (value)[key];\n    }\n",
+            );
         } else {
-            "value"
-        };
-        let _ = writeln!(
-            out,
-            "    const o = /** @type {{{{ [key: string]: unknown }}}} */ ({object});"
-        );
+            out.push_str("    const o = /** @type {{ [key: string]: unknown }} */ (value);\n");
+        }
         let _ = writeln!(
             out,
             "    return (\n      {}\n    );\n  }},",

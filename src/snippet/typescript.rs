@@ -59,22 +59,9 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     record(&mut out, &kinds, "string | undefined", &|v| {
         v.kind_id().map_or("undefined".to_string(), literal)
     });
-    let members: Vec<String> = unit
-        .variants
-        .iter()
-        .filter(|v| v.is_retryable())
-        .map(|v| format!("  {t}.{},\n", v.ident))
-        .collect();
-    let members = if members.is_empty() {
-        String::new()
-    } else {
-        format!("\n{}", members.concat())
-    };
-    let _ = writeln!(
-        out,
-        "const {retryable}: ReadonlySet<{t}> = new Set<{t}>([{members}]);\n"
-    );
-
+    record(&mut out, &retryable, "boolean", &|v| {
+        v.is_retryable().to_string()
+    });
     out.push_str("// eslint-disable-next-line @typescript-eslint/no-namespace\n");
     let _ = writeln!(out, "export namespace {t} {{");
     out.push_str("  /** The member for an error code as the API sends it (matched exactly). */\n");
@@ -129,7 +116,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         &mut out,
         "Whether sending the same request again later may succeed (back off, then retry).",
         &format!("isRetryable(error: {t}): boolean"),
-        &format!("{retryable}.has(error)"),
+        &format!("{retryable}[error]"),
     );
     out.push_str("}\n");
     if let Some(body) = &unit.body {
@@ -187,8 +174,10 @@ fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     } else {
         if reads_inherited(shape) {
             out.push_str(
-                "    // Without a prototype, a key such as `constructor` is absent unless sent.\n    \
-                 const o: { [key: string]: unknown } = Object.assign(Object.create(null), value);\n",
+                "    // Own keys only: a key such as `constructor` is absent unless sent.\n    \
+                 const o: { [key: string]: unknown } = Object.create(null);\n    \
+                 for (const key of Object.keys(value)) {\n      \
+                 o[key] = (value as { [key: string]: unknown })[key];\n    }\n",
             );
         } else {
             out.push_str("    const o = value as { [key: string]: unknown };\n");
@@ -273,7 +262,7 @@ pub(super) fn value_type(ty: &FieldType) -> String {
 pub(super) fn field_check(value: &str, ty: &FieldType, item: &str) -> Option<String> {
     let test = match ty {
         FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-            format!("Number.isInteger({value})")
+            format!("(typeof {value} === \"number\" && {value} % 1 === 0)")
         }
         FieldType::Code(CodeType::Str)
         | FieldType::Text
