@@ -405,6 +405,31 @@ fn docstring(s: &str) -> String {
 mod tests {
     use super::*;
 
+    fn shape(envelope: &str) -> Shape {
+        let envelope = serde_json::from_str(envelope).unwrap();
+        super::super::body::shape("XError", &envelope, CodeType::Int).unwrap()
+    }
+
+    #[test]
+    fn field_names_keep_clear_of_keywords_and_methods() {
+        let s = shape(
+            r#"{"code": "code", "flag": {"path": "error", "error_when": "nonzero"},
+                "extra": ["class", "from_json", "errorCode", "error_code", "match"]}"#,
+        );
+        assert_eq!(
+            field_names(&s),
+            [
+                "error_",
+                "code",
+                "class_",
+                "from_json_",
+                "error_code",
+                "error_code_2",
+                "match"
+            ]
+        );
+    }
+
     #[test]
     fn docstrings_cannot_end_early() {
         assert_eq!(docstring("a \"\"\" b\nc"), r#""""a \"\"\" b c""""#);

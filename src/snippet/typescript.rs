@@ -387,6 +387,21 @@ mod tests {
     }
 
     #[test]
+    fn inherited_keys_are_read_as_own_properties() {
+        let envelope = serde_json::from_str(
+            r#"{"code": "constructor.code", "flag": {"path": "x-y.ok", "error_when": "true"}}"#,
+        )
+        .unwrap();
+        let s = super::super::body::shape("XError", &envelope, CodeType::Int).unwrap();
+        assert!(reads_inherited(&s));
+        assert_eq!(
+            access("body", &s.path_to(Role::Code)),
+            "(Object.prototype.hasOwnProperty.call(body, \"constructor\") ? body[\"constructor\"] : undefined)?.code"
+        );
+        assert_eq!(access("body", &s.path_to(Role::Flag)), "body[\"x-y\"]?.ok");
+    }
+
+    #[test]
     fn keys_that_are_not_identifiers_are_quoted() {
         assert_eq!(key_name("botId"), "botId");
         assert_eq!(key_name("$ref"), "$ref");
