@@ -13,7 +13,7 @@
 use super::body::{FieldType, Role, Shape};
 use super::literal::{self, quoted};
 use super::typescript::{
-    code_literal, code_type, comment, error_lookup, field_check, flag_test, reads_inherited,
+    code_literal, code_type, comment, doc, error_lookup, field_check, flag_test, reads_inherited,
     value_type,
 };
 use super::{CodeType, Unit, Variant, indent, trailing};
@@ -33,7 +33,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     let t = &unit.type_name;
     let code = code_type(unit.code_type);
     let mut out = String::from("// @ts-check\n\n");
-    let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
+    let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
     let _ = writeln!(out, "export class {t} {{");
     for v in &unit.variants {
         let first = v.docs.first().map_or(String::new(), |d| format!(": {d}"));
@@ -41,8 +41,8 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         let _ = writeln!(
             out,
             "  /** `{}`{} */",
-            comment(&v.code).replace('`', "'"),
-            comment(&format!("{first}{rest}"))
+            doc(&v.code).replace('`', "'"),
+            doc(&format!("{first}{rest}"))
         );
         let status = v
             .http_status
@@ -120,7 +120,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
 fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let name = &shape.name;
-    let vendor = comment(&unit.vendor.name);
+    let vendor = doc(&unit.vendor.name);
     let what = if root { "The" } else { "Part of the" };
     let _ = writeln!(
         out,
@@ -202,7 +202,7 @@ fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
              * @returns {{boolean}}\n   \
              */\n  \
              isError(body) {{\n    {}\n  }},",
-            comment(key).replace('`', "'"),
+            doc(key).replace('`', "'"),
             flag_test(flag_type, &flag)
         );
     }

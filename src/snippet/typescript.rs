@@ -34,11 +34,11 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     let kinds = format!("{consts}_KINDS");
     let retryable = format!("{consts}_RETRYABLE");
     let mut out = String::new();
-    let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
+    let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
     let _ = writeln!(out, "export enum {t} {{");
     for v in &unit.variants {
         if !v.docs.is_empty() {
-            let _ = writeln!(out, "  /** {} */", comment(&v.docs.join(" — ")));
+            let _ = writeln!(out, "  /** {} */", doc(&v.docs.join(" — ")));
         }
         let _ = writeln!(out, "  {} = {},", v.ident, code_literal(v));
     }
@@ -134,7 +134,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
 fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let name = &shape.name;
-    let vendor = comment(&unit.vendor.name);
+    let vendor = doc(&unit.vendor.name);
     if root {
         let _ = writeln!(out, "/** The error body {vendor} sends. */");
     } else {
@@ -209,7 +209,7 @@ fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
         let _ = writeln!(
             out,
             "  /** Whether the body's `{}` says it reports an error. */",
-            comment(key).replace('`', "'")
+            doc(key).replace('`', "'")
         );
         let _ = writeln!(out, "  export function isError(body: {name}): boolean {{");
         let _ = writeln!(out, "    {}\n  }}", flag_test(flag_type, &flag));
@@ -375,6 +375,22 @@ pub(super) fn comment(s: &str) -> String {
     one_line(s).replace("*/", "*\\/")
 }
 
+/// One line of a `/** */` comment: as [`comment`], and an `@` after a space is written `\@`,
+/// so that text cannot start a JSDoc tag (in JavaScript, `@type {string}` would retype the
+/// member it documents).
+pub(super) fn doc(s: &str) -> String {
+    let mut out = String::new();
+    let mut after_space = true;
+    for c in comment(s).chars() {
+        if c == '@' && after_space {
+            out.push('\\');
+        }
+        out.push(c);
+        after_space = c.is_whitespace();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -384,6 +400,10 @@ mod tests {
         assert_eq!(literal("a\"b\\c\n${x}\u{2028}"), r#""a\"b\\c\n${x}\u2028""#);
         assert_eq!(literal("\u{E0041}"), r#""\uDB40\uDC41""#);
         assert_eq!(comment("a */ b\u{2029}c"), "a *\\/ b c");
+        assert_eq!(
+            doc("@type {x} a@b (@c) d\n@e"),
+            "\\@type {x} a@b (@c) d \\@e"
+        );
     }
 
     #[test]

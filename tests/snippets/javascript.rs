@@ -31,9 +31,36 @@ const PRELUDE: &str = "/** @param {...number} cps */\nfunction s(...cps) {\n  re
      /** @param {boolean} ok @param {string} what */\nfunction check(ok, what) {\n  if (!ok) {\n    \
      throw new Error(what);\n  }\n}\n\n";
 
+/// A vendor whose text would be JSDoc tags in a doc comment (in checked JavaScript,
+/// `@type {string}` retypes the member it documents), for the JavaScript and TypeScript enums.
+pub fn jsdoc_tags() -> Unit {
+    Unit {
+        vendor: Vendor {
+            id: "jsdoc-tags".into(),
+            name: "Tags @type {string} vendor".into(),
+            ..Vendor::default()
+        },
+        entries: vec![
+            entry(
+                "1",
+                Some(400),
+                Some("@type {string} first"),
+                Some("Then @returns {string} and @param {string} code."),
+            ),
+            entry(
+                "2",
+                None,
+                Some("mail support@example.com {@link x} @typedef {number} X\n@type {string}"),
+                None,
+            ),
+        ],
+    }
+}
+
 #[test]
 fn javascript_enums_pass_checkjs_and_look_codes_up() {
-    let units = units();
+    let mut units = units();
+    units.push(jsdoc_tags());
     let dir = workdir();
     module_package(dir.path());
     let mut files = Vec::new();

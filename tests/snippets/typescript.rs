@@ -85,7 +85,8 @@ fn check_ts_unknown(script: &mut String, u: &Unit) {
 
 #[test]
 fn typescript_enums_pass_strict_tsc_and_look_codes_up() {
-    let units = units();
+    let mut units = units();
+    units.push(crate::javascript::jsdoc_tags());
     let dir = workdir();
     let mut files = Vec::new();
     let mut imports = String::new();
