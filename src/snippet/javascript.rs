@@ -13,25 +13,20 @@
 use super::body::{FieldType, Role, Shape};
 use super::literal::{self, quoted};
 use super::typescript::{
-    code_literal, code_type, comment, doc, error_lookup, field_check, flag_test, reads_inherited,
-    value_type,
+    code_literal, code_type, doc, error_lookup, field_check, flag_test, js_code_type,
+    reads_inherited, typed_arm, value_type,
 };
-use super::{CodeType, Unit, Variant, indent, trailing};
+use super::{CodeType, Unit, Variant, indent};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
-    format!(
-        "case {}: return {}.{};{}",
-        code_literal(v),
-        unit.type_name,
-        v.ident,
-        trailing("//", &comment(&v.message))
-    )
+    typed_arm(unit, v, js_code_type(unit))
 }
 
 pub(super) fn enumeration(unit: &Unit) -> String {
     let t = &unit.type_name;
-    let code = code_type(unit.code_type);
+    let typed = js_code_type(unit);
+    let code = code_type(typed);
     let mut out = String::from("// @ts-check\n\n");
     let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
     let _ = writeln!(out, "export class {t} {{");
@@ -52,7 +47,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
             out,
             "  static {} = new {t}({}, {}, {status}, {kind}, {});",
             v.ident,
-            code_literal(v),
+            code_literal(v, typed),
             literal(&v.message),
             v.is_retryable()
         );
@@ -87,10 +82,10 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     );
     out.push_str("    switch (code) {\n");
     for v in &unit.variants {
-        let _ = writeln!(out, "{}", indent(&arm(unit, v), "      "));
+        let _ = writeln!(out, "{}", indent(&typed_arm(unit, v, typed), "      "));
     }
     out.push_str("      default: return undefined;\n    }\n  }\n\n");
-    if unit.code_type == CodeType::Int {
+    if typed == CodeType::Int {
         let _ = writeln!(
             out,
             "  /**\n   \
@@ -108,7 +103,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_body_type(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_body_type(&mut out, unit, shape, std::ptr::eq(shape, body), typed);
         }
     }
     out
@@ -117,7 +112,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
 /// A body type: a JSDoc typedef of optional fields under the keys the API sends (`null`
 /// allowed, as JSON sends it), and a frozen object with its type guard, `error()` where the
 /// object holds a code and `isError()` where it holds the flag.
-fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
     let t = &unit.type_name;
     let name = &shape.name;
     let vendor = doc(&unit.vendor.name);
@@ -129,7 +124,7 @@ fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     for f in &shape.fields {
         let ty = match &f.ty {
             FieldType::Any => "unknown".to_string(),
-            other => format!("{} | null", value_type(other)),
+            other => format!("{} | null", value_type(other, code)),
         };
         let _ = writeln!(out, " *   {}?: {ty},", key_in_comment(&f.key));
     }
@@ -156,7 +151,7 @@ fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     let checks: Vec<String> = shape
         .fields
         .iter()
-        .filter_map(|f| field_check(&format!("o[{}]", literal(&f.key)), &f.ty, "item"))
+        .filter_map(|f| field_check(&format!("o[{}]", literal(&f.key)), &f.ty, code, "item"))
         .collect();
     if checks.is_empty() {
         out.push_str("    return true;\n  },\n");

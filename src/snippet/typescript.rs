@@ -6,8 +6,8 @@
 //! `PixnetError.isRetryable(e)`. With an envelope, the body as interfaces under the keys the
 //! API sends, each with a merged namespace: `PixnetErrorBody.is(value)` (a type guard for what
 //! `JSON.parse` returns), `PixnetErrorBody.error(body)` and `PixnetErrorBody.isError(body)`.
-//! Clean under `tsc --strict`. Integer codes are JavaScript numbers, as `JSON.parse` reads
-//! them: exact up to 2^53.
+//! Clean under `tsc --strict`. Integer codes are JavaScript numbers when `JSON.parse` reads
+//! them exactly (see [`js_code_type`]).
 //!
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`.
 
@@ -17,9 +17,14 @@ use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+    typed_arm(unit, v, js_code_type(unit))
+}
+
+/// The arm with the unit's codes typed `code` (see [`js_code_type`]).
+pub(super) fn typed_arm(unit: &Unit, v: &Variant, code: CodeType) -> String {
     format!(
         "case {}: return {}.{};{}",
-        code_literal(v),
+        code_literal(v, code),
         unit.type_name,
         v.ident,
         trailing("//", &comment(&v.message))
@@ -28,6 +33,7 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
 
 pub(super) fn enumeration(unit: &Unit) -> String {
     let t = &unit.type_name;
+    let code = js_code_type(unit);
     let consts = super::naming::screaming(t);
     let messages = format!("{consts}_MESSAGES");
     let statuses = format!("{consts}_HTTP_STATUS");
@@ -40,7 +46,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         if !v.docs.is_empty() {
             let _ = writeln!(out, "  /** {} */", doc(&v.docs.join(" — ")));
         }
-        let _ = writeln!(out, "  {} = {},", v.ident, code_literal(v));
+        let _ = writeln!(out, "  {} = {},", v.ident, code_literal(v, code));
     }
     out.push_str("}\n\n");
 
@@ -68,14 +74,14 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     let _ = writeln!(
         out,
         "  export function fromCode(code: {}): {t} | undefined {{",
-        code_type(unit.code_type)
+        code_type(code)
     );
     out.push_str("    switch (code) {\n");
     for v in &unit.variants {
-        let _ = writeln!(out, "{}", indent(&arm(unit, v), "      "));
+        let _ = writeln!(out, "{}", indent(&typed_arm(unit, v, code), "      "));
     }
     out.push_str("      default: return undefined;\n    }\n  }\n\n");
-    if unit.code_type == CodeType::Int {
+    if code == CodeType::Int {
         out.push_str(
             "  /** The member for the code written as text (`\"1302\"`; leading zeros allowed). */\n",
         );
@@ -122,7 +128,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_interface(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_interface(&mut out, unit, shape, std::ptr::eq(shape, body), code);
         }
     }
     out
@@ -131,7 +137,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
 /// A body type: an interface of optional fields under the keys the API sends (`null` allowed,
 /// as JSON sends it), and a namespace with its type guard, `error()` where the object holds a
 /// code and `isError()` where it holds the flag.
-fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
     let t = &unit.type_name;
     let name = &shape.name;
     let vendor = doc(&unit.vendor.name);
@@ -145,7 +151,7 @@ fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
         let ty = match &f.ty {
             FieldType::Any => "unknown".to_string(),
             FieldType::List(inner) => format!("{}[] | null", inner.name),
-            other => format!("{} | null", value_type(other)),
+            other => format!("{} | null", value_type(other, code)),
         };
         let _ = writeln!(out, "  {}?: {ty};", key_name(&f.key));
     }
@@ -167,7 +173,14 @@ fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
     let checks: Vec<String> = shape
         .fields
         .iter()
-        .filter_map(|f| field_check(&format!("o[{}]", literal(&f.key)), &f.ty, "item: unknown"))
+        .filter_map(|f| {
+            field_check(
+                &format!("o[{}]", literal(&f.key)),
+                &f.ty,
+                code,
+                "item: unknown",
+            )
+        })
         .collect();
     if checks.is_empty() {
         out.push_str("    return true;\n  }\n");
@@ -244,10 +257,10 @@ pub(super) fn flag_test(flag_type: &FlagType, path: &[&Field]) -> String {
     }
 }
 
-/// The TypeScript type of a field's value (without `null`).
-pub(super) fn value_type(ty: &FieldType) -> String {
+/// The TypeScript type of a field's value (without `null`), codes typed `code`.
+pub(super) fn value_type(ty: &FieldType, code: CodeType) -> String {
     match ty {
-        FieldType::Code(c) => code_type(*c).to_string(),
+        FieldType::Code(_) => code_type(code).to_string(),
         FieldType::Text | FieldType::Flag(FlagType::Text { .. }) => "string".into(),
         FieldType::Flag(FlagType::NonZero) => "number".into(),
         FieldType::Flag(FlagType::Bool { .. }) => "boolean".into(),
@@ -258,8 +271,18 @@ pub(super) fn value_type(ty: &FieldType) -> String {
 }
 
 /// The guard's test of one field (`o["code"]`): absent, null, or of its type; `None` for a
-/// field of any type. `item` is the parameter of the list items' test (typed or not).
-pub(super) fn field_check(value: &str, ty: &FieldType, item: &str) -> Option<String> {
+/// field of any type. Codes are typed `code`; `item` is the parameter of the list items' test
+/// (typed or not).
+pub(super) fn field_check(
+    value: &str,
+    ty: &FieldType,
+    code: CodeType,
+    item: &str,
+) -> Option<String> {
+    let ty = match ty {
+        FieldType::Code(_) => &FieldType::Code(code),
+        other => other,
+    };
     let test = match ty {
         FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
             format!("(typeof {value} === \"number\" && {value} % 1 === 0)")
@@ -359,10 +382,23 @@ pub(super) fn code_type(c: CodeType) -> &'static str {
 }
 
 /// The code as the arms and the enum write it: `1302` or `"data_validation_failed"`.
-pub(super) fn code_literal(v: &Variant) -> String {
-    match v.int {
-        Some(n) => n.to_string(),
-        None => literal(&v.code),
+pub(super) fn code_literal(v: &Variant, code: CodeType) -> String {
+    match (code, v.int) {
+        (CodeType::Int, Some(n)) => n.to_string(),
+        _ => literal(&v.code),
+    }
+}
+
+/// How TypeScript and JavaScript type a unit's codes: numbers when they are integers that
+/// `JSON.parse` reads exactly (within ±(2^53 − 1)), else strings, which stay exact (two codes
+/// beyond 2^53 could be the same number).
+pub(super) fn js_code_type(unit: &Unit) -> CodeType {
+    const MAX_SAFE: i64 = (1 << 53) - 1;
+    let safe = |v: &Variant| v.int.is_some_and(|n| (-MAX_SAFE..=MAX_SAFE).contains(&n));
+    if unit.code_type == CodeType::Int && unit.variants.iter().all(safe) {
+        CodeType::Int
+    } else {
+        CodeType::Str
     }
 }
 

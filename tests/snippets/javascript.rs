@@ -2,7 +2,7 @@
 //! --strict`), then run by node; every body type checked the same way and run on the sample
 //! bodies by a program whose own JSDoc types tsc checks too.
 
-use crate::typescript::{code_expr, kind_expr, tsc_strict};
+use crate::typescript::{code_expr, js_integer_unit, js_integers, kind_expr, tsc_strict};
 use crate::*;
 
 /// tsc on JavaScript files: their JSDoc types under `--strict`, nothing emitted.
@@ -77,16 +77,15 @@ fn javascript_enums_pass_checkjs_and_look_codes_up() {
         // Every arm, in the `switch` of a function beside the enum made for its entry alone
         // (typed as the vendor's codes are, as the CLI and the explorer do), a module each.
         let vendor = Snippets::new(Lang::Javascript, &u.vendor, &u.refs());
-        let param = if u.integer_codes() {
-            "number"
-        } else {
-            "string"
-        };
+        let integers = js_integer_unit(u);
         let mut arm_codes = Vec::new();
         for (i, e) in u.entries.iter().enumerate() {
             let a = vendor.arm(&[e], &e.code);
-            let c = code_expr(u, &e.code);
-            if u.integer_codes() {
+            // The enum of one entry types its code alone.
+            let alone = js_integers(u, std::iter::once(e.code.as_str()));
+            let param = if alone { "number" } else { "string" };
+            let c = code_expr(alone, &e.code);
+            if alone {
                 assert!(a.starts_with(&format!("case {c}: return ")), "{a}");
             } else {
                 assert!(a.starts_with("case \""), "{a}");
@@ -119,7 +118,7 @@ fn javascript_enums_pass_checkjs_and_look_codes_up() {
             let _ = writeln!(
                 script,
                 "  [{}, [{}], {status}, {}, {retryable}, [{}]],",
-                code_expr(u, &code),
+                code_expr(integers, &code),
                 cps(&message),
                 kind_expr(&kind),
                 cps(&code)
@@ -137,7 +136,7 @@ fn javascript_enums_pass_checkjs_and_look_codes_up() {
              check(String(e) === `${{e.code}}: ${{e.message}}`, \"toString \" + code);\n    \
              check(Object.isFrozen(e), \"frozen \" + code);"
         );
-        if u.integer_codes() {
+        if integers {
             // The text form, with leading zeros as MantaGO's sample writes `0000`.
             let _ = writeln!(
                 script,
@@ -148,7 +147,7 @@ fn javascript_enums_pass_checkjs_and_look_codes_up() {
             let _ = writeln!(script, "    check(text.length > 0, \"text\");");
         }
         script.push_str("  }\n}\n");
-        if u.integer_codes() {
+        if integers {
             let _ = writeln!(
                 script,
                 "check({t}.parse(\"nope\") === undefined && {t}.parse(\"\") === undefined && \

@@ -193,7 +193,7 @@ fn synthetic_numbers() -> Unit {
 
 /// An error body whose keys no writer may get wrong (quotes, comment terminators, template and
 /// interpolation syntax, a line break, keywords, names the generated code defines, names every
-/// JavaScript object inherits), for [`synthetic_numbers`]: its envelope, a body using every
+/// JavaScript object inherits), for [`synthetic_numbers`] (up to 2^53): its envelope, a body using every
 /// key, and what a program parsing it must print. Each language's program parses the body
 /// into the body type and prints the root error's code and message (its code points joined by
 /// `,`), then `error` and what `is_error` says, then each item's code and message, indented;
@@ -206,7 +206,10 @@ struct HostileBody {
 }
 
 fn hostile_body() -> HostileBody {
-    let unit = synthetic_numbers();
+    let mut unit = synthetic_numbers();
+    // Codes every language reads as numbers (JavaScript's stop at 2^53).
+    unit.entries
+        .retain(|e| e.code.parse::<i64>().is_ok_and(|n| n.abs() < 1 << 53));
     let outer = "a\"b*/c";
     let inner = "`${x}` #{y} $var ''' \"\"\"";
     let item_message = "line\nbreak \\u000a";

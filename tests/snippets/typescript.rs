@@ -34,10 +34,22 @@ pub fn tsc_strict(dir: &Path) -> Command {
     cmd
 }
 
-/// `1302` for a vendor with integer codes, else the code as a string built from its code
-/// points (so no escaping of ours is involved).
-pub fn code_expr(u: &Unit, code: &str) -> String {
-    if u.integer_codes() {
+/// Whether TypeScript and JavaScript type these codes of `u` as numbers: integer codes (as
+/// the vendor's codes are judged) that `JSON.parse` reads exactly.
+pub fn js_integers<'a>(u: &Unit, mut codes: impl Iterator<Item = &'a str>) -> bool {
+    const MAX_SAFE: i64 = (1 << 53) - 1;
+    u.integer_codes() && codes.all(|c| c.parse::<i64>().is_ok_and(|n| n.abs() <= MAX_SAFE))
+}
+
+/// Whether every code of `u` is a number in TypeScript and JavaScript.
+pub fn js_integer_unit(u: &Unit) -> bool {
+    js_integers(u, u.entries.iter().map(|e| e.code.as_str()))
+}
+
+/// `1302` when the codes are numbers, else the code as a string built from its code points
+/// (so no escaping of ours is involved).
+pub fn code_expr(integers: bool, code: &str) -> String {
+    if integers {
         code.parse::<i64>().unwrap().to_string()
     } else {
         format!("s({})", cps(code))
@@ -69,7 +81,7 @@ const CODE_POINTS: &str = "function cps(text: string): string {\n  const out: nu
 /// Codes no enum holds come back `undefined`.
 fn check_ts_unknown(script: &mut String, u: &Unit) {
     let t = u.type_name();
-    if u.integer_codes() {
+    if js_integer_unit(u) {
         let _ = writeln!(
             script,
             "check({t}.parse(\"nope\") === undefined && {t}.parse(\"\") === undefined && \
@@ -105,17 +117,17 @@ fn typescript_enums_pass_strict_tsc_and_look_codes_up() {
         // Every arm, in the `switch` of a function beside the enum made for its entry alone
         // (typed as the vendor's codes are, as the CLI and the explorer do), one namespace each.
         let vendor = Snippets::new(Lang::Typescript, &u.vendor, &u.refs());
-        let param = if u.integer_codes() {
-            "number"
-        } else {
-            "string"
-        };
+        let integers = js_integer_unit(u);
+        let param = if integers { "number" } else { "string" };
         let mut arms = String::new();
         let mut arm_cases = String::new();
         for (i, e) in u.entries.iter().enumerate() {
             let a = vendor.arm(&[e], &e.code);
-            let c = code_expr(u, &e.code);
-            if u.integer_codes() {
+            // The enum of one entry types its code alone.
+            let alone = js_integers(u, std::iter::once(e.code.as_str()));
+            let param = if alone { "number" } else { "string" };
+            let c = code_expr(alone, &e.code);
+            if alone {
                 assert!(a.starts_with(&format!("case {c}: return ")), "{a}");
             } else {
                 assert!(a.starts_with("case \""), "{a}");
@@ -136,7 +148,7 @@ fn typescript_enums_pass_strict_tsc_and_look_codes_up() {
         // The lookups answer from a table, so the program stays small for tsc.
         let _ = writeln!(
             script,
-            "const {m}_arm_cases: Array<[(code: {param}) => unknown, (code: {param}) => unknown, {param}]> = [\n\
+            "const {m}_arm_cases: Array<[(code: any) => unknown, (code: any) => unknown, number | string]> = [\n\
              {arm_cases}];\n\
              for (const [armCheck, fromCode, code] of {m}_arm_cases) {{\n  \
              check(armCheck(code) !== undefined && armCheck(code) === fromCode(code), \"{m} arm \" + code);\n}}"
@@ -152,7 +164,7 @@ fn typescript_enums_pass_strict_tsc_and_look_codes_up() {
             let _ = writeln!(
                 script,
                 "  [{}, [{}], {status}, {}, {retryable}, [{}]],",
-                code_expr(u, &code),
+                code_expr(integers, &code),
                 cps(&message),
                 kind_expr(&kind),
                 cps(&code)
@@ -167,9 +179,9 @@ fn typescript_enums_pass_strict_tsc_and_look_codes_up() {
              check({t}.httpStatus(e) === status, \"status \" + code);\n    \
              check({t}.kind(e) === kind, \"kind \" + code);\n    \
              check({t}.isRetryable(e) === retryable, \"retryable \" + code);",
-            text = if u.integer_codes() { ", text" } else { "" },
+            text = if integers { ", text" } else { "" },
         );
-        if u.integer_codes() {
+        if integers {
             // The text form, with leading zeros as MantaGO's sample writes `0000`.
             let _ = writeln!(
                 script,
