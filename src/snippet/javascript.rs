@@ -1,6 +1,6 @@
 //! JavaScript: an ES module with JSDoc types (`// @ts-check` clean). The enum is a class of
 //! frozen instances, one static field per code (`PixnetError.InvalidExpiredToken`), each
-//! carrying `code` (a number, or a string for string-coded vendors), `message`, `httpStatus`,
+//! carrying `code` (a number, or a string as in TypeScript), `message`, `httpStatus`,
 //! `kind` and `isRetryable`; `PixnetError.fromCode(code)` and, for integer codes,
 //! `PixnetError.parse("1004")` find them. With an envelope, the body as JSDoc typedefs under
 //! the keys the API sends, each with a frozen object of functions: `PixnetErrorBody.is(value)`
