@@ -26,6 +26,7 @@ command -v man     >/dev/null || need+=(man-db)
 command -v groff   >/dev/null || need+=(groff-base)
 command -v kotlinc >/dev/null || need+=(kotlin)
 [[ -e /usr/share/java/gson.jar ]] || need+=(libgoogle-gson-java)  # JVM body types (Java, Kotlin)
+command -v python3 >/dev/null || need+=(python3)
 if ((${#need[@]})); then
   if [[ $(id -u) == 0 ]]; then
     echo "installing: ${need[*]}"

@@ -37,6 +37,10 @@ pub(super) const TYPESCRIPT: Style = Style {
     special: &[],
 };
 
+/// JavaScript: as TypeScript (U+2028 and U+2029, line breaks in older engines' strings, are
+/// escaped as every invisible character is).
+pub(super) const JAVASCRIPT: Style = TYPESCRIPT;
+
 /// Java, in ASCII. `\u000a` would end the line before javac sees the literal, so line breaks
 /// are never written that way.
 pub(super) const JAVA: Style = Style {

@@ -1,6 +1,6 @@
 //! Code snippets from catalog entries: one match arm for an entry, or a whole enum (with a
 //! `from_code` lookup and message and HTTP status lookups) for a set of entries, in Rust,
-//! TypeScript, Python, Go, Java, Kotlin, C#, PHP and Ruby.
+//! TypeScript, JavaScript, Python, Go, Java, Kotlin, C#, PHP and Ruby.
 //!
 //! Every language works from the same [`Variant`]s: entries grouped by code (a code the source
 //! lists twice, PIXNET 4109, becomes one variant whose message joins both), each with an
@@ -18,6 +18,7 @@ mod body;
 mod csharp;
 mod go;
 mod java;
+mod javascript;
 mod kotlin;
 mod literal;
 mod naming;
@@ -38,6 +39,8 @@ pub enum Lang {
     Rust,
     #[value(alias = "ts")]
     Typescript,
+    #[value(alias = "js")]
+    Javascript,
     #[value(alias = "py")]
     Python,
     #[value(alias = "golang")]
@@ -53,9 +56,10 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 9] = [
+    pub const ALL: [Lang; 10] = [
         Lang::Rust,
         Lang::Typescript,
+        Lang::Javascript,
         Lang::Python,
         Lang::Go,
         Lang::Java,
@@ -70,6 +74,7 @@ impl Lang {
         match self {
             Lang::Rust => "Rust",
             Lang::Typescript => "TypeScript",
+            Lang::Javascript => "JavaScript",
             Lang::Python => "Python",
             Lang::Go => "Go",
             Lang::Java => "Java",
@@ -91,6 +96,7 @@ impl Lang {
         match self {
             Lang::Rust => "rs",
             Lang::Typescript => "ts",
+            Lang::Javascript => "js",
             Lang::Python => "py",
             Lang::Go => "go",
             Lang::Java => "java",
@@ -111,12 +117,13 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = String;
 
-    /// `rust`/`rs`, `typescript`/`ts`, `python`/`py`, `go`/`golang`, `java`, `kotlin`/`kt`,
-    /// `csharp`/`cs`/`c#`, `php`, `ruby`/`rb`, any case.
+    /// `rust`/`rs`, `typescript`/`ts`, `javascript`/`js`, `python`/`py`, `go`/`golang`, `java`,
+    /// `kotlin`/`kt`, `csharp`/`cs`/`c#`, `php`, `ruby`/`rb`, any case.
     fn from_str(s: &str) -> Result<Lang, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "rust" | "rs" => Ok(Lang::Rust),
             "typescript" | "ts" => Ok(Lang::Typescript),
+            "javascript" | "js" => Ok(Lang::Javascript),
             "python" | "py" => Ok(Lang::Python),
             "go" | "golang" => Ok(Lang::Go),
             "java" => Ok(Lang::Java),
@@ -125,7 +132,7 @@ impl FromStr for Lang {
             "php" => Ok(Lang::Php),
             "ruby" | "rb" => Ok(Lang::Ruby),
             _ => Err(format!(
-                "unknown language `{s}` (expected rust, typescript, python, go, java, kotlin, csharp, php or ruby)"
+                "unknown language `{s}` (expected rust, typescript, javascript, python, go, java, kotlin, csharp, php or ruby)"
             )),
         }
     }
@@ -222,6 +229,7 @@ fn write_arm(unit: &Unit, v: &Variant) -> String {
     match unit.lang {
         Lang::Rust => rust::arm(unit, v),
         Lang::Typescript => typescript::arm(unit, v),
+        Lang::Javascript => javascript::arm(unit, v),
         Lang::Python => python::arm(unit, v),
         Lang::Go => go::arm(unit, v),
         Lang::Java => java::arm(unit, v),
@@ -236,6 +244,7 @@ fn write_unit(unit: &Unit) -> String {
     match unit.lang {
         Lang::Rust => rust::enumeration(unit),
         Lang::Typescript => typescript::enumeration(unit),
+        Lang::Javascript => javascript::enumeration(unit),
         Lang::Python => python::enumeration(unit),
         Lang::Go => go::enumeration(unit),
         Lang::Java => java::enumeration(unit),
@@ -539,6 +548,8 @@ mod tests {
             ("RS", Lang::Rust),
             ("TypeScript", Lang::Typescript),
             ("ts", Lang::Typescript),
+            ("JavaScript", Lang::Javascript),
+            ("js", Lang::Javascript),
             ("Python", Lang::Python),
             ("py", Lang::Python),
             ("GO", Lang::Go),
@@ -571,6 +582,7 @@ mod tests {
             [
                 "Rust",
                 "TypeScript",
+                "JavaScript",
                 "Python",
                 "Go",
                 "Java",
@@ -631,7 +643,12 @@ mod tests {
                     assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
                     assert_eq!(out.matches("code: 4109,").count(), 1, "{out}");
                 }
-                _ => assert_eq!(out.matches("\"4109\"").count(), 2, "{lang}:\n{out}"),
+                Lang::Typescript | Lang::Javascript | Lang::Python => {
+                    assert_eq!(out.matches("case 4109:").count(), 1, "{lang}:\n{out}");
+                    let defined = [" = 4109,", "(4109, ", " = 4109\n"];
+                    let n: usize = defined.iter().map(|d| out.matches(d).count()).sum();
+                    assert_eq!(n, 1, "{lang}:\n{out}");
+                }
             }
         }
     }

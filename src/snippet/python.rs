@@ -1,17 +1,22 @@
-//! Python (3.10+): `class PixnetError(enum.Enum)` whose values are the codes (so
-//! `PixnetError("1004")` works too), a `from_code` classmethod with a `match`, and `code`,
-//! `message` and `http_status` properties backed by module-level dicts.
+//! Python (3.10+): `class PixnetError(enum.Enum)` whose values are the codes as the API sends
+//! them (`int`, or `str` for string-coded vendors; so `PixnetError(1004)` works too), a
+//! `from_code` classmethod with a `match`, `parse("1004")` for integer codes, and `code`,
+//! `message`, `http_status`, `kind` and `is_retryable` properties backed by module-level
+//! tables. With an envelope, the body as dataclasses whose `from_json(dict)` reads what
+//! `json.loads` returns (a value of another type raises `ValueError`), with `error()` and
+//! `is_error()`.
 //!
-//! The arm: `case "1004": return PixnetError.X  # message`, a line of `from_code`'s `match`.
+//! The arm: `case 1004: return PixnetError.X  # message`, a line of `from_code`'s `match`.
 
+use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
-use super::{Unit, Variant, indent, one_line, trailing};
+use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "case {}: return {}.{}{}",
-        literal(&v.code),
+        code_literal(v),
         unit.type_name,
         v.ident,
         trailing(" #", &one_line(&v.message))
@@ -23,8 +28,18 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     let consts = super::naming::screaming(t);
     let messages = format!("_{consts}_MESSAGES");
     let statuses = format!("_{consts}_HTTP_STATUS");
+    let kinds = format!("_{consts}_KINDS");
+    let retryable = format!("_{consts}_RETRYABLE");
+    let code = code_type(unit.code_type);
     let mut out = String::new();
-    out.push_str("import enum\n\n\n");
+    if unit.body.is_some() {
+        out.push_str("import dataclasses\n");
+    }
+    out.push_str("import enum\n");
+    if unit.body.is_some() {
+        out.push_str("import typing\n");
+    }
+    out.push_str("\n\n");
     let _ = writeln!(out, "class {t}(enum.Enum):");
     let _ = writeln!(
         out,
@@ -35,14 +50,19 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         for d in &v.docs {
             let _ = writeln!(out, "    # {}", one_line(d));
         }
-        let _ = writeln!(out, "    {} = {}", v.ident, literal(&v.code));
+        let _ = writeln!(out, "    {} = {}", v.ident, code_literal(v));
     }
     if !unit.variants.is_empty() {
         out.push('\n');
     }
     out.push_str("    @classmethod\n");
-    let _ = writeln!(out, "    def from_code(cls, code: str) -> \"{t} | None\":");
-    out.push_str("        \"\"\"The member for an error code as the API returns it (matched exactly).\"\"\"\n");
+    let _ = writeln!(
+        out,
+        "    def from_code(cls, code: {code}) -> \"{t} | None\":"
+    );
+    out.push_str(
+        "        \"\"\"The member for an error code as the API sends it (matched exactly).\"\"\"\n",
+    );
     if !unit.variants.is_empty() {
         out.push_str("        match code:\n");
         for v in &unit.variants {
@@ -50,31 +70,325 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         }
     }
     out.push_str("        return None\n\n");
+    if unit.code_type == CodeType::Int {
+        out.push_str("    @classmethod\n");
+        let _ = writeln!(out, "    def parse(cls, code: str) -> \"{t} | None\":");
+        out.push_str(
+            "        \"\"\"The member for the code written as text (\"1302\"; leading zeros allowed).\"\"\"\n",
+        );
+        out.push_str("        digits = code[1:] if code[:1] in (\"+\", \"-\") else code\n");
+        out.push_str("        if not (digits.isascii() and digits.isdigit()):\n");
+        out.push_str("            return None\n");
+        out.push_str("        return cls.from_code(int(code))\n\n");
+    }
 
-    out.push_str("    @property\n    def code(self) -> str:\n");
-    out.push_str("        \"\"\"The error code as the API returns it.\"\"\"\n");
-    out.push_str("        return str(self.value)\n\n");
-    out.push_str("    @property\n    def message(self) -> str:\n");
-    out.push_str("        \"\"\"The message the API returns with the code (the summary where the source has none).\"\"\"\n");
-    let _ = writeln!(out, "        return {messages}[self]\n");
-    out.push_str("    @property\n    def http_status(self) -> \"int | None\":\n");
-    out.push_str(
-        "        \"\"\"The HTTP status the API answers with, where the source gives one.\"\"\"\n",
+    let property = |out: &mut String, name: &str, ty: &str, doc: &str, body: &str| {
+        let _ = writeln!(
+            out,
+            "    @property\n    def {name}(self) -> {ty}:\n        \"\"\"{doc}\"\"\"\n        return {body}\n"
+        );
+    };
+    property(
+        &mut out,
+        "code",
+        code,
+        "The error code as the API sends it.",
+        &format!("{code}(self.value)"),
     );
-    let _ = writeln!(out, "        return {statuses}[self]\n\n");
+    property(
+        &mut out,
+        "message",
+        "str",
+        "The message the API returns with the code (the summary where the source has none).",
+        &format!("{messages}[self]"),
+    );
+    property(
+        &mut out,
+        "http_status",
+        "\"int | None\"",
+        "The HTTP status the API answers with, where the source gives one.",
+        &format!("{statuses}[self]"),
+    );
+    property(
+        &mut out,
+        "kind",
+        "\"str | None\"",
+        "The kind of problem, in errdex's vocabulary across vendors (rate_limit, not_found, ...).",
+        &format!("{kinds}[self]"),
+    );
+    property(
+        &mut out,
+        "is_retryable",
+        "bool",
+        "Whether sending the same request again later may succeed (back off, then retry).",
+        &format!("self in {retryable}"),
+    );
+    out.push('\n');
 
-    let _ = writeln!(out, "{messages}: \"dict[{t}, str]\" = {{");
-    for v in &unit.variants {
-        let _ = writeln!(out, "    {t}.{}: {},", v.ident, literal(&v.message));
+    let table = |out: &mut String, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
+        let _ = writeln!(out, "{name}: \"dict[{t}, {ty}]\" = {{");
+        for v in &unit.variants {
+            let _ = writeln!(out, "    {t}.{}: {},", v.ident, value(v));
+        }
+        out.push_str("}\n\n");
+    };
+    table(&mut out, &messages, "str", &|v| literal(&v.message));
+    table(&mut out, &statuses, "int | None", &|v| {
+        v.http_status.map_or("None".to_string(), |s| s.to_string())
+    });
+    table(&mut out, &kinds, "str | None", &|v| {
+        v.kind_id().map_or("None".to_string(), literal)
+    });
+    let members: Vec<String> = unit
+        .variants
+        .iter()
+        .filter(|v| v.is_retryable())
+        .map(|v| format!("    {t}.{},\n", v.ident))
+        .collect();
+    if members.is_empty() {
+        let _ = writeln!(out, "{retryable}: \"frozenset[{t}]\" = frozenset()");
+    } else {
+        let _ = writeln!(
+            out,
+            "{retryable}: \"frozenset[{t}]\" = frozenset({{\n{}}})",
+            members.concat()
+        );
     }
-    out.push_str("}\n\n");
-    let _ = writeln!(out, "{statuses}: \"dict[{t}, int | None]\" = {{");
-    for v in &unit.variants {
-        let status = v.http_status.map_or("None".to_string(), |s| s.to_string());
-        let _ = writeln!(out, "    {t}.{}: {status},", v.ident);
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push_str("\n\n");
+            write_dataclass(&mut out, unit, shape, std::ptr::eq(shape, body));
+        }
+        out.push_str("\n\n");
+        out.push_str(JSON_HELPERS);
     }
-    out.push_str("}\n");
     out
+}
+
+/// What the body types' `from_json` reads fields with: a value is `None` when absent or null,
+/// else it must be of the field's type (`bool` is not an `int` here, as JSON tells them apart).
+const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
+
+
+def _json_object(data: object, what: str) -> "dict[str, typing.Any]":
+    if not isinstance(data, dict):
+        raise ValueError(f"{what}: expected a JSON object, got {type(data).__name__}")
+    return data
+
+
+def _json_value(data: "dict[str, typing.Any]", key: str, kind: "type[_T]") -> "_T | None":
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise ValueError(f"{key!r}: expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _json_list(data: "dict[str, typing.Any]", key: str) -> "list[typing.Any]":
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"{key!r}: expected a JSON array, got {type(value).__name__}")
+    return value
+"#;
+
+/// A body type: a dataclass of optional fields, read by `from_json` under the keys the API
+/// sends, with `error()` where the object holds a code and `is_error()` where it holds the flag.
+fn write_dataclass(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+    let t = &unit.type_name;
+    let name = &shape.name;
+    let what = if root { "The" } else { "Part of the" };
+    out.push_str("@dataclasses.dataclass\n");
+    let _ = writeln!(out, "class {name}:");
+    let _ = writeln!(
+        out,
+        "    {}\n",
+        docstring(&format!("{what} error body {} sends.", unit.vendor.name))
+    );
+    let names = field_names(shape);
+    for (f, field) in shape.fields.iter().zip(&names) {
+        let line = match &f.ty {
+            FieldType::List(inner) => format!(
+                "{field}: \"list[{}]\" = dataclasses.field(default_factory=list)",
+                inner.name
+            ),
+            FieldType::Any => format!("{field}: object = None"),
+            other => format!("{field}: \"{} | None\" = None", value_type(other)),
+        };
+        let _ = writeln!(out, "    {line}");
+    }
+    if !shape.fields.is_empty() {
+        out.push('\n');
+    }
+    out.push_str("    @classmethod\n");
+    let _ = writeln!(out, "    def from_json(cls, data: object) -> \"{name}\":");
+    out.push_str(
+        "        \"\"\"Read from what json.loads returns; a value of another type raises ValueError.\"\"\"\n",
+    );
+    let _ = writeln!(out, "        o = _json_object(data, {})", literal(name));
+    out.push_str("        return cls(\n");
+    for (f, field) in shape.fields.iter().zip(&names) {
+        let key = literal(&f.key);
+        let value = match &f.ty {
+            FieldType::Object(inner) => format!(
+                "{n}.from_json(o[{key}]) if o.get({key}) is not None else None",
+                n = inner.name
+            ),
+            FieldType::List(inner) => format!(
+                "[{}.from_json(item) for item in _json_list(o, {key})]",
+                inner.name
+            ),
+            FieldType::Any => format!("o.get({key})"),
+            other => format!("_json_value(o, {key}, {})", value_type(other)),
+        };
+        let _ = writeln!(out, "            {field}={value},");
+    }
+    out.push_str("        )\n");
+
+    let code = shape.path_to(Role::Code);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n    def error(self) -> \"{t} | None\":\n        \
+             \"\"\"The error the body's code names, when it is one of {t}'s.\"\"\""
+        );
+        let _ = writeln!(
+            out,
+            "{}",
+            delegate(shape, &code, "error", "None", &|value| {
+                format!("None if {value} is None else {t}.from_code({value})")
+            })
+        );
+    }
+    let flag = shape.path_to(Role::Flag);
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        let key = flag.last().map_or("", |f| f.key.as_str());
+        let _ = writeln!(
+            out,
+            "\n    def is_error(self) -> bool:\n        {}",
+            docstring(&format!(
+                "Whether the body's `{key}` says it reports an error."
+            ))
+        );
+        let test = |value: &str| match flag_type {
+            FlagType::Bool { error_when } => {
+                let py = if *error_when { "True" } else { "False" };
+                format!("{value} is {py}")
+            }
+            FlagType::NonZero => format!("{value} is not None and {value} != 0"),
+            FlagType::Text { error_when } => format!(
+                "{value} is not None and {value}.lower() == {}",
+                literal(&error_when.to_lowercase())
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "{}",
+            delegate(shape, &flag, "is_error", "False", &test)
+        );
+    }
+}
+
+/// The body of `error()` or `is_error()`: on the object that holds the field, `test` of it;
+/// on an object above it, the same method of the nested object it is in (`fallback` when that
+/// is absent).
+fn delegate(
+    shape: &Shape,
+    path: &[&Field],
+    method: &str,
+    fallback: &str,
+    test: &dyn Fn(&str) -> String,
+) -> String {
+    let names = field_names(shape);
+    let at = shape
+        .fields
+        .iter()
+        .position(|g| std::ptr::eq(g, path[0]))
+        .unwrap_or(0);
+    let field = format!("self.{}", names[at]);
+    if path.len() == 1 {
+        format!("        return {}", test(&field))
+    } else {
+        format!("        return {fallback} if {field} is None else {field}.{method}()")
+    }
+}
+
+/// The Python type of a field's value (without `None`); also what `_json_value` checks.
+fn value_type(ty: &FieldType) -> String {
+    match ty {
+        FieldType::Code(c) => code_type(*c).to_string(),
+        FieldType::Text | FieldType::Flag(FlagType::Text { .. }) => "str".into(),
+        FieldType::Flag(FlagType::NonZero) => "int".into(),
+        FieldType::Flag(FlagType::Bool { .. }) => "bool".into(),
+        FieldType::Object(inner) => inner.name.clone(),
+        FieldType::List(inner) => format!("list[{}]", inner.name),
+        FieldType::Any => "object".into(),
+    }
+}
+
+/// Snake-case field names for a shape's keys: keywords, and the names the dataclass defines,
+/// get a trailing underscore (`from_`, PIXNET's `error` flag beside `error()`); a number is
+/// appended where two keys give the same name (`errorCode` and `error_code`).
+fn field_names(shape: &Shape) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for f in &shape.fields {
+        let base = f.words.join("_");
+        let base = if PYTHON_KEYWORDS.contains(&base.as_str())
+            || matches!(
+                base.as_str(),
+                "error"
+                    | "is_error"
+                    | "from_json"
+                    | "self"
+                    | "cls"
+                    | "dataclasses"
+                    | "typing"
+                    | "int"
+                    | "str"
+                    | "bool"
+                    | "list"
+                    | "dict"
+                    | "object"
+            ) {
+            format!("{base}_")
+        } else {
+            base
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
+/// Python's hard keywords (soft ones, `match`, `case`, `type`, are fine as attribute names).
+const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+fn code_type(c: CodeType) -> &'static str {
+    match c {
+        CodeType::Int => "int",
+        CodeType::Str => "str",
+    }
+}
+
+/// The code as the arms and the enum write it: `1302` (never with leading zeros, which Python
+/// rejects) or `"data_validation_failed"`.
+fn code_literal(v: &Variant) -> String {
+    match v.int {
+        Some(n) => n.to_string(),
+        None => literal(&v.code),
+    }
 }
 
 pub(super) fn literal(s: &str) -> String {
@@ -85,4 +399,40 @@ pub(super) fn literal(s: &str) -> String {
 fn docstring(s: &str) -> String {
     let body = literal(&one_line(s));
     format!("\"\"{body}\"\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(envelope: &str) -> Shape {
+        let envelope = serde_json::from_str(envelope).unwrap();
+        super::super::body::shape("XError", &envelope, CodeType::Int).unwrap()
+    }
+
+    #[test]
+    fn field_names_keep_clear_of_keywords_and_methods() {
+        let s = shape(
+            r#"{"code": "code", "flag": {"path": "error", "error_when": "nonzero"},
+                "extra": ["class", "from_json", "errorCode", "error_code", "match"]}"#,
+        );
+        assert_eq!(
+            field_names(&s),
+            [
+                "error_",
+                "code",
+                "class_",
+                "from_json_",
+                "error_code",
+                "error_code_2",
+                "match"
+            ]
+        );
+    }
+
+    #[test]
+    fn docstrings_cannot_end_early() {
+        assert_eq!(docstring("a \"\"\" b\nc"), r#""""a \"\"\" b c""""#);
+        assert_eq!(docstring("ends with \""), r#""""ends with \"""""#);
+    }
 }

@@ -12,6 +12,7 @@
 mod csharp;
 mod go;
 mod java;
+mod javascript;
 mod kotlin;
 mod php;
 mod python;
@@ -226,6 +227,85 @@ fn hostile_bodies(lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// An error body whose keys no writer may get wrong (quotes, comment terminators, template and
+/// interpolation syntax, a line break, keywords, names the generated code defines, names every
+/// JavaScript object inherits), for [`synthetic_numbers`] (up to 2^53): its envelope, a body using every
+/// key, and what a program parsing it must print. Each language's program parses the body
+/// into the body type and prints the root error's code and message (its code points joined by
+/// `,`), then `error` and what `is_error` says, then each item's code and message, indented;
+/// then it parses `{}` and prints `empty error` and its `is_error`.
+struct HostileBody {
+    unit: Unit,
+    envelope: errdex::catalog::Envelope,
+    body: String,
+    output: String,
+}
+
+fn hostile_body() -> HostileBody {
+    let mut unit = synthetic_numbers();
+    // Codes every language reads as numbers (JavaScript's stop at 2^53).
+    unit.entries
+        .retain(|e| e.code.parse::<i64>().is_ok_and(|n| n.abs() < 1 << 53));
+    let outer = "a\"b*/c";
+    let inner = "`${x}` #{y} $var ''' \"\"\"";
+    let item_message = "line\nbreak \\u000a";
+    let envelope: errdex::catalog::Envelope = serde_json::from_value(serde_json::json!({
+        "code": format!("{outer}.{inner}.error"),
+        "message": format!("{outer}.message"),
+        "flag": {"path": "constructor", "error_when": "FAIL\"*/"},
+        "items": {"path": "__proto__", "code": "class", "message": item_message, "field": "is_error"},
+        "extra": ["from_json", "X-Request-ID", "2fa", "errorCode", "error_code", "toString", "\u{2028}"],
+    }))
+    .unwrap();
+    let mut item = serde_json::Map::new();
+    item.insert("class".into(), serde_json::json!(-3));
+    item.insert(item_message.into(), serde_json::json!("m"));
+    item.insert("is_error".into(), serde_json::json!("f"));
+    let mut nested = serde_json::Map::new();
+    nested.insert(inner.into(), serde_json::json!({"error": 7}));
+    nested.insert("message".into(), serde_json::json!("whatever"));
+    let mut body = serde_json::Map::new();
+    body.insert("constructor".into(), serde_json::json!("fail\"*/"));
+    body.insert(outer.into(), serde_json::Value::Object(nested));
+    body.insert(
+        "__proto__".into(),
+        serde_json::json!([serde_json::Value::Object(item), {"class": 42}]),
+    );
+    body.insert("from_json".into(), serde_json::json!({"x": 1}));
+    body.insert("X-Request-ID".into(), serde_json::json!("r"));
+    body.insert("toString".into(), serde_json::Value::Null);
+    let message = |code: &str| {
+        let (_, m, _) = unit
+            .expected()
+            .into_iter()
+            .find(|(c, _, _)| c == code)
+            .unwrap();
+        m.chars()
+            .map(|c| (c as u32).to_string())
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let output = format!(
+        "7 {}\nerror true\n  -3 {}\n  42 {}\nempty error false\n",
+        message("7"),
+        message("-3"),
+        message("0042")
+    );
+    HostileBody {
+        unit,
+        envelope,
+        body: serde_json::Value::Object(body).to_string(),
+        output,
+    }
+}
+
+/// [`hostile_body`]'s enum and body type in `lang`, as one unit.
+fn hostile_body_unit(lang: Lang, h: &HostileBody) -> String {
+    Snippets::new(lang, &h.unit.vendor, &h.unit.refs())
+        .with_envelope(&h.envelope)
+        .enumeration(&h.unit.refs())
+}
+
 /// Every shipped vendor's newest catalog, then the synthetic ones.
 fn units() -> Vec<Unit> {
     let index = Index::embedded();
@@ -314,6 +394,24 @@ fn sample_output(sample: &Sample) -> String {
         }
     }
     out
+}
+
+/// The sample body with its code replaced by an array, which no code's type admits: what a
+/// body type's parser (or type guard) must refuse.
+fn sample_with_wrong_code(sample: &Sample) -> String {
+    let index = Index::embedded();
+    let v = index.find_vendor(&sample.vendor).unwrap();
+    let catalog = index.vendor_catalog(v);
+    let env = catalog.envelope.as_ref().unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&sample.body).unwrap();
+    let mut at = &mut json;
+    for key in env.code.split('.') {
+        at = at
+            .get_mut(key)
+            .unwrap_or_else(|| panic!("{}: no {key}", sample.vendor));
+    }
+    *at = serde_json::json!([1]);
+    json.to_string()
 }
 
 /// Runs the errdex binary on its embedded catalogs alone; its stdout, failing unless it
@@ -517,7 +615,7 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Python, &c.vendor, &[e], &e.code),
-        "case \"1000\": return PixnetError.INVALID_EXPIRED_TOKEN  # Invalid / expired Token"
+        "case 1000: return PixnetError.INVALID_EXPIRED_TOKEN  # Invalid / expired Token"
     );
     assert_eq!(
         arm(Lang::Java, &c.vendor, &[e], &e.code),
@@ -529,7 +627,11 @@ fn pixnet_samples_read_well() {
     );
     assert_eq!(
         arm(Lang::Typescript, &c.vendor, &[e], &e.code),
-        "case \"1000\": return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
+        "case 1000: return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
+    );
+    assert_eq!(
+        arm(Lang::Javascript, &c.vendor, &[e], &e.code),
+        "case 1000: return PixnetError.InvalidExpiredToken; // Invalid / expired Token"
     );
     assert_eq!(
         arm(Lang::Go, &c.vendor, &[e], &e.code),

@@ -1,0 +1,232 @@
+//! JavaScript: an ES module with JSDoc types (`// @ts-check` clean). The enum is a class of
+//! frozen instances, one static field per code (`PixnetError.InvalidExpiredToken`), each
+//! carrying `code` (a number, or a string as in TypeScript), `message`, `httpStatus`,
+//! `kind` and `isRetryable`; `PixnetError.fromCode(code)` and, for integer codes,
+//! `PixnetError.parse("1004")` find them. With an envelope, the body as JSDoc typedefs under
+//! the keys the API sends, each with a frozen object of functions: `PixnetErrorBody.is(value)`
+//! (a type guard for what `JSON.parse` returns), `.error(body)` and `.isError(body)`; the
+//! body stays the plain object `JSON.parse` made, as in TypeScript.
+//!
+//! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`,
+//! as in TypeScript.
+
+use super::body::{FieldType, Role, Shape};
+use super::literal::{self, quoted};
+use super::typescript::{
+    code_literal, code_type, doc, error_lookup, field_check, flag_test, js_code_type,
+    reads_inherited, typed_arm, value_type,
+};
+use super::{CodeType, Unit, Variant, indent};
+use std::fmt::Write;
+
+pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+    typed_arm(unit, v, js_code_type(unit))
+}
+
+pub(super) fn enumeration(unit: &Unit) -> String {
+    let t = &unit.type_name;
+    let typed = js_code_type(unit);
+    let code = code_type(typed);
+    let mut out = String::from("// @ts-check\n\n");
+    let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
+    let _ = writeln!(out, "export class {t} {{");
+    for v in &unit.variants {
+        let first = v.docs.first().map_or(String::new(), |d| format!(": {d}"));
+        let rest: String = v.docs.iter().skip(1).map(|d| format!(" — {d}")).collect();
+        let _ = writeln!(
+            out,
+            "  /** `{}`{} */",
+            doc(&v.code).replace('`', "'"),
+            doc(&format!("{first}{rest}"))
+        );
+        let status = v
+            .http_status
+            .map_or("undefined".to_string(), |s| s.to_string());
+        let kind = v.kind_id().map_or("undefined".to_string(), literal);
+        let _ = writeln!(
+            out,
+            "  static {} = new {t}({}, {}, {status}, {kind}, {});",
+            v.ident,
+            code_literal(v, typed),
+            literal(&v.message),
+            v.is_retryable()
+        );
+    }
+    if !unit.variants.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "  /**\n   \
+         * @param {{{code}}} code the error code as the API sends it\n   \
+         * @param {{string}} message the message the API returns with the code (the summary where the source has none)\n   \
+         * @param {{number | undefined}} httpStatus the HTTP status the API answers with, where the source gives one\n   \
+         * @param {{string | undefined}} kind the kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …)\n   \
+         * @param {{boolean}} isRetryable whether sending the same request again later may succeed (back off, then retry)\n   \
+         */\n  \
+         constructor(code, message, httpStatus, kind, isRetryable) {{"
+    );
+    for field in ["code", "message", "httpStatus", "kind", "isRetryable"] {
+        let _ = writeln!(out, "    /** @readonly */\n    this.{field} = {field};");
+    }
+    out.push_str("    Object.freeze(this);\n  }\n\n");
+
+    let _ = writeln!(
+        out,
+        "  /**\n   \
+         * The member for an error code as the API sends it (matched exactly).\n   \
+         * @param {{{code}}} code\n   \
+         * @returns {{{t} | undefined}}\n   \
+         */\n  \
+         static fromCode(code) {{"
+    );
+    out.push_str("    switch (code) {\n");
+    for v in &unit.variants {
+        let _ = writeln!(out, "{}", indent(&typed_arm(unit, v, typed), "      "));
+    }
+    out.push_str("      default: return undefined;\n    }\n  }\n\n");
+    if typed == CodeType::Int {
+        let _ = writeln!(
+            out,
+            "  /**\n   \
+             * The member for the code written as text (`\"1302\"`; leading zeros allowed).\n   \
+             * @param {{string}} code\n   \
+             * @returns {{{t} | undefined}}\n   \
+             */\n  \
+             static parse(code) {{\n    \
+             return /^[+-]?[0-9]+$/.test(code) ? {t}.fromCode(Number(code)) : undefined;\n  }}\n"
+        );
+    }
+    out.push_str("  /** `code: message`. */\n  toString() {\n");
+    out.push_str("    return `${this.code}: ${this.message}`;\n  }\n}\n\n");
+    let _ = writeln!(out, "Object.freeze({t});");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            write_body_type(&mut out, unit, shape, std::ptr::eq(shape, body), typed);
+        }
+    }
+    out
+}
+
+/// A body type: a JSDoc typedef of optional fields under the keys the API sends (`null`
+/// allowed, as JSON sends it), and a frozen object with its type guard, `error()` where the
+/// object holds a code and `isError()` where it holds the flag.
+fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
+    let t = &unit.type_name;
+    let name = &shape.name;
+    let vendor = doc(&unit.vendor.name);
+    let what = if root { "The" } else { "Part of the" };
+    let _ = writeln!(
+        out,
+        "/**\n * {what} error body {vendor} sends.\n * @typedef {{{{"
+    );
+    for f in &shape.fields {
+        let ty = match &f.ty {
+            FieldType::Any => "unknown".to_string(),
+            other => format!("{} | null", value_type(other, code)),
+        };
+        let _ = writeln!(out, " *   {}?: {ty},", key_in_comment(&f.key));
+    }
+    let _ = writeln!(out, " * }}}} {name}\n */\n");
+
+    let _ = writeln!(
+        out,
+        "/** Reading `{name}` from what `JSON.parse` returns. */"
+    );
+    let _ = writeln!(out, "export const {name} = Object.freeze({{");
+    out.push_str(
+        "  /**\n   \
+         * Whether a value (from `JSON.parse`) has this shape: each field absent, null or of its type.\n   \
+         * @param {unknown} value\n",
+    );
+    let _ = writeln!(
+        out,
+        "   * @returns {{value is {name}}}\n   */\n  is(value) {{"
+    );
+    out.push_str(
+        "    if (typeof value !== \"object\" || value === null || Array.isArray(value)) {\n      \
+         return false;\n    }\n",
+    );
+    let checks: Vec<String> = shape
+        .fields
+        .iter()
+        .filter_map(|f| field_check(&format!("o[{}]", literal(&f.key)), &f.ty, code, "item"))
+        .collect();
+    if checks.is_empty() {
+        out.push_str("    return true;\n  },\n");
+    } else {
+        if reads_inherited(shape) {
+            out.push_str(
+                "    // Own keys only: a key such as `constructor` is absent unless sent.\n    \
+                 /** @type {{ [key: string]: unknown }} */\n    \
+                 const o = Object.create(null);\n    \
+                 for (const key of Object.keys(value)) {\n      \
+                 o[key] = /** @type {{ [key: string]: unknown }} */ (value)[key];\n    }\n",
+            );
+        } else {
+            out.push_str("    const o = /** @type {{ [key: string]: unknown }} */ (value);\n");
+        }
+        let _ = writeln!(
+            out,
+            "    return (\n      {}\n    );\n  }},",
+            checks.join(" &&\n      ")
+        );
+    }
+    let code = shape.path_to(Role::Code);
+    if !code.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  /**\n   \
+             * The error the body's code names, when it is one of `{t}`'s.\n   \
+             * @param {{{name}}} body\n   \
+             * @returns {{{t} | undefined}}\n   \
+             */\n  \
+             error(body) {{\n    {}\n  }},",
+            error_lookup(t, &code)
+        );
+    }
+    let flag = shape.path_to(Role::Flag);
+    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
+        let key = flag.last().map_or("", |f| f.key.as_str());
+        let _ = writeln!(
+            out,
+            "\n  /**\n   \
+             * Whether the body's `{}` says it reports an error.\n   \
+             * @param {{{name}}} body\n   \
+             * @returns {{boolean}}\n   \
+             */\n  \
+             isError(body) {{\n    {}\n  }},",
+            doc(key).replace('`', "'"),
+            flag_test(flag_type, &flag)
+        );
+    }
+    out.push_str("});\n");
+}
+
+/// A key as a member of the typedef's type literal, inside the JSDoc comment: as it is when it
+/// is an identifier, else quoted, with `*/` written `*\/` (the same string) so the comment
+/// cannot end there.
+fn key_in_comment(key: &str) -> String {
+    if super::typescript::is_identifier(key) {
+        key.to_string()
+    } else {
+        literal(key).replace("*/", "*\\/")
+    }
+}
+
+pub(super) fn literal(s: &str) -> String {
+    quoted(s, &literal::JAVASCRIPT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_in_the_typedef_cannot_end_its_comment() {
+        assert_eq!(key_in_comment("botId"), "botId");
+        assert_eq!(key_in_comment("a*/b"), "\"a*\\/b\"");
+        assert_eq!(key_in_comment("a\\*/b\n"), "\"a\\\\*\\/b\\n\"");
+    }
+}
