@@ -398,7 +398,7 @@ impl Unit<'_> {
 /// [`CodeType::Int`] when every code is a decimal integer and no two different codes are the
 /// same number (a code listed twice is one code).
 fn code_type<'c>(codes: impl IntoIterator<Item = &'c str>) -> CodeType {
-    let mut numbers: std::collections::HashMap<i64, &str> = std::collections::HashMap::new();
+    let mut numbers: foldhash::HashMap<i64, &str> = foldhash::HashMap::default();
     let mut any = false;
     for code in codes {
         any = true;
@@ -419,7 +419,7 @@ fn code_type<'c>(codes: impl IntoIterator<Item = &'c str>) -> CodeType {
 /// Each group's code as a number, when every code is a distinct decimal integer (see
 /// [`CodeType::Int`]); `None` otherwise, and for an empty set.
 fn integer_codes(groups: &[Vec<&Entry>]) -> Option<Vec<i64>> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         let code = g[0].code.as_str();
@@ -444,7 +444,7 @@ fn headline(e: &Entry) -> String {
 /// Entries grouped by code (exact match), in order of first appearance.
 fn group_by_code<'e>(entries: &[&'e Entry]) -> Vec<Vec<&'e Entry>> {
     let mut groups: Vec<Vec<&Entry>> = Vec::new();
-    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut at: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for &e in entries {
         match at.get(e.code.as_str()) {
             Some(&i) => groups[i].push(e),

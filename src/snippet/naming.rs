@@ -15,7 +15,7 @@
 
 use super::Lang;
 use crate::catalog::{Entry, Vendor};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// The most words a name made from prose keeps.
 pub(super) const MAX_WORDS: usize = 5;
@@ -377,7 +377,7 @@ pub(super) fn is_reserved(lang: Lang, type_name: &str, name: &str) -> bool {
 /// unique (the code appended on a collision, then a counter).
 pub(super) fn assign(lang: Lang, vendor: &Vendor, items: &[(&str, Vec<String>)]) -> Vec<String> {
     let type_name = type_name(vendor);
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = HashSet::default();
     let mut out = Vec::with_capacity(items.len());
     for (code, words) in items {
         let free = |name: &str, used: &HashSet<String>| {
