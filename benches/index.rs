@@ -1,6 +1,6 @@
 //! In-process costs behind `errdex search`: loading catalogs into packed tables, building the
 //! index (and the by-code lookup it builds on first use), and one query, at the embedded
-//! catalogs' size (451 rows) and at 100k and 1M synthetic rows.
+//! catalogs' size (ten catalogs, 980 rows) and at 100k and 1M synthetic rows.
 //!
 //! `cargo bench --bench index` (1M rows take a few samples only; the data is made on first run).
 
@@ -53,7 +53,7 @@ mod load {
     use super::*;
 
     #[divan::bench]
-    fn embedded_451() -> Vec<Table> {
+    fn embedded() -> Vec<Table> {
         embedded_tables()
     }
 
@@ -82,7 +82,7 @@ mod build_index {
     }
 
     #[divan::bench]
-    fn embedded_451(b: Bencher) {
+    fn embedded(b: Bencher) {
         b.with_inputs(embedded_tables).bench_values(build);
     }
 
@@ -104,7 +104,7 @@ mod query {
     use super::*;
 
     #[divan::bench]
-    fn embedded_451(b: Bencher) {
+    fn embedded(b: Bencher) {
         let index = embedded_index();
         let q = Query::parse(QUERY).unwrap();
         b.bench(|| index.search(&q));
