@@ -22,6 +22,7 @@ mod javascript;
 mod kotlin;
 mod literal;
 mod naming;
+mod parallel;
 mod php;
 mod python;
 mod ruby;
@@ -322,10 +323,9 @@ impl<'a> Unit<'a> {
         let (lang, vendor) = (snippets.lang, snippets.vendor);
         let groups = group_by_code(entries);
         let type_name = naming::type_name(vendor);
-        let words: Vec<(&str, Vec<String>)> = groups
-            .iter()
-            .map(|g| (g[0].code.as_str(), naming::words(g[0], vendor)))
-            .collect();
+        let words: Vec<(&str, Vec<String>)> = parallel::map(&groups, |g| {
+            (g[0].code.as_str(), naming::words(g[0], vendor))
+        });
         let idents = naming::assign(lang, vendor, &words);
         let code_type = snippets.code_type;
         let ints = match code_type {
@@ -338,42 +338,41 @@ impl<'a> Unit<'a> {
         } else {
             CodeType::Str
         };
-        let variants = groups
-            .iter()
-            .zip(idents)
-            .enumerate()
-            .map(|(i, (g, ident))| {
-                let mut docs = Vec::new();
-                for e in g {
-                    let headline = headline(e);
-                    let summary = e.summary_en.as_deref().map(str::trim).unwrap_or("");
-                    let differs = !summary.is_empty() && summary != headline;
-                    docs.push(headline);
-                    if differs {
-                        docs.push(summary.to_string());
-                    }
+        let mut variants = parallel::map(&groups, |g| {
+            let mut docs = Vec::new();
+            for e in g {
+                let headline = headline(e);
+                let summary = e.summary_en.as_deref().map(str::trim).unwrap_or("");
+                let differs = !summary.is_empty() && summary != headline;
+                docs.push(headline);
+                if differs {
+                    docs.push(summary.to_string());
                 }
-                let mut docs: Vec<String> = docs.iter().map(|d| one_line(d)).collect();
-                docs.retain(|d| !d.is_empty());
-                let mut messages: Vec<String> = Vec::new();
-                for e in g {
-                    let h = headline(e);
-                    if !messages.contains(&h) {
-                        messages.push(h);
-                    }
+            }
+            let mut docs: Vec<String> = docs.iter().map(|d| one_line(d)).collect();
+            docs.retain(|d| !d.is_empty());
+            let mut messages: Vec<String> = Vec::new();
+            for e in g {
+                let h = headline(e);
+                if !messages.contains(&h) {
+                    messages.push(h);
                 }
-                Variant {
-                    ident,
-                    code: g[0].code.clone(),
-                    int: ints.as_ref().map(|v| v[i]),
-                    message: messages.join(" / "),
-                    docs,
-                    http_status: g.iter().find_map(|e| e.http_status),
-                    kind: g.iter().find_map(|e| e.kind),
-                    retry: g.iter().find_map(|e| e.retry),
-                }
-            })
-            .collect();
+            }
+            Variant {
+                ident: String::new(),
+                code: g[0].code.clone(),
+                int: None,
+                message: messages.join(" / "),
+                docs,
+                http_status: g.iter().find_map(|e| e.http_status),
+                kind: g.iter().find_map(|e| e.kind),
+                retry: g.iter().find_map(|e| e.retry),
+            }
+        });
+        for (i, (v, ident)) in variants.iter_mut().zip(idents).enumerate() {
+            v.ident = ident;
+            v.int = ints.as_ref().map(|n| n[i]);
+        }
         Unit {
             lang,
             vendor,
