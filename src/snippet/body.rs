@@ -88,6 +88,30 @@ impl Shape {
         Vec::new()
     }
 
+    /// The names of the fields along `path` (from [`Shape::path_to`]), each as `names` names
+    /// the fields of the object that holds it (`names(object, depth)`): `["err_response",
+    /// "code"]`. Each language joins them its own way (`?.`, `&.`, `.and_then(…)`).
+    pub fn names_along(
+        &self,
+        path: &[&Field],
+        names: impl Fn(&Shape, usize) -> Vec<String>,
+    ) -> Vec<String> {
+        let mut out = Vec::with_capacity(path.len());
+        let mut current = self;
+        for (depth, f) in path.iter().enumerate() {
+            let at = current
+                .fields
+                .iter()
+                .position(|g| std::ptr::eq(g, *f))
+                .unwrap_or(0);
+            out.push(names(current, depth).swap_remove(at));
+            if let FieldType::Object(inner) = &f.ty {
+                current = inner;
+            }
+        }
+        out
+    }
+
     /// Every object type of the body, this one first, then nested objects and list items in
     /// the order their fields appear: the types a language declares.
     pub fn types(&self) -> Vec<&Shape> {

@@ -325,21 +325,7 @@ fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
 
 /// `ErrResponse?.Code`: a property reached through nested objects that may be null.
 fn access(shape: &Shape, path: &[&Field]) -> String {
-    let mut parts = Vec::new();
-    let mut current = shape;
-    for f in path {
-        let names = property_names(current);
-        let at = current
-            .fields
-            .iter()
-            .position(|g| std::ptr::eq(g, *f))
-            .unwrap_or(0);
-        parts.push(names[at].clone());
-        if let FieldType::Object(inner) = &f.ty {
-            current = inner;
-        }
-    }
-    parts.join("?.")
+    shape.names_along(path, |s, _| property_names(s)).join("?.")
 }
 
 /// PascalCase property names for a shape's keys, clear of the class's own name (a member may

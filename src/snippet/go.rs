@@ -321,19 +321,9 @@ fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
 fn access(shape: &Shape, path: &[&Field]) -> (Vec<String>, String) {
     let mut expr = String::from("b");
     let mut checks = Vec::new();
-    let mut current = shape;
-    for f in path {
-        let names = field_names(current);
-        let at = current
-            .fields
-            .iter()
-            .position(|g| std::ptr::eq(g, *f))
-            .unwrap_or(0);
-        let _ = write!(expr, ".{}", names[at]);
+    for name in shape.names_along(path, |s, _| field_names(s)) {
+        let _ = write!(expr, ".{name}");
         checks.push(format!("{expr} == nil"));
-        if let FieldType::Object(inner) = &f.ty {
-            current = inner;
-        }
     }
     (checks, expr)
 }

@@ -264,31 +264,22 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
 fn access(shape: &Shape, path: &[&Field], names: &[String]) -> (Vec<String>, String) {
     let mut expr = String::new();
     let mut checks = Vec::new();
-    let mut current = shape;
-    for (i, f) in path.iter().enumerate() {
-        let local;
-        let names = if i == 0 {
-            names
+    let along = shape.names_along(path, |s, depth| {
+        if depth == 0 {
+            names.to_vec()
         } else {
-            local = member_names(current, &|n| {
+            member_names(s, &|n| {
                 naming::is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
-            });
-            &local
-        };
-        let at = current
-            .fields
-            .iter()
-            .position(|g| std::ptr::eq(g, *f))
-            .unwrap_or(0);
+            })
+        }
+    });
+    for (i, name) in along.iter().enumerate() {
         if i == 0 {
-            expr.push_str(&names[at]);
+            expr.push_str(name);
         } else {
-            let _ = write!(expr, ".{}()", names[at]);
+            let _ = write!(expr, ".{name}()");
         }
         checks.push(format!("{expr} == null"));
-        if let FieldType::Object(inner) = &f.ty {
-            current = inner;
-        }
     }
     (checks, expr)
 }

@@ -209,30 +209,15 @@ fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
 
 /// `errResponse?.code`: a field reached through nullable objects.
 fn access(shape: &Shape, path: &[&Field], names: &[String]) -> String {
-    let mut expr = String::new();
-    let mut current = shape;
-    for (i, f) in path.iter().enumerate() {
-        let local;
-        let names = if i == 0 {
-            names
-        } else {
-            local = super::java::member_names(current, &taken);
-            &local
-        };
-        let at = current
-            .fields
-            .iter()
-            .position(|g| std::ptr::eq(g, *f))
-            .unwrap_or(0);
-        if i > 0 {
-            expr.push_str("?.");
-        }
-        expr.push_str(&names[at]);
-        if let FieldType::Object(inner) = &f.ty {
-            current = inner;
-        }
-    }
-    expr
+    shape
+        .names_along(path, |s, depth| {
+            if depth == 0 {
+                names.to_vec()
+            } else {
+                super::java::member_names(s, &taken)
+            }
+        })
+        .join("?.")
 }
 
 /// The code as the constants and branches write it: `1302`, `1302L` (a `Long` unit) or

@@ -252,22 +252,8 @@ fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
 
 /// `$this->errResponse?->code`: a property reached through nested objects that may be null.
 fn access(shape: &Shape, path: &[&Field]) -> String {
-    let mut out = String::from("$this");
-    let mut current = shape;
-    for (i, f) in path.iter().enumerate() {
-        let names = property_names(current);
-        let at = current
-            .fields
-            .iter()
-            .position(|g| std::ptr::eq(g, *f))
-            .unwrap_or(0);
-        let arrow = if i == 0 { "->" } else { "?->" };
-        let _ = write!(out, "{arrow}{}", names[at]);
-        if let FieldType::Object(inner) = &f.ty {
-            current = inner;
-        }
-    }
-    out
+    let names = shape.names_along(path, |s, _| property_names(s));
+    format!("$this->{}", names.join("?->"))
 }
 
 /// camelCase property names for a shape's keys, unique (a number appended); `$this` cannot be

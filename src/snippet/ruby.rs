@@ -192,21 +192,7 @@ fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
 
 /// `err_response&.code`: a member reached through nested structs that may be nil.
 fn access(shape: &Shape, path: &[&Field]) -> String {
-    let mut parts = Vec::new();
-    let mut current = shape;
-    for f in path {
-        let names = member_names(current);
-        let at = current
-            .fields
-            .iter()
-            .position(|g| std::ptr::eq(g, *f))
-            .unwrap_or(0);
-        parts.push(names[at].clone());
-        if let FieldType::Object(inner) = &f.ty {
-            current = inner;
-        }
-    }
-    parts.join("&.")
+    shape.names_along(path, |s, _| member_names(s)).join("&.")
 }
 
 /// snake_case member names for a shape's keys, unique (a number appended), clear of the

@@ -241,22 +241,15 @@ fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
 /// through optional objects, ending with `last`.
 fn chain(shape: &Shape, path: &[&Field], last: &str) -> String {
     let mut expr = String::from("self");
-    let mut current = shape;
-    for (i, f) in path.iter().enumerate() {
-        let names = field_names(current);
-        let at = current
-            .fields
-            .iter()
-            .position(|g| std::ptr::eq(g, *f))
-            .unwrap_or(0);
-        let name = &names[at];
+    for (i, name) in shape
+        .names_along(path, |s, _| field_names(s))
+        .iter()
+        .enumerate()
+    {
         if i == 0 {
             let _ = write!(expr, ".{name}.as_ref()");
         } else {
             let _ = write!(expr, "\n            .and_then(|o| o.{name}.as_ref())");
-        }
-        if let FieldType::Object(inner) = &f.ty {
-            current = inner;
         }
     }
     if path.len() > 1 {
