@@ -137,7 +137,8 @@ impl<'a, 'i> Run<'a, 'i> {
         follow: Option<PathBuf>,
         out: &mut impl Write,
     ) -> io::Result<()> {
-        let rx = reader::spawn(input, follow);
+        let reader = reader::spawn(input, follow);
+        let rx = &reader.messages;
         loop {
             let msg = match rx.try_recv() {
                 Ok(msg) => msg,
@@ -152,7 +153,10 @@ impl<'a, 'i> Run<'a, 'i> {
                 Err(TryRecvError::Disconnected) => return Ok(()),
             };
             match msg {
-                Msg::Lines(block) => self.lines(&block, out)?,
+                Msg::Lines(block) => {
+                    self.lines(&block, out)?;
+                    reader.give_back(block);
+                }
                 Msg::Long(part) => self.long_part(&part, out)?,
                 Msg::Tail { line, triggered } => {
                     self.line(&line, 0..line.len(), triggered, out)?;
