@@ -550,7 +550,7 @@ pub fn print_snippet(
     }
     if envelope || enumeration || codes.is_empty() {
         let set = if codes.is_empty() { &all } else { &entries };
-        write!(out, "{}", snippets.enumeration(set))?;
+        snippets.write_enumeration(set, out)?;
     } else {
         // Named as in the vendor's enum; a code listed twice (PIXNET 4109) gives one arm.
         let arms = snippets.arms(&all);

@@ -10,6 +10,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
@@ -28,11 +29,10 @@ fn extensions(unit: &Unit) -> String {
     format!("{}Extensions", unit.type_name)
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let ext = extensions(unit);
     let int = unit.code_type == CodeType::Int;
-    let mut out = String::new();
     let mut usings = vec!["System"];
     if unit.body.is_some() {
         usings.extend([
@@ -119,7 +119,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         );
     } else {
         lookup(
-            &mut out,
+            out,
             unit,
             "The error code as the API sends it.",
             "string Code",
@@ -128,7 +128,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         );
     }
     lookup(
-        &mut out,
+        out,
         unit,
         "The message the API returns with the code (the summary where the source has none).",
         "string Message",
@@ -136,7 +136,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         None,
     );
     lookup(
-        &mut out,
+        out,
         unit,
         "The HTTP status the API answers with, or null where the source gives none.",
         "int? HttpStatus",
@@ -144,7 +144,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         Some("null"),
     );
     lookup(
-        &mut out,
+        out,
         unit,
         "The kind of problem, in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", …), or null.",
         "string Kind",
@@ -174,17 +174,16 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_class(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_class(out, unit, shape, std::ptr::eq(shape, body));
         }
     }
-    out
 }
 
 /// An extension method that switches over the members: `value` gives a member's result
 /// (`None` for `otherwise`, which is also the `default`); without `otherwise`, a value that is
 /// no member (a cast) throws.
 fn lookup(
-    out: &mut String,
+    out: &mut Out,
     unit: &Unit,
     summary: &str,
     signature: &str,
@@ -220,7 +219,7 @@ fn lookup(
 
 /// A body class: nullable properties under the keys the API sends, with `GetError()` where
 /// the object holds a code, `IsError()` where it holds the flag, and `FromJson` on the body.
-fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_class(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let vendor = doc(&unit.vendor.name);
     if root {

@@ -11,6 +11,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
 use std::fmt::Write;
 
@@ -45,11 +46,10 @@ fn zero(unit: &Unit) -> &'static str {
     }
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let package = naming::go_package(unit.vendor);
     let vendor = one_line(&unit.vendor.name);
-    let mut out = String::new();
     let _ = writeln!(
         out,
         "// Package {package} holds the error codes of {vendor}."
@@ -141,7 +141,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         ty = code_type(unit)
     );
 
-    let lookup = |out: &mut String,
+    let lookup = |out: &mut Out,
                   doc: &str,
                   sig: &str,
                   zero: &str,
@@ -163,7 +163,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         let _ = writeln!(out, "\treturn {zero}\n}}");
     };
     lookup(
-        &mut out,
+        out,
         "// Message returns the message the API returns with the code (the summary where the\n\
          // source has none), or \"\" for an unknown code.",
         "Message() string",
@@ -172,7 +172,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "// HTTPStatus returns the HTTP status the API answers with, or 0 where the source gives\n\
          // none.",
         "HTTPStatus() int",
@@ -181,7 +181,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "// Kind returns the kind of problem in errdex's vocabulary across vendors (\"rate_limit\",\n\
          // \"not_found\", ...), or \"\" where the catalog gives none.",
         "Kind() string",
@@ -221,10 +221,9 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_struct(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_struct(out, unit, shape, std::ptr::eq(shape, body));
         }
     }
-    out
 }
 
 fn has_text_flag(shape: &super::body::Shape) -> bool {
@@ -237,7 +236,7 @@ fn has_text_flag(shape: &super::body::Shape) -> bool {
 /// A body type: a struct of pointer fields (nil when the body lacks the key) tagged with the
 /// keys the API sends, with `Err()` where the object holds a code and `IsError()` where it
 /// holds the flag.
-fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_struct(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let vendor = one_line(&unit.vendor.name);
     if root {

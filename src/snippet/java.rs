@@ -11,6 +11,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted, utf16};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
 use std::fmt::Write;
 
@@ -38,10 +39,9 @@ fn code_type(unit: &Unit) -> &'static str {
     }
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let ct = code_type(unit);
-    let mut out = String::new();
     if let Some(body) = &unit.body {
         let types = body.types();
         let any =
@@ -155,7 +155,6 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         }
     }
     out.push_str("}\n");
-    out
 }
 
 /// A nested type's name inside the enum: `PixnetErrorBody` → `Body`.

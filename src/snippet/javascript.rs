@@ -12,6 +12,7 @@
 
 use super::body::{FieldType, Role, Shape};
 use super::literal::{self, quoted};
+use super::out::Out;
 use super::typescript::{
     code_literal, code_type, doc, error_lookup, field_check, flag_test, js_code_type,
     reads_inherited, typed_arm, value_type,
@@ -23,11 +24,11 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     typed_arm(unit, v, js_code_type(unit))
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let typed = js_code_type(unit);
     let code = code_type(typed);
-    let mut out = String::from("// @ts-check\n\n");
+    out.push_str("// @ts-check\n\n");
     let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
     let _ = writeln!(out, "export class {t} {{");
     for v in &unit.variants {
@@ -103,16 +104,15 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_body_type(&mut out, unit, shape, std::ptr::eq(shape, body), typed);
+            write_body_type(out, unit, shape, std::ptr::eq(shape, body), typed);
         }
     }
-    out
 }
 
 /// A body type: a JSDoc typedef of optional fields under the keys the API sends (`null`
 /// allowed, as JSON sends it), and a frozen object with its type guard, `error()` where the
 /// object holds a code and `isError()` where it holds the flag.
-fn write_body_type(out: &mut String, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
+fn write_body_type(out: &mut Out, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
     let t = &unit.type_name;
     let name = &shape.name;
     let vendor = doc(&unit.vendor.name);

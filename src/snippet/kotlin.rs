@@ -9,6 +9,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
 use std::fmt::Write;
 
@@ -31,10 +32,9 @@ fn code_type(unit: &Unit) -> &'static str {
     }
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let ct = code_type(unit);
-    let mut out = String::new();
     if let Some(body) = &unit.body {
         let any = body
             .types()
@@ -107,10 +107,9 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_class(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_class(out, unit, shape, std::ptr::eq(shape, body));
         }
     }
-    out
 }
 
 /// Names a body's property may not take: the hard keywords, what every data class has, and
@@ -130,7 +129,7 @@ fn taken(name: &str) -> bool {
 /// the keys the API sends, with `error()` where the object holds a code and `isError()` where
 /// it holds the flag. Every property has a default, so Gson builds it through the
 /// parameterless constructor Kotlin generates.
-fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_class(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let vendor = comment(&unit.vendor.name);
     if root {

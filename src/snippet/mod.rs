@@ -22,6 +22,7 @@ mod javascript;
 mod kotlin;
 mod literal;
 mod naming;
+mod out;
 mod parallel;
 mod php;
 mod python;
@@ -30,7 +31,9 @@ mod rust;
 mod typescript;
 
 use crate::catalog::{Entry, Envelope, Kind, Retry, Vendor};
+use out::Out;
 use std::fmt;
+use std::io;
 use std::str::FromStr;
 
 /// A language snippets are written in.
@@ -208,11 +211,29 @@ impl<'a> Snippets<'a> {
     /// when an envelope was given (unless its paths contradict each other, see
     /// [`body::shape`]); a unit the language's compiler accepts as it is.
     pub fn enumeration(&self, entries: &[&Entry]) -> String {
+        let mut out = Out::string();
+        write_unit(&self.unit(entries), &mut out);
+        out.into_string()
+    }
+
+    /// [`Snippets::enumeration`] written to `sink` as it is made, never held whole: the way
+    /// for a large catalog.
+    pub fn write_enumeration(
+        &self,
+        entries: &[&Entry],
+        sink: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        let mut out = Out::stream(sink);
+        write_unit(&self.unit(entries), &mut out);
+        out.finish()
+    }
+
+    fn unit(&self, entries: &[&Entry]) -> Unit<'a> {
         let mut unit = Unit::new(self, entries);
         if let Some(envelope) = self.envelope {
             unit.body = body::shape(&unit.type_name, envelope, unit.code_type);
         }
-        write_unit(&unit)
+        unit
     }
 }
 
@@ -241,18 +262,18 @@ fn write_arm(unit: &Unit, v: &Variant) -> String {
     }
 }
 
-fn write_unit(unit: &Unit) -> String {
+fn write_unit(unit: &Unit, out: &mut Out) {
     match unit.lang {
-        Lang::Rust => rust::enumeration(unit),
-        Lang::Typescript => typescript::enumeration(unit),
-        Lang::Javascript => javascript::enumeration(unit),
-        Lang::Python => python::enumeration(unit),
-        Lang::Go => go::enumeration(unit),
-        Lang::Java => java::enumeration(unit),
-        Lang::Kotlin => kotlin::enumeration(unit),
-        Lang::CSharp => csharp::enumeration(unit),
-        Lang::Php => php::enumeration(unit),
-        Lang::Ruby => ruby::enumeration(unit),
+        Lang::Rust => rust::enumeration(unit, out),
+        Lang::Typescript => typescript::enumeration(unit, out),
+        Lang::Javascript => javascript::enumeration(unit, out),
+        Lang::Python => python::enumeration(unit, out),
+        Lang::Go => go::enumeration(unit, out),
+        Lang::Java => java::enumeration(unit, out),
+        Lang::Kotlin => kotlin::enumeration(unit, out),
+        Lang::CSharp => csharp::enumeration(unit, out),
+        Lang::Php => php::enumeration(unit, out),
+        Lang::Ruby => ruby::enumeration(unit, out),
     }
 }
 

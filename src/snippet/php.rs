@@ -14,6 +14,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted, single_quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
@@ -27,10 +28,10 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let int = unit.code_type == CodeType::Int;
-    let mut out = String::from("<?php\n\ndeclare(strict_types=1);\n\n");
+    out.push_str("<?php\n\ndeclare(strict_types=1);\n\n");
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
     let backing = if int { "int" } else { "string" };
     let _ = writeln!(out, "enum {t}: {backing}\n{{");
@@ -79,7 +80,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         out,
         "    public function code(): {backing}\n    {{\n        return $this->value;\n    }}\n"
     );
-    let lookup = |out: &mut String, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
+    let lookup = |out: &mut Out, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
         let _ = writeln!(out, "    /** {doc} */");
         let _ = writeln!(
             out,
@@ -91,21 +92,21 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         out.push_str("        };\n    }\n");
     };
     lookup(
-        &mut out,
+        out,
         "The message the API returns with the code (the summary where the source has none).",
         "message(): string",
         &|v| literal(&v.message),
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "The HTTP status the API answers with, or null where the source gives none.",
         "httpStatus(): ?int",
         &|v| v.http_status.map_or("null".into(), |s| s.to_string()),
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "The kind of problem, in errdex's vocabulary across vendors ('rate_limit', 'not_found', ...), or null.",
         "kind(): ?string",
         &|v| v.kind_id().map_or("null".into(), literal),
@@ -134,15 +135,14 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_class(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_class(out, unit, shape, std::ptr::eq(shape, body));
         }
     }
-    out
 }
 
 /// A body class: readonly properties under camelCase names, each optional, filled from the
 /// decoded JSON's keys as the API sends them.
-fn write_class(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_class(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let vendor = comment(&unit.vendor.name);
     if root {

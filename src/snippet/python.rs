@@ -10,6 +10,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
@@ -23,7 +24,7 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let consts = super::naming::screaming(t);
     let messages = format!("_{consts}_MESSAGES");
@@ -31,7 +32,6 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     let kinds = format!("_{consts}_KINDS");
     let retryable = format!("_{consts}_RETRYABLE");
     let code = code_type(unit.code_type);
-    let mut out = String::new();
     if unit.body.is_some() {
         out.push_str("import dataclasses\n");
     }
@@ -82,42 +82,42 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         out.push_str("        return cls.from_code(int(code))\n\n");
     }
 
-    let property = |out: &mut String, name: &str, ty: &str, doc: &str, body: &str| {
+    let property = |out: &mut Out, name: &str, ty: &str, doc: &str, body: &str| {
         let _ = writeln!(
             out,
             "    @property\n    def {name}(self) -> {ty}:\n        \"\"\"{doc}\"\"\"\n        return {body}\n"
         );
     };
     property(
-        &mut out,
+        out,
         "code",
         code,
         "The error code as the API sends it.",
         &format!("{code}(self.value)"),
     );
     property(
-        &mut out,
+        out,
         "message",
         "str",
         "The message the API returns with the code (the summary where the source has none).",
         &format!("{messages}[self]"),
     );
     property(
-        &mut out,
+        out,
         "http_status",
         "\"int | None\"",
         "The HTTP status the API answers with, where the source gives one.",
         &format!("{statuses}[self]"),
     );
     property(
-        &mut out,
+        out,
         "kind",
         "\"str | None\"",
         "The kind of problem, in errdex's vocabulary across vendors (rate_limit, not_found, ...).",
         &format!("{kinds}[self]"),
     );
     property(
-        &mut out,
+        out,
         "is_retryable",
         "bool",
         "Whether sending the same request again later may succeed (back off, then retry).",
@@ -125,18 +125,18 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     );
     out.push('\n');
 
-    let table = |out: &mut String, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
+    let table = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
         let _ = writeln!(out, "{name}: \"dict[{t}, {ty}]\" = {{");
         for v in &unit.variants {
             let _ = writeln!(out, "    {t}.{}: {},", v.ident, value(v));
         }
         out.push_str("}\n\n");
     };
-    table(&mut out, &messages, "str", &|v| literal(&v.message));
-    table(&mut out, &statuses, "int | None", &|v| {
+    table(out, &messages, "str", &|v| literal(&v.message));
+    table(out, &statuses, "int | None", &|v| {
         v.http_status.map_or("None".to_string(), |s| s.to_string())
     });
-    table(&mut out, &kinds, "str | None", &|v| {
+    table(out, &kinds, "str | None", &|v| {
         v.kind_id().map_or("None".to_string(), literal)
     });
     let members: Vec<String> = unit
@@ -157,12 +157,11 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push_str("\n\n");
-            write_dataclass(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_dataclass(out, unit, shape, std::ptr::eq(shape, body));
         }
         out.push_str("\n\n");
         out.push_str(JSON_HELPERS);
     }
-    out
 }
 
 /// What the body types' `from_json` reads fields with: a value is `None` when absent or null,
@@ -196,7 +195,7 @@ def _json_list(data: "dict[str, typing.Any]", key: str) -> "list[typing.Any]":
 
 /// A body type: a dataclass of optional fields, read by `from_json` under the keys the API
 /// sends, with `error()` where the object holds a code and `is_error()` where it holds the flag.
-fn write_dataclass(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_dataclass(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let name = &shape.name;
     let what = if root { "The" } else { "Part of the" };

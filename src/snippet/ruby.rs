@@ -11,6 +11,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted, single_quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
@@ -24,9 +25,9 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
-    let mut out = String::from("# frozen_string_literal: true\n\n");
+    out.push_str("# frozen_string_literal: true\n\n");
     let _ = writeln!(
         out,
         "# Error codes of {}: a frozen constant per code, and lookups by code.",
@@ -98,15 +99,14 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_struct(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_struct(out, unit, shape, std::ptr::eq(shape, body));
         }
     }
-    out
 }
 
 /// A body struct: members under snake_case names, each optional, filled from the keys as the
 /// API sends them.
-fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_struct(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let vendor = comment(&unit.vendor.name);
     if root {

@@ -7,6 +7,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
@@ -20,9 +21,8 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
-    let mut out = String::new();
     let _ = writeln!(out, "/// Error codes of {}.", comment(&unit.vendor.name));
     out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n");
     let _ = writeln!(out, "pub enum {t} {{");
@@ -74,7 +74,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         out.push_str("        code.parse::<i64>().ok().and_then(Self::from_code)\n    }\n\n");
     }
 
-    let lookup = |out: &mut String, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
+    let lookup = |out: &mut Out, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
         let _ = writeln!(out, "    /// {doc}");
         let _ = writeln!(out, "    pub fn {sig} {{");
         out.push_str("        match *self {\n");
@@ -84,21 +84,21 @@ pub(super) fn enumeration(unit: &Unit) -> String {
         out.push_str("        }\n    }\n");
     };
     lookup(
-        &mut out,
+        out,
         "The error code as the API sends it.",
         &format!("code(&self) -> {code_ret}"),
         &code_literal,
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "The message the API returns with the code (the summary where the source has none).",
         "message(&self) -> &'static str",
         &|v| literal(&v.message),
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "The HTTP status the API answers with, where the source gives one.",
         "http_status(&self) -> Option<u16>",
         &|v| match v.http_status {
@@ -108,7 +108,7 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "The kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …).",
         "kind(&self) -> Option<&'static str>",
         &|v| match v.kind_id() {
@@ -145,15 +145,14 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_struct(&mut out, unit, shape, std::ptr::eq(shape, body));
+            write_struct(out, unit, shape, std::ptr::eq(shape, body));
         }
     }
-    out
 }
 
 /// A body type: a serde struct of optional fields under the keys the API sends, with
 /// `error()` where the object holds a code and `is_error()` where it holds the flag.
-fn write_struct(out: &mut String, unit: &Unit, shape: &Shape, root: bool) {
+fn write_struct(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
     let t = &unit.type_name;
     let vendor = comment(&unit.vendor.name);
     if root {

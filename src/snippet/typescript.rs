@@ -13,6 +13,7 @@
 
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
+use super::out::Out;
 use super::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
@@ -31,7 +32,7 @@ pub(super) fn typed_arm(unit: &Unit, v: &Variant, code: CodeType) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit) -> String {
+pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let code = js_code_type(unit);
     let consts = super::naming::screaming(t);
@@ -39,7 +40,6 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     let statuses = format!("{consts}_HTTP_STATUS");
     let kinds = format!("{consts}_KINDS");
     let retryable = format!("{consts}_RETRYABLE");
-    let mut out = String::new();
     let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
     let _ = writeln!(out, "export enum {t} {{");
     for v in &unit.variants {
@@ -50,22 +50,22 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     }
     out.push_str("}\n\n");
 
-    let record = |out: &mut String, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
+    let record = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
         let _ = writeln!(out, "const {name}: Record<{t}, {ty}> = {{");
         for v in &unit.variants {
             let _ = writeln!(out, "  [{t}.{}]: {},", v.ident, value(v));
         }
         out.push_str("};\n\n");
     };
-    record(&mut out, &messages, "string", &|v| literal(&v.message));
-    record(&mut out, &statuses, "number | undefined", &|v| {
+    record(out, &messages, "string", &|v| literal(&v.message));
+    record(out, &statuses, "number | undefined", &|v| {
         v.http_status
             .map_or("undefined".to_string(), |s| s.to_string())
     });
-    record(&mut out, &kinds, "string | undefined", &|v| {
+    record(out, &kinds, "string | undefined", &|v| {
         v.kind_id().map_or("undefined".to_string(), literal)
     });
-    record(&mut out, &retryable, "boolean", &|v| {
+    record(out, &retryable, "boolean", &|v| {
         v.is_retryable().to_string()
     });
     out.push_str("// eslint-disable-next-line @typescript-eslint/no-namespace\n");
@@ -93,33 +93,33 @@ pub(super) fn enumeration(unit: &Unit) -> String {
             "    return /^[+-]?[0-9]+$/.test(code) ? fromCode(Number(code)) : undefined;\n  }\n\n",
         );
     }
-    let lookup = |out: &mut String, doc: &str, sig: &str, body: &str| {
+    let lookup = |out: &mut Out, doc: &str, sig: &str, body: &str| {
         let _ = writeln!(out, "  /** {doc} */");
         let _ = writeln!(out, "  export function {sig} {{\n    return {body};\n  }}");
     };
     lookup(
-        &mut out,
+        out,
         "The message the API returns with the code (the summary where the source has none).",
         &format!("message(error: {t}): string"),
         &format!("{messages}[error]"),
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "The HTTP status the API answers with, where the source gives one.",
         &format!("httpStatus(error: {t}): number | undefined"),
         &format!("{statuses}[error]"),
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "The kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …).",
         &format!("kind(error: {t}): string | undefined"),
         &format!("{kinds}[error]"),
     );
     out.push('\n');
     lookup(
-        &mut out,
+        out,
         "Whether sending the same request again later may succeed (back off, then retry).",
         &format!("isRetryable(error: {t}): boolean"),
         &format!("{retryable}[error]"),
@@ -128,16 +128,15 @@ pub(super) fn enumeration(unit: &Unit) -> String {
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
-            write_interface(&mut out, unit, shape, std::ptr::eq(shape, body), code);
+            write_interface(out, unit, shape, std::ptr::eq(shape, body), code);
         }
     }
-    out
 }
 
 /// A body type: an interface of optional fields under the keys the API sends (`null` allowed,
 /// as JSON sends it), and a namespace with its type guard, `error()` where the object holds a
 /// code and `isError()` where it holds the flag.
-fn write_interface(out: &mut String, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
+fn write_interface(out: &mut Out, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
     let t = &unit.type_name;
     let name = &shape.name;
     let vendor = doc(&unit.vendor.name);
