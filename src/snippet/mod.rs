@@ -348,6 +348,7 @@ impl<'a> Unit<'a> {
             (g[0].code.as_str(), naming::words(g[0], vendor))
         });
         let idents = naming::assign(lang, vendor, &words);
+        drop(words);
         let code_type = snippets.code_type;
         let ints = match code_type {
             CodeType::Int => integer_codes(&groups),
@@ -360,30 +361,30 @@ impl<'a> Unit<'a> {
             CodeType::Str
         };
         let mut variants = parallel::map(&groups, |g| {
-            let mut docs = Vec::new();
+            let mut docs = Vec::with_capacity(g.len());
+            let mut messages: Vec<String> = Vec::with_capacity(1);
             for e in g {
                 let headline = headline(e);
                 let summary = e.summary_en.as_deref().map(str::trim).unwrap_or("");
                 let differs = !summary.is_empty() && summary != headline;
-                docs.push(headline);
+                docs.push(one_line(&headline));
                 if differs {
-                    docs.push(summary.to_string());
+                    docs.push(one_line(summary));
+                }
+                if !messages.contains(&headline) {
+                    messages.push(headline);
                 }
             }
-            let mut docs: Vec<String> = docs.iter().map(|d| one_line(d)).collect();
             docs.retain(|d| !d.is_empty());
-            let mut messages: Vec<String> = Vec::new();
-            for e in g {
-                let h = headline(e);
-                if !messages.contains(&h) {
-                    messages.push(h);
-                }
-            }
+            let message = match messages.len() {
+                1 => messages.pop().unwrap_or_default(),
+                _ => messages.join(" / "),
+            };
             Variant {
                 ident: String::new(),
                 code: g[0].code.clone(),
                 int: None,
-                message: messages.join(" / "),
+                message,
                 docs,
                 http_status: g.iter().find_map(|e| e.http_status),
                 kind: g.iter().find_map(|e| e.kind),
@@ -458,7 +459,11 @@ fn integer_codes(groups: &[Vec<&Entry>]) -> Option<Vec<i64>> {
 
 /// The message, else the English summary, else the description.
 fn headline(e: &Entry) -> String {
-    e.headline().trim().to_string()
+    let h = e.headline();
+    match h.trim() {
+        t if t.len() == h.len() => h,
+        t => t.to_string(),
+    }
 }
 
 /// Entries grouped by code (exact match), in order of first appearance.

@@ -16,6 +16,7 @@
 use super::Lang;
 use crate::catalog::{Entry, Vendor};
 use foldhash::HashSet;
+use std::borrow::Cow;
 
 /// The most words a name made from prose keeps.
 pub(super) const MAX_WORDS: usize = 5;
@@ -160,21 +161,24 @@ fn symbolic_code(code: &str) -> Option<Vec<String>> {
 /// leading "Error" dropped. Not cut to [`MAX_WORDS`].
 fn prose_words(text: &str) -> Vec<String> {
     let text = strip_placeholders(text);
-    let bare = strip_parentheses(&text);
-    let text = if significant(&tokenize(&bare)).is_empty() {
-        text
-    } else {
-        bare
+    let bare = match strip_parentheses(&text) {
+        Cow::Owned(bare) => Some(bare),
+        Cow::Borrowed(_) => None,
+    };
+    // Without its asides, unless they were all it said.
+    let text = match bare {
+        Some(bare) if !significant(tokenize(&bare)).is_empty() => Cow::Owned(bare),
+        _ => text,
     };
     let first = first_clause(&text);
-    let words = significant(&tokenize(first));
+    let words = significant(tokenize(first));
     if words.is_empty() {
-        return significant(&tokenize(&text));
+        return significant(tokenize(&text));
     }
     if words.len() > MAX_WORDS {
         // A long clause: what comes before its first comma, when that says something.
         if let Some((head, _)) = first.split_once([',', '，', '、']) {
-            let head = significant(&tokenize(head));
+            let head = significant(tokenize(head));
             if head.len() >= 2 {
                 return head;
             }
@@ -183,23 +187,25 @@ fn prose_words(text: &str) -> Vec<String> {
     words
 }
 
-fn significant(words: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = words
+fn significant(mut words: Vec<String>) -> Vec<String> {
+    words.retain(|w| !STOP_WORDS.contains(&w.as_str()));
+    let noise = words
         .iter()
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .cloned()
-        .collect();
-    while out.len() > 1 && LEADING_NOISE.contains(&out[0].as_str()) {
-        out.remove(0);
+        .take_while(|w| LEADING_NOISE.contains(&w.as_str()))
+        .count();
+    // A leading "error" goes, unless it is all there is: then nothing is said.
+    words.drain(..noise.min(words.len().saturating_sub(1)));
+    if words.len() == 1 && LEADING_NOISE.contains(&words[0].as_str()) {
+        words.clear();
     }
-    if out.len() == 1 && LEADING_NOISE.contains(&out[0].as_str()) {
-        out.clear();
-    }
-    out
+    words
 }
 
 /// Drops printf placeholders: `%s`, `%d`, `%1$s`, `%.2f`.
-fn strip_placeholders(text: &str) -> String {
+fn strip_placeholders(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -224,11 +230,14 @@ fn strip_placeholders(text: &str) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Drops `( … )` and `（ … ）` asides.
-fn strip_parentheses(text: &str) -> String {
+fn strip_parentheses(text: &str) -> Cow<'_, str> {
+    if !text.contains(['(', '（']) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -242,7 +251,7 @@ fn strip_parentheses(text: &str) -> String {
             _ => {}
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Text up to the first `;`, `:` or sentence end (". ").
@@ -292,16 +301,23 @@ fn tokenize(text: &str) -> Vec<String> {
 
 /// `["album", "not", "found"]` → `AlbumNotFound`.
 pub(super) fn upper_camel(words: &[String]) -> String {
-    words.iter().map(|w| capitalize(w)).collect()
+    let mut name = String::with_capacity(words.iter().map(String::len).sum());
+    for w in words {
+        push_capitalized(&mut name, w);
+    }
+    name
 }
 
 /// `["album", "not", "found"]` → `ALBUM_NOT_FOUND`.
 pub(super) fn upper_snake(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|w| w.to_ascii_uppercase())
-        .collect::<Vec<_>>()
-        .join("_")
+    let mut name = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            name.push('_');
+        }
+        name.extend(w.chars().map(|c| c.to_ascii_uppercase()));
+    }
+    name
 }
 
 /// `PixnetError` → `PIXNET_ERROR`, for constants that go with a type.
@@ -325,10 +341,16 @@ pub(super) fn go_camel(words: &[String]) -> String {
 }
 
 fn capitalize(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    push_capitalized(&mut s, w);
+    s
+}
+
+fn push_capitalized(name: &mut String, w: &str) {
     let mut c = w.chars();
-    match c.next() {
-        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
-        None => String::new(),
+    if let Some(f) = c.next() {
+        name.push(f.to_ascii_uppercase());
+        name.push_str(c.as_str());
     }
 }
 
