@@ -208,19 +208,7 @@ impl Entry {
     /// The best one-line text for tables: the message, else the symbol, else the summary, else the
     /// description.
     pub fn headline(&self) -> String {
-        if let Some(m) = self.message.as_deref().filter(|m| !m.is_empty()) {
-            return m.to_string();
-        }
-        if let Some(s) = self.symbol.as_deref().filter(|s| !s.is_empty()) {
-            return s.to_string();
-        }
-        if let Some(s) = self.summary_en.as_deref().filter(|s| !s.is_empty()) {
-            return s.to_string();
-        }
-        self.description
-            .as_ref()
-            .map(|d| d.to_string())
-            .unwrap_or_default()
+        EntryFields::of(self).headline()
     }
 }
 
@@ -324,6 +312,16 @@ pub enum TextRef<'a> {
     List(Vec<&'a str>),
 }
 
+impl fmt::Display for TextRef<'_> {
+    /// As [`Text`] shows: list items separated by "; ".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TextRef::One(s) => f.write_str(s),
+            TextRef::List(items) => f.write_str(&items.join("; ")),
+        }
+    }
+}
+
 impl<'a> TextRef<'a> {
     pub fn of(t: &'a Text) -> TextRef<'a> {
         match t {
@@ -362,6 +360,18 @@ impl<'a> EntryFields<'a> {
             retry: e.retry,
             obsolete: e.obsolete,
         }
+    }
+
+    /// The best one-line text for tables: the message, else the symbol, else the summary, else
+    /// the description.
+    pub fn headline(&self) -> String {
+        [self.message, self.symbol, self.summary_en]
+            .into_iter()
+            .flatten()
+            .find(|s| !s.is_empty())
+            .map(str::to_string)
+            .or_else(|| self.description.as_ref().map(|d| d.to_string()))
+            .unwrap_or_default()
     }
 
     pub fn to_entry(&self) -> Entry {

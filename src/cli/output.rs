@@ -7,6 +7,7 @@ use crate::decode::Decoded;
 use crate::index::{EntryRef, Index, RowId};
 use crate::query::Query;
 use crate::sanitize;
+use crate::snippet::Source;
 use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
@@ -506,6 +507,22 @@ pub struct SnippetShape {
 
 /// Match arms for the codes given, or an enum (for the codes, or the whole vendor), with the
 /// error body's type when asked.
+/// A row of an index table, for snippets: its fields are read from the table as needed.
+struct TableRow<'t> {
+    table: &'t crate::index::Table,
+    row: usize,
+}
+
+impl Source for TableRow<'_> {
+    fn fields(&self) -> crate::catalog::EntryFields<'_> {
+        self.table.fields(self.row)
+    }
+
+    fn code(&self) -> &str {
+        self.table.code(self.row)
+    }
+}
+
 pub fn print_snippet(
     index: &Index,
     vendor: usize,
@@ -518,46 +535,42 @@ pub fn print_snippet(
         enumeration,
         envelope,
     } = shape;
-    let cat = index.vendor_catalog(vendor);
-    if envelope && cat.envelope.is_none() {
-        eprintln!(
-            "errdex: the {} catalog describes no error body (no `envelope`)",
-            cat.vendor.id
-        );
+    // The rows' fields borrowed from the index: a large catalog is not unpacked into entries.
+    let table = index.vendor_table(vendor);
+    let id = &table.vendor().id;
+    if envelope && table.envelope().is_none() {
+        eprintln!("errdex: the {id} catalog describes no error body (no `envelope`)");
         return Ok(EXIT_NOT_FOUND);
     }
-    let mut entries: Vec<&crate::catalog::Entry> = Vec::new();
+    let all: Vec<TableRow> = (0..table.len())
+        .map(|row| TableRow { table, row })
+        .collect();
+    let mut entries: Vec<&TableRow> = Vec::new();
     for code in codes {
-        let found: Vec<_> = cat
-            .entries
-            .iter()
-            .filter(|e| e.code.eq_ignore_ascii_case(code))
-            .collect();
-        if found.is_empty() {
-            say!(
-                "errdex: {} has no code `{}`",
-                cat.vendor.id,
-                sanitize::line(code)
-            );
+        let before = entries.len();
+        entries.extend(all.iter().filter(|e| e.code().eq_ignore_ascii_case(code)));
+        if entries.len() == before {
+            say!("errdex: {id} has no code `{}`", sanitize::line(code));
             return Ok(EXIT_NOT_FOUND);
         }
-        entries.extend(found);
     }
-    let all: Vec<&crate::catalog::Entry> = cat.entries.iter().collect();
-    let mut snippets = crate::snippet::Snippets::new(lang, &cat.vendor, &all);
-    if envelope && let Some(env) = &cat.envelope {
+    let mut snippets = crate::snippet::Snippets::new(lang, table.vendor(), &all);
+    if envelope && let Some(env) = table.envelope() {
         snippets = snippets.with_envelope(env);
     }
     if envelope || enumeration || codes.is_empty() {
-        let set = if codes.is_empty() { &all } else { &entries };
-        snippets.write_enumeration(set, out)?;
+        if codes.is_empty() {
+            snippets.write_enumeration(&all, out)?;
+        } else {
+            snippets.write_enumeration(&entries, out)?;
+        }
     } else {
         // Named as in the vendor's enum; a code listed twice (PIXNET 4109) gives one arm.
         let arms = snippets.arms(&all);
         let mut seen = std::collections::HashSet::new();
         for e in &entries {
-            if seen.insert(e.code.as_str())
-                && let Some((_, arm)) = arms.iter().find(|(code, _)| *code == e.code)
+            if seen.insert(e.code())
+                && let Some((_, arm)) = arms.iter().find(|(code, _)| code == e.code())
             {
                 writeln!(out, "{}", arm.trim_end())?;
             }

@@ -9,8 +9,8 @@
 //! are made on demand, for the rows that are shown or printed.
 
 use crate::catalog::{
-    Catalog, CodeRef, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, Text,
-    TextRef, TooLarge, Vendor,
+    Catalog, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, TextRef, TooLarge,
+    Vendor,
 };
 use crate::fold::fold;
 use std::fmt;
@@ -302,30 +302,31 @@ impl Table {
 
     /// Row `i` as an [`Entry`].
     pub fn entry(&self, i: usize) -> Entry {
+        self.fields(i).to_entry()
+    }
+
+    /// The fields of row `i`, borrowed from the table: an entry without unpacking it.
+    pub fn fields(&self, i: usize) -> EntryFields<'_> {
         let flags = self.rows[i].flags;
-        let mut e = Entry {
+        let mut e = EntryFields {
             http_status: self.http_status(i),
             kind: self.kind(i),
             retry: self.retry(i),
             obsolete: flags & OBSOLETE != 0,
-            description: (flags & DESCRIPTION_LIST != 0).then(|| Text::List(Vec::new())),
-            fix: (flags & FIX_LIST != 0).then(|| Text::List(Vec::new())),
-            ..Entry::default()
+            description: (flags & DESCRIPTION_LIST != 0).then(|| TextRef::List(Vec::new())),
+            fix: (flags & FIX_LIST != 0).then(|| TextRef::List(Vec::new())),
+            ..EntryFields::default()
         };
         for (field, s) in self.each_piece(i) {
-            let s = s.to_string();
             match field {
                 Field::Code => e.code = s,
                 Field::Vendor => {}
                 Field::Symbol => e.symbol = Some(s),
                 Field::Alias => e.aliases.push(s),
-                Field::MapsVendor => e.maps_to.push(CodeRef {
-                    vendor: s,
-                    code: String::new(),
-                }),
+                Field::MapsVendor => e.maps_to.push((s, "")),
                 Field::MapsCode => {
                     if let Some(m) = e.maps_to.last_mut() {
-                        m.code = s;
+                        m.1 = s;
                     }
                 }
                 Field::Category => e.category = Some(s),
@@ -339,8 +340,8 @@ impl Table {
                         &mut e.fix
                     };
                     match slot {
-                        Some(Text::List(items)) => items.push(s),
-                        _ => *slot = Some(Text::One(s)),
+                        Some(TextRef::List(items)) => items.push(s),
+                        _ => *slot = Some(TextRef::One(s)),
                     }
                 }
             }
@@ -605,7 +606,7 @@ impl TableBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Rows;
+    use crate::catalog::{Rows, Text};
 
     fn catalog(entries: Vec<Entry>) -> Catalog {
         serde_json::from_str::<Catalog>(

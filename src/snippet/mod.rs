@@ -30,7 +30,7 @@ mod ruby;
 mod rust;
 mod typescript;
 
-use crate::catalog::{Entry, Envelope, Kind, Retry, Vendor};
+use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
 use out::Out;
 use std::fmt;
 use std::io;
@@ -152,13 +152,51 @@ pub struct Snippets<'a> {
     envelope: Option<&'a Envelope>,
 }
 
+/// What snippets are made from: catalog entries, or the rows of an index table, read as
+/// borrowed fields one at a time, so that a large catalog is never unpacked into entries.
+pub trait Source: Sync {
+    fn fields(&self) -> EntryFields<'_>;
+
+    fn code(&self) -> &str;
+}
+
+impl Source for Entry {
+    fn fields(&self) -> EntryFields<'_> {
+        EntryFields::of(self)
+    }
+
+    fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl Source for EntryFields<'_> {
+    fn fields(&self) -> EntryFields<'_> {
+        self.clone()
+    }
+
+    fn code(&self) -> &str {
+        self.code
+    }
+}
+
+impl<T: Source + ?Sized> Source for &T {
+    fn fields(&self) -> EntryFields<'_> {
+        (**self).fields()
+    }
+
+    fn code(&self) -> &str {
+        (**self).code()
+    }
+}
+
 impl<'a> Snippets<'a> {
     /// `vendor_entries`: every entry of the vendor (or of the set the code type is judged on).
-    pub fn new(lang: Lang, vendor: &'a Vendor, vendor_entries: &[&Entry]) -> Snippets<'a> {
+    pub fn new(lang: Lang, vendor: &'a Vendor, vendor_entries: &[impl Source]) -> Snippets<'a> {
         Snippets {
             lang,
             vendor,
-            code_type: code_type(vendor_entries.iter().map(|e| e.code.as_str())),
+            code_type: code_type(vendor_entries.iter().map(Source::code)),
             envelope: None,
         }
     }
@@ -188,7 +226,7 @@ impl<'a> Snippets<'a> {
     /// `from_code` for it, with the same identifier, so it pastes into that enum's lookup. The
     /// rows of a code listed twice (PIXNET 4109) make one arm, as they make one variant. Empty
     /// when `context` lacks the code.
-    pub fn arm(&self, context: &[&Entry], code: &str) -> String {
+    pub fn arm(&self, context: &[impl Source], code: &str) -> String {
         let unit = Unit::new(self, context);
         match unit.variants.iter().find(|v| v.code == code) {
             Some(v) => write_arm(&unit, v),
@@ -198,7 +236,7 @@ impl<'a> Snippets<'a> {
 
     /// [`Snippets::arm`] for every code of `context`, in its order: `(code, arm)`, the enum
     /// worked out once.
-    pub fn arms(&self, context: &[&Entry]) -> Vec<(String, String)> {
+    pub fn arms(&self, context: &[impl Source]) -> Vec<(String, String)> {
         let unit = Unit::new(self, context);
         unit.variants
             .iter()
@@ -210,7 +248,7 @@ impl<'a> Snippets<'a> {
     /// lookup, message, HTTP status, kind and retry lookups, followed by the error body's type
     /// when an envelope was given (unless its paths contradict each other, see
     /// [`body::shape`]); a unit the language's compiler accepts as it is.
-    pub fn enumeration(&self, entries: &[&Entry]) -> String {
+    pub fn enumeration(&self, entries: &[impl Source]) -> String {
         let mut out = Out::string();
         write_unit(&self.unit(entries), &mut out);
         out.into_string()
@@ -220,7 +258,7 @@ impl<'a> Snippets<'a> {
     /// for a large catalog.
     pub fn write_enumeration(
         &self,
-        entries: &[&Entry],
+        entries: &[impl Source],
         sink: &mut dyn io::Write,
     ) -> io::Result<()> {
         let mut out = Out::stream(sink);
@@ -228,7 +266,7 @@ impl<'a> Snippets<'a> {
         out.finish()
     }
 
-    fn unit(&self, entries: &[&Entry]) -> Unit<'a> {
+    fn unit(&self, entries: &[impl Source]) -> Unit<'a> {
         let mut unit = Unit::new(self, entries);
         if let Some(envelope) = self.envelope {
             unit.body = body::shape(&unit.type_name, envelope, unit.code_type);
@@ -238,12 +276,12 @@ impl<'a> Snippets<'a> {
 }
 
 /// [`Snippets::arm`] with the code type judged from `context`.
-pub fn arm(lang: Lang, vendor: &Vendor, context: &[&Entry], code: &str) -> String {
+pub fn arm(lang: Lang, vendor: &Vendor, context: &[impl Source], code: &str) -> String {
     Snippets::new(lang, vendor, context).arm(context, code)
 }
 
 /// [`Snippets::enumeration`] with the code type judged from `entries`, without a body type.
-pub fn enumeration(lang: Lang, vendor: &Vendor, entries: &[&Entry]) -> String {
+pub fn enumeration(lang: Lang, vendor: &Vendor, entries: &[impl Source]) -> String {
     Snippets::new(lang, vendor, entries).enumeration(entries)
 }
 
@@ -340,18 +378,19 @@ impl Variant {
 }
 
 impl<'a> Unit<'a> {
-    fn new(snippets: &Snippets<'a>, entries: &[&Entry]) -> Unit<'a> {
+    fn new(snippets: &Snippets<'a>, entries: &[impl Source]) -> Unit<'a> {
         let (lang, vendor) = (snippets.lang, snippets.vendor);
         let groups = group_by_code(entries);
         let type_name = naming::type_name(vendor);
         let words: Vec<(&str, Vec<String>)> = parallel::map(&groups, |g| {
-            (g[0].code.as_str(), naming::words(g[0], vendor))
+            let first = &entries[g[0]];
+            (first.code(), naming::words(&first.fields(), vendor))
         });
         let idents = naming::assign(lang, vendor, &words);
         drop(words);
         let code_type = snippets.code_type;
         let ints = match code_type {
-            CodeType::Int => integer_codes(&groups),
+            CodeType::Int => integer_codes(groups.iter().map(|g| entries[g[0]].code())),
             CodeType::Str => None,
         };
         // A set wider than the one the type was judged on (not the callers' way) stays strings.
@@ -363,9 +402,11 @@ impl<'a> Unit<'a> {
         let mut variants = parallel::map(&groups, |g| {
             let mut docs = Vec::with_capacity(g.len());
             let mut messages: Vec<String> = Vec::with_capacity(1);
-            for e in g {
-                let headline = headline(e);
-                let summary = e.summary_en.as_deref().map(str::trim).unwrap_or("");
+            let (mut http_status, mut kind, mut retry) = (None, None, None);
+            for &i in g {
+                let e = entries[i].fields();
+                let headline = headline(&e);
+                let summary = e.summary_en.map(str::trim).unwrap_or("");
                 let differs = !summary.is_empty() && summary != headline;
                 docs.push(one_line(&headline));
                 if differs {
@@ -374,6 +415,10 @@ impl<'a> Unit<'a> {
                 if !messages.contains(&headline) {
                     messages.push(headline);
                 }
+                // The first the entries give.
+                http_status = http_status.or(e.http_status);
+                kind = kind.or(e.kind);
+                retry = retry.or(e.retry);
             }
             docs.retain(|d| !d.is_empty());
             let message = match messages.len() {
@@ -382,13 +427,13 @@ impl<'a> Unit<'a> {
             };
             Variant {
                 ident: String::new(),
-                code: g[0].code.clone(),
+                code: entries[g[0]].code().to_string(),
                 int: None,
                 message,
                 docs,
-                http_status: g.iter().find_map(|e| e.http_status),
-                kind: g.iter().find_map(|e| e.kind),
-                retry: g.iter().find_map(|e| e.retry),
+                http_status,
+                kind,
+                retry,
             }
         });
         for (i, (v, ident)) in variants.iter_mut().zip(idents).enumerate() {
@@ -439,11 +484,10 @@ fn code_type<'c>(codes: impl IntoIterator<Item = &'c str>) -> CodeType {
 
 /// Each group's code as a number, when every code is a distinct decimal integer (see
 /// [`CodeType::Int`]); `None` otherwise, and for an empty set.
-fn integer_codes(groups: &[Vec<&Entry>]) -> Option<Vec<i64>> {
+fn integer_codes<'c>(codes: impl ExactSizeIterator<Item = &'c str>) -> Option<Vec<i64>> {
     let mut seen = foldhash::HashSet::default();
-    let mut out = Vec::with_capacity(groups.len());
-    for g in groups {
-        let code = g[0].code.as_str();
+    let mut out = Vec::with_capacity(codes.len());
+    for code in codes {
         let digits = code.strip_prefix('-').unwrap_or(code);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -458,7 +502,7 @@ fn integer_codes(groups: &[Vec<&Entry>]) -> Option<Vec<i64>> {
 }
 
 /// The message, else the English summary, else the description.
-fn headline(e: &Entry) -> String {
+fn headline(e: &EntryFields) -> String {
     let h = e.headline();
     match h.trim() {
         t if t.len() == h.len() => h,
@@ -466,16 +510,16 @@ fn headline(e: &Entry) -> String {
     }
 }
 
-/// Entries grouped by code (exact match), in order of first appearance.
-fn group_by_code<'e>(entries: &[&'e Entry]) -> Vec<Vec<&'e Entry>> {
-    let mut groups: Vec<Vec<&Entry>> = Vec::new();
+/// The positions of entries grouped by code (exact match), in order of first appearance.
+fn group_by_code(entries: &[impl Source]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut at: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
-    for &e in entries {
-        match at.get(e.code.as_str()) {
-            Some(&i) => groups[i].push(e),
+    for (i, e) in entries.iter().enumerate() {
+        match at.get(e.code()) {
+            Some(&g) => groups[g].push(i),
             None => {
-                at.insert(e.code.as_str(), groups.len());
-                groups.push(vec![e]);
+                at.insert(e.code(), groups.len());
+                groups.push(vec![i]);
             }
         }
     }

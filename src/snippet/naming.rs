@@ -14,7 +14,9 @@
 //! appended (`AlbumNotFound2202`), then a counter.
 
 use super::Lang;
-use crate::catalog::{Entry, Vendor};
+#[cfg(test)]
+use crate::catalog::Entry;
+use crate::catalog::{EntryFields, Vendor};
 use foldhash::HashSet;
 use std::borrow::Cow;
 
@@ -64,10 +66,10 @@ pub(super) fn go_package(vendor: &Vendor) -> String {
 
 /// The words (lower case, ASCII alphanumeric) a name for this entry of `vendor` is made of;
 /// never empty and never starting with a digit.
-pub(super) fn words(entry: &Entry, vendor: &Vendor) -> Vec<String> {
+pub(super) fn words(entry: &EntryFields, vendor: &Vendor) -> Vec<String> {
     let mut words = symbol_words(entry, vendor).unwrap_or_else(|| pick_words(entry));
     if words.is_empty() {
-        words = fallback(&entry.code);
+        words = fallback(entry.code);
     }
     if words[0].starts_with(|c: char| c.is_ascii_digit()) {
         words.insert(0, "code".into());
@@ -78,8 +80,8 @@ pub(super) fn words(entry: &Entry, vendor: &Vendor) -> Vec<String> {
 /// The words of the entry's symbol (`SQLITE_BUSY_RECOVERY`, `unique_violation`), without a
 /// first word that names the library (`SQLITE`, `CURLE` for the `curl` catalog): the type name
 /// says it already.
-fn symbol_words(entry: &Entry, vendor: &Vendor) -> Option<Vec<String>> {
-    let mut words = tokenize(entry.symbol.as_deref()?);
+fn symbol_words(entry: &EntryFields, vendor: &Vendor) -> Option<Vec<String>> {
+    let mut words = tokenize(entry.symbol?);
     let library = vendor_words(vendor).concat();
     let names_library =
         |w: &str| !library.is_empty() && w.starts_with(&library) && w.len() <= library.len() + 1;
@@ -89,24 +91,19 @@ fn symbol_words(entry: &Entry, vendor: &Vendor) -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
-fn pick_words(entry: &Entry) -> Vec<String> {
-    if let Some(w) = symbolic_code(&entry.code) {
+fn pick_words(entry: &EntryFields) -> Vec<String> {
+    if let Some(w) = symbolic_code(entry.code) {
         return w;
     }
     let ascii_message = entry
         .message
-        .as_deref()
         .filter(|m| m.is_ascii())
         .map(prose_words)
         .unwrap_or_default();
     if !ascii_message.is_empty() && ascii_message.len() <= MAX_WORDS {
         return ascii_message;
     }
-    let summary = entry
-        .summary_en
-        .as_deref()
-        .map(prose_words)
-        .unwrap_or_default();
+    let summary = entry.summary_en.map(prose_words).unwrap_or_default();
     if !summary.is_empty() {
         return cut(summary);
     }
@@ -977,7 +974,12 @@ mod tests {
 
     fn name(lang: Lang, e: &Entry) -> String {
         let v = vendor("pixnet");
-        assign(lang, &v, &[(e.code.as_str(), words(e, &v))]).remove(0)
+        assign(
+            lang,
+            &v,
+            &[(e.code.as_str(), words(&EntryFields::of(e), &v))],
+        )
+        .remove(0)
     }
 
     #[test]
@@ -1039,7 +1041,7 @@ mod tests {
         );
         assert_eq!(name(Lang::Rust, &e), "SystemError");
         let words = words(
-            &entry(
+            &EntryFields::of(&entry(
                 "1004",
                 Some(
                     "The developer account for this API Key requires cell phone number verification.",
@@ -1047,7 +1049,7 @@ mod tests {
                 Some(
                     "The developer account that owns this API key must verify its cellphone number.",
                 ),
-            ),
+            )),
             &vendor("pixnet"),
         );
         assert_eq!(words.len(), MAX_WORDS);
@@ -1061,7 +1063,7 @@ mod tests {
                 ..entry("5", Some("database is locked"), None)
             };
             let v = vendor(vendor_id);
-            assign(Lang::Rust, &v, &[("5", words(&e, &v))]).remove(0)
+            assign(Lang::Rust, &v, &[("5", words(&EntryFields::of(&e), &v))]).remove(0)
         };
         assert_eq!(named("sqlite", "SQLITE_BUSY_RECOVERY"), "BusyRecovery");
         assert_eq!(
