@@ -57,29 +57,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
     let _ = writeln!(out, "public enum {t} {{");
-    for (i, v) in unit.variants.iter().enumerate() {
-        if !v.docs.is_empty() {
-            let _ = writeln!(out, "    /** {} */", comment(&v.docs.join(" -- ")));
-        }
-        let status = v.http_status.map_or("null".to_string(), |s| s.to_string());
-        let kind = v.kind_id().map_or("null".to_string(), literal);
-        let end = if i + 1 == unit.variants.len() {
-            ";"
-        } else {
-            ","
-        };
-        let _ = writeln!(
-            out,
-            "    {}({}, {}, {status}, {kind}, {}){end}",
-            v.ident,
-            code_literal(unit, v),
-            literal(&v.message),
-            v.is_retryable()
-        );
-    }
-    if unit.variants.is_empty() {
-        out.push_str("    ;\n");
-    }
+    constants(unit, out, Jvm { comment, literal, code_literal });
     let _ = writeln!(
         out,
         "\n    private final {ct} code;\n    private final String message;\n    private final Integer httpStatus;\n    \
@@ -326,6 +304,46 @@ pub(super) fn member_names(shape: &Shape, taken: &dyn Fn(&str) -> bool) -> Vec<S
 
 /// The code as the constants and arms write it: `1302`, `1302L` (a `long` unit) or
 /// `"data_validation_failed"`.
+/// How Java and Kotlin write text, which is all that differs in their enum constants.
+pub(super) struct Jvm {
+    pub comment: fn(&str) -> String,
+    pub literal: fn(&str) -> String,
+    pub code_literal: fn(&Unit, &Variant) -> String,
+}
+
+/// The enum constants, one a code: `NAME(code, "message", status, "kind", retryable),` with
+/// the variant's documentation, ended by `;` (alone when there are none).
+pub(super) fn constants(unit: &Unit, out: &mut Out, jvm: Jvm) {
+    let Jvm {
+        comment,
+        literal,
+        code_literal,
+    } = jvm;
+    for (i, v) in unit.variants.iter().enumerate() {
+        if !v.docs.is_empty() {
+            let _ = writeln!(out, "    /** {} */", comment(&v.docs.join(" -- ")));
+        }
+        let status = v.http_status.map_or("null".to_string(), |s| s.to_string());
+        let kind = v.kind_id().map_or("null".to_string(), literal);
+        let end = if i + 1 == unit.variants.len() {
+            ";"
+        } else {
+            ","
+        };
+        let _ = writeln!(
+            out,
+            "    {}({}, {}, {status}, {kind}, {}){end}",
+            v.ident,
+            code_literal(unit, v),
+            literal(&v.message),
+            v.is_retryable()
+        );
+    }
+    if unit.variants.is_empty() {
+        out.push_str("    ;\n");
+    }
+}
+
 fn code_literal(unit: &Unit, v: &Variant) -> String {
     match v.int {
         Some(n) if unit.codes_fit_i32() => n.to_string(),

@@ -10,7 +10,7 @@
 use super::body::{Field, FieldType, FlagType, Role, Shape};
 use super::literal::{self, quoted};
 use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
+use super::{CodeType, Unit, Variant, indent, java, naming, one_line, trailing};
 use std::fmt::Write;
 
 pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
@@ -59,29 +59,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
          /** Whether sending the same request again later may succeed (back off, then retry). */\n    \
          val isRetryable: Boolean\n) {{"
     );
-    for (i, v) in unit.variants.iter().enumerate() {
-        if !v.docs.is_empty() {
-            let _ = writeln!(out, "    /** {} */", comment(&v.docs.join(" -- ")));
-        }
-        let status = v.http_status.map_or("null".to_string(), |s| s.to_string());
-        let kind = v.kind_id().map_or("null".to_string(), literal);
-        let end = if i + 1 == unit.variants.len() {
-            ";"
-        } else {
-            ","
-        };
-        let _ = writeln!(
-            out,
-            "    {}({}, {}, {status}, {kind}, {}){end}",
-            v.ident,
-            code_literal(unit, v),
-            literal(&v.message),
-            v.is_retryable()
-        );
-    }
-    if unit.variants.is_empty() {
-        out.push_str("    ;\n");
-    }
+    java::constants(unit, out, java::Jvm { comment, literal, code_literal });
     out.push_str("\n    companion object {\n");
     out.push_str(
         "        /** The constant for an error code as the API sends it (matched exactly), or null. */\n",
