@@ -158,7 +158,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         out,
         "    public static bool IsRetryable(this {t} error)\n    {{"
     );
-    let retryable: Vec<&Variant> = unit.variants.iter().filter(|v| v.is_retryable()).collect();
+    let retryable: Vec<&Variant> = unit.retryable().collect();
     if retryable.is_empty() {
         out.push_str("        return false;\n    }\n");
     } else {

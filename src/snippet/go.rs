@@ -194,12 +194,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
          // off, then retry).\n",
     );
     let _ = writeln!(out, "func (e {t}) IsRetryable() bool {{");
-    let retryable: Vec<&str> = unit
-        .variants
-        .iter()
-        .filter(|v| v.is_retryable())
-        .map(|v| v.ident.as_str())
-        .collect();
+    let retryable: Vec<&str> = unit.retryable().map(|v| v.ident.as_str()).collect();
     if !retryable.is_empty() {
         let _ = writeln!(
             out,

@@ -57,7 +57,15 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
     let _ = writeln!(out, "public enum {t} {{");
-    constants(unit, out, Jvm { comment, literal, code_literal });
+    constants(
+        unit,
+        out,
+        Jvm {
+            comment,
+            literal,
+            code_literal,
+        },
+    );
     let _ = writeln!(
         out,
         "\n    private final {ct} code;\n    private final String message;\n    private final Integer httpStatus;\n    \

@@ -59,7 +59,15 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
          /** Whether sending the same request again later may succeed (back off, then retry). */\n    \
          val isRetryable: Boolean\n) {{"
     );
-    java::constants(unit, out, java::Jvm { comment, literal, code_literal });
+    java::constants(
+        unit,
+        out,
+        java::Jvm {
+            comment,
+            literal,
+            code_literal,
+        },
+    );
     out.push_str("\n    companion object {\n");
     out.push_str(
         "        /** The constant for an error code as the API sends it (matched exactly), or null. */\n",

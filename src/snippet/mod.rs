@@ -452,6 +452,11 @@ impl<'a> Unit<'a> {
 }
 
 impl Unit<'_> {
+    /// The variants `is_retryable()` answers true for, in order.
+    fn retryable(&self) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().filter(|v| v.is_retryable())
+    }
+
     /// Whether every code fits a 32-bit integer: the JVM languages and Go then take `int`,
     /// the type their JSON libraries and their users reach for; wider codes take 64 bits.
     fn codes_fit_i32(&self) -> bool {

@@ -117,9 +117,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     );
     out.push_str("    public function isRetryable(): bool\n    {\n");
     let retryable: Vec<String> = unit
-        .variants
-        .iter()
-        .filter(|v| v.is_retryable())
+        .retryable()
         .map(|v| format!("self::{}", v.ident))
         .collect();
     if retryable.is_empty() {

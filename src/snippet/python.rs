@@ -140,9 +140,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         v.kind_id().map_or("None".to_string(), literal)
     });
     let members: Vec<String> = unit
-        .variants
-        .iter()
-        .filter(|v| v.is_retryable())
+        .retryable()
         .map(|v| format!("    {t}.{},\n", v.ident))
         .collect();
     if members.is_empty() {

@@ -122,9 +122,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     );
     out.push_str("    pub fn is_retryable(&self) -> bool {\n");
     let retryable: Vec<String> = unit
-        .variants
-        .iter()
-        .filter(|v| v.is_retryable())
+        .retryable()
         .map(|v| format!("{t}::{}", v.ident))
         .collect();
     if retryable.is_empty() {
