@@ -4,8 +4,6 @@
 
 use crate::*;
 
-/// Debian's Gson (package libgoogle-gson-java), which the body records are written for.
-const GSON_JAR: &str = "/usr/share/java/gson.jar";
 const GSON: &str = "Gson (Debian package libgoogle-gson-java)";
 
 /// javac in an ASCII locale (it rejects anything outside ASCII unless told the encoding),
@@ -34,19 +32,6 @@ fn java(dir: &Path, classpath: &str) -> String {
         "the Java program",
         false,
     )
-}
-
-/// `int` codes, `long` ones when a code needs 64 bits (the unit says which), or strings.
-fn code_expr(u: &Unit, wide: bool, code: &str) -> String {
-    match code.parse::<i64>() {
-        Ok(n) if u.integer_codes() && wide => format!("{n}L"),
-        Ok(n) if u.integer_codes() => n.to_string(),
-        _ => format!("s({})", cps(code)),
-    }
-}
-
-fn nullable(s: Option<&str>) -> String {
-    s.map_or("null".into(), |s| format!("s({})", cps(s)))
 }
 
 #[test]
@@ -132,7 +117,7 @@ fn java_enums_compile_in_ascii_and_look_codes_up() {
             );
         }
         for (i, e) in u.entries.iter().enumerate() {
-            let c = code_expr(u, wide, &e.code);
+            let c = jvm_code(u, wide, &e.code);
             let _ = writeln!(
                 main,
                 "        check(Arms.{m}{i}({c}) == {t}.fromCode({c}) && Arms.{m}{i}({c}) != null, \"arm {i}\");",
@@ -148,7 +133,7 @@ fn java_enums_compile_in_ascii_and_look_codes_up() {
             let _ = writeln!(main, "\n    static void check{t}Part{part}() {{");
             for ((code, message, status), (_, kind, retryable)) in codes.iter().cloned() {
                 let status = status.map_or("null".to_string(), |s| s.to_string());
-                let c = code_expr(u, wide, &code);
+                let c = jvm_code(u, wide, &code);
                 let same = if u.integer_codes() {
                     format!("e.code() == {c}")
                 } else {
@@ -164,7 +149,7 @@ fn java_enums_compile_in_ascii_and_look_codes_up() {
                      check(Objects.equals(e.kind(), {k}), \"kind {t} \" + {c});\n            \
                      check(e.isRetryable() == {retryable}, \"retryable {t} \" + {c});",
                     m = cps(&message),
-                    k = nullable(kind.as_deref()),
+                    k = jvm_nullable(kind.as_deref()),
                 );
                 if u.integer_codes() {
                     let _ = writeln!(

@@ -5,9 +5,6 @@
 
 use crate::*;
 
-/// Debian's Gson (package libgoogle-gson-java), which the body classes are written for.
-const GSON_JAR: &str = "/usr/share/java/gson.jar";
-
 /// kotlinc over `files` into `out.jar` with the Kotlin runtime inside, so `java` runs it.
 fn kotlinc(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
@@ -34,19 +31,6 @@ fn run_jar(dir: &Path, classpath: &str) -> String {
         "the Kotlin program",
         false,
     )
-}
-
-/// `Int` codes, `Long` ones when a code needs 64 bits (the unit says which), or strings.
-fn code_expr(u: &Unit, wide: bool, code: &str) -> String {
-    match code.parse::<i64>() {
-        Ok(n) if u.integer_codes() && wide => format!("{n}L"),
-        Ok(n) if u.integer_codes() => n.to_string(),
-        _ => format!("s({})", cps(code)),
-    }
-}
-
-fn nullable(s: Option<&str>) -> String {
-    s.map_or("null".into(), |s| format!("s({})", cps(s)))
 }
 
 #[test]
@@ -93,7 +77,7 @@ fn kotlin_enums_compile_and_look_codes_up() {
         for e in &u.entries {
             let a = vendor.arm(&u.refs(), &e.code);
             assert!(a.lines().count() == 1, "{a}");
-            let head = format!("{} -> {t}.", code_expr(u, wide, &e.code));
+            let head = format!("{} -> {t}.", jvm_code(u, wide, &e.code));
             assert!(u.integer_codes() == a.starts_with(&head), "{a}");
             if seen.insert(e.code.clone()) {
                 let _ = writeln!(arms, "        {a}");
@@ -153,11 +137,11 @@ fn kotlin_enums_compile_and_look_codes_up() {
                 .map(|((code, message, status), (_, kind, retryable))| {
                     format!(
                         "Expect({}, s({}), s({}), {}, {}, {retryable})",
-                        code_expr(u, wide, code),
+                        jvm_code(u, wide, code),
                         cps(code),
                         cps(message),
                         status.map_or("null".to_string(), |s| s.to_string()),
-                        nullable(kind.as_deref()),
+                        jvm_nullable(kind.as_deref()),
                     )
                 })
                 .collect();

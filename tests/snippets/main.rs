@@ -445,6 +445,25 @@ fn cps(s: &str) -> String {
         .join(", ")
 }
 
+/// Debian's Gson (package libgoogle-gson-java), which the Java and Kotlin body types are
+/// written for.
+const GSON_JAR: &str = "/usr/share/java/gson.jar";
+
+/// A code as a Java or Kotlin program writes it: an `int`, a `long` when a code of the unit
+/// needs 64 bits (`wide`: the enum says which), or a string.
+fn jvm_code(u: &Unit, wide: bool, code: &str) -> String {
+    match code.parse::<i64>() {
+        Ok(n) if u.integer_codes() && wide => format!("{n}L"),
+        Ok(n) if u.integer_codes() => n.to_string(),
+        _ => format!("s({})", cps(code)),
+    }
+}
+
+/// A text or `null`, for Java and Kotlin.
+fn jvm_nullable(s: Option<&str>) -> String {
+    s.map_or("null".into(), |s| format!("s({})", cps(s)))
+}
+
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
