@@ -7,7 +7,7 @@ use crate::decode::Decoded;
 use crate::index::{EntryRef, Index, RowId};
 use crate::query::Query;
 use crate::sanitize;
-use crate::snippet::Source;
+use crate::snippet::{Source, TableRow};
 use serde::Serialize;
 use serde_json::json;
 use std::io::{self, Write};
@@ -507,22 +507,6 @@ pub struct SnippetShape {
 
 /// Match arms for the codes given, or an enum (for the codes, or the whole vendor), with the
 /// error body's type when asked.
-/// A row of an index table, for snippets: its fields are read from the table as needed.
-struct TableRow<'t> {
-    table: &'t crate::index::Table,
-    row: usize,
-}
-
-impl Source for TableRow<'_> {
-    fn fields(&self) -> crate::catalog::EntryFields<'_> {
-        self.table.fields(self.row)
-    }
-
-    fn code(&self) -> &str {
-        self.table.code(self.row)
-    }
-}
-
 pub fn print_snippet(
     index: &Index,
     vendor: usize,

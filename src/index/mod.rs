@@ -212,7 +212,7 @@ impl Index {
     }
 
     /// The table and the row within it.
-    fn locate(&self, row: RowId) -> (&Table, usize) {
+    pub fn locate(&self, row: RowId) -> (&Table, usize) {
         let v = self.row_vendor(row);
         (self.vendor_table(v), (row - self.starts[v]) as usize)
     }

@@ -31,6 +31,7 @@ mod rust;
 mod typescript;
 
 use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
+use crate::index::Table;
 use out::Out;
 use std::fmt;
 use std::io;
@@ -177,6 +178,22 @@ impl Source for EntryFields<'_> {
 
     fn code(&self) -> &str {
         self.code
+    }
+}
+
+/// A row of an index table, its fields borrowed from the table as each code is named.
+pub struct TableRow<'t> {
+    pub table: &'t Table,
+    pub row: usize,
+}
+
+impl Source for TableRow<'_> {
+    fn fields(&self) -> EntryFields<'_> {
+        self.table.fields(self.row)
+    }
+
+    fn code(&self) -> &str {
+        self.table.code(self.row)
     }
 }
 

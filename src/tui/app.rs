@@ -11,7 +11,7 @@ use crate::clipboard;
 use crate::index::{Hit, Index, RowId};
 use crate::query::Query;
 use crate::sanitize;
-use crate::snippet::{Lang, Snippets};
+use crate::snippet::{Lang, Snippets, TableRow};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::sync::Arc;
@@ -590,10 +590,12 @@ impl App {
             );
             return Vec::new();
         }
-        let mut groups: Vec<(usize, Vec<crate::catalog::Entry>)> = Vec::new();
+        // Rows read where they lie in the index: a large result set is not unpacked.
+        let mut groups: Vec<(usize, Vec<TableRow>)> = Vec::new();
         for h in &self.results {
             let v = index.row_vendor(h.row);
-            let entry = index.get(h.row).entry;
+            let (table, row) = index.locate(h.row);
+            let entry = TableRow { table, row };
             match groups.iter_mut().find(|(gv, _)| *gv == v) {
                 Some((_, list)) => list.push(entry),
                 None => groups.push((v, vec![entry])),
@@ -602,14 +604,13 @@ impl App {
         let text = groups
             .iter()
             .map(|(v, entries)| {
-                let entries: Vec<_> = entries.iter().collect();
                 let mut snippets = self.snippets(&index, *v);
                 if self.with_body
                     && let Some(envelope) = index.vendor_table(*v).envelope()
                 {
                     snippets = snippets.with_envelope(envelope);
                 }
-                snippets.enumeration(&entries)
+                snippets.enumeration(entries)
             })
             .collect::<Vec<_>>()
             .join("\n");
