@@ -1139,6 +1139,36 @@ fn copies_never_carry_control_characters_and_say_what_was_removed() {
 }
 
 #[test]
+fn the_preview_follows_the_selection_and_the_language() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "v:pixnet 130");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('s'));
+    let head = |app: &App| detail_pane(&text(&draw(app, 120, 35)))[0].clone();
+    let first = head(&app);
+    assert!(first.starts_with("y copies 1 Rust arm (pixnet "), "{first}");
+    // Drawn again, the same arm; each change is seen at once.
+    assert_eq!(head(&app), first);
+    key(&mut app, KeyCode::Char('j'));
+    let second = head(&app);
+    assert!(
+        second.starts_with("y copies 1 Rust arm (pixnet "),
+        "{second}"
+    );
+    assert_ne!(second, first);
+    key(&mut app, KeyCode::Char('L'));
+    let typescript = head(&app);
+    assert_eq!(
+        typescript,
+        second.replace("1 Rust arm", "1 TypeScript arm"),
+        "{typescript}"
+    );
+    key(&mut app, KeyCode::Char('k'));
+    assert_eq!(head(&app), first.replace("1 Rust arm", "1 TypeScript arm"));
+}
+
+#[test]
 fn s_previews_exactly_what_y_copies_and_goes_back() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));

@@ -14,7 +14,8 @@ use crate::sanitize;
 use crate::snippet::{Lang, Snippets, TableRow};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 /// `Y` copies an enum of the listed codes up to this many: more would take seconds to write
 /// and megabytes of clipboard (a user catalog can list a million codes).
@@ -122,6 +123,17 @@ pub struct App {
     /// `b`: `Y` adds the type of each vendor's error body (from its catalog's envelope).
     pub with_body: bool,
     pub pick: bool,
+    /// The arm [`App::arm_to_copy`] made last, and what from: the preview draws it every
+    /// frame, and an arm is named within its vendor's whole enum.
+    arm_made: RefCell<Option<MadeArm>>,
+}
+
+struct MadeArm {
+    /// The index is held weakly: its allocation stays while this does, so a new index is
+    /// never taken for the old one.
+    from: (Weak<Index>, RowId, Lang),
+    /// Text and description, as [`App::arm_to_copy`] returns them.
+    arm: Option<(String, String)>,
 }
 
 impl App {
@@ -157,6 +169,7 @@ impl App {
             preview: false,
             with_body: false,
             pick: options.pick,
+            arm_made: RefCell::new(None),
         }
     }
 
@@ -539,17 +552,37 @@ impl App {
     /// current language, cleaned for the clipboard (`s` previews it).
     pub fn arm_to_copy(&self) -> Option<(String, String)> {
         let (index, hit) = self.current()?;
+        let from = (Arc::downgrade(index), hit.row, self.lang);
+        if let Some(made) = &*self.arm_made.borrow()
+            && Weak::ptr_eq(&made.from.0, &from.0)
+            && (made.from.1, made.from.2) == (from.1, from.2)
+        {
+            return made.arm.clone();
+        }
+        let arm = self.make_arm(index, hit);
+        *self.arm_made.borrow_mut() = Some(MadeArm {
+            from,
+            arm: arm.clone(),
+        });
+        arm
+    }
+
+    fn make_arm(&self, index: &Index, hit: Hit) -> Option<(String, String)> {
         let e = index.get(hit.row);
         let v = index.row_vendor(hit.row);
         // Named as in the vendor's enum, which `Y` makes (up to its limit); the code's own
         // rows (PIXNET lists 4109 twice) beyond that.
-        let context: Vec<crate::catalog::Entry> = if index.vendor_len(v) <= MAX_ENUM_CODES {
-            index.vendor_catalog(v).entries
+        let table = index.vendor_table(v);
+        let context: Vec<TableRow> = if table.len() <= MAX_ENUM_CODES {
+            (0..table.len())
+                .map(|row| TableRow { table, row })
+                .collect()
         } else {
-            let rows = index.lookup(v, &e.entry.code, None).unwrap_or_default();
-            rows.into_iter().map(|r| r.entry).collect()
+            (0..table.len())
+                .filter(|&row| table.code(row).eq_ignore_ascii_case(&e.entry.code))
+                .map(|row| TableRow { table, row })
+                .collect()
         };
-        let context: Vec<&crate::catalog::Entry> = context.iter().collect();
         let text = self.snippets(index, v).arm(&context, &e.entry.code);
         let what = format!(
             "1 {} arm ({} {})",
