@@ -63,6 +63,10 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     out.push_str(
         "        \"\"\"The member for an error code as the API sends it (matched exactly).\"\"\"\n",
     );
+    if unit.code_type == CodeType::Int {
+        // A bool or a float compares equal to an int (`True == 1`, `1302.0 == 1302`).
+        out.push_str("        if type(code) is not int:\n            return None\n");
+    }
     if !unit.variants.is_empty() {
         out.push_str("        match code:\n");
         for v in &unit.variants {

@@ -101,10 +101,13 @@ fn python_enums_compile_and_look_codes_up() {
             let _ = writeln!(
                 script,
                 "    assert {m}.{t}.parse(s(text)) is e, text\n    \
-                 assert code < 0 or {m}.{t}.parse('00' + s(text)) is e, text\n\
+                 assert code < 0 or {m}.{t}.parse('00' + s(text)) is e, text\n    \
+                 assert {m}.{t}.from_code(float(code)) is None, code\n\
                  for bad in ['nope', '', '1e3', ' 7', '7 ', '1_0', '\\u0661', '+', '-']:\n    \
                  assert {m}.{t}.parse(bad) is None, bad\n\
-                 assert {m}.{t}.from_code(-(2 ** 70)) is None"
+                 assert {m}.{t}.from_code(-(2 ** 70)) is None\n\
+                 # bool is an int in Python, and True == 1: not a code.\n\
+                 assert {m}.{t}.from_code(True) is None and {m}.{t}.from_code(False) is None"
             );
         } else {
             let _ = writeln!(script, "assert {m}.{t}.from_code('nope') is None");
