@@ -173,7 +173,9 @@ pub(super) fn shape(type_name: &str, envelope: &Envelope, code_type: CodeType) -
             insert(&mut root, extra, FieldType::Any, Role::Extra)?;
         }
     }
-    name_nested(&mut root);
+    let mut used = foldhash::HashSet::default();
+    used.insert(root.name.clone());
+    name_nested(&mut root, &mut used);
     Some(root)
 }
 
@@ -245,22 +247,25 @@ fn field(key: &str, ty: FieldType, role: Role) -> Field {
     }
 }
 
-/// Names nested objects and list items after the path that leads to them.
-fn name_nested(shape: &mut Shape) {
+/// Names nested objects and list items after the path that leads to them, each name once in
+/// the body (keys `a-b` and `a_b` both read `AB`: the second is `AB2`).
+fn name_nested(shape: &mut Shape, used: &mut foldhash::HashSet<String>) {
     let parent = shape.name.clone();
     for f in &mut shape.fields {
         let part = super::naming::upper_camel(&f.words);
-        match &mut f.ty {
-            FieldType::Object(inner) => {
-                inner.name = format!("{parent}{part}");
-                name_nested(inner);
-            }
-            FieldType::List(inner) => {
-                inner.name = format!("{parent}{part}Item");
-                name_nested(inner);
-            }
-            _ => {}
+        let (inner, base) = match &mut f.ty {
+            FieldType::Object(inner) => (inner, format!("{parent}{part}")),
+            FieldType::List(inner) => (inner, format!("{parent}{part}Item")),
+            _ => continue,
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while !used.insert(name.clone()) {
+            name = format!("{base}{n}");
+            n += 1;
         }
+        inner.name = name;
+        name_nested(inner, used);
     }
 }
 
@@ -379,6 +384,19 @@ mod tests {
         assert!(s.path_to(Role::Items).is_empty());
         let names: Vec<&str> = s.types().iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["MBody", "MBodyErrResponse"]);
+    }
+
+    #[test]
+    fn nested_types_whose_keys_read_alike_get_names_of_their_own() {
+        let e = envelope(
+            r#"{"code": "a-b.code", "message": "a_b.message", "extra": ["aB.x", "a-b-item.y"]}"#,
+        );
+        let s = shape("M", &e, CodeType::Int).unwrap();
+        let names: Vec<&str> = s.types().iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["MBody", "MBodyAB", "MBodyAB2", "MBodyAB3", "MBodyABItem"]
+        );
     }
 
     #[test]

@@ -198,7 +198,8 @@ fn synthetic_numbers() -> Unit {
 }
 
 /// An error body whose keys are hostile text (quotes, backslashes, comment ends, templates,
-/// a backtick, a comma, CJK, U+2028, a bidi override) and names the generated code uses,
+/// a backtick, a comma, CJK, U+2028, a bidi override), keys that read alike, and names the
+/// generated code uses,
 /// nested and with items, to type for the synthetic vendors: no key may break out of a
 /// literal, a tag or a comment.
 fn hostile_envelope() -> errdex::catalog::Envelope {
@@ -207,7 +208,9 @@ fn hostile_envelope() -> errdex::catalog::Envelope {
         "message": "$var #{x} \\u000a\u{2028}",
         "flag": {"path": "`tick`, */ /*", "error_when": "#{x}\"$y\u{2028}"},
         "items": {"path": "錯誤 */", "code": "c\\", "message": "'''\"\"\"", "field": "\u{202E}f"},
-        "extra": ["a,b", "we\"ird */.x\\y", "error", "isError", "class", "in", "Err"]
+        "extra": ["a,b", "we\"ird */.x\\y", "error", "isError", "class", "in", "Err",
+                  // Objects whose keys read alike: types of their own, fields of their own.
+                  "a-b.x", "a_b.y"]
     }))
     .unwrap()
 }
