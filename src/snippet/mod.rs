@@ -171,16 +171,6 @@ impl Source for Entry {
     }
 }
 
-impl Source for EntryFields<'_> {
-    fn fields(&self) -> EntryFields<'_> {
-        self.clone()
-    }
-
-    fn code(&self) -> &str {
-        self.code
-    }
-}
-
 /// A row of an index table, its fields borrowed from the table as each code is named.
 pub struct TableRow<'t> {
     pub table: &'t Table,
