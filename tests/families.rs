@@ -14,11 +14,22 @@ fn catalogs() -> Vec<errdex::catalog::Catalog> {
         .collect()
 }
 
+/// Every `catalogs/tools/build_*.py`, run with `--check`: each catalog is what its script makes
+/// from its sources, so a family is rebuilt and compared without being listed here.
 #[test]
-fn each_family_is_what_its_build_script_makes_from_the_source() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for id in FAMILIES {
-        let script = root.join(format!("catalogs/tools/build_{id}.py"));
+fn each_catalog_is_what_its_build_script_makes_from_the_source() {
+    let tools = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs/tools");
+    let mut scripts: Vec<_> = std::fs::read_dir(&tools)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("build_") && name.ends_with(".py")
+        })
+        .collect();
+    scripts.sort();
+    assert!(scripts.len() >= FAMILIES.len(), "{scripts:?}");
+    for script in scripts {
         let out = Command::new("python3")
             .arg(&script)
             .arg("--check")
@@ -26,17 +37,24 @@ fn each_family_is_what_its_build_script_makes_from_the_source() {
             .expect("python3 runs the build scripts");
         assert!(
             out.status.success(),
-            "{id}: catalogs/{id}.json differs from its sources:\n{}{}",
+            "{}: its catalog differs from its sources:\n{}{}",
+            script.display(),
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+#[test]
+fn the_standard_families_are_embedded() {
     let standards: Vec<String> = catalogs()
         .into_iter()
         .filter(|c| c.vendor.vendor_type == VendorType::Standard)
         .map(|c| c.vendor.id)
         .collect();
-    assert_eq!(standards, FAMILIES);
+    for id in FAMILIES {
+        assert!(standards.iter().any(|s| s == id), "{id} not embedded");
+    }
 }
 
 #[test]

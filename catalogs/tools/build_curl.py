@@ -19,7 +19,8 @@ import json
 import pathlib
 import re
 import sys
-from itertools import zip_longest
+
+import common
 
 TOOLS = pathlib.Path(__file__).resolve().parent
 MAN = TOOLS / "sources" / "libcurl-errors.md"
@@ -162,21 +163,5 @@ def build():
             "entries": entries}
 
 
-def main(argv):
-    doc = build()
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if "--check" in argv[1:]:
-        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        lines = zip_longest(old.splitlines(), text.splitlines(), fillvalue="<end of file>")
-        for i, (o, n) in enumerate(lines, 1):
-            if o != n:
-                print(f"{OUT.name}:{i}: file has {o!r}, build gives {n!r}")
-                return 1
-        return 0 if old == text else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {len(doc['entries'])} entries")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, OUT, build))
