@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod clipboard;
 pub mod decode;
+pub mod files;
 pub mod fold;
 pub mod index;
 pub mod query;

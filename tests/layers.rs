@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["decode", "snippet", "clipboard"],
     &["index"],
     &["catalog", "query"],
-    &["fold", "sanitize"],
+    &["fold", "sanitize", "files"],
 ];
 
 fn layer(module: &str) -> usize {

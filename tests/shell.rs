@@ -976,3 +976,71 @@ fn vendor_ids_complete_in_an_interactive_zsh() {
         "prompt {prompt}, pixnet {pixnet}, list {listed}"
     );
 }
+
+#[test]
+fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
+    let config = tempfile::tempdir().unwrap();
+    let catalogs = config.path().join("errdex/catalogs");
+    std::fs::create_dir_all(&catalogs).unwrap();
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let marker = config.path().join("ran");
+    let hostile = [
+        format!("x;touch {}", marker.display()),
+        format!("x$(touch {})", marker.display()),
+        "x y".to_string(),
+        "x'q".to_string(),
+        "x*".to_string(),
+        "x\nshow".to_string(),
+        "x\u{1b}]0;PWN\u{7}".to_string(),
+    ];
+    for (i, id) in hostile.iter().enumerate() {
+        let mut c: serde_json::Value = serde_json::from_str(&http).unwrap();
+        c["vendor"]["id"] = id.as_str().into();
+        c["vendor"]["name"] = "Evil\u{1b}[31m\u{202e}Name\nnext".into();
+        std::fs::write(catalogs.join(format!("evil{i}.json")), c.to_string()).unwrap();
+    }
+    // A valid id whose name carries controls: offered, with the name cleaned.
+    let mut ok: serde_json::Value = serde_json::from_str(&http).unwrap();
+    ok["vendor"]["id"] = "xfine".into();
+    ok["vendor"]["name"] = "Fine\u{1b}[31m\u{202e}Name\nnext".into();
+    std::fs::write(catalogs.join("fine.json"), ok.to_string()).unwrap();
+
+    let out = quick(&[
+        "catalog".as_ref(),
+        "check".as_ref(),
+        catalogs.join("evil0.json").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stdout);
+    assert!(said.contains("is not an id"), "{said}");
+    assert!(!said.contains('\u{1b}'), "{said}");
+
+    let bash = in_shell(
+        "bash",
+        &[
+            "-c",
+            r#"source <(errdex completions bash)
+               COMP_WORDS=(errdex show x); COMP_CWORD=2; COMP_TYPE=9
+               _clap_complete_errdex errdex x show
+               printf '%s\n' "${COMPREPLY[@]}""#,
+        ],
+        config.path(),
+    );
+    let said = text(&bash.stdout);
+    assert!(bash.status.success(), "{said} {}", text(&bash.stderr));
+    assert_eq!(said.trim(), "xfine", "{said}");
+    assert!(!marker.exists());
+
+    let fish = in_shell(
+        "fish",
+        &[
+            "-c",
+            "errdex completions fish | source; complete -C 'errdex show x'",
+        ],
+        config.path(),
+    );
+    let said = text(&fish.stdout);
+    assert_eq!(said.trim_end(), "xfine\tFineName next", "{said:?}");
+    assert!(!marker.exists());
+}

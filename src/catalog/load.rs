@@ -279,7 +279,7 @@ pub fn readable_file(path: &Path) -> Result<u64, CatalogProblem> {
     if meta.is_dir() {
         return refuse("is a folder, not a catalog file".into());
     }
-    if let Some(kind) = special_kind(&meta.file_type()) {
+    if let Some(kind) = crate::files::special_kind(&meta.file_type()) {
         return refuse(format!(
             "is {kind}, not a regular file; errdex reads only regular files"
         ));
@@ -306,20 +306,6 @@ fn missing(path: &Path, err: &std::io::Error) -> String {
         "no such file or folder".into()
     } else {
         format!("cannot read: {err}")
-    }
-}
-
-/// "a FIFO", "a device", "a socket", or `None` for a regular file, folder or link.
-fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_fifo() {
-        Some("a FIFO")
-    } else if kind.is_char_device() || kind.is_block_device() {
-        Some("a device")
-    } else if kind.is_socket() {
-        Some("a socket")
-    } else {
-        None
     }
 }
 
@@ -417,7 +403,7 @@ pub(crate) fn catalog_files(path: &Path) -> Result<Listed, CatalogProblem> {
         let why = match std::fs::metadata(&p) {
             Err(e) => Some(missing(&p, &e).trim_start_matches("is ").to_string()),
             Ok(m) if m.is_dir() => Some("a folder".to_string()),
-            Ok(m) => special_kind(&m.file_type()).map(str::to_string),
+            Ok(m) => crate::files::special_kind(&m.file_type()).map(str::to_string),
         };
         match why {
             None if json => listed.files.push(p),

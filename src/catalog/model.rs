@@ -53,6 +53,21 @@ pub struct Vendor {
     pub vendor_type: VendorType,
 }
 
+impl Vendor {
+    /// Whether `id` may name a vendor: lower-case ASCII letters, digits, `-`, `_` and `.`,
+    /// starting with a letter or digit. Ids are typed on command lines and offered by shell
+    /// completion, so nothing a shell treats specially (spaces, `;`, `$`, quotes, globs,
+    /// controls) may be in one.
+    pub fn is_valid_id(id: &str) -> bool {
+        id.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            })
+    }
+}
+
 /// Whether a catalog is one company's API or a standard error family (HTTP, errno, ...).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -89,6 +89,19 @@ pub fn parse_catalog(file: &str, text: &str) -> Result<Catalog, CatalogProblem> 
             "vendor.id must not be empty".into(),
         ));
     }
+    // Upper case is forgiven (the loader lower-cases it and says so); anything else that could
+    // reach a shell through completion keeps the catalog out.
+    if !catalog.vendor.id.trim().is_empty()
+        && !super::Vendor::is_valid_id(&catalog.vendor.id.to_lowercase())
+    {
+        return Err(problem(
+            locate_member(body, &["vendor", "id"]),
+            format!(
+                "vendor.id `{}` is not an id: use lower-case letters, digits, `-`, `_` or `.`",
+                crate::sanitize::line(&catalog.vendor.id)
+            ),
+        ));
+    }
     if catalog.edition.id.trim().is_empty() {
         return Err(problem(
             locate_member(body, &["edition", "id"]),

@@ -192,19 +192,9 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// The file's text; a FIFO, device or huge file is refused rather than read forever.
 fn read_limited(path: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(std::io::Error::other("larger than 1 MiB"));
-    }
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(MAX_BYTES)
-        .read_to_string(&mut text)?;
-    Ok(text)
+    let bytes = crate::files::read_regular(path, MAX_BYTES)?;
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
 
 /// 1-based line and column (in characters) of byte `offset`.
@@ -324,11 +314,18 @@ pub fn print(
     let shown = |p: &Path| crate::sanitize::line(&p.display().to_string()).into_owned();
     match &config.path {
         Some(p) if config.found => writeln!(out, "# config file: {} (read)", shown(p))?,
-        Some(p) => writeln!(
-            out,
-            "# config file: {} (not there; `errdex config --init` writes one)",
-            shown(p)
-        )?,
+        Some(p) => match std::fs::symlink_metadata(p) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => writeln!(
+                out,
+                "# config file: {} (not there; `errdex config --init` writes one)",
+                shown(p)
+            )?,
+            _ => writeln!(
+                out,
+                "# config file: {} (there, but not read: see the warning)",
+                shown(p)
+            )?,
+        },
         None => writeln!(out, "# config file: none (no HOME or XDG_CONFIG_HOME)")?,
     }
     match user_dir {
@@ -432,7 +429,14 @@ pub fn init(config: &Config) -> Result<PathBuf, String> {
     {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(format!("{shown} already exists; it is left as it is"));
+            let dangling = std::fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.file_type().is_symlink())
+                && std::fs::metadata(&path).is_err();
+            return Err(if dangling {
+                format!("{shown} is a symbolic link that leads to no file; it is left as it is")
+            } else {
+                format!("{shown} already exists; it is left as it is")
+            });
         }
         Err(e) => return Err(format!("cannot write {shown}: {e}")),
     };

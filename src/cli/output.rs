@@ -523,7 +523,7 @@ pub fn print_snippet(
     let table = index.vendor_table(vendor);
     let id = &table.vendor().id;
     if envelope && table.envelope().is_none() {
-        eprintln!("errdex: the {id} catalog describes no error body (no `envelope`)");
+        say!("errdex: the {id} catalog describes no error body (no `envelope`)");
         return Ok(EXIT_NOT_FOUND);
     }
     let all: Vec<TableRow> = (0..table.len())

@@ -4,6 +4,7 @@
 //! are at that moment, the user's own included; `--static` prints scripts that need no errdex
 //! at completion time and offer no vendor ids.
 
+use crate::catalog::Vendor;
 use crate::index::Index;
 use clap_complete::env::{EnvCompleter, Shells};
 use clap_complete::{CompletionCandidate, Shell};
@@ -60,19 +61,35 @@ pub fn print_man(path: &[String], out: &mut impl Write) -> io::Result<i32> {
 }
 
 /// `errdex man --out-dir DIR`: every page, named as the pages name each other (errdex-show.1).
+/// The folder is made if missing; each page is written atomically as a regular file in it,
+/// never through a link (which could lead out of the folder) nor into a FIFO or device.
 pub fn write_man_pages(dir: &std::path::Path) -> io::Result<i32> {
     fn write(cmd: &clap::Command, dir: &std::path::Path) -> io::Result<()> {
         for sc in cmd.get_subcommands() {
             write(sc, dir)?;
         }
-        man_page(cmd.clone()).generate_to(dir).map(|_| ())
+        let page = man_page(cmd.clone());
+        let path = dir.join(page.get_filename());
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is a symbolic link; errdex does not write through it",
+                    crate::sanitize::line(&path.display().to_string())
+                ),
+            ));
+        }
+        let mut text = Vec::new();
+        page.render(&mut text)?;
+        crate::files::write_atomically(&path, &text, true)
     }
-    match write(&man_command(), dir) {
+    let made = std::fs::create_dir_all(dir);
+    match made.and_then(|()| write(&man_command(), dir)) {
         Ok(()) => Ok(super::EXIT_OK),
         Err(e) => {
             say!(
                 "errdex: cannot write the man pages into {}: {e}",
-                dir.display()
+                crate::sanitize::line(&dir.display().to_string())
             );
             Ok(super::EXIT_USAGE)
         }
@@ -98,16 +115,31 @@ fn subcommands(cmd: &clap::Command) -> String {
         .join(", ")
 }
 
-/// Vendor ids to complete `show`, `snippet` and `--vendor` with, each with its name.
+/// Vendor ids to complete `show`, `snippet` and `--vendor` with, each with its name. The shell
+/// inserts a candidate as typed text, so only valid ids are offered (the loader refuses others
+/// too), and a name is shown without anything a terminal would obey.
 pub fn vendor_candidates() -> Vec<CompletionCandidate> {
     let (index, _) = Index::load(&super::completion_sources(), &mut |_, _| {});
     index
         .vendors()
         .iter()
         .enumerate()
+        .filter(|(_, v)| Vendor::is_valid_id(&v.id))
         .map(|(i, v)| {
-            let name = index.vendor_table(i).vendor().name.clone();
+            let name = plain(&index.vendor_table(i).vendor().name);
             CompletionCandidate::new(&v.id).help(Some(name.into()))
+        })
+        .collect()
+}
+
+/// A completion description: one line, controls, C1 and bidi characters dropped (a shell prints
+/// descriptions raw), line and paragraph separators made spaces.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if crate::sanitize::replacement(c).is_some() => None,
+            c => Some(c),
         })
         .collect()
 }

@@ -71,6 +71,10 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
     } else {
         let mut result = Ok(());
         for path in &options.files {
+            if path.is_dir() {
+                say!("errdex: cannot read {}: it is a folder", path.display());
+                return Ok(super::EXIT_USAGE);
+            }
             let file = match std::fs::File::open(path) {
                 Ok(f) => f,
                 Err(e) => {
