@@ -435,11 +435,39 @@ fn y_copies_the_arm_to_the_x11_clipboard() {
         .unwrap();
     let clip = String::from_utf8_lossy(&out.stdout).into_owned();
     t.keys(&["q"]);
+    t.wait_exit();
+    // The copy outlives errdex: a background errdex serves it after the explorer is gone.
+    let after = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .output()
+        .unwrap();
+    let after = String::from_utf8_lossy(&after.stdout).into_owned();
+    // Another program's copy takes over, and the server leaves.
+    let mut xclip = Command::new("xclip")
+        .args(["-i", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(xclip.stdin.take());
+    let _ = xclip.wait();
+    let newer = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .output()
+        .unwrap();
     let _ = xvfb.kill();
     let _ = xvfb.wait();
     assert!(
         clip.starts_with("1302 => PixnetError::"),
         "X11 clipboard: {clip:?}"
+    );
+    assert_eq!(after, clip, "the clipboard after errdex quit");
+    assert_eq!(
+        String::from_utf8_lossy(&newer.stdout),
+        "",
+        "a newer copy wins"
     );
 }
 

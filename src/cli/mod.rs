@@ -25,6 +25,9 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> i32 {
+    if let Some(code) = crate::clipboard::serve_if_asked() {
+        return code;
+    }
     shell::complete_if_asked();
     let parsed = command()
         .try_get_matches()
