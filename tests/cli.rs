@@ -217,6 +217,9 @@ fn usage_errors_exit_2_with_one_line() {
         &["show", "nosuchvendor", "1"][..],
         &["search", "status:abc"],
         &["show", "pixnet", "1000", "--edition", "nope"],
+        &["show", "pixnet"],
+        &["--vendor", "pixnet", "vendors"],
+        &["--vendor", "pixnt", "search", "1302"],
     ] {
         let out = errdex().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -224,11 +227,7 @@ fn usage_errors_exit_2_with_one_line() {
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
     }
     // What clap finds wrong with the arguments comes whole, with the usage line.
-    for args in [
-        &["frobnicate"][..],
-        &["show", "pixnet"],
-        &["search", "--limit", "x"],
-    ] {
+    for args in [&["show"][..], &["search", "--limit", "x"]] {
         let out = errdex().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8(out.stderr).unwrap();
@@ -408,4 +407,107 @@ fn snippet_names_csharp_php_and_ruby_as_users_write_them() {
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.starts_with(arm), "{lang}: {text}");
     }
+}
+
+/// What a newcomer tries in the first hour: a bare code or word searches, `show` without a
+/// vendor shows every catalog's code, codes as Node and people type them, near-miss vendor ids.
+#[test]
+fn the_cli_does_what_a_newcomer_tries() {
+    // `show --json` prints one entry as an object, several as an array.
+    let codes = |v: &Value| -> Vec<(String, String)> {
+        v.as_array()
+            .cloned()
+            .unwrap_or_else(|| vec![v.clone()])
+            .iter()
+            .map(|e| {
+                (
+                    e["vendor"].as_str().unwrap().to_string(),
+                    e["code"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    // `errdex 404` is `errdex search 404`; options after it still apply.
+    assert_eq!(
+        codes(&json(&["404", "--json", "-n", "3"])),
+        codes(&json(&["search", "404", "--json", "-n", "3"]))
+    );
+    let first = codes(&json(&["ECONNREFUSED", "--json", "-n", "1"]));
+    assert_eq!(first, [("errno".to_string(), "111".to_string())]);
+    // `--catalog PATH` before the word is skipped as an option with its value.
+    let http = concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json");
+    let out = errdex()
+        .args(["--no-user-catalogs", "--catalog", http, "1302"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1302"));
+
+    // `show 1302`: every catalog that has 1302.
+    let all = codes(&json(&["show", "1302", "--json"]));
+    assert!(
+        all.contains(&("pixnet".to_string(), "1302".to_string())),
+        "{all:?}"
+    );
+    assert!(all.iter().all(|(_, c)| c == "1302"), "{all:?}");
+    let out = errdex().args(["show", "5", "--json"]).output().unwrap();
+    let five: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let vendors: Vec<String> = codes(&five).into_iter().map(|(v, _)| v).collect();
+    for v in ["grpc", "errno", "sqlite", "curl"] {
+        assert!(vendors.contains(&v.to_string()), "{v}: {vendors:?}");
+    }
+
+    // Negative errno, as Node prints it, needs no `--` and says how it was read.
+    let out = errdex()
+        .args(["show", "errno", "-111", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["code"], "111");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("negative"));
+    // Leading zeros, symbols in snippet.
+    assert_eq!(
+        json(&["show", "mantago", "01004", "--json"])["code"],
+        "1004"
+    );
+    let out = errdex()
+        .args([
+            "snippet",
+            "errno",
+            "ECONNREFUSED",
+            "ENOENT",
+            "--lang",
+            "python",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let arms = String::from_utf8_lossy(&out.stdout);
+    assert!(arms.contains("111") && arms.contains("2"), "{arms}");
+
+    // A misspelled vendor gets "did you mean".
+    let out = errdex().args(["show", "pixnt", "1302"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pixnet`"));
+
+    // The global --vendor narrows a search and names show's vendor.
+    let narrowed = codes(&json(&["--vendor", "pixnet", "search", "1302", "--json"]));
+    assert!(
+        !narrowed.is_empty() && narrowed.iter().all(|(v, _)| v == "pixnet"),
+        "{narrowed:?}"
+    );
+    assert_eq!(
+        json(&["--vendor", "errno", "show", "ENOENT", "--json"])["code"],
+        "2"
+    );
 }

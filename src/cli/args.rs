@@ -38,7 +38,8 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_user_catalogs: bool,
 
-    /// TUI: start with this vendor selected.
+    /// The vendor to work on: selected in the explorer and `pick`, narrowing `search`, naming
+    /// the vendor of `show`, `snippet` and `annotate`; refused by the other commands.
     #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
     pub vendor: Option<String>,
 
@@ -159,6 +160,7 @@ pub enum Command {
         json: bool,
     },
     /// Fuzzy search across all vendors (query terms: vendor: status: cat: code:).
+    #[command(allow_negative_numbers = true)]
     Search {
         /// The query; several words are joined.
         query: Vec<String>,
@@ -169,13 +171,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show one vendor's entry for a code.
+    /// Show one vendor's entry for a code, or every catalog's entries for a code.
+    #[command(allow_negative_numbers = true)]
     Show {
-        /// Vendor id, name or alias (`errdex vendors` lists them).
-        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
+        /// Vendor id, name or alias (`errdex vendors` lists them); alone, the code to show
+        /// from every catalog (`errdex show 1302`).
+        #[arg(value_name = "VENDOR", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
-        /// The error code, or its symbol or alias (`errno ENOENT`).
-        code: String,
+        /// The error code, or its symbol or alias (`errno ENOENT`); leading zeros and a sign
+        /// are read as the number (`mantago 01004`, `errno -111`).
+        code: Option<String>,
         /// An older edition of the vendor's table.
         #[arg(long, value_name = "E")]
         edition: Option<String>,
@@ -194,11 +199,12 @@ pub enum Command {
     /// Copy a log to stdout, with a line under each error errdex identifies saying what it is.
     Annotate(super::annotate::Options),
     /// Code for a vendor's errors: match arms for CODEs, or a whole enum.
+    #[command(allow_negative_numbers = true)]
     Snippet {
         /// Vendor id, name or alias (`errdex vendors` lists them).
         #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
         vendor: String,
-        /// The codes to write match arms for (none: an enum of every code).
+        /// The codes to write match arms for, or their symbols (none: an enum of every code).
         #[arg(value_name = "CODE")]
         codes: Vec<String>,
         /// The language to write [default: rust, or the config file's snippet_lang].
@@ -257,4 +263,36 @@ pub enum Command {
         #[arg(long, value_name = "DIR", conflicts_with = "path")]
         out_dir: Option<PathBuf>,
     },
+}
+
+impl Command {
+    /// The command's name as typed (`errdex NAME`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Vendors { .. } => "vendors",
+            Command::Search { .. } => "search",
+            Command::Show { .. } => "show",
+            Command::Decode { .. } => "decode",
+            Command::Annotate(_) => "annotate",
+            Command::Snippet { .. } => "snippet",
+            Command::Pick { .. } => "pick",
+            Command::Catalog(_) => "catalog",
+            Command::Config { .. } => "config",
+            Command::Completions { .. } => "completions",
+            Command::Man { .. } => "man",
+        }
+    }
+
+    /// Whether the global `--vendor` means something to this command (it narrows a search,
+    /// names the vendor of `show`, `snippet` and `annotate`, and preselects it in `pick`).
+    pub fn takes_vendor(&self) -> bool {
+        matches!(
+            self,
+            Command::Search { .. }
+                | Command::Show { .. }
+                | Command::Snippet { .. }
+                | Command::Annotate(_)
+                | Command::Pick { .. }
+        )
+    }
 }

@@ -136,7 +136,8 @@ impl Config {
             let (place, line) = at(value.span());
             let name = key.get_ref().as_ref();
             let result = match name {
-                "snippet_lang" => {
+                // `lang`, as the flag is named; `snippet_lang` is read too.
+                "lang" | "snippet_lang" => {
                     choice::<Lang>(value.get_ref()).map(|v| set(&mut self.snippet_lang, v, line))
                 }
                 "theme" => {
@@ -173,7 +174,7 @@ impl Config {
 }
 
 /// The keys the file may set, as `errdex config --init` writes them.
-const KEYS: [&str; 5] = ["snippet_lang", "theme", "mouse", "clipboard", "catalogs"];
+const KEYS: [&str; 5] = ["lang", "theme", "mouse", "clipboard", "catalogs"];
 
 /// A config file larger than this is not a config file.
 const MAX_BYTES: u64 = 1 << 20;
@@ -279,7 +280,7 @@ pub fn template() -> String {
          # what is in force and where each value comes from. Remove a `#` to set a value.\n\
          \n\
          # The language of `errdex snippet` and the explorer's snippets: {langs}.\n\
-         # snippet_lang = \"rust\"\n\
+         # lang = \"rust\"\n\
          \n\
          # The explorer's colours, for a dark or a light terminal background: {themes}.\n\
          # theme = \"dark\"\n\
@@ -346,7 +347,7 @@ pub fn print(
     };
     let rows = [
         (
-            "snippet_lang",
+            "lang",
             name(config.snippet_lang.value.to_possible_value()),
             &config.snippet_lang.origin,
         ),
@@ -513,7 +514,7 @@ mod tests {
         assert_eq!(
             c.warnings,
             [
-                "/c/config.toml:1:1: unknown setting `colour` (settings: snippet_lang, theme, \
+                "/c/config.toml:1:1: unknown setting `colour` (settings: lang, theme, \
               mouse, clipboard, catalogs); it is ignored"
             ]
         );
