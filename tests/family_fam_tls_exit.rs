@@ -268,3 +268,112 @@ fn tls_alerts_are_found_by_their_rfc_name() {
     assert_eq!(e["maps_to"][0]["vendor"], "openssl");
     assert_eq!(e["maps_to"][0]["code"], "1040");
 }
+
+// ---------------------------------------------------------------------------------------------
+// signal
+
+#[test]
+fn signal_has_every_signal_with_its_names_text_and_shell_status() {
+    let c = load("signal");
+    let entries = by_code(&c);
+    let rows = tsv("signals.tsv");
+    assert_eq!(c.entries.len(), rows.len());
+    for r in &rows {
+        let e = entries[r["number"].as_str()];
+        let expected_symbol = Some(r["name"].as_str()).filter(|n| !n.is_empty());
+        assert_eq!(e.symbol.as_deref(), expected_symbol);
+        for alias in r["aliases"].split(',').filter(|a| !a.is_empty()) {
+            assert!(e.aliases.iter().any(|a| a == alias), "{alias}");
+        }
+        assert_eq!(e.message.as_deref(), Some(r["glibc_strsignal"].as_str()));
+        assert_eq!(e.category.as_deref(), Some(r["default_action"].as_str()));
+        assert_eq!(e.maps_to, vec![link("exit", &r["shell_exit_status"])]);
+    }
+    assert!(names(entries["31"]).contains("SIGUNUSED"));
+    assert_judged(&c, true);
+    assert_eq!(entries["9"].message.as_deref(), Some("Killed"));
+    assert_eq!(entries["17"].kind.map(|k| k.id()), Some("ok"));
+    assert_eq!(entries["11"].kind.map(|k| k.id()), Some("internal"));
+}
+
+#[test]
+fn signals_are_found_by_their_other_names() {
+    let e = errdex_show(&["signal"], "signal", "SIGIOT");
+    assert_eq!(e["code"], "6");
+    assert_eq!(e["message"], "Aborted");
+}
+
+// ---------------------------------------------------------------------------------------------
+// exit
+
+/// The `#define EX_NAME value` lines of sysexits.h.
+fn sysexits() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(root().join("catalogs/tools/sources/sysexits.h")).unwrap();
+    text.lines()
+        .filter_map(|l| l.strip_prefix("#define"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|w| w[0].starts_with("EX_"))
+        .map(|w| (w[0].to_string(), w[1].to_string()))
+        .collect()
+}
+
+#[test]
+fn exit_has_every_status_its_sources_name_and_nothing_else() {
+    let c = load("exit");
+    let entries = by_code(&c);
+    let defines = sysexits();
+    assert_eq!(defines.len(), 18);
+    let shell = tsv("shell-exit-statuses.tsv");
+    let signals = tsv("signals.tsv");
+    let mut expected = BTreeSet::new();
+    for (name, value) in &defines {
+        let e = entries[value.as_str()];
+        assert!(names(e).contains(name.as_str()), "{name} {value}");
+        if !name.starts_with("EX__") {
+            assert_eq!(e.symbol.as_deref(), Some(name.as_str()));
+            expected.insert(value.parse::<u32>().unwrap());
+        }
+    }
+    for r in &shell {
+        let status = &r["status"];
+        if let Ok(n) = status.parse::<u32>() {
+            let e = entries[status.as_str()];
+            let sources = e.subcategory.as_deref().unwrap_or_default();
+            assert!(
+                sources.split(", ").any(|s| s == r["applies_to"]),
+                "{status}: {sources}"
+            );
+            expected.insert(n);
+        } else {
+            // Ranges and 128+N are not single statuses.
+            assert!(["1-255", "128+N", ">0", "0-255"].contains(&status.as_str()));
+        }
+    }
+    for r in &signals {
+        let status = &r["shell_exit_status"];
+        let e = entries[status.as_str()];
+        assert_eq!(e.maps_to[0], link("signal", &r["number"]), "{status}");
+        assert_eq!(e.category.as_deref(), Some("signal"));
+        expected.insert(status.parse().unwrap());
+    }
+    let codes: BTreeSet<u32> = c.entries.iter().map(|e| e.code.parse().unwrap()).collect();
+    assert_eq!(codes, expected);
+    assert_eq!(
+        entries["137"].maps_to,
+        vec![link("signal", "9"), link("k8s", "OOMKilled")]
+    );
+    assert_judged(&c, true);
+    assert_eq!(entries["0"].kind.map(|k| k.id()), Some("ok"));
+    assert_eq!(entries["127"].kind.map(|k| k.id()), Some("not_found"));
+}
+
+#[test]
+fn exit_statuses_link_to_the_signal_that_ended_the_process() {
+    let e = errdex_show(&["exit", "signal"], "exit", "139");
+    assert_eq!(e["maps_to"][0]["vendor"], "signal");
+    assert_eq!(e["maps_to"][0]["code"], "11");
+    let e = errdex_show(&["exit", "signal"], "exit", "EX_USAGE");
+    assert_eq!(e["code"], "64");
+    let e = errdex_show(&["exit", "signal"], "signal", "SIGSEGV");
+    assert_eq!(e["maps_to"][0]["code"], "139");
+}
