@@ -269,9 +269,10 @@ def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
             "subcategory lists every source that documents that exact status (sysexits.h, bash, "
             "bash builtins, timeout, xargs, ssh), since one number can mean different things "
             "per tool (124: timeout's time limit, or xargs's command exiting 255).",
-            "message and description are null: no program prints a text for a status. The "
-            "shell tools' meanings are GPL-documented facts, reworded in our summaries; no "
-            "man-page text was copied.",
+            "message and description are null: a status has no text of its own (what a shell "
+            "prints for 128+N, \"Killed\" or \"Segmentation fault\", is the message of the "
+            "linked signal). The shell tools' meanings are GPL-documented facts, reworded in "
+            "our summaries; no man-page text was copied.",
             "maps_to: 128+N links to signal N; 137 also to the Kubernetes reason OOMKilled "
             "(k8s), the status a container killed for exceeding its memory limit shows.",
             f"Kinds: {len(entries) - by_signal} by hand; the {by_signal} statuses 128+N take "
