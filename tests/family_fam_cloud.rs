@@ -1,0 +1,208 @@
+//! The oauth, gcp and aws families are complete from their source files: every code and name of
+//! each source is in its catalog (the sources are read here, apart from the build scripts), every
+//! entry has a kind whose retry advice and HTTP status fit it, and each file loads through the
+//! validating loader and answers `show`.
+
+use errdex::catalog::{Catalog, Entry, load_path};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn catalog_path(id: &str) -> PathBuf {
+    root().join("catalogs").join(format!("{id}.json"))
+}
+
+/// The rows of a source TSV as header -> value maps (no quoting: fields may hold a `"`).
+fn tsv(name: &str) -> Vec<HashMap<String, String>> {
+    let path = root().join("catalogs/tools/sources").join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), header.len(), "{name}: {line}");
+            header
+                .iter()
+                .zip(fields)
+                .map(|(h, f)| (h.to_string(), f.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The catalog as errdex's validating loader reads a user file: exactly one, with no problem.
+fn load(id: &str) -> Catalog {
+    let report = load_path::<Vec<Entry>>(&catalog_path(id), &mut |_| {});
+    assert!(report.problems.is_empty(), "{id}: {:?}", report.problems);
+    assert_eq!(report.catalogs.len(), 1, "{id}");
+    let catalog = report.catalogs.into_iter().next().unwrap().catalog();
+    assert_eq!(catalog.vendor.id, id);
+    catalog
+}
+
+fn by_code(c: &Catalog) -> HashMap<&str, &Entry> {
+    let map: HashMap<&str, &Entry> = c.entries.iter().map(|e| (e.code.as_str(), e)).collect();
+    assert_eq!(map.len(), c.entries.len(), "{}: a code twice", c.vendor.id);
+    map
+}
+
+/// Every name an entry answers to: its code, its symbol and its aliases.
+fn names(c: &Catalog) -> HashMap<&str, Vec<&str>> {
+    let mut names: HashMap<&str, Vec<&str>> = HashMap::new();
+    for e in &c.entries {
+        let own = std::iter::once(&e.code)
+            .chain(&e.symbol)
+            .chain(&e.aliases);
+        for n in own {
+            let codes = names.entry(n.as_str()).or_default();
+            if !codes.contains(&e.code.as_str()) {
+                codes.push(e.code.as_str());
+            }
+        }
+    }
+    names
+}
+
+/// Every entry has a kind, retry advice exactly when the kind is an error, and an HTTP status
+/// among the kind's; every entry has our own summary or the source's description.
+fn assert_kinds_and_texts(c: &Catalog) {
+    for e in &c.entries {
+        let kind = e
+            .kind
+            .unwrap_or_else(|| panic!("{} {}: no kind", c.vendor.id, e.code));
+        assert_eq!(
+            e.retry.is_some(),
+            kind.is_error(),
+            "{} {}: retry {:?} for {}",
+            c.vendor.id,
+            e.code,
+            e.retry,
+            kind.id()
+        );
+        if let Some(status) = e.http_status {
+            assert!(
+                kind.info().http.contains(&status),
+                "{} {}: HTTP {status} is not a status of {}",
+                c.vendor.id,
+                e.code,
+                kind.id()
+            );
+        }
+        assert!(
+            e.summary_en.is_some() || e.description.is_some(),
+            "{} {}: neither summary nor description",
+            c.vendor.id,
+            e.code
+        );
+    }
+}
+
+fn errdex(catalog: &Path, args: &[&str]) -> serde_json::Value {
+    let out = assert_cmd::Command::cargo_bin("errdex")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex-test")
+        .arg("--no-user-catalogs")
+        .arg("--catalog")
+        .arg(catalog)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// oauth
+
+#[test]
+fn oauth_has_every_value_and_oauthlib_class_of_the_source_and_nothing_else() {
+    let c = load("oauth");
+    let codes = by_code(&c);
+    let names = names(&c);
+    let rows = tsv("oauth-errors.tsv");
+    assert_eq!(rows.len(), 40);
+    let values: BTreeSet<&str> = rows.iter().map(|r| r["error"].as_str()).collect();
+    assert_eq!(values.len(), 33);
+    assert_eq!(codes.keys().copied().collect::<BTreeSet<_>>(), values);
+    for r in &rows {
+        let e = codes[r["error"].as_str()];
+        assert_eq!(e.symbol.as_deref(), Some(r["error"].as_str()));
+        for class in r["oauthlib_classes"].split_whitespace() {
+            let short = class.rsplit('.').next().unwrap();
+            assert!(e.aliases.iter().any(|a| a == short), "{}: {short}", e.code);
+            assert_eq!(names[short], [e.code.as_str()], "{short}");
+        }
+    }
+}
+
+#[test]
+fn oauth_entries_name_their_endpoints_spec_sections_and_statuses() {
+    let c = load("oauth");
+    let codes = by_code(&c);
+    for r in tsv("oauth-errors.tsv") {
+        let e = codes[r["error"].as_str()];
+        let category = e.category.as_deref().unwrap();
+        let subcategory = e.subcategory.as_deref().unwrap();
+        assert!(category.contains(&r["usage_location"]), "{}", e.code);
+        if r["defining_spec"] != "oauthlib only" {
+            let first = r["section"].split(", ").next().unwrap();
+            assert!(subcategory.contains(&r["defining_spec"]), "{}", e.code);
+            assert!(
+                subcategory.contains(&format!("§{first}")),
+                "{}: {subcategory}",
+                e.code
+            );
+        }
+        // The spec's status is the entry's, or, where endpoints differ, subcategory says it.
+        let status = &r["http_status"];
+        if !status.is_empty() {
+            match e.http_status {
+                Some(s) => assert_eq!(s.to_string(), *status, "{}", e.code),
+                None => assert!(
+                    subcategory.contains(&format!("HTTP {status}")),
+                    "{}: {subcategory}",
+                    e.code
+                ),
+            }
+        }
+    }
+    assert_eq!(codes["invalid_grant"].http_status, Some(400));
+    assert_eq!(codes["invalid_token"].http_status, Some(401));
+    assert_eq!(codes["insufficient_scope"].http_status, Some(403));
+    // Authorization-endpoint errors travel in a redirect: no status of their own.
+    assert_eq!(codes["login_required"].http_status, None);
+    let links = |code: &str| {
+        codes[code]
+            .maps_to
+            .iter()
+            .map(|m| format!("{} {}", m.vendor, m.code))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(links("server_error"), ["http 500"]);
+    assert_eq!(links("temporarily_unavailable"), ["http 503"]);
+    assert_kinds_and_texts(&c);
+    assert!(c.entries.iter().all(|e| e.summary_en.is_some()));
+}
+
+#[test]
+fn oauth_values_are_shown_by_value_and_by_oauthlib_class() {
+    let file = catalog_path("oauth");
+    let e = errdex(&file, &["show", "oauth", "invalid_grant", "--json"]);
+    assert_eq!(
+        (&e["http_status"], &e["kind"], &e["retry"]),
+        (&400.into(), &"auth".into(), &"after_fix".into())
+    );
+    let e = errdex(&file, &["show", "oauth", "SlowDown", "--json"]);
+    assert_eq!(e["code"], "slow_down");
+    assert_eq!(e["kind"], "rate_limit");
+    let e = errdex(&file, &["show", "oauth", "InvalidClientError", "--json"]);
+    assert_eq!(e["code"], "invalid_client");
+}
