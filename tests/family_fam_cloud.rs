@@ -54,9 +54,7 @@ fn by_code(c: &Catalog) -> HashMap<&str, &Entry> {
 fn names(c: &Catalog) -> HashMap<&str, Vec<&str>> {
     let mut names: HashMap<&str, Vec<&str>> = HashMap::new();
     for e in &c.entries {
-        let own = std::iter::once(&e.code)
-            .chain(&e.symbol)
-            .chain(&e.aliases);
+        let own = std::iter::once(&e.code).chain(&e.symbol).chain(&e.aliases);
         for n in own {
             let codes = names.entry(n.as_str()).or_default();
             if !codes.contains(&e.code.as_str()) {
