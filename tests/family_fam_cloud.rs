@@ -204,3 +204,58 @@ fn oauth_values_are_shown_by_value_and_by_oauthlib_class() {
     let e = errdex(&file, &["show", "oauth", "InvalidClientError", "--json"]);
     assert_eq!(e["code"], "invalid_client");
 }
+
+// ---------------------------------------------------------------------------------------------
+// gcp
+
+#[test]
+fn gcp_has_every_reason_of_the_source_in_its_order_with_its_enum_number() {
+    let c = load("gcp");
+    let rows = tsv("gcp-error-reasons.tsv");
+    assert_eq!(rows.len(), 44);
+    let codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    let reasons: Vec<&str> = rows.iter().map(|r| r["reason"].as_str()).collect();
+    assert_eq!(codes, reasons);
+    for (e, r) in c.entries.iter().zip(&rows) {
+        assert_eq!(e.symbol.as_deref(), Some(r["reason"].as_str()));
+        let sub = e.subcategory.as_deref().unwrap();
+        assert!(
+            sub.starts_with(&format!("ErrorReason = {};", r["number"]))
+                || sub == format!("ErrorReason = {}", r["number"]),
+            "{}: {sub}",
+            e.code
+        );
+        for key in r["example_metadata_keys"].split_whitespace() {
+            assert!(sub.contains(key), "{}: {key} not in {sub}", e.code);
+        }
+        assert_eq!(e.category.as_deref(), Some("googleapis.com"));
+        // The proto's sentence is not copied: the summary is our own.
+        let summary = e.summary_en.as_deref().unwrap();
+        assert!(!summary.contains(&r["first_sentence"]), "{}", e.code);
+        assert_eq!(e.message, None);
+    }
+    assert_kinds_and_texts(&c);
+}
+
+#[test]
+fn gcp_reasons_are_shown_with_the_advice_their_kind_gives() {
+    let file = catalog_path("gcp");
+    for (reason, kind, retry) in [
+        ("SERVICE_DISABLED", "precondition", "after_fix"),
+        ("RATE_LIMIT_EXCEEDED", "rate_limit", "backoff"),
+        ("RESOURCE_QUOTA_EXCEEDED", "quota", "later"),
+        ("ACCESS_TOKEN_EXPIRED", "auth", "after_fix"),
+        ("IAM_PERMISSION_DENIED", "permission", "after_fix"),
+        ("BILLING_DISABLED", "payment", "after_fix"),
+    ] {
+        let e = errdex(&file, &["show", "gcp", reason, "--json"]);
+        assert_eq!(
+            (e["kind"].as_str(), e["retry"].as_str()),
+            (Some(kind), Some(retry)),
+            "{reason}"
+        );
+    }
+    // Reasons are looked up without regard to case, as people type them.
+    let e = errdex(&file, &["show", "gcp", "service_disabled", "--json"]);
+    assert_eq!(e["code"], "SERVICE_DISABLED");
+}
