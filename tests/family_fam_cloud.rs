@@ -259,3 +259,252 @@ fn gcp_reasons_are_shown_with_the_advice_their_kind_gives() {
     let e = errdex(&file, &["show", "gcp", "service_disabled", "--json"]);
     assert_eq!(e["code"], "SERVICE_DISABLED");
 }
+
+// ---------------------------------------------------------------------------------------------
+// aws
+
+/// Every `service_error_code` of botocore's legacy retry configuration.
+fn legacy_retry_codes() -> BTreeSet<String> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    match (k.as_str(), v.as_str()) {
+                        ("service_error_code", Some(code)) => {
+                            out.insert(code.to_string());
+                        }
+                        _ => walk(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let path = root().join("catalogs/tools/sources/aws-retry.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut codes = BTreeSet::new();
+    walk(&json, &mut codes);
+    codes
+}
+
+/// The error codes of one botocore retry class (`throttling` or `transient`).
+fn retry_class(class: &str) -> Vec<String> {
+    tsv("aws-retry-classes.tsv")
+        .into_iter()
+        .filter(|r| r["retry_class"] == class && r["match"] == "error_code")
+        .map(|r| r["value"].clone())
+        .collect()
+}
+
+#[test]
+fn aws_has_one_entry_per_exception_name_listing_the_services_that_define_it() {
+    let c = load("aws");
+    let codes = by_code(&c);
+    let names = names(&c);
+    let rows = tsv("aws-exceptions.tsv");
+    assert_eq!(rows.len(), 6042);
+    let mut services: HashMap<&str, Vec<&str>> = HashMap::new();
+    for r in &rows {
+        services
+            .entry(r["shape"].as_str())
+            .or_default()
+            .push(r["service"].as_str());
+    }
+    assert_eq!(services.len(), 2695);
+    for (shape, defined_by) in &services {
+        let e = codes
+            .get(shape)
+            .unwrap_or_else(|| panic!("{shape} missing"));
+        assert_eq!(e.symbol.as_deref(), Some(*shape));
+        let listed: Vec<&str> = e.category.as_deref().unwrap().split(", ").collect();
+        assert_eq!(&listed, defined_by, "{shape}");
+    }
+    // The wire codes are names of the shapes that are sent as them.
+    for r in rows.iter().filter(|r| !r["error_code"].is_empty()) {
+        let owners = &names[r["error_code"].as_str()];
+        assert!(owners.contains(&r["shape"].as_str()), "{}", r["error_code"]);
+    }
+    // Nothing invented: the codes beyond the shapes are the retry configuration's.
+    let retry_names: BTreeSet<String> = retry_class("throttling")
+        .into_iter()
+        .chain(retry_class("transient"))
+        .chain(legacy_retry_codes())
+        .collect();
+    for code in codes.keys().filter(|c| !services.contains_key(*c)) {
+        assert!(retry_names.contains(*code), "{code} is in no source");
+    }
+    for code in &retry_names {
+        assert!(names.contains_key(code.as_str()), "{code} missing");
+    }
+    assert_eq!(c.entries.len(), 2695 + 4);
+}
+
+#[test]
+fn aws_entries_give_the_status_each_service_gives_where_they_differ() {
+    let c = load("aws");
+    let codes = by_code(&c);
+    let mut statuses: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+    for r in tsv("aws-exceptions.tsv") {
+        let shape = codes[r["shape"].as_str()].code.as_str();
+        statuses.entry(shape).or_default();
+        if !r["http_status"].is_empty() {
+            let status = codes[shape]
+                .subcategory
+                .as_deref()
+                .unwrap()
+                .split(|c: char| !c.is_ascii_digit())
+                .find(|s| *s == r["http_status"]);
+            assert!(status.is_some(), "{shape}: {}", r["http_status"]);
+        }
+    }
+    let e = codes["ResourceNotFoundException"];
+    assert_eq!(e.http_status, Some(404));
+    let sub = e.subcategory.as_deref().unwrap();
+    assert!(sub.starts_with("HTTP 404 in 228 services"), "{sub}");
+    assert!(sub.contains("434 in groundstation"), "{sub}");
+    assert!(
+        sub.contains("sent as ResourceNotFound by cloudsearch, elbv2, sns"),
+        "{sub}"
+    );
+    // A uniform status is stated once.
+    assert_eq!(
+        codes["DBInstanceNotFoundFault"].subcategory.as_deref(),
+        Some("HTTP 404; sent as DBInstanceNotFound")
+    );
+}
+
+#[test]
+fn aws_retry_advice_follows_botocores_retry_classes() {
+    let c = load("aws");
+    let names = names(&c);
+    let codes = by_code(&c);
+    let entries_named = |name: &str| -> Vec<&Entry> {
+        names
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} missing"))
+            .iter()
+            .map(|code| codes[code])
+            .collect()
+    };
+    let throttling = retry_class("throttling");
+    assert_eq!(throttling.len(), 14);
+    for name in &throttling {
+        for e in entries_named(name) {
+            assert_eq!(
+                (e.kind.map(|k| k.id()), e.retry.map(|r| r.id())),
+                (Some("rate_limit"), Some("backoff")),
+                "{name}: {}",
+                e.code
+            );
+        }
+    }
+    for name in retry_class("transient")
+        .into_iter()
+        .chain(legacy_retry_codes())
+    {
+        for e in entries_named(&name) {
+            assert_eq!(
+                e.retry.map(|r| r.id()),
+                Some("backoff"),
+                "{name}: {}",
+                e.code
+            );
+        }
+    }
+    // A shape every service marks retryable is retried.
+    let mut retryable: HashMap<String, bool> = HashMap::new();
+    for r in tsv("aws-exceptions.tsv") {
+        let all = retryable.entry(r["shape"].clone()).or_insert(true);
+        *all &= !r["retryable"].is_empty();
+    }
+    for (shape, _) in retryable.iter().filter(|(_, all)| **all) {
+        assert_eq!(
+            codes[shape.as_str()].retry.map(|r| r.id()),
+            Some("backoff"),
+            "{shape}"
+        );
+    }
+    assert_kinds_and_texts(&c);
+}
+
+#[test]
+fn aws_names_most_services_define_have_our_summary_and_the_rest_the_sources_sentence() {
+    let c = load("aws");
+    let codes = by_code(&c);
+    let rows = tsv("aws-exceptions.tsv");
+    let mut spread: HashMap<&str, usize> = HashMap::new();
+    let mut sentences: HashMap<&str, Vec<&str>> = HashMap::new();
+    for r in &rows {
+        *spread.entry(r["shape"].as_str()).or_default() += 1;
+        if !r["doc_first_sentence"].is_empty() {
+            sentences
+                .entry(r["shape"].as_str())
+                .or_default()
+                .push(r["doc_first_sentence"].as_str());
+        }
+    }
+    let mut counts: Vec<usize> = spread.values().copied().collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    let cut = counts[199];
+    let widely: Vec<&str> = spread
+        .iter()
+        .filter(|(_, n)| **n >= cut)
+        .map(|(s, _)| *s)
+        .collect();
+    assert!(widely.len() >= 200);
+    for shape in &widely {
+        assert!(codes[shape].summary_en.is_some(), "{shape}: no summary");
+    }
+    let summarized = c.entries.iter().filter(|e| e.summary_en.is_some()).count();
+    assert!(summarized >= 200, "{summarized}");
+    // The others show the source's first sentence, each service's where they differ.
+    for (shape, said) in &sentences {
+        let e = codes[shape];
+        if e.summary_en.is_some() {
+            continue;
+        }
+        let items = e.description.as_ref().unwrap().items();
+        for sentence in said {
+            assert!(
+                items.iter().any(|i| i.ends_with(sentence)),
+                "{shape}: {sentence}"
+            );
+        }
+    }
+    // A summary is our own words, not the source's sentence.
+    for shape in &widely {
+        let summary = codes[shape].summary_en.as_deref().unwrap();
+        for sentence in sentences.get(shape).into_iter().flatten() {
+            assert!(!summary.contains(sentence), "{shape}");
+        }
+    }
+}
+
+#[test]
+fn aws_exceptions_are_shown_by_shape_name_and_by_wire_code() {
+    let file = catalog_path("aws");
+    let e = errdex(&file, &["show", "aws", "ThrottlingException", "--json"]);
+    assert_eq!(
+        (e["kind"].as_str(), e["retry"].as_str()),
+        (Some("rate_limit"), Some("backoff"))
+    );
+    assert_eq!(e["http_status"], 429);
+    let e = errdex(
+        &file,
+        &[
+            "show",
+            "aws",
+            "ProvisionedThroughputExceededException",
+            "--json",
+        ],
+    );
+    assert!(e["category"].as_str().unwrap().contains("dynamodb"));
+    // The code the AWS CLI prints for an RDS instance that is not there.
+    let e = errdex(&file, &["show", "aws", "DBInstanceNotFound", "--json"]);
+    assert_eq!(e["code"], "DBInstanceNotFoundFault");
+    assert_eq!(e["kind"], "not_found");
+    let e = errdex(&file, &["show", "aws", "SlowDown", "--json"]);
+    assert_eq!(e["kind"], "rate_limit");
+}
