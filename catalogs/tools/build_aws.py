@@ -328,7 +328,7 @@ def build():
                 retry = "backoff"
             if mine and all(r["retryable"] for r in mine):
                 retry = "backoff"
-        # botocore's classes decide over any rule or hand-written advice.
+        # botocore's retry classes bind hand-written advice as well as the rules.
         if botocore_throttles(name) and (kind, retry) != ("rate_limit", "backoff"):
             common.fail(SCRIPT, f"{name}: botocore throttles it, not {kind}/{retry}")
         if botocore_retries(name) and retry != "backoff":
