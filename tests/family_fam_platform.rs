@@ -1,0 +1,134 @@
+//! The platform families (Redis, LDAP, Kubernetes, Node.js, MySQL, MongoDB): every code and name
+//! of each source file is in its catalog (the sources are read here, apart from the build
+//! scripts), every entry has a kind with fitting retry advice, and each catalog passes errdex's
+//! validating loader and `errdex catalog check`.
+
+use errdex::catalog::{Catalog, Entry, parse_catalog};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A catalog of this branch through the validating loader.
+fn catalog(id: &str) -> Catalog {
+    let path = root().join("catalogs").join(format!("{id}.json"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let c = parse_catalog(&path.display().to_string(), &text)
+        .unwrap_or_else(|p| panic!("{id}: {}:{}:{}: {}", p.file, p.line, p.column, p.message));
+    assert_eq!(c.vendor.id, id);
+    c
+}
+
+/// The rows of a source TSV as column -> value maps (no quoting: fields may hold a `"`).
+fn tsv(name: &str) -> Vec<HashMap<String, String>> {
+    let text = std::fs::read_to_string(root().join("catalogs/tools/sources").join(name)).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), header.len(), "{name}: {line}");
+            header
+                .iter()
+                .zip(fields)
+                .map(|(h, f)| (h.to_string(), f.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+fn by_code<'a>(c: &'a Catalog, code: &str) -> &'a Entry {
+    c.entries
+        .iter()
+        .find(|e| e.code == code)
+        .unwrap_or_else(|| panic!("{}: no entry {code}", c.vendor.id))
+}
+
+/// The entry that answers to `name`: its symbol or one of its aliases.
+fn by_name<'a>(c: &'a Catalog, name: &str) -> &'a Entry {
+    c.entries
+        .iter()
+        .find(|e| e.symbol.as_deref() == Some(name) || e.aliases.iter().any(|a| a == name))
+        .unwrap_or_else(|| panic!("{}: no entry named {name}", c.vendor.id))
+}
+
+fn texts(e: &Entry) -> Vec<&str> {
+    let mut all: Vec<&str> = e.message.as_deref().into_iter().collect();
+    all.extend(e.description.iter().flat_map(|d| d.items()));
+    all
+}
+
+/// Codes are unique, every entry has a kind and retry advice that fits it (none for kinds that
+/// are not errors), and at least `summaries` entries have a summary of their own.
+fn assert_judged(c: &Catalog, summaries: usize) {
+    let id = &c.vendor.id;
+    let mut codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), c.entries.len(), "{id}: a code twice");
+    for e in &c.entries {
+        let kind = e.kind.unwrap_or_else(|| panic!("{id} {}: no kind", e.code));
+        assert_eq!(
+            e.retry.is_some(),
+            kind.is_error(),
+            "{id} {}: retry {:?} for {}",
+            e.code,
+            e.retry,
+            kind.id()
+        );
+    }
+    let written = c
+        .entries
+        .iter()
+        .filter(|e| e.summary_en.as_deref().is_some_and(|s| s.len() > 20))
+        .count();
+    assert!(written >= summaries, "{id}: {written} summaries");
+}
+
+#[test]
+fn redis_has_every_prefix_and_every_reply_literal() {
+    let c = catalog("redis");
+    let rows = tsv("redis-errors.tsv");
+    assert_eq!(rows.len(), 65);
+    for r in &rows {
+        let e = by_code(&c, &r["prefix"]);
+        assert_eq!(by_name(&c, &r["prefix"]).code, e.code);
+        // The redirect rows describe their format in parentheses after the reply.
+        let literal = r["message"].split(" (format ").next().unwrap();
+        assert!(texts(e).contains(&literal), "{literal:?} not in {e:?}");
+    }
+    let prefixes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(prefixes.len(), 35);
+    assert!(prefixes.windows(2).all(|w| w[0] < w[1]), "{prefixes:?}");
+    assert_judged(&c, 35);
+    let wrongtype = by_code(&c, "WRONGTYPE");
+    assert_eq!(
+        wrongtype.message.as_deref(),
+        Some("WRONGTYPE Operation against a key holding the wrong kind of value")
+    );
+    assert_eq!(by_code(&c, "MOVED").kind.map(|k| k.id()), Some("redirect"));
+    assert_eq!(by_code(&c, "NOAUTH").kind.map(|k| k.id()), Some("auth"));
+}
+
+#[test]
+fn each_catalog_passes_catalog_check() {
+    let files: Vec<PathBuf> = ["redis"]
+        .iter()
+        .map(|id| root().join("catalogs").join(format!("{id}.json")))
+        .collect();
+    let out = assert_cmd::Command::cargo_bin("errdex")
+        .unwrap()
+        .arg("catalog")
+        .arg("check")
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
