@@ -113,8 +113,48 @@ fn redis_has_every_prefix_and_every_reply_literal() {
 }
 
 #[test]
+fn ldap_has_every_result_code_api_error_and_active_directory_sub_code() {
+    let c = catalog("ldap");
+    let rows = tsv("ldap-result-codes.tsv");
+    assert_eq!(rows.len(), 91);
+    for r in &rows {
+        let e = by_name(&c, &r["name"]);
+        if r["kind"] == "ad-bind-data" {
+            // AD prints the Win32 code in hex after "data": `..., data 52e, v4563`.
+            let hex = format!("{:x}", r["code"].parse::<u32>().unwrap());
+            assert_eq!(e.code, format!("data {hex}"));
+            assert!(e.aliases.contains(&hex) && e.aliases.contains(&r["code"]));
+            assert_eq!(e.maps_to.len(), 1);
+            assert_eq!(
+                (e.maps_to[0].vendor.as_str(), e.maps_to[0].code.as_str()),
+                ("win32", r["code"].as_str())
+            );
+            continue;
+        }
+        assert_eq!(e.code, r["code"], "{}", r["name"]);
+        if !r["aliases"].is_empty() {
+            assert_eq!(by_name(&c, &r["aliases"]).code, r["code"]);
+        }
+        let text = r["ldap_err2string"].as_str();
+        if text == "Unknown (private extension) error" {
+            assert_eq!(e.message, None, "{}", r["name"]);
+        } else {
+            assert_eq!(e.message.as_deref(), Some(text), "{}", r["name"]);
+        }
+    }
+    assert_eq!(c.entries.len(), 91);
+    assert_judged(&c, 91);
+    assert_eq!(
+        by_code(&c, "data 52e").symbol.as_deref(),
+        Some("ERROR_LOGON_FAILURE")
+    );
+    assert_eq!(by_code(&c, "49").kind.map(|k| k.id()), Some("auth"));
+    assert_eq!(by_code(&c, "0").kind.map(|k| k.id()), Some("ok"));
+}
+
+#[test]
 fn each_catalog_passes_catalog_check() {
-    let files: Vec<PathBuf> = ["redis"]
+    let files: Vec<PathBuf> = ["redis", "ldap"]
         .iter()
         .map(|id| root().join("catalogs").join(format!("{id}.json")))
         .collect();
