@@ -153,8 +153,34 @@ fn ldap_has_every_result_code_api_error_and_active_directory_sub_code() {
 }
 
 #[test]
+fn k8s_has_every_reason_and_every_go_constant() {
+    let c = catalog("k8s");
+    let rows = tsv("kubernetes-reasons.tsv");
+    assert_eq!(rows.len(), 78);
+    for r in &rows {
+        let e = by_code(&c, &r["reason"]);
+        assert_eq!(e.symbol.as_deref(), Some(r["reason"].as_str()));
+        let constant = r["go_identifier"].as_str();
+        if constant != "k8s.container.status.reason" {
+            assert_eq!(by_name(&c, constant).code, r["reason"], "{constant}");
+        }
+        for text in [&r["source_comment"], &r["otel_brief"]] {
+            assert!(
+                text.is_empty() || texts(e).contains(&text.as_str()),
+                "{text}"
+            );
+        }
+    }
+    assert_eq!(c.entries.len(), 73);
+    assert_judged(&c, 73);
+    assert_eq!(by_name(&c, "FailedToPullImage").code, "Failed");
+    assert_eq!(by_code(&c, "OOMKilled").kind.map(|k| k.id()), Some("quota"));
+    assert_eq!(by_code(&c, "Pulled").kind.map(|k| k.id()), Some("ok"));
+}
+
+#[test]
 fn each_catalog_passes_catalog_check() {
-    let files: Vec<PathBuf> = ["redis", "ldap"]
+    let files: Vec<PathBuf> = ["redis", "ldap", "k8s"]
         .iter()
         .map(|id| root().join("catalogs").join(format!("{id}.json")))
         .collect();
