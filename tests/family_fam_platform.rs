@@ -179,8 +179,54 @@ fn k8s_has_every_reason_and_every_go_constant() {
 }
 
 #[test]
+fn node_has_every_code_of_the_errors_doc_and_every_system_error() {
+    let c = catalog("node");
+    let path = root().join("catalogs/tools/sources/node-errors.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let codes = doc["codes"].as_array().unwrap();
+    assert_eq!(codes.len(), 362);
+    for code in codes {
+        let name = code["code"].as_str().unwrap();
+        let e = by_code(&c, name);
+        assert_eq!(by_name(&c, name).code, name);
+        assert_eq!(e.obsolete, code["section"] == "legacy", "{name}");
+        assert!(
+            texts(e).contains(&code["summary"].as_str().unwrap()),
+            "{name}"
+        );
+    }
+    let system = tsv("node-system-errors.tsv");
+    assert_eq!(system.len(), 14);
+    for r in &system {
+        let e = by_name(&c, &r["code"]);
+        assert_eq!(e.code, r["code"]);
+        let links: Vec<(&str, &str)> = e
+            .maps_to
+            .iter()
+            .map(|m| (m.vendor.as_str(), m.code.as_str()))
+            .collect();
+        if r["linux_errno"].is_empty() {
+            assert!(links.is_empty(), "{links:?}");
+        } else {
+            assert_eq!(links, [("errno", r["linux_errno"].as_str())]);
+        }
+        assert!(e.summary_en.is_some(), "{}", r["code"]);
+    }
+    assert_eq!(c.entries.len(), 362 + 14);
+    assert_judged(&c, 150);
+    let arg = by_code(&c, "ERR_INVALID_ARG_TYPE");
+    assert_eq!(arg.kind.map(|k| k.id()), Some("validation"));
+    assert!(arg.summary_en.is_some());
+    assert_eq!(
+        by_code(&c, "ECONNREFUSED").kind.map(|k| k.id()),
+        Some("network")
+    );
+}
+
+#[test]
 fn each_catalog_passes_catalog_check() {
-    let files: Vec<PathBuf> = ["redis", "ldap", "k8s"]
+    let files: Vec<PathBuf> = ["redis", "ldap", "k8s", "node"]
         .iter()
         .map(|id| root().join("catalogs").join(format!("{id}.json")))
         .collect();
