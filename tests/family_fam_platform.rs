@@ -282,8 +282,40 @@ fn mysql_has_every_number_and_every_name_of_both_headers() {
 }
 
 #[test]
+fn mongodb_has_every_code_name_and_category() {
+    let c = catalog("mongodb");
+    let rows = tsv("mongodb-error-codes.tsv");
+    assert_eq!(rows.len(), 479);
+    for r in &rows {
+        let e = by_code(&c, &r["code"]);
+        assert_eq!(e.symbol.as_deref(), Some(r["name"].as_str()));
+        assert_eq!(by_name(&c, &r["name"]).code, r["code"]);
+        // SSPL texts: numbers, names and categories only.
+        assert_eq!(
+            (e.message.as_deref(), e.description.is_some()),
+            (None, false)
+        );
+        for category in r["categories"].split(',').filter(|c| !c.is_empty()) {
+            let listed = e.category.as_deref().unwrap_or("");
+            assert!(listed.split(", ").any(|l| l == category), "{}", r["code"]);
+        }
+        assert_eq!(e.obsolete, r["name"].starts_with("OBSOLETE_"));
+    }
+    let order: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    let source: Vec<&str> = rows.iter().map(|r| r["code"].as_str()).collect();
+    assert_eq!(order, source, "the file's order");
+    assert_judged(&c, 150);
+    let duplicate = by_code(&c, "11000");
+    assert_eq!(duplicate.symbol.as_deref(), Some("DuplicateKey"));
+    assert_eq!(duplicate.kind.map(|k| k.id()), Some("conflict"));
+    assert!(duplicate.summary_en.is_some());
+    assert_eq!(by_code(&c, "13").kind.map(|k| k.id()), Some("permission"));
+    assert_eq!(by_name(&c, "WriteConcernFailed").code, "64");
+}
+
+#[test]
 fn each_catalog_passes_catalog_check() {
-    let files: Vec<PathBuf> = ["redis", "ldap", "k8s", "node", "mysql"]
+    let files: Vec<PathBuf> = ["redis", "ldap", "k8s", "node", "mysql", "mongodb"]
         .iter()
         .map(|id| root().join("catalogs").join(format!("{id}.json")))
         .collect();
