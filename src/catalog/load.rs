@@ -30,6 +30,29 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("sqlite.json", include_str!("../../catalogs/sqlite.json")),
     ("curl.json", include_str!("../../catalogs/curl.json")),
+    ("x509.json", include_str!("../../catalogs/x509.json")),
+    ("openssl.json", include_str!("../../catalogs/openssl.json")),
+    (
+        "tls-alert.json",
+        include_str!("../../catalogs/tls-alert.json"),
+    ),
+    ("signal.json", include_str!("../../catalogs/signal.json")),
+    ("exit.json", include_str!("../../catalogs/exit.json")),
+    ("node.json", include_str!("../../catalogs/node.json")),
+    ("k8s.json", include_str!("../../catalogs/k8s.json")),
+    ("mysql.json", include_str!("../../catalogs/mysql.json")),
+    ("redis.json", include_str!("../../catalogs/redis.json")),
+    ("ldap.json", include_str!("../../catalogs/ldap.json")),
+    ("mongodb.json", include_str!("../../catalogs/mongodb.json")),
+    ("oauth.json", include_str!("../../catalogs/oauth.json")),
+    ("aws.json", include_str!("../../catalogs/aws.json")),
+    ("gcp.json", include_str!("../../catalogs/gcp.json")),
+    ("win32.json", include_str!("../../catalogs/win32.json")),
+    ("hresult.json", include_str!("../../catalogs/hresult.json")),
+    (
+        "ntstatus.json",
+        include_str!("../../catalogs/ntstatus.json"),
+    ),
 ];
 
 /// Where the loader puts a catalog's entries as it reads them: the index packs them for search
