@@ -1,0 +1,188 @@
+//! The protocol families (jsonrpc, websocket, http2, quic, dns, dns-ede, smtp) are complete from
+//! their source files: every code and name of each source is in its catalog (the sources are
+//! read here, apart from the build scripts), every entry has a kind whose retry advice fits it
+//! and a summary of its own, and each file loads through the validating loader and answers
+//! `show` by code and by name.
+
+use errdex::catalog::{Catalog, Entry, check_paths, load_path};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn catalog_path(id: &str) -> PathBuf {
+    root().join("catalogs").join(format!("{id}.json"))
+}
+
+/// The rows of a source TSV as header -> value maps (no quoting: fields may hold a `"`).
+fn tsv(name: &str) -> Vec<HashMap<String, String>> {
+    let path = root().join("catalogs/tools/sources").join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    lines
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), header.len(), "{name}: {line}");
+            header
+                .iter()
+                .zip(fields)
+                .map(|(h, f)| (h.to_string(), f.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// The catalog as errdex's validating loader reads a user file: exactly one, with no problem,
+/// and `errdex catalog check`'s checks find nothing either.
+fn load(id: &str) -> Catalog {
+    let path = catalog_path(id);
+    assert_eq!(check_paths(std::slice::from_ref(&path)), vec![], "{id}");
+    let report = load_path::<Vec<Entry>>(&path, &mut |_| {});
+    assert!(report.problems.is_empty(), "{id}: {:?}", report.problems);
+    assert_eq!(report.catalogs.len(), 1, "{id}");
+    let catalog = report.catalogs.into_iter().next().unwrap().catalog();
+    assert_eq!(catalog.vendor.id, id);
+    catalog
+}
+
+/// Entries by code; a code appears once.
+fn by_code(c: &Catalog) -> HashMap<&str, &Entry> {
+    let map: HashMap<&str, &Entry> = c.entries.iter().map(|e| (e.code.as_str(), e)).collect();
+    assert_eq!(map.len(), c.entries.len(), "{}: a code twice", c.vendor.id);
+    map
+}
+
+/// Whether `name` is the symbol or an alias of `e`.
+fn is_named(e: &Entry, name: &str) -> bool {
+    e.symbol.as_deref() == Some(name) || e.aliases.iter().any(|a| a == name)
+}
+
+/// Every entry has a kind, retry advice exactly when the kind is an error, and our own summary.
+fn assert_kinds_and_summaries(c: &Catalog) {
+    for e in &c.entries {
+        let kind = e
+            .kind
+            .unwrap_or_else(|| panic!("{} {}: no kind", c.vendor.id, e.code));
+        assert_eq!(
+            e.retry.is_some(),
+            kind.is_error(),
+            "{} {}: retry {:?} for {}",
+            c.vendor.id,
+            e.code,
+            e.retry,
+            kind.id()
+        );
+        if let Some(status) = e.http_status {
+            assert!(kind.info().http.contains(&status), "{}", e.code);
+        }
+        let summary = e.summary_en.as_deref().unwrap_or_default();
+        assert!(
+            summary.len() > 30,
+            "{} {}: summary {summary:?}",
+            c.vendor.id,
+            e.code
+        );
+        // Our own words: never the source's text as it stands.
+        let texts = e.description.iter().flat_map(|d| d.items());
+        for text in e.message.iter().map(String::as_str).chain(texts) {
+            assert_ne!(summary, text, "{} {}", c.vendor.id, e.code);
+        }
+    }
+}
+
+fn errdex(catalog: &Path, args: &[&str]) -> serde_json::Value {
+    let out = assert_cmd::Command::cargo_bin("errdex")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex-test")
+        .arg("--no-user-catalogs")
+        .arg("--catalog")
+        .arg(catalog)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `errdex show <id> <code> --json` answers every code of `codes` with that code (a code may
+/// start with `-`, so it follows `--`).
+fn assert_shown(id: &str, codes: &[&str]) {
+    let file = catalog_path(id);
+    for code in codes {
+        let e = errdex(&file, &["show", "--json", id, "--", code]);
+        let shown = match &e {
+            serde_json::Value::Array(many) => many[0]["code"].clone(),
+            one => one["code"].clone(),
+        };
+        assert_eq!(shown, *code, "{id} {code}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// jsonrpc
+
+#[test]
+fn jsonrpc_has_every_code_and_name_of_the_source() {
+    let c = load("jsonrpc");
+    let codes = by_code(&c);
+    let rows = tsv("jsonrpc-errors.tsv");
+    assert_eq!(rows.len(), 23);
+    let source: BTreeSet<&str> = rows.iter().map(|r| r["code"].as_str()).collect();
+    assert_eq!(codes.keys().copied().collect::<BTreeSet<_>>(), source);
+    for r in &rows {
+        let e = codes[r["code"].as_str()];
+        if r["kind"].starts_with("range:") {
+            // A range's "name" is the spec's message ("Server error") or a placeholder.
+            assert_eq!(e.symbol, None, "{}", e.code);
+            assert!(!r["spec_message"].is_empty() || r["name"] == "(reserved)");
+        } else {
+            assert!(is_named(e, &r["name"]), "{}: {}", e.code, r["name"]);
+        }
+        if !r["spec_message"].is_empty() {
+            assert_eq!(e.message.as_deref(), Some(r["spec_message"].as_str()));
+        }
+    }
+    // The error name wins the symbol over the range markers that share its value.
+    assert_eq!(codes["-32099"].symbol.as_deref(), Some("MessageWriteError"));
+    assert_eq!(codes["-32800"].symbol.as_deref(), Some("RequestCancelled"));
+    assert_kinds_and_summaries(&c);
+}
+
+#[test]
+fn jsonrpc_codes_are_shown_by_number_and_by_name() {
+    let codes: Vec<String> = tsv("jsonrpc-errors.tsv")
+        .into_iter()
+        .map(|r| r["code"].clone())
+        .collect();
+    assert_shown(
+        "jsonrpc",
+        &codes.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let file = catalog_path("jsonrpc");
+    let e = errdex(&file, &["show", "jsonrpc", "MethodNotFound", "--json"]);
+    assert_eq!(
+        (&e["code"], &e["message"], &e["kind"]),
+        (
+            &"-32601".into(),
+            &"Method not found".into(),
+            &"unsupported".into()
+        )
+    );
+    let e = errdex(
+        &file,
+        &["show", "jsonrpc", "ServerNotInitialized", "--json"],
+    );
+    assert_eq!(
+        (&e["code"], &e["retry"]),
+        (&"-32002".into(), &"after_fix".into())
+    );
+    let e = errdex(&file, &["show", "jsonrpc", "serverErrorStart", "--json"]);
+    assert_eq!(e["symbol"], "MessageWriteError");
+}
