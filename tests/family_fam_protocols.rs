@@ -186,3 +186,62 @@ fn jsonrpc_codes_are_shown_by_number_and_by_name() {
     let e = errdex(&file, &["show", "jsonrpc", "serverErrorStart", "--json"]);
     assert_eq!(e["symbol"], "MessageWriteError");
 }
+
+// ---------------------------------------------------------------------------------------------
+// websocket
+
+#[test]
+fn websocket_has_every_close_code_range_and_name_of_the_source_in_its_order() {
+    let c = load("websocket");
+    let rows = tsv("websocket-close-codes.tsv");
+    assert_eq!(rows.len(), 20);
+    let codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    let source: Vec<&str> = rows.iter().map(|r| r["code"].as_str()).collect();
+    assert_eq!(codes, source);
+    for (e, r) in c.entries.iter().zip(&rows) {
+        let name = (!r["name"].is_empty()).then(|| r["name"].as_str());
+        assert_eq!(e.symbol.as_deref(), name, "{}", e.code);
+        let explanation = (!r["explanation"].is_empty()).then(|| r["explanation"].as_str());
+        assert_eq!(e.message.as_deref(), explanation, "{}", e.code);
+        let never_sent = r["sendable"] == "no";
+        assert_eq!(
+            e.subcategory.as_deref().unwrap().starts_with("never"),
+            never_sent,
+            "{}",
+            e.code
+        );
+    }
+    assert_kinds_and_summaries(&c);
+}
+
+#[test]
+fn websocket_close_codes_say_when_to_reconnect() {
+    let file = catalog_path("websocket");
+    for (code, kind, retry) in [
+        ("1000", "ok", None),
+        ("1006", "network", Some("backoff")),
+        ("1013", "unavailable", Some("backoff")),
+        ("1012", "unavailable", Some("backoff")),
+        ("1008", "permission", Some("after_fix")),
+        ("1009", "validation", Some("after_fix")),
+    ] {
+        let e = errdex(&file, &["show", "websocket", code, "--json"]);
+        assert_eq!(
+            (e["kind"].as_str(), e["retry"].as_str()),
+            (Some(kind), retry),
+            "{code}"
+        );
+    }
+    let e = errdex(&file, &["show", "websocket", "ABNORMAL_CLOSURE", "--json"]);
+    assert_eq!(e["code"], "1006");
+    let e = errdex(&file, &["show", "websocket", "try_again_later", "--json"]);
+    assert_eq!(e["code"], "1013");
+    let codes: Vec<String> = tsv("websocket-close-codes.tsv")
+        .into_iter()
+        .map(|r| r["code"].clone())
+        .collect();
+    assert_shown(
+        "websocket",
+        &codes.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}
