@@ -245,3 +245,63 @@ fn websocket_close_codes_say_when_to_reconnect() {
         &codes.iter().map(String::as_str).collect::<Vec<_>>(),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// http2
+
+#[test]
+fn http2_has_every_wire_code_and_nghttp2_error_of_the_source() {
+    let c = load("http2");
+    let rows = tsv("http2-errors.tsv");
+    assert_eq!(rows.len(), 56);
+    let codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    let source: Vec<&str> = rows.iter().map(|r| r["code"].as_str()).collect();
+    assert_eq!(codes, source);
+    for (e, r) in c.entries.iter().zip(&rows) {
+        assert_eq!(e.symbol.as_deref(), Some(r["name"].as_str()));
+        assert!(is_named(e, &r["nghttp2_name"]), "{}", e.code);
+        if r["kind"] == "nghttp2-library" && r["nghttp2_strerror"] != "Unknown error code" {
+            assert_eq!(e.message.as_deref(), Some(r["nghttp2_strerror"].as_str()));
+        } else {
+            assert_eq!(e.message, None, "{}", e.code);
+        }
+    }
+    assert_kinds_and_summaries(&c);
+}
+
+#[test]
+fn http2_codes_are_shown_by_number_and_by_either_name() {
+    let file = catalog_path("http2");
+    for (name, code, kind, retry) in [
+        ("PROTOCOL_ERROR", "1", "validation", Some("after_fix")),
+        (
+            "NGHTTP2_REFUSED_STREAM",
+            "7",
+            "unavailable",
+            Some("backoff"),
+        ),
+        ("ENHANCE_YOUR_CALM", "11", "rate_limit", Some("backoff")),
+        ("NO_ERROR", "0", "ok", None),
+        (
+            "NGHTTP2_ERR_REFUSED_STREAM",
+            "-533",
+            "unavailable",
+            Some("backoff"),
+        ),
+    ] {
+        let e = errdex(&file, &["show", "http2", name, "--json"]);
+        assert_eq!(
+            (e["code"].as_str(), e["kind"].as_str(), e["retry"].as_str()),
+            (Some(code), Some(kind), retry),
+            "{name}"
+        );
+    }
+    let codes: Vec<String> = tsv("http2-errors.tsv")
+        .into_iter()
+        .map(|r| r["code"].clone())
+        .collect();
+    assert_shown(
+        "http2",
+        &codes.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}
