@@ -305,3 +305,71 @@ fn http2_codes_are_shown_by_number_and_by_either_name() {
         &codes.iter().map(String::as_str).collect::<Vec<_>>(),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// quic
+
+#[test]
+fn quic_has_every_code_and_name_of_the_source_in_lower_case_hex() {
+    let c = load("quic");
+    let codes = by_code(&c);
+    let rows = tsv("quic-h3-errors.tsv");
+    assert_eq!(rows.len(), 41);
+    let source: BTreeSet<String> = rows.iter().map(|r| r["code_hex"].to_lowercase()).collect();
+    assert_eq!(
+        codes.keys().map(|c| c.to_string()).collect::<BTreeSet<_>>(),
+        source
+    );
+    for r in &rows {
+        let code = r["code_hex"].to_lowercase();
+        // The range row is named "CRYPTO_ERROR (range)".
+        let name = r["name"].trim_end_matches(" (range)");
+        let named: Vec<&str> = c
+            .entries
+            .iter()
+            .filter(|e| is_named(e, name))
+            .map(|e| e.code.as_str())
+            .collect();
+        match name {
+            // QUIC's CRYPTO_ERROR is the range starting at 0x100, whose own entry is HTTP/3's.
+            "CRYPTO_ERROR" => assert_eq!(named, ["0x100-0x1ff"]),
+            _ => assert_eq!(named, [code.as_str()], "{name}"),
+        }
+        assert!(code.starts_with("0x") && code.len() <= 11, "{code}");
+    }
+    assert_eq!(codes["0x100"].symbol.as_deref(), Some("H3_NO_ERROR"));
+    assert_eq!(
+        codes["0x100"].category.as_deref(),
+        Some("HTTP/3; QUIC transport")
+    );
+    assert_kinds_and_summaries(&c);
+}
+
+#[test]
+fn quic_codes_are_shown_as_clients_print_them() {
+    let file = catalog_path("quic");
+    for (code, symbol, kind) in [
+        ("0x1", "INTERNAL_ERROR", "internal"),
+        ("0x10c", "H3_REQUEST_CANCELLED", "cancelled"),
+        ("0x10C", "H3_REQUEST_CANCELLED", "cancelled"),
+        ("0x10b", "H3_REQUEST_REJECTED", "unavailable"),
+        ("0x100", "H3_NO_ERROR", "ok"),
+    ] {
+        let e = errdex(&file, &["show", "quic", code, "--json"]);
+        assert_eq!(
+            (e["symbol"].as_str(), e["kind"].as_str()),
+            (Some(symbol), Some(kind)),
+            "{code}"
+        );
+    }
+    let e = errdex(&file, &["show", "quic", "crypto_error", "--json"]);
+    assert_eq!(e["code"], "0x100-0x1ff");
+    let codes: Vec<String> = tsv("quic-h3-errors.tsv")
+        .into_iter()
+        .map(|r| r["code_hex"].to_lowercase())
+        .collect();
+    assert_shown(
+        "quic",
+        &codes.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+}
