@@ -373,3 +373,87 @@ fn quic_codes_are_shown_as_clients_print_them() {
         &codes.iter().map(String::as_str).collect::<Vec<_>>(),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// dns and dns-ede
+
+#[test]
+fn dns_has_every_rcode_and_name_of_the_source() {
+    let c = load("dns");
+    let codes = by_code(&c);
+    let rows: Vec<_> = tsv("dns-rcodes.tsv")
+        .into_iter()
+        .filter(|r| r["kind"] == "rcode")
+        .collect();
+    assert_eq!(rows.len(), 21);
+    let source: BTreeSet<&str> = rows.iter().map(|r| r["value"].as_str()).collect();
+    assert_eq!(codes.keys().copied().collect::<BTreeSet<_>>(), source);
+    for r in &rows {
+        let e = codes[r["value"].as_str()];
+        assert!(is_named(e, &r["name"]), "{}: {}", e.code, r["name"]);
+        assert!(e.category.as_deref().unwrap().contains(&r["carried_in"]));
+    }
+    assert_eq!(codes["16"].symbol.as_deref(), Some("BADVERS"));
+    assert_eq!(codes["16"].aliases, ["BADSIG"]);
+    assert_kinds_and_summaries(&c);
+}
+
+#[test]
+fn dns_ede_has_every_info_code_name_and_text_of_the_source() {
+    let c = load("dns-ede");
+    let rows: Vec<_> = tsv("dns-rcodes.tsv")
+        .into_iter()
+        .filter(|r| r["kind"] == "ede")
+        .collect();
+    assert_eq!(rows.len(), 33);
+    let codes: Vec<&str> = c.entries.iter().map(|e| e.code.as_str()).collect();
+    let source: Vec<&str> = rows.iter().map(|r| r["value"].as_str()).collect();
+    assert_eq!(codes, source);
+    for (e, r) in c.entries.iter().zip(&rows) {
+        assert_eq!(e.symbol.as_deref(), Some(r["name"].as_str()));
+        assert_eq!(e.message.as_deref(), Some(r["description"].as_str()));
+    }
+    assert_kinds_and_summaries(&c);
+}
+
+#[test]
+fn dns_answers_say_servfail_is_retried_and_nxdomain_is_not() {
+    let dns = catalog_path("dns");
+    for (name, code, kind, retry) in [
+        ("SERVFAIL", "2", "unavailable", Some("backoff")),
+        ("NXDOMAIN", "3", "not_found", Some("no")),
+        ("REFUSED", "5", "permission", Some("after_fix")),
+        ("NOERROR", "0", "ok", None),
+        ("BADSIG", "16", "unsupported", Some("after_fix")),
+    ] {
+        let e = errdex(&dns, &["show", "dns", name, "--json"]);
+        assert_eq!(
+            (e["code"].as_str(), e["kind"].as_str(), e["retry"].as_str()),
+            (Some(code), Some(kind), retry),
+            "{name}"
+        );
+    }
+    let ede = catalog_path("dns-ede");
+    for (code, name, kind) in [
+        ("18", "PROHIBITED", "permission"),
+        ("6", "DNSSEC_BOGUS", "internal"),
+        ("3", "STALE_ANSWER", "warning"),
+        ("31", "RATE_LIMITED", "rate_limit"),
+    ] {
+        let e = errdex(&ede, &["show", "dns-ede", code, "--json"]);
+        assert_eq!(
+            (e["symbol"].as_str(), e["kind"].as_str()),
+            (Some(name), Some(kind)),
+            "{code}"
+        );
+    }
+    let rows = tsv("dns-rcodes.tsv");
+    let of_kind = |kind: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r["kind"] == kind)
+            .map(|r| r["value"].as_str())
+            .collect()
+    };
+    assert_shown("dns", &of_kind("rcode"));
+    assert_shown("dns-ede", &of_kind("ede"));
+}
