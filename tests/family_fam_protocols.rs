@@ -4,7 +4,7 @@
 //! and a summary of its own, and each file loads through the validating loader and answers
 //! `show` by code and by name.
 
-use errdex::catalog::{Catalog, Entry, check_paths, load_path};
+use errdex::catalog::{Catalog, Entry, Text, check_paths, load_path};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -456,4 +456,148 @@ fn dns_answers_say_servfail_is_retried_and_nxdomain_is_not() {
     };
     assert_shown("dns", &of_kind("rcode"));
     assert_shown("dns-ede", &of_kind("ede"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// smtp
+
+/// The classes (2, 4, 5) the source gives an enhanced code: the first digit of each associated
+/// reply code ("451", "250-253", "4xx") and the classes sisimai maps to a reason. An X.n.0 code
+/// ("other or undefined") gets all three; a duplicate takes the classes of the code it repeats.
+fn smtp_classes(rows: &[HashMap<String, String>], pattern: &str) -> BTreeSet<char> {
+    let row = rows.iter().find(|r| r["code"] == pattern).unwrap();
+    if pattern.ends_with(".0") {
+        return "245".chars().collect();
+    }
+    if let Some(original) = row["title"].strip_prefix("This is a duplicate of ") {
+        return smtp_classes(rows, original.split(' ').next().unwrap());
+    }
+    let mut classes: BTreeSet<char> = row["associated_reply_codes"]
+        .split([' ', ','])
+        .filter(|t| !t.is_empty())
+        .map(|t| t.chars().next().unwrap())
+        .collect();
+    for (class, column) in [('4', "sisimai_reason_4xx"), ('5', "sisimai_reason_5xx")] {
+        if !row[column].is_empty() {
+            classes.insert(class);
+        }
+    }
+    classes
+}
+
+#[test]
+fn smtp_has_every_reply_code_and_one_entry_per_class_of_each_enhanced_code() {
+    let c = load("smtp");
+    let codes = by_code(&c);
+    let rows = tsv("smtp-codes.tsv");
+    assert_eq!(rows.len(), 127);
+    let mut expected: BTreeSet<String> = BTreeSet::new();
+    for r in &rows {
+        let title = (!r["title"].is_empty()).then(|| r["title"].as_str());
+        if r["kind"] == "reply" {
+            let e = codes[r["code"].as_str()];
+            assert_eq!(
+                e.description,
+                title.map(|t| Text::One(t.into())),
+                "{}",
+                e.code
+            );
+            expected.insert(r["code"].clone());
+            continue;
+        }
+        let pattern = r["code"].as_str();
+        let classes = smtp_classes(&rows, pattern);
+        assert!(!classes.is_empty(), "{pattern}");
+        for class in classes {
+            let code = format!("{class}{}", &pattern[1..]);
+            let e = codes
+                .get(code.as_str())
+                .unwrap_or_else(|| panic!("{code} missing"));
+            assert_eq!(e.aliases, [pattern]);
+            assert_eq!(e.description, title.map(|t| Text::One(t.into())), "{code}");
+            expected.insert(code);
+        }
+    }
+    // Nothing beyond the reply codes and the classes the source gives.
+    assert_eq!(
+        codes.keys().map(|c| c.to_string()).collect::<BTreeSet<_>>(),
+        expected
+    );
+    assert_eq!(c.entries.len(), 46 + 130);
+    assert!(codes.contains_key("4.1.1") && codes.contains_key("5.1.1"));
+    assert!(!codes.contains_key("4.1.5") && !codes.contains_key("2.1.1"));
+    assert_kinds_and_summaries(&c);
+}
+
+#[test]
+fn smtp_retry_advice_follows_the_class_transient_or_permanent() {
+    let c = load("smtp");
+    for e in &c.entries {
+        let class = e.code.chars().next().unwrap();
+        let kind = e.kind.unwrap().id();
+        let retry = e.retry.map(|r| r.id());
+        match class {
+            '2' | '3' => assert!(matches!(kind, "ok" | "warning"), "{}", e.code),
+            '4' if kind == "warning" => assert_eq!(e.code, "453"),
+            '4' => assert!(matches!(retry, Some("backoff" | "later")), "{}", e.code),
+            '5' => assert!(matches!(retry, Some("no" | "after_fix")), "{}", e.code),
+            _ => panic!("{}", e.code),
+        }
+    }
+    let codes = by_code(&c);
+    // The source's X.7.8 repeats X.7.14's title; it stays, the summary follows the registry.
+    let x78 = codes["5.7.8"];
+    assert_eq!(
+        x78.description,
+        Some(Text::One("Trust relationship required".into()))
+    );
+    assert!(x78.summary_en.as_deref().unwrap().contains("credentials"));
+    assert!(
+        c.edition
+            .notes
+            .iter()
+            .any(|n| n.contains("X.7.8") && n.contains("Authentication credentials invalid"))
+    );
+    // An enhanced code links the reply codes of its own class the registry pairs it with.
+    let links = |code: &str| -> Vec<&str> {
+        codes[code]
+            .maps_to
+            .iter()
+            .map(|m| m.code.as_str())
+            .collect()
+    };
+    assert_eq!(links("5.1.1"), ["550"]);
+    assert_eq!(links("4.1.1"), ["451"]);
+    assert_eq!(links("2.7.0"), ["220", "235"]);
+}
+
+#[test]
+fn smtp_codes_are_shown_as_bounces_print_them() {
+    let file = catalog_path("smtp");
+    for (code, kind, retry) in [
+        ("550", "not_found", Some("no")),
+        ("421", "unavailable", Some("backoff")),
+        ("5.1.1", "not_found", Some("no")),
+        ("4.2.2", "quota", Some("later")),
+        ("5.7.1", "permission", Some("after_fix")),
+        ("4.7.1", "permission", Some("backoff")),
+        ("2.0.0", "ok", None),
+        ("354", "ok", None),
+    ] {
+        let e = errdex(&file, &["show", "smtp", code, "--json"]);
+        assert_eq!(
+            (e["code"].as_str(), e["kind"].as_str(), e["retry"].as_str()),
+            (Some(code), Some(kind), retry),
+            "{code}"
+        );
+    }
+    // The registry's pattern finds every class made from it.
+    let both = errdex(&file, &["show", "smtp", "X.1.1", "--json"]);
+    let shown: Vec<&str> = both
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(shown, ["4.1.1", "5.1.1"]);
 }
