@@ -1,6 +1,6 @@
 //! The shipped catalogs hold every row of their seed documents, faithfully.
 
-use errdex::catalog::{Catalog, Entry, Loaded, Text, embedded};
+use errdex::catalog::{Catalog, Entry, Loaded, Text, VendorType, embedded};
 
 fn catalog(vendor: &str, edition: Option<&str>) -> Catalog {
     embedded::<Vec<Entry>>()
@@ -33,15 +33,31 @@ fn row_counts_match_the_seed_documents() {
     }
 }
 
+/// Every entry of a vendor and of a small family has an English summary (ours, plain ASCII);
+/// a large family (Windows, MySQL, AWS, ...) has one for at least the 150 codes developers meet
+/// most, and its other entries show what the source says.
 #[test]
 fn every_entry_has_an_english_summary() {
+    let good = |e: &Entry| {
+        e.summary_en
+            .as_deref()
+            .is_some_and(|s| s.len() > 8 && s.is_ascii())
+    };
     for l in embedded::<Vec<Entry>>() {
-        for e in &l.rows {
-            let s = e.summary_en.as_deref().unwrap_or("");
+        let id = &l.header.vendor.id;
+        let large = l.header.vendor.vendor_type == VendorType::Standard && l.rows.len() > 300;
+        if !large {
+            for e in &l.rows {
+                assert!(good(e), "{id} {}: summary {:?}", e.code, e.summary_en);
+            }
+            continue;
+        }
+        let summarised = l.rows.iter().filter(|e| good(e)).count();
+        assert!(summarised >= 150, "{id}: {summarised} summaries");
+        for e in l.rows.iter().filter(|e| !good(e)) {
             assert!(
-                s.len() > 8 && s.is_ascii(),
-                "{} {}: summary {s:?}",
-                l.header.vendor.id,
+                e.message.is_some() || e.description.is_some() || e.symbol.is_some(),
+                "{id} {}: nothing to show",
                 e.code
             );
         }

@@ -30,7 +30,7 @@ fn vendors_json_lists_editions_with_counts() {
         .map(|v| v["id"].as_str().unwrap())
         .collect();
     assert_eq!(
-        ids,
+        ids[..10],
         [
             "mantago",
             "tencent-im",
@@ -51,7 +51,10 @@ fn vendors_json_lists_editions_with_counts() {
         .map(|v| v["type"].as_str().unwrap())
         .collect();
     assert_eq!(&types[..4], ["vendor"; 4]);
-    assert_eq!(&types[4..], ["standard"; 6]);
+    assert!(types[4..].iter().all(|&t| t == "standard"), "{types:?}");
+    for family in ["win32", "hresult", "aws", "mysql", "k8s", "oauth"] {
+        assert!(ids.contains(&family), "{family}: {ids:?}");
+    }
     let pixnet = &v[2];
     assert_eq!(pixnet["entries"], 164);
     assert_eq!(pixnet["name"], "PIXNET");

@@ -53,6 +53,16 @@ const EMBEDDED: &[(&str, &str)] = &[
         "ntstatus.json",
         include_str!("../../catalogs/ntstatus.json"),
     ),
+    (
+        "websocket.json",
+        include_str!("../../catalogs/websocket.json"),
+    ),
+    ("dns.json", include_str!("../../catalogs/dns.json")),
+    ("dns-ede.json", include_str!("../../catalogs/dns-ede.json")),
+    ("http2.json", include_str!("../../catalogs/http2.json")),
+    ("quic.json", include_str!("../../catalogs/quic.json")),
+    ("jsonrpc.json", include_str!("../../catalogs/jsonrpc.json")),
+    ("smtp.json", include_str!("../../catalogs/smtp.json")),
 ];
 
 /// Where the loader puts a catalog's entries as it reads them: the index packs them for search
