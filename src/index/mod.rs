@@ -72,14 +72,16 @@ pub struct Hit {
 }
 
 impl Index {
-    /// Loads the embedded catalogs and `sources` (see [`catalog::load_all`]) and indexes them;
-    /// also returns the problems of the catalogs that did not load.
+    /// Loads the embedded catalogs and `sources` (see [`catalog::load_sources`]) and indexes
+    /// them; also returns the problems of the catalogs that did not load.
     pub fn load(
         sources: &Sources,
         progress: &mut dyn FnMut(u64, u64),
     ) -> (Index, Vec<CatalogProblem>) {
-        let report = catalog::load_all::<TableBuilder>(sources, progress);
-        let mut index = Index::from_loaded(report.catalogs);
+        let report = catalog::load_sources::<TableBuilder>(sources, progress);
+        let mut loaded = catalog::embedded();
+        loaded.extend(report.catalogs);
+        let mut index = Index::from_loaded(loaded);
         index.notices.splice(0..0, report.notices);
         (index, report.problems)
     }
