@@ -1,6 +1,7 @@
 //! The shipped catalogs hold every row of their seed documents, faithfully.
 
-use errdex::catalog::{Catalog, Entry, Loaded, Text, embedded};
+use errdex::catalog::{Catalog, Entry, Loaded, Text};
+use errdex::index::embedded::catalogs as embedded;
 
 fn catalog(vendor: &str, edition: Option<&str>) -> Catalog {
     embedded::<Vec<Entry>>()

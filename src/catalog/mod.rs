@@ -3,7 +3,6 @@
 
 pub mod check;
 pub mod diff;
-mod embedded;
 pub mod import;
 mod kind;
 mod load;
@@ -13,7 +12,6 @@ mod validate;
 
 pub use check::check_paths;
 pub use diff::{Diff, diff};
-pub use embedded::embedded;
 pub use import::{ImportError, import};
 pub use kind::{Kind, KindInfo, Retry};
 pub use load::{

@@ -7,14 +7,13 @@
 //! commands need, is built on first use.
 
 mod codes;
+pub mod embedded;
 mod fast_search;
 pub mod messages;
 mod search;
 mod table;
 
-use crate::catalog::{
-    self, Catalog, CatalogProblem, Edition, Entry, Loaded, Origin, Sources, Vendor,
-};
+use crate::catalog::{self, Catalog, CatalogProblem, Edition, Entry, Origin, Sources, Vendor};
 use codes::CodeIndex;
 use messages::MessageIndex;
 use std::sync::OnceLock;
@@ -79,26 +78,21 @@ impl Index {
         progress: &mut dyn FnMut(u64, u64),
     ) -> (Index, Vec<CatalogProblem>) {
         let report = catalog::load_sources::<TableBuilder>(sources, progress);
-        let mut loaded = catalog::embedded();
-        loaded.extend(report.catalogs);
-        let mut index = Index::from_loaded(loaded);
+        let mut tables = embedded::tables();
+        tables.extend(
+            report
+                .catalogs
+                .into_iter()
+                .map(|l| l.rows.finish(l.header, l.origin)),
+        );
+        let mut index = Index::from_tables(tables);
         index.notices.splice(0..0, report.notices);
         (index, report.problems)
     }
 
     /// The embedded catalogs only.
     pub fn embedded() -> Index {
-        Index::from_loaded(catalog::embedded())
-    }
-
-    /// Indexes catalogs as the loader packed them.
-    pub fn from_loaded(loaded: Vec<Loaded<TableBuilder>>) -> Index {
-        Index::from_tables(
-            loaded
-                .into_iter()
-                .map(|l| l.rows.finish(l.header, l.origin))
-                .collect(),
-        )
+        Index::from_tables(embedded::tables())
     }
 
     /// Builds the index. Later catalogs with the same (vendor, edition) replace earlier ones,
