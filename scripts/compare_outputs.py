@@ -15,6 +15,7 @@ machine's config or user catalogs. Exit 0 when every output is the same.
 import concurrent.futures
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,7 +26,7 @@ LANGS = ["rust", "typescript", "javascript", "python", "go", "java", "kotlin", "
 QUERIES = [
     "1004", "404", "token expired", "tokn exprd", "not found", "ENOENT", "permission denied",
     "kind:auth", "kind:rate_limit retry:backoff", "vendor:pixnet 4109", "status:429", "23505",
-    "unique violation", "timeout", "cat:認證", "認證錯誤", "认证错误", "code:60003", "-vendor:http 500",
+    "unique violation", "timeout", "cat:認證", "認證錯誤", "认证错误", "code:60003", "!vendor:http 500",
     "SQLITE_BUSY", "CURLE_SSL", "certificate", "UNAVAILABLE", "too many requests", "é", "x",
 ]
 
@@ -85,7 +86,12 @@ def run(binary, command, env):
 def main():
     base = sys.argv[1] if len(sys.argv) > 1 else "/usr/local/bin/errdex-base"
     new = sys.argv[2] if len(sys.argv) > 2 else str(ROOT / "target/release/errdex")
+    # Both named errdex, as usage lines quote the program's name.
     home = tempfile.mkdtemp()
+    for name in ("base", "new"):
+        os.mkdir(os.path.join(home, name))
+    base = shutil.copy(base, os.path.join(home, "base", "errdex"))
+    new = shutil.copy(new, os.path.join(home, "new", "errdex"))
     env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "XDG_CONFIG_HOME": home, "NO_COLOR": "1"}
     todo = list(commands())
     differ = []

@@ -41,8 +41,9 @@ pub struct Index {
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
     by_code: OnceLock<CodeIndex>,
-    /// Rows by vendor and loose name (see [`Index::by_name`]), built on first use.
-    by_name: OnceLock<std::collections::HashMap<(usize, String), Vec<RowId>>>,
+    /// Each vendor's rows by loose name (see [`Index::by_name`]), built on first use for that
+    /// vendor only, so a look-up costs the same whatever the other catalogs hold.
+    by_name: Vec<OnceLock<std::collections::HashMap<String, Vec<RowId>>>>,
     /// The decoder's index of message words, built on first use.
     messages: OnceLock<MessageIndex>,
     /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
@@ -142,11 +143,11 @@ impl Index {
             starts.push(RowId::try_from(next).expect("more than 2^32 rows"));
         }
         Index {
+            by_name: vendors.iter().map(|_| OnceLock::new()).collect(),
             tables,
             vendors,
             starts,
             by_code: OnceLock::new(),
-            by_name: OnceLock::new(),
             messages: OnceLock::new(),
             notices,
         }
@@ -270,29 +271,23 @@ impl Index {
                 .map(|c| c.to_ascii_lowercase())
                 .collect()
         }
-        let names = self.by_name.get_or_init(|| {
+        let names = self.by_name[vendor].get_or_init(|| {
             let mut names = std::collections::HashMap::<_, Vec<RowId>>::new();
-            for v in 0..self.vendors.len() {
-                let table = self.vendor_table(v);
-                if !table.has_names() {
-                    continue;
-                }
+            let table = self.vendor_table(vendor);
+            if table.has_names() {
                 for i in 0..table.len() {
-                    let row = self.starts[v] + i as RowId;
+                    let row = self.starts[vendor] + i as RowId;
                     let mut seen: Vec<String> = table.names(i).map(loose).collect();
                     seen.sort();
                     seen.dedup();
                     for n in seen {
-                        names.entry((v, n)).or_default().push(row);
+                        names.entry(n).or_default().push(row);
                     }
                 }
             }
             names
         });
-        names
-            .get(&(vendor, loose(name)))
-            .cloned()
-            .unwrap_or_default()
+        names.get(&loose(name)).cloned().unwrap_or_default()
     }
 
     /// Entries of `vendor` with `code` in an edition (default: the newest). Several when the
