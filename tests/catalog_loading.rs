@@ -52,7 +52,7 @@ fn vendors(cmd: &mut Command) -> (Vec<String>, String) {
 
 /// How many vendors the embedded catalogs have (editions of one vendor count once).
 fn embedded_vendors() -> usize {
-    let mut ids: Vec<String> = errdex::catalog::embedded::<Vec<errdex::catalog::Entry>>()
+    let mut ids: Vec<String> = errdex::index::embedded::catalogs::<Vec<errdex::catalog::Entry>>()
         .into_iter()
         .map(|l| l.header.vendor.id)
         .collect();

@@ -4,7 +4,8 @@
 
 use assert_cmd::Command;
 use errdex::catalog::import::{Format, import, import_report};
-use errdex::catalog::{Catalog, Entry, Loaded, Text, embedded};
+use errdex::catalog::{Catalog, Entry, Loaded, Text};
+use errdex::index::embedded::catalogs as embedded;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

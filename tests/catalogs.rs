@@ -1,6 +1,7 @@
 //! The shipped catalogs hold every row of their seed documents, faithfully.
 
-use errdex::catalog::{Catalog, Entry, Loaded, Text, VendorType, embedded};
+use errdex::catalog::{Catalog, Entry, Loaded, Text, VendorType};
+use errdex::index::embedded::catalogs as embedded;
 
 fn catalog(vendor: &str, edition: Option<&str>) -> Catalog {
     embedded::<Vec<Entry>>()

@@ -1,7 +1,8 @@
 //! The standard families (HTTP, gRPC, errno, SQLSTATE, SQLite, curl) are rebuilt from their
 //! sources, and every catalog speaks the one vocabulary of kinds consistently.
 
-use errdex::catalog::{Entry, Kind, Loaded, VendorType, embedded};
+use errdex::catalog::{Entry, Kind, Loaded, VendorType};
+use errdex::index::embedded::catalogs as embedded;
 use std::path::Path;
 use std::process::Command;
 

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::catalog::Origin;
-use crate::index::{Table, TableBuilder};
+use crate::index::Table;
 use std::sync::OnceLock;
 
 fn index() -> &'static Index {
@@ -234,10 +234,7 @@ fn a_user_catalog_envelope_is_decoded() {
     )
     .expect("a valid catalog");
     let acme = Table::from_catalog(catalog, Origin::File("acme.json".into())).unwrap();
-    let mut tables: Vec<Table> = crate::catalog::embedded::<TableBuilder>()
-        .into_iter()
-        .map(|l| l.rows.finish(l.header, l.origin))
-        .collect();
+    let mut tables: Vec<Table> = crate::index::embedded::tables();
     tables.push(acme);
     let index = Index::from_tables(tables);
     let d = decode(r#"{"err":{"no":1004,"msg":"Widget jammed"}}"#, &index);
