@@ -170,40 +170,27 @@ fn read(
     let mut triggers = Triggers::new();
     // The last error looking at the followed file: said once, not at every look.
     let mut failed: Option<String> = None;
-    // The bytes after the last line break so far: the start of the next block.
-    let mut carry: Vec<u8> = Vec::new();
-    // A buffer read into that held no line break: read into again.
-    let mut unused: Option<Vec<u8>> = None;
+    // The buffer read into, and how many bytes at its start are read: a line not ended yet.
+    // Reads append to them, so a long line arriving in small pieces is neither copied nor
+    // searched for a line break again at each read.
+    let mut data: Vec<u8> = Vec::new();
+    let mut filled = 0;
     // A piece of an over-long line went out; its end has not.
     let mut long = false;
     loop {
-        let mut data = unused
-            .take()
-            .or_else(|| spares.try_recv().ok())
-            .unwrap_or_default();
-        let start = carry.len();
-        if data.len() < start + READ {
-            data.resize(start + READ, 0);
+        if data.len() < filled + READ {
+            data.resize(filled + READ, 0);
         }
-        data[..start].copy_from_slice(&carry);
-        carry.clear();
-        let n = match input.read(&mut data[start..start + READ]) {
+        let n = match input.read(&mut data[filled..filled + READ]) {
             Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-                carry.extend_from_slice(&data[..start]);
-                unused = Some(data);
-                continue;
-            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return send(Msg::Failed(e)),
         };
-        let len = start + n;
         if n == 0 {
             if input.follows() {
-                carry.extend_from_slice(&data[..len]);
-                unused = Some(data);
                 send(Msg::Idle)?;
                 std::thread::sleep(PAUSE);
-                // The bytes carried (a line not ended yet) stay: after `copytruncate` the writer
+                // The bytes held (a line not ended yet) stay: after `copytruncate` the writer
                 // ends the line at the new start, and a renamed file was read to its end.
                 match input.look() {
                     Ok(note) => {
@@ -222,8 +209,8 @@ fn read(
                 }
                 continue;
             }
-            if len > 0 {
-                data.truncate(len);
+            if filled > 0 {
+                data.truncate(filled);
                 let triggered = triggers::in_line(&data);
                 send(Msg::Tail {
                     line: data,
@@ -232,24 +219,33 @@ fn read(
             }
             return Ok(());
         }
-        let whole = memchr::memrchr(b'\n', &data[..len]).map_or(0, |nl| nl + 1);
-        if whole > 0 {
-            carry.extend_from_slice(&data[whole..len]);
+        let new = filled;
+        filled += n;
+        // Only the bytes just read can hold a line break.
+        if let Some(nl) = memchr::memrchr(b'\n', &data[new..filled]) {
+            let whole = new + nl + 1;
+            // The rest, a line not ended yet, starts the next buffer.
+            let rest = filled - whole;
+            let mut next = spares.try_recv().unwrap_or_default();
+            if next.len() < rest + READ {
+                next.resize(rest + READ, 0);
+            }
+            next[..rest].copy_from_slice(&data[whole..filled]);
+            let lines = std::mem::replace(&mut data, next);
+            filled = rest;
             let mut hits = Vec::new();
-            triggers.hits(&data[..whole], &mut hits);
+            triggers.hits(&lines[..whole], &mut hits);
             send(Msg::Lines(Block {
-                data,
+                data: lines,
                 len: whole,
                 hits,
             }))?;
             long = false;
-        } else {
-            carry.extend_from_slice(&data[..len]);
-            unused = Some(data);
         }
-        if carry.len() > MAX_LINE || (long && !carry.is_empty()) {
+        if filled > MAX_LINE || (long && filled > 0) {
             // A line too long to hold: it goes through as it comes.
-            send(Msg::Long(std::mem::take(&mut carry)))?;
+            send(Msg::Long(data[..filled].to_vec()))?;
+            filled = 0;
             long = true;
         }
     }
