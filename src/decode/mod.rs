@@ -16,6 +16,7 @@ mod families;
 mod lenient;
 mod printouts;
 mod similarity;
+mod weigh;
 
 use crate::catalog::VendorType;
 use crate::index::messages::{MessageIndex, Tokens, tokenize};
@@ -70,8 +71,15 @@ pub enum Confidence {
     CodeMessage,
     /// A message naming exactly one entry.
     MessageOnly,
+    /// The vendor's envelope, one few APIs share, and its code; the message shares nothing
+    /// with the entry of that code.
+    EnvelopeCodeMessageDiffers,
     /// A message naming several entries equally: they are the suggestions.
     Ambiguous,
+    /// A vendor's envelope that many APIs share, and a code, but a message that shares
+    /// nothing with the entry of that code: most likely another API's error. The entry is a
+    /// suggestion.
+    Contradicted,
     /// A code some catalog has, without its vendor's envelope: suggestions only.
     CodeOnly,
     /// The vendor's envelope (or none) with a code no catalog has.
@@ -88,6 +96,7 @@ impl Confidence {
                 | Confidence::EnvelopeMessage
                 | Confidence::CodeMessage
                 | Confidence::MessageOnly
+                | Confidence::EnvelopeCodeMessageDiffers
         )
     }
 
@@ -99,7 +108,13 @@ impl Confidence {
             Confidence::EnvelopeMessage => "envelope + message",
             Confidence::CodeMessage => "code + message agree (no envelope)",
             Confidence::MessageOnly => "message only",
+            Confidence::EnvelopeCodeMessageDiffers => {
+                "envelope + code; the message differs from the catalog's"
+            }
             Confidence::Ambiguous => "ambiguous: the message fits several entries",
+            Confidence::Contradicted => {
+                "not claimed: the vendor's shape, but the message contradicts its code"
+            }
             Confidence::CodeOnly => "code only (not this vendor's envelope): suggestions",
             Confidence::NotInCatalog => "not in catalog",
         }
@@ -126,6 +141,10 @@ pub struct DecodedError {
     pub confidence: Confidence,
     /// The keys and text that decided (`error: 1`, `code: 1302`, `HTTP/1.1 403 Forbidden`).
     pub evidence: Vec<String>,
+    /// What the reader should know beside the answer: that the message differs from the
+    /// catalog's, or what the entry a body is shaped like says instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Catalog entries for this error, best first (rows of the index's default view); empty
     /// unless it was identified.
     #[serde(skip)]
@@ -244,6 +263,13 @@ enum Identified {
     /// Several entries, equally: one row of each.
     Several(Vec<RowId>),
     None,
+}
+
+/// The envelope an object showed: whose, and whether few other APIs share it.
+#[derive(Clone, Copy)]
+struct Shape {
+    vendor: usize,
+    distinctive: bool,
 }
 
 /// An error found, with where it sorts and the text it came from.
@@ -546,7 +572,20 @@ impl<'p> Decoder<'p> {
             .filter(|(_, f)| f.decides())
             .max_by_key(|(i, f)| (f.score, std::cmp::Reverse(*i)));
         if let Some((i, fit)) = best {
-            return Some(self.vendor_errors(&self.specs[i], fit, path, status));
+            let errors = self.vendor_errors(&self.specs[i], fit, path, status);
+            // Not this vendor's after all: what the body says without its envelope.
+            if errors
+                .first()
+                .is_some_and(|e| e.confidence == Confidence::Contradicted)
+            {
+                let other = self
+                    .generic_error(envelope::generic(obj), path, status)
+                    .filter(|e| e.confidence.identified());
+                if let Some(e) = other {
+                    return Some(vec![e]);
+                }
+            }
+            return Some(errors);
         }
         let g = envelope::generic(obj);
         let success = fits.iter().any(|f| f.verdict == Verdict::Success)
@@ -570,11 +609,15 @@ impl<'p> Decoder<'p> {
         status: Option<u16>,
     ) -> Vec<DecodedError> {
         let vendor = spec.vendor;
+        let shape = Shape {
+            vendor,
+            distinctive: spec.distinctive,
+        };
         let mut out = vec![self.vendor_error(
             fit.code.clone(),
             fit.message.clone(),
             status,
-            vendor,
+            shape,
             join_keys(path, &fit.at),
             None,
             fit.evidence.clone(),
@@ -600,7 +643,7 @@ impl<'p> Decoder<'p> {
                     code,
                     message,
                     status,
-                    vendor,
+                    shape,
                     format!("{list_path}[{i}]"),
                     field,
                     evidence,
@@ -611,19 +654,22 @@ impl<'p> Decoder<'p> {
     }
 
     /// An error of a vendor the envelope named: its entry by code (the message and status
-    /// ranking a code listed twice), or without a code, by a message naming one entry.
+    /// ranking a code listed twice), or without a code, by a message naming one entry. A
+    /// message that shares nothing with the code's entry weighs against it (see [`weigh`]).
     #[allow(clippy::too_many_arguments)]
     fn vendor_error(
         &self,
         code: Option<String>,
         message: Option<String>,
         status: Option<u16>,
-        vendor: usize,
+        shape: Shape,
         path: String,
         field: Option<String>,
         mut evidence: Vec<String>,
     ) -> DecodedError {
+        let vendor = shape.vendor;
         let q = message.as_deref().map(|m| tokenize(m, false));
+        let mut note = None;
         let (confidence, ranked, suggestions) = match &code {
             Some(code) => {
                 let mut ranked: Vec<(RowId, f32)> = self
@@ -640,11 +686,36 @@ impl<'p> Decoder<'p> {
                 match ranked.first() {
                     Some(&(top, _)) => {
                         let agrees = q.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
-                        if agrees {
-                            evidence.push("message agrees with the catalog".into());
-                            (Confidence::EnvelopeCodeMessage, ranked, Vec::new())
-                        } else {
-                            (Confidence::EnvelopeCode, ranked, Vec::new())
+                        let rows: Vec<RowId> = ranked.iter().map(|&(r, _)| r).collect();
+                        let weight = match &message {
+                            _ if agrees => weigh::Weight::Agrees,
+                            Some(m) => weigh::weigh(m, weigh::entry_texts(self.index, &rows)),
+                            None => weigh::Weight::Open,
+                        };
+                        match weight {
+                            weigh::Weight::Agrees => {
+                                evidence.push("message agrees with the catalog".into());
+                                (Confidence::EnvelopeCodeMessage, ranked, Vec::new())
+                            }
+                            weigh::Weight::Open => (Confidence::EnvelopeCode, ranked, Vec::new()),
+                            weigh::Weight::Contradicts => {
+                                let says = weigh::entry_says(self.index, top);
+                                evidence.push("message shares nothing with the catalog's".into());
+                                if shape.distinctive {
+                                    note = Some(format!("the message differs: {says}"));
+                                    (Confidence::EnvelopeCodeMessageDiffers, ranked, Vec::new())
+                                } else {
+                                    let name = &self.index.vendor_table(vendor).vendor().name;
+                                    note = Some(format!("shaped like {name}'s errors, but {says}"));
+                                    let mut near = rows;
+                                    for r in self.suggest(None, message.as_deref(), None) {
+                                        if !near.contains(&r) {
+                                            near.push(r);
+                                        }
+                                    }
+                                    (Confidence::Contradicted, Vec::new(), near)
+                                }
+                            }
                         }
                     }
                     None => {
@@ -666,15 +737,17 @@ impl<'p> Decoder<'p> {
                 }
             },
         };
+        let named = confidence != Confidence::Contradicted;
         DecodedError {
             code,
             message,
             http_status: status,
-            vendor: Some(self.vendor_id(vendor)),
+            vendor: named.then(|| self.vendor_id(vendor)),
             path,
             field,
             confidence,
             evidence,
+            note,
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
             suggestion_rows: suggestions,
         }
@@ -741,6 +814,7 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence,
+            note: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         }
@@ -831,6 +905,7 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence,
+            note: None,
             match_rows: matches,
             suggestion_rows: suggestions,
         })
@@ -977,6 +1052,7 @@ impl<'p> Decoder<'p> {
                     field: None,
                     confidence: Confidence::NotInCatalog,
                     evidence: vec![short(&text[hit.start..hit.end])],
+                    note: None,
                     match_rows: Vec::new(),
                     suggestion_rows: Vec::new(),
                 }),
@@ -1004,6 +1080,7 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence: vec![short(&text[hit.start..hit.end])],
+            note: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         })
@@ -1241,6 +1318,7 @@ impl<'p> Decoder<'p> {
                 field: None,
                 confidence,
                 evidence: vec![format!("the line is a catalog message: {}", short(t))],
+                note: None,
                 match_rows: matches,
                 suggestion_rows: suggestions,
             };

@@ -357,6 +357,9 @@ impl<'a, 'i> Run<'a, 'i> {
             Some(en) => parts.push(en.summary_en.clone().unwrap_or_else(|| en.headline())),
             None => parts.push("not in errdex's catalog".into()),
         }
+        if e.confidence == Confidence::EnvelopeCodeMessageDiffers {
+            parts.push("its message differs from the catalog's".into());
+        }
         sanitize::line(&format!("  ↳ {}", parts.join(" · "))).into_owned()
     }
 
