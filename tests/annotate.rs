@@ -149,6 +149,29 @@ fn a_body_whose_message_contradicts_its_code_is_not_annotated() {
 fn only_keeps_the_lines_with_errors() {
     let out = String::from_utf8(annotate(&["--only"], &hostile_log())).unwrap();
     assert_eq!(out.lines().count(), 4, "{out}");
+    // A body printed over several lines (Python's logging of a pretty-printed response): its
+    // first line, with the time and the logger, comes with its last.
+    let log = concat!(
+        "2024-05-13 10:22:01,337 INFO sync: started\n",
+        "2024-05-13 10:22:02,118 ERROR sync: PIXNET answered {\n",
+        "    \"error\": 1,\n",
+        "    \"code\": 1302,\n",
+        "    \"message\": \"Exceed Anonymous Rate Limit\"\n",
+        "}\n",
+        "2024-05-13 10:22:03,001 INFO sync: retrying\n",
+    );
+    let out = String::from_utf8(annotate(&["--only"], log.as_bytes())).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..2],
+        ["2024-05-13 10:22:02,118 ERROR sync: PIXNET answered {", "}"],
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("  ↳ pixnet 1302 · rate_limit"),
+        "{out}"
+    );
+    assert_eq!(lines.len(), 3, "{out}");
 }
 
 #[test]

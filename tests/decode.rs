@@ -30,6 +30,8 @@ const M: Option<&str> = Some("mantago");
 const T: Option<&str> = Some("tencent-im");
 const G: Option<&str> = Some("guo-guo");
 const H: Option<&str> = Some("http");
+const E: Option<&str> = Some("errno");
+const S: Option<&str> = Some("sqlite");
 
 /// Every fixture with the errors it must decode to, in order.
 const CASES: &[(&str, &[Expect])] = &[
@@ -144,6 +146,20 @@ const CASES: &[(&str, &[Expect])] = &[
         "mantago-other-message.txt",
         &[(M, Some("1004"), Some("1004"))],
     ),
+    // Node prints libuv's errno beside the name: one error.
+    (
+        "node-fetch-econnrefused.txt",
+        &[(E, Some("111"), Some("111"))],
+    ),
+    // Cut by a narrow terminal in the middle of a word, or of a key.
+    (
+        "sqlite-unique-wrapped.txt",
+        &[(S, Some("2067"), Some("2067"))],
+    ),
+    ("go-dial-wrapped.txt", &[(E, Some("111"), Some("111"))]),
+    ("pixnet-key-wrapped.txt", &[(P, Some("2101"), Some("2101"))]),
+    // A server's short message: the first clause of one catalog message.
+    ("tencent-first-clause.txt", &[(T, None, Some("100009"))]),
 ];
 
 fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {

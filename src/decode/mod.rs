@@ -10,6 +10,8 @@
 //! status lines give HTTP errors, and bare lines are compared with catalog messages
 //! ([`similarity`]). Every error says how it was identified ([`Confidence`]) and by what.
 
+mod clauses;
+mod echo;
 mod envelope;
 mod extract;
 mod families;
@@ -17,6 +19,7 @@ mod lenient;
 mod printouts;
 mod similarity;
 mod weigh;
+mod wrap;
 
 use crate::catalog::VendorType;
 use crate::index::messages::{MessageIndex, Tokens, tokenize};
@@ -176,6 +179,8 @@ pub struct Decoding<'i> {
     /// Library messages programs print after a `: `, lower-case, with their family: errno's
     /// strerror texts, SQLite's messages of three words or more.
     printed: std::collections::HashMap<String, &'static str>,
+    /// Catalog messages' first clauses, built when a line first needs them.
+    clauses: std::cell::OnceCell<clauses::FirstClauses>,
 }
 
 impl<'i> Decoding<'i> {
@@ -192,6 +197,7 @@ impl<'i> Decoding<'i> {
             specs,
             vendor_status,
             printed: printed_messages(index),
+            clauses: std::cell::OnceCell::new(),
         }
     }
 
@@ -286,6 +292,7 @@ struct Decoder<'p> {
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
     printed: &'p std::collections::HashMap<String, &'static str>,
+    clauses: &'p std::cell::OnceCell<clauses::FirstClauses>,
     found: Vec<Found_>,
     /// Offset where the error cap was reached.
     full_at: Option<usize>,
@@ -306,6 +313,7 @@ impl<'p> Decoder<'p> {
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
             printed: &prepared.printed,
+            clauses: &prepared.clauses,
             found: Vec::new(),
             full_at: None,
             too_deep: false,
@@ -378,6 +386,10 @@ impl<'p> Decoder<'p> {
                     .any(|s| s.start < f.span.end && f.span.start < s.end)
         });
         self.found.sort_by_key(|f| f.anchor);
+        let anchored: Vec<(usize, &DecodedError)> =
+            self.found.iter().map(|f| (f.anchor, &f.error)).collect();
+        let mut echoed = echo::echoes(&anchored).into_iter();
+        self.found.retain(|_| !echoed.next().unwrap_or(false));
         // The same error read twice from one text (a printout the JSON parser read a part of).
         let mut kept: Vec<Found_> = Vec::with_capacity(self.found.len());
         for f in std::mem::take(&mut self.found) {
@@ -1090,21 +1102,32 @@ impl<'p> Decoder<'p> {
     /// and SQLite's messages of three words or more, matched without case.
     fn printed_messages(&self, text: &str) -> Vec<families::Hit> {
         let known = self.printed;
+        let family_of = |segment: &str| {
+            let lower = segment.to_lowercase();
+            known.get(&lower).copied().or_else(|| {
+                families::SQLITE_MESSAGES
+                    .iter()
+                    .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
+                    .map(|_| "sqlite")
+            })
+        };
         families::after_colons(text)
             .filter_map(|(start, segment)| {
-                let lower = segment.to_lowercase();
-                let family = known.get(&lower).copied().or_else(|| {
-                    families::SQLITE_MESSAGES
-                        .iter()
-                        .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
-                        .map(|_| "sqlite")
-                })?;
+                let end = start + segment.len();
+                // As printed, or cut by a terminal and joined with the next line.
+                let (family, segment) = match family_of(segment) {
+                    Some(f) => (f, segment.to_string()),
+                    None => {
+                        let whole = wrap::joined(text, start, end)?;
+                        (family_of(&whole)?, whole)
+                    }
+                };
                 Some(families::Hit {
                     family,
-                    key: families::Key::Message(segment.to_string()),
+                    key: families::Key::Message(segment),
                     message: None,
                     start,
-                    end: start + segment.len(),
+                    end,
                 })
             })
             .collect()
@@ -1287,7 +1310,25 @@ impl<'p> Decoder<'p> {
             );
             starts.sort_unstable();
             starts.dedup();
-            let ranked = self.close_messages(&q, &starts);
+            let mut ranked = self.close_messages(&q, &starts);
+            let mut evidence = format!("the line is a catalog message: {}", short(t));
+            if ranked.is_empty() {
+                // A short server message: the first clause of exactly one catalog message.
+                let clauses = self
+                    .clauses
+                    .get_or_init(|| clauses::FirstClauses::build(self.index));
+                let rows = starts
+                    .iter()
+                    .filter(|&&s| s < q.toks.len())
+                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]));
+                if let Some(rows) = rows {
+                    ranked = rows.into_iter().map(|r| (r, 0.95)).collect();
+                    evidence = format!(
+                        "the line ends with the first clause of a catalog message: {}",
+                        short(t)
+                    );
+                }
+            }
             let Some(&(_, score)) = ranked.first() else {
                 continue;
             };
@@ -1317,7 +1358,7 @@ impl<'p> Decoder<'p> {
                 path: format!("line {no}"),
                 field: None,
                 confidence,
-                evidence: vec![format!("the line is a catalog message: {}", short(t))],
+                evidence: vec![evidence],
                 note: None,
                 match_rows: matches,
                 suggestion_rows: suggestions,
