@@ -230,6 +230,7 @@ fn envelope_code(envelope: &Envelope) -> String {
         http_status,
         extra,
         evidence,
+        distinctive,
     } = envelope;
     let flag = flag.as_ref().map_or("None".into(), |f| {
         let Flag { path, error_when } = f;
@@ -257,12 +258,13 @@ fn envelope_code(envelope: &Envelope) -> String {
     let evidence: Vec<String> = evidence.iter().map(|e| list(e)).collect();
     format!(
         "Envelope {{ code: {}, message: {}, flag: {flag}, items: {items}, http_status: {:?}, \
-         extra: {}, evidence: vec![{}] }}",
+         extra: {}, evidence: vec![{}], distinctive: {:?} }}",
         string(code),
         opt(message.as_deref()),
         http_status,
         list(extra),
         evidence.join(", "),
+        distinctive,
     )
 }
 

@@ -119,10 +119,59 @@ fn json_lines_rebuild_the_input_exactly() {
     );
 }
 
+/// Another API answering in PIXNET's shape gets no line under it; PIXNET's own error beside it
+/// does, and a MantaGO body with a message of its own says that the message differs.
+#[test]
+fn a_body_whose_message_contradicts_its_code_is_not_annotated() {
+    let log = concat!(
+        "2024-06-02 10:14:07 INFO  payments: POST /v2/charges 402\n",
+        "2024-06-02 10:14:07 ERROR payments: {\"error\":true,\"code\":1001,\"message\":\"Card expired\"}\n",
+        "2024-06-02 10:14:08 ERROR blog: {\"error\":1,\"code\":1001,\"message\":\"錯誤:此APIkey已被停權\"}\n",
+        "2024-06-02 10:14:09 ERROR bot: {\"success\":false,\"errResponse\":{\"code\":1004,\"message\":\"帳號已停用\"}}\n",
+    );
+    let out = String::from_utf8(annotate(&[], log.as_bytes())).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[1].contains("Card expired"), "{out}");
+    assert!(lines[2].contains("停權"), "{out}");
+    assert!(
+        lines[3].starts_with("  ↳ pixnet 1001 · permission"),
+        "{out}"
+    );
+    assert!(
+        lines[5].starts_with("  ↳ mantago 1004 · auth")
+            && lines[5].ends_with("· its message differs from the catalog's"),
+        "{out}"
+    );
+    assert_eq!(lines.len(), 6, "{out}");
+}
+
 #[test]
 fn only_keeps_the_lines_with_errors() {
     let out = String::from_utf8(annotate(&["--only"], &hostile_log())).unwrap();
     assert_eq!(out.lines().count(), 4, "{out}");
+    // A body printed over several lines (Python's logging of a pretty-printed response): its
+    // first line, with the time and the logger, comes with its last.
+    let log = concat!(
+        "2024-05-13 10:22:01,337 INFO sync: started\n",
+        "2024-05-13 10:22:02,118 ERROR sync: PIXNET answered {\n",
+        "    \"error\": 1,\n",
+        "    \"code\": 1302,\n",
+        "    \"message\": \"Exceed Anonymous Rate Limit\"\n",
+        "}\n",
+        "2024-05-13 10:22:03,001 INFO sync: retrying\n",
+    );
+    let out = String::from_utf8(annotate(&["--only"], log.as_bytes())).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[..2],
+        ["2024-05-13 10:22:02,118 ERROR sync: PIXNET answered {", "}"],
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("  ↳ pixnet 1302 · rate_limit"),
+        "{out}"
+    );
+    assert_eq!(lines.len(), 3, "{out}");
 }
 
 #[test]

@@ -30,6 +30,8 @@ const M: Option<&str> = Some("mantago");
 const T: Option<&str> = Some("tencent-im");
 const G: Option<&str> = Some("guo-guo");
 const H: Option<&str> = Some("http");
+const E: Option<&str> = Some("errno");
+const S: Option<&str> = Some("sqlite");
 
 /// Every fixture with the errors it must decode to, in order.
 const CASES: &[(&str, &[Expect])] = &[
@@ -133,6 +135,31 @@ const CASES: &[(&str, &[Expect])] = &[
     ("logfmt-escaped.txt", &[(P, Some("3900"), Some("3900"))]),
     ("truncated.txt", &[(P, Some("2101"), Some("2101"))]),
     ("no-errors.txt", &[]),
+    // PIXNET's shape is also other APIs': a message that shares nothing with the code's entry
+    // keeps the vendor unnamed; MantaGO's shape is its own, so it is named all the same.
+    (
+        "other-api-in-pixnet-shape.txt",
+        &[(None, Some("4001"), None)],
+    ),
+    ("other-api-card-expired.txt", &[(None, Some("1001"), None)]),
+    (
+        "mantago-other-message.txt",
+        &[(M, Some("1004"), Some("1004"))],
+    ),
+    // Node prints libuv's errno beside the name: one error.
+    (
+        "node-fetch-econnrefused.txt",
+        &[(E, Some("111"), Some("111"))],
+    ),
+    // Cut by a narrow terminal in the middle of a word, or of a key.
+    (
+        "sqlite-unique-wrapped.txt",
+        &[(S, Some("2067"), Some("2067"))],
+    ),
+    ("go-dial-wrapped.txt", &[(E, Some("111"), Some("111"))]),
+    ("pixnet-key-wrapped.txt", &[(P, Some("2101"), Some("2101"))]),
+    // A server's short message: the first clause of one catalog message.
+    ("tencent-first-clause.txt", &[(T, None, Some("100009"))]),
 ];
 
 fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {
@@ -244,6 +271,32 @@ fn unknown_codes_say_not_in_catalog_and_suggest() {
     let e = only("mantago-docs-sample.txt");
     assert_eq!(e.code.as_deref(), Some("0000"));
     assert_eq!(e.message.as_deref(), Some("This is sample message"));
+}
+
+#[test]
+fn a_message_that_contradicts_weighs_by_how_distinctive_the_shape_is() {
+    use errdex::decode::Confidence;
+    let e = only("other-api-in-pixnet-shape.txt");
+    assert_eq!(e.confidence, Confidence::Contradicted);
+    assert_eq!(
+        e.note.as_deref(),
+        Some("shaped like PIXNET's errors, but PIXNET 4001 says “URL 中缺少必要參數 %s”")
+    );
+    let suggested: Vec<(&str, &str)> = e
+        .suggestion_rows
+        .iter()
+        .map(|&r| (index().get(r).vendor.id.as_str(), index().code(r)))
+        .collect();
+    assert_eq!(suggested[0], ("pixnet", "4001"));
+    let e = only("other-api-card-expired.txt");
+    assert_eq!(e.confidence, Confidence::Contradicted);
+    let e = only("mantago-other-message.txt");
+    assert_eq!(e.confidence, Confidence::EnvelopeCodeMessageDiffers);
+    assert!(e.confidence.identified());
+    assert_eq!(
+        e.note.as_deref(),
+        Some("the message differs: MantaGO 1004 says “Token is invalid or expired”")
+    );
 }
 
 #[test]

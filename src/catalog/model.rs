@@ -136,6 +136,13 @@ pub struct Envelope {
     /// its key uncommon, else none (only a message naming one entry identifies it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Vec<String>>,
+    /// Whether a body of this shape is this vendor's even when its message is another: true for
+    /// a shape few APIs share (`errResponse`, `ActionStatus`), false for keys many APIs use
+    /// (`error`, `code`, `message`). On a shape that is not distinctive, a message that shares
+    /// nothing with its code's entry stops the claim. Absent: true when the code's path is
+    /// nested or its key uncommon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distinctive: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

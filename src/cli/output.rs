@@ -59,8 +59,8 @@ impl<'a> EntryJson<'a> {
 }
 
 /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
-/// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` when
-/// there is one and `"notice"` when there is one.
+/// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` and
+/// `"note"` when an error has one and `"notice"` when the paste has one.
 pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
@@ -86,6 +86,9 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
                 serde_json::to_value(e.confidence).unwrap_or_default(),
             );
             m.insert("evidence".into(), e.evidence.clone().into());
+            if let Some(n) = &e.note {
+                m.insert("note".into(), n.clone().into());
+            }
             m.insert("matches".into(), entries(&e.match_rows));
             m.insert("suggestions".into(), entries(&e.suggestion_rows));
             serde_json::Value::Object(m)
@@ -434,6 +437,9 @@ pub fn print_decode(
             writeln!(out, "  says:        {}", sanitize::line(m))?;
         }
         writeln!(out, "  identified:  {}", err.confidence.describe())?;
+        if let Some(n) = &err.note {
+            writeln!(out, "  note:        {}", sanitize::line(n))?;
+        }
         if !err.evidence.is_empty() {
             writeln!(
                 out,

@@ -10,12 +10,16 @@
 //! status lines give HTTP errors, and bare lines are compared with catalog messages
 //! ([`similarity`]). Every error says how it was identified ([`Confidence`]) and by what.
 
+mod clauses;
+mod echo;
 mod envelope;
 mod extract;
 mod families;
 mod lenient;
 mod printouts;
 mod similarity;
+mod weigh;
+mod wrap;
 
 use crate::catalog::VendorType;
 use crate::index::messages::{MessageIndex, Tokens, tokenize};
@@ -70,8 +74,15 @@ pub enum Confidence {
     CodeMessage,
     /// A message naming exactly one entry.
     MessageOnly,
+    /// The vendor's envelope, one few APIs share, and its code; the message shares nothing
+    /// with the entry of that code.
+    EnvelopeCodeMessageDiffers,
     /// A message naming several entries equally: they are the suggestions.
     Ambiguous,
+    /// A vendor's envelope that many APIs share, and a code, but a message that shares
+    /// nothing with the entry of that code: most likely another API's error. The entry is a
+    /// suggestion.
+    Contradicted,
     /// A code some catalog has, without its vendor's envelope: suggestions only.
     CodeOnly,
     /// The vendor's envelope (or none) with a code no catalog has.
@@ -88,6 +99,7 @@ impl Confidence {
                 | Confidence::EnvelopeMessage
                 | Confidence::CodeMessage
                 | Confidence::MessageOnly
+                | Confidence::EnvelopeCodeMessageDiffers
         )
     }
 
@@ -99,7 +111,13 @@ impl Confidence {
             Confidence::EnvelopeMessage => "envelope + message",
             Confidence::CodeMessage => "code + message agree (no envelope)",
             Confidence::MessageOnly => "message only",
+            Confidence::EnvelopeCodeMessageDiffers => {
+                "envelope + code; the message differs from the catalog's"
+            }
             Confidence::Ambiguous => "ambiguous: the message fits several entries",
+            Confidence::Contradicted => {
+                "not claimed: the vendor's shape, but the message contradicts its code"
+            }
             Confidence::CodeOnly => "code only (not this vendor's envelope): suggestions",
             Confidence::NotInCatalog => "not in catalog",
         }
@@ -126,6 +144,10 @@ pub struct DecodedError {
     pub confidence: Confidence,
     /// The keys and text that decided (`error: 1`, `code: 1302`, `HTTP/1.1 403 Forbidden`).
     pub evidence: Vec<String>,
+    /// What the reader should know beside the answer: that the message differs from the
+    /// catalog's, or what the entry a body is shaped like says instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// Catalog entries for this error, best first (rows of the index's default view); empty
     /// unless it was identified.
     #[serde(skip)]
@@ -157,6 +179,8 @@ pub struct Decoding<'i> {
     /// Library messages programs print after a `: `, lower-case, with their family: errno's
     /// strerror texts, SQLite's messages of three words or more.
     printed: std::collections::HashMap<String, &'static str>,
+    /// Catalog messages' first clauses, built when a line first needs them.
+    clauses: std::cell::OnceCell<clauses::FirstClauses>,
 }
 
 impl<'i> Decoding<'i> {
@@ -173,6 +197,7 @@ impl<'i> Decoding<'i> {
             specs,
             vendor_status,
             printed: printed_messages(index),
+            clauses: std::cell::OnceCell::new(),
         }
     }
 
@@ -246,6 +271,13 @@ enum Identified {
     None,
 }
 
+/// The envelope an object showed: whose, and whether few other APIs share it.
+#[derive(Clone, Copy)]
+struct Shape {
+    vendor: usize,
+    distinctive: bool,
+}
+
 /// An error found, with where it sorts and the text it came from.
 struct Found_ {
     /// Offset in the top-level text it sorts by.
@@ -260,6 +292,7 @@ struct Decoder<'p> {
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
     printed: &'p std::collections::HashMap<String, &'static str>,
+    clauses: &'p std::cell::OnceCell<clauses::FirstClauses>,
     found: Vec<Found_>,
     /// Offset where the error cap was reached.
     full_at: Option<usize>,
@@ -280,6 +313,7 @@ impl<'p> Decoder<'p> {
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
             printed: &prepared.printed,
+            clauses: &prepared.clauses,
             found: Vec::new(),
             full_at: None,
             too_deep: false,
@@ -352,6 +386,10 @@ impl<'p> Decoder<'p> {
                     .any(|s| s.start < f.span.end && f.span.start < s.end)
         });
         self.found.sort_by_key(|f| f.anchor);
+        let anchored: Vec<(usize, &DecodedError)> =
+            self.found.iter().map(|f| (f.anchor, &f.error)).collect();
+        let mut echoed = echo::echoes(&anchored).into_iter();
+        self.found.retain(|_| !echoed.next().unwrap_or(false));
         // The same error read twice from one text (a printout the JSON parser read a part of).
         let mut kept: Vec<Found_> = Vec::with_capacity(self.found.len());
         for f in std::mem::take(&mut self.found) {
@@ -546,7 +584,20 @@ impl<'p> Decoder<'p> {
             .filter(|(_, f)| f.decides())
             .max_by_key(|(i, f)| (f.score, std::cmp::Reverse(*i)));
         if let Some((i, fit)) = best {
-            return Some(self.vendor_errors(&self.specs[i], fit, path, status));
+            let errors = self.vendor_errors(&self.specs[i], fit, path, status);
+            // Not this vendor's after all: what the body says without its envelope.
+            if errors
+                .first()
+                .is_some_and(|e| e.confidence == Confidence::Contradicted)
+            {
+                let other = self
+                    .generic_error(envelope::generic(obj), path, status)
+                    .filter(|e| e.confidence.identified());
+                if let Some(e) = other {
+                    return Some(vec![e]);
+                }
+            }
+            return Some(errors);
         }
         let g = envelope::generic(obj);
         let success = fits.iter().any(|f| f.verdict == Verdict::Success)
@@ -570,11 +621,15 @@ impl<'p> Decoder<'p> {
         status: Option<u16>,
     ) -> Vec<DecodedError> {
         let vendor = spec.vendor;
+        let shape = Shape {
+            vendor,
+            distinctive: spec.distinctive,
+        };
         let mut out = vec![self.vendor_error(
             fit.code.clone(),
             fit.message.clone(),
             status,
-            vendor,
+            shape,
             join_keys(path, &fit.at),
             None,
             fit.evidence.clone(),
@@ -600,7 +655,7 @@ impl<'p> Decoder<'p> {
                     code,
                     message,
                     status,
-                    vendor,
+                    shape,
                     format!("{list_path}[{i}]"),
                     field,
                     evidence,
@@ -611,19 +666,22 @@ impl<'p> Decoder<'p> {
     }
 
     /// An error of a vendor the envelope named: its entry by code (the message and status
-    /// ranking a code listed twice), or without a code, by a message naming one entry.
+    /// ranking a code listed twice), or without a code, by a message naming one entry. A
+    /// message that shares nothing with the code's entry weighs against it (see [`weigh`]).
     #[allow(clippy::too_many_arguments)]
     fn vendor_error(
         &self,
         code: Option<String>,
         message: Option<String>,
         status: Option<u16>,
-        vendor: usize,
+        shape: Shape,
         path: String,
         field: Option<String>,
         mut evidence: Vec<String>,
     ) -> DecodedError {
+        let vendor = shape.vendor;
         let q = message.as_deref().map(|m| tokenize(m, false));
+        let mut note = None;
         let (confidence, ranked, suggestions) = match &code {
             Some(code) => {
                 let mut ranked: Vec<(RowId, f32)> = self
@@ -640,11 +698,36 @@ impl<'p> Decoder<'p> {
                 match ranked.first() {
                     Some(&(top, _)) => {
                         let agrees = q.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
-                        if agrees {
-                            evidence.push("message agrees with the catalog".into());
-                            (Confidence::EnvelopeCodeMessage, ranked, Vec::new())
-                        } else {
-                            (Confidence::EnvelopeCode, ranked, Vec::new())
+                        let rows: Vec<RowId> = ranked.iter().map(|&(r, _)| r).collect();
+                        let weight = match &message {
+                            _ if agrees => weigh::Weight::Agrees,
+                            Some(m) => weigh::weigh(m, weigh::entry_texts(self.index, &rows)),
+                            None => weigh::Weight::Open,
+                        };
+                        match weight {
+                            weigh::Weight::Agrees => {
+                                evidence.push("message agrees with the catalog".into());
+                                (Confidence::EnvelopeCodeMessage, ranked, Vec::new())
+                            }
+                            weigh::Weight::Open => (Confidence::EnvelopeCode, ranked, Vec::new()),
+                            weigh::Weight::Contradicts => {
+                                let says = weigh::entry_says(self.index, top);
+                                evidence.push("message shares nothing with the catalog's".into());
+                                if shape.distinctive {
+                                    note = Some(format!("the message differs: {says}"));
+                                    (Confidence::EnvelopeCodeMessageDiffers, ranked, Vec::new())
+                                } else {
+                                    let name = &self.index.vendor_table(vendor).vendor().name;
+                                    note = Some(format!("shaped like {name}'s errors, but {says}"));
+                                    let mut near = rows;
+                                    for r in self.suggest(None, message.as_deref(), None) {
+                                        if !near.contains(&r) {
+                                            near.push(r);
+                                        }
+                                    }
+                                    (Confidence::Contradicted, Vec::new(), near)
+                                }
+                            }
                         }
                     }
                     None => {
@@ -666,15 +749,17 @@ impl<'p> Decoder<'p> {
                 }
             },
         };
+        let named = confidence != Confidence::Contradicted;
         DecodedError {
             code,
             message,
             http_status: status,
-            vendor: Some(self.vendor_id(vendor)),
+            vendor: named.then(|| self.vendor_id(vendor)),
             path,
             field,
             confidence,
             evidence,
+            note,
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
             suggestion_rows: suggestions,
         }
@@ -741,6 +826,7 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence,
+            note: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         }
@@ -831,6 +917,7 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence,
+            note: None,
             match_rows: matches,
             suggestion_rows: suggestions,
         })
@@ -977,6 +1064,7 @@ impl<'p> Decoder<'p> {
                     field: None,
                     confidence: Confidence::NotInCatalog,
                     evidence: vec![short(&text[hit.start..hit.end])],
+                    note: None,
                     match_rows: Vec::new(),
                     suggestion_rows: Vec::new(),
                 }),
@@ -1004,6 +1092,7 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence: vec![short(&text[hit.start..hit.end])],
+            note: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         })
@@ -1013,21 +1102,32 @@ impl<'p> Decoder<'p> {
     /// and SQLite's messages of three words or more, matched without case.
     fn printed_messages(&self, text: &str) -> Vec<families::Hit> {
         let known = self.printed;
+        let family_of = |segment: &str| {
+            let lower = segment.to_lowercase();
+            known.get(&lower).copied().or_else(|| {
+                families::SQLITE_MESSAGES
+                    .iter()
+                    .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
+                    .map(|_| "sqlite")
+            })
+        };
         families::after_colons(text)
             .filter_map(|(start, segment)| {
-                let lower = segment.to_lowercase();
-                let family = known.get(&lower).copied().or_else(|| {
-                    families::SQLITE_MESSAGES
-                        .iter()
-                        .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
-                        .map(|_| "sqlite")
-                })?;
+                let end = start + segment.len();
+                // As printed, or cut by a terminal and joined with the next line.
+                let (family, segment) = match family_of(segment) {
+                    Some(f) => (f, segment.to_string()),
+                    None => {
+                        let whole = wrap::joined(text, start, end)?;
+                        (family_of(&whole)?, whole)
+                    }
+                };
                 Some(families::Hit {
                     family,
-                    key: families::Key::Message(segment.to_string()),
+                    key: families::Key::Message(segment),
                     message: None,
                     start,
-                    end: start + segment.len(),
+                    end,
                 })
             })
             .collect()
@@ -1210,7 +1310,25 @@ impl<'p> Decoder<'p> {
             );
             starts.sort_unstable();
             starts.dedup();
-            let ranked = self.close_messages(&q, &starts);
+            let mut ranked = self.close_messages(&q, &starts);
+            let mut evidence = format!("the line is a catalog message: {}", short(t));
+            if ranked.is_empty() {
+                // A short server message: the first clause of exactly one catalog message.
+                let clauses = self
+                    .clauses
+                    .get_or_init(|| clauses::FirstClauses::build(self.index));
+                let rows = starts
+                    .iter()
+                    .filter(|&&s| s < q.toks.len())
+                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]));
+                if let Some(rows) = rows {
+                    ranked = rows.into_iter().map(|r| (r, 0.95)).collect();
+                    evidence = format!(
+                        "the line ends with the first clause of a catalog message: {}",
+                        short(t)
+                    );
+                }
+            }
             let Some(&(_, score)) = ranked.first() else {
                 continue;
             };
@@ -1240,7 +1358,8 @@ impl<'p> Decoder<'p> {
                 path: format!("line {no}"),
                 field: None,
                 confidence,
-                evidence: vec![format!("the line is a catalog message: {}", short(t))],
+                evidence: vec![evidence],
+                note: None,
                 match_rows: matches,
                 suggestion_rows: suggestions,
             };

@@ -191,6 +191,9 @@ struct Stream {
     long_open: bool,
     /// The input's name, when several are followed at once: each JSON line says it.
     label: Option<String>,
+    /// The first line of a body over several lines whose errors were just found at its last:
+    /// with `--only`, it is printed before the last, so the error keeps its time and source.
+    body_opened_by: Option<String>,
 }
 
 impl<'a, 'i> Run<'a, 'i> {
@@ -342,6 +345,10 @@ impl<'a, 'i> Run<'a, 'i> {
                 return Vec::new();
             }
             let errors = self.decode(&body.text);
+            if !errors.is_empty() {
+                let first = body.text.split_inclusive('\n').next().unwrap_or("");
+                self.stream.body_opened_by = Some(first.to_string());
+            }
             if !errors.is_empty() || !triggered {
                 return errors;
             }
@@ -406,6 +413,7 @@ impl<'a, 'i> Run<'a, 'i> {
         if self.options.only && errors.is_empty() {
             return Ok(());
         }
+        let opened_by = self.stream.body_opened_by.take();
         if !errors.is_empty() {
             self.stats.annotated += 1;
         }
@@ -433,6 +441,12 @@ impl<'a, 'i> Run<'a, 'i> {
             );
             sanitize::write_json_compact(out, &serde_json::Value::Object(obj))?;
             return out.write_all(b"\n");
+        }
+        if let Some(first) = opened_by.filter(|_| self.options.only) {
+            out.write_all(first.as_bytes())?;
+            if !first.ends_with('\n') {
+                out.write_all(b"\n")?;
+            }
         }
         out.write_all(line)?;
         if !errors.is_empty() && !line.ends_with(b"\n") {
@@ -465,6 +479,9 @@ impl<'a, 'i> Run<'a, 'i> {
         match &entry {
             Some(en) => parts.push(en.summary_en.clone().unwrap_or_else(|| en.headline())),
             None => parts.push("not in errdex's catalog".into()),
+        }
+        if e.confidence == Confidence::EnvelopeCodeMessageDiffers {
+            parts.push("its message differs from the catalog's".into());
         }
         sanitize::line(&format!("  ↳ {}", parts.join(" · "))).into_owned()
     }
@@ -597,6 +614,8 @@ enum Held {
 impl Context {
     const LINES: usize = 8;
     const BYTES: usize = 4096;
+    /// The longest line read as the rest of one a terminal cut.
+    const CUT_REST: usize = 200;
 
     /// The line `at` of the current block.
     fn push(&mut self, at: Range<usize>, triggered: bool) {
@@ -650,11 +669,20 @@ impl Context {
         self.lines.is_empty()
     }
 
+    /// Whether `line` goes on from the lines before: indented, closing a bracket, or the rest
+    /// of a line with an error word that a terminal cut (`database is lo` / `cked`): short,
+    /// and not starting as a new record does (a time's digit, a bracket).
     fn continued_by(&self, line: &[u8]) -> bool {
         let rest = line.trim_ascii_start();
-        !self.is_empty()
-            && !rest.is_empty()
-            && (rest.len() < line.len() || matches!(rest[0], b')' | b']' | b'}'))
+        if self.is_empty() || rest.is_empty() {
+            return false;
+        }
+        let indented_or_closing = rest.len() < line.len() || matches!(rest[0], b')' | b']' | b'}');
+        let cut_rest = self.lines.back().is_some_and(|&(_, triggered)| triggered)
+            && line.len() <= Self::CUT_REST
+            && !rest[0].is_ascii_digit()
+            && rest[0] != b'[';
+        indented_or_closing || cut_rest
     }
 
     /// The lines with `line` after them; `block` is the block the lines not yet detached are in.
@@ -778,6 +806,36 @@ mod tests {
             grpc.contains("↳ grpc 14") && !grpc.contains("pixnet"),
             "{grpc}"
         );
+    }
+
+    #[test]
+    fn only_prints_the_first_line_of_a_body_over_several_lines_with_its_last() {
+        let input = "2024-05-13 10:22:01 ERROR bot answered {\n  \"success\": false,\n  \"errResponse\": {\"code\": 1004, \"message\": \"Token is invalid or expired\"}\n}\nnext\n";
+        let out = run(
+            input,
+            Options {
+                only: true,
+                ..Options::default()
+            },
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0], "2024-05-13 10:22:01 ERROR bot answered {",
+            "{out}"
+        );
+        assert_eq!(lines[1], "}", "{out}");
+        assert!(lines[2].starts_with("  ↳ mantago 1004 · auth"), "{out}");
+        assert_eq!(lines.len(), 3, "{out}");
+    }
+
+    #[test]
+    fn a_line_cut_by_the_terminal_is_annotated_under_its_rest() {
+        let input = "sqlite3.OperationalError: database is lo\ncked\n2024-05-13 next\n";
+        let out = run(input, Options::default());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "cked", "{out}");
+        assert!(lines[2].starts_with("  ↳ sqlite 5 · "), "{out}");
+        assert_eq!(lines[3], "2024-05-13 next", "{out}");
     }
 
     #[test]

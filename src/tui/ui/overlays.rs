@@ -131,6 +131,12 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                     Span::styled("    how:  ", theme.dim()),
                     plain(&how, theme.dim()),
                 ]));
+                if let Some(n) = &err.note {
+                    lines.push(Line::from(vec![
+                        Span::styled("    note: ", theme.label()),
+                        plain(n, theme.warning()),
+                    ]));
+                }
                 match err.match_rows.first() {
                     Some(&row) => {
                         let e = index.get(row);
