@@ -38,9 +38,18 @@ pub fn actions(
             let shown_code = crate::sanitize::line(&code).into_owned();
             let name = crate::sanitize::line(&vendor.name).into_owned();
             let snippets = Snippets::new(lang, vendor, &rows);
-            if let Some(edit) =
-                arm_edit(catalogs, doc, n, v, lang, &snippets, &rows, &code, encoding)
-            {
+            if let Some(edit) = arm_edit(
+                catalogs,
+                doc,
+                n,
+                v,
+                lang,
+                &snippets,
+                &rows,
+                &code,
+                resolved.in_arm,
+                encoding,
+            ) {
                 out.push(action(
                     &format!("Insert the match arm for {name} {shown_code}"),
                     "refactor",
@@ -49,7 +58,8 @@ pub fn actions(
                 ));
             }
             let type_name = &catalogs.facts[v].type_name;
-            if !declares(doc, lang, type_name) {
+            // A document that names the type has it already, or imports it.
+            if !super::evidence::has_word(&doc.text, type_name) {
                 let (text, title) = if rows.len() <= WHOLE_ENUM_MAX {
                     (
                         snippets.enumeration(&rows),
@@ -98,28 +108,6 @@ fn action(title: &str, kind: &str, uri: &Uri, edits: Vec<TextEdit>) -> Value {
     })
 }
 
-/// Whether the document declares the type already (an enum errdex wrote, or the user's).
-fn declares(doc: &Document, lang: Lang, type_name: &str) -> bool {
-    let keywords: &[&str] = match lang {
-        Lang::Rust => &["enum", "struct", "type"],
-        Lang::Go => &["type"],
-        Lang::Python | Lang::Ruby => &["class", "module"],
-        Lang::Kotlin => &["class"],
-        Lang::Php => &["enum", "class"],
-        _ => &["enum", "class", "const", "interface", "type"],
-    };
-    (0..doc.line_count()).any(|n| {
-        let words: Vec<&str> = doc
-            .line(n)
-            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .filter(|w| !w.is_empty())
-            .collect();
-        words
-            .windows(2)
-            .any(|w| keywords.contains(&w[0]) && w[1] == type_name)
-    })
-}
-
 /// A line with comments cut off, trimmed: what two copies of an arm have in common.
 fn bare(line: &str) -> &str {
     let cut = [" //", " #", "  #"]
@@ -142,6 +130,7 @@ fn arm_edit(
     snippets: &Snippets,
     rows: &[TableRow],
     code: &str,
+    in_arm: bool,
     encoding: Encoding,
 ) -> Option<TextEdit> {
     let arms = snippets.arms(rows);
@@ -177,6 +166,8 @@ fn arm_edit(
     let declared = doc.text.contains(member.as_str());
     let (at_line, indent) = match last_arm {
         Some((k, len)) if declared => (k + len, indent_of(doc.line(k))),
+        // An arm of the user's own switch has the code already.
+        _ if in_arm => return None,
         _ => (n + 1, indent_of(doc.line(n))),
     };
     let mut text: String = arm

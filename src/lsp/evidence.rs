@@ -32,7 +32,7 @@ impl Evidence {
 }
 
 /// Whether `word` occurs in `text` as a whole name.
-fn has_word(text: &str, word: &str) -> bool {
+pub(super) fn has_word(text: &str, word: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
         let before = at.checked_sub(1).map(|p| bytes[p]);

@@ -50,7 +50,7 @@ fn from_text(text: &str, line: &str, catalogs: &Catalogs, decoding: &Decoding) -
         if !e.confidence.identified() || e.match_rows.is_empty() {
             continue;
         }
-        let Some(span) = locate(line, &e) else {
+        let Some(span) = locate(line, &e, catalogs) else {
             continue;
         };
         let mut groups: Vec<Group> = Vec::new();
@@ -76,6 +76,7 @@ fn from_text(text: &str, line: &str, catalogs: &Catalogs, decoding: &Decoding) -
                 groups,
                 basis: Basis::Decoded(how),
                 context: "in this log line".into(),
+                in_arm: false,
             },
             span,
         });
@@ -83,13 +84,22 @@ fn from_text(text: &str, line: &str, catalogs: &Catalogs, decoding: &Decoding) -
     out
 }
 
-/// Where in the line the error is: its code as a whole word, else its message.
-fn locate(line: &str, e: &DecodedError) -> Option<Range<usize>> {
-    if let Some(code) = e.code.as_deref().filter(|c| !c.is_empty()) {
-        let bytes = line.as_bytes();
-        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        for at in memchr::memmem::find_iter(bytes, code.as_bytes()) {
-            let end = at + code.len();
+/// Where in the line the error is: its code as written, else the entry's code or names
+/// (gRPC's `Unavailable` for code 14), as a whole word in any case; else its message.
+fn locate(line: &str, e: &DecodedError, catalogs: &Catalogs) -> Option<Range<usize>> {
+    let mut words: Vec<String> = e.code.iter().cloned().collect();
+    if let Some(&row) = e.match_rows.first() {
+        let (table, i) = catalogs.index.locate(row);
+        words.push(table.code(i).to_string());
+        words.extend(table.names(i).map(str::to_string));
+    }
+    let lower = line.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    for w in words.iter().filter(|w| !w.is_empty()) {
+        let w = w.to_ascii_lowercase();
+        for at in memchr::memmem::find_iter(bytes, w.as_bytes()) {
+            let end = at + w.len();
             let before = at.checked_sub(1).map(|p| bytes[p]);
             if before.is_none_or(|b| !word(b)) && bytes.get(end).is_none_or(|&b| !word(b)) {
                 return Some(at..end);

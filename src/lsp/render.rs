@@ -53,9 +53,9 @@ pub fn hover(catalogs: &Catalogs, r: &Resolved) -> String {
     let total = r.groups.len();
     let basis = match &r.basis {
         Basis::Family(_) => None,
-        Basis::Workspace => Some("the catalog `.errdex.toml` names".to_string()),
+        Basis::Workspace => Some("the vendor the workspace's `.errdex.toml` names".to_string()),
         Basis::Evidence(why) => Some(format!("chosen by {}", why)),
-        Basis::Member(t) => Some(format!("a member of `{t}`")),
+        Basis::Member(_) => None,
         Basis::Decoded(how) => Some(format!("identified by the decoder: {}", text(how))),
         Basis::Everywhere if total > 1 => Some(format!(
             "no evidence of the vendor here: {total} catalogs have {}",

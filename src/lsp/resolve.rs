@@ -43,6 +43,8 @@ pub struct Resolved {
     pub basis: Basis,
     /// Why the text is read as a code (`compared with ErrorCode`).
     pub context: String,
+    /// The code is an arm's pattern already (a `case 1302:`).
+    pub in_arm: bool,
 }
 
 /// The settings the choice depends on.
@@ -56,7 +58,7 @@ pub fn resolve(found: &Found, catalogs: &Catalogs, choice: &Choice) -> Option<Re
     let index = &catalogs.index;
     let context = describe(&found.why);
     if let Code::Member { type_name, member } = &found.code {
-        return resolve_member(catalogs, choice, type_name, member, context);
+        return resolve_member(catalogs, choice, type_name, member);
     }
     let exact = found.why == Why::Shape;
     let mut rows: Vec<RowId> = Vec::new();
@@ -145,6 +147,7 @@ pub fn resolve(found: &Found, catalogs: &Catalogs, choice: &Choice) -> Option<Re
         groups,
         basis,
         context,
+        in_arm: matches!(found.why, Why::Arm(_)),
     })
 }
 
@@ -195,7 +198,6 @@ fn resolve_member(
     choice: &Choice,
     type_name: &str,
     member: &str,
-    context: String,
 ) -> Option<Resolved> {
     let lang = choice.lang?;
     for (v, facts) in catalogs.facts.iter().enumerate() {
@@ -222,7 +224,8 @@ fn resolve_member(
             written: member.to_string(),
             groups: vec![Group { vendor: v, rows }],
             basis: Basis::Member(facts.type_name.clone()),
-            context,
+            context: format!("a member of `{}`, an enum errdex wrote", facts.type_name),
+            in_arm: false,
         });
     }
     None
