@@ -193,6 +193,10 @@ fn number(bytes: &[u8], at: usize) -> (Tok, usize) {
         while i < bytes.len() && bytes[i].is_ascii_hexdigit() {
             i += 1;
         }
+        let suffix = integer_suffix(bytes, i);
+        if i > digits && suffix > 0 {
+            return (Tok::Hex, i + suffix);
+        }
         let glued = i < bytes.len() && (is_ident_byte(bytes[i]) || bytes[i] == b'.');
         let end = skip_word(bytes, i);
         let kind = if i > digits && !glued {
@@ -206,6 +210,10 @@ fn number(bytes: &[u8], at: usize) -> (Tok, usize) {
         i += 1;
     }
     let fraction = bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+    let suffix = integer_suffix(bytes, i);
+    if !fraction && suffix > 0 {
+        return (Tok::Int, i + suffix);
+    }
     let glued = i < bytes.len() && is_ident_byte(bytes[i]);
     if fraction || glued {
         let mut end = skip_word(bytes, i);
@@ -215,6 +223,23 @@ fn number(bytes: &[u8], at: usize) -> (Tok, usize) {
         return (Tok::OtherNumber, end);
     }
     (Tok::Int, i)
+}
+
+/// The length of a type suffix on an integer at `i` (`u32`, `i64`, `usize`, `L`, `UL`,
+/// `_u32`), 0 for none: `0x80070005u32` is the HRESULT.
+fn integer_suffix(bytes: &[u8], i: usize) -> usize {
+    const SUFFIXES: &[&str] = &[
+        "_usize", "_isize", "_u128", "_i128", "_u64", "_i64", "_u32", "_i32", "_u16", "_i16",
+        "usize", "isize", "u128", "i128", "u64", "i64", "u32", "i32", "u16", "i16", "ULL", "ull",
+        "UL", "ul", "LL", "ll", "U", "u", "L", "l",
+    ];
+    let rest = &bytes[i.min(bytes.len())..];
+    SUFFIXES
+        .iter()
+        .find(|s| {
+            rest.starts_with(s.as_bytes()) && rest.get(s.len()).is_none_or(|&b| !is_ident_byte(b))
+        })
+        .map_or(0, |s| s.len())
 }
 
 fn skip_word(bytes: &[u8], mut i: usize) -> usize {
@@ -258,7 +283,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            kinds("x = 1.5 + 1_000 + 2xx + 0x80070005 + 0x12g", true),
+            kinds("x = 1.5 + 1_000 + 2xx + 0x80070005u32 + 0x12g", true),
             [
                 (Ident, "x"),
                 (Punct, "="),
@@ -268,7 +293,7 @@ mod tests {
                 (Punct, "+"),
                 (OtherNumber, "2xx"),
                 (Punct, "+"),
-                (Hex, "0x80070005"),
+                (Hex, "0x80070005u32"),
                 (Punct, "+"),
                 (OtherNumber, "0x12g"),
             ]

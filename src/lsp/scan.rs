@@ -203,6 +203,7 @@ fn literal(toks: &[Token], line: &str, i: usize) -> Option<(usize, Code)> {
     let text = t.text(line);
     match t.kind {
         Tok::Int => {
+            let text = text.trim_end_matches(|c: char| !c.is_ascii_digit());
             if text.len() > 20 {
                 return None;
             }
@@ -217,7 +218,11 @@ fn literal(toks: &[Token], line: &str, i: usize) -> Option<(usize, Code)> {
             }
         }
         Tok::Hex => {
-            let digits = &text[2..];
+            // Up to a type suffix (`0x80070005u32`).
+            let digits = text[2..]
+                .split(|c: char| !c.is_ascii_hexdigit())
+                .next()
+                .unwrap_or("");
             if digits.len() > 16 {
                 return None;
             }
@@ -344,10 +349,10 @@ fn is_ternary_or_label(toks: &[Token], line: &str, colon: usize) -> bool {
 fn argument(toks: &[Token], line: &str, start: usize, end: usize) -> Option<(Why, Holds)> {
     let before = toks.get(start.checked_sub(1)?)?.text(line);
     let after = toks.get(end + 1).map_or("", |t| t.text(line));
-    if !matches!(before, "(" | ",") || !matches!(after, ")" | ",") {
+    if !matches!(before, "(" | "[" | ",") || !matches!(after, ")" | "]" | ",") {
         return None;
     }
-    // The open bracket of the call and the argument's position.
+    // The open bracket of the call (or list) and the argument's position.
     let mut depth = 0usize;
     let mut commas = 0usize;
     let mut open = None;
@@ -355,16 +360,21 @@ fn argument(toks: &[Token], line: &str, start: usize, end: usize) -> Option<(Why
         match toks[k].text(line) {
             ")" | "]" | "}" => depth += 1,
             "(" | "[" | "{" if depth > 0 => depth -= 1,
-            "(" => {
+            "(" | "[" | "{" => {
                 open = Some(k);
                 break;
             }
-            "[" | "{" => return None,
             "," if depth == 0 => commas += 1,
             _ => {}
         }
     }
     let open = open?;
+    if let Some(found) = member_of_list(toks, line, open) {
+        return Some(found);
+    }
+    if !toks[open].is(line, "(") {
+        return None;
+    }
     let callee = toks.get(open.checked_sub(1)?)?;
     if callee.kind != Tok::Ident {
         return None;
@@ -407,6 +417,52 @@ fn argument(toks: &[Token], line: &str, start: usize, end: usize) -> Option<(Why
         }
     }
     None
+}
+
+/// A literal in a list a code is looked for in: `code in (1302, 4109)`, `status in [502, 503]`,
+/// `[502, 503].includes(res.status)`.
+fn member_of_list(toks: &[Token], line: &str, open: usize) -> Option<(Why, Holds)> {
+    let holds = |name: String| {
+        let holds = names::holds(&name)?;
+        Some((Why::Named(name), holds))
+    };
+    if open >= 2 && toks[open - 1].is(line, "in") {
+        return holds(operand_name(toks, line, open - 2)?);
+    }
+    let close_text = match toks[open].text(line) {
+        "[" => "]",
+        "(" if open == 0 || toks[open - 1].kind != Tok::Ident => ")",
+        _ => return None,
+    };
+    let mut depth = 0usize;
+    let mut close = None;
+    for (k, t) in toks.iter().enumerate().skip(open) {
+        match t.text(line) {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => {
+                depth -= 1;
+                if depth == 0 {
+                    if t.is(line, close_text) {
+                        close = Some(k);
+                    }
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let close = close?;
+    let method = toks.get(close + 2)?;
+    let searched = toks.get(close + 1)?.is(line, ".")
+        && matches!(
+            method.text(line),
+            "includes" | "contains" | "indexOf" | "has" | "Contains"
+        )
+        && toks.get(close + 3)?.is(line, "(");
+    if !searched {
+        return None;
+    }
+    holds(operand_name_after(toks, line, close + 4)?)
 }
 
 /// The token ranges of each argument of the call opened at `open`.
@@ -800,6 +856,14 @@ mod tests {
         assert_eq!(codes("self.assertEqual(r.status_code, 403)"), ["403"]);
         assert_eq!(codes(r#"if [ "$status" -eq 2 ]; then"#), ["2"]);
         assert_eq!(codes("code: int = 5"), ["5"]);
+        assert_eq!(codes("if resp.status_code in (502, 503):"), ["502", "503"]);
+        assert_eq!(
+            codes("if ([502, 503].includes(res.status)) {"),
+            ["502", "503"]
+        );
+        assert_eq!(codes("let hr = 0x80070005u32;"), ["0x80070005"]);
+        assert!(codes("if x in (1, 2):").is_empty());
+        assert!(codes("sizes = [1302, 4096]").is_empty());
     }
 
     #[test]
