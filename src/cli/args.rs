@@ -237,6 +237,13 @@ pub enum Command {
         #[arg(long)]
         no_mouse: bool,
     },
+    /// Serve the Language Server Protocol on stdin and stdout: hovers, inlay hints and code
+    /// actions for the error codes in code and logs (docs/editors.md: Neovim, Helix, VS Code).
+    Lsp {
+        /// Accepted as editors' clients pass it; stdin and stdout are the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Check, import and compare catalogs.
     #[command(subcommand)]
     Catalog(crate::cli::CatalogCommand),
@@ -280,6 +287,7 @@ impl Command {
             Command::Config { .. } => "config",
             Command::Completions { .. } => "completions",
             Command::Man { .. } => "man",
+            Command::Lsp { .. } => "lsp",
         }
     }
 

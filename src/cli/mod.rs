@@ -128,6 +128,16 @@ pub fn run(mut args: Args) -> i32 {
                     .map(|()| EXIT_OK),
             )
         }
+        Command::Lsp { .. } => {
+            warn_about(&config);
+            crate::lsp::serve(move || {
+                let (index, problems) = Index::load(&sources, &mut |_, _| {});
+                for p in &problems {
+                    say!("errdex: warning: {p}");
+                }
+                index
+            })
+        }
         command => {
             warn_about(&config);
             let (index, problems) = Index::load(&sources, &mut |_, _| {});
@@ -254,7 +264,8 @@ fn on_index(
         Command::Completions { .. }
         | Command::Man { .. }
         | Command::Pick { .. }
-        | Command::Config { .. } => Ok(usage_error("this command reads no catalogs")),
+        | Command::Config { .. }
+        | Command::Lsp { .. } => Ok(usage_error("this command reads no catalogs")),
     }
 }
 

@@ -327,6 +327,28 @@ pub fn type_name(vendor: &Vendor) -> String {
     naming::type_name(vendor)
 }
 
+/// The name each code of `entries` has in the enum [`enumeration`] writes for them, in the
+/// order of the codes: `(code, name)`. Other languages qualify the name with [`type_name`]
+/// (`PixnetError::ExceedAnonymousRateLimit`); Go's constants carry [`go_prefix`] instead.
+pub fn member_names(lang: Lang, vendor: &Vendor, entries: &[impl Source]) -> Vec<(String, String)> {
+    let groups = group_by_code(entries);
+    let words: Vec<(&str, Vec<String>)> = parallel::map(&groups, |g| {
+        let first = &entries[g[0]];
+        (first.code(), naming::words(&first.fields(), vendor))
+    });
+    let idents = naming::assign(lang, vendor, &words);
+    words
+        .into_iter()
+        .zip(idents)
+        .map(|((code, _), ident)| (code.to_string(), ident))
+        .collect()
+}
+
+/// What Go's constants for a vendor start with (`Pixnet` in `PixnetExceedAnonymousRateLimit`).
+pub fn go_prefix(vendor: &Vendor) -> String {
+    naming::go_prefix(vendor)
+}
+
 /// How the codes of a unit are typed in the generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CodeType {
