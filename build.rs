@@ -17,6 +17,8 @@
 // `load`, and `crate::catalog::Rows` is the re-export below.
 #[path = "src/catalog/check.rs"]
 mod check;
+#[path = "src/index/codes.rs"]
+mod codes;
 #[path = "src/files.rs"]
 mod files;
 #[path = "src/fold.rs"]
@@ -84,6 +86,7 @@ fn main() {
         println!("cargo::rerun-if-changed={shared}");
     }
     println!("cargo::rerun-if-changed=src/index/table.rs");
+    println!("cargo::rerun-if-changed=src/index/codes.rs");
     println!("cargo::rerun-if-changed=src/fold.rs");
     println!("cargo::rerun-if-changed=src/sanitize.rs");
     println!("cargo::rerun-if-env-changed={EXTRA}");
@@ -128,12 +131,16 @@ fn main() {
              Origin::Embedded({name:?}),\n            Parts {{\n                \
              has_names: {},\n                chunks: vec![{}],\n                \
              folded: include_str!({}),\n                rows: include_bytes!({}),\n                \
-             pieces: include_bytes!({}),\n            }},\n        ),",
+             pieces: include_bytes!({}),\n                \
+             code_starts: include_bytes!({}),\n                \
+             code_rows: include_bytes!({}),\n            }},\n        ),",
             parts.has_names,
             chunks.join(", "),
             write("folded", parts.folded.as_bytes()),
             write("rows", parts.rows),
             write("pieces", parts.pieces),
+            write("code-starts", parts.code_starts),
+            write("code-rows", parts.code_rows),
         )
         .unwrap();
         writeln!(

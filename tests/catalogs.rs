@@ -185,3 +185,35 @@ fn every_catalog_file_validates_against_its_json_schema_fields() {
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.catalogs.len(), embedded::<Vec<Entry>>().len());
 }
+
+#[test]
+fn the_compiled_catalogs_are_the_files_on_disk() {
+    // build.rs packs every catalog file into the binary; unpacked, each is what the loader
+    // reads from its file, header and entries, and no file is left out.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs");
+    let on_disk = errdex::catalog::load_path::<Vec<Entry>>(&dir, &mut |_| {});
+    let mut compiled: Vec<(String, Catalog)> = embedded::<Vec<Entry>>()
+        .into_iter()
+        .map(|l| (l.origin.to_string(), l.catalog()))
+        .collect();
+    compiled.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut files: Vec<(String, Catalog)> = on_disk
+        .catalogs
+        .into_iter()
+        .map(|l| {
+            let name = match &l.origin {
+                errdex::catalog::Origin::File(p) => {
+                    p.file_name().unwrap().to_string_lossy().into_owned()
+                }
+                other => panic!("{other}"),
+            };
+            (format!("embedded:{name}"), l.catalog())
+        })
+        .collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let names = |v: &[(String, Catalog)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&compiled), names(&files));
+    for ((name, c), (_, f)) in compiled.iter().zip(&files) {
+        assert!(c == f, "{name}: the compiled catalog differs from its file");
+    }
+}

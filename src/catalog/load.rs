@@ -1,6 +1,8 @@
-//! Loading catalogs: the embedded defaults, then the user folder, then the paths given, each
-//! packed as it is read into whatever the caller keeps rows in ([`Rows`]). A broken file is
-//! reported as `file:line:col: message` and every other catalog still loads.
+//! Loading catalog files: the user folder, then the paths given, each packed as it is read into
+//! whatever the caller keeps rows in ([`Rows`]). A broken file is reported as
+//! `file:line:col: message` and every other catalog still loads. The shipped catalogs are not
+//! read here: build.rs checks them with this code and packs them into the binary
+//! (`index::embedded`).
 
 use super::model::{Catalog, Entry, EntryFields};
 use super::stream;

@@ -14,7 +14,6 @@ mod search;
 mod table;
 
 use crate::catalog::{self, Catalog, CatalogProblem, Edition, Entry, Origin, Sources, Vendor};
-use codes::CodeIndex;
 use messages::MessageIndex;
 use std::sync::OnceLock;
 
@@ -40,7 +39,6 @@ pub struct Index {
     /// The default view's rows are each vendor's newest table, one after the other: vendor
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
-    by_code: OnceLock<CodeIndex>,
     /// Each vendor's rows by loose name (see [`Index::by_name`]), built on first use for that
     /// vendor only, so a look-up costs the same whatever the other catalogs hold.
     by_name: Vec<OnceLock<std::collections::HashMap<String, Vec<RowId>>>>,
@@ -147,7 +145,6 @@ impl Index {
             tables,
             vendors,
             starts,
-            by_code: OnceLock::new(),
             messages: OnceLock::new(),
             notices,
         }
@@ -237,11 +234,18 @@ impl Index {
         }
     }
 
-    /// Rows with this code at any vendor (case-insensitive), in vendor order.
+    /// Rows with this code at any vendor (case-insensitive), in vendor order. Each table
+    /// answers from its own code index, so a look-up costs the same whatever the catalogs hold.
     pub fn by_code(&self, code: &str) -> Vec<RowId> {
-        self.by_code
-            .get_or_init(|| CodeIndex::new(self.len(), |row| self.code(row)))
-            .find(code, |row| self.code(row))
+        (0..self.vendors.len())
+            .flat_map(|v| {
+                let start = self.starts[v];
+                self.vendor_table(v)
+                    .rows_with_code(code)
+                    .into_iter()
+                    .map(move |i| start + i as RowId)
+            })
+            .collect()
     }
 
     /// The decoder's index of message words (see `decode::similarity`), built on first use.

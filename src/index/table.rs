@@ -12,6 +12,7 @@
 //! and written out: build.rs packs the shipped catalogs with [`TableBuilder`] and writes each
 //! table's [`Parts`] into the binary, and [`Table::from_parts`] uses them where they lie.
 
+use super::codes::CodeIndex;
 use crate::catalog::{
     Catalog, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, TextRef, TooLarge,
     Vendor,
@@ -19,6 +20,7 @@ use crate::catalog::{
 use crate::fold::fold;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A field of a row, in the order the search haystack lists them. `Vendor` is the vendor id,
 /// repeated in each row's haystack so a query can name the vendor; it is not an entry field.
@@ -205,6 +207,8 @@ pub struct Table {
     rows: Cow<'static, [u8]>,
     /// [`PIECE_BYTES`] a piece, little-endian.
     pieces: Cow<'static, [u8]>,
+    /// The rows by code, built on first use (the shipped tables come with theirs).
+    codes: OnceLock<CodeIndex>,
 }
 
 /// A table's packed buffers, borrowed: what build.rs writes into the binary for each shipped
@@ -216,6 +220,9 @@ pub struct Parts<'a> {
     pub folded: &'a str,
     pub rows: &'a [u8],
     pub pieces: &'a [u8],
+    /// The code index: its bucket starts and its rows.
+    pub code_starts: &'a [u8],
+    pub code_rows: &'a [u8],
 }
 
 impl fmt::Debug for Table {
@@ -264,18 +271,33 @@ impl Table {
             folded: Cow::Borrowed(parts.folded),
             rows: Cow::Borrowed(parts.rows),
             pieces: Cow::Borrowed(parts.pieces),
+            codes: OnceLock::from(CodeIndex::from_parts(parts.code_starts, parts.code_rows)),
         }
     }
 
-    /// The packed buffers, for build.rs to write into the binary.
+    /// The packed buffers (the code index built if it was not), for build.rs to write into the
+    /// binary.
     pub fn parts(&self) -> Parts<'_> {
+        let (code_starts, code_rows) = self.code_index().parts();
         Parts {
             has_names: self.has_names,
             chunks: self.chunks.iter().map(|c| c.as_ref()).collect(),
             folded: &self.folded,
             rows: &self.rows,
             pieces: &self.pieces,
+            code_starts,
+            code_rows,
         }
+    }
+
+    fn code_index(&self) -> &CodeIndex {
+        self.codes
+            .get_or_init(|| CodeIndex::new(self.len(), |i| self.code(i)))
+    }
+
+    /// The rows whose code is `code` (case-insensitive), in order.
+    pub fn rows_with_code(&self, code: &str) -> Vec<usize> {
+        self.code_index().find(code, |i| self.code(i))
     }
 
     pub fn len(&self) -> usize {
@@ -708,6 +730,7 @@ impl TableBuilder {
             folded: Cow::Owned(self.folded),
             rows: Cow::Owned(self.rows),
             pieces: Cow::Owned(self.pieces),
+            codes: OnceLock::new(),
         }
     }
 }
@@ -834,6 +857,8 @@ mod tests {
             folded: keep_str(parts.folded),
             rows: keep(parts.rows),
             pieces: keep(parts.pieces),
+            code_starts: keep(parts.code_starts),
+            code_rows: keep(parts.code_rows),
         };
         let read = Table::from_parts(catalog(Vec::new()), Origin::Embedded("t"), parts);
         assert_eq!(read.len(), made.len());
@@ -843,6 +868,7 @@ mod tests {
             assert_eq!(read.haystack(i).ascii, made.haystack(i).ascii);
             assert_eq!(read.unicode(i), made.unicode(i));
             assert_eq!(read.http_status(i), made.http_status(i));
+            assert_eq!(read.rows_with_code(made.code(i)), vec![i]);
         }
     }
 
