@@ -82,6 +82,9 @@ fn text(buf: &Buffer) -> String {
     s
 }
 
+/// A query no entry matches.
+const NOTHING: &str = "code:zzzzqqqqxxxx";
+
 fn selected_code(app: &App) -> String {
     let index = app.index.as_ref().unwrap();
     index
@@ -824,6 +827,13 @@ fn ctrl(app: &mut App, code: KeyCode) -> Vec<Effect> {
     }
 }
 
+fn alt(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    match app.key(KeyEvent::new(code, KeyModifiers::ALT)) {
+        Some(a) => app.update_sync(a),
+        None => Vec::new(),
+    }
+}
+
 #[test]
 fn each_paste_replaces_the_last_and_its_first_error_is_selected() {
     let mut app = app();
@@ -1063,22 +1073,35 @@ fn the_filter_remembers_queries_and_arrows_bring_them_back() {
     // Enter kept "rate" in the filter; Ctrl-U empties it before typing.
     ctrl(&mut app, KeyCode::Char('u'));
     type_text(&mut app, "draft");
-    key(&mut app, KeyCode::Up);
+    // Ctrl-R and Alt-↑ go back in the history, Alt-↓ forward.
+    ctrl(&mut app, KeyCode::Char('r'));
     assert_eq!(app.filter.text(), "rate");
-    key(&mut app, KeyCode::Up);
+    alt(&mut app, KeyCode::Up);
     assert_eq!(app.filter.text(), "token");
-    assert!(app.results.len() < 980, "the recalled query filters");
-    key(&mut app, KeyCode::Up);
-    key(&mut app, KeyCode::Up);
+    let all = app.index.as_ref().unwrap().len();
+    assert!(app.results.len() < all, "the recalled query filters");
+    ctrl(&mut app, KeyCode::Char('r'));
+    ctrl(&mut app, KeyCode::Char('r'));
     assert_eq!(app.filter.text(), "older");
-    key(&mut app, KeyCode::Down);
-    key(&mut app, KeyCode::Down);
-    key(&mut app, KeyCode::Down);
+    for _ in 0..3 {
+        alt(&mut app, KeyCode::Down);
+    }
     assert_eq!(
         app.filter.text(),
         "draft",
         "after the newest, what was typed"
     );
+    // Plain arrows move the selection while typing, as in fzf.
+    ctrl(&mut app, KeyCode::Char('u'));
+    type_text(&mut app, "token");
+    assert_eq!(app.selected, 0);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    assert_eq!((app.mode, app.selected), (Mode::Filter, 2));
+    key(&mut app, KeyCode::Up);
+    assert_eq!((app.filter.text(), app.selected), ("token", 1));
+    ctrl(&mut app, KeyCode::Char('u'));
+    type_text(&mut app, "draft");
     // Alt-letter types nothing.
     let alt_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT);
     assert!(app.key(alt_x).is_none());
@@ -1089,7 +1112,7 @@ fn the_filter_remembers_queries_and_arrows_bring_them_back() {
 fn e_with_nothing_selected_says_so() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "zzzzqqqqxxxx");
+    type_text(&mut app, NOTHING);
     key(&mut app, KeyCode::Enter);
     assert!(app.results.is_empty());
     key(&mut app, KeyCode::Char('e'));
@@ -1231,15 +1254,20 @@ fn picker(query: &str) -> App {
 }
 
 #[test]
-fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
+fn picking_starts_in_the_filter_enter_chooses_and_esc_or_q_cancel() {
     let mut app = picker("v:pixnet 1302");
+    assert_eq!(
+        app.mode,
+        Mode::Filter,
+        "a pick starts in the filter, as fzf"
+    );
     let row = app.selected_hit().unwrap().row;
     let screen = text(&draw(&app, 120, 35));
+    let footer = screen.lines().last().unwrap();
     assert!(
-        screen.lines().last().unwrap().contains("Enter pick"),
+        footer.contains("Enter pick") && footer.contains("↑↓ move"),
         "{screen}"
     );
-    key(&mut app, KeyCode::Char('/'));
     match &key(&mut app, KeyCode::Enter)[..] {
         [Effect::SaveHistory(h), Effect::Pick { row: picked, arm }] => {
             assert_eq!(*picked, row);
@@ -1248,28 +1276,60 @@ fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
         }
         other => panic!("{other:?}"),
     }
-    // From the table, without a query to remember.
+    // Typing is the query: `q`, `k` and `e` are letters, not commands.
     let mut app = picker("");
+    type_text(&mut app, "quota");
+    assert_eq!(app.filter.text(), "quota");
+    assert_eq!(app.mode, Mode::Filter);
+    let index = app.index.clone().unwrap();
+    let first = index.get(app.selected_hit().unwrap().row);
+    assert!(
+        format!("{} {:?}", first.entry.headline(), first.entry.symbol)
+            .to_lowercase()
+            .contains("quota"),
+        "{:?}",
+        first.entry
+    );
+    // Arrows and Ctrl-N/P/J/K move; Enter prints the row moved to.
+    key(&mut app, KeyCode::Down);
+    ctrl(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, KeyCode::Char('j'));
+    ctrl(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.selected, 2);
+    let third = app.selected_hit().unwrap().row;
+    assert!(matches!(
+        &key(&mut app, KeyCode::Enter)[..],
+        [Effect::SaveHistory(_), Effect::Pick { row, .. }] if *row == third
+    ));
+    // From the table (Tab leaves the filter), without a query to remember.
+    let mut app = picker("");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode, Mode::Normal);
     assert!(matches!(
         &key(&mut app, KeyCode::Enter)[..],
         [Effect::Pick { .. }]
     ));
-    // Esc leaves from the table and from the filter; so do q and Ctrl-C.
+    // Esc leaves from the filter and from the table; q from the table; so does Ctrl-C.
     for keys in [
         &[KeyCode::Esc][..],
-        &[KeyCode::Char('/'), KeyCode::Esc],
-        &[KeyCode::Char('q')],
+        &[KeyCode::Tab, KeyCode::Esc],
+        &[KeyCode::Tab, KeyCode::Char('q')],
     ] {
         let mut app = picker("token");
         let effects: Vec<Effect> = keys.iter().flat_map(|&k| key(&mut app, k)).collect();
-        assert_eq!(effects, [Effect::Cancel], "{keys:?}");
+        // Leaving the filter with Tab remembers its query first.
+        let effects: Vec<&Effect> = effects
+            .iter()
+            .filter(|e| !matches!(e, Effect::SaveHistory(_)))
+            .collect();
+        assert_eq!(effects, [&Effect::Cancel], "{keys:?}");
     }
     assert_eq!(
         ctrl(&mut picker("token"), KeyCode::Char('c')),
         [Effect::Cancel]
     );
     // Nothing to choose: it says so and stays.
-    let mut app = picker("zzzzqqqqxxxx");
+    let mut app = picker(NOTHING);
     assert_eq!(key(&mut app, KeyCode::Enter), []);
     assert!(app.status.contains("nothing selected"), "{}", app.status);
     // Outside pick mode Enter keeps the filter and Esc clears it, as before.
@@ -1281,6 +1341,40 @@ fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
         [Effect::SaveHistory(vec!["token".into()])]
     );
     assert_eq!(key(&mut app, KeyCode::Esc), []);
+}
+
+#[test]
+fn enter_does_what_the_footer_says_in_each_focus() {
+    let mut app = app();
+    let footer = |app: &App| {
+        text(&draw(app, 120, 35))
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        footer(&app).contains("y/Enter copy arm"),
+        "{}",
+        footer(&app)
+    );
+    match &key(&mut app, KeyCode::Enter)[..] {
+        [Effect::Copy { what, .. }] => assert!(what.contains("Rust arm"), "{what}"),
+        other => panic!("{other:?}"),
+    }
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Sidebar);
+    assert!(
+        footer(&app).contains("Enter/Tab its codes"),
+        "{}",
+        footer(&app)
+    );
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    assert_eq!(app.focus, Focus::Table);
+    assert!(footer(&app).contains("y/Enter copy arm"));
+    key(&mut app, KeyCode::Char('/'));
+    assert!(footer(&app).contains("Enter keep"), "{}", footer(&app));
 }
 
 #[test]
@@ -1352,7 +1446,7 @@ fn o_without_a_web_link_says_so() {
     assert!(app.status.contains("not a web link"), "{}", app.status);
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "zzzzqqqqxxxx");
+    type_text(&mut app, NOTHING);
     key(&mut app, KeyCode::Enter);
     assert_eq!(key(&mut app, KeyCode::Char('o')), []);
     assert!(app.status.contains("no source link"), "{}", app.status);

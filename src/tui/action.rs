@@ -21,6 +21,8 @@ pub enum Action {
     Bottom,
     /// Switch focus between the vendor sidebar and the code table.
     FocusNext,
+    /// Enter outside the filter: on a code, copy its arm (as `y`); on a vendor, go to its codes.
+    Activate,
     /// Scroll the detail pane by this many rows (Shift-↑/↓, the wheel over it).
     ScrollDetail(isize),
     /// Scroll the detail pane half its height down (1) or up (-1): Ctrl-D / Ctrl-U.
@@ -30,9 +32,9 @@ pub enum Action {
     FilterInput(KeyEvent),
     /// Leave the filter keeping the query (and remembering it in the history).
     AcceptFilter,
-    /// ↑ in the filter: the previous query of the history.
+    /// Ctrl-R or Alt-↑ in the filter: the previous query of the history.
     HistoryOlder,
-    /// ↓ in the filter: the next query of the history (after the newest, what was typed).
+    /// Alt-↓ in the filter: the next query of the history (after the newest, what was typed).
     HistoryNewer,
     /// Esc: clear the filter (or close what is open).
     Back,
@@ -90,7 +92,8 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("j k ↑ ↓", "previous / next"),
             ("g G Home End", "first / last"),
             ("PgUp PgDn", "page up / down"),
-            ("Tab Enter", "switch vendors ↔ codes"),
+            ("Tab", "switch vendors ↔ codes"),
+            ("Enter", "copy the arm, as y; on a vendor: its codes"),
             ("Shift-↑ ↓", "scroll the detail pane"),
             ("Ctrl-D Ctrl-U", "detail pane half a page down / up"),
             ("mouse", "click selects, wheel scrolls the pane"),
@@ -100,7 +103,8 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Find",
         &[
             ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
-            ("↑ ↓", "while filtering: earlier / later queries"),
+            ("↑ ↓", "while filtering: move the selection"),
+            ("Ctrl-R Alt-↑ ↓", "while filtering: earlier / later queries"),
             ("Ctrl-A Ctrl-E", "while filtering: to the start / the end"),
             ("Ctrl-W Ctrl-U", "while filtering: delete a word / the line"),
             ("Ctrl-N Ctrl-P", "next / previous row, also while typing"),
@@ -189,11 +193,15 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Enter => Action::AcceptFilter,
             KeyCode::Up if shift => Action::ScrollDetail(-1),
             KeyCode::Down if shift => Action::ScrollDetail(1),
-            // As in fzf: Ctrl-N/P and Ctrl-J/K move while typing; ↑/↓ browse the history.
+            // As in fzf: arrows, Ctrl-N/P and Ctrl-J/K move while typing; Ctrl-R and Alt-↑/↓
+            // browse the history.
             KeyCode::Char('n' | 'j') if ctrl => Action::Down,
             KeyCode::Char('p' | 'k') if ctrl => Action::Up,
-            KeyCode::Up => Action::HistoryOlder,
-            KeyCode::Down => Action::HistoryNewer,
+            KeyCode::Char('r') if ctrl => Action::HistoryOlder,
+            KeyCode::Up if alt => Action::HistoryOlder,
+            KeyCode::Down if alt => Action::HistoryNewer,
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
             KeyCode::PageUp => Action::PageUp,
             KeyCode::PageDown => Action::PageDown,
             KeyCode::Tab => Action::AcceptFilter,
@@ -261,7 +269,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('M') => Some(Action::ToggleMouse),
             KeyCode::Char('K') => Some(Action::CycleKind),
             KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Enter => Some(Action::FocusNext),
+            KeyCode::Enter => Some(Action::Activate),
             _ => None,
         },
     }
@@ -330,27 +338,26 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_n_p_j_k_move_while_typing_and_arrows_browse_the_history() {
+    fn arrows_and_ctrl_n_p_j_k_move_while_typing_and_ctrl_r_alt_arrows_browse_the_history() {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let alt = |code| KeyEvent::new(code, KeyModifiers::ALT);
         for mode in [Mode::Filter, Mode::Normal] {
-            for c in ['n', 'j'] {
-                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Down)));
+            for k in [ctrl('n'), ctrl('j'), press(KeyCode::Down)] {
+                assert!(matches!(key_action(k, mode), Some(Action::Down)), "{k:?}");
             }
-            for c in ['p', 'k'] {
-                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Up)));
+            for k in [ctrl('p'), ctrl('k'), press(KeyCode::Up)] {
+                assert!(matches!(key_action(k, mode), Some(Action::Up)), "{k:?}");
             }
         }
+        for k in [ctrl('r'), alt(KeyCode::Up)] {
+            assert!(matches!(
+                key_action(k, Mode::Filter),
+                Some(Action::HistoryOlder)
+            ));
+        }
         assert!(matches!(
-            key_action(press(KeyCode::Up), Mode::Filter),
-            Some(Action::HistoryOlder)
-        ));
-        assert!(matches!(
-            key_action(press(KeyCode::Down), Mode::Filter),
+            key_action(alt(KeyCode::Down), Mode::Filter),
             Some(Action::HistoryNewer)
-        ));
-        assert!(matches!(
-            key_action(press(KeyCode::Up), Mode::Normal),
-            Some(Action::Up)
         ));
     }
 

@@ -142,7 +142,12 @@ impl App {
             index: None,
             loading: None,
             problems: Vec::new(),
-            mode: Mode::Normal,
+            // A pick starts in the filter, as fzf does: what is typed is the query.
+            mode: if options.pick {
+                Mode::Filter
+            } else {
+                Mode::Normal
+            },
             focus: Focus::Table,
             filter: LineInput::new(options.query.as_deref().unwrap_or("")),
             query_error: None,
@@ -390,6 +395,10 @@ impl App {
                     Focus::Table => Focus::Sidebar,
                 };
             }
+            Action::Activate => match self.focus {
+                Focus::Sidebar => self.focus = Focus::Table,
+                Focus::Table => return self.copy_arm(),
+            },
             Action::Up => return self.move_by(-1),
             Action::Down => return self.move_by(1),
             Action::PageUp => return self.move_by(-(self.page() as isize)),

@@ -139,47 +139,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         vec![plain(&app.status, style)]
     } else {
-        let hints: &[(&str, &str)] = match app.mode {
-            Mode::Filter if app.pick => &[
-                ("Enter", "pick"),
-                ("Esc", "cancel"),
-                ("Ctrl-N/P", "move"),
-                ("↑↓", "history"),
-            ],
-            Mode::Normal if app.pick => &[
-                ("Enter", "pick"),
-                ("Esc", "cancel"),
-                ("/", "filter"),
-                ("Tab", "vendors"),
-                ("L", "lang"),
-                ("?", "help"),
-            ],
-            Mode::Filter => &[
-                ("Enter", "keep"),
-                ("Esc", "clear"),
-                ("Ctrl-N/P", "move"),
-                ("↑↓", "history"),
-            ],
-            Mode::Paste => &[
-                ("Enter", "jump"),
-                ("Ctrl-V", "paste"),
-                ("Ctrl-U", "clear"),
-                ("Ctrl-↑↓", "pick"),
-                ("Esc", "back"),
-            ],
-            Mode::Help | Mode::Editions => &[("Esc", "close")],
-            Mode::Normal => &[
-                ("/", "filter"),
-                ("Tab", "vendors"),
-                ("y", "copy arm"),
-                ("Y", "enum"),
-                ("L", "lang"),
-                ("p", "paste"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-        };
-        hints
+        key_hints(app)
             .iter()
             .flat_map(|(k, v)| {
                 [
@@ -204,6 +164,58 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ..area
         };
         frame.render_widget(Paragraph::new(Span::styled(right, theme.dim())), r);
+    }
+}
+
+/// The footer's key hints: what the keys do in this mode and focus, so each hint is true.
+fn key_hints(app: &App) -> &'static [(&'static str, &'static str)] {
+    let sidebar = app.focus == Focus::Sidebar;
+    match app.mode {
+        Mode::Filter if app.pick => &[
+            ("Enter", "pick"),
+            ("Esc", "cancel"),
+            ("↑↓", "move"),
+            ("Ctrl-R", "history"),
+        ],
+        Mode::Normal if app.pick => &[
+            ("Enter", "pick"),
+            ("Esc", "cancel"),
+            ("/", "filter"),
+            ("Tab", "vendors"),
+            ("L", "lang"),
+            ("?", "help"),
+        ],
+        Mode::Filter => &[
+            ("Enter", "keep"),
+            ("Esc", "clear"),
+            ("↑↓", "move"),
+            ("Ctrl-R", "history"),
+        ],
+        Mode::Paste => &[
+            ("Enter", "jump"),
+            ("Ctrl-V", "paste"),
+            ("Ctrl-U", "clear"),
+            ("Ctrl-↑↓", "pick"),
+            ("Esc", "back"),
+        ],
+        Mode::Help | Mode::Editions => &[("Esc", "close")],
+        Mode::Normal if sidebar => &[
+            ("j/k", "vendor"),
+            ("Enter/Tab", "its codes"),
+            ("/", "filter"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Mode::Normal => &[
+            ("/", "filter"),
+            ("Tab", "vendors"),
+            ("y/Enter", "copy arm"),
+            ("Y", "enum"),
+            ("L", "lang"),
+            ("p", "paste"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
     }
 }
 
