@@ -100,18 +100,136 @@ fn starts_with_every_vendor_listed() {
     let screen = text(&draw(&app, 120, 35));
     for name in [
         "All",
+        "Vendors",
         "MantaGO",
         "Tencent Cloud IM",
         "PIXNET",
         "Guo-Guo",
-        "Standards",
+        "Web and RPC",
         "HTTP status codes",
     ] {
         assert!(screen.contains(name), "{name} missing:\n{screen}");
     }
-    let vendors = 12 + 72 + 164 + 44;
-    let standards = 63 + 17 + 131 + 262 + 113 + 102;
-    assert_eq!(app.results.len(), vendors + standards);
+    let index = app.index.as_ref().unwrap();
+    let newest: usize = (0..index.vendors().len())
+        .map(|v| index.vendor_table(v).len())
+        .sum();
+    assert_eq!(app.results.len(), newest);
+    assert!(app.many_vendors);
+}
+
+#[test]
+fn wide_screens_list_every_family_under_its_group_with_whole_names() {
+    let app = app_sized(200, 50, Options::default());
+    let screen = text(&draw(&app, 200, 50));
+    let index = app.index.clone().unwrap();
+    for heading in [
+        "Vendors",
+        "Web and RPC",
+        "Databases",
+        "TLS and certificates",
+        "Windows",
+    ] {
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.starts_with(&format!("│{heading} ─"))),
+            "{heading}:\n{screen}"
+        );
+    }
+    for name in ["PostgreSQL SQLSTATE", "SQLite result codes", "Linux errno"] {
+        assert!(screen.contains(&format!("│{name} ")), "{name}:\n{screen}");
+    }
+    // Every catalog has its line, all at once.
+    for v in 0..index.vendors().len() {
+        let name = &index.vendor_table(v).vendor().name;
+        let start: String = name.chars().take(12).collect();
+        assert!(screen.contains(&format!("│{start}")), "{name}:\n{screen}");
+    }
+    // j and k go down the sidebar as it is drawn, group after group.
+    let mut app = app;
+    key(&mut app, KeyCode::Tab);
+    let items = errdex::tui::layout::sidebar_items(&index);
+    for &item in &items[1..] {
+        key(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.sidebar, item);
+    }
+}
+
+#[test]
+fn a_72_column_split_folds_the_sidebar_and_keeps_the_vendor_column() {
+    let mut app = app_sized(72, 15, Options::default());
+    let screen = text(&draw(&app, 72, 15));
+    assert!(!screen.contains("┌ Vendors"), "{screen}");
+    assert!(screen.contains("┌ All vendors"), "{screen}");
+    // `5` is a code in several catalogs: each row says whose.
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "5");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.many_vendors);
+    let screen = text(&draw(&app, 72, 15));
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip(3)
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(rows.len() >= 3, "{screen}");
+    assert!(
+        screen.lines().nth(2).unwrap().contains("│VENDOR"),
+        "{screen}"
+    );
+    let index = app.index.clone().unwrap();
+    for (row, hit) in rows.iter().zip(&app.results) {
+        let id = &index.vendors()[index.row_vendor(hit.row)].id;
+        assert!(row.starts_with(&format!("│{id} ")), "{row}\n{screen}");
+    }
+    // Tab brings the sidebar back with the focus, and the table gives it room.
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Sidebar);
+    let screen = text(&draw(&app, 72, 15));
+    assert!(screen.contains("┌ Vendors"), "{screen}");
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let picked = app.vendor().unwrap();
+    // Back to the table: the sidebar folds away, the filter bar names the vendor.
+    key(&mut app, KeyCode::Tab);
+    let screen = text(&draw(&app, 72, 15));
+    assert!(!screen.contains("┌ Vendors"), "{screen}");
+    let id = &index.vendors()[picked].id;
+    assert!(
+        screen.lines().next().unwrap().contains(&format!("[{id}]")),
+        "{screen}"
+    );
+    // With one vendor listed, the VENDOR column gives its room to the message.
+    assert!(!screen.contains("VENDOR"), "{screen}");
+    // `v` pins it shown, and hides it again.
+    key(&mut app, KeyCode::Char('v'));
+    assert!(text(&draw(&app, 72, 15)).contains("┌ Vendors"));
+    assert_eq!(app.focus, Focus::Table);
+    key(&mut app, KeyCode::Char('v'));
+    assert!(!text(&draw(&app, 72, 15)).contains("┌ Vendors"));
+    // And at 120 columns `v` hides what the width would show.
+    app.update_sync(Action::Resize(120, 35));
+    key(&mut app, KeyCode::Char('v'));
+    assert!(text(&draw(&app, 120, 35)).contains("┌ Vendors"));
+    key(&mut app, KeyCode::Char('v'));
+    assert!(!text(&draw(&app, 120, 35)).contains("┌ Vendors"));
+}
+
+#[test]
+fn tab_never_focuses_a_sidebar_that_is_not_shown() {
+    let mut app = app_sized(36, 12, Options::default());
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Table);
+    assert!(app.status.contains("needs 40 columns"), "{}", app.status);
+    // Focused at 72 columns, then the terminal narrows: the focus comes back to the table.
+    app.update_sync(Action::Resize(72, 15));
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Sidebar);
+    app.update_sync(Action::Resize(36, 12));
+    assert_eq!(app.focus, Focus::Table);
+    let screen = text(&draw(&app, 36, 12));
+    assert!(!screen.contains("Vendors"), "{screen}");
 }
 
 #[test]
@@ -254,9 +372,10 @@ fn copy_keys_produce_copy_effects() {
         matches!(&effects[..], [Effect::Copy { text, what }] if text.contains("1004") && what.contains("Rust arm"))
     );
     key(&mut app, KeyCode::Char('L'));
+    let vendors = app.index.as_ref().unwrap().vendors().len();
     let effects = key(&mut app, KeyCode::Char('Y'));
     assert!(
-        matches!(&effects[..], [Effect::Copy { what, .. }] if what.contains("10 TypeScript enums")),
+        matches!(&effects[..], [Effect::Copy { what, .. }] if what.contains(&format!("{vendors} TypeScript enums"))),
         "{effects:?}"
     );
 }
@@ -341,8 +460,11 @@ fn mouse_click_selects_and_wheel_scrolls() {
         row,
         modifiers: KeyModifiers::NONE,
     };
-    // Sidebar: the 4th line inside the border is PIXNET.
-    app.update_sync(Action::Mouse(click(3, 5)));
+    // Sidebar: the 5th line inside the border is PIXNET (All, the Vendors heading, MantaGO,
+    // Tencent Cloud IM); the 2nd, a heading, selects nothing.
+    app.update_sync(Action::Mouse(click(3, 3)));
+    assert_eq!(app.sidebar, 0);
+    app.update_sync(Action::Mouse(click(3, 6)));
     assert_eq!(app.results.len(), 164);
     // Table: third body row.
     app.update_sync(Action::Mouse(click(40, 5)));
@@ -504,7 +626,7 @@ fn every_size_draws_without_panic() {
 
 #[test]
 fn snapshots_at_three_sizes() {
-    for (w, h) in [(120, 35), (80, 24), (40, 10)] {
+    for (w, h) in [(200, 50), (120, 35), (80, 24), (72, 15), (40, 10)] {
         let mut app = app_sized(
             w,
             h,
@@ -1022,15 +1144,24 @@ fn the_detail_pane_scrolls_by_keys_and_wheel_and_reads_summary_and_fix_first() {
     app.update_sync(Action::Mouse(wheel));
     assert_eq!(selected_code(&app), "token_validation_failed");
     assert_ne!(detail_pane(&text(&draw(&app, 80, 24))), pane);
-    assert_eq!(app.detail_offset(), 3);
+    // Three rows, or to the end where that is nearer.
+    let of = |screen: &str| -> usize {
+        let title = screen.lines().find(|l| l.contains("┌ Detail 1-")).unwrap();
+        let (shown, total) = title.split_once(" of ").unwrap();
+        let shown: usize = shown.rsplit('-').next().unwrap().parse().unwrap();
+        let total: usize = total.split(' ').next().unwrap().parse().unwrap();
+        total - shown
+    };
+    assert_eq!(app.detail_offset(), 3.min(of(&screen)));
     // Another selection starts at its top.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.detail_offset(), 0);
 }
 
 #[test]
-fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_and_status_line() {
+fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_status_line_and_help() {
     let mut app = app_sized(80, 24, Options::default());
+    key(&mut app, KeyCode::Tab);
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("PostgreSQL SQLSTA…"), "sidebar:\n{screen}");
     assert!(
@@ -1039,11 +1170,40 @@ fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_and_status_line() {
             .any(|l| l.contains("…│") && l.contains("mantago")),
         "a cut message:\n{screen}"
     );
+    key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "token");
     app.update_sync(Action::Resize(40, 10));
     let screen = text(&draw(&app, 40, 10));
     assert!(screen.lines().last().unwrap().contains('…'), "{screen}");
+    // The help overlay cuts its lines in `…` too, its title included.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('?'));
+    for (w, h) in [(40, 10), (30, 12)] {
+        app.update_sync(Action::Resize(w, h));
+        let screen = text(&draw(&app, w, h));
+        let cut = screen
+            .lines()
+            .filter(|l| l.contains("…│") || l.contains("…┐"))
+            .count();
+        assert!(cut >= 3, "{screen}");
+        // Every line is whole, or a start of its text ending in `…`.
+        let whole: Vec<String> = errdex::tui::action::HELP
+            .iter()
+            .flat_map(|(group, keys)| {
+                std::iter::once(group.to_string())
+                    .chain(keys.iter().map(|(k, v)| format!("  {k:<14}{v}")))
+            })
+            .collect();
+        for l in screen.lines().filter(|l| l.starts_with('│')) {
+            let inside = l.trim_start_matches('│').trim_end_matches('│').trim_end();
+            let ok = match inside.strip_suffix('…') {
+                Some(start) => whole.iter().any(|w| w.starts_with(start) && w != start),
+                None => whole.iter().any(|w| w == inside),
+            };
+            assert!(ok, "{l}\n{screen}");
+        }
+    }
 }
 
 #[test]

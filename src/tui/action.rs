@@ -21,6 +21,8 @@ pub enum Action {
     Bottom,
     /// Switch focus between the vendor sidebar and the code table.
     FocusNext,
+    /// `v`: show or hide the vendor sidebar, whatever the width.
+    ToggleSidebar,
     /// Enter outside the filter: on a code, copy its arm (as `y`); on a vendor, go to its codes.
     Activate,
     /// Scroll the detail pane by this many rows (Shift-↑/↓, the wheel over it).
@@ -93,6 +95,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("g G Home End", "first / last"),
             ("PgUp PgDn", "page up / down"),
             ("Tab", "switch vendors ↔ codes"),
+            ("v", "show / hide the vendor list"),
             ("Enter", "copy the arm, as y; on a vendor: its codes"),
             ("Shift-↑ ↓", "scroll the detail pane"),
             ("Ctrl-D Ctrl-U", "detail pane half a page down / up"),
@@ -268,6 +271,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('e') => Some(Action::ToggleEditions),
             KeyCode::Char('M') => Some(Action::ToggleMouse),
             KeyCode::Char('K') => Some(Action::CycleKind),
+            KeyCode::Char('v') => Some(Action::ToggleSidebar),
             KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
             KeyCode::Enter => Some(Action::Activate),
             _ => None,

@@ -93,7 +93,12 @@ pub struct App {
     pub query_error: Option<String>,
     /// Sidebar cursor: 0 is "All", `i + 1` is vendor `i`.
     pub sidebar: usize,
+    /// `v`: the sidebar shown (`Some(true)`) or hidden (`Some(false)`) at any width; `None`
+    /// leaves it to the width ([`layout::FOLD_SIDEBAR_BELOW`]).
+    pub sidebar_pinned: Option<bool>,
     pub results: Vec<Hit>,
+    /// The results come from more than one vendor (the table then has a VENDOR column).
+    pub many_vendors: bool,
     /// Index into `results`.
     pub selected: usize,
     /// First visible result.
@@ -152,7 +157,9 @@ impl App {
             filter: LineInput::new(options.query.as_deref().unwrap_or("")),
             query_error: None,
             sidebar: 0,
+            sidebar_pinned: None,
             results: Vec::new(),
+            many_vendors: false,
             selected: 0,
             offset: 0,
             searching: false,
@@ -196,6 +203,20 @@ impl App {
         key_action(key, self.mode)
     }
 
+    /// Whether the sidebar is wanted on a screen `width` wide: it has the focus, or `v` pinned
+    /// it, or the screen is wide enough for it and the table.
+    pub fn sidebar_wanted(&self, width: u16) -> bool {
+        self.focus == Focus::Sidebar
+            || self
+                .sidebar_pinned
+                .unwrap_or(width >= layout::FOLD_SIDEBAR_BELOW)
+    }
+
+    /// Where each pane goes on a screen of `area`, with the sidebar as the state wants it.
+    pub fn panes(&self, area: Rect) -> layout::Panes {
+        layout::panes(area, self.sidebar_wanted(area.width))
+    }
+
     /// The selected vendor (sidebar), or `None` for All.
     pub fn vendor(&self) -> Option<usize> {
         self.sidebar.checked_sub(1)
@@ -226,7 +247,7 @@ impl App {
         let (Some(index), Some(hit)) = (self.index.clone(), self.selected_hit()) else {
             return;
         };
-        let Some(pane) = layout::panes(self.size).detail else {
+        let Some(pane) = self.panes(self.size).detail else {
             return;
         };
         let inner = pane.width.saturating_sub(2);
@@ -242,7 +263,7 @@ impl App {
 
     /// Rows of the detail pane's inside (half of it is Ctrl-D's step).
     fn detail_height(&self) -> usize {
-        layout::panes(self.size)
+        self.panes(self.size)
             .detail
             .map_or(0, |d| usize::from(d.height.saturating_sub(2)))
     }
@@ -294,6 +315,12 @@ impl App {
             }
             Action::SearchDone { generation, hits } => {
                 if generation == self.generation {
+                    self.many_vendors = hits.first().is_some_and(|first| {
+                        self.index.as_deref().is_some_and(|index| {
+                            let v = index.row_vendor(first.row);
+                            hits.iter().any(|h| index.row_vendor(h.row) != v)
+                        })
+                    });
                     self.results = hits;
                     self.searching = false;
                     // A new filter or vendor puts the selection on the best match, as fzf
@@ -309,6 +336,10 @@ impl App {
             Action::Status(s) => self.status = s,
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
+                // Focus never stays in a sidebar the screen has no room for.
+                if self.focus == Focus::Sidebar && self.panes(self.size).sidebar.is_none() {
+                    self.focus = Focus::Table;
+                }
                 self.scroll_into_view();
             }
             Action::ToggleHelp => {
@@ -389,14 +420,10 @@ impl App {
                 }
             }
             Action::Back => return self.back(),
-            Action::FocusNext => {
-                self.focus = match self.focus {
-                    Focus::Sidebar => Focus::Table,
-                    Focus::Table => Focus::Sidebar,
-                };
-            }
+            Action::FocusNext => self.focus_next(),
+            Action::ToggleSidebar => self.toggle_sidebar(),
             Action::Activate => match self.focus {
-                Focus::Sidebar => self.focus = Focus::Table,
+                Focus::Sidebar => self.focus_next(),
                 Focus::Table => return self.copy_arm(),
             },
             Action::Up => return self.move_by(-1),
@@ -466,6 +493,37 @@ impl App {
             Action::Mouse(ev) => return self.mouse_event(ev),
         }
         Vec::new()
+    }
+
+    /// Tab: the focus goes to the other pane, never into a sidebar the screen has no room for.
+    fn focus_next(&mut self) {
+        match self.focus {
+            Focus::Sidebar => self.focus = Focus::Table,
+            Focus::Table if self.size.width < layout::MIN_WIDTH_FOR_SIDEBAR => {
+                self.status = format!(
+                    "the vendor list needs {} columns; the filter's v: narrows to a vendor",
+                    layout::MIN_WIDTH_FOR_SIDEBAR
+                );
+            }
+            Focus::Table => self.focus = Focus::Sidebar,
+        }
+    }
+
+    /// `v`: pins the sidebar shown or hidden, whatever the width.
+    fn toggle_sidebar(&mut self) {
+        let shown = self.panes(self.size).sidebar.is_some();
+        self.sidebar_pinned = Some(!shown);
+        if shown {
+            self.focus = Focus::Table;
+            self.status = "vendor list hidden (v or Tab shows it)".into();
+        } else if self.size.width < layout::MIN_WIDTH_FOR_SIDEBAR {
+            self.status = format!(
+                "the vendor list needs {} columns",
+                layout::MIN_WIDTH_FOR_SIDEBAR
+            );
+        } else {
+            self.status = "vendor list shown (v hides it)".into();
+        }
     }
 
     fn back(&mut self) -> Vec<Effect> {
@@ -684,16 +742,25 @@ impl App {
             _ => {}
         }
         if self.focus == Focus::Sidebar && self.mode == Mode::Normal {
-            let n = self.index.as_ref().map_or(0, |i| i.vendors().len()) + 1;
-            let next = step(self.sidebar, delta, n);
-            if next != self.sidebar {
-                self.sidebar = next;
-                return self.search();
-            }
-            return Vec::new();
+            return self.move_in_sidebar(delta);
         }
         self.selected = step(self.selected, delta, self.results.len());
         self.scroll_into_view();
+        Vec::new()
+    }
+
+    /// Moves the sidebar's cursor `delta` items in the order they are shown (groups in turn).
+    fn move_in_sidebar(&mut self, delta: isize) -> Vec<Effect> {
+        let Some(index) = self.index.clone() else {
+            return Vec::new();
+        };
+        let items = layout::sidebar_items(&index);
+        let at = items.iter().position(|&n| n == self.sidebar).unwrap_or(0);
+        let next = items[step(at, delta, items.len())];
+        if next != self.sidebar {
+            self.sidebar = next;
+            return self.search();
+        }
         Vec::new()
     }
 
@@ -702,7 +769,7 @@ impl App {
             let shown = layout::help_rect(self.size, super::action::help_lines()).height;
             return usize::from(shown.saturating_sub(2)).max(1);
         }
-        layout::table_rows(layout::panes(self.size).table).max(1)
+        layout::table_rows(self.panes(self.size).table).max(1)
     }
 
     fn scroll_into_view(&mut self) {
@@ -820,7 +887,7 @@ impl App {
         if !matches!(self.mode, Mode::Normal | Mode::Filter) {
             return Vec::new();
         }
-        let panes = layout::panes(self.size);
+        let panes = self.panes(self.size);
         let at = Position::new(ev.column, ev.row);
         let in_sidebar = panes.sidebar.is_some_and(|r| r.contains(at));
         match ev.kind {

@@ -1,6 +1,6 @@
 //! Panels drawn over the main view: help, the paste panel, and a vendor's editions.
 
-use super::text::split_line;
+use super::text::{ellipsize, split_line};
 use super::{Theme, centered, plain};
 use crate::index::Index;
 use crate::sanitize;
@@ -24,6 +24,12 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
     }
     let r = layout::help_rect(area, lines.len());
+    // Cut lines end in `…` at every width.
+    let inner_width = usize::from(r.width.saturating_sub(2));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(ellipsize(l.spans, inner_width)))
+        .collect();
     let shown = usize::from(r.height.saturating_sub(2));
     let offset = app.help_scroll.min(lines.len().saturating_sub(shown));
     let title = if shown < lines.len() {
@@ -36,6 +42,7 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         " Help (Esc closes) ".to_string()
     };
+    let title = super::truncate(&title, inner_width);
     frame.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
