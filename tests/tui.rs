@@ -976,11 +976,176 @@ fn each_paste_replaces_the_last_and_its_first_error_is_selected() {
         !screen.contains("1302"),
         "the first paste is gone:\n{screen}"
     );
-    // Ctrl-U empties the panel.
+    // A paste reads from its start; End goes to its end. Ctrl-L empties the panel (Ctrl-U
+    // scrolls, as in the detail pane).
+    key(&mut app, KeyCode::End);
     type_text(&mut app, " x");
     ctrl(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.paste.text(), "Token is invalid or expired x");
+    ctrl(&mut app, KeyCode::Char('l'));
     assert_eq!(app.paste.text(), "");
     assert!(app.paste.decoded.is_none());
+}
+
+/// The paste panel's decoded pane in `screen`: the rows inside its border, and its title and
+/// bottom border.
+fn decoded_pane(screen: &str) -> (Vec<String>, String, String) {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.starts_with("┌ Decoded"))
+        .unwrap_or_else(|| panic!("no decoded pane:\n{screen}"));
+    let bottom = top
+        + 1
+        + lines[top + 1..]
+            .iter()
+            .position(|l| l.starts_with('└'))
+            .unwrap();
+    let rows = lines[top + 1..bottom]
+        .iter()
+        .map(|l| {
+            l.trim_start_matches('│')
+                .trim_end_matches('│')
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    (rows, lines[top].to_string(), lines[bottom].to_string())
+}
+
+#[test]
+fn the_decoded_pane_scrolls_wraps_under_its_labels_and_says_what_is_below() {
+    let mut app = app_sized(
+        60,
+        15,
+        Options {
+            mouse: true,
+            ..Options::default()
+        },
+    );
+    key(&mut app, KeyCode::Char('p'));
+    let long = "Token is invalid or expired ".repeat(4);
+    let paste = format!(
+        "{}\n{}",
+        r#"{"error":1,"code":1302,"message":"MESSAGE"}"#.replace("MESSAGE", &long),
+        r#"{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#
+    );
+    app.update_sync(Action::Paste(paste));
+    assert_eq!(app.paste.errors_len(), 2);
+    let screen = text(&draw(&app, 60, 15));
+    let (rows, title, bottom) = decoded_pane(&screen);
+    assert!(title.contains("Decoded 1-"), "{screen}");
+    assert!(
+        bottom.contains("more"),
+        "what is below is counted:\n{screen}"
+    );
+    // The long message wraps under itself, not under its label.
+    let says = rows
+        .iter()
+        .position(|r| r.starts_with("    says: "))
+        .unwrap();
+    assert!(
+        rows[says + 1].starts_with("          ") && rows[says + 1].trim() != "",
+        "{screen}"
+    );
+    // Shift-↓ scrolls a row, Ctrl-D half the pane, Ctrl-U back; the selection stays.
+    let shift = |code| KeyEvent::new(code, KeyModifiers::SHIFT);
+    let a = app.key(shift(KeyCode::Down)).unwrap();
+    app.update_sync(a);
+    let (scrolled, ..) = decoded_pane(&text(&draw(&app, 60, 15)));
+    assert_eq!(scrolled[0], rows[1]);
+    assert_eq!(app.paste.selected, 0);
+    for _ in 0..20 {
+        ctrl(&mut app, KeyCode::Char('d'));
+    }
+    let end = text(&draw(&app, 60, 15));
+    let (end_rows, _, end_bottom) = decoded_pane(&end);
+    assert!(!end_bottom.contains("more"), "{end}");
+    assert!(
+        end_rows.last().unwrap().contains("kind: validation"),
+        "{end}"
+    );
+    for _ in 0..20 {
+        ctrl(&mut app, KeyCode::Char('u'));
+    }
+    assert_eq!(decoded_pane(&text(&draw(&app, 60, 15))).0, rows);
+    // The wheel over the pane scrolls it too.
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 30,
+        row: 12,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.update_sync(Action::Mouse(wheel));
+    assert_eq!(decoded_pane(&text(&draw(&app, 60, 15))).0[0], rows[3]);
+    // Tab, Ctrl-N and Ctrl-P pick among the errors (Ctrl-↑/↓ is taken on macOS).
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.paste.selected, 1);
+    assert!(text(&draw(&app, 60, 15)).contains("▶ tencent-im 60003"));
+    ctrl(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.paste.selected, 0);
+    ctrl(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.paste.selected, 1);
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.paste.selected, 0);
+}
+
+#[test]
+fn a_long_pasted_line_wraps_and_the_paste_survives_resizes() {
+    let mut app = app_sized(60, 15, Options::default());
+    key(&mut app, KeyCode::Char('p'));
+    let line = format!(
+        r#"{{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit","request":"{}END"}}"#,
+        "x".repeat(70)
+    );
+    app.update_sync(Action::Paste(line.clone()));
+    for (w, h) in [(60, 15), (40, 24), (100, 30), (60, 24), (60, 15)] {
+        app.update_sync(Action::Resize(w, h));
+        let screen = text(&draw(&app, w, h));
+        assert_eq!(app.paste.text(), line, "{w}x{h}");
+        assert!(screen.contains("▶ pixnet 1302"), "{w}x{h}:\n{screen}");
+        // The paste reads from its start, wrapped, never cut at the edge.
+        let lines: Vec<&str> = screen.lines().collect();
+        let inside: Vec<String> = lines[2..]
+            .iter()
+            .take_while(|l| !l.starts_with('└'))
+            .map(|l| {
+                l.trim_start_matches('│')
+                    .trim_end_matches('│')
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        assert!(
+            inside[0].starts_with(r#"{"error":1,"#),
+            "{w}x{h}:\n{screen}"
+        );
+        let shown: String = inside.concat();
+        let whole = shown.replace(' ', "") == line.replace(' ', "");
+        assert!(
+            whole || (h == 15 && line.replace(' ', "").starts_with(&shown.replace(' ', ""))),
+            "{w}x{h}:\n{screen}"
+        );
+        if h > 15 {
+            assert!(whole, "all of it fits at {w}x{h}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn enter_typed_ahead_of_the_catalogs_picks_when_they_arrive() {
+    let mut app = App::new(Options {
+        query: Some("v:pixnet 1302".into()),
+        pick: true,
+        ..Options::default()
+    });
+    app.update_sync(Action::Resize(120, 35));
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    let effects = app.update_sync(Action::Loaded(Arc::new(Index::embedded()), Vec::new()));
+    assert!(
+        matches!(&effects[..], [Effect::SaveHistory(_), Effect::Pick { arm, .. }] if arm.contains("1302")),
+        "{effects:?}"
+    );
 }
 
 #[test]
@@ -1020,7 +1185,15 @@ fn the_paste_panels_key_hints_leave_with_it() {
             .unwrap()
             .to_string()
     };
-    assert!(status(&app).contains("Ctrl-V"), "{}", status(&app));
+    let hints = status(&app);
+    for hint in [
+        "Enter jump",
+        "Tab next error",
+        "Shift-↑↓ scroll",
+        "Ctrl-L clear",
+    ] {
+        assert!(hints.contains(hint), "{hint}: {hints}");
+    }
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
     let s = status(&app);

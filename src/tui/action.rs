@@ -25,9 +25,11 @@ pub enum Action {
     ToggleSidebar,
     /// Enter outside the filter: on a code, copy its arm (as `y`); on a vendor, go to its codes.
     Activate,
-    /// Scroll the detail pane by this many rows (Shift-↑/↓, the wheel over it).
+    /// Scroll the detail pane (in the paste panel, the decoded errors) by this many rows
+    /// (Shift-↑/↓, the wheel over it).
     ScrollDetail(isize),
-    /// Scroll the detail pane half its height down (1) or up (-1): Ctrl-D / Ctrl-U.
+    /// Scroll the detail pane (or the decoded errors) half its height down (1) or up (-1):
+    /// Ctrl-D / Ctrl-U.
     ScrollDetailHalfPage(isize),
     // The filter
     StartFilter,
@@ -60,7 +62,7 @@ pub enum Action {
     Paste(String),
     /// Ctrl-V in the paste panel: ask the runtime for the clipboard's text.
     PasteFromClipboard,
-    /// Ctrl-U in the paste panel: empty it.
+    /// Ctrl-L in the paste panel: empty it.
     ClearPaste,
     /// Enter in the paste panel: jump to the selected decoded error's entry.
     JumpToDecoded,
@@ -137,8 +139,12 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Paste panel (p)",
         &[
             ("Ctrl-V", "paste from the clipboard"),
-            ("Ctrl-U", "clear the panel"),
-            ("Ctrl-↑ Ctrl-↓", "pick an error"),
+            ("Ctrl-L", "clear the panel"),
+            ("Tab Shift-Tab", "next / previous error"),
+            ("Ctrl-N Ctrl-P", "next / previous error"),
+            ("Ctrl-↑ Ctrl-↓", "previous / next error"),
+            ("Shift-↑ ↓", "scroll the decoded errors"),
+            ("Ctrl-D Ctrl-U", "decoded errors half a page down / up"),
             ("Enter", "jump to its entry in the table"),
             ("Esc", "back to the table"),
         ],
@@ -212,13 +218,22 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
         }),
         Mode::Paste => Some(match key.code {
             KeyCode::Esc => Action::Back,
-            KeyCode::Enter if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                Action::JumpToDecoded
-            }
+            KeyCode::Enter if !ctrl && !alt => Action::JumpToDecoded,
             KeyCode::Char('v') if ctrl => Action::PasteFromClipboard,
-            KeyCode::Char('u') if ctrl => Action::ClearPaste,
+            KeyCode::Char('l') if ctrl => Action::ClearPaste,
+            // Picking among the errors: Ctrl-↑/↓ where the terminal lets them through, and
+            // Tab and Ctrl-N/P where it does not (macOS takes Ctrl-arrows for itself).
             KeyCode::Up if ctrl => Action::Up,
             KeyCode::Down if ctrl => Action::Down,
+            KeyCode::Char('p') if ctrl => Action::Up,
+            KeyCode::Char('n') if ctrl => Action::Down,
+            KeyCode::BackTab => Action::Up,
+            KeyCode::Tab => Action::Down,
+            // Scrolling the decoded errors, with the detail pane's keys.
+            KeyCode::Up if shift => Action::ScrollDetail(-1),
+            KeyCode::Down if shift => Action::ScrollDetail(1),
+            KeyCode::Char('d') if ctrl => Action::ScrollDetailHalfPage(1),
+            KeyCode::Char('u') if ctrl => Action::ScrollDetailHalfPage(-1),
             _ => Action::PasteInput(key),
         }),
         Mode::Help => match key.code {

@@ -2,6 +2,7 @@
 //! what must happen outside (copy, search, quit) leaves as [`Effect`]s for the runtime.
 
 use super::action::{Action, Mode, key_action};
+use super::decoded;
 use super::detail;
 use super::history::History;
 use super::input::LineInput;
@@ -128,6 +129,8 @@ pub struct App {
     /// `b`: `Y` adds the type of each vendor's error body (from its catalog's envelope).
     pub with_body: bool,
     pub pick: bool,
+    /// Enter came in a pick before the results it chooses from: choose when they arrive.
+    choose_when_done: bool,
     /// The arm [`App::arm_to_copy`] made last, and what from: the preview draws it every
     /// frame, and an arm is named within its vendor's whole enum.
     arm_made: RefCell<Option<MadeArm>>,
@@ -181,6 +184,7 @@ impl App {
             preview: false,
             with_body: false,
             pick: options.pick,
+            choose_when_done: false,
             arm_made: RefCell::new(None),
         }
     }
@@ -261,6 +265,28 @@ impl App {
         self.detail_scroll = Some((hit.row, offset));
     }
 
+    /// The paste panel's decoded pane: its inside's width and height.
+    fn decoded_pane(&self) -> (u16, usize) {
+        let (_, pane) = layout::paste_panes(layout::body(&self.panes(self.size)));
+        (
+            pane.width.saturating_sub(2),
+            usize::from(pane.height.saturating_sub(2)),
+        )
+    }
+
+    /// Scrolls the paste panel's decoded errors by `delta` rows, within its content.
+    fn scroll_decoded(&mut self, delta: isize) {
+        let Some(index) = self.index.clone() else {
+            return;
+        };
+        let (width, height) = self.decoded_pane();
+        let content = decoded::content(&self.paste, &index);
+        let (rows, selected) = decoded::rows(&content, usize::from(width));
+        let now = decoded::offset(self.paste.scroll, rows.len(), &selected, height);
+        let max = rows.len().saturating_sub(height);
+        self.paste.scroll = Some(step(now, delta, max + 1));
+    }
+
     /// Rows of the detail pane's inside (half of it is Ctrl-D's step).
     fn detail_height(&self) -> usize {
         self.panes(self.size)
@@ -331,6 +357,9 @@ impl App {
                         .unwrap_or(0);
                     self.offset = 0;
                     self.scroll_into_view();
+                    if std::mem::take(&mut self.choose_when_done) {
+                        return self.choose();
+                    }
                 }
             }
             Action::Status(s) => self.status = s,
@@ -350,6 +379,7 @@ impl App {
                     Mode::Help
                 };
             }
+            Action::ScrollDetail(delta) if self.mode == Mode::Paste => self.scroll_decoded(delta),
             Action::ScrollDetail(delta) => self.scroll_detail(delta),
             Action::TogglePreview => {
                 self.preview = !self.preview;
@@ -359,6 +389,10 @@ impl App {
                 } else {
                     "the detail pane shows the entry (s: what y copies)".into()
                 };
+            }
+            Action::ScrollDetailHalfPage(direction) if self.mode == Mode::Paste => {
+                let half = (self.decoded_pane().1 / 2).max(1) as isize;
+                self.scroll_decoded(direction.signum() * half);
             }
             Action::ScrollDetailHalfPage(direction) => {
                 let half = (self.detail_height() / 2).max(1) as isize;
@@ -550,7 +584,12 @@ impl App {
     }
 
     /// Enter in `errdex pick`: the selection goes to the caller (and the query to the history).
+    /// Typed ahead of the catalogs or of the query's results, it waits for them.
     fn choose(&mut self) -> Vec<Effect> {
+        if self.index.is_none() || self.searching {
+            self.choose_when_done = true;
+            return Vec::new();
+        }
         let (Some(hit), Some((arm, _))) = (self.selected_hit(), self.arm_to_copy()) else {
             self.status = "nothing selected to pick (Esc leaves)".into();
             return Vec::new();
@@ -880,6 +919,19 @@ impl App {
             match ev.kind {
                 MouseEventKind::ScrollDown => self.scroll_help(3),
                 MouseEventKind::ScrollUp => self.scroll_help(-3),
+                _ => {}
+            }
+            return Vec::new();
+        }
+        // In the paste panel the wheel over the decoded errors scrolls them.
+        if self.mode == Mode::Paste {
+            let (_, pane) = layout::paste_panes(layout::body(&self.panes(self.size)));
+            if !pane.contains(Position::new(ev.column, ev.row)) {
+                return Vec::new();
+            }
+            match ev.kind {
+                MouseEventKind::ScrollDown => self.scroll_decoded(3),
+                MouseEventKind::ScrollUp => self.scroll_decoded(-3),
                 _ => {}
             }
             return Vec::new();

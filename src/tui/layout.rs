@@ -123,6 +123,35 @@ pub fn help_rect(area: Rect, lines: usize) -> Rect {
     }
 }
 
+/// The paste panel's text area and decoded pane in `area` (the space between the filter bar
+/// and the status line). The answer matters more than the question: at small heights the
+/// decoded pane keeps a row of its own inside its border, and the text area gives way.
+pub fn paste_panes(area: Rect) -> (Rect, Rect) {
+    let decoded = (area.height - area.height * 45 / 100)
+        .max(3)
+        .min(area.height);
+    let input = Rect {
+        height: area.height - decoded,
+        ..area
+    };
+    let results = Rect {
+        y: area.y + input.height,
+        height: decoded,
+        ..area
+    };
+    (input, results)
+}
+
+/// The area between the filter bar and the status line.
+pub fn body(p: &Panes) -> Rect {
+    Rect {
+        x: p.filter.x,
+        y: p.filter.y + 1,
+        width: p.filter.width,
+        height: p.status.y.saturating_sub(p.filter.y + 1),
+    }
+}
+
 /// Rows of the table's body that fit (its block border and header take three lines).
 pub fn table_rows(table: Rect) -> usize {
     table.height.saturating_sub(3) as usize

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod decoded;
 pub mod detail;
 pub mod history;
 pub mod input;

@@ -9,7 +9,7 @@ pub use theme::{Palette, Theme};
 use super::action::Mode;
 use super::app::{App, Focus};
 use super::detail;
-use super::layout::{self, Panes, SidebarLine};
+use super::layout::{self, SidebarLine};
 use crate::index::{Highlighter, Index};
 use crate::sanitize;
 use ratatui::Frame;
@@ -55,19 +55,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     match app.mode {
         Mode::Help => overlays::help(app, frame, area, &theme),
-        Mode::Paste => overlays::paste(app, index, frame, body(&panes), &theme),
-        Mode::Editions => overlays::editions(app, index, frame, body(&panes), &theme),
+        Mode::Paste => overlays::paste(app, index, frame, layout::body(&panes), &theme),
+        Mode::Editions => overlays::editions(app, index, frame, layout::body(&panes), &theme),
         Mode::Normal | Mode::Filter => {}
-    }
-}
-
-/// The area between the filter bar and the status line.
-fn body(p: &Panes) -> Rect {
-    Rect {
-        x: p.filter.x,
-        y: p.filter.y + 1,
-        width: p.filter.width,
-        height: p.status.y.saturating_sub(p.filter.y + 1),
     }
 }
 
@@ -193,9 +183,10 @@ fn key_hints(app: &App) -> &'static [(&'static str, &'static str)] {
         ],
         Mode::Paste => &[
             ("Enter", "jump"),
+            ("Tab", "next error"),
+            ("Shift-↑↓", "scroll"),
             ("Ctrl-V", "paste"),
-            ("Ctrl-U", "clear"),
-            ("Ctrl-↑↓", "pick"),
+            ("Ctrl-L", "clear"),
             ("Esc", "back"),
         ],
         Mode::Help | Mode::Editions => &[("Esc", "close")],
