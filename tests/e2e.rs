@@ -610,6 +610,17 @@ fn the_config_file_sets_the_explorer_s_language_theme_and_mouse() {
     t.wait_text("config.toml:2:");
     let s = status_ends(&t, "Rust");
     assert!(s.contains("PIXNET"), "{s}");
+    // Counted as what it is, and listed with its place by `w`.
+    assert!(s.contains("⚠ 1 config warning (w)"), "{s}");
+    assert!(!s.contains("catalog problem"), "{s}");
+    t.keys(&["w"]);
+    let s = t.wait_text("Warnings and problems");
+    assert!(
+        s.contains("1 config warning") && s.contains("config.toml:2:"),
+        "{s}"
+    );
+    t.keys(&["Escape"]);
+    t.wait_for("the list closed", |s| !s.contains("Warnings and problems"));
     assert_eq!(t.format("#{mouse_any_flag}"), "1");
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));

@@ -576,6 +576,14 @@ fn app_in(mode: Mode) -> App {
             key(&mut app, KeyCode::Enter);
             key(&mut app, KeyCode::Char('e'));
         }
+        Mode::Problems => {
+            // A hostile file name among them: it is shown, not obeyed.
+            let problems = (0..30)
+                .map(|i| format!("/tmp/\x1b]0;t\x07c{i}.json:{i}:1: expected a string"))
+                .collect();
+            app.update_sync(Action::Loaded(Arc::new(Index::embedded()), problems));
+            key(&mut app, KeyCode::Char('w'));
+        }
     }
     assert_eq!(app.mode, mode);
     app
@@ -585,10 +593,11 @@ fn app_in(mode: Mode) -> App {
 fn every_size_draws_without_panic() {
     // Every width and height would be 30,000 frames per mode, minutes in a debug build: sparse
     // steps over the whole range, and each side of the layout's thresholds (20x4 to fit at all,
-    // 60 for the sidebar, 14 for the detail pane), cover the shapes in seconds.
+    // 40 for the sidebar, 100 for it unfolded, 14 for the detail pane), cover the shapes in
+    // seconds.
     let mut widths: Vec<u16> = (1..=300).step_by(37).collect();
     let mut heights: Vec<u16> = (1..=100).step_by(19).collect();
-    widths.extend([2, 19, 20, 21, 59, 60, 61, 80, 300]);
+    widths.extend([2, 19, 20, 21, 39, 40, 41, 59, 60, 61, 80, 99, 100, 300]);
     heights.extend([2, 3, 4, 5, 13, 14, 15, 24, 100]);
     for mode in [
         Mode::Normal,
@@ -596,6 +605,7 @@ fn every_size_draws_without_panic() {
         Mode::Help,
         Mode::Paste,
         Mode::Editions,
+        Mode::Problems,
     ] {
         let mut app = app_in(mode);
         for &w in &widths {
@@ -711,7 +721,7 @@ fn catalog_problems_show_in_the_status_line() {
     ));
     let screen = text(&draw(&app, 100, 30));
     assert!(screen.contains("warning: broken.json:3:3"), "{screen}");
-    assert!(screen.contains("⚠ 1 catalog problem"), "{screen}");
+    assert!(screen.contains("⚠ 1 catalog problem (w)"), "{screen}");
     // The warning gives way to the next action's result; the marker stays.
     key(&mut app, KeyCode::Char('j'));
     let screen = text(&draw(&app, 100, 30));
@@ -721,6 +731,61 @@ fn catalog_problems_show_in_the_status_line() {
         screen.contains("PIXNET"),
         "the other catalogs loaded: {screen}"
     );
+}
+
+#[test]
+fn config_warnings_are_counted_apart_and_w_lists_every_warning_and_problem() {
+    let warning = "/home/u/.config/errdex/config.toml:2:9: `theme` must be dark or light";
+    let mut app = App::new(Options {
+        warnings: vec![warning.into()],
+        ..Options::default()
+    });
+    app.update_sync(Action::Resize(100, 30));
+    app.update_sync(Action::Loaded(Arc::new(Index::embedded()), Vec::new()));
+    let footer = |app: &App, w, h| text(&draw(app, w, h)).lines().last().unwrap().to_string();
+    let f = footer(&app, 100, 30);
+    assert!(f.contains("⚠ 1 config warning (w)"), "{f}");
+    assert!(
+        !f.contains("catalog problem"),
+        "a config warning is no catalog problem: {f}"
+    );
+    // With catalog problems too, each is counted for what it is.
+    let problems: Vec<String> = (1..=12)
+        .map(|i| format!("/home/u/.config/errdex/catalogs/c{i}.json:{i}:3: expected a string"))
+        .collect();
+    app.update_sync(Action::Loaded(
+        Arc::new(Index::embedded()),
+        problems.clone(),
+    ));
+    let f = footer(&app, 100, 30);
+    assert!(
+        f.contains("⚠ 1 config warning, 12 catalog problems (w)"),
+        "{f}"
+    );
+    // `w` lists them all with their file:line:col; at 60x15 the list scrolls.
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.mode, Mode::Problems);
+    let screen = text(&draw(&app, 100, 30));
+    for line in std::iter::once(warning).chain(problems.iter().map(String::as_str)) {
+        assert!(screen.contains(line), "{line}:\n{screen}");
+    }
+    assert!(screen.contains("│1 config warning") && screen.contains("│12 catalog problems"));
+    app.update_sync(Action::Resize(60, 15));
+    let mut seen = String::new();
+    for _ in 0..20 {
+        seen.push_str(&text(&draw(&app, 60, 15)));
+        key(&mut app, KeyCode::Char('j'));
+    }
+    assert!(seen.contains("Warnings and problems 1-"), "{seen}");
+    assert!(
+        seen.contains("c12.json:12:3"),
+        "scrolled to the last:\n{seen}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    key(&mut app, KeyCode::Char('w'));
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.mode, Mode::Normal);
 }
 
 /// No cell holds a character the terminal would obey (C0, DEL, C1) or a bidi override.
@@ -886,7 +951,7 @@ fn k_narrows_to_each_kind_in_turn_across_vendors() {
         .collect();
     assert!(vendors.len() >= 4, "{vendors:?}");
     let screen = text(&draw(&app, 120, 35));
-    assert!(screen.contains("kind     auth"), "{screen}");
+    assert!(screen.contains("kind       auth"), "{screen}");
     key(&mut app, KeyCode::Char('K'));
     assert_eq!(app.filter.text(), "k:permission");
     // After the last kind, every kind again; other words of the filter stay.
@@ -1794,6 +1859,7 @@ fn nothing_to_read_is_yellow_or_cyan_which_vanish_on_light_terminals() {
         Mode::Help,
         Mode::Paste,
         Mode::Editions,
+        Mode::Problems,
     ] {
         let mut app = app_in(mode);
         app.update_sync(Action::Status("copied code 1004 via OSC 52".into()));

@@ -67,6 +67,8 @@ pub enum Action {
     /// Enter in the paste panel: jump to the selected decoded error's entry.
     JumpToDecoded,
     ToggleEditions,
+    /// `w`: the list of every config warning and catalog problem, or back.
+    ToggleProblems,
     ToggleMouse,
     /// Narrow to the next kind (`k:` in the filter), across every vendor; after the last, none.
     CycleKind,
@@ -154,6 +156,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         &[
             ("p", "paste panel: decode an error response"),
             ("e", "editions of the selected code (Esc closes)"),
+            ("w", "every config warning and catalog problem"),
             ("o", "open the source link ($BROWSER, xdg-open)"),
             ("M", "mouse on/off (off: terminal selects text)"),
             ("Esc", "clear filter / close"),
@@ -178,6 +181,8 @@ pub enum Mode {
     Help,
     Paste,
     Editions,
+    /// The list of config warnings and catalog problems.
+    Problems,
 }
 
 /// Maps a key to an action in `mode`. Only presses count (Windows and kitty report releases).
@@ -236,10 +241,14 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('u') if ctrl => Action::ScrollDetailHalfPage(-1),
             _ => Action::PasteInput(key),
         }),
-        Mode::Help => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
-                Some(Action::ToggleHelp)
-            }
+        Mode::Help | Mode::Problems => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(if mode == Mode::Help {
+                Action::ToggleHelp
+            } else {
+                Action::ToggleProblems
+            }),
+            KeyCode::Char('?') if mode == Mode::Help => Some(Action::ToggleHelp),
+            KeyCode::Char('w') if mode == Mode::Problems => Some(Action::ToggleProblems),
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
             KeyCode::PageDown => Some(Action::PageDown),
@@ -287,6 +296,7 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('M') => Some(Action::ToggleMouse),
             KeyCode::Char('K') => Some(Action::CycleKind),
             KeyCode::Char('v') => Some(Action::ToggleSidebar),
+            KeyCode::Char('w') => Some(Action::ToggleProblems),
             KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
             KeyCode::Enter => Some(Action::Activate),
             _ => None,
@@ -331,6 +341,7 @@ mod tests {
             Mode::Help,
             Mode::Paste,
             Mode::Editions,
+            Mode::Problems,
         ] {
             assert!(
                 matches!(key_action(k, mode), Some(Action::Suspend)),
@@ -348,6 +359,7 @@ mod tests {
             Mode::Help,
             Mode::Paste,
             Mode::Editions,
+            Mode::Problems,
         ] {
             assert!(
                 matches!(key_action(k, mode), Some(Action::Quit)),

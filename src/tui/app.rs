@@ -80,14 +80,22 @@ pub struct Options {
     /// The snippet language to start with (Rust when none).
     pub lang: Option<Lang>,
     pub palette: super::ui::Palette,
+    /// Config file warnings, each `file:line:col: what`, found before the explorer started.
+    pub warnings: Vec<String>,
 }
 
 pub struct App {
     pub index: Option<Arc<Index>>,
     /// Bytes of catalog files read and to read, while the index is loading.
     pub loading: Option<(u64, u64)>,
-    /// Warnings from loading (broken user catalogs), shown in the status line.
+    /// Config file warnings (`file:line:col: what`), counted apart from catalog problems.
+    pub warnings: Vec<String>,
+    /// Problems of loading catalogs (broken user catalogs, `file:line:col: what`).
     pub problems: Vec<String>,
+    /// Notes of loading (a user catalog replacing an embedded one).
+    pub notes: Vec<String>,
+    /// The problems list's first shown row.
+    pub problems_scroll: usize,
     pub mode: Mode,
     pub focus: Focus,
     pub filter: LineInput,
@@ -149,7 +157,10 @@ impl App {
         App {
             index: None,
             loading: None,
+            warnings: options.warnings,
             problems: Vec::new(),
+            notes: Vec::new(),
+            problems_scroll: 0,
             // A pick starts in the filter, as fzf does: what is typed is the query.
             mode: if options.pick {
                 Mode::Filter
@@ -294,6 +305,21 @@ impl App {
             .map_or(0, |d| usize::from(d.height.saturating_sub(2)))
     }
 
+    /// The problems list: its rows at the width it is drawn, and the rows shown.
+    pub fn problem_rows(&self) -> (Vec<super::rows::Row>, usize) {
+        let area = layout::body(&self.panes(self.size));
+        let lines = super::problems::lines(&self.warnings, &self.problems, &self.notes);
+        let rows = super::rows::rows(&lines, usize::from(area.width.saturating_sub(2)));
+        (rows, usize::from(area.height.saturating_sub(2)))
+    }
+
+    /// Scrolls the problems list by `delta` rows, within its content.
+    fn scroll_problems(&mut self, delta: isize) {
+        let (rows, shown) = self.problem_rows();
+        let max = rows.len().saturating_sub(shown);
+        self.problems_scroll = step(self.problems_scroll, delta, max + 1);
+    }
+
     /// The help overlay's first shown line, within its content.
     fn scroll_help(&mut self, delta: isize) {
         let lines = super::action::help_lines();
@@ -326,14 +352,15 @@ impl App {
             } => self.loading = Some((loaded_bytes, total_bytes)),
             Action::Loaded(index, problems) => {
                 self.problems = problems;
+                self.notes = index.notices.clone();
                 if let Some(name) = self.pending_vendor.take() {
                     match index.find_vendor(&name) {
                         Some(v) => self.sidebar = v + 1,
                         None => self.status = format!("unknown vendor `{name}`"),
                     }
                 }
-                if let Some(p) = self.problems.first() {
-                    self.status = format!("warning: {p}");
+                if let Some(p) = self.warnings.first().or(self.problems.first()) {
+                    self.status = format!("warning: {p} (w lists all)");
                 }
                 self.index = Some(index);
                 self.loading = None;
@@ -377,6 +404,14 @@ impl App {
                 } else {
                     self.help_scroll = 0;
                     Mode::Help
+                };
+            }
+            Action::ToggleProblems => {
+                self.mode = if self.mode == Mode::Problems {
+                    Mode::Normal
+                } else {
+                    self.problems_scroll = 0;
+                    Mode::Problems
                 };
             }
             Action::ScrollDetail(delta) if self.mode == Mode::Paste => self.scroll_decoded(delta),
@@ -569,7 +604,7 @@ impl App {
                     return self.search();
                 }
             }
-            Mode::Paste | Mode::Help | Mode::Editions => self.mode = Mode::Normal,
+            Mode::Paste | Mode::Help | Mode::Editions | Mode::Problems => self.mode = Mode::Normal,
             Mode::Normal => {
                 if !self.filter.text().is_empty() {
                     self.filter.clear();
@@ -778,6 +813,10 @@ impl App {
                 self.scroll_help(delta);
                 return Vec::new();
             }
+            Mode::Problems => {
+                self.scroll_problems(delta);
+                return Vec::new();
+            }
             _ => {}
         }
         if self.focus == Focus::Sidebar && self.mode == Mode::Normal {
@@ -804,6 +843,9 @@ impl App {
     }
 
     fn page(&self) -> usize {
+        if self.mode == Mode::Problems {
+            return self.problem_rows().1.max(1);
+        }
         if self.mode == Mode::Help {
             let shown = layout::help_rect(self.size, super::action::help_lines()).height;
             return usize::from(shown.saturating_sub(2)).max(1);

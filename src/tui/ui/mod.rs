@@ -57,6 +57,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Help => overlays::help(app, frame, area, &theme),
         Mode::Paste => overlays::paste(app, index, frame, layout::body(&panes), &theme),
         Mode::Editions => overlays::editions(app, index, frame, layout::body(&panes), &theme),
+        Mode::Problems => overlays::problems(app, frame, layout::body(&panes), &theme),
         Mode::Normal | Mode::Filter => {}
     }
 }
@@ -102,11 +103,7 @@ fn draw_filter(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let problems = match app.problems.len() {
-        0 => String::new(),
-        1 => "⚠ 1 catalog problem  ".to_string(),
-        n => format!("⚠ {n} catalog problems  "),
-    };
+    let problems = problem_counts(app);
     let right = match &app.index {
         Some(_) => format!(
             "{problems}{}{}/{}  {} ",
@@ -157,6 +154,31 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
+/// The footer's count of warnings and problems, each kind for what it is, and the key that
+/// lists them: `⚠ 1 config warning, 2 catalog problems (w)  `.
+fn problem_counts(app: &App) -> String {
+    use crate::tui::problems::count;
+    let mut parts = Vec::new();
+    if !app.warnings.is_empty() {
+        parts.push(count(
+            app.warnings.len(),
+            "config warning",
+            "config warnings",
+        ));
+    }
+    if !app.problems.is_empty() {
+        parts.push(count(
+            app.problems.len(),
+            "catalog problem",
+            "catalog problems",
+        ));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("⚠ {} (w)  ", parts.join(", "))
+}
+
 /// The footer's key hints: what the keys do in this mode and focus, so each hint is true.
 fn key_hints(app: &App) -> &'static [(&'static str, &'static str)] {
     let sidebar = app.focus == Focus::Sidebar;
@@ -189,7 +211,8 @@ fn key_hints(app: &App) -> &'static [(&'static str, &'static str)] {
             ("Ctrl-L", "clear"),
             ("Esc", "back"),
         ],
-        Mode::Help | Mode::Editions => &[("Esc", "close")],
+        Mode::Help | Mode::Problems => &[("Esc", "close"), ("j/k", "scroll")],
+        Mode::Editions => &[("Esc", "close"), ("j/k", "move")],
         Mode::Normal if sidebar => &[
             ("j/k", "vendor"),
             ("Enter/Tab", "its codes"),

@@ -6,8 +6,9 @@ use crate::index::Index;
 use crate::sanitize;
 use crate::tui::action::HELP;
 use crate::tui::app::App;
-use crate::tui::decoded::{self, Tone};
+use crate::tui::decoded;
 use crate::tui::layout;
+use crate::tui::rows::{Row, Tone};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -100,6 +101,17 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
         );
     }
     frame.render_widget(block, results);
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|row| styled(row, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// A row of pieces in the styles of their tones.
+fn styled(row: Row, theme: &Theme) -> Line<'static> {
     let style = |tone: Tone| match tone {
         Tone::Base => theme.base(),
         Tone::Selected => theme.selected(),
@@ -108,19 +120,40 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
         Tone::Good => theme.good(),
         Tone::Warning => theme.warning(),
     };
+    Line::from(
+        row.into_iter()
+            .map(|(tone, text)| Span::styled(text, style(tone)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The list of config warnings and catalog problems (`w`), over the body; it scrolls.
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let (rows, height) = app.problem_rows();
+    let offset = app.problems_scroll.min(rows.len().saturating_sub(height));
+    let width = usize::from(area.width.saturating_sub(2));
+    let title = if rows.len() > height {
+        format!(
+            " Warnings and problems {}-{} of {} (j/k scroll, Esc closes) ",
+            offset + 1,
+            (offset + height).min(rows.len()),
+            rows.len()
+        )
+    } else {
+        " Warnings and problems (Esc closes) ".to_string()
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(truncate(&title, width));
     let shown: Vec<Line> = rows
         .into_iter()
         .skip(offset)
         .take(height)
-        .map(|row| {
-            Line::from(
-                row.into_iter()
-                    .map(|(tone, text)| Span::styled(text, style(tone)))
-                    .collect::<Vec<_>>(),
-            )
-        })
+        .map(|row| styled(row, theme))
         .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    frame.render_widget(Paragraph::new(shown).block(block).style(theme.base()), area);
 }
 
 pub fn editions(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
