@@ -192,6 +192,7 @@ fn vendor_code(vendor: &Vendor) -> String {
         homepage,
         language,
         vendor_type,
+        group,
     } = vendor;
     let vendor_type = match vendor_type {
         VendorType::Vendor => "VendorType::Vendor",
@@ -199,12 +200,13 @@ fn vendor_code(vendor: &Vendor) -> String {
     };
     format!(
         "Vendor {{ id: {}, name: {}, aliases: {}, homepage: {}, language: {}, \
-         vendor_type: {vendor_type} }}",
+         vendor_type: {vendor_type}, group: {} }}",
         string(id),
         string(name),
         list(aliases),
         opt(homepage.as_deref()),
         opt(language.as_deref()),
+        opt(group.as_deref()),
     )
 }
 

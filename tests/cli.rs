@@ -51,7 +51,14 @@ fn vendors_json_lists_editions_with_counts() {
         .map(|v| v["type"].as_str().unwrap())
         .collect();
     assert_eq!(&types[..4], ["vendor"; 4]);
-    assert!(types[4..].iter().all(|&t| t == "standard"), "{types:?}");
+    assert!(types[4..].iter().all(|t| *t == "standard"), "{types:?}");
+    // Each family names its sidebar group; the vendors' own catalogs have none.
+    let http = &v[4];
+    assert_eq!(
+        (&http["id"], &http["group"]),
+        (&"http".into(), &"Web and RPC".into())
+    );
+    assert!(v[0]["group"].is_null());
     for family in ["win32", "hresult", "aws", "mysql", "k8s", "oauth"] {
         assert!(ids.contains(&family), "{family}: {ids:?}");
     }

@@ -51,6 +51,10 @@ pub struct Vendor {
         skip_serializing_if = "VendorType::is_vendor"
     )]
     pub vendor_type: VendorType,
+    /// The heading the explorer's sidebar lists the catalog under (`Databases`); without one,
+    /// `Vendors` or `Standards` by its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 impl Vendor {

@@ -129,6 +129,7 @@ pub fn print_vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Res
                     "id": v.id,
                     "name": newest.vendor().name,
                     "type": newest.vendor().vendor_type,
+                    "group": newest.vendor().group,
                     "aliases": newest.vendor().aliases,
                     "entries": newest.len(),
                     "editions": editions,

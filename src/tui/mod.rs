@@ -5,12 +5,15 @@
 
 pub mod action;
 pub mod app;
+pub mod decoded;
 pub mod detail;
 pub mod history;
 pub mod input;
 pub mod layout;
 pub mod open;
 pub mod paste;
+pub mod problems;
+pub mod rows;
 mod search;
 pub mod terminal;
 pub mod ui;
@@ -129,6 +132,7 @@ fn run(
 ) -> io::Result<Exit> {
     let history_file = history::path();
     let mut start = options.start;
+    start.warnings = options.warnings;
     start.history = history_file
         .as_deref()
         .map(history::load)
@@ -141,7 +145,6 @@ fn run(
     // Catalogs load in the background: the first frame above never waits for them.
     let loader_tx = tx.clone();
     let sources = options.sources;
-    let warnings = options.warnings;
     std::thread::spawn(move || {
         let mut last = std::time::Instant::now();
         let (index, problems) = Index::load(&sources, &mut |loaded_bytes, total_bytes| {
@@ -155,10 +158,7 @@ fn run(
                 let _ = loader_tx.send(Msg::Action(progress));
             }
         });
-        let problems = warnings
-            .into_iter()
-            .chain(problems.iter().map(ToString::to_string))
-            .collect();
+        let problems = problems.iter().map(ToString::to_string).collect();
         // Built here, so the detail pane's first look-up does not hold up a frame.
         index.prepare_lookups();
         let _ = loader_tx.send(Msg::Action(Action::Loaded(Arc::new(index), problems)));
