@@ -14,7 +14,7 @@ mod clauses;
 mod echo;
 mod envelope;
 mod extract;
-mod families;
+pub mod families;
 mod lenient;
 mod printouts;
 mod similarity;
@@ -235,9 +235,12 @@ fn printed_messages(index: &Index) -> std::collections::HashMap<String, &'static
             .position(|v| v.id == id)
             .filter(|&v| index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
     };
-    for id in ["errno", "sqlite"] {
-        let Some(v) = family(id) else { continue };
-        let id: &'static str = if id == "errno" { "errno" } else { "sqlite" };
+    for f in families::ALL {
+        let Some(fewest_words) = f.printed_words else {
+            continue;
+        };
+        let Some(v) = family(f.id) else { continue };
+        let id = f.id;
         let table = index.vendor_table(v);
         for i in 0..table.len() {
             let Some(m) = table.field(i, Field::Message) else {
@@ -245,14 +248,12 @@ fn printed_messages(index: &Index) -> std::collections::HashMap<String, &'static
             };
             let generic = ["out of memory", "unknown error", "not an error"];
             let words = m.split_whitespace().count();
-            if (id == "errno" || words >= 3) && !generic.contains(&m.to_lowercase().as_str()) {
+            if words >= fewest_words && !generic.contains(&m.to_lowercase().as_str()) {
                 known.entry(m.to_lowercase()).or_insert(id);
             }
         }
-        if id == "sqlite" {
-            for (m, _) in families::SQLITE_MESSAGES {
-                known.entry(m.to_lowercase()).or_insert(id);
-            }
+        for (m, _) in f.known_messages {
+            known.entry(m.to_lowercase()).or_insert(id);
         }
     }
     known
@@ -795,7 +796,7 @@ impl<'p> Decoder<'p> {
 
     /// The HTTP family's rows for a status.
     fn http_rows(&self, status: u16) -> Vec<RowId> {
-        let Some(http) = self.family("http") else {
+        let Some(http) = self.family(families::HTTP) else {
             return Vec::new();
         };
         let mut rows = self.index.by_code(&status.to_string());
@@ -821,7 +822,7 @@ impl<'p> Decoder<'p> {
             code: Some(status.to_string()),
             message,
             http_status: Some(status),
-            vendor: self.family("http").map(|v| self.vendor_id(v)),
+            vendor: self.family(families::HTTP).map(|v| self.vendor_id(v)),
             path,
             field: None,
             confidence,
@@ -1104,12 +1105,10 @@ impl<'p> Decoder<'p> {
         let known = self.printed;
         let family_of = |segment: &str| {
             let lower = segment.to_lowercase();
-            known.get(&lower).copied().or_else(|| {
-                families::SQLITE_MESSAGES
-                    .iter()
-                    .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
-                    .map(|_| "sqlite")
-            })
+            known
+                .get(&lower)
+                .copied()
+                .or_else(|| families::known_message(&lower).map(|(f, _)| f))
         };
         families::after_colons(text)
             .filter_map(|(start, segment)| {
@@ -1128,6 +1127,7 @@ impl<'p> Decoder<'p> {
                     message: None,
                     start,
                     end,
+                    pattern: None,
                 })
             })
             .collect()
@@ -1137,15 +1137,12 @@ impl<'p> Decoder<'p> {
     /// and C print it, SQLite's messages.
     fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
         let printed = printed.trim();
-        if self.index.vendors()[v].id == "sqlite" {
-            let known = families::SQLITE_MESSAGES
-                .iter()
-                .find(|(m, _)| printed.to_lowercase().starts_with(&m.to_lowercase()));
-            if let Some((_, code)) = known {
-                let mut rows = self.index.by_code(code);
-                rows.retain(|&r| self.index.row_vendor(r) == v);
-                return rows;
-            }
+        if let Some((id, code)) = families::known_message(printed)
+            && self.index.vendors()[v].id == id
+        {
+            let mut rows = self.index.by_code(code);
+            rows.retain(|&r| self.index.row_vendor(r) == v);
+            return rows;
         }
         self.index
             .vendor_rows(v)
@@ -1179,7 +1176,7 @@ impl<'p> Decoder<'p> {
             let already = self.found.iter().any(|f| {
                 f.anchor >= at
                     && f.anchor < next
-                    && f.error.vendor.as_deref() == Some("http")
+                    && f.error.vendor.as_deref() == Some(families::HTTP)
                     && f.error.code.as_deref() == Some(status.to_string().as_str())
             });
             if already {

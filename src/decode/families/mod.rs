@@ -1,0 +1,384 @@
+//! The standard families as their runtimes print them, one module each, found through one
+//! registry ([`ALL`]): a family's printouts, the words annotate looks for, the messages its
+//! runtimes print after a `: `, the forms people write its codes in, and the other families
+//! the same error belongs to. Each printout names a family and a code, symbol or message,
+//! which [`Hit::key`] holds; the decoder looks it up.
+//!
+//! To add a family: a module here with its [`Family`], and a line in [`ALL`] (docs/design.md,
+//! "Adding a family").
+
+mod curl;
+mod errno;
+mod grpc;
+mod http;
+mod postgres;
+mod sqlite;
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Every family the decoder knows, in the order their printouts are tried.
+pub static ALL: &[&Family] = &[
+    &http::FAMILY,
+    &grpc::FAMILY,
+    &errno::FAMILY,
+    &postgres::FAMILY,
+    &sqlite::FAMILY,
+    &curl::FAMILY,
+];
+
+/// The HTTP family's id: status lines and problem bodies are its errors.
+pub const HTTP: &str = http::FAMILY.id;
+
+/// What the decoder and annotate know about one family.
+pub struct Family {
+    /// The family's catalog id.
+    pub id: &'static str,
+    /// How its runtimes print its errors.
+    pub patterns: &'static [Pattern],
+    /// Words (lower case) that a log line holding one of the printouts holds: annotate
+    /// decodes no other line for this family.
+    pub triggers: &'static [&'static str],
+    /// Whether programs print the catalog's messages after a `: ` (errno's strerror as Go
+    /// and C print it), and from how many words a message says enough to be taken alone.
+    pub printed_words: Option<usize>,
+    /// Messages the runtime prints beyond the catalog's (what a message begins with), with
+    /// their code.
+    pub known_messages: &'static [(&'static str, &'static str)],
+    /// A code as people type or print it, in the form the catalog writes it (`80070005` →
+    /// `0x80070005`); `None` when the text is no other form of one of its codes.
+    pub code_form: fn(&str) -> Option<String>,
+    /// The same error in other families' terms, worked out from the key (HRESULT
+    /// `0x8007xxxx` is Win32 error `xxxx`).
+    pub links: fn(&Key) -> Vec<(&'static str, Key)>,
+}
+
+impl Family {
+    /// A family with no printouts, triggers or forms: the fields to fill start from here.
+    pub const fn new(id: &'static str) -> Family {
+        Family {
+            id,
+            patterns: &[],
+            triggers: &[],
+            printed_words: None,
+            known_messages: &[],
+            code_form: no_form,
+            links: no_links,
+        }
+    }
+}
+
+fn no_form(_: &str) -> Option<String> {
+    None
+}
+
+fn no_links(_: &Key) -> Vec<(&'static str, Key)> {
+    Vec::new()
+}
+
+/// One printout: a regular expression, and what its captures mean.
+pub struct Pattern {
+    pub re: &'static str,
+    /// Reads capture 1 (the code, name or message); `None` when it names nothing.
+    pub key: fn(&str) -> Option<Key>,
+    /// Capture 2 holds the message printed with it.
+    pub message: bool,
+    /// The printout says something failed, so even an entry that means success is reported
+    /// (Go's `server sent GOAWAY … ErrCode=NO_ERROR`).
+    pub failed: bool,
+    /// The printout also means what the entry's `maps_to` names (bash's `Segmentation
+    /// fault` is exit status 139 too).
+    pub linked: bool,
+}
+
+impl Pattern {
+    pub const fn new(re: &'static str, key: fn(&str) -> Option<Key>) -> Pattern {
+        Pattern {
+            re,
+            key,
+            message: false,
+            failed: false,
+            linked: false,
+        }
+    }
+
+    /// Capture 2 is the message printed with the code.
+    pub const fn with_message(self) -> Pattern {
+        Pattern {
+            message: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::failed`].
+    pub const fn failed(self) -> Pattern {
+        Pattern {
+            failed: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::linked`].
+    pub const fn linked(self) -> Pattern {
+        Pattern {
+            linked: true,
+            ..self
+        }
+    }
+}
+
+/// One printout found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The family's catalog id (`grpc`, `errno`, `postgres`, `sqlite`, `curl`, …).
+    pub family: &'static str,
+    pub key: Key,
+    /// The text the runtime printed with it, when there is one.
+    pub message: Option<String>,
+    /// Where the printout is in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The printout that found it (none for a message after a `: `).
+    pub pattern: Option<&'static Pattern>,
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.re)
+    }
+}
+
+/// How the printout names the code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Key {
+    /// The code itself (`111`, `23505`).
+    Code(String),
+    /// A symbol or a runtime's name for it (`ECONNREFUSED`, `Unavailable`, `UniqueViolation`).
+    Name(String),
+    /// Only the text printed for it, which the family's messages must name exactly (Go's
+    /// `connection refused`).
+    Message(String),
+}
+
+pub fn code(s: &str) -> Option<Key> {
+    Some(Key::Code(s.to_string()))
+}
+
+pub fn name(s: &str) -> Option<Key> {
+    Some(Key::Name(s.to_string()))
+}
+
+pub fn message(s: &str) -> Option<Key> {
+    Some(Key::Message(s.to_string()))
+}
+
+/// A 32-bit value as people write one: `0x80070005` (or fewer hex digits after `0x`),
+/// `80070005` (eight hex digits), `-2147024891` (signed, as .NET prints an HRESULT) or
+/// `2147942405`; `None` for a small positive decimal, which is no such value's form.
+pub fn u32_value(typed: &str) -> Option<u32> {
+    let t = typed.trim();
+    if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        return (!hex.is_empty() && hex.len() <= 8)
+            .then(|| u32::from_str_radix(hex, 16).ok())
+            .flatten();
+    }
+    if t.len() == 8 && t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return u32::from_str_radix(t, 16).ok();
+    }
+    if let Some(digits) = t.strip_prefix('-') {
+        let n: i64 = digits.parse().ok()?;
+        return (n > 0 && n <= 1 << 31).then(|| (-n) as i32 as u32);
+    }
+    let n: u64 = t.parse().ok()?;
+    (n > i32::MAX as u64 && n <= u32::MAX as u64).then_some(n as u32)
+}
+
+/// `0x` and eight upper-case hex digits, the form of HRESULT and NTSTATUS codes.
+pub fn hex8(value: u32) -> String {
+    format!("0x{value:08X}")
+}
+
+/// The family with this id.
+pub fn by_id(id: &str) -> Option<&'static Family> {
+    ALL.iter().copied().find(|f| f.id == id)
+}
+
+/// Every family's trigger words.
+pub fn trigger_words() -> impl Iterator<Item = &'static str> {
+    ALL.iter().flat_map(|f| f.triggers.iter().copied())
+}
+
+/// The family and code of a message a runtime prints beyond the catalog's, when `printed`
+/// (any case) begins with one.
+pub fn known_message(printed: &str) -> Option<(&'static str, &'static str)> {
+    let lower = printed.to_lowercase();
+    ALL.iter().find_map(|f| {
+        f.known_messages
+            .iter()
+            .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
+            .map(|&(_, code)| (f.id, code))
+    })
+}
+
+/// The forms of `typed` that families write their codes in, with the family of each
+/// (`-2147024891` → hresult `0x80070005`).
+pub fn code_forms(typed: &str) -> Vec<(&'static str, String)> {
+    ALL.iter()
+        .filter_map(|f| (f.code_form)(typed).map(|c| (f.id, c)))
+        .filter(|(_, c)| c != typed)
+        .collect()
+}
+
+/// Every pattern compiled, with its family.
+struct Compiled {
+    /// All the patterns at once: one pass over the text says which to run for their
+    /// captures (most texts hold none).
+    set: regex::RegexSet,
+    patterns: Vec<(&'static Family, &'static Pattern, Regex)>,
+}
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let patterns: Vec<_> = ALL
+        .iter()
+        .flat_map(|f| f.patterns.iter().map(move |p| (*f, p)))
+        .map(|(f, p)| (f, p, Regex::new(p.re).expect("family patterns are tested")))
+        .collect();
+    Compiled {
+        set: regex::RegexSet::new(patterns.iter().map(|(_, p, _)| p.re))
+            .expect("family patterns are tested"),
+        patterns,
+    }
+});
+
+/// The text after each `: ` up to the next quote, bracket, comma or line end: where Go, C's
+/// `perror` and command-line tools put a library's message (`dial tcp ...: connect: connection
+/// refused`, `open x: permission denied`). A quoted value (`"message": "..."`) is not one.
+pub fn after_colons(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.match_indices(": ").filter_map(move |(at, _)| {
+        let start = at + 2;
+        let rest = &text[start..];
+        if rest.starts_with(['"', '\'', ' ']) {
+            return None;
+        }
+        let end = rest
+            .find(['"', '\'', ')', '(', ']', ',', ';', '\n', '\r'])
+            .unwrap_or(rest.len());
+        let segment = rest[..end].trim_end();
+        (segment.len() >= 4 && segment.len() <= 80).then_some((start, segment))
+    })
+}
+
+/// Every printout in `text`, in the order they appear (several patterns may find the same
+/// code; the decoder keeps one), each followed by what its family's links make of it.
+pub fn find(text: &str) -> Vec<Hit> {
+    let compiled = &*COMPILED;
+    let mut hits = Vec::new();
+    // The set is one pass for a log line; on a long text each pattern's own literal search
+    // is faster than the set's automaton.
+    let gated = text.len() <= 4096;
+    let matching = if gated {
+        compiled.set.matches(text)
+    } else {
+        compiled.set.matches("")
+    };
+    for (i, (family, p, re)) in compiled.patterns.iter().enumerate() {
+        if gated && !matching.matched(i) {
+            continue;
+        }
+        for c in re.captures_iter(text) {
+            let (Some(all), Some(capture)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let Some(key) = (p.key)(capture.as_str()) else {
+                continue;
+            };
+            let message = p
+                .message
+                .then(|| c.get(2))
+                .flatten()
+                .map(|m| m.as_str().trim().to_string())
+                .filter(|m| !m.is_empty());
+            let links = (family.links)(&key);
+            let hit = Hit {
+                family: family.id,
+                key,
+                message,
+                start: all.start(),
+                end: all.end(),
+                pattern: Some(p),
+            };
+            for (family, key) in links {
+                hits.push(Hit {
+                    family,
+                    key,
+                    ..hit.clone()
+                });
+            }
+            hits.push(hit);
+        }
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn keys(text: &str) -> Vec<(&'static str, Key)> {
+        find(text).into_iter().map(|h| (h.family, h.key)).collect()
+    }
+
+    /// Keys, for the families' tests.
+    pub(super) fn c(s: &str) -> Key {
+        Key::Code(s.into())
+    }
+
+    pub(super) fn n(s: &str) -> Key {
+        Key::Name(s.into())
+    }
+
+    pub(super) fn m(s: &str) -> Key {
+        Key::Message(s.into())
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert!(!COMPILED.patterns.is_empty());
+        assert_eq!(COMPILED.set.len(), COMPILED.patterns.len());
+    }
+
+    #[test]
+    fn ids_are_unique_and_triggers_lower_case() {
+        for (i, f) in ALL.iter().enumerate() {
+            assert!(ALL[..i].iter().all(|g| g.id != f.id), "{}", f.id);
+            assert!(
+                f.triggers.iter().all(|w| w.to_lowercase() == *w),
+                "{}",
+                f.id
+            );
+        }
+    }
+
+    #[test]
+    fn messages_after_colons() {
+        let segments: Vec<&str> =
+            after_colons("dial tcp 1.2.3.4:5432: connect: connection refused)")
+                .map(|(_, s)| s)
+                .collect();
+        assert_eq!(
+            segments,
+            ["connect: connection refused", "connection refused"]
+        );
+        assert_eq!(
+            after_colons(r#"{"message": "permission denied"}"#).count(),
+            0
+        );
+    }
+}

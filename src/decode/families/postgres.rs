@@ -1,0 +1,49 @@
+//! PostgreSQL: the SQLSTATE as pgx, libpq, JDBC and drivers' attributes print it; the class
+//! names of psycopg, asyncpg and Ruby's pg.
+
+use super::{Family, Key, Pattern, code, name};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(r"\bSQLSTATE[ \t:=\[(]*([0-9A-Z]{5})\b", code),
+        Pattern::new(r"\bSQL ?[Ss]tate:? ([0-9A-Z]{5})\b", code),
+        Pattern::new(
+            r#"\b(?:sqlstate|pgcode|sqlState)['"]?\s*[:=]\s*['"]?([0-9A-Z]{5})\b"#,
+            code,
+        ),
+        Pattern::new(
+            r"(?s)severity: '(?:ERROR|FATAL|PANIC)'.{0,400}?\bcode: '([0-9A-Z]{5})'",
+            code,
+        ),
+        Pattern::new(r"\bpsycopg2?\.errors\.([A-Z]\w+)", name),
+        Pattern::new(r"\basyncpg\.exceptions\.([A-Z]\w+)", asyncpg_name),
+        Pattern::new(r"\bPG::([A-Z]\w+)", name),
+        Pattern::new(r"\bERROR (\d[0-9A-Z]{4}) \(([a-z_]+)\)", code),
+    ],
+    triggers: &["sqlstate", "sql state"],
+    ..Family::new("postgres")
+};
+
+/// asyncpg's class names end in `Error` (`UniqueViolationError`).
+fn asyncpg_name(s: &str) -> Option<Key> {
+    name(s.strip_suffix("Error").unwrap_or(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys, n};
+
+    #[test]
+    fn sqlstates_and_class_names() {
+        assert!(keys("ERROR: duplicate key (SQLSTATE 23505)").contains(&("postgres", c("23505"))));
+        assert!(
+            keys("psycopg2.errors.UniqueViolation: duplicate")
+                .contains(&("postgres", n("UniqueViolation")))
+        );
+        assert!(
+            keys("asyncpg.exceptions.UniqueViolationError: dup")
+                .contains(&("postgres", n("UniqueViolation")))
+        );
+        assert!(keys("SQL state: 42P01").contains(&("postgres", c("42P01"))));
+    }
+}
