@@ -8,12 +8,14 @@
 //! the row's text where it lies and field values are slices of the same text. [`Entry`] values
 //! are made on demand, for the rows that are shown or printed.
 
+use super::words::WordIndex;
 use crate::catalog::{
     Catalog, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, TextRef, TooLarge,
     Vendor,
 };
 use crate::fold::fold;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A field of a row, in the order the search haystack lists them. `Vendor` is the vendor id,
 /// repeated in each row's haystack so a query can name the vendor; it is not an entry field.
@@ -33,10 +35,12 @@ pub enum Field {
     /// The vendor and the code of one of `maps_to`, two pieces.
     MapsVendor = 10,
     MapsCode = 11,
+    /// One of the entry's search `keywords`.
+    Keyword = 12,
 }
 
 impl Field {
-    const ALL: [Field; 12] = [
+    const ALL: [Field; 13] = [
         Field::Code,
         Field::Vendor,
         Field::Symbol,
@@ -49,7 +53,16 @@ impl Field {
         Field::Fix,
         Field::MapsVendor,
         Field::MapsCode,
+        Field::Keyword,
     ];
+
+    /// The field whose `as u8` is `bits` (`Code` for a value no field has).
+    pub fn from_bits(bits: u8) -> Field {
+        Field::ALL
+            .get(bits as usize)
+            .copied()
+            .unwrap_or(Field::Code)
+    }
 }
 
 // Row flags.
@@ -147,6 +160,8 @@ pub struct Table {
     folded: String,
     rows: Vec<RowMeta>,
     pieces: Vec<u32>,
+    /// The rows' words (see [`Table::words`]), made on first use.
+    words: OnceLock<WordIndex>,
 }
 
 impl fmt::Debug for Table {
@@ -173,6 +188,11 @@ impl Table {
 
     pub fn vendor(&self) -> &Vendor {
         &self.header.vendor
+    }
+
+    /// Which rows hold each word, made from the rows on first use.
+    pub fn words(&self) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::build(self))
     }
 
     pub fn edition(&self) -> &Edition {
@@ -209,6 +229,11 @@ impl Table {
             .get(i + 1)
             .map_or(self.pieces.len(), |r| r.pieces as usize);
         &self.pieces[start..end]
+    }
+
+    /// Each field value (or list item) of row `i` with its field, in haystack order.
+    pub fn pieces(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
+        self.each_piece(i)
     }
 
     /// Each piece of row `i` with its text, in haystack order.
@@ -333,6 +358,7 @@ impl Table {
                 Field::Subcategory => e.subcategory = Some(s),
                 Field::Message => e.message = Some(s),
                 Field::Summary => e.summary_en = Some(s),
+                Field::Keyword => e.keywords.push(s),
                 Field::Description | Field::Fix => {
                     let slot = if field == Field::Description {
                         &mut e.description
@@ -367,12 +393,14 @@ fn row_len(e: &EntryFields<'_>, vendor_id: &str) -> usize {
     });
     let fields = [e.symbol, e.category, e.subcategory, e.message, e.summary_en];
     let maps = e.maps_to.iter().flat_map(|(v, c)| [v.len(), c.len()]);
+    let keywords = e.keywords.iter().map(|k| k.len());
     let lens = [e.code.len(), vendor_id.len()]
         .into_iter()
         .chain(fields.into_iter().flatten().map(str::len))
         .chain(e.aliases.iter().map(|a| a.len()))
         .chain(items)
-        .chain(maps);
+        .chain(maps)
+        .chain(keywords);
     lens.map(|n| n + 1).sum()
 }
 
@@ -487,6 +515,9 @@ impl Rows for TableBuilder {
                 add(self, vendor, Field::MapsVendor)?;
                 add(self, code, Field::MapsCode)?;
             }
+            for s in &e.keywords {
+                add(self, s, Field::Keyword)?;
+            }
             Ok(())
         })();
         let ascii_len = self.text.len() - start;
@@ -599,6 +630,7 @@ impl TableBuilder {
             folded: self.folded,
             rows: self.rows,
             pieces: self.pieces,
+            words: OnceLock::new(),
         }
     }
 }
