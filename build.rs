@@ -37,6 +37,8 @@ mod stream;
 mod table;
 #[path = "src/catalog/validate.rs"]
 mod validate;
+#[path = "src/index/words.rs"]
+mod words;
 
 /// The names `src/catalog/mod.rs` exports that the files above use.
 mod catalog {

@@ -207,6 +207,10 @@ pub struct Entry {
     /// A short English summary written for this project.
     #[serde(default)]
     pub summary_en: Option<String>,
+    /// English words a developer would search with that the summary and message do not carry
+    /// (written for this project; search finds the entry by them, ranked below its own text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// What kind of problem it is (see `catalogs/kinds.json`); `None` where the source gives
     /// nothing to judge by.
     #[serde(default)]
@@ -326,6 +330,7 @@ pub struct EntryFields<'a> {
     pub description: Option<TextRef<'a>>,
     pub fix: Option<TextRef<'a>>,
     pub summary_en: Option<&'a str>,
+    pub keywords: Vec<&'a str>,
     pub kind: Option<Kind>,
     pub retry: Option<Retry>,
     pub obsolete: bool,
@@ -382,6 +387,7 @@ impl<'a> EntryFields<'a> {
             description: e.description.as_ref().map(TextRef::of),
             fix: e.fix.as_ref().map(TextRef::of),
             summary_en: e.summary_en.as_deref(),
+            keywords: e.keywords.iter().map(String::as_str).collect(),
             kind: e.kind,
             retry: e.retry,
             obsolete: e.obsolete,
@@ -421,6 +427,7 @@ impl<'a> EntryFields<'a> {
             description: self.description.as_ref().map(TextRef::to_text),
             fix: self.fix.as_ref().map(TextRef::to_text),
             summary_en: owned(self.summary_en),
+            keywords: self.keywords.iter().map(|s| s.to_string()).collect(),
             kind: self.kind,
             retry: self.retry,
             obsolete: self.obsolete,

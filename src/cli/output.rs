@@ -194,6 +194,7 @@ pub fn print_search(
         struct Scored<'a> {
             #[serde(flatten)]
             entry: EntryJson<'a>,
+            tier: &'static str,
             score: u32,
         }
         let entries: Vec<_> = hits.iter().map(|h| index.get(h.row)).collect();
@@ -202,6 +203,7 @@ pub fn print_search(
             .zip(&entries)
             .map(|(h, e)| Scored {
                 entry: EntryJson::of(e),
+                tier: crate::index::tier_name(h.tier),
                 score: h.score,
             })
             .collect();

@@ -11,15 +11,19 @@ pub mod embedded;
 mod fast_search;
 pub mod messages;
 mod search;
+mod synonyms;
 mod table;
+mod tiers;
+pub mod words;
 
 use crate::catalog::{self, Catalog, CatalogProblem, Edition, Entry, Origin, Sources, Vendor};
 use messages::MessageIndex;
 use std::sync::OnceLock;
 
 pub use fast_search::FULL_SCORES;
-pub use search::Highlighter;
+pub use search::{FUZZY_MOST, FUZZY_TAIL, Highlighter};
 pub use table::{Field, Haystack, Table, TableBuilder};
+pub use tiers::{tier, tier_name};
 
 /// A row of the default view (newest edition of each vendor), by position.
 pub type RowId = u32;

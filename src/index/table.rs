@@ -13,6 +13,7 @@
 //! table's [`Parts`] into the binary, and [`Table::from_parts`] uses them where they lie.
 
 use super::codes::CodeIndex;
+use super::words::WordIndex;
 use crate::catalog::{
     Catalog, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, TextRef, TooLarge,
     Vendor,
@@ -40,10 +41,12 @@ pub enum Field {
     /// The vendor and the code of one of `maps_to`, two pieces.
     MapsVendor = 10,
     MapsCode = 11,
+    /// One of the entry's search `keywords`.
+    Keyword = 12,
 }
 
 impl Field {
-    const ALL: [Field; 12] = [
+    const ALL: [Field; 13] = [
         Field::Code,
         Field::Vendor,
         Field::Symbol,
@@ -56,7 +59,16 @@ impl Field {
         Field::Fix,
         Field::MapsVendor,
         Field::MapsCode,
+        Field::Keyword,
     ];
+
+    /// The field whose `as u8` is `bits` (`Code` for a value no field has).
+    pub fn from_bits(bits: u8) -> Field {
+        Field::ALL
+            .get(bits as usize)
+            .copied()
+            .unwrap_or(Field::Code)
+    }
 }
 
 // Row flags.
@@ -209,6 +221,8 @@ pub struct Table {
     pieces: Cow<'static, [u8]>,
     /// The rows by code, built on first use (the shipped tables come with theirs).
     codes: OnceLock<CodeIndex>,
+    /// The rows' words (see [`Table::words`]), made on first use.
+    words: OnceLock<WordIndex>,
 }
 
 /// A table's packed buffers, borrowed: what build.rs writes into the binary for each shipped
@@ -251,6 +265,11 @@ impl Table {
         &self.header.vendor
     }
 
+    /// Which rows hold each word, made from the rows on first use.
+    pub fn words(&self) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::build(self))
+    }
+
     pub fn edition(&self) -> &Edition {
         &self.header.edition
     }
@@ -272,6 +291,7 @@ impl Table {
             rows: Cow::Borrowed(parts.rows),
             pieces: Cow::Borrowed(parts.pieces),
             codes: OnceLock::from(CodeIndex::from_parts(parts.code_starts, parts.code_rows)),
+            words: OnceLock::new(),
         }
     }
 
@@ -330,6 +350,11 @@ impl Table {
         self.pieces[start * PIECE_BYTES..end * PIECE_BYTES]
             .chunks_exact(PIECE_BYTES)
             .map(|b| u32_at(b, 0))
+    }
+
+    /// Each field value (or list item) of row `i` with its field, in haystack order.
+    pub fn pieces(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
+        self.each_piece(i)
     }
 
     /// Each piece of row `i` with its text, in haystack order.
@@ -454,6 +479,7 @@ impl Table {
                 Field::Subcategory => e.subcategory = Some(s),
                 Field::Message => e.message = Some(s),
                 Field::Summary => e.summary_en = Some(s),
+                Field::Keyword => e.keywords.push(s),
                 Field::Description | Field::Fix => {
                     let slot = if field == Field::Description {
                         &mut e.description
@@ -488,12 +514,14 @@ fn row_len(e: &EntryFields<'_>, vendor_id: &str) -> usize {
     });
     let fields = [e.symbol, e.category, e.subcategory, e.message, e.summary_en];
     let maps = e.maps_to.iter().flat_map(|(v, c)| [v.len(), c.len()]);
+    let keywords = e.keywords.iter().map(|k| k.len());
     let lens = [e.code.len(), vendor_id.len()]
         .into_iter()
         .chain(fields.into_iter().flatten().map(str::len))
         .chain(e.aliases.iter().map(|a| a.len()))
         .chain(items)
-        .chain(maps);
+        .chain(maps)
+        .chain(keywords);
     lens.map(|n| n + 1).sum()
 }
 
@@ -609,6 +637,9 @@ impl Rows for TableBuilder {
             for (vendor, code) in &e.maps_to {
                 add(self, vendor, Field::MapsVendor)?;
                 add(self, code, Field::MapsCode)?;
+            }
+            for s in &e.keywords {
+                add(self, s, Field::Keyword)?;
             }
             Ok(())
         })();
@@ -731,6 +762,7 @@ impl TableBuilder {
             rows: Cow::Owned(self.rows),
             pieces: Cow::Owned(self.pieces),
             codes: OnceLock::new(),
+            words: OnceLock::new(),
         }
     }
 }

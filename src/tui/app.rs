@@ -56,8 +56,6 @@ pub enum Effect {
 pub struct SearchRequest {
     pub generation: u64,
     pub query: Query,
-    /// Search only these rows: the query grew, so the old results hold every new match.
-    pub within: Option<Vec<RowId>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -905,20 +903,11 @@ impl App {
             return Vec::new();
         }
         self.generation += 1;
-        let within = match &self.last_search {
-            Some((old, done))
-                if *done + 1 == self.generation && !self.searching && narrows(old, &query) =>
-            {
-                Some(self.results.iter().map(|h| h.row).collect())
-            }
-            _ => None,
-        };
         self.last_search = Some((query.clone(), self.generation));
         self.searching = true;
         vec![Effect::Search(SearchRequest {
             generation: self.generation,
             query,
-            within,
         })]
     }
 
@@ -1045,20 +1034,6 @@ fn copy(text: &str, multi_line: bool, what: String) -> Effect {
         text: cleaned.text,
         what,
     }
-}
-
-/// True when every match of `new` is a match of `old`: the text only grew (no negations,
-/// which shrink the excluded set as they grow) and the field terms are the same.
-fn narrows(old: &Query, new: &Query) -> bool {
-    new.text.starts_with(&old.text)
-        && !new.text.contains('!')
-        && Query {
-            text: String::new(),
-            ..old.clone()
-        } == Query {
-            text: String::new(),
-            ..new.clone()
-        }
 }
 
 /// Moves `pos` by `delta` within `0..len`, clamped.

@@ -43,7 +43,7 @@ fn work(rx: Receiver<(SearchRequest, Arc<Index>)>, cancel: Arc<AtomicBool>, out:
         }
         cancel.store(false, Ordering::Relaxed);
         let (req, index) = next;
-        if let Some(hits) = index.search_cancellable(&req.query, req.within.as_deref(), &cancel) {
+        if let Some(hits) = index.search_cancellable(&req.query, &cancel) {
             let done = Action::SearchDone {
                 generation: req.generation,
                 hits,
