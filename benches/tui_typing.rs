@@ -74,7 +74,7 @@ fn step(
             let index = app.index.clone().expect("index loaded");
             let (t, c) = (Instant::now(), cpu());
             let hits = index
-                .search_cancellable(&req.query, req.within.as_deref(), &AtomicBool::new(false))
+                .search_cancellable(&req.query, &AtomicBool::new(false))
                 .expect("not cancelled");
             search += t.elapsed();
             search_cpu += cpu() - c;
