@@ -490,8 +490,12 @@ fn the_cli_does_what_a_newcomer_tries() {
         codes(&json(&["404", "--json", "-n", "3"])),
         codes(&json(&["search", "404", "--json", "-n", "3"]))
     );
-    let first = codes(&json(&["ECONNREFUSED", "--json", "-n", "1"]));
-    assert_eq!(first, [("errno".to_string(), "111".to_string())]);
+    // Node's system error of that name and errno's symbol are both exact.
+    let first = codes(&json(&["ECONNREFUSED", "--json", "-n", "2"]));
+    assert!(
+        first.contains(&("errno".to_string(), "111".to_string())),
+        "{first:?}"
+    );
     // `--catalog PATH` before the word is skipped as an option with its value.
     let http = concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json");
     let out = errdex()
