@@ -196,10 +196,12 @@ fn families_are_looked_up_by_symbol_as_well_as_number() {
 
 #[test]
 fn a_search_finds_families_by_symbol_and_every_family_by_number() {
+    // Node's system error named ECONNREFUSED and errno's symbol are both exact.
     let hits = json(&["search", "ECONNREFUSED", "--json"]);
-    assert_eq!(
-        (hits[0]["vendor"].as_str(), hits[0]["code"].as_str()),
-        (Some("errno"), Some("111"))
+    assert!(
+        (0..2).any(|i| (hits[i]["vendor"].as_str(), hits[i]["code"].as_str())
+            == (Some("errno"), Some("111"))),
+        "{hits}"
     );
     let hits = json(&["search", "5", "--json"]);
     let first: Vec<(String, String)> = hits
