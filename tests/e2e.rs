@@ -716,12 +716,12 @@ fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
     drop(t);
     // `code=$(errdex pick -q token)`, and --print json; Esc prints nothing and exits 1.
     let command = format!(
-        "sh -c 'code=$({BIN} pick -q token); echo \"[code=$code]\"; json=$({BIN} pick -q \"v:mantago 1004\" --print json); echo \"[json=$json]\"; {BIN} pick -q token; echo \"[esc=$?]\"'"
+        "sh -c 'code=$({BIN} pick -q \"v:mantago token\"); echo \"[code=$code]\"; json=$({BIN} pick -q \"v:mantago 1004\" --print json); echo \"[json=$json]\"; {BIN} pick -q token; echo \"[esc=$?]\"'"
     );
     let t = Tmux::start("pick-subst", 100, 30, &[], &command);
     // Each picker starts in its filter, which shows its query.
     t.wait_for("the first picker", |s| {
-        s.starts_with("/ token") && s.contains("Enter pick") && s.contains("1004")
+        s.starts_with("/ v:mantago token") && s.contains("Enter pick") && s.contains("1004")
     });
     t.keys(&["Enter"]);
     t.wait_for("the second picker", |s| {
