@@ -432,8 +432,9 @@ struct Variant {
     /// The number as an integer literal: decimal (`1302`, `-3` for `"-03"`), or hex as the
     /// catalog writes its digits (`0x80070005`); empty in string units.
     literal: String,
-    /// What the message lookup returns: each entry's headline (message, else summary), joined
-    /// with " / " when the code is listed more than once.
+    /// What the message lookup returns: each entry's headline (message, else symbol, else
+    /// summary, else description) as the catalog has it, joined with " / " when the code is
+    /// listed more than once.
     message: String,
     /// Lines for the variant's documentation, each on one line and never empty: each entry's
     /// headline, and its English summary when that says something else.
@@ -487,9 +488,11 @@ impl<'a> Unit<'a> {
             let (mut http_status, mut kind, mut retry) = (None, None, None);
             for &i in g {
                 let e = entries[i].fields();
-                let headline = headline(&e);
+                // The message as the API sends it, its spaces at either end included (as
+                // `show --json` has it); the documentation's lines are trimmed.
+                let headline = e.headline();
                 let summary = e.summary_en.map(str::trim).unwrap_or("");
-                let differs = !summary.is_empty() && summary != headline;
+                let differs = !summary.is_empty() && summary != headline.trim();
                 docs.push(one_line(&headline));
                 if differs {
                     docs.push(one_line(summary));
@@ -602,15 +605,6 @@ fn integer_codes<'c>(codes: impl ExactSizeIterator<Item = &'c str>) -> Option<Ve
         out.push((n, literal));
     }
     (!out.is_empty()).then_some(out)
-}
-
-/// The message, else the English summary, else the description.
-fn headline(e: &EntryFields) -> String {
-    let h = e.headline();
-    match h.trim() {
-        t if t.len() == h.len() => h,
-        t => t.to_string(),
-    }
 }
 
 /// The positions of entries grouped by code (exact match), in order of first appearance.
@@ -823,6 +817,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn messages_keep_their_spaces_and_documentation_trims_them() {
+        let a = entry(
+            "1",
+            Some("NOQUORUM %i usable Sentinels. "),
+            Some("Too few."),
+        );
+        let b = entry("2", Some("  "), None);
+        let v = vendor();
+        let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &[&a, &b]), &[&a, &b]);
+        assert_eq!(unit.variants[0].message, "NOQUORUM %i usable Sentinels. ");
+        assert_eq!(
+            unit.variants[0].docs,
+            ["NOQUORUM %i usable Sentinels.", "Too few."]
+        );
+        assert_eq!(unit.variants[1].message, "  ");
+        assert!(unit.variants[1].docs.is_empty());
+        let rust = enumeration(Lang::Rust, &v, &[&a, &b]);
+        assert!(
+            rust.contains(r#"=> "NOQUORUM %i usable Sentinels. ","#),
+            "{rust}"
+        );
+        assert!(rust.contains(r#"=> "  ","#), "{rust}");
     }
 
     #[test]

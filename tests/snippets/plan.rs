@@ -38,7 +38,8 @@ pub struct Row {
     pub text: String,
     /// The code as a number, in an integer unit.
     pub number: Option<i64>,
-    /// Each row's headline, joined with " / " for a code listed twice.
+    /// Each row's headline as the catalog has it (spaces at either end included), joined with
+    /// " / " for a code listed twice.
     pub message: String,
     pub status: Option<u16>,
     pub kind: Option<String>,
@@ -148,7 +149,7 @@ pub fn rows(u: &Unit, typed: Codes) -> Vec<Row> {
         .map(|(code, entries)| {
             let mut messages: Vec<String> = Vec::new();
             for e in &entries {
-                let headline = e.headline().trim().to_string();
+                let headline = e.headline();
                 if !messages.contains(&headline) {
                     messages.push(headline);
                 }
