@@ -56,6 +56,10 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     );
     let _ = writeln!(out, "package {package}\n");
     let mut imports = Vec::new();
+    let hex = unit.hex.filter(|_| unit.code_type == CodeType::Int);
+    if hex.is_some() {
+        imports.push("fmt");
+    }
     if unit.code_type == CodeType::Int {
         imports.push("strconv");
     }
@@ -119,7 +123,26 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     let _ = writeln!(out, "\t}}\n\treturn {}, false\n}}\n", zero(unit));
 
-    if unit.code_type == CodeType::Int {
+    if hex.is_some() {
+        let _ = writeln!(
+            out,
+            "// Parse returns the {t} for a code written as text (\"0x80070005\"; leading\n\
+             // zeros allowed), and false when it is not a hex number or not a known code."
+        );
+        let _ = writeln!(out, "func Parse(code string) ({t}, bool) {{");
+        out.push_str(
+            "\tif len(code) < 3 || (code[:2] != \"0x\" && code[:2] != \"0X\") {\n\t\treturn 0, false\n\t}\n",
+        );
+        let (bits, ty) = match int_type(unit) {
+            "int" => (31, "int"),
+            _ => (63, "int64"),
+        };
+        let _ = writeln!(
+            out,
+            "\tn, err := strconv.ParseUint(code[2:], 16, {bits})\n\tif err != nil {{\n\t\treturn 0, false\n\t}}\n\
+             \treturn FromCode({ty}(n))\n}}\n"
+        );
+    } else if unit.code_type == CodeType::Int {
         let _ = writeln!(
             out,
             "// Parse returns the {t} for a code written as text (\"1302\"; leading zeros\n\
@@ -205,9 +228,12 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     out.push_str("\treturn false\n}\n\n");
     out.push_str("// Error implements the error interface: the code and its message.\n");
     let text = match (unit.code_type, int_type(unit)) {
-        (CodeType::Str, _) => "string(e)",
-        (CodeType::Int, "int") => "strconv.Itoa(int(e))",
-        (CodeType::Int, _) => "strconv.FormatInt(int64(e), 10)",
+        (CodeType::Str, _) => "string(e)".to_string(),
+        (CodeType::Int, _) if let Some(hex) = hex => {
+            format!("fmt.Sprintf(\"{}\", {}(e))", hex.printf(), int_type(unit))
+        }
+        (CodeType::Int, "int") => "strconv.Itoa(int(e))".into(),
+        (CodeType::Int, _) => "strconv.FormatInt(int64(e), 10)".into(),
     };
     let _ = writeln!(
         out,
@@ -357,7 +383,7 @@ fn field_names(shape: &Shape) -> Vec<String> {
 /// The code as the constants and arms write it: `1302` or `"data_validation_failed"`.
 fn code_literal(v: &Variant) -> String {
     match v.int {
-        Some(n) => n.to_string(),
+        Some(_) => v.literal.clone(),
         None => literal(&v.code),
     }
 }
