@@ -286,7 +286,9 @@ fn vendor_ids_complete_from_the_catalogs_there_are() {
         &[
             "-c",
             r#"source <(errdex completions bash)
-               for line in "errdex show pi" "errdex snippet acme" "errdex --vendor g" "errdex sh"; do
+               for line in "errdex show pi" "errdex snippet acme" "errdex --vendor g" "errdex sh" \
+                   "errdex show pixnet 130" "errdex snippet --lang go mantago 100" \
+                   "errdex --vendor mantago show 100" "errdex show pixnet --edition d"; do
                  read -ra COMP_WORDS <<< "$line"; COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_TYPE=9
                  _clap_complete_errdex errdex "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
                  echo "$line => ${COMPREPLY[*]}"
@@ -299,8 +301,13 @@ fn vendor_ids_complete_from_the_catalogs_there_are() {
     for expect in [
         "errdex show pi => pixnet",
         "errdex snippet acme => acmewidgets",
-        "errdex --vendor g => guo-guo grpc",
+        "errdex --vendor g => guo-guo grpc gcp",
         "errdex sh => show",
+        // A vendor's codes, and its editions, complete too.
+        "errdex show pixnet 130 => 1300 1301 1302",
+        "errdex snippet --lang go mantago 100 => 1004 1002",
+        "errdex --vendor mantago show 100 => 1004 1002",
+        "errdex show pixnet --edition d => d8fc161",
     ] {
         assert!(said.lines().any(|l| l == expect), "{expect}: {said}");
     }
@@ -309,7 +316,7 @@ fn vendor_ids_complete_from_the_catalogs_there_are() {
         "fish",
         &[
             "-c",
-            "errdex completions fish | source; complete -C 'errdex show acm'; complete -C 'errdex catalog diff pix'",
+            "errdex completions fish | source; complete -C 'errdex show acm'; complete -C 'errdex catalog diff pix'; complete -C 'errdex show pixnet 130'; complete -C 'errdex show pixnet --edition '",
         ],
         config.path(),
     );
@@ -320,6 +327,8 @@ fn vendor_ids_complete_from_the_catalogs_there_are() {
         text(&fish.stderr)
     );
     assert!(said.contains("pixnet\tPIXNET"), "{said}");
+    assert!(said.contains("1302\tExceed Anonymous Rate Limit"), "{said}");
+    assert!(said.contains("d8fc161\t"), "{said}");
 }
 
 #[test]
@@ -376,6 +385,120 @@ fn the_man_pages_render_without_warnings() {
     let out = errdex().args(["man", "nosuch"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("no command `nosuch`"));
+}
+
+/// A man page as `man` shows it, as words (man justifies lines with extra spaces), wide enough
+/// that nothing is hyphenated.
+fn man_words(args: &[&str]) -> String {
+    let page = errdex().args(args).output().unwrap();
+    assert_eq!(page.status.code(), Some(0));
+    let mut man = std::process::Command::new("man")
+        .args(["--warnings", "-l", "-"])
+        .env("MANWIDTH", "250")
+        .env("MAN_KEEP_FORMATTING", "")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("man (scripts/test.sh installs man-db)");
+    std::io::Write::write_all(&mut man.stdin.take().unwrap(), &page.stdout).unwrap();
+    let out = man.wait_with_output().unwrap();
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "{}",
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_man_page_has_the_query_language_the_explorer_s_keys_and_the_settings() {
+    let page = man_words(&["man"]);
+    for heading in ["QUERY LANGUAGE", "EXPLORER KEYS", "SETTINGS"] {
+        assert!(page.contains(heading), "{heading}");
+    }
+    // The same tables the explorer's help overlay and `config --init` are made of.
+    for (term, meaning) in errdex::query::SYNTAX {
+        assert!(
+            page.contains(&words(&format!("{term} {meaning}"))),
+            "{term}"
+        );
+    }
+    for (group, keys) in errdex::tui::action::HELP {
+        assert!(page.contains(group), "{group}");
+        for (key, what) in *keys {
+            assert!(
+                page.contains(&words(&format!("{key} {what}"))),
+                "{key}: {what}"
+            );
+        }
+    }
+    // Every setting `config --init` writes, with what it says of it.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    errdex()
+        .arg("--config")
+        .arg(&file)
+        .args(["config", "--init"])
+        .assert()
+        .code(0);
+    let template = std::fs::read_to_string(&file).unwrap();
+    let mut about = String::new();
+    for line in template.lines().skip(3) {
+        match line.strip_prefix("# ") {
+            Some(setting) if setting.contains(" = ") => {
+                let key = setting.split(' ').next().unwrap();
+                let said = words(&format!("{key} {about} {setting}"));
+                assert!(page.contains(&said), "{said}");
+                about.clear();
+            }
+            Some(text) => about.push_str(&format!(" {text}")),
+            None => {}
+        }
+    }
+    // The explorer's help lists the query terms the language has.
+    let find = errdex::tui::action::HELP
+        .iter()
+        .find(|(g, _)| *g == "Find")
+        .unwrap()
+        .1;
+    for (key, _) in find.iter().filter(|(k, _)| k.contains(':')) {
+        for term in key.split(' ') {
+            assert!(
+                errdex::query::SYNTAX
+                    .iter()
+                    .any(|(t, _)| t.split(' ').any(|w| w.starts_with(term))),
+                "{term} is in the help overlay, not in the query language"
+            );
+        }
+    }
+}
+
+#[test]
+fn search_help_spells_out_the_whole_query_language() {
+    let help = text(&errdex().args(["search", "--help"]).output().unwrap().stdout);
+    let help = words(&help);
+    for (term, meaning) in errdex::query::SYNTAX {
+        assert!(
+            help.contains(&words(&format!("{term} {meaning}"))),
+            "{term}"
+        );
+    }
+    for term in [
+        "'word", "^word", "word$", "!word", "k:", "kind:", "retry:", "v:", "s:", "cat:", "code:",
+    ] {
+        assert!(help.contains(term), "{term}");
+    }
+    assert!(help.contains("rate_limit"), "the kinds are listed");
+    let page = man_words(&["man", "search"]);
+    assert!(page.contains(&words("kind:K k:K a kind")), "{page}");
 }
 
 /// A config folder holding `errdex/config.toml` with `text`.
@@ -967,10 +1090,13 @@ fn vendor_ids_complete_in_an_interactive_zsh() {
     let pixnet = screen_shows("ready> errdex show pixnet");
     tmux(&["send-keys", "C-u", "errdex --vendor g", "Tab"]);
     let listed = screen_shows("grpc     -- gRPC status codes");
+    // A vendor's codes, with their messages.
+    tmux(&["send-keys", "C-u", "errdex show pixnet 130", "Tab"]);
+    let codes = screen_shows("Exceed Anonymous Rate Limit");
     tmux(&["kill-server"]);
     assert!(
-        prompt && pixnet && listed,
-        "prompt {prompt}, pixnet {pixnet}, list {listed}"
+        prompt && pixnet && listed && codes,
+        "prompt {prompt}, pixnet {pixnet}, list {listed}, codes {codes}"
     );
 }
 
@@ -983,13 +1109,13 @@ fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
         .unwrap();
     let marker = config.path().join("ran");
     let hostile = [
-        format!("x;touch {}", marker.display()),
-        format!("x$(touch {})", marker.display()),
-        "x y".to_string(),
-        "x'q".to_string(),
-        "x*".to_string(),
-        "x\nshow".to_string(),
-        "x\u{1b}]0;PWN\u{7}".to_string(),
+        format!("zq;touch {}", marker.display()),
+        format!("zq$(touch {})", marker.display()),
+        "zq y".to_string(),
+        "zq'q".to_string(),
+        "zq*".to_string(),
+        "zq\nshow".to_string(),
+        "zq\u{1b}]0;PWN\u{7}".to_string(),
     ];
     for (i, id) in hostile.iter().enumerate() {
         let mut c: serde_json::Value = serde_json::from_str(&http).unwrap();
@@ -999,7 +1125,7 @@ fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
     }
     // A valid id whose name carries controls: offered, with the name cleaned.
     let mut ok: serde_json::Value = serde_json::from_str(&http).unwrap();
-    ok["vendor"]["id"] = "xfine".into();
+    ok["vendor"]["id"] = "zqfine".into();
     ok["vendor"]["name"] = "Fine\u{1b}[31m\u{202e}Name\nnext".into();
     std::fs::write(catalogs.join("fine.json"), ok.to_string()).unwrap();
 
@@ -1018,27 +1144,27 @@ fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
         &[
             "-c",
             r#"source <(errdex completions bash)
-               COMP_WORDS=(errdex show x); COMP_CWORD=2; COMP_TYPE=9
-               _clap_complete_errdex errdex x show
+               COMP_WORDS=(errdex show zq); COMP_CWORD=2; COMP_TYPE=9
+               _clap_complete_errdex errdex zq show
                printf '%s\n' "${COMPREPLY[@]}""#,
         ],
         config.path(),
     );
     let said = text(&bash.stdout);
     assert!(bash.status.success(), "{said} {}", text(&bash.stderr));
-    assert_eq!(said.trim(), "xfine", "{said}");
+    assert_eq!(said.trim(), "zqfine", "{said}");
     assert!(!marker.exists());
 
     let fish = in_shell(
         "fish",
         &[
             "-c",
-            "errdex completions fish | source; complete -C 'errdex show x'",
+            "errdex completions fish | source; complete -C 'errdex show zq'",
         ],
         config.path(),
     );
     let said = text(&fish.stdout);
     // The escape character and the bidi override are gone; what is left is plain text.
-    assert_eq!(said.trim_end(), "xfine\tFine[31mName next", "{said:?}");
+    assert_eq!(said.trim_end(), "zqfine\tFine[31mName next", "{said:?}");
     assert!(!marker.exists());
 }
