@@ -55,7 +55,7 @@ pub struct Args {
     #[arg(long)]
     pub mouse: bool,
 
-    /// TUI: colours for a dark or a light terminal background [default: dark].
+    /// TUI: colours for a dark or a light terminal background [default: auto, the terminal's].
     #[arg(long, value_enum)]
     pub theme: Option<Palette>,
 

@@ -284,8 +284,12 @@ pub fn settings() -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "theme",
-            format!("The explorer's colours, for a dark or a light terminal background: {themes}."),
-            "theme = \"dark\"",
+            format!(
+                "The explorer's colours, for a dark or a light terminal background: {themes}; \
+                 auto asks the terminal (COLORFGBG, else its answer to OSC 11) and takes dark \
+                 when it does not say."
+            ),
+            "theme = \"auto\"",
         ),
         (
             "mouse",
@@ -510,7 +514,7 @@ mod tests {
         assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
         assert_eq!(
             c.warnings[0],
-            "/c/config.toml:2:9: theme: unknown value `purple` (expected one of dark, light); \
+            "/c/config.toml:2:9: theme: unknown value `purple` (expected one of auto, dark, light); \
              the default is used"
         );
         let lang = &c.warnings[1];
@@ -522,7 +526,7 @@ mod tests {
             lang.ends_with(", found a number; the default is used"),
             "{lang}"
         );
-        assert_eq!(c.theme.value, Palette::Dark);
+        assert_eq!(c.theme.value, Palette::Auto);
         assert_eq!(c.theme.origin, Origin::Default);
         assert!(!c.mouse.value);
     }
