@@ -17,10 +17,28 @@ struct Tmux {
 impl Tmux {
     /// A detached session of `w`x`h` running `command` (through sh, so the exit can be seen).
     fn start(name: &str, w: u16, h: u16, env: &[(&str, &str)], command: &str) -> Tmux {
+        Tmux::start_with(name, w, h, env, command, "")
+    }
+
+    /// [`Tmux::start`] with more lines of tmux configuration (`set -g window-style bg=…`).
+    fn start_with(
+        name: &str,
+        w: u16,
+        h: u16,
+        env: &[(&str, &str)],
+        command: &str,
+        more_conf: &str,
+    ) -> Tmux {
         require("tmux", "tmux");
         let config = tempfile::tempdir().unwrap();
         let conf = config.path().join("tmux.conf");
-        std::fs::write(&conf, "set -g set-clipboard on\nset -g escape-time 0\nset -g default-terminal tmux-256color\n").unwrap();
+        std::fs::write(
+            &conf,
+            format!(
+                "set -g set-clipboard on\nset -g escape-time 0\nset -g default-terminal tmux-256color\n{more_conf}"
+            ),
+        )
+        .unwrap();
         let socket = format!("errdex-e2e-{name}-{}", std::process::id());
         let mut env_str = String::from("env XDG_CONFIG_HOME=/nonexistent-errdex ");
         for (k, v) in env {
@@ -909,5 +927,71 @@ fn the_paste_panel_at_60x15_wraps_scrolls_picks_with_tab_and_keeps_the_paste_acr
         "the paste is whole:\n{s}"
     );
     t.keys(&["Escape", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+/// The colours of the focused pane's frame: the light palette draws it in blue (tmux writes
+/// 38;5;4), the dark one in bright blue (38;5;12).
+fn palette_shown(t: &Tmux) -> &'static str {
+    let shown = String::from_utf8_lossy(&t.cmd(&["capture-pane", "-e", "-p", "-t", "0"]).stdout)
+        .into_owned();
+    match (shown.contains("[38;5;4m"), shown.contains("[38;5;12m")) {
+        (true, false) => "light",
+        (false, true) => "dark",
+        _ => panic!("neither palette, or both: {shown:?}"),
+    }
+}
+
+#[test]
+fn the_theme_follows_the_terminal_s_background_unless_the_config_or_a_flag_says() {
+    // COLORFGBG says light (foreground 0 on background 15).
+    let t = Tmux::start("bg-colorfgbg", 100, 30, &[("COLORFGBG", "'0;15'")], BIN);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "light");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    // No COLORFGBG: the terminal's answer to OSC 11 (tmux answers with the pane's background).
+    let white = "set -g window-style bg=colour15\n";
+    let t = Tmux::start_with("bg-osc11", 100, 30, &[], BIN, white);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "light");
+    // The answer was not taken for keys: the first key typed is the first key read.
+    t.keys(&["j"]);
+    t.wait_for("the second row", |s| s.contains(" 2/"));
+    assert!(!t.screen().contains("[11;rgb"), "{}", t.screen());
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    // A terminal that does not say (a detached tmux answers DA1 only): dark, at once.
+    let t = Tmux::start("bg-silent", 100, 30, &[], BIN);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "dark");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    // The config file and the flag win over the terminal.
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("errdex")).unwrap();
+    std::fs::write(
+        config.path().join("errdex/config.toml"),
+        "theme = \"dark\"\n",
+    )
+    .unwrap();
+    let home = config.path().to_str().unwrap();
+    let t = Tmux::start_with(
+        "bg-config",
+        100,
+        30,
+        &[("XDG_CONFIG_HOME", home)],
+        BIN,
+        white,
+    );
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "dark");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    let command = format!("{BIN} --theme dark");
+    let t = Tmux::start("bg-flag", 100, 30, &[("COLORFGBG", "'0;15'")], &command);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "dark");
+    t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }

@@ -1940,3 +1940,66 @@ fn y_and_y_copy_codes_in_their_vendor_s_type_and_b_adds_the_body_type() {
     key(&mut app, KeyCode::Char('b'));
     assert_eq!(copied(key(&mut app, KeyCode::Char('Y'))), alone);
 }
+
+#[test]
+fn y_over_several_vendors_copies_one_file_with_one_prelude_or_says_why_not() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "1004");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.many_vendors);
+    let vendors: std::collections::BTreeSet<usize> = {
+        let index = app.index.as_ref().unwrap();
+        app.results
+            .iter()
+            .map(|h| index.row_vendor(h.row))
+            .collect()
+    };
+    let copied = |app: &mut App| match &key(app, KeyCode::Char('Y'))[..] {
+        [Effect::Copy { text, what }] => (text.clone(), what.clone()),
+        other => panic!("{other:?}"),
+    };
+    // Go: one package line for every vendor's type, whose lookups carry its name.
+    while app.lang != errdex::snippet::Lang::Go {
+        key(&mut app, KeyCode::Char('L'));
+    }
+    let (text, what) = copied(&mut app);
+    assert_eq!(
+        text.matches("\npackage ").count() + usize::from(text.starts_with("package ")),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("func MantagoErrorFromCode("), "{text}");
+    assert!(
+        what.contains(&format!("{} Go enums in one file", vendors.len())),
+        "{what}"
+    );
+    // Java: the enums nested in the one public class the file is named after.
+    key(&mut app, KeyCode::Char('L'));
+    let (text, what) = copied(&mut app);
+    assert!(text.contains("public final class ErrorCodes {"), "{text}");
+    assert!(what.contains("ErrorCodes.java"), "{what}");
+    // Vendors whose types would share a name are not put in one file; the status says why.
+    let dir = tempfile::tempdir().unwrap();
+    for id in ["foo-bar", "foo_bar"] {
+        std::fs::write(
+            dir.path().join(format!("{id}.json")),
+            format!(r#"{{"schema":1,"vendor":{{"id":"{id}","name":"{id}"}},"edition":{{"id":"1"}},"entries":[{{"code":"E1","message":"m"}}]}}"#),
+        )
+        .unwrap();
+    }
+    let (index, problems) = Index::load(&only(dir.path().to_path_buf()), &mut |_, _| {});
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(Arc::new(index), Vec::new()));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "code:E1");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(key(&mut app, KeyCode::Char('Y')), []);
+    assert!(
+        app.status.contains("not copied") && app.status.contains("FooBarError"),
+        "{}",
+        app.status
+    );
+}

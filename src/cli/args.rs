@@ -55,7 +55,7 @@ pub struct Args {
     #[arg(long)]
     pub mouse: bool,
 
-    /// TUI: colours for a dark or a light terminal background [default: dark].
+    /// TUI: colours for a dark or a light terminal background [default: auto, the terminal's].
     #[arg(long, value_enum)]
     pub theme: Option<Palette>,
 
@@ -121,7 +121,10 @@ fn with_globals_named(quiet: fn(clap::Arg) -> clap::Arg) -> clap::Command {
     for name in subcommand_names(&cmd) {
         cmd = cmd.mut_subcommand(name, |sc| name_globals(sc, &quiet, &note));
     }
-    cmd
+    // `errdex search --help` (and its man page) spells out the query language.
+    cmd.mut_subcommand("search", |sc| {
+        sc.after_long_help(format!("{}\n\n{note}", crate::query::help()))
+    })
 }
 
 fn subcommand_names(cmd: &clap::Command) -> Vec<String> {
@@ -159,7 +162,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Fuzzy search across all vendors (query terms: vendor: status: cat: code:).
+    /// Search every catalog: codes, words, field terms (--help: the whole query language).
     #[command(allow_negative_numbers = true)]
     Search {
         /// The query; several words are joined.
@@ -176,13 +179,14 @@ pub enum Command {
     Show {
         /// Vendor id, name or alias (`errdex vendors` lists them); alone, the code to show
         /// from every catalog (`errdex show 1302`).
-        #[arg(value_name = "VENDOR", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
+        #[arg(value_name = "VENDOR", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_or_code_candidates))]
         vendor: String,
         /// The error code, or its symbol or alias (`errno ENOENT`); leading zeros and a sign
         /// are read as the number (`mantago 01004`, `errno -111`).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::code_candidates))]
         code: Option<String>,
         /// An older edition of the vendor's table.
-        #[arg(long, value_name = "E")]
+        #[arg(long, value_name = "E", add = clap_complete::ArgValueCandidates::new(super::shell::edition_candidates))]
         edition: Option<String>,
         /// Print the entry as a JSON object (an array for a code listed twice).
         #[arg(long)]
@@ -202,10 +206,10 @@ pub enum Command {
     #[command(allow_negative_numbers = true)]
     Snippet {
         /// Vendor id, name or alias (`errdex vendors` lists them).
-        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_or_code_candidates))]
         vendor: String,
         /// The codes to write match arms for, or their symbols (none: an enum of every code).
-        #[arg(value_name = "CODE")]
+        #[arg(value_name = "CODE", add = clap_complete::ArgValueCandidates::new(super::shell::code_candidates))]
         codes: Vec<String>,
         /// The language to write [default: rust, or the config file's snippet_lang].
         #[arg(long, short, value_enum)]

@@ -21,6 +21,7 @@ mod java;
 mod javascript;
 mod kotlin;
 mod literal;
+mod module;
 mod naming;
 mod out;
 mod parallel;
@@ -29,6 +30,8 @@ mod python;
 mod ruby;
 mod rust;
 mod typescript;
+
+pub use module::{Module, module};
 
 use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
 use crate::index::Table;
@@ -151,6 +154,8 @@ pub struct Snippets<'a> {
     vendor: &'a Vendor,
     code_type: CodeType,
     envelope: Option<&'a Envelope>,
+    /// The enum shares its file with other vendors' ([`module`]).
+    shared_file: bool,
 }
 
 /// What snippets are made from: catalog entries, or the rows of an index table, read as
@@ -205,6 +210,7 @@ impl<'a> Snippets<'a> {
             vendor,
             code_type: code_type(vendor_entries.iter().map(Source::code)),
             envelope: None,
+            shared_file: false,
         }
     }
 
@@ -219,6 +225,7 @@ impl<'a> Snippets<'a> {
             vendor,
             code_type: code_type(vendor_codes),
             envelope: None,
+            shared_file: false,
         }
     }
 
@@ -443,6 +450,8 @@ struct Unit<'a> {
     hex: Option<Hex>,
     variants: Vec<Variant>,
     body: Option<body::Shape>,
+    /// Other vendors' enums share the file ([`module`]): package-level names carry the type's.
+    shared_file: bool,
 }
 
 /// One code of the set: its entries merged, named for the language.
@@ -564,6 +573,7 @@ impl<'a> Unit<'a> {
             hex,
             variants,
             body: None,
+            shared_file: snippets.shared_file,
         }
     }
 }

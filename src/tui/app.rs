@@ -745,8 +745,9 @@ impl App {
         )
     }
 
-    /// One enum per vendor among the visible rows (listed by the filter), in the order vendors
-    /// appear; with `b` on, each followed by the type of its vendor's error body.
+    /// One enum per vendor among the listed rows, in the order vendors appear, in one file of
+    /// the language (`snippet::module`: one prelude, names that cannot clash); with `b` on,
+    /// each followed by the type of its vendor's error body.
     fn copy_enum(&mut self) -> Vec<Effect> {
         let Some(index) = self.index.clone() else {
             return self.nothing_to_copy();
@@ -773,26 +774,41 @@ impl App {
                 None => groups.push((v, vec![entry])),
             }
         }
-        let text = groups
-            .iter()
+        let vendors = groups.len();
+        let parts = groups
+            .into_iter()
             .map(|(v, entries)| {
-                let mut snippets = self.snippets(&index, *v);
+                let mut snippets = self.snippets(&index, v);
                 if self.with_body
-                    && let Some(envelope) = index.vendor_table(*v).envelope()
+                    && let Some(envelope) = index.vendor_table(v).envelope()
                 {
                     snippets = snippets.with_envelope(envelope);
                 }
-                snippets.enumeration(entries)
+                (snippets, entries)
             })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let what = format!(
-            "{} {} enum{} ({} codes)",
-            groups.len(),
-            self.lang.name(),
-            if groups.len() == 1 { "" } else { "s" },
-            self.results.len()
-        );
+            .collect::<Vec<_>>();
+        let codes = self.results.len();
+        let (text, what) = if vendors == 1 {
+            let (snippets, entries) = &parts[0];
+            let what = format!("1 {} enum ({codes} codes)", self.lang.name());
+            (snippets.enumeration(entries), what)
+        } else {
+            // Several vendors: one file that compiles as it is, a prelude and an enum each.
+            match crate::snippet::module(parts) {
+                Ok(m) => {
+                    let file = m.file_name.map_or(String::new(), |f| format!(", {f}"));
+                    let what = format!(
+                        "{vendors} {} enums in one file{file} ({codes} codes)",
+                        self.lang.name()
+                    );
+                    (m.text, what)
+                }
+                Err(why) => {
+                    self.status = format!("warning: not copied: {why}");
+                    return Vec::new();
+                }
+            }
+        };
         vec![copy(&text, true, what)]
     }
 

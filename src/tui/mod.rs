@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 pub mod decoded;
 pub mod detail;
 pub mod history;
@@ -84,7 +85,7 @@ pub fn colors_wanted() -> bool {
 
 /// Runs the TUI until the user quits or a signal ends it. Without a terminal it starts
 /// nothing and says so (an `Unsupported` error holding one line for the user).
-pub fn explore(options: Options) -> io::Result<Exit> {
+pub fn explore(mut options: Options) -> io::Result<Exit> {
     // A pick's standard output is for its answer: it draws on the terminal itself.
     let screen = if options.start.pick {
         terminal::Screen::Tty
@@ -108,6 +109,10 @@ pub fn explore(options: Options) -> io::Result<Exit> {
             return Err(e);
         }
     };
+    // Asked before the key reader starts, which would take the answer for keys.
+    if options.start.palette == ui::Palette::Auto {
+        options.start.palette = terminal_background(screen).unwrap_or(ui::Palette::Dark);
+    }
     let (tx, rx) = mpsc::channel::<Msg>();
     let signal_tx = tx.clone();
     std::thread::spawn(move || {
@@ -121,6 +126,22 @@ pub fn explore(options: Options) -> io::Result<Exit> {
     terminal::restore();
     signal_handle.close();
     result
+}
+
+/// The background of the terminal the explorer is on (in raw mode already).
+fn terminal_background(screen: terminal::Screen) -> Option<ui::Palette> {
+    match screen {
+        terminal::Screen::Stdout => background::detect(io::stdin(), &mut io::stdout()),
+        terminal::Screen::Tty => {
+            let mut tty = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .ok()?;
+            let input = tty.try_clone().ok()?;
+            background::detect(input, &mut tty)
+        }
+    }
 }
 
 /// The main loop: messages in, `App::update`, effects out, one frame per batch.
