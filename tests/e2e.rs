@@ -681,7 +681,7 @@ fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
     );
     let t = Tmux::start("pick-subst", 100, 30, &[], &command);
     t.wait_for("the first picker", |s| {
-        s.contains("Enter pick") && s.contains("1004")
+        s.contains("Enter pick") && s.contains("1099")
     });
     t.keys(&["Enter"]);
     t.wait_for("the second picker", |s| {
@@ -691,7 +691,7 @@ fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
     t.wait_for("the third picker", |s| s.contains("Enter pick"));
     t.keys(&["Escape"]);
     let s = t.wait_exit();
-    assert!(s.contains("[code=1004]"), "{s}");
+    assert!(s.contains("[code=1099]"), "{s}");
     assert!(
         s.contains("[json={")
             && s.contains(r#""vendor": "mantago","#)

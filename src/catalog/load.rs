@@ -392,8 +392,8 @@ pub(crate) struct Listed {
 }
 
 /// The catalog files at `path`: the file itself, or the `*.json` files of a folder (sorted by
-/// name, not recursive). The JSON Schema and the kinds beside the shipped catalogs are left
-/// out without a word; other entries that are not catalog files are listed in `skipped`.
+/// name, not recursive). The JSON Schema, the kinds and the search synonyms beside the shipped
+/// catalogs are left out without a word; other entries that are not catalog files are listed in `skipped`.
 pub(crate) fn catalog_files(path: &Path) -> Result<Listed, CatalogProblem> {
     let meta = std::fs::metadata(path)
         .map_err(|e| CatalogProblem::whole_file(path.display(), missing(path, &e)))?;
@@ -411,7 +411,12 @@ pub(crate) fn catalog_files(path: &Path) -> Result<Listed, CatalogProblem> {
         let p = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         let json = p.extension().is_some_and(|x| x == "json");
-        if json && (name == "schema.json" || name == "kinds.json") {
+        if json
+            && matches!(
+                name.as_str(),
+                "schema.json" | "kinds.json" | "synonyms.json"
+            )
+        {
             continue;
         }
         let why = match std::fs::metadata(&p) {

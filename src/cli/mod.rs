@@ -183,8 +183,23 @@ pub fn run(args: Args) -> i32 {
             output::print_snippet(&index, v, &codes, shape, &mut out)
         }
         Some(Command::Catalog(cmd)) => catalog_cmd::print_catalog(cmd, &index, &mut out),
-        Some(Command::Search { query, limit, json }) => match Query::parse(&query.join(" ")) {
-            Ok(q) => output::print_search(&index, &q, limit, json, &mut out),
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            color,
+        }) => match Query::parse(&query.join(" ")) {
+            Ok(q) => {
+                let color = match color {
+                    args::ColorChoice::Always => true,
+                    args::ColorChoice::Never => false,
+                    args::ColorChoice::Auto => {
+                        std::io::IsTerminal::is_terminal(&std::io::stdout())
+                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    }
+                };
+                output::print_search(&index, &q, limit, json, color, &mut out)
+            }
             Err(e) => return usage_error(&e.to_string()),
         },
         Some(Command::Show {

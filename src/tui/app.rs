@@ -92,6 +92,12 @@ pub struct App {
     /// Sidebar cursor: 0 is "All", `i + 1` is vendor `i`.
     pub sidebar: usize,
     pub results: Vec<Hit>,
+    /// Every vendor's hits for the filter; `results` are the selected vendor's.
+    all_hits: Vec<Hit>,
+    /// How many hits each vendor has (by vendor index), while a filter is active.
+    pub matches: Option<Vec<usize>>,
+    /// The sidebar vendor `results` were picked for.
+    shown_vendor: Option<usize>,
     /// Index into `results`.
     pub selected: usize,
     /// First visible result.
@@ -146,6 +152,9 @@ impl App {
             query_error: None,
             sidebar: 0,
             results: Vec::new(),
+            all_hits: Vec::new(),
+            matches: None,
+            shown_vendor: None,
             selected: 0,
             offset: 0,
             searching: false,
@@ -192,6 +201,34 @@ impl App {
     /// The selected vendor (sidebar), or `None` for All.
     pub fn vendor(&self) -> Option<usize> {
         self.sidebar.checked_sub(1)
+    }
+
+    /// Sets `results` to the selected vendor's hits, and `matches` to each vendor's count
+    /// (while a filter is active).
+    fn apply_vendor(&mut self) {
+        let Some(index) = &self.index else {
+            return;
+        };
+        let filtering = Query::parse(self.filter.text()).is_ok_and(|q| !q.is_empty());
+        self.matches = filtering.then(|| {
+            let mut counts = vec![0usize; index.vendors().len()];
+            for h in &self.all_hits {
+                counts[index.row_vendor(h.row)] += 1;
+            }
+            counts
+        });
+        self.shown_vendor = self.vendor();
+        self.results = match self.vendor() {
+            None => self.all_hits.clone(),
+            Some(v) => {
+                let rows = index.vendor_rows(v);
+                self.all_hits
+                    .iter()
+                    .filter(|h| rows.contains(&h.row))
+                    .copied()
+                    .collect()
+            }
+        };
     }
 
     pub fn selected_hit(&self) -> Option<Hit> {
@@ -287,7 +324,8 @@ impl App {
             }
             Action::SearchDone { generation, hits } => {
                 if generation == self.generation {
-                    self.results = hits;
+                    self.all_hits = hits;
+                    self.apply_vendor();
                     self.searching = false;
                     // A new filter or vendor puts the selection on the best match, as fzf
                     // does; only a jump names the row to land on.
@@ -717,9 +755,9 @@ impl App {
         match Query::parse(self.filter.text()) {
             Ok(mut q) => {
                 self.query_error = None;
-                if let (Some(v), Some(index)) = (self.vendor(), &self.index) {
-                    q.vendor_id = Some(index.vendors()[v].id.clone());
-                }
+                // Every vendor is searched, so the sidebar can say how many each has; the
+                // table shows the selected one's (see `apply_vendor`).
+                q.vendor_id = None;
                 Some(q)
             }
             Err(e) => {
@@ -737,12 +775,19 @@ impl App {
         let Some(query) = self.query() else {
             return Vec::new();
         };
-        // The same query (a space typed after a word): the results stand.
+        // The same query (a space typed after a word, or another vendor chosen): the results
+        // stand, for the vendor now selected.
         if let Some((old, done)) = &self.last_search
             && *old == query
             && *done == self.generation
             && !self.searching
         {
+            let before = self.shown_vendor;
+            self.apply_vendor();
+            if self.shown_vendor != before {
+                self.selected = 0;
+                self.offset = 0;
+            }
             return Vec::new();
         }
         self.generation += 1;
