@@ -141,6 +141,14 @@ fn name_globals(mut sc: clap::Command, globals: &[clap::Arg], note: &str) -> cla
         .after_help(note.to_string())
 }
 
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
 /// What `errdex pick` prints for the chosen entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum PickPrint {
@@ -170,9 +178,12 @@ pub enum Command {
         /// At most this many results.
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
-        /// Print a JSON array of entries, each with its "score".
+        /// Print a JSON array of entries, each with its "tier" and "score".
         #[arg(long)]
         json: bool,
+        /// Highlight matched text: on a terminal (auto, unless NO_COLOR is set), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
     },
     /// Show one vendor's entry for a code, or every catalog's entries for a code.
     #[command(allow_negative_numbers = true)]

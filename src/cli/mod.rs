@@ -229,7 +229,12 @@ fn on_index(
             output::print_snippet(index, v, &codes, shape, out)
         }
         Command::Catalog(cmd) => catalog_cmd::print_catalog(cmd, index, out),
-        Command::Search { query, limit, json } => {
+        Command::Search {
+            query,
+            limit,
+            json,
+            color,
+        } => {
             let mut text = query.join(" ");
             if let Some(v) = vendor {
                 match resolve::vendor(index, v) {
@@ -238,7 +243,17 @@ fn on_index(
                 }
             }
             match Query::parse(&text) {
-                Ok(q) => output::print_search(index, &q, limit, json, out),
+                Ok(q) => {
+                    let color = match color {
+                        args::ColorChoice::Always => true,
+                        args::ColorChoice::Never => false,
+                        args::ColorChoice::Auto => {
+                            std::io::IsTerminal::is_terminal(&std::io::stdout())
+                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        }
+                    };
+                    output::print_search(index, &q, limit, json, color, out)
+                }
                 Err(e) => Ok(usage_error(&e.to_string())),
             }
         }

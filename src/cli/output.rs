@@ -183,10 +183,17 @@ pub fn print_search(
     query: &Query,
     limit: Option<usize>,
     json: bool,
+    color: bool,
     out: &mut impl Write,
 ) -> io::Result<i32> {
     let mut hits = index.search(query);
-    if let Some(n) = limit {
+    if let Some(n) = limit
+        && hits.len() > n
+    {
+        say!(
+            "errdex: showing {n} of {} matches (--limit {n})",
+            hits.len()
+        );
         hits.truncate(n);
     }
     if json {
@@ -229,6 +236,20 @@ pub fn print_search(
         }
         if hits.is_empty() {
             say!("errdex: no matches");
+        } else if color {
+            let mut h = crate::index::Highlighter::new(&query.text);
+            let marks: Vec<[Vec<u32>; 4]> = rows
+                .iter()
+                .enumerate()
+                .map(|(n, r)| {
+                    if n == 0 {
+                        Default::default()
+                    } else {
+                        [Vec::new(), h.indices(&r[1]), Vec::new(), h.indices(&r[3])]
+                    }
+                })
+                .collect();
+            write_table_marked(out, &rows, &[false, false, false, false], &marks)?;
         } else {
             write_table(out, &rows, &[false, false, false, false])?;
         }
@@ -364,6 +385,42 @@ fn write_table<const N: usize>(
     rows: &[[String; N]],
     right: &[bool; N],
 ) -> io::Result<()> {
+    write_table_marked(out, rows, right, &[])
+}
+
+/// Matched text on a terminal: bold red, as ripgrep shows it.
+const MARK_ON: &str = "\x1b[1;31m";
+const MARK_OFF: &str = "\x1b[0m";
+
+/// `text` with the chars at `marks` (sorted positions) between [`MARK_ON`] and [`MARK_OFF`].
+fn marked(text: &str, marks: &[u32]) -> String {
+    if marks.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + marks.len() * 8);
+    let mut on = false;
+    for (i, c) in text.chars().enumerate() {
+        let want = marks.binary_search(&(i as u32)).is_ok();
+        if want != on {
+            out.push_str(if want { MARK_ON } else { MARK_OFF });
+            on = want;
+        }
+        out.push(c);
+    }
+    if on {
+        out.push_str(MARK_OFF);
+    }
+    out
+}
+
+/// [`write_table`], with the chars at `marks[row][column]` highlighted (rows past the end of
+/// `marks` are plain); alignment is by the plain text.
+fn write_table_marked<const N: usize>(
+    out: &mut impl Write,
+    rows: &[[String; N]],
+    right: &[bool; N],
+    marks: &[[Vec<u32>; N]],
+) -> io::Result<()> {
     // Cells come from catalogs, user catalogs included: nothing in them reaches the terminal raw.
     let rows: Vec<Vec<std::borrow::Cow<str>>> = rows
         .iter()
@@ -375,18 +432,22 @@ fn write_table<const N: usize>(
             *w = (*w).max(cell.width());
         }
     }
-    for row in &rows {
+    for (r, row) in rows.iter().enumerate() {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
             let pad = widths[i] - cell.width();
+            let shown = match marks.get(r) {
+                Some(m) => marked(cell, &m[i]),
+                None => cell.to_string(),
+            };
             if i + 1 == N {
-                line.push_str(cell);
+                line.push_str(shown.trim_end());
             } else if right[i] {
                 line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
+                line.push_str(&shown);
                 line.push_str("  ");
             } else {
-                line.push_str(cell);
+                line.push_str(&shown);
                 line.push_str(&" ".repeat(pad + 2));
             }
         }

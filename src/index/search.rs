@@ -626,17 +626,45 @@ pub(super) fn fuzzy_cap(search: &Search, found: usize) -> Option<usize> {
     }
 }
 
-/// Finds which characters of displayed text the query's free text matched, for highlighting.
+/// Finds which characters of displayed text the query's free text matched, for highlighting:
+/// the words the word tiers match (as written, inflected, derived, with a typo, or a longer
+/// word they start), CJK runs and special terms' text where they occur, and when none of these
+/// is there, the letters the fuzzy tier matched.
 pub struct Highlighter {
+    words: Vec<(String, String, String, usize)>,
+    texts: Vec<String>,
     pattern: Option<Pattern>,
     matcher: Matcher,
 }
 
 impl Highlighter {
     pub fn new(query_text: &str) -> Highlighter {
-        let pattern = (!query_text.trim().is_empty())
-            .then(|| Pattern::parse(&fold(query_text), CaseMatching::Smart, Normalization::Smart));
+        let (special, plain): (Vec<&str>, Vec<&str>) =
+            query_text.split_whitespace().partition(|t| is_special(t));
+        let mut words = Vec::new();
+        let mut texts: Vec<String> = special
+            .iter()
+            .filter_map(|t| Special::parse(t))
+            .filter(|s| !s.negative)
+            .map(|s| s.text.to_lowercase())
+            .collect();
+        for token in super::words::tokens(&plain.join(" ")) {
+            match token {
+                super::words::Token::Word(w) => words.push((
+                    super::words::inflect(&w),
+                    super::words::derive(&w),
+                    w.clone(),
+                    super::words::typo_budget(&w),
+                )),
+                super::words::Token::Cjk(c) => texts.push(c),
+            }
+        }
+        let plain = plain.join(" ");
+        let pattern = (!plain.trim().is_empty())
+            .then(|| Pattern::parse(&fold(&plain), CaseMatching::Smart, Normalization::Smart));
         Highlighter {
+            words,
+            texts,
             pattern,
             matcher: Matcher::new(Config::DEFAULT),
         }
@@ -644,15 +672,56 @@ impl Highlighter {
 
     /// Sorted char positions in `text` (folded the same way as the search) that matched.
     pub fn indices(&mut self, text: &str) -> Vec<u32> {
-        let Some(pattern) = &self.pattern else {
-            return Vec::new();
-        };
-        let folded = fold(text);
-        let mut buf = Vec::new();
-        let hay = Utf32Str::new(&folded, &mut buf);
+        // One char for one char, so positions are positions in `text`.
+        let chars: Vec<char> = fold(text)
+            .chars()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+            .collect();
         let mut indices = Vec::new();
-        for atom in pattern.atoms.iter().filter(|a| !a.negative) {
-            atom.indices(hay, &mut self.matcher, &mut indices);
+        let mut start = 0;
+        while start < chars.len() {
+            let is_word = |c: char| c.is_alphanumeric() && !super::words::is_cjk(c);
+            if !is_word(chars[start]) {
+                start += 1;
+                continue;
+            }
+            let mut end = start;
+            while end < chars.len() && is_word(chars[end]) {
+                end += 1;
+            }
+            let word: String = chars[start..end].iter().collect();
+            let (inflected, derived) = (super::words::inflect(&word), super::words::derive(&word));
+            let hit = self.words.iter().any(|(i, d, w, budget)| {
+                *i == inflected
+                    || *d == derived
+                    || (w.len() >= 3 && word.starts_with(w.as_str()))
+                    || (*budget > 0 && super::words::within_edits(&word, w, *budget))
+            });
+            if hit {
+                indices.extend(start as u32..end as u32);
+            }
+            start = end;
+        }
+        for t in &self.texts {
+            let needle: Vec<char> = t.chars().collect();
+            if needle.is_empty() || needle.len() > chars.len() {
+                continue;
+            }
+            for at in 0..=chars.len() - needle.len() {
+                if chars[at..at + needle.len()] == needle[..] {
+                    indices.extend(at as u32..(at + needle.len()) as u32);
+                }
+            }
+        }
+        if indices.is_empty()
+            && let Some(pattern) = &self.pattern
+        {
+            let folded = fold(text);
+            let mut buf = Vec::new();
+            let hay = Utf32Str::new(&folded, &mut buf);
+            for atom in pattern.atoms.iter().filter(|a| !a.negative) {
+                atom.indices(hay, &mut self.matcher, &mut indices);
+            }
         }
         indices.sort_unstable();
         indices.dedup();
@@ -672,6 +741,26 @@ pub(super) mod tests {
             exact_code,
             tier,
         }
+    }
+
+    #[test]
+    fn matched_words_are_highlighted_whole() {
+        let mut h = Highlighter::new("conection refused ^Exceed");
+        let text = "Connection refused: Exceed";
+        let marked: String = h
+            .indices(text)
+            .iter()
+            .map(|&i| text.chars().nth(i as usize).unwrap())
+            .collect();
+        assert_eq!(
+            marked,
+            "Connectionrefusedexceed".replace("exceed", "Exceed")
+        );
+        let mut h = Highlighter::new("過期");
+        assert_eq!(h.indices("Token 过期"), [6, 7]);
+        // Letters in order where no word matches.
+        let mut h = Highlighter::new("tkn");
+        assert_eq!(h.indices("token"), [0, 2, 4]);
     }
 
     #[test]

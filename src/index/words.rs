@@ -267,16 +267,27 @@ fn indexed(field: Field) -> bool {
     !matches!(field, Field::Vendor | Field::MapsVendor)
 }
 
-impl WordIndex {
-    /// Indexes every row of `table`.
-    pub fn build(table: &Table) -> WordIndex {
+/// Tables of at least this many rows are indexed by two threads.
+const PARALLEL_ROWS: usize = 200_000;
+
+/// The words of some rows of a table, as [`WordIndex::build`] gathers them.
+struct Part {
+    ids: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    lists: Vec<Vec<u32>>,
+    field_bytes: [u64; 16],
+    field_rows: [u32; 16],
+}
+
+impl Part {
+    /// Reads rows `rows` of `table`.
+    fn read(table: &Table, rows: std::ops::Range<usize>) -> Part {
         let mut ids: HashMap<Box<str>, u32, foldhash::fast::RandomState> = HashMap::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut field_bytes = [0u64; 16];
         let mut field_rows = [0u32; 16];
         let mut buf = String::new();
         let mut seen: Vec<(u32, Field)> = Vec::new();
-        for i in 0..table.len() {
+        for i in rows {
             seen.clear();
             let mut last_field = None;
             for (field, text) in table.pieces(i) {
@@ -315,6 +326,61 @@ impl WordIndex {
                 each_word(&folded, &mut buf, &mut add);
             }
         }
+        Part {
+            ids,
+            lists,
+            field_bytes,
+            field_rows,
+        }
+    }
+
+    /// Adds the words of `later` (rows after these), keeping each word's rows in order.
+    fn append(&mut self, later: Part) {
+        let mut by_id: Vec<(u32, Box<str>)> =
+            later.ids.into_iter().map(|(w, id)| (id, w)).collect();
+        by_id.sort_unstable_by_key(|&(id, _)| id);
+        for ((_, word), list) in by_id.into_iter().zip(later.lists) {
+            match self.ids.get(&word) {
+                Some(&id) => self.lists[id as usize].extend_from_slice(&list),
+                None => {
+                    self.ids.insert(word, self.lists.len() as u32);
+                    self.lists.push(list);
+                }
+            }
+        }
+        for f in 0..16 {
+            self.field_bytes[f] += later.field_bytes[f];
+            self.field_rows[f] += later.field_rows[f];
+        }
+    }
+}
+
+impl WordIndex {
+    /// Indexes every row of `table`.
+    pub fn build(table: &Table) -> WordIndex {
+        // Large tables are read by two threads, each half of the rows, and the halves joined.
+        let Part {
+            mut ids,
+            mut lists,
+            field_bytes,
+            field_rows,
+        } = if table.len() >= PARALLEL_ROWS
+            && std::thread::available_parallelism().map_or(1, |n| n.get()) > 1
+        {
+            let mid = table.len() / 2;
+            let (first, second) = std::thread::scope(|s| {
+                let later = s.spawn(|| Part::read(table, mid..table.len()));
+                let first = Part::read(table, 0..mid);
+                (first, later.join().expect("word index worker panicked"))
+            });
+            let mut joined = first;
+            joined.append(second);
+            joined
+        } else {
+            Part::read(table, 0..table.len())
+        };
+        ids.shrink_to_fit();
+        lists.shrink_to_fit();
         let mut words: Vec<Box<str>> = vec![Box::from(""); lists.len()];
         for (w, &id) in &ids {
             words[id as usize] = w.clone();
@@ -453,6 +519,24 @@ mod tests {
             assert_eq!(derive(a), derive(b), "{a} {b}");
         }
         assert_ne!(derive("format"), derive("form"));
+    }
+
+    #[test]
+    fn halves_joined_are_the_whole() {
+        let index = crate::index::Index::embedded();
+        let table = index.vendor_table(index.find_vendor("postgres").unwrap());
+        let whole = Part::read(table, 0..table.len());
+        let mut joined = Part::read(table, 0..100);
+        joined.append(Part::read(table, 100..table.len()));
+        assert_eq!(whole.ids.len(), joined.ids.len());
+        for (w, &id) in &whole.ids {
+            assert_eq!(
+                whole.lists[id as usize], joined.lists[joined.ids[w] as usize],
+                "{w}"
+            );
+        }
+        assert_eq!(whole.field_bytes, joined.field_bytes);
+        assert_eq!(whole.field_rows, joined.field_rows);
     }
 
     #[test]

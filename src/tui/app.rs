@@ -106,6 +106,12 @@ pub struct App {
     pub results: Vec<Hit>,
     /// The results come from more than one vendor (the table then has a VENDOR column).
     pub many_vendors: bool,
+    /// Every vendor's hits for the filter; `results` are the selected vendor's.
+    all_hits: Vec<Hit>,
+    /// How many hits each vendor has (by vendor index), while a filter is active.
+    pub matches: Option<Vec<usize>>,
+    /// The sidebar vendor `results` were picked for.
+    shown_vendor: Option<usize>,
     /// Index into `results`.
     pub selected: usize,
     /// First visible result.
@@ -172,6 +178,9 @@ impl App {
             sidebar_pinned: None,
             results: Vec::new(),
             many_vendors: false,
+            all_hits: Vec::new(),
+            matches: None,
+            shown_vendor: None,
             selected: 0,
             offset: 0,
             searching: false,
@@ -233,6 +242,34 @@ impl App {
     /// The selected vendor (sidebar), or `None` for All.
     pub fn vendor(&self) -> Option<usize> {
         self.sidebar.checked_sub(1)
+    }
+
+    /// Sets `results` to the selected vendor's hits, and `matches` to each vendor's count
+    /// (while a filter is active).
+    fn apply_vendor(&mut self) {
+        let Some(index) = &self.index else {
+            return;
+        };
+        let filtering = Query::parse(self.filter.text()).is_ok_and(|q| !q.is_empty());
+        self.matches = filtering.then(|| {
+            let mut counts = vec![0usize; index.vendors().len()];
+            for h in &self.all_hits {
+                counts[index.row_vendor(h.row)] += 1;
+            }
+            counts
+        });
+        self.shown_vendor = self.vendor();
+        self.results = match self.vendor() {
+            None => self.all_hits.clone(),
+            Some(v) => {
+                let rows = index.vendor_rows(v);
+                self.all_hits
+                    .iter()
+                    .filter(|h| rows.contains(&h.row))
+                    .copied()
+                    .collect()
+            }
+        };
     }
 
     pub fn selected_hit(&self) -> Option<Hit> {
@@ -366,13 +403,14 @@ impl App {
             }
             Action::SearchDone { generation, hits } => {
                 if generation == self.generation {
-                    self.many_vendors = hits.first().is_some_and(|first| {
+                    self.all_hits = hits;
+                    self.apply_vendor();
+                    self.many_vendors = self.results.first().is_some_and(|first| {
                         self.index.as_deref().is_some_and(|index| {
                             let v = index.row_vendor(first.row);
-                            hits.iter().any(|h| index.row_vendor(h.row) != v)
+                            self.results.iter().any(|h| index.row_vendor(h.row) != v)
                         })
                     });
-                    self.results = hits;
                     self.searching = false;
                     // A new filter or vendor puts the selection on the best match, as fzf
                     // does; only a jump names the row to land on.
@@ -888,11 +926,10 @@ impl App {
     /// The query for the current filter text and sidebar vendor; records a parse error.
     fn query(&mut self) -> Option<Query> {
         match Query::parse(self.filter.text()) {
-            Ok(mut q) => {
+            Ok(q) => {
                 self.query_error = None;
-                if let (Some(v), Some(index)) = (self.vendor(), &self.index) {
-                    q.vendor_id = Some(index.vendors()[v].id.clone());
-                }
+                // Every vendor is searched, so the sidebar can say how many each has; the
+                // table shows the selected one's (see `apply_vendor`).
                 Some(q)
             }
             Err(e) => {
@@ -910,12 +947,19 @@ impl App {
         let Some(query) = self.query() else {
             return Vec::new();
         };
-        // The same query (a space typed after a word): the results stand.
+        // The same query (a space typed after a word, or another vendor chosen): the results
+        // stand, for the vendor now selected.
         if let Some((old, done)) = &self.last_search
             && *old == query
             && *done == self.generation
             && !self.searching
         {
+            let before = self.shown_vendor;
+            self.apply_vendor();
+            if self.shown_vendor != before {
+                self.selected = 0;
+                self.offset = 0;
+            }
             return Vec::new();
         }
         self.generation += 1;

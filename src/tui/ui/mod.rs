@@ -271,9 +271,12 @@ fn sidebar_heading(name: &str, width: usize, theme: &Theme) -> Line<'static> {
 /// Item `n` of the sidebar (0 is All): its name, cut in `…` where it must be, and its count
 /// at the right edge.
 fn sidebar_item(app: &App, index: &Index, n: usize, width: usize, theme: &Theme) -> Line<'static> {
-    let (name, count) = match n.checked_sub(1) {
-        None => ("All".to_string(), index.len()),
-        Some(v) => {
+    // While a filter is active: how many of the vendor's entries match.
+    let (name, count) = match (n.checked_sub(1), &app.matches) {
+        (None, Some(m)) => ("All".to_string(), m.iter().sum()),
+        (None, None) => ("All".to_string(), index.len()),
+        (Some(v), Some(m)) => (index.vendor_table(v).vendor().name.clone(), m[v]),
+        (Some(v), None) => {
             let t = index.vendor_table(v);
             (t.vendor().name.clone(), t.len())
         }
@@ -361,12 +364,21 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.results.is_empty() {
+        let elsewhere: usize = app.matches.as_ref().map_or(0, |m| m.iter().sum());
         let msg = if app.searching {
-            "searching…"
+            "searching…".to_string()
+        } else if app.vendor().is_some() && elsewhere > 0 {
+            format!(
+                "no matches here; {elsewhere} in other catalogs (select All in the sidebar to see them)"
+            )
         } else {
-            "no matches"
+            "no matches".to_string()
         };
-        frame.render_widget(Paragraph::new(Span::styled(msg, theme.dim())), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(msg, theme.dim()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let rows_fit = layout::table_rows(area);
