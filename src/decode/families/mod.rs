@@ -14,6 +14,7 @@ mod http;
 mod postgres;
 mod sqlite;
 
+use crate::catalog::Kind;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -51,6 +52,9 @@ pub struct Family {
     /// The same error in other families' terms, worked out from the key (HRESULT
     /// `0x8007xxxx` is Win32 error `xxxx`).
     pub links: fn(&Key) -> Vec<(&'static str, Key)>,
+    /// What to do about retrying an entry (its code and kind), in words, where the protocol
+    /// says more than the entry's retry advice (SMTP's 4xx and 5xx, WebSocket's 1013).
+    pub retry_words: fn(&str, Option<Kind>) -> Option<&'static str>,
 }
 
 impl Family {
@@ -64,8 +68,13 @@ impl Family {
             known_messages: &[],
             code_form: no_form,
             links: no_links,
+            retry_words: no_words,
         }
     }
+}
+
+fn no_words(_: &str, _: Option<Kind>) -> Option<&'static str> {
+    None
 }
 
 fn no_form(_: &str) -> Option<String> {
@@ -79,9 +88,10 @@ fn no_links(_: &Key) -> Vec<(&'static str, Key)> {
 /// One printout: a regular expression, and what its captures mean.
 pub struct Pattern {
     pub re: &'static str,
-    /// Reads capture 1 (the code, name or message); `None` when it names nothing.
+    /// Reads the capture named `key`, else capture 1 (the code, name or message); `None`
+    /// when it names nothing.
     pub key: fn(&str) -> Option<Key>,
-    /// Capture 2 holds the message printed with it.
+    /// The capture named `message`, else capture 2, holds the message printed with it.
     pub message: bool,
     /// The printout says something failed, so even an entry that means success is reported
     /// (Go's `server sent GOAWAY … ErrCode=NO_ERROR`).
@@ -102,7 +112,7 @@ impl Pattern {
         }
     }
 
-    /// Capture 2 is the message printed with the code.
+    /// See [`Pattern::message`].
     pub const fn with_message(self) -> Pattern {
         Pattern {
             message: true,
@@ -292,7 +302,7 @@ pub fn find(text: &str) -> Vec<Hit> {
             continue;
         }
         for c in re.captures_iter(text) {
-            let (Some(all), Some(capture)) = (c.get(0), c.get(1)) else {
+            let (Some(all), Some(capture)) = (c.get(0), c.name("key").or_else(|| c.get(1))) else {
                 continue;
             };
             let Some(key) = (p.key)(capture.as_str()) else {
@@ -300,7 +310,7 @@ pub fn find(text: &str) -> Vec<Hit> {
             };
             let message = p
                 .message
-                .then(|| c.get(2))
+                .then(|| c.name("message").or_else(|| c.get(2)))
                 .flatten()
                 .map(|m| m.as_str().trim().to_string())
                 .filter(|m| !m.is_empty());
@@ -333,6 +343,17 @@ mod tests {
 
     pub(super) fn keys(text: &str) -> Vec<(&'static str, Key)> {
         find(text).into_iter().map(|h| (h.family, h.key)).collect()
+    }
+
+    /// What `families` find in `text`, each key once, in order.
+    pub(super) fn keys_in(families: &[&str], text: &str) -> Vec<(&'static str, Key)> {
+        let mut out: Vec<(&'static str, Key)> = Vec::new();
+        for k in keys(text) {
+            if families.contains(&k.0) && !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
     }
 
     /// Keys, for the families' tests.
