@@ -10,9 +10,12 @@
 mod curl;
 mod errno;
 mod grpc;
+mod hresult;
 mod http;
+mod ntstatus;
 mod postgres;
 mod sqlite;
+mod win32;
 
 use crate::catalog::Kind;
 use regex::Regex;
@@ -26,6 +29,9 @@ pub static ALL: &[&Family] = &[
     &postgres::FAMILY,
     &sqlite::FAMILY,
     &curl::FAMILY,
+    &win32::FAMILY,
+    &hresult::FAMILY,
+    &ntstatus::FAMILY,
 ];
 
 /// The HTTP family's id: status lines and problem bodies are its errors.
