@@ -13,9 +13,12 @@ mod grpc;
 mod hresult;
 mod http;
 mod ntstatus;
+mod openssl;
 mod postgres;
 mod sqlite;
+mod tls_alert;
 mod win32;
+mod x509;
 
 use crate::catalog::Kind;
 use regex::Regex;
@@ -32,6 +35,9 @@ pub static ALL: &[&Family] = &[
     &win32::FAMILY,
     &hresult::FAMILY,
     &ntstatus::FAMILY,
+    &x509::FAMILY,
+    &openssl::FAMILY,
+    &tls_alert::FAMILY,
 ];
 
 /// The HTTP family's id: status lines and problem bodies are its errors.
