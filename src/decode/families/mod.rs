@@ -9,12 +9,14 @@
 
 mod curl;
 mod errno;
+mod exit;
 mod grpc;
 mod hresult;
 mod http;
 mod ntstatus;
 mod openssl;
 mod postgres;
+mod signal;
 mod sqlite;
 mod tls_alert;
 mod win32;
@@ -38,6 +40,8 @@ pub static ALL: &[&Family] = &[
     &x509::FAMILY,
     &openssl::FAMILY,
     &tls_alert::FAMILY,
+    &signal::FAMILY,
+    &exit::FAMILY,
 ];
 
 /// The HTTP family's id: status lines and problem bodies are its errors.
