@@ -13,6 +13,8 @@ mod exit;
 mod grpc;
 mod hresult;
 mod http;
+mod k8s;
+mod node;
 mod ntstatus;
 mod openssl;
 mod postgres;
@@ -42,6 +44,8 @@ pub static ALL: &[&Family] = &[
     &tls_alert::FAMILY,
     &signal::FAMILY,
     &exit::FAMILY,
+    &node::FAMILY,
+    &k8s::FAMILY,
 ];
 
 /// The HTTP family's id: status lines and problem bodies are its errors.
