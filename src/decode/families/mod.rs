@@ -14,10 +14,14 @@ mod grpc;
 mod hresult;
 mod http;
 mod k8s;
+mod ldap;
+mod mongodb;
+mod mysql;
 mod node;
 mod ntstatus;
 mod openssl;
 mod postgres;
+mod redis;
 mod signal;
 mod sqlite;
 mod tls_alert;
@@ -46,6 +50,10 @@ pub static ALL: &[&Family] = &[
     &exit::FAMILY,
     &node::FAMILY,
     &k8s::FAMILY,
+    &mysql::FAMILY,
+    &redis::FAMILY,
+    &ldap::FAMILY,
+    &mongodb::FAMILY,
 ];
 
 /// The HTTP family's id: status lines and problem bodies are its errors.
