@@ -7,24 +7,34 @@
 //! To add a family: a module here with its [`Family`], and a line in [`ALL`] (docs/design.md,
 //! "Adding a family").
 
+mod aws;
 mod curl;
+mod dns;
+mod dns_ede;
 mod errno;
 mod exit;
+mod gcp;
 mod grpc;
 mod hresult;
 mod http;
+mod http2;
+mod jsonrpc;
 mod k8s;
 mod ldap;
 mod mongodb;
 mod mysql;
 mod node;
 mod ntstatus;
+mod oauth;
 mod openssl;
 mod postgres;
+mod quic;
 mod redis;
 mod signal;
+mod smtp;
 mod sqlite;
 mod tls_alert;
+mod websocket;
 mod win32;
 mod x509;
 
@@ -54,6 +64,16 @@ pub static ALL: &[&Family] = &[
     &redis::FAMILY,
     &ldap::FAMILY,
     &mongodb::FAMILY,
+    &oauth::FAMILY,
+    &aws::FAMILY,
+    &gcp::FAMILY,
+    &websocket::FAMILY,
+    &dns::FAMILY,
+    &dns_ede::FAMILY,
+    &http2::FAMILY,
+    &quic::FAMILY,
+    &jsonrpc::FAMILY,
+    &smtp::FAMILY,
 ];
 
 /// The HTTP family's id: status lines and problem bodies are its errors.
