@@ -181,7 +181,7 @@ pub fn print_search(
     json: bool,
     out: &mut impl Write,
 ) -> io::Result<i32> {
-    let mut hits = index.search(query);
+    let mut hits = crate::decode::families::with_code_forms(index, query, index.search(query));
     if let Some(n) = limit {
         hits.truncate(n);
     }

@@ -39,6 +39,8 @@ mod win32;
 mod x509;
 
 use crate::catalog::Kind;
+use crate::index::{self, Index};
+use crate::query::Query;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -291,6 +293,41 @@ pub fn code_forms(typed: &str) -> Vec<(&'static str, String)> {
         .filter_map(|f| (f.code_form)(typed).map(|c| (f.id, c)))
         .filter(|(_, c)| c != typed)
         .collect()
+}
+
+/// `hits` of `query`, with first, as exact code hits, the entries whose code is the query's
+/// code in the form its family writes it (`-2147024891` → hresult `0x80070005`, `MY-1045` →
+/// mysql `1045`): search and the explorer's filter take every form. The query's other terms
+/// (vendor, status, kind) still apply.
+pub fn with_code_forms(index: &Index, query: &Query, hits: Vec<index::Hit>) -> Vec<index::Hit> {
+    let Some(typed) = query.code_like() else {
+        return hits;
+    };
+    let mut first: Vec<index::Hit> = Vec::new();
+    for (family, form) in code_forms(typed) {
+        let Some(v) = index.vendors().iter().position(|v| v.id == family) else {
+            continue;
+        };
+        let as_written = Query {
+            text: form,
+            ..query.clone()
+        };
+        for h in index.search(&as_written) {
+            if h.exact_code && index.row_vendor(h.row) == v && !first.iter().any(|f| f.row == h.row)
+            {
+                first.push(h);
+            }
+        }
+    }
+    if first.is_empty() {
+        return hits;
+    }
+    let rest: Vec<index::Hit> = hits
+        .into_iter()
+        .filter(|h| !first.iter().any(|f| f.row == h.row))
+        .collect();
+    first.extend(rest);
+    first
 }
 
 /// Every pattern compiled, with its family.
