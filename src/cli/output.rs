@@ -59,8 +59,9 @@ impl<'a> EntryJson<'a> {
 }
 
 /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
-/// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` when
-/// there is one and `"notice"` when there is one.
+/// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` and
+/// `"retry_advice"` (what to do about retrying, in words) when there is one, and `"notice"`
+/// when there is one.
 pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
@@ -86,6 +87,9 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
                 serde_json::to_value(e.confidence).unwrap_or_default(),
             );
             m.insert("evidence".into(), e.evidence.clone().into());
+            if let Some(a) = crate::decode::retry::advice(index, e) {
+                m.insert("retry_advice".into(), a.into());
+            }
             m.insert("matches".into(), entries(&e.match_rows));
             m.insert("suggestions".into(), entries(&e.suggestion_rows));
             serde_json::Value::Object(m)
@@ -458,6 +462,9 @@ pub fn print_decode(
                         .retry
                         .map_or(String::new(), |r| format!(", retry: {}", r.id()));
                     writeln!(out, "  kind:        {}{retry}", k.id())?;
+                }
+                if let Some(a) = crate::decode::retry::advice(index, err) {
+                    writeln!(out, "  retrying:    {a}")?;
                 }
                 if let Some(d) = &e.entry.description {
                     writeln!(out, "  description: {}", sanitize::line(&d.to_string()))?;

@@ -16,6 +16,7 @@ pub mod families;
 mod lenient;
 mod links;
 mod printouts;
+pub mod retry;
 mod similarity;
 
 use crate::catalog::VendorType;
