@@ -14,7 +14,25 @@ pub const FAMILY: Family = Family {
             name,
         ),
     ],
-    triggers: &["(error)", "redis", "replyerror", "responseerror"],
+    triggers: &[
+        "(error)",
+        "redis",
+        "replyerror",
+        "responseerror",
+        "wrongtype",
+        "noauth",
+        "wrongpass",
+        "noperm",
+        "readonly",
+        "oom command",
+        "crossslot",
+        "clusterdown",
+        "tryagain",
+        "noscript",
+        "misconf",
+        "masterdown",
+        "moved ",
+    ],
     ..Family::new("redis")
 };
 
