@@ -318,17 +318,16 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
     };
     field("description", entry.description.as_ref().map(list))?;
     field("fix", entry.fix.as_ref().map(list))?;
-    let maps: Vec<String> = entry
-        .maps_to
+    let maps: Vec<String> = crate::decode::families::maps_to(&e.vendor.id, entry)
         .iter()
-        .map(|m| {
+        .map(|(vendor, code)| {
             let found = index
-                .find_vendor(&m.vendor)
-                .and_then(|v| index.lookup(v, &m.code, None))
+                .find_vendor(vendor)
+                .and_then(|v| index.lookup(v, code, None))
                 .and_then(|rows| rows.into_iter().next());
             match found {
-                Some(o) => format!("{} {} {}", m.vendor, m.code, o.entry.headline()),
-                None => format!("{} {} (not in the loaded catalogs)", m.vendor, m.code),
+                Some(o) => format!("{vendor} {code} {}", o.entry.headline()),
+                None => format!("{vendor} {code} (not in the loaded catalogs)"),
             }
         })
         .collect();

@@ -169,6 +169,30 @@ pub fn codes(
     }])
 }
 
+/// The entries of other families that `typed`, a code `vendor`'s catalog lacks, is by its
+/// family's links (HRESULT `0x800706BA` is win32 `1722`), with what errdex says about it.
+pub fn linked(index: &Index, vendor: usize, typed: &str) -> Vec<(usize, Code)> {
+    let id = &index.vendors()[vendor].id;
+    families::linked_codes(id, typed)
+        .into_iter()
+        .filter_map(|(family, code)| {
+            let v = index.vendors().iter().position(|v| v.id == family)?;
+            index.lookup(v, &code, None).filter(|e| !e.is_empty())?;
+            let note = format!(
+                "{id} has no code `{}`; it is {family} {code}",
+                sanitize::line(typed)
+            );
+            Some((
+                v,
+                Code {
+                    code,
+                    note: Some(note),
+                },
+            ))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +261,16 @@ mod tests {
             assert!(found.note.unwrap().contains("read as mysql 1045"));
         }
         assert_eq!(one("win32", "0x00000005").code, "5");
+        let hresult = index.find_vendor("hresult").unwrap();
+        assert!(
+            codes(&index, hresult, "0x800706BA", None)
+                .unwrap()
+                .is_empty()
+        );
+        let linked = linked(&index, hresult, "0x800706BA");
+        assert_eq!(linked.len(), 1);
+        assert_eq!(linked[0].0, index.find_vendor("win32").unwrap());
+        assert_eq!(linked[0].1.code, "1722");
         assert_eq!(one("quic", "0x010c").code, "0x10c");
     }
 }

@@ -4,6 +4,7 @@
 //! both from here, so they agree.
 
 use crate::catalog::Text;
+use crate::decode::families;
 use crate::index::{Highlighter, Index, RowId};
 use crate::sanitize;
 
@@ -101,10 +102,9 @@ pub fn fields(index: &Index, row: RowId, query_text: &str) -> Vec<Field> {
             link: false,
         });
     }
-    let maps: Vec<String> = entry
-        .maps_to
+    let maps: Vec<String> = families::maps_to(&e.vendor.id, entry)
         .iter()
-        .map(|m| format!("{} {}", m.vendor, m.code))
+        .map(|(vendor, code)| format!("{vendor} {code}"))
         .collect();
     if !maps.is_empty() {
         out.push(Field {

@@ -38,7 +38,7 @@ mod websocket;
 mod win32;
 mod x509;
 
-use crate::catalog::Kind;
+use crate::catalog::{Entry, Kind};
 use crate::index::{self, Index};
 use crate::query::Query;
 use regex::Regex;
@@ -105,6 +105,9 @@ pub struct Family {
     /// What to do about retrying an entry (its code and kind), in words, where the protocol
     /// says more than the entry's retry advice (SMTP's 4xx and 5xx, WebSocket's 1013).
     pub retry_words: fn(&str, Option<Kind>) -> Option<&'static str>,
+    /// Families whose printout close by says whose code this is: a SQLSTATE printed beside a
+    /// MySQL error is MySQL's, not PostgreSQL's.
+    pub outranked_by: &'static [&'static str],
 }
 
 impl Family {
@@ -119,6 +122,7 @@ impl Family {
             code_form: no_form,
             links: no_links,
             retry_words: no_words,
+            outranked_by: &[],
         }
     }
 }
@@ -295,6 +299,38 @@ pub fn code_forms(typed: &str) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// The codes of other families that `code` of `family` is, by the family's links (HRESULT
+/// `0x800706BA` is win32 `1722`), in whatever form the family writes `code`.
+pub fn linked_codes(family: &str, code: &str) -> Vec<(&'static str, String)> {
+    let Some(f) = by_id(family) else {
+        return Vec::new();
+    };
+    let code = (f.code_form)(code).unwrap_or_else(|| code.to_string());
+    (f.links)(&Key::Code(code))
+        .into_iter()
+        .filter_map(|(family, key)| match key {
+            Key::Code(c) => Some((family, c)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The codes of other families an entry is: its `maps_to`, then those its family's links
+/// work out (an HRESULT `0x8007xxxx` is Win32 `xxxx`), for `show` and the detail pane.
+pub fn maps_to(vendor: &str, entry: &Entry) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = entry
+        .maps_to
+        .iter()
+        .map(|m| (m.vendor.clone(), m.code.clone()))
+        .collect();
+    for (family, code) in linked_codes(vendor, &entry.code) {
+        if !out.iter().any(|(v, c)| v == family && *c == code) {
+            out.push((family.to_string(), code));
+        }
+    }
+    out
+}
+
 /// `hits` of `query`, with first, as exact code hits, the entries whose code is the query's
 /// code in the form its family writes it (`-2147024891` → hresult `0x80070005`, `MY-1045` →
 /// mysql `1045`): search and the explorer's filter take every form. The query's other terms
@@ -419,8 +455,23 @@ pub fn find(text: &str) -> Vec<Hit> {
         }
     }
     hits.sort_by_key(|h| (h.start, h.end));
+    let outranked: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            let by = by_id(h.family).map_or(&[][..], |f| f.outranked_by);
+            !by.is_empty()
+                && hits.iter().any(|o| {
+                    by.contains(&o.family) && o.start < h.end + NEARBY && h.start < o.end + NEARBY
+                })
+        })
+        .collect();
+    let mut outranked = outranked.into_iter();
+    hits.retain(|_| !outranked.next().unwrap_or(false));
     hits
 }
+
+/// How far apart two printouts may be and still be one error's (a driver's error object).
+const NEARBY: usize = 400;
 
 #[cfg(test)]
 mod tests {
@@ -470,6 +521,25 @@ mod tests {
                 f.id
             );
         }
+    }
+
+    #[test]
+    fn links_and_forms_of_codes() {
+        assert_eq!(
+            linked_codes("hresult", "800706ba"),
+            [("win32", "1722".to_string())]
+        );
+        assert!(linked_codes("hresult", "0x80004005").is_empty());
+        assert!(code_forms("-2147024891").contains(&("hresult", "0x80070005".to_string())));
+        let index = Index::embedded();
+        let query = Query::parse("-2147024891").unwrap();
+        let hits = with_code_forms(&index, &query, index.search(&query));
+        let first = index.get(hits[0].row);
+        assert_eq!(
+            (first.vendor.id.as_str(), first.entry.code.as_str()),
+            ("hresult", "0x80070005")
+        );
+        assert!(hits[0].exact_code);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! MySQL and MariaDB errors as clients print them: the mysql client's `ERROR 1045 (28000): …`,
 //! go-sql-driver's `Error 1146 (42S02): …` and Connector/Python's `1146 (42S02): …`, JDBC's
-//! `Error Code: 1062`, the Python drivers' `(1040, 'Too many connections')`, the symbols
-//! (`ER_DUP_ENTRY`, as Node's mysql2 prints them) and the server log's `[MY-010045]`.
+//! `Error Code: 1062` and Connector/J's `VendorError: 1045`, the Python drivers' `(1040, 'Too
+//! many connections')`, the symbols (`ER_DUP_ENTRY`, as Node's mysql2 prints them) and the
+//! server log's `[MY-010045]`.
 
 use super::{Family, Key, Pattern, code, name};
 
@@ -9,6 +10,7 @@ pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(r"\b(\d{4}) \([0-9A-Z]{5}\): ", code),
         Pattern::new(r"\bError Code: (\d{4})\b", code),
+        Pattern::new(r"\bVendorError: (\d{4})\b", code),
         Pattern::new(
             r#"\b(?:pymysql|MySQLdb|_mysql_exceptions)[\w.]*Error\)?:? \((\d{4}), ['"]"#,
             code,
@@ -16,7 +18,7 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"\b((?:ER|CR)_[A-Z][A-Z0-9_]{3,})\b", name),
         Pattern::new(r"\[(MY-\d{6})\]", my_code),
     ],
-    triggers: &["mysql", "error code", "er_", "cr_", "[my-"],
+    triggers: &["mysql", "error code", "vendorerror", "er_", "cr_", "[my-"],
     code_form: mysql_form,
     ..Family::new("mysql")
 };
@@ -72,6 +74,10 @@ mod tests {
                 "Internal Exception: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry\nError Code: 1062\n"
             ),
             [c("1062")]
+        );
+        assert_eq!(
+            mysql("java.sql.SQLException: Access denied\n\tSQLState: 28000\n\tVendorError: 1045\n"),
+            [c("1045")]
         );
         assert_eq!(
             mysql("pymysql.err.OperationalError: (1040, 'Too many connections')"),

@@ -21,6 +21,7 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"\bERROR (\d[0-9A-Z]{4}) \(([a-z_]+)\)", sqlstate),
     ],
     triggers: &["sqlstate", "sql state"],
+    outranked_by: &["mysql"],
     ..Family::new("postgres")
 };
 
@@ -51,6 +52,9 @@ mod tests {
                 .contains(&("postgres", n("UniqueViolation")))
         );
         assert!(keys("SQL state: 42P01").contains(&("postgres", c("42P01"))));
+        // MySQL's SQLSTATE is not PostgreSQL's.
+        let mysql2 = "{\n  code: 'ER_DUP_ENTRY',\n  errno: 1062,\n  sqlState: '23000',\n}";
+        assert!(!keys(mysql2).iter().any(|(f, _)| *f == "postgres"));
         assert!(
             !keys("PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away")
                 .iter()

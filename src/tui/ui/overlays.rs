@@ -158,6 +158,12 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                                 plain(&format!("{}{retry}", k.id()), theme.base()),
                             ]));
                         }
+                        if let Some(a) = crate::decode::retry::advice(index, err) {
+                            lines.push(Line::from(vec![
+                                Span::styled("    retrying: ", theme.label()),
+                                plain(a, theme.base()),
+                            ]));
+                        }
                     }
                     None => {
                         if err.confidence == crate::decode::Confidence::NotInCatalog {
