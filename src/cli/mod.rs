@@ -311,8 +311,20 @@ fn show(
         )));
     };
     if codes.is_empty() {
-        say!("errdex: {id} has no code `{typed}` in its catalog");
-        return Ok(EXIT_NOT_FOUND);
+        // A code its family links to another's (HRESULT 0x800706BA is Win32 1722).
+        let linked = resolve::linked(index, v, typed);
+        if linked.is_empty() || edition.is_some() {
+            say!("errdex: {id} has no code `{typed}` in its catalog");
+            return Ok(EXIT_NOT_FOUND);
+        }
+        let mut found = Vec::new();
+        for (other, c) in &linked {
+            if let Some(note) = &c.note {
+                say!("errdex: note: {note}");
+            }
+            found.extend(index.lookup(*other, &c.code, None).unwrap_or_default());
+        }
+        return output::print_show(index, &found, json, out);
     }
     let mut found = Vec::new();
     for c in &codes {
@@ -335,6 +347,16 @@ fn show_everywhere(
     for v in 0..index.vendors().len() {
         for c in resolve::codes(index, v, typed, None).unwrap_or_default() {
             found.extend(index.lookup(v, &c.code, None).unwrap_or_default());
+        }
+    }
+    if found.is_empty() {
+        for v in 0..index.vendors().len() {
+            for (other, c) in resolve::linked(index, v, typed) {
+                if let Some(note) = &c.note {
+                    say!("errdex: note: {note}");
+                }
+                found.extend(index.lookup(other, &c.code, None).unwrap_or_default());
+            }
         }
     }
     if found.is_empty() {

@@ -60,7 +60,8 @@ impl<'a> EntryJson<'a> {
 
 /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
 /// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` and
-/// `"note"` when an error has one and `"notice"` when the paste has one.
+/// `"note"` when an error has one, `"retry_advice"` (what to do about retrying, in words) when
+/// there is one, and `"notice"` when the paste has one.
 pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
@@ -88,6 +89,9 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
             m.insert("evidence".into(), e.evidence.clone().into());
             if let Some(n) = &e.note {
                 m.insert("note".into(), n.clone().into());
+            }
+            if let Some(a) = crate::decode::retry::advice(index, e) {
+                m.insert("retry_advice".into(), a.into());
             }
             m.insert("matches".into(), entries(&e.match_rows));
             m.insert("suggestions".into(), entries(&e.suggestion_rows));
@@ -186,7 +190,7 @@ pub fn print_search(
     color: bool,
     out: &mut impl Write,
 ) -> io::Result<i32> {
-    let mut hits = index.search(query);
+    let mut hits = crate::decode::families::with_code_forms(index, query, index.search(query));
     if let Some(n) = limit
         && hits.len() > n
     {
@@ -341,17 +345,16 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
     };
     field("description", entry.description.as_ref().map(list))?;
     field("fix", entry.fix.as_ref().map(list))?;
-    let maps: Vec<String> = entry
-        .maps_to
+    let maps: Vec<String> = crate::decode::families::maps_to(&e.vendor.id, entry)
         .iter()
-        .map(|m| {
+        .map(|(vendor, code)| {
             let found = index
-                .find_vendor(&m.vendor)
-                .and_then(|v| index.lookup(v, &m.code, None))
+                .find_vendor(vendor)
+                .and_then(|v| index.lookup(v, code, None))
                 .and_then(|rows| rows.into_iter().next());
             match found {
-                Some(o) => format!("{} {} {}", m.vendor, m.code, o.entry.headline()),
-                None => format!("{} {} (not in the loaded catalogs)", m.vendor, m.code),
+                Some(o) => format!("{vendor} {code} {}", o.entry.headline()),
+                None => format!("{vendor} {code} (not in the loaded catalogs)"),
             }
         })
         .collect();
@@ -528,6 +531,9 @@ pub fn print_decode(
                         .retry
                         .map_or(String::new(), |r| format!(", retry: {}", r.id()));
                     writeln!(out, "  kind:        {}{retry}", k.id())?;
+                }
+                if let Some(a) = crate::decode::retry::advice(index, err) {
+                    writeln!(out, "  retrying:    {a}")?;
                 }
                 if let Some(d) = &e.entry.description {
                     writeln!(out, "  description: {}", sanitize::line(&d.to_string()))?;

@@ -16,7 +16,9 @@ mod envelope;
 mod extract;
 pub mod families;
 mod lenient;
+mod links;
 mod printouts;
+pub mod retry;
 mod similarity;
 mod weigh;
 mod wrap;
@@ -1016,17 +1018,23 @@ impl<'p> Decoder<'p> {
         sim + adj
     }
 
-    /// The standard families' printouts in the text: one error for each, the same code
-    /// printed again close by (a stack trace, a printed error object) counted once.
+    /// The standard families' printouts in the text: one error for each (none for one that
+    /// reports success), then the errors it links to, the same code printed again close by (a
+    /// stack trace, a printed error object) counted once.
     fn families(&mut self, text: &str) {
         let mut hits = families::find(text);
         hits.extend(self.printed_messages(text));
         hits.sort_by_key(|h| (h.start, h.end));
         let mut kept: Vec<(usize, String, String)> = Vec::new();
-        for hit in hits {
+        let mut pending: Vec<families::Hit> = hits.into_iter().rev().collect();
+        while let Some(hit) = pending.pop() {
             let Some(e) = self.family_error(text, &hit) else {
                 continue;
             };
+            if self.means_success(&hit, &e) {
+                continue;
+            }
+            pending.extend(self.linked(&hit, &e).into_iter().rev());
             let key = (
                 e.vendor.clone().unwrap_or_default(),
                 e.code.clone().unwrap_or_default(),
@@ -1133,10 +1141,11 @@ impl<'p> Decoder<'p> {
             .collect()
     }
 
-    /// Rows of family `v` whose runtime text is `printed` (any case): errno's strerror as Go
-    /// and C print it, SQLite's messages.
+    /// Rows of family `v` whose runtime text is `printed` (any case, a final full stop or
+    /// not): errno's strerror as Go and C print it, SQLite's messages, Windows' texts.
     fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
         let printed = printed.trim();
+        let without_stop = printed.trim_end_matches('.');
         if let Some((id, code)) = families::known_message(printed)
             && self.index.vendors()[v].id == id
         {
@@ -1149,7 +1158,7 @@ impl<'p> Decoder<'p> {
             .find(|&r| {
                 self.index
                     .field(r, Field::Message)
-                    .is_some_and(|m| m.eq_ignore_ascii_case(printed))
+                    .is_some_and(|m| m.trim_end_matches('.').eq_ignore_ascii_case(without_stop))
             })
             .into_iter()
             .collect()

@@ -332,12 +332,12 @@ fn more_shapes_seen_in_the_wild() {
     assert_eq!(e.path, "$.error");
     assert_eq!(first_match(&e), ("pixnet".into(), "1302".into()));
 
-    // OAuth: the code is a word; not in any catalog, no vendor.
+    // OAuth: the code is a word of the oauth family, the description its message.
     let e = one(r#"{"error":"invalid_grant","error_description":"Invalid authorization code"}"#);
     assert_eq!(e.code.as_deref(), Some("invalid_grant"));
     assert_eq!(e.message.as_deref(), Some("Invalid authorization code"));
-    assert_eq!(e.vendor, None);
-    assert!(e.match_rows.is_empty());
+    assert_eq!(e.vendor.as_deref(), Some("oauth"));
+    assert_eq!(first_match(&e), ("oauth".into(), "invalid_grant".into()));
 
     // A plain-text body after the status line: its error first, the HTTP status beside it.
     let d = decode(

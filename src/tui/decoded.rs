@@ -102,6 +102,14 @@ pub fn content(panel: &PastePanel, index: &Index) -> Content {
                                 Tone::Base,
                             ));
                         }
+                        if let Some(a) = crate::decode::retry::advice(index, err) {
+                            lines.push(Line::labelled(
+                                "    retrying: ",
+                                Tone::Label,
+                                a,
+                                Tone::Base,
+                            ));
+                        }
                     }
                     None => {
                         if err.confidence == Confidence::NotInCatalog {

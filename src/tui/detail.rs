@@ -4,6 +4,7 @@
 //! both from here, so they agree.
 
 use crate::catalog::Text;
+use crate::decode::families;
 use crate::index::{Highlighter, Index, RowId};
 use crate::sanitize;
 
@@ -86,12 +87,11 @@ pub fn fields(index: &Index, row: RowId, query_text: &str) -> Vec<Field> {
             f.link = true;
         }
     }
-    // Links the source states come first; then the same code in other catalogs, which is only
-    // the same number or name, not a link.
-    let maps: Vec<String> = entry
-        .maps_to
+    // Links the source states or the family works out come first; then the same code in other
+    // catalogs, which is only the same number or name, not a link.
+    let maps: Vec<String> = families::maps_to(&e.vendor.id, entry)
         .iter()
-        .map(|m| format!("{} {}", m.vendor, m.code))
+        .map(|(vendor, code)| format!("{vendor} {code}"))
         .collect();
     if !maps.is_empty() {
         out.push(Field {

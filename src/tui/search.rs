@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::SearchRequest;
+use crate::decode::families;
 use crate::index::Index;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,7 +47,7 @@ fn work(rx: Receiver<(SearchRequest, Arc<Index>)>, cancel: Arc<AtomicBool>, out:
         if let Some(hits) = index.search_cancellable(&req.query, &cancel) {
             let done = Action::SearchDone {
                 generation: req.generation,
-                hits,
+                hits: families::with_code_forms(&index, &req.query, hits),
             };
             if out.send(done).is_err() {
                 return;

@@ -7,13 +7,40 @@
 //! To add a family: a module here with its [`Family`], and a line in [`ALL`] (docs/design.md,
 //! "Adding a family").
 
+mod aws;
 mod curl;
+mod dns;
+mod dns_ede;
 mod errno;
+mod exit;
+mod gcp;
 mod grpc;
+mod hresult;
 mod http;
+mod http2;
+mod jsonrpc;
+mod k8s;
+mod ldap;
+mod mongodb;
+mod mysql;
+mod node;
+mod ntstatus;
+mod oauth;
+mod openssl;
 mod postgres;
+mod quic;
+mod redis;
+mod signal;
+mod smtp;
 mod sqlite;
+mod tls_alert;
+mod websocket;
+mod win32;
+mod x509;
 
+use crate::catalog::{Entry, Kind};
+use crate::index::{self, Index};
+use crate::query::Query;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,6 +52,30 @@ pub static ALL: &[&Family] = &[
     &postgres::FAMILY,
     &sqlite::FAMILY,
     &curl::FAMILY,
+    &win32::FAMILY,
+    &hresult::FAMILY,
+    &ntstatus::FAMILY,
+    &x509::FAMILY,
+    &openssl::FAMILY,
+    &tls_alert::FAMILY,
+    &signal::FAMILY,
+    &exit::FAMILY,
+    &node::FAMILY,
+    &k8s::FAMILY,
+    &mysql::FAMILY,
+    &redis::FAMILY,
+    &ldap::FAMILY,
+    &mongodb::FAMILY,
+    &oauth::FAMILY,
+    &aws::FAMILY,
+    &gcp::FAMILY,
+    &websocket::FAMILY,
+    &dns::FAMILY,
+    &dns_ede::FAMILY,
+    &http2::FAMILY,
+    &quic::FAMILY,
+    &jsonrpc::FAMILY,
+    &smtp::FAMILY,
 ];
 
 /// The HTTP family's id: status lines and problem bodies are its errors.
@@ -51,6 +102,12 @@ pub struct Family {
     /// The same error in other families' terms, worked out from the key (HRESULT
     /// `0x8007xxxx` is Win32 error `xxxx`).
     pub links: fn(&Key) -> Vec<(&'static str, Key)>,
+    /// What to do about retrying an entry (its code and kind), in words, where the protocol
+    /// says more than the entry's retry advice (SMTP's 4xx and 5xx, WebSocket's 1013).
+    pub retry_words: fn(&str, Option<Kind>) -> Option<&'static str>,
+    /// Families whose printout close by says whose code this is: a SQLSTATE printed beside a
+    /// MySQL error is MySQL's, not PostgreSQL's.
+    pub outranked_by: &'static [&'static str],
 }
 
 impl Family {
@@ -64,8 +121,14 @@ impl Family {
             known_messages: &[],
             code_form: no_form,
             links: no_links,
+            retry_words: no_words,
+            outranked_by: &[],
         }
     }
+}
+
+fn no_words(_: &str, _: Option<Kind>) -> Option<&'static str> {
+    None
 }
 
 fn no_form(_: &str) -> Option<String> {
@@ -79,9 +142,10 @@ fn no_links(_: &Key) -> Vec<(&'static str, Key)> {
 /// One printout: a regular expression, and what its captures mean.
 pub struct Pattern {
     pub re: &'static str,
-    /// Reads capture 1 (the code, name or message); `None` when it names nothing.
+    /// Reads the capture named `key`, else capture 1 (the code, name or message); `None`
+    /// when it names nothing.
     pub key: fn(&str) -> Option<Key>,
-    /// Capture 2 holds the message printed with it.
+    /// The capture named `message`, else capture 2, holds the message printed with it.
     pub message: bool,
     /// The printout says something failed, so even an entry that means success is reported
     /// (Go's `server sent GOAWAY … ErrCode=NO_ERROR`).
@@ -102,7 +166,7 @@ impl Pattern {
         }
     }
 
-    /// Capture 2 is the message printed with the code.
+    /// See [`Pattern::message`].
     pub const fn with_message(self) -> Pattern {
         Pattern {
             message: true,
@@ -235,6 +299,73 @@ pub fn code_forms(typed: &str) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// The codes of other families that `code` of `family` is, by the family's links (HRESULT
+/// `0x800706BA` is win32 `1722`), in whatever form the family writes `code`.
+pub fn linked_codes(family: &str, code: &str) -> Vec<(&'static str, String)> {
+    let Some(f) = by_id(family) else {
+        return Vec::new();
+    };
+    let code = (f.code_form)(code).unwrap_or_else(|| code.to_string());
+    (f.links)(&Key::Code(code))
+        .into_iter()
+        .filter_map(|(family, key)| match key {
+            Key::Code(c) => Some((family, c)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The codes of other families an entry is: its `maps_to`, then those its family's links
+/// work out (an HRESULT `0x8007xxxx` is Win32 `xxxx`), for `show` and the detail pane.
+pub fn maps_to(vendor: &str, entry: &Entry) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = entry
+        .maps_to
+        .iter()
+        .map(|m| (m.vendor.clone(), m.code.clone()))
+        .collect();
+    for (family, code) in linked_codes(vendor, &entry.code) {
+        if !out.iter().any(|(v, c)| v == family && *c == code) {
+            out.push((family.to_string(), code));
+        }
+    }
+    out
+}
+
+/// `hits` of `query`, with first, as exact code hits, the entries whose code is the query's
+/// code in the form its family writes it (`-2147024891` → hresult `0x80070005`, `MY-1045` →
+/// mysql `1045`): search and the explorer's filter take every form. The query's other terms
+/// (vendor, status, kind) still apply.
+pub fn with_code_forms(index: &Index, query: &Query, hits: Vec<index::Hit>) -> Vec<index::Hit> {
+    let Some(typed) = query.code_like() else {
+        return hits;
+    };
+    let mut first: Vec<index::Hit> = Vec::new();
+    for (family, form) in code_forms(typed) {
+        let Some(v) = index.vendors().iter().position(|v| v.id == family) else {
+            continue;
+        };
+        let as_written = Query {
+            text: form,
+            ..query.clone()
+        };
+        for h in index.search(&as_written) {
+            if h.exact_code && index.row_vendor(h.row) == v && !first.iter().any(|f| f.row == h.row)
+            {
+                first.push(h);
+            }
+        }
+    }
+    if first.is_empty() {
+        return hits;
+    }
+    let rest: Vec<index::Hit> = hits
+        .into_iter()
+        .filter(|h| !first.iter().any(|f| f.row == h.row))
+        .collect();
+    first.extend(rest);
+    first
+}
+
 /// Every pattern compiled, with its family.
 struct Compiled {
     /// All the patterns at once: one pass over the text says which to run for their
@@ -292,7 +423,7 @@ pub fn find(text: &str) -> Vec<Hit> {
             continue;
         }
         for c in re.captures_iter(text) {
-            let (Some(all), Some(capture)) = (c.get(0), c.get(1)) else {
+            let (Some(all), Some(capture)) = (c.get(0), c.name("key").or_else(|| c.get(1))) else {
                 continue;
             };
             let Some(key) = (p.key)(capture.as_str()) else {
@@ -300,7 +431,7 @@ pub fn find(text: &str) -> Vec<Hit> {
             };
             let message = p
                 .message
-                .then(|| c.get(2))
+                .then(|| c.name("message").or_else(|| c.get(2)))
                 .flatten()
                 .map(|m| m.as_str().trim().to_string())
                 .filter(|m| !m.is_empty());
@@ -324,8 +455,23 @@ pub fn find(text: &str) -> Vec<Hit> {
         }
     }
     hits.sort_by_key(|h| (h.start, h.end));
+    let outranked: Vec<bool> = hits
+        .iter()
+        .map(|h| {
+            let by = by_id(h.family).map_or(&[][..], |f| f.outranked_by);
+            !by.is_empty()
+                && hits.iter().any(|o| {
+                    by.contains(&o.family) && o.start < h.end + NEARBY && h.start < o.end + NEARBY
+                })
+        })
+        .collect();
+    let mut outranked = outranked.into_iter();
+    hits.retain(|_| !outranked.next().unwrap_or(false));
     hits
 }
+
+/// How far apart two printouts may be and still be one error's (a driver's error object).
+const NEARBY: usize = 400;
 
 #[cfg(test)]
 mod tests {
@@ -333,6 +479,17 @@ mod tests {
 
     pub(super) fn keys(text: &str) -> Vec<(&'static str, Key)> {
         find(text).into_iter().map(|h| (h.family, h.key)).collect()
+    }
+
+    /// What `families` find in `text`, each key once, in order.
+    pub(super) fn keys_in(families: &[&str], text: &str) -> Vec<(&'static str, Key)> {
+        let mut out: Vec<(&'static str, Key)> = Vec::new();
+        for k in keys(text) {
+            if families.contains(&k.0) && !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
     }
 
     /// Keys, for the families' tests.
@@ -364,6 +521,25 @@ mod tests {
                 f.id
             );
         }
+    }
+
+    #[test]
+    fn links_and_forms_of_codes() {
+        assert_eq!(
+            linked_codes("hresult", "800706ba"),
+            [("win32", "1722".to_string())]
+        );
+        assert!(linked_codes("hresult", "0x80004005").is_empty());
+        assert!(code_forms("-2147024891").contains(&("hresult", "0x80070005".to_string())));
+        let index = Index::embedded();
+        let query = Query::parse("-2147024891").unwrap();
+        let hits = with_code_forms(&index, &query, index.search(&query));
+        let first = index.get(hits[0].row);
+        assert_eq!(
+            (first.vendor.id.as_str(), first.entry.code.as_str()),
+            ("hresult", "0x80070005")
+        );
+        assert!(hits[0].exact_code);
     }
 
     #[test]
