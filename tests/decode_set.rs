@@ -149,7 +149,7 @@ fn annotate_finds_every_paste_s_claims_line_by_line() {
 
 /// The pastes of tests/fixtures/eval/decode/ that the decoder does not read yet (written blind
 /// by another hand, for issue 26): the count may only go down. The failures are printed.
-const EVAL_MISSES: usize = 40;
+const EVAL_MISSES: usize = 16;
 
 #[test]
 fn the_blind_evaluation_set_scores_at_least_as_before() {

@@ -5,7 +5,8 @@
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 /// Words a line must hold for the decoder to look at it: the envelopes' keys (`code`, `err`,
-/// `fail`), status lines, the families' printouts and what logs say about errors. A line with
+/// `fail`), status lines, HTTP clients' and proxies' printouts, the families' printouts and
+/// what logs say about errors. A line with
 /// none (most of a log, JSON lines of requests included) is only copied; a bare vendor message
 /// without one of these words is the price (`decode` still finds it). Lower case.
 pub const WORDS: &[&str] = &[
@@ -41,6 +42,13 @@ pub const WORDS: &[&str] = &[
     "no such",
     "broken pipe",
     "reset by peer",
+    // HTTP errors as clients and proxies print them, and error pages.
+    "status code",
+    "with status",
+    "gateway",
+    "upstream",
+    "bad request",
+    "conflict",
 ];
 
 /// Whether `text` holds one of the [`WORDS`], in any case.

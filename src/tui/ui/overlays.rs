@@ -137,6 +137,12 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                         plain(n, theme.warning()),
                     ]));
                 }
+                if let Some(r) = &err.retry_after {
+                    lines.push(Line::from(vec![
+                        Span::styled("    wait: ", theme.label()),
+                        plain(&r.describe(), theme.base()),
+                    ]));
+                }
                 match err.match_rows.first() {
                     Some(&row) => {
                         let e = index.get(row);
