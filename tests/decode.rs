@@ -32,6 +32,7 @@ const G: Option<&str> = Some("guo-guo");
 const H: Option<&str> = Some("http");
 const E: Option<&str> = Some("errno");
 const S: Option<&str> = Some("sqlite");
+const PG: Option<&str> = Some("postgres");
 
 /// Every fixture with the errors it must decode to, in order.
 const CASES: &[(&str, &[Expect])] = &[
@@ -194,6 +195,29 @@ const CASES: &[(&str, &[Expect])] = &[
     ("http-429-retry-after.txt", &[(H, Some("429"), Some("429"))]),
     ("http-nginx-504-page.txt", &[(H, Some("504"), Some("504"))]),
     ("none-http-success.txt", &[]),
+    // PostgreSQL by its words, printed without a SQLSTATE.
+    (
+        "pg-psql-foreign-key.txt",
+        &[(PG, Some("23503"), Some("23503"))],
+    ),
+    (
+        "pg-jdbc-serialization.txt",
+        &[(PG, Some("40001"), Some("40001"))],
+    ),
+    (
+        "pg-django-not-null-pg12.txt",
+        &[(PG, Some("23502"), Some("23502"))],
+    ),
+    (
+        "pg-node-too-many-clients.txt",
+        &[(PG, Some("53300"), Some("53300"))],
+    ),
+    (
+        "pg-sqlalchemy-undefined-column.txt",
+        &[(PG, Some("42703"), Some("42703"))],
+    ),
+    ("pg-prisma-check.txt", &[(PG, Some("23514"), Some("23514"))]),
+    ("none-python-division.txt", &[]),
 ];
 
 fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {

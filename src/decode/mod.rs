@@ -18,6 +18,7 @@ mod families;
 mod http_bodies;
 mod http_printouts;
 mod lenient;
+mod postgres_words;
 mod printouts;
 mod retry_after;
 mod similarity;
@@ -1219,6 +1220,17 @@ impl<'p> Decoder<'p> {
     fn families(&mut self, text: &str) {
         let mut hits = families::find(text);
         hits.extend(self.printed_messages(text));
+        hits.extend(
+            postgres_words::find(text)
+                .into_iter()
+                .map(|f| families::Hit {
+                    family: "postgres",
+                    key: families::Key::Message(text[f.start..f.end].to_string()),
+                    message: None,
+                    start: f.start,
+                    end: f.end,
+                }),
+        );
 
         hits.sort_by_key(|h| (h.start, h.end));
         let mut kept: Vec<(usize, String, String)> = Vec::new();
@@ -1336,9 +1348,22 @@ impl<'p> Decoder<'p> {
     }
 
     /// Rows of family `v` whose runtime text is `printed` (any case): errno's strerror as Go
-    /// and C print it, SQLite's messages.
+    /// and C print it, SQLite's messages, PostgreSQL's server messages.
     fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
         let printed = printed.trim();
+        if self.index.vendors()[v].id == "postgres" {
+            // The server's words (see [`postgres_words`]): every SQLSTATE raised with them.
+            let mut rows = Vec::new();
+            for code in postgres_words::sqlstates_of(printed) {
+                rows.extend(
+                    self.index
+                        .by_code(code)
+                        .into_iter()
+                        .filter(|&r| self.index.row_vendor(r) == v),
+                );
+            }
+            return rows;
+        }
         if self.index.vendors()[v].id == "sqlite" {
             let known = families::SQLITE_MESSAGES
                 .iter()

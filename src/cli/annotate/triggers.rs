@@ -49,6 +49,12 @@ pub const WORDS: &[&str] = &[
     "upstream",
     "bad request",
     "conflict",
+    // PostgreSQL's messages printed without a level (lib/pq, node-postgres).
+    "pq: ",
+    "violates",
+    "deadlock",
+    "aborted",
+    "already exists",
 ];
 
 /// Whether `text` holds one of the [`WORDS`], in any case.
