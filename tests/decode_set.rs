@@ -147,30 +147,13 @@ fn annotate_finds_every_paste_s_claims_line_by_line() {
     report(failures, total);
 }
 
-/// The pastes of tests/fixtures/eval/decode/ that the decoder does not read yet (written blind
-/// by another hand, for issue 26): the count may only go down. The failures are printed.
-const EVAL_MISSES: usize = 40;
-
+/// The blind evaluation set of issue 26 (tests/fixtures/eval/decode/, written by another hand
+/// without reading the decoder: PIXNET-shaped bodies of other APIs, HTTP client printouts,
+/// PostgreSQL by its words, lines that claim nothing), through `decode` and `annotate`.
 #[test]
-fn the_blind_evaluation_set_scores_at_least_as_before() {
-    for (what, (failures, total)) in [
-        ("decode", decode_failures("eval/decode")),
-        ("annotate", annotate_failures("eval/decode")),
-    ] {
-        let wrong: std::collections::BTreeSet<&str> = failures
-            .iter()
-            .filter_map(|f| f.split(": ").next())
-            .collect();
-        println!(
-            "{what}: {} of {total} pastes right\n{}",
-            total - wrong.len(),
-            failures.join("\n")
-        );
-        assert!(
-            wrong.len() <= EVAL_MISSES,
-            "{what}: {} of {total} pastes wrong (at most {EVAL_MISSES}):\n{}",
-            wrong.len(),
-            failures.join("\n")
-        );
-    }
+fn the_blind_evaluation_set_gives_its_claims_and_no_forbidden_one() {
+    let (failures, total) = decode_failures("eval/decode");
+    report(failures, total);
+    let (failures, total) = annotate_failures("eval/decode");
+    report(failures, total);
 }

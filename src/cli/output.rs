@@ -59,9 +59,10 @@ impl<'a> EntryJson<'a> {
 }
 
 /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
-/// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"` and
-/// `"note"` when an error has one, `"retry_advice"` (what to do about retrying, in words) when
-/// there is one, and `"notice"` when the paste has one.
+/// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"`,
+/// `"note"` and `"retry_after"` (`{"header","value","seconds"|"at"}`) when an error has one,
+/// `"retry_advice"` (what to do about retrying, in words) when there is one, and `"notice"`
+/// when the paste has one.
 pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
@@ -92,6 +93,12 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
             }
             if let Some(a) = crate::decode::retry::advice(index, e) {
                 m.insert("retry_advice".into(), a.into());
+            }
+            if let Some(r) = &e.retry_after {
+                m.insert(
+                    "retry_after".into(),
+                    serde_json::to_value(r).unwrap_or_default(),
+                );
             }
             m.insert("matches".into(), entries(&e.match_rows));
             m.insert("suggestions".into(), entries(&e.suggestion_rows));
@@ -506,6 +513,10 @@ pub fn print_decode(
         writeln!(out, "  identified:  {}", err.confidence.describe())?;
         if let Some(n) = &err.note {
             writeln!(out, "  note:        {}", sanitize::line(n))?;
+        }
+        if let Some(r) = &err.retry_after {
+            let said = format!("{} ({}: {})", r.describe(), r.header, r.value);
+            writeln!(out, "  wait:        {}", sanitize::line(&said))?;
         }
         if !err.evidence.is_empty() {
             writeln!(

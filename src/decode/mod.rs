@@ -15,10 +15,13 @@ mod echo;
 mod envelope;
 mod extract;
 pub mod families;
+mod http_bodies;
+mod http_printouts;
 mod lenient;
 mod links;
 mod printouts;
 pub mod retry;
+mod retry_after;
 mod similarity;
 mod weigh;
 mod wrap;
@@ -32,6 +35,8 @@ use lenient::Value;
 use serde::Serialize;
 use similarity::{Agreement, agreement, similarity};
 use std::ops::Range;
+
+pub use retry_after::RetryAfter;
 
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
@@ -150,6 +155,9 @@ pub struct DecodedError {
     /// catalog's, or what the entry a body is shaped like says instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// When to try again, from the response's `Retry-After` or rate-limit reset header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<RetryAfter>,
     /// Catalog entries for this error, best first (rows of the index's default view); empty
     /// unless it was identified.
     #[serde(skip)]
@@ -183,6 +191,8 @@ pub struct Decoding<'i> {
     printed: std::collections::HashMap<String, &'static str>,
     /// Catalog messages' first clauses, built when a line first needs them.
     clauses: std::cell::OnceCell<clauses::FirstClauses>,
+    /// HTTP reason phrases, built when a paste first needs them.
+    http_phrases: std::cell::OnceCell<http_printouts::Phrases>,
 }
 
 impl<'i> Decoding<'i> {
@@ -200,6 +210,7 @@ impl<'i> Decoding<'i> {
             vendor_status,
             printed: printed_messages(index),
             clauses: std::cell::OnceCell::new(),
+            http_phrases: std::cell::OnceCell::new(),
         }
     }
 
@@ -223,8 +234,34 @@ impl<'i> Decoding<'i> {
         d.families(&text);
         d.bare_lines(&text, &docs);
         d.status_lines(&text);
+        let statuses = extract::status_lines(&text);
+        d.http_printouts(&text, &statuses);
+        d.retry_headers(&text, &statuses);
         d.finish()
     }
+
+    /// The HTTP family's reason phrases, for [`http_printouts`].
+    fn http_phrases(&self) -> &http_printouts::Phrases {
+        self.http_phrases.get_or_init(|| {
+            let Some(http) = family_of(self.index, "http") else {
+                return http_printouts::Phrases::new([]);
+            };
+            let rows = self.index.vendor_rows(http);
+            http_printouts::Phrases::new(rows.filter_map(|r| {
+                let status = self.index.code(r).parse().ok()?;
+                Some((status, self.index.field(r, Field::Message)?))
+            }))
+        })
+    }
+}
+
+/// The vendor index of a standard family's catalog, when it is loaded.
+fn family_of(index: &Index, id: &str) -> Option<usize> {
+    index
+        .vendors()
+        .iter()
+        .position(|v| v.id == id)
+        .filter(|&v| index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
 }
 
 /// See [`Decoding::printed`].
@@ -274,6 +311,37 @@ enum Identified {
     None,
 }
 
+/// Spans of text that say a status, to ask whether a new one overlaps one with the same status.
+struct Spans {
+    /// For each status, its spans' starts in order, and the largest end among those up to each.
+    by_status: std::collections::HashMap<u16, (Vec<usize>, Vec<usize>)>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<(Range<usize>, u16)>) -> Spans {
+        spans.sort_by_key(|(r, _)| r.start);
+        let mut by_status: std::collections::HashMap<u16, (Vec<usize>, Vec<usize>)> =
+            Default::default();
+        for (r, status) in spans {
+            let (starts, reach) = by_status.entry(status).or_default();
+            let far = reach.last().map_or(r.end, |&f| f.max(r.end));
+            starts.push(r.start);
+            reach.push(far);
+        }
+        Spans { by_status }
+    }
+
+    /// Whether a span with `status` overlaps `at`: of those starting before it ends, one ends
+    /// after it starts.
+    fn overlaps(&self, at: Range<usize>, status: u16) -> bool {
+        let Some((starts, reach)) = self.by_status.get(&status) else {
+            return false;
+        };
+        let before = starts.partition_point(|&s| s < at.end);
+        before > 0 && reach[before - 1] > at.start
+    }
+}
+
 /// The envelope an object showed: whose, and whether few other APIs share it.
 #[derive(Clone, Copy)]
 struct Shape {
@@ -291,6 +359,7 @@ struct Found_ {
 }
 
 struct Decoder<'p> {
+    prepared: &'p Decoding<'p>,
     index: &'p Index,
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
@@ -310,8 +379,9 @@ struct Decoder<'p> {
 }
 
 impl<'p> Decoder<'p> {
-    fn new(prepared: &'p Decoding<'_>) -> Decoder<'p> {
+    fn new(prepared: &'p Decoding<'p>) -> Decoder<'p> {
         Decoder {
+            prepared,
             index: prepared.index,
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
@@ -346,11 +416,7 @@ impl<'p> Decoder<'p> {
 
     /// The vendor index of a family's catalog, when it is loaded.
     fn family(&self, id: &str) -> Option<usize> {
-        self.index
-            .vendors()
-            .iter()
-            .position(|v| v.id == id)
-            .filter(|&v| self.index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
+        family_of(self.index, id)
     }
 
     fn is_vendor(&self, row: RowId) -> bool {
@@ -378,7 +444,7 @@ impl<'p> Decoder<'p> {
         let family_spans: Vec<Range<usize>> = self
             .found
             .iter()
-            .filter(|f| f.error.confidence.identified())
+            .filter(|f| f.error.confidence.identified() && f.error.path.starts_with("line "))
             .map(|f| f.span.clone())
             .collect();
         self.found.retain(|f| {
@@ -609,10 +675,140 @@ impl<'p> Decoder<'p> {
         if success {
             return Some(Vec::new());
         }
+        if let Some(errors) = self.platform_errors(obj, path) {
+            return Some(errors);
+        }
         if let Some(e) = self.problem(obj, path) {
             return Some(vec![e]);
         }
-        self.generic_error(g, path, status).map(|e| vec![e])
+        let e = self.generic_error(g, path, status)?;
+        // A status beside a code no catalog has (Twilio's `{"code": 20003, "status": 401}`):
+        // the HTTP error is known even when the code is not.
+        let beside = envelope::status_in(obj).filter(|s| (400..=599).contains(s));
+        if let Some(s) =
+            beside.filter(|_| e.confidence == Confidence::NotInCatalog && e.vendor.is_none())
+        {
+            let http = self.http_error(
+                s,
+                None,
+                path.to_string(),
+                vec![format!("status: {s}")],
+                false,
+            );
+            return Some(vec![e, http]);
+        }
+        Some(vec![e])
+    }
+
+    /// A Kubernetes `Status` or a Google API error (see [`http_bodies`]): the HTTP error the body
+    /// states, and for Google the gRPC code its `status` names.
+    fn platform_errors(&self, obj: &Value, path: &str) -> Option<Vec<DecodedError>> {
+        let p = http_bodies::kubernetes(obj).or_else(|| http_bodies::google(obj))?;
+        let grpc = match &p.grpc {
+            Some(name) => {
+                let v = self.family("grpc")?;
+                let rows = self.index.by_name(v, name);
+                if rows.is_empty() {
+                    return None;
+                }
+                Some(rows)
+            }
+            None => None,
+        };
+        let mut out = vec![self.http_error(
+            p.http_status,
+            p.message.clone(),
+            path.to_string(),
+            p.evidence.clone(),
+            false,
+        )];
+        if let (Some(rows), Some(name)) = (grpc, &p.grpc) {
+            let v = self.index.row_vendor(rows[0]);
+            out.push(DecodedError {
+                code: Some(self.index.code(rows[0]).to_string()),
+                message: p.message,
+                http_status: Some(p.http_status),
+                vendor: Some(self.vendor_id(v)),
+                path: path.to_string(),
+                field: None,
+                confidence: Confidence::EnvelopeCode,
+                evidence: vec![format!("status: {name}")],
+                note: None,
+                retry_after: None,
+                match_rows: rows,
+                suggestion_rows: Vec::new(),
+            });
+        }
+        Some(out)
+    }
+
+    /// HTTP errors printed by clients, proxies and servers (see [`http_printouts`]), where no
+    /// status line or body already gave that status.
+    fn http_printouts(&mut self, text: &str, statuses: &[(usize, u16)]) {
+        if self.family("http").is_none() {
+            return;
+        }
+        let hits = http_printouts::find(text, self.prepared.http_phrases());
+        if hits.is_empty() {
+            return;
+        }
+        // What already says a status: the status lines (their response, up to the next one),
+        // the HTTP errors found.
+        let mut said: Vec<(Range<usize>, u16)> = self
+            .found
+            .iter()
+            .filter(|f| f.error.vendor.as_deref() == Some("http"))
+            .filter_map(|f| Some((f.span.clone(), f.error.code.as_deref()?.parse().ok()?)))
+            .collect();
+        for (n, &(at, status)) in statuses.iter().enumerate() {
+            let next = statuses.get(n + 1).map_or(text.len(), |&(a, _)| a);
+            said.push((at..next, status));
+        }
+        let said = Spans::new(said);
+        for hit in hits {
+            if said.overlaps(hit.start..hit.end, hit.status) {
+                continue;
+            }
+            let agrees = hit.phrase.as_deref().is_some_and(|p| {
+                self.http_rows(hit.status)
+                    .first()
+                    .and_then(|&r| self.index.field(r, Field::Message))
+                    .is_some_and(|m| m.eq_ignore_ascii_case(p))
+            });
+            let e = self.http_error(
+                hit.status,
+                hit.phrase.clone(),
+                self.line_of(text, hit.start),
+                vec![short(&text[hit.start..hit.end])],
+                agrees,
+            );
+            self.push(hit.start, hit.start..hit.end, vec![e]);
+        }
+    }
+
+    /// The retry headers of each response (see [`retry_after`]), given to the errors of that
+    /// response: those after its status line and before the next (the whole paste without one).
+    fn retry_headers(&mut self, text: &str, statuses: &[(usize, u16)]) {
+        let headers = retry_after::find(text);
+        if headers.is_empty() {
+            return;
+        }
+        let response = |at: usize| statuses.partition_point(|&(s, _)| s <= at);
+        // The first header of each response; Retry-After before the rate-limit ones.
+        let mut by_response: std::collections::HashMap<usize, RetryAfter> = Default::default();
+        for (at, h) in headers {
+            let slot = by_response.entry(response(at)).or_insert_with(|| h.clone());
+            if !slot.header.eq_ignore_ascii_case("retry-after")
+                && h.header.eq_ignore_ascii_case("retry-after")
+            {
+                *slot = h;
+            }
+        }
+        for f in &mut self.found {
+            if let Some(h) = by_response.get(&response(f.span.start)) {
+                f.error.retry_after = Some(h.clone());
+            }
+        }
     }
 
     /// The error (and its items) of an object whose envelope named the vendor.
@@ -763,6 +959,7 @@ impl<'p> Decoder<'p> {
             confidence,
             evidence,
             note,
+            retry_after: None,
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
             suggestion_rows: suggestions,
         }
@@ -830,6 +1027,7 @@ impl<'p> Decoder<'p> {
             confidence,
             evidence,
             note: None,
+            retry_after: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         }
@@ -921,6 +1119,7 @@ impl<'p> Decoder<'p> {
             confidence,
             evidence,
             note: None,
+            retry_after: None,
             match_rows: matches,
             suggestion_rows: suggestions,
         })
@@ -1024,6 +1223,8 @@ impl<'p> Decoder<'p> {
     fn families(&mut self, text: &str) {
         let mut hits = families::find(text);
         hits.extend(self.printed_messages(text));
+        hits.extend(families::find_messages(text));
+
         hits.sort_by_key(|h| (h.start, h.end));
         let mut kept: Vec<(usize, String, String)> = Vec::new();
         let mut pending: Vec<families::Hit> = hits.into_iter().rev().collect();
@@ -1074,6 +1275,7 @@ impl<'p> Decoder<'p> {
                     confidence: Confidence::NotInCatalog,
                     evidence: vec![short(&text[hit.start..hit.end])],
                     note: None,
+                    retry_after: None,
                     match_rows: Vec::new(),
                     suggestion_rows: Vec::new(),
                 }),
@@ -1102,6 +1304,7 @@ impl<'p> Decoder<'p> {
             confidence,
             evidence: vec![short(&text[hit.start..hit.end])],
             note: None,
+            retry_after: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         })
@@ -1142,10 +1345,21 @@ impl<'p> Decoder<'p> {
     }
 
     /// Rows of family `v` whose runtime text is `printed` (any case, a final full stop or
-    /// not): errno's strerror as Go and C print it, SQLite's messages, Windows' texts.
+    /// not): errno's strerror as Go and C print it, SQLite's messages, Windows' texts, the
+    /// codes a family's message templates name (PostgreSQL's server messages).
     fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
         let printed = printed.trim();
         let without_stop = printed.trim_end_matches('.');
+        if let Some(family) = families::by_id(&self.index.vendors()[v].id) {
+            let codes = (family.codes_of_message)(printed);
+            if !codes.is_empty() {
+                return codes
+                    .into_iter()
+                    .flat_map(|code| self.index.by_code(code))
+                    .filter(|&r| self.index.row_vendor(r) == v)
+                    .collect();
+            }
+        }
         if let Some((id, code)) = families::known_message(printed)
             && self.index.vendors()[v].id == id
         {
@@ -1366,6 +1580,7 @@ impl<'p> Decoder<'p> {
                 confidence,
                 evidence: vec![evidence],
                 note: None,
+                retry_after: None,
                 match_rows: matches,
                 suggestion_rows: suggestions,
             };

@@ -77,6 +77,10 @@ pub fn content(panel: &PastePanel, index: &Index) -> Content {
                 if let Some(n) = &err.note {
                     lines.push(Line::labelled("    note: ", Tone::Label, n, Tone::Warning));
                 }
+                if let Some(r) = &err.retry_after {
+                    let wait = r.describe();
+                    lines.push(Line::labelled("    wait: ", Tone::Label, &wait, Tone::Base));
+                }
                 match err.match_rows.first() {
                     Some(&row) => {
                         let e = index.get(row);

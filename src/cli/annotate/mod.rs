@@ -483,6 +483,9 @@ impl<'a, 'i> Run<'a, 'i> {
         if e.confidence == Confidence::EnvelopeCodeMessageDiffers {
             parts.push("its message differs from the catalog's".into());
         }
+        if let Some(r) = &e.retry_after {
+            parts.push(r.describe());
+        }
         sanitize::line(&format!("  ↳ {}", parts.join(" · "))).into_owned()
     }
 

@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use std::sync::LazyLock;
 
 /// Words a line must hold for the decoder to look at it: the envelopes' keys (`code`, `err`,
-/// `fail`), what logs say about errors, and each family's own words
+/// `fail`), what logs say about errors, HTTP clients' and proxies' printouts, and each family's own words
 /// (`crate::decode::families`). A line with none (most of a log, JSON lines of requests
 /// included) is only copied; a bare vendor message without one of these words is the price
 /// (`decode` still finds it). Lower case.
@@ -49,6 +49,13 @@ const GENERAL: &[&str] = &[
     "no such",
     "broken pipe",
     "reset by peer",
+    // HTTP errors as clients and proxies print them, and error pages.
+    "status code",
+    "with status",
+    "gateway",
+    "upstream",
+    "bad request",
+    "conflict",
 ];
 
 /// Whether `text` holds one of the [`WORDS`], in any case.

@@ -28,6 +28,7 @@ mod ntstatus;
 mod oauth;
 mod openssl;
 mod postgres;
+mod postgres_words;
 mod quic;
 mod redis;
 mod signal;
@@ -105,6 +106,11 @@ pub struct Family {
     /// What to do about retrying an entry (its code and kind), in words, where the protocol
     /// says more than the entry's retry advice (SMTP's 4xx and 5xx, WebSocket's 1013).
     pub retry_words: fn(&str, Option<Kind>) -> Option<&'static str>,
+    /// Where the family's runtime messages are in a text, found without a code beside them
+    /// (PostgreSQL's server messages, from its templates).
+    pub find_messages: fn(&str) -> Vec<std::ops::Range<usize>>,
+    /// The codes a runtime message of the family is raised with, from its templates.
+    pub codes_of_message: fn(&str) -> Vec<&'static str>,
     /// Families whose printout close by says whose code this is: a SQLSTATE printed beside a
     /// MySQL error is MySQL's, not PostgreSQL's.
     pub outranked_by: &'static [&'static str],
@@ -122,6 +128,8 @@ impl Family {
             code_form: no_form,
             links: no_links,
             retry_words: no_words,
+            find_messages: no_messages,
+            codes_of_message: no_codes,
             outranked_by: &[],
         }
     }
@@ -129,6 +137,14 @@ impl Family {
 
 fn no_words(_: &str, _: Option<Kind>) -> Option<&'static str> {
     None
+}
+
+fn no_messages(_: &str) -> Vec<std::ops::Range<usize>> {
+    Vec::new()
+}
+
+fn no_codes(_: &str) -> Vec<&'static str> {
+    Vec::new()
 }
 
 fn no_form(_: &str) -> Option<String> {
@@ -403,6 +419,22 @@ pub fn after_colons(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let segment = rest[..end].trim_end();
         (segment.len() >= 4 && segment.len() <= 80).then_some((start, segment))
     })
+}
+
+/// The families' runtime messages found by their templates, each a hit keyed by its text.
+pub fn find_messages(text: &str) -> Vec<Hit> {
+    ALL.iter()
+        .flat_map(|f| {
+            (f.find_messages)(text).into_iter().map(|span| Hit {
+                family: f.id,
+                key: Key::Message(text[span.clone()].to_string()),
+                message: None,
+                start: span.start,
+                end: span.end,
+                pattern: None,
+            })
+        })
+        .collect()
 }
 
 /// Every printout in `text`, in the order they appear (several patterns may find the same

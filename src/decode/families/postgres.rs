@@ -20,8 +20,24 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"\bPG::([A-Z]\w+)", name),
         Pattern::new(r"\bERROR (\d[0-9A-Z]{4}) \(([a-z_]+)\)", sqlstate),
     ],
-    triggers: &["sqlstate", "sql state"],
+    // With its messages printed without a level (lib/pq, node-postgres).
+    triggers: &[
+        "sqlstate",
+        "sql state",
+        "pq: ",
+        "violates",
+        "deadlock",
+        "aborted",
+        "already exists",
+    ],
     outranked_by: &["mysql"],
+    find_messages: |text| {
+        super::postgres_words::find(text)
+            .into_iter()
+            .map(|f| f.start..f.end)
+            .collect()
+    },
+    codes_of_message: super::postgres_words::sqlstates_of,
     ..Family::new("postgres")
 };
 
