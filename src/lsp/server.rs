@@ -35,7 +35,8 @@ const MAX_LOG_HINT_LINES: usize = 1000;
 /// The catalogs, loading on a thread of their own until first needed.
 enum Loader {
     Loading(std::thread::JoinHandle<Index>),
-    Ready(&'static Catalogs, Decoding<'static>),
+    /// Boxed: the decoding tables are large beside a thread handle.
+    Ready(&'static Catalogs, Box<Decoding<'static>>),
     Taken,
 }
 
@@ -130,7 +131,7 @@ impl Server {
             match handle.join() {
                 Ok(index) => {
                     let catalogs: &'static Catalogs = Box::leak(Box::new(Catalogs::new(index)));
-                    self.loader = Loader::Ready(catalogs, catalogs.decoding());
+                    self.loader = Loader::Ready(catalogs, Box::new(catalogs.decoding()));
                 }
                 Err(_) => {
                     self.show_message(1, "errdex: the catalogs could not be loaded");
@@ -138,7 +139,7 @@ impl Server {
             }
         }
         match &self.loader {
-            Loader::Ready(c, d) => Some((*c, d)),
+            Loader::Ready(c, d) => Some((*c, &**d)),
             _ => None,
         }
     }
