@@ -38,6 +38,20 @@ use std::ops::Range;
 
 pub use retry_after::RetryAfter;
 
+/// The bytes of a status line looked at (`HTTP/1.1 503 Service Unavailable` and what a proxy
+/// adds), and the words of its reason phrase kept.
+const MAX_STATUS_LINE: usize = 256;
+const MAX_PHRASE_WORDS: usize = 8;
+
+/// Where the line holding `at` ends, or `at + most` (at a character boundary) if it ends later.
+fn line_end_within(text: &str, at: usize, most: usize) -> usize {
+    let mut limit = (at + most).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    memchr::memchr(b'\n', &text.as_bytes()[at..limit]).map_or(limit, |p| at + p)
+}
+
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
 /// At most this many errors are reported; a notice says when there were more.
@@ -1226,9 +1240,15 @@ impl<'p> Decoder<'p> {
         hits.extend(families::find_messages(text));
 
         hits.sort_by_key(|h| (h.start, h.end));
-        let mut kept: Vec<(usize, String, String)> = Vec::new();
+        // Where each (family, code) was last kept: the hits come in order, so the last is the
+        // one a repeat would be close to.
+        let mut kept: std::collections::HashMap<(String, String), usize> =
+            std::collections::HashMap::new();
         let mut pending: Vec<families::Hit> = hits.into_iter().rev().collect();
         while let Some(hit) = pending.pop() {
+            if self.full_at.is_some() {
+                break;
+            }
             let Some(e) = self.family_error(text, &hit) else {
                 continue;
             };
@@ -1240,13 +1260,10 @@ impl<'p> Decoder<'p> {
                 e.vendor.clone().unwrap_or_default(),
                 e.code.clone().unwrap_or_default(),
             );
-            if kept
-                .iter()
-                .any(|(at, v, c)| (v, c) == (&key.0, &key.1) && hit.start < at + 2000)
-            {
+            if kept.get(&key).is_some_and(|&at| hit.start < at + 2000) {
                 continue;
             }
-            kept.push((hit.start, key.0, key.1));
+            kept.insert(key, hit.start);
             self.push(hit.start, hit.start..hit.end, vec![e]);
         }
     }
@@ -1387,7 +1404,9 @@ impl<'p> Decoder<'p> {
                 continue;
             }
             let next = lines.get(n + 1).map_or(usize::MAX, |&(a, _)| a);
-            let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            // A status line is short: its end is looked for within a few hundred bytes, so a
+            // text of many status lines on one line is read in linear time.
+            let line_end = line_end_within(text, at, MAX_STATUS_LINE);
             let line = text[at..line_end].trim();
             // The body of this response: errors found after the line, before the next one.
             let body = self
@@ -1408,6 +1427,7 @@ impl<'p> Decoder<'p> {
             let phrase = line
                 .split_whitespace()
                 .skip(2)
+                .take(MAX_PHRASE_WORDS)
                 .collect::<Vec<_>>()
                 .join(" ");
             let phrase_agrees = self
