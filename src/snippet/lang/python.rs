@@ -8,13 +8,49 @@
 //!
 //! The arm: `case 1004: return PixnetError.X  # message`, a line of `from_code`'s `match`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use super::Language;
+use crate::catalog::Vendor;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The Python writer (see the module's documentation).
+pub(super) struct Python;
+
+impl Language for Python {
+    fn names(&self) -> &'static [&'static str] {
+        &["python", "py"]
+    }
+
+    fn title(&self) -> &'static str {
+        "Python"
+    }
+
+    fn extension(&self) -> &'static str {
+        "py"
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_snake(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        PYTHON_RESERVED.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "case {}: return {}.{}{}",
         code_literal(v),
@@ -24,9 +60,9 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
-    let consts = super::naming::screaming(t);
+    let consts = crate::snippet::naming::screaming(t);
     let messages = format!("_{consts}_MESSAGES");
     let statuses = format!("_{consts}_HTTP_STATUS");
     let kinds = format!("_{consts}_KINDS");
@@ -405,7 +441,7 @@ fn code_literal(v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::PYTHON)
+    quoted(s, &STYLE)
 }
 
 /// A one-line docstring.
@@ -414,13 +450,98 @@ fn docstring(s: &str) -> String {
     format!("\"\"{body}\"\"")
 }
 
+/// Python and Go: `\u00e9`, `\U0001f600`.
+const STYLE: literal::Style = literal::Style {
+    escape: literal::short_or_long,
+    ascii_only: false,
+    special: &[],
+};
+
+const PYTHON_RESERVED: &[&str] = &[
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "match",
+    "case",
+    "type",
+    "_",
+    // Enum's own attributes and the generated ones.
+    "name",
+    "value",
+    "mro",
+    "from_code",
+    "parse",
+    "code",
+    "message",
+    "http_status",
+    "kind",
+    "is_retryable",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("a\"b\\c\nd %s {x} 錯誤", &STYLE),
+            r#""a\"b\\c\nd %s {x} 錯誤""#
+        );
+        assert_eq!(quoted("\u{0}\u{E0041}", &STYLE), r#""\u0000\U000e0041""#);
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Python);
+        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+        assert_eq!(out.matches(" = 4109\n").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["None", "match", "from_code", "value"] {
+            assert!(Python.is_reserved("X", name), "{name}");
+        }
+        assert!(!Python.is_reserved("X", "AlbumNotFound"));
+    }
+
     fn shape(envelope: &str) -> Shape {
         let envelope = serde_json::from_str(envelope).unwrap();
-        super::super::body::shape("XError", &envelope, CodeType::Int).unwrap()
+        crate::snippet::body::shape("XError", &envelope, CodeType::Int).unwrap()
     }
 
     #[test]
