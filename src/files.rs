@@ -7,7 +7,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a file that is not a regular one is, in words (`a FIFO`), or `None` for a regular file,
 /// a folder or a link.
@@ -71,11 +71,16 @@ pub fn is_special(path: &Path) -> bool {
 /// (`AlreadyExists`), even when it appears while the data is written. A symbolic link is
 /// written through: its target gets the data and keeps its permissions. Ctrl-C, SIGTERM or
 /// SIGHUP before the file is in place removes the temporary file and ends with `Interrupted`.
-pub fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
+pub fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> io::Result<()> {
+    // The number of the signal that arrived, 0 while none has.
+    let stop = Arc::new(AtomicUsize::new(0));
     let mut ids = Vec::new();
     for sig in [SIGINT, SIGTERM, SIGHUP] {
-        ids.push(signal_hook::flag::register(sig, stop.clone())?);
+        ids.push(signal_hook::flag::register_usize(
+            sig,
+            stop.clone(),
+            sig as usize,
+        )?);
     }
     let result = write_through(path, data, overwrite, &stop);
     for id in ids {
@@ -84,13 +89,31 @@ pub fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> std::io::R
     result
 }
 
+/// The error of a write stopped by a signal: its kind is `Interrupted`, and
+/// [`stopping_signal`] tells which signal it was.
+#[derive(Debug)]
+struct Stopped(i32);
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "stopped by signal {}", self.0)
+    }
+}
+
+impl std::error::Error for Stopped {}
+
+/// The signal that stopped a [`write_atomically`], so the caller can exit 128 + it.
+pub fn stopping_signal(err: &io::Error) -> Option<i32> {
+    err.get_ref()?.downcast_ref::<Stopped>().map(|s| s.0)
+}
+
 /// [`write_atomically`] with the stop flag its signals set: checked between steps, so a stop
 /// leaves `path` as it was and no temporary file.
 fn write_through(
     path: &Path,
     data: &[u8],
     overwrite: bool,
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> std::io::Result<()> {
     let target = link_target(path)?;
     let path = target.as_path();
@@ -127,10 +150,12 @@ fn write_through(
         })
         .unwrap_or_else(|| Err(std::io::Error::other("no free temporary file name")))?;
     let stopped = || -> std::io::Result<()> {
-        if stop.load(Ordering::Relaxed) {
-            Err(std::io::ErrorKind::Interrupted.into())
-        } else {
-            Ok(())
+        match stop.load(Ordering::Relaxed) {
+            0 => Ok(()),
+            sig => Err(io::Error::new(
+                io::ErrorKind::Interrupted,
+                Stopped(sig as i32),
+            )),
         }
     };
     let result = (|| {
@@ -187,9 +212,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.json");
         std::fs::write(&path, b"old").unwrap();
-        let stop = AtomicBool::new(true);
+        let stop = AtomicUsize::new(SIGTERM as usize);
         let err = write_through(&path, &[b'x'; 300_000], true, &stop).unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::Interrupted);
+        assert_eq!(stopping_signal(&err), Some(SIGTERM));
         assert_eq!(std::fs::read(&path).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

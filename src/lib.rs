@@ -11,6 +11,7 @@ pub mod decode;
 pub mod files;
 pub mod fold;
 pub mod index;
+pub mod lsp;
 pub mod query;
 pub mod sanitize;
 pub mod snippet;

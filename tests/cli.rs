@@ -30,7 +30,7 @@ fn vendors_json_lists_editions_with_counts() {
         .map(|v| v["id"].as_str().unwrap())
         .collect();
     assert_eq!(
-        ids,
+        ids[..10],
         [
             "mantago",
             "tencent-im",
@@ -51,7 +51,17 @@ fn vendors_json_lists_editions_with_counts() {
         .map(|v| v["type"].as_str().unwrap())
         .collect();
     assert_eq!(&types[..4], ["vendor"; 4]);
-    assert_eq!(&types[4..], ["standard"; 6]);
+    assert!(types[4..].iter().all(|t| *t == "standard"), "{types:?}");
+    // Each family names its sidebar group; the vendors' own catalogs have none.
+    let http = &v[4];
+    assert_eq!(
+        (&http["id"], &http["group"]),
+        (&"http".into(), &"Web and RPC".into())
+    );
+    assert!(v[0]["group"].is_null());
+    for family in ["win32", "hresult", "aws", "mysql", "k8s", "oauth"] {
+        assert!(ids.contains(&family), "{family}: {ids:?}");
+    }
     let pixnet = &v[2];
     assert_eq!(pixnet["entries"], 164);
     assert_eq!(pixnet["name"], "PIXNET");
@@ -332,6 +342,54 @@ fn decode_text_says_what_it_means_without_raw_escapes() {
     assert!(!text.contains('\x1b'), "{text:?}");
 }
 
+/// A payment API's error in PIXNET's shape is not PIXNET's: exit 1, the entry it looks like
+/// offered with what that entry says instead.
+#[test]
+fn decode_does_not_claim_a_body_whose_message_contradicts_its_code() {
+    let out = errdex()
+        .arg("decode")
+        .write_stdin(
+            "2024-06-02T10:14:07Z ERROR charge failed: {\"error\":1,\"code\":4001,\"message\":\"Insufficient funds in wallet\"}\n",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("unknown vendor 4001"), "{text}");
+    assert!(
+        text.contains(
+            "  note:        shaped like PIXNET's errors, but PIXNET 4001 says “URL 中缺少必要參數 %s”"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("  maybe:       pixnet 4001 "), "{text}");
+
+    let out = errdex()
+        .args(["decode", "--json"])
+        .write_stdin(r#"{"error":true,"code":1001,"message":"Card expired"}"#)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let e = &v["errors"][0];
+    assert_eq!(e["confidence"], "contradicted");
+    assert_eq!(e["vendor"], Value::Null);
+    assert_eq!(e["matches"], serde_json::json!([]));
+    assert_eq!(e["suggestions"][0]["code"], "1001");
+    assert!(e["note"].as_str().unwrap().contains("PIXNET 1001 says"));
+
+    // Without a message, the flag and the code are PIXNET's (a weaker claim).
+    let out = errdex()
+        .args(["decode", "--json"])
+        .write_stdin(r#"{"error":true,"code":1001}"#)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"][0]["vendor"], "pixnet");
+    assert_eq!(v["errors"][0]["confidence"], "envelope_code");
+}
+
 #[test]
 fn snippet_prints_arms_and_enums() {
     let out = errdex()
@@ -432,8 +490,12 @@ fn the_cli_does_what_a_newcomer_tries() {
         codes(&json(&["404", "--json", "-n", "3"])),
         codes(&json(&["search", "404", "--json", "-n", "3"]))
     );
-    let first = codes(&json(&["ECONNREFUSED", "--json", "-n", "1"]));
-    assert_eq!(first, [("errno".to_string(), "111".to_string())]);
+    // Node's system error of that name and errno's symbol are both exact.
+    let first = codes(&json(&["ECONNREFUSED", "--json", "-n", "2"]));
+    assert!(
+        first.contains(&("errno".to_string(), "111".to_string())),
+        "{first:?}"
+    );
     // `--catalog PATH` before the word is skipped as an option with its value.
     let http = concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json");
     let out = errdex()

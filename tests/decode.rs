@@ -30,6 +30,9 @@ const M: Option<&str> = Some("mantago");
 const T: Option<&str> = Some("tencent-im");
 const G: Option<&str> = Some("guo-guo");
 const H: Option<&str> = Some("http");
+const E: Option<&str> = Some("errno");
+const S: Option<&str> = Some("sqlite");
+const PG: Option<&str> = Some("postgres");
 
 /// Every fixture with the errors it must decode to, in order.
 const CASES: &[(&str, &[Expect])] = &[
@@ -133,6 +136,88 @@ const CASES: &[(&str, &[Expect])] = &[
     ("logfmt-escaped.txt", &[(P, Some("3900"), Some("3900"))]),
     ("truncated.txt", &[(P, Some("2101"), Some("2101"))]),
     ("no-errors.txt", &[]),
+    // PIXNET's shape is also other APIs': a message that shares nothing with the code's entry
+    // keeps the vendor unnamed; MantaGO's shape is its own, so it is named all the same.
+    (
+        "other-api-in-pixnet-shape.txt",
+        &[(None, Some("4001"), None)],
+    ),
+    ("other-api-card-expired.txt", &[(None, Some("1001"), None)]),
+    (
+        "mantago-other-message.txt",
+        &[(M, Some("1004"), Some("1004"))],
+    ),
+    // Node prints libuv's errno beside the name: one error.
+    (
+        "node-fetch-econnrefused.txt",
+        &[(E, Some("111"), Some("111"))],
+    ),
+    // Cut by a narrow terminal in the middle of a word, or of a key.
+    (
+        "sqlite-unique-wrapped.txt",
+        &[(S, Some("2067"), Some("2067"))],
+    ),
+    ("go-dial-wrapped.txt", &[(E, Some("111"), Some("111"))]),
+    ("pixnet-key-wrapped.txt", &[(P, Some("2101"), Some("2101"))]),
+    // A server's short message: the first clause of one catalog message.
+    ("tencent-first-clause.txt", &[(T, None, Some("100009"))]),
+    // HTTP errors as clients, proxies and platforms print them.
+    ("http-axios-403.txt", &[(H, Some("403"), Some("403"))]),
+    ("http-requests-500.txt", &[(H, Some("500"), Some("500"))]),
+    ("http-dotnet-503.txt", &[(H, Some("503"), Some("503"))]),
+    (
+        "http-spring-webclient-401.txt",
+        &[(H, Some("401"), Some("401"))],
+    ),
+    (
+        "http-envoy-no-healthy-upstream.txt",
+        &[(H, Some("503"), Some("503"))],
+    ),
+    (
+        "http-kubectl-forbidden.txt",
+        &[(H, Some("403"), Some("403"))],
+    ),
+    (
+        "http-kubernetes-status-409.txt",
+        &[(H, Some("409"), Some("409"))],
+    ),
+    (
+        "http-google-not-found.txt",
+        &[
+            (H, Some("404"), Some("404")),
+            (Some("grpc"), Some("5"), Some("5")),
+        ],
+    ),
+    (
+        "http-twilio-20404.txt",
+        &[(None, Some("20404"), None), (H, Some("404"), Some("404"))],
+    ),
+    ("http-429-retry-after.txt", &[(H, Some("429"), Some("429"))]),
+    ("http-nginx-504-page.txt", &[(H, Some("504"), Some("504"))]),
+    ("none-http-success.txt", &[]),
+    // PostgreSQL by its words, printed without a SQLSTATE.
+    (
+        "pg-psql-foreign-key.txt",
+        &[(PG, Some("23503"), Some("23503"))],
+    ),
+    (
+        "pg-jdbc-serialization.txt",
+        &[(PG, Some("40001"), Some("40001"))],
+    ),
+    (
+        "pg-django-not-null-pg12.txt",
+        &[(PG, Some("23502"), Some("23502"))],
+    ),
+    (
+        "pg-node-too-many-clients.txt",
+        &[(PG, Some("53300"), Some("53300"))],
+    ),
+    (
+        "pg-sqlalchemy-undefined-column.txt",
+        &[(PG, Some("42703"), Some("42703"))],
+    ),
+    ("pg-prisma-check.txt", &[(PG, Some("23514"), Some("23514"))]),
+    ("none-python-division.txt", &[]),
 ];
 
 fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {
@@ -244,6 +329,74 @@ fn unknown_codes_say_not_in_catalog_and_suggest() {
     let e = only("mantago-docs-sample.txt");
     assert_eq!(e.code.as_deref(), Some("0000"));
     assert_eq!(e.message.as_deref(), Some("This is sample message"));
+}
+
+#[test]
+fn a_message_that_contradicts_weighs_by_how_distinctive_the_shape_is() {
+    use errdex::decode::Confidence;
+    let e = only("other-api-in-pixnet-shape.txt");
+    assert_eq!(e.confidence, Confidence::Contradicted);
+    assert_eq!(
+        e.note.as_deref(),
+        Some("shaped like PIXNET's errors, but PIXNET 4001 says “URL 中缺少必要參數 %s”")
+    );
+    let suggested: Vec<(&str, &str)> = e
+        .suggestion_rows
+        .iter()
+        .map(|&r| (index().get(r).vendor.id.as_str(), index().code(r)))
+        .collect();
+    assert_eq!(suggested[0], ("pixnet", "4001"));
+    let e = only("other-api-card-expired.txt");
+    assert_eq!(e.confidence, Confidence::Contradicted);
+    let e = only("mantago-other-message.txt");
+    assert_eq!(e.confidence, Confidence::EnvelopeCodeMessageDiffers);
+    assert!(e.confidence.identified());
+    assert_eq!(
+        e.note.as_deref(),
+        Some("the message differs: MantaGO 1004 says “Token is invalid or expired”")
+    );
+}
+
+#[test]
+fn a_response_s_retry_header_comes_with_its_errors() {
+    let d = fixture("http-429-retry-after.txt");
+    let r = d.errors[0].retry_after.as_ref().expect("a retry header");
+    assert_eq!((r.header.as_str(), r.seconds), ("Retry-After", Some(60.0)));
+    assert_eq!(r.describe(), "retry after 60 s");
+    // Without a Retry-After, the reset time.
+    let d = decode(
+        "HTTP/2 403\nx-ratelimit-remaining: 0\nx-ratelimit-reset: 1715595781\n\n{\"message\":\"API rate limit exceeded\"}",
+        index(),
+    );
+    let r = d.errors[0].retry_after.as_ref().expect("a reset header");
+    assert_eq!(r.at.as_deref(), Some("2024-05-13T10:23:01Z"));
+    // A header of one response is not another's.
+    let d = decode(
+        "HTTP/1.1 503 Service Unavailable\nRetry-After: 5\n\nHTTP/1.1 404 Not Found\n\n",
+        index(),
+    );
+    assert_eq!(d.errors.len(), 2);
+    assert!(d.errors[0].retry_after.is_some() && d.errors[1].retry_after.is_none());
+}
+
+#[test]
+fn platform_bodies_name_the_http_status_and_what_they_add() {
+    use errdex::decode::Confidence;
+    let d = fixture("http-google-not-found.txt");
+    assert_eq!(d.errors[1].confidence, Confidence::EnvelopeCode);
+    assert_eq!(d.errors[1].http_status, Some(404));
+    let e = &fixture("http-kubernetes-status-409.txt").errors[0];
+    assert!(
+        e.evidence.contains(&"reason: AlreadyExists".to_string()),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.message.as_deref(),
+        Some("configmaps \"app-config\" already exists")
+    );
+    let d = fixture("http-twilio-20404.txt");
+    assert_eq!(d.errors[0].confidence, Confidence::NotInCatalog);
+    assert_eq!(d.errors[0].http_status, Some(404));
 }
 
 #[test]

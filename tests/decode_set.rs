@@ -1,6 +1,7 @@
-//! A held-out set of pastes (tests/fixtures/decode-set/, written the way runtimes and people
-//! print them, without reading the decoder) through `errdex decode --json`: every expected
-//! vendor and code identified, no forbidden claim.
+//! Held-out sets of pastes (tests/fixtures/decode-set/ and tests/fixtures/eval/decode/, written
+//! the way runtimes and people print them, without reading the decoder) through `errdex decode
+//! --json` and `errdex annotate --json`: every expected vendor and code identified, no forbidden
+//! claim.
 
 use serde_json::Value;
 use std::path::Path;
@@ -19,11 +20,16 @@ struct Claim {
     code: String,
 }
 
-fn expected() -> (
+/// The held-out set of pastes in `tests/fixtures/<set>/`, and what each must give.
+fn expected(
+    set: &str,
+) -> (
     std::path::PathBuf,
     std::collections::BTreeMap<String, Expected>,
 ) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/decode-set");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(set);
     let expected =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     (dir, expected)
@@ -89,9 +95,9 @@ fn report(failures: Vec<String>, total: usize) {
     );
 }
 
-#[test]
-fn every_paste_gives_its_claims_and_no_forbidden_one() {
-    let (dir, expected) = expected();
+/// Each paste of `set` through `decode --json`: what it got wrong.
+fn decode_failures(set: &str) -> (Vec<String>, usize) {
+    let (dir, expected) = expected(set);
     let mut failures = Vec::new();
     for (file, want) in &expected {
         let out = errdex(&["decode", "--json"], &dir.join(file));
@@ -99,14 +105,13 @@ fn every_paste_gives_its_claims_and_no_forbidden_one() {
         let errors = v["errors"].as_array().cloned().unwrap_or_default();
         check(file, want, &claims(&errors), &mut failures);
     }
-    report(failures, expected.len());
+    (failures, expected.len())
 }
 
-/// `annotate` reads the pastes line by line, as a log: it finds the same errors (a printout over
-/// several lines with the lines before it) and claims nothing more.
-#[test]
-fn annotate_finds_every_paste_s_claims_line_by_line() {
-    let (dir, expected) = expected();
+/// Each paste of `set` through `annotate --json`, as a log: what it got wrong, and what it
+/// claims that `decode` does not.
+fn annotate_failures(set: &str) -> (Vec<String>, usize) {
+    let (dir, expected) = expected(set);
     let mut failures = Vec::new();
     for (file, want) in &expected {
         let out = errdex(&["annotate", "--json"], &dir.join(file));
@@ -125,5 +130,30 @@ fn annotate_finds_every_paste_s_claims_line_by_line() {
             failures.push(format!("{file}: annotate claims {c:?}, decode does not"));
         }
     }
-    report(failures, expected.len());
+    (failures, expected.len())
+}
+
+#[test]
+fn every_paste_gives_its_claims_and_no_forbidden_one() {
+    let (failures, total) = decode_failures("decode-set");
+    report(failures, total);
+}
+
+/// `annotate` reads the pastes line by line, as a log: it finds the same errors (a printout over
+/// several lines with the lines before it) and claims nothing more.
+#[test]
+fn annotate_finds_every_paste_s_claims_line_by_line() {
+    let (failures, total) = annotate_failures("decode-set");
+    report(failures, total);
+}
+
+/// The blind evaluation set of issue 26 (tests/fixtures/eval/decode/, written by another hand
+/// without reading the decoder: PIXNET-shaped bodies of other APIs, HTTP client printouts,
+/// PostgreSQL by its words, lines that claim nothing), through `decode` and `annotate`.
+#[test]
+fn the_blind_evaluation_set_gives_its_claims_and_no_forbidden_one() {
+    let (failures, total) = decode_failures("eval/decode");
+    report(failures, total);
+    let (failures, total) = annotate_failures("eval/decode");
+    report(failures, total);
 }

@@ -466,3 +466,32 @@ fn outputs_are_written_only_to_regular_files() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "mine");
 }
+
+/// A gigabyte of zeros named as a catalog is refused from its first bytes, not read whole.
+#[test]
+fn a_gigabyte_of_zeros_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let zeros = dir.path().join("zeros.json");
+    // Sparse: a gigabyte that takes no disk.
+    std::fs::File::create(&zeros)
+        .unwrap()
+        .set_len((1 << 30) - 1)
+        .unwrap();
+    // Under a 600 MB address-space limit: reading the gigabyte whole cannot succeed.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 600000; exec \"$0\" catalog check \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("errdex"))
+        .arg(&zeros)
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex-hostile")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("zeros.json:1:1: not a catalog"), "{said}");
+}

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["cli"],
     &["tui"],
+    &["lsp"],
     &["decode", "snippet", "clipboard"],
     &["index"],
     &["catalog", "query"],

@@ -83,9 +83,12 @@ fn a_full_stderr_never_panics_and_keeps_stdout() {
         &["show", "nosuchvendor", "1"],
         &["serch", "zzqqxxvv"],
     ] {
+        // (`serch` is searched for, with a note that `search` is the command: the note is the
+        // message that cannot be written.)
         let out = errdex_std().args(args).stderr(full()).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(out.stdout.is_empty(), "{args:?}");
+        // A search's results still go to stdout; the others print nothing there.
+        assert!(args[0] == "serch" || out.stdout.is_empty(), "{args:?}");
     }
 }
 
@@ -299,7 +302,7 @@ fn vendor_ids_complete_from_the_catalogs_there_are() {
     for expect in [
         "errdex show pi => pixnet",
         "errdex snippet acme => acmewidgets",
-        "errdex --vendor g => guo-guo grpc",
+        "errdex --vendor g => guo-guo grpc gcp",
         "errdex sh => show",
     ] {
         assert!(said.lines().any(|l| l == expect), "{expect}: {said}");
@@ -983,13 +986,13 @@ fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
         .unwrap();
     let marker = config.path().join("ran");
     let hostile = [
-        format!("x;touch {}", marker.display()),
-        format!("x$(touch {})", marker.display()),
-        "x y".to_string(),
-        "x'q".to_string(),
-        "x*".to_string(),
-        "x\nshow".to_string(),
-        "x\u{1b}]0;PWN\u{7}".to_string(),
+        format!("qq;touch {}", marker.display()),
+        format!("qq$(touch {})", marker.display()),
+        "qq y".to_string(),
+        "qq'q".to_string(),
+        "qq*".to_string(),
+        "qq\nshow".to_string(),
+        "qq\u{1b}]0;PWN\u{7}".to_string(),
     ];
     for (i, id) in hostile.iter().enumerate() {
         let mut c: serde_json::Value = serde_json::from_str(&http).unwrap();
@@ -999,7 +1002,7 @@ fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
     }
     // A valid id whose name carries controls: offered, with the name cleaned.
     let mut ok: serde_json::Value = serde_json::from_str(&http).unwrap();
-    ok["vendor"]["id"] = "xfine".into();
+    ok["vendor"]["id"] = "qqfine".into();
     ok["vendor"]["name"] = "Fine\u{1b}[31m\u{202e}Name\nnext".into();
     std::fs::write(catalogs.join("fine.json"), ok.to_string()).unwrap();
 
@@ -1018,27 +1021,27 @@ fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
         &[
             "-c",
             r#"source <(errdex completions bash)
-               COMP_WORDS=(errdex show x); COMP_CWORD=2; COMP_TYPE=9
-               _clap_complete_errdex errdex x show
+               COMP_WORDS=(errdex show qq); COMP_CWORD=2; COMP_TYPE=9
+               _clap_complete_errdex errdex qq show
                printf '%s\n' "${COMPREPLY[@]}""#,
         ],
         config.path(),
     );
     let said = text(&bash.stdout);
     assert!(bash.status.success(), "{said} {}", text(&bash.stderr));
-    assert_eq!(said.trim(), "xfine", "{said}");
+    assert_eq!(said.trim(), "qqfine", "{said}");
     assert!(!marker.exists());
 
     let fish = in_shell(
         "fish",
         &[
             "-c",
-            "errdex completions fish | source; complete -C 'errdex show x'",
+            "errdex completions fish | source; complete -C 'errdex show qq'",
         ],
         config.path(),
     );
     let said = text(&fish.stdout);
     // The escape character and the bidi override are gone; what is left is plain text.
-    assert_eq!(said.trim_end(), "xfine\tFine[31mName next", "{said:?}");
+    assert_eq!(said.trim_end(), "qqfine\tFine[31mName next", "{said:?}");
     assert!(!marker.exists());
 }

@@ -127,6 +127,7 @@ VENDOR = {
     "id": "aws",
     "name": "AWS service exceptions",
     "type": "standard",
+    "group": "Runtimes and clouds",
     "aliases": ["AWS", "Amazon Web Services", "boto3", "botocore", "aws-cli"],
     "homepage": "https://docs.aws.amazon.com/",
     "language": "en",

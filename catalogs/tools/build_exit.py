@@ -187,7 +187,7 @@ def build_signals(rows, notes):
             "SIGCONT ok.",
         ],
     }
-    vendor = {"id": "signal", "name": "Linux signals", "type": "standard",
+    vendor = {"id": "signal", "name": "Linux signals", "type": "standard", "group": "Linux and processes",
               "aliases": ["signals", "Linux signal", "strsignal"],
               "homepage": "https://man7.org/linux/man-pages/man7/signal.7.html",
               "language": "en"}
@@ -285,7 +285,7 @@ def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
             "BSD license (in the file); only its names and numbers are used.",
         ],
     }
-    vendor = {"id": "exit", "name": "Exit statuses", "type": "standard",
+    vendor = {"id": "exit", "name": "Exit statuses", "type": "standard", "group": "Linux and processes",
               "aliases": ["exit status", "exit code", "sysexits"],
               "homepage": "https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html",
               "language": "en"}

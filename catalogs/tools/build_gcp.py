@@ -29,6 +29,7 @@ VENDOR = {
     "id": "gcp",
     "name": "Google Cloud ErrorInfo reasons",
     "type": "standard",
+    "group": "Runtimes and clouds",
     "aliases": ["Google Cloud", "GCP", "Google APIs", "google.api.ErrorReason", "ErrorInfo"],
     "homepage": "https://cloud.google.com/apis/design/errors",
     "language": "en",

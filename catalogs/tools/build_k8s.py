@@ -37,6 +37,7 @@ VENDOR = {
     "id": "k8s",
     "name": "Kubernetes container and event reasons",
     "type": "standard",
+    "group": "Runtimes and clouds",
     "aliases": ["kubernetes", "kubectl", "kubelet", "containerd", "pod"],
     "homepage": "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/",
     "language": "en",

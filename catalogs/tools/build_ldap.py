@@ -45,6 +45,7 @@ VENDOR = {
     "id": "ldap",
     "name": "LDAP result codes and Active Directory bind sub-codes",
     "type": "standard",
+    "group": "Network services",
     "aliases": ["ldap", "openldap", "ldapsearch", "Active Directory", "AD"],
     "homepage": "https://www.openldap.org/",
     "language": "en",

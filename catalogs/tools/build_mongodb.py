@@ -35,6 +35,7 @@ VENDOR = {
     "id": "mongodb",
     "name": "MongoDB server errors",
     "type": "standard",
+    "group": "Databases",
     "aliases": ["mongodb", "mongo", "mongod", "mongos", "MongoServerError"],
     "homepage": "https://www.mongodb.com/docs/manual/reference/error-codes/",
     "language": "en",

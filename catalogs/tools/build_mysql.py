@@ -44,6 +44,7 @@ VENDOR = {
     "id": "mysql",
     "name": "MySQL / MariaDB errors",
     "type": "standard",
+    "group": "Databases",
     "aliases": ["mysql", "mariadb", "mysqld", "ER_", "CR_"],
     "homepage": "https://mariadb.com/kb/en/mariadb-error-code-reference/",
     "language": "en",

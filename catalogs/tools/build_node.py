@@ -36,6 +36,7 @@ VENDOR = {
     "id": "node",
     "name": "Node.js errors",
     "type": "standard",
+    "group": "Runtimes and clouds",
     "aliases": ["node", "nodejs", "node.js", "npm"],
     "homepage": "https://nodejs.org/api/errors.html",
     "language": "en",

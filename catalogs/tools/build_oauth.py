@@ -33,6 +33,7 @@ VENDOR = {
     "id": "oauth",
     "name": "OAuth 2.0 and OpenID Connect errors",
     "type": "standard",
+    "group": "Web and RPC",
     "aliases": ["OAuth", "OAuth 2.0", "OAuth2", "OpenID Connect", "OIDC"],
     "homepage": "https://www.iana.org/assignments/oauth-parameters/oauth-parameters.xhtml#extensions-error",
     "language": "en",

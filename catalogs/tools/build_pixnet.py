@@ -43,8 +43,10 @@ VENDOR = {
     "homepage": "https://emma.pixnet.cc/",
     "language": "zh-TW",
 }
+# `error`, `code` and `message` are keys many APIs answer with: the shape is not distinctive, so
+# a message that shares nothing with its code's entry stops the claim.
 ENVELOPE = {"code": "code", "message": "message", "flag": {"path": "error", "error_when": "nonzero"},
-            "evidence": [["flag", "code"]]}
+            "evidence": [["flag", "code"]], "distinctive": False}
 EDITION_CURRENT = {
     "id": "a6f649e",
     "title": "Emma API Error Codes",

@@ -35,6 +35,7 @@ VENDOR = {
     "id": "redis",
     "name": "Redis / Valkey error replies",
     "type": "standard",
+    "group": "Databases",
     "aliases": ["redis", "valkey", "RESP", "redis-cli"],
     "homepage": "https://valkey.io/topics/protocol/",
     "language": "en",

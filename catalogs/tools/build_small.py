@@ -286,7 +286,7 @@ HEADERS = {
         "envelope": {"code": "errResponse.code", "message": "errResponse.message",
                      "flag": {"path": "success", "error_when": "false"},
                      "extra": ["errResponse.botId"],
-                     "evidence": [["errResponse"]]},
+                     "evidence": [["errResponse"]], "distinctive": True},
     },
     "tencent-im": {
         "vendor": {"id": "tencent-im", "name": "Tencent Cloud IM",
@@ -299,7 +299,7 @@ HEADERS = {
         "envelope": {"code": "ErrorCode", "message": "ErrorInfo",
                      "flag": {"path": "ActionStatus", "error_when": "FAIL"},
                      "http_status": 200,
-                     "evidence": [["code"], ["flag"]]},
+                     "evidence": [["code"], ["flag"]], "distinctive": True},
     },
     "guo-guo": {
         "vendor": {"id": "guo-guo", "name": "Guo-Guo",
@@ -312,7 +312,7 @@ HEADERS = {
                      "items": {"path": "validation_failed_responses", "code": "result_code",
                                "message": "message", "field": "property_name"},
                      "extra": ["odata"],
-                     "evidence": [["code"]]},
+                     "evidence": [["code"]], "distinctive": True},
     },
 }
 

@@ -196,7 +196,7 @@ def build_x509(rows):
         ],
     }
     vendor = {"id": "x509", "name": "X.509 certificate verification (OpenSSL)",
-              "type": "standard", "aliases": ["X.509", "X509_V_ERR", "openssl verify"],
+              "type": "standard", "group": "TLS and certificates", "aliases": ["X.509", "X509_V_ERR", "openssl verify"],
               "homepage": "https://docs.openssl.org/3.0/man3/X509_STORE_CTX_get_error/",
               "language": "en"}
     return common.catalog(vendor, edition, entries)
@@ -279,7 +279,7 @@ def build_openssl(rows, alerts):
             LICENSE_NOTE,
         ],
     }
-    vendor = {"id": "openssl", "name": "OpenSSL SSL library reasons", "type": "standard",
+    vendor = {"id": "openssl", "name": "OpenSSL SSL library reasons", "type": "standard", "group": "TLS and certificates",
               "aliases": ["OpenSSL", "SSL_R", "libssl", "SSL routines"],
               "homepage": "https://docs.openssl.org/3.0/man3/ERR_error_string/",
               "language": "en"}
@@ -336,7 +336,7 @@ def build_alerts(rows):
             LICENSE_NOTE,
         ],
     }
-    vendor = {"id": "tls-alert", "name": "TLS alerts", "type": "standard",
+    vendor = {"id": "tls-alert", "name": "TLS alerts", "type": "standard", "group": "TLS and certificates",
               "aliases": ["TLS alert", "SSL alert", "AlertDescription"],
               "homepage": "https://www.iana.org/assignments/tls-parameters/"
                           "tls-parameters.xhtml#tls-parameters-6",

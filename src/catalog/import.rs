@@ -189,6 +189,7 @@ pub fn import_report(
             homepage: None,
             language: None,
             vendor_type: VendorType::Vendor,
+            group: None,
         },
         edition: Edition {
             id: "draft".into(),

@@ -51,6 +51,10 @@ pub struct Vendor {
         skip_serializing_if = "VendorType::is_vendor"
     )]
     pub vendor_type: VendorType,
+    /// The heading the explorer's sidebar lists the catalog under (`Databases`); without one,
+    /// `Vendors` or `Standards` by its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 impl Vendor {
@@ -136,6 +140,13 @@ pub struct Envelope {
     /// its key uncommon, else none (only a message naming one entry identifies it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Vec<String>>,
+    /// Whether a body of this shape is this vendor's even when its message is another: true for
+    /// a shape few APIs share (`errResponse`, `ActionStatus`), false for keys many APIs use
+    /// (`error`, `code`, `message`). On a shape that is not distinctive, a message that shares
+    /// nothing with its code's entry stops the claim. Absent: true when the code's path is
+    /// nested or its key uncommon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distinctive: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,6 +207,10 @@ pub struct Entry {
     /// A short English summary written for this project.
     #[serde(default)]
     pub summary_en: Option<String>,
+    /// English words a developer would search with that the summary and message do not carry
+    /// (written for this project; search finds the entry by them, ranked below its own text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// What kind of problem it is (see `catalogs/kinds.json`); `None` where the source gives
     /// nothing to judge by.
     #[serde(default)]
@@ -315,6 +330,7 @@ pub struct EntryFields<'a> {
     pub description: Option<TextRef<'a>>,
     pub fix: Option<TextRef<'a>>,
     pub summary_en: Option<&'a str>,
+    pub keywords: Vec<&'a str>,
     pub kind: Option<Kind>,
     pub retry: Option<Retry>,
     pub obsolete: bool,
@@ -371,6 +387,7 @@ impl<'a> EntryFields<'a> {
             description: e.description.as_ref().map(TextRef::of),
             fix: e.fix.as_ref().map(TextRef::of),
             summary_en: e.summary_en.as_deref(),
+            keywords: e.keywords.iter().map(String::as_str).collect(),
             kind: e.kind,
             retry: e.retry,
             obsolete: e.obsolete,
@@ -410,6 +427,7 @@ impl<'a> EntryFields<'a> {
             description: self.description.as_ref().map(TextRef::to_text),
             fix: self.fix.as_ref().map(TextRef::to_text),
             summary_en: owned(self.summary_en),
+            keywords: self.keywords.iter().map(|s| s.to_string()).collect(),
             kind: self.kind,
             retry: self.retry,
             obsolete: self.obsolete,

@@ -55,7 +55,7 @@ pub struct Args {
     #[arg(long)]
     pub mouse: bool,
 
-    /// TUI: colours for a dark or a light terminal background [default: dark].
+    /// TUI: colours for a dark or a light terminal background [default: auto, the terminal's].
     #[arg(long, value_enum)]
     pub theme: Option<Palette>,
 
@@ -121,7 +121,10 @@ fn with_globals_named(quiet: fn(clap::Arg) -> clap::Arg) -> clap::Command {
     for name in subcommand_names(&cmd) {
         cmd = cmd.mut_subcommand(name, |sc| name_globals(sc, &quiet, &note));
     }
-    cmd
+    // `errdex search --help` (and its man page) spells out the query language.
+    cmd.mut_subcommand("search", |sc| {
+        sc.after_long_help(format!("{}\n\n{note}", crate::query::help()))
+    })
 }
 
 fn subcommand_names(cmd: &clap::Command) -> Vec<String> {
@@ -136,6 +139,14 @@ fn name_globals(mut sc: clap::Command, globals: &[clap::Arg], note: &str) -> cla
     }
     sc.args(globals.iter().cloned())
         .after_help(note.to_string())
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// What `errdex pick` prints for the chosen entry.
@@ -159,7 +170,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Fuzzy search across all vendors (query terms: vendor: status: cat: code:).
+    /// Search every catalog: codes, words, field terms (--help: the whole query language).
     #[command(allow_negative_numbers = true)]
     Search {
         /// The query; several words are joined.
@@ -167,22 +178,26 @@ pub enum Command {
         /// At most this many results.
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
-        /// Print a JSON array of entries, each with its "score".
+        /// Print a JSON array of entries, each with its "tier" and "score".
         #[arg(long)]
         json: bool,
+        /// Highlight matched text: on a terminal (auto, unless NO_COLOR is set), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
     },
     /// Show one vendor's entry for a code, or every catalog's entries for a code.
     #[command(allow_negative_numbers = true)]
     Show {
         /// Vendor id, name or alias (`errdex vendors` lists them); alone, the code to show
         /// from every catalog (`errdex show 1302`).
-        #[arg(value_name = "VENDOR", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
+        #[arg(value_name = "VENDOR", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_or_code_candidates))]
         vendor: String,
         /// The error code, or its symbol or alias (`errno ENOENT`); leading zeros and a sign
         /// are read as the number (`mantago 01004`, `errno -111`).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::code_candidates))]
         code: Option<String>,
         /// An older edition of the vendor's table.
-        #[arg(long, value_name = "E")]
+        #[arg(long, value_name = "E", add = clap_complete::ArgValueCandidates::new(super::shell::edition_candidates))]
         edition: Option<String>,
         /// Print the entry as a JSON object (an array for a code listed twice).
         #[arg(long)]
@@ -202,10 +217,10 @@ pub enum Command {
     #[command(allow_negative_numbers = true)]
     Snippet {
         /// Vendor id, name or alias (`errdex vendors` lists them).
-        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_or_code_candidates))]
         vendor: String,
         /// The codes to write match arms for, or their symbols (none: an enum of every code).
-        #[arg(value_name = "CODE")]
+        #[arg(value_name = "CODE", add = clap_complete::ArgValueCandidates::new(super::shell::code_candidates))]
         codes: Vec<String>,
         /// The language to write [default: rust, or the config file's snippet_lang].
         #[arg(long, short, value_enum)]
@@ -236,6 +251,13 @@ pub enum Command {
         /// Leave the mouse to the terminal.
         #[arg(long)]
         no_mouse: bool,
+    },
+    /// Serve the Language Server Protocol on stdin and stdout: hovers, inlay hints and code
+    /// actions for the error codes in code and logs (docs/editors.md: Neovim, Helix, VS Code).
+    Lsp {
+        /// Accepted as editors' clients pass it; stdin and stdout are the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
     },
     /// Check, import and compare catalogs.
     #[command(subcommand)]
@@ -280,6 +302,7 @@ impl Command {
             Command::Config { .. } => "config",
             Command::Completions { .. } => "completions",
             Command::Man { .. } => "man",
+            Command::Lsp { .. } => "lsp",
         }
     }
 

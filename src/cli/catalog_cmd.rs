@@ -205,7 +205,9 @@ fn run_import(
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
                 say!("errdex: interrupted; {} is left as it was", path.display());
-                return Ok(EXIT_INTERRUPTED);
+                // 128 + the signal, as a shell reports a process the signal ended.
+                let code = crate::files::stopping_signal(&e).map_or(EXIT_INTERRUPTED, |s| 128 + s);
+                return Ok(code);
             }
             Err(e) => return fail(&format!("cannot write {}: {e}", path.display())),
         },

@@ -270,31 +270,62 @@ impl fmt::Display for Origin {
     }
 }
 
-/// The file `errdex config --init` writes: every setting, commented out at its default.
-pub fn template() -> String {
+/// Each setting of the config file: its key, what it does, and its line at the default (or an
+/// example), as `errdex config --init` writes them and the man page lists them.
+pub fn settings() -> Vec<(&'static str, String, &'static str)> {
     let langs = possible::<Lang>().join(", ");
     let themes = possible::<Palette>().join(", ");
     let modes = possible::<clipboard::Mode>().join(", ");
-    format!(
+    vec![
+        (
+            "lang",
+            format!("The language of `errdex snippet` and the explorer's snippets: {langs}."),
+            "lang = \"rust\"",
+        ),
+        (
+            "theme",
+            format!(
+                "The explorer's colours, for a dark or a light terminal background: {themes}; \
+                 auto asks the terminal (COLORFGBG, else its answer to OSC 11) and takes dark \
+                 when it does not say."
+            ),
+            "theme = \"auto\"",
+        ),
+        (
+            "mouse",
+            "Whether the explorer takes the mouse (false leaves text selection to the terminal)."
+                .into(),
+            "mouse = true",
+        ),
+        (
+            "clipboard",
+            format!("How copied text reaches the clipboard: {modes}."),
+            "clipboard = \"auto\"",
+        ),
+        (
+            "catalogs",
+            "More catalog files or folders, loaded after ~/.config/errdex/catalogs and before \
+             --catalog ones. `~/` is your home; a relative path starts from this file's folder."
+                .into(),
+            "catalogs = [\"~/work/error-catalogs\"]",
+        ),
+    ]
+}
+
+/// The commented file `errdex config --init` writes: every setting at its default, commented out.
+pub fn template() -> String {
+    let mut out = String::from(
         "# errdex settings. Flags on the command line win over these; `errdex config` shows\n\
-         # what is in force and where each value comes from. Remove a `#` to set a value.\n\
-         \n\
-         # The language of `errdex snippet` and the explorer's snippets: {langs}.\n\
-         # lang = \"rust\"\n\
-         \n\
-         # The explorer's colours, for a dark or a light terminal background: {themes}.\n\
-         # theme = \"dark\"\n\
-         \n\
-         # Whether the explorer takes the mouse (false leaves text selection to the terminal).\n\
-         # mouse = true\n\
-         \n\
-         # How copied text reaches the clipboard: {modes}.\n\
-         # clipboard = \"auto\"\n\
-         \n\
-         # More catalog files or folders, loaded after ~/.config/errdex/catalogs and before\n\
-         # --catalog ones. `~/` is your home; a relative path starts from this file's folder.\n\
-         # catalogs = [\"~/work/error-catalogs\"]\n"
-    )
+         # what is in force and where each value comes from. Remove a `#` to set a value.\n",
+    );
+    for (_, what, line) in settings() {
+        out.push('\n');
+        for row in crate::tui::detail::wrap(&what, 88) {
+            out.push_str(&format!("# {row}\n"));
+        }
+        out.push_str(&format!("# {line}\n"));
+    }
+    out
 }
 
 fn possible<T: ValueEnum>() -> Vec<String> {
@@ -483,7 +514,7 @@ mod tests {
         assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
         assert_eq!(
             c.warnings[0],
-            "/c/config.toml:2:9: theme: unknown value `purple` (expected one of dark, light); \
+            "/c/config.toml:2:9: theme: unknown value `purple` (expected one of auto, dark, light); \
              the default is used"
         );
         let lang = &c.warnings[1];
@@ -495,7 +526,7 @@ mod tests {
             lang.ends_with(", found a number; the default is used"),
             "{lang}"
         );
-        assert_eq!(c.theme.value, Palette::Dark);
+        assert_eq!(c.theme.value, Palette::Auto);
         assert_eq!(c.theme.origin, Origin::Default);
         assert!(!c.mouse.value);
     }

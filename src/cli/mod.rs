@@ -128,6 +128,16 @@ pub fn run(mut args: Args) -> i32 {
                     .map(|()| EXIT_OK),
             )
         }
+        Command::Lsp { .. } => {
+            warn_about(&config);
+            crate::lsp::serve(move || {
+                let (index, problems) = Index::load(&sources, &mut |_, _| {});
+                for p in &problems {
+                    say!("errdex: warning: {p}");
+                }
+                index
+            })
+        }
         command => {
             warn_about(&config);
             let (index, problems) = Index::load(&sources, &mut |_, _| {});
@@ -219,7 +229,12 @@ fn on_index(
             output::print_snippet(index, v, &codes, shape, out)
         }
         Command::Catalog(cmd) => catalog_cmd::print_catalog(cmd, index, out),
-        Command::Search { query, limit, json } => {
+        Command::Search {
+            query,
+            limit,
+            json,
+            color,
+        } => {
             let mut text = query.join(" ");
             if let Some(v) = vendor {
                 match resolve::vendor(index, v) {
@@ -228,7 +243,17 @@ fn on_index(
                 }
             }
             match Query::parse(&text) {
-                Ok(q) => output::print_search(index, &q, limit, json, out),
+                Ok(q) => {
+                    let color = match color {
+                        args::ColorChoice::Always => true,
+                        args::ColorChoice::Never => false,
+                        args::ColorChoice::Auto => {
+                            std::io::IsTerminal::is_terminal(&std::io::stdout())
+                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        }
+                    };
+                    output::print_search(index, &q, limit, json, color, out)
+                }
                 Err(e) => Ok(usage_error(&e.to_string())),
             }
         }
@@ -254,7 +279,8 @@ fn on_index(
         Command::Completions { .. }
         | Command::Man { .. }
         | Command::Pick { .. }
-        | Command::Config { .. } => Ok(usage_error("this command reads no catalogs")),
+        | Command::Config { .. }
+        | Command::Lsp { .. } => Ok(usage_error("this command reads no catalogs")),
     }
 }
 
@@ -285,8 +311,20 @@ fn show(
         )));
     };
     if codes.is_empty() {
-        say!("errdex: {id} has no code `{typed}` in its catalog");
-        return Ok(EXIT_NOT_FOUND);
+        // A code its family links to another's (HRESULT 0x800706BA is Win32 1722).
+        let linked = resolve::linked(index, v, typed);
+        if linked.is_empty() || edition.is_some() {
+            say!("errdex: {id} has no code `{typed}` in its catalog");
+            return Ok(EXIT_NOT_FOUND);
+        }
+        let mut found = Vec::new();
+        for (other, c) in &linked {
+            if let Some(note) = &c.note {
+                say!("errdex: note: {note}");
+            }
+            found.extend(index.lookup(*other, &c.code, None).unwrap_or_default());
+        }
+        return output::print_show(index, &found, json, out);
     }
     let mut found = Vec::new();
     for c in &codes {
@@ -309,6 +347,16 @@ fn show_everywhere(
     for v in 0..index.vendors().len() {
         for c in resolve::codes(index, v, typed, None).unwrap_or_default() {
             found.extend(index.lookup(v, &c.code, None).unwrap_or_default());
+        }
+    }
+    if found.is_empty() {
+        for v in 0..index.vendors().len() {
+            for (other, c) in resolve::linked(index, v, typed) {
+                if let Some(note) = &c.note {
+                    say!("errdex: note: {note}");
+                }
+                found.extend(index.lookup(other, &c.code, None).unwrap_or_default());
+            }
         }
     }
     if found.is_empty() {

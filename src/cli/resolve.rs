@@ -1,8 +1,10 @@
 //! What a user types for a vendor or a code, read as they meant it: a vendor by id, name or
 //! alias (with "did you mean" for a near miss), a code by itself, its symbol or alias, with
-//! leading zeros (`01004`) or a sign (`-111`, as Node prints errno). When errdex reads a code
-//! differently from how it was typed, it says so.
+//! leading zeros (`01004`) or a sign (`-111`, as Node prints errno), or in another form its
+//! family writes it in (`80070005` for HRESULT `0x80070005`, `MY-1045`). When errdex reads a
+//! code differently from how it was typed, it says so.
 
+use crate::decode::families;
 use crate::index::Index;
 use crate::sanitize;
 
@@ -112,6 +114,18 @@ pub fn codes(
             return Some(named);
         }
     }
+    // A form the family writes otherwise (`80070005`, `-2147024891`, `MY-1045`).
+    if edition.is_none() {
+        let id = &index.vendors()[vendor].id;
+        let form = families::by_id(id).and_then(|f| (f.code_form)(typed));
+        if let Some(code) = form.filter(|c| c != typed && as_is(c) == Some(true)) {
+            let note = format!("`{}` is read as {id} {code}", sanitize::line(typed));
+            return Some(vec![Code {
+                code,
+                note: Some(note),
+            }]);
+        }
+    }
     // A number typed with leading zeros or a sign: the catalog's number of the same value.
     let (negative, digits) = match typed.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -153,6 +167,30 @@ pub fn codes(
         code,
         note: Some(note),
     }])
+}
+
+/// The entries of other families that `typed`, a code `vendor`'s catalog lacks, is by its
+/// family's links (HRESULT `0x800706BA` is win32 `1722`), with what errdex says about it.
+pub fn linked(index: &Index, vendor: usize, typed: &str) -> Vec<(usize, Code)> {
+    let id = &index.vendors()[vendor].id;
+    families::linked_codes(id, typed)
+        .into_iter()
+        .filter_map(|(family, code)| {
+            let v = index.vendors().iter().position(|v| v.id == family)?;
+            index.lookup(v, &code, None).filter(|e| !e.is_empty())?;
+            let note = format!(
+                "{id} has no code `{}`; it is {family} {code}",
+                sanitize::line(typed)
+            );
+            Some((
+                v,
+                Code {
+                    code,
+                    note: Some(note),
+                },
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -199,5 +237,40 @@ mod tests {
                 .contains("did you mean `pixnet`")
         );
         assert_eq!(vendor(&index, "PIXNET"), Ok(v("pixnet")));
+    }
+
+    #[test]
+    fn codes_in_the_forms_their_family_writes() {
+        let index = Index::embedded();
+        let one = |id: &str, typed: &str| {
+            let v = index.find_vendor(id).unwrap();
+            let found = codes(&index, v, typed, None).unwrap();
+            assert_eq!(found.len(), 1, "{id} {typed}: {found:?}");
+            found.into_iter().next().unwrap()
+        };
+        for typed in ["0x80070005", "80070005", "0x80070005", "-2147024891"] {
+            assert_eq!(one("hresult", typed).code, "0x80070005", "{typed}");
+        }
+        for typed in ["0xc0000005", "c0000005", "-1073741819"] {
+            let code = one("ntstatus", typed).code;
+            assert!(code.eq_ignore_ascii_case("0xC0000005"), "{typed}: {code}");
+        }
+        for typed in ["MY-1045", "MY-001045", "001045"] {
+            let found = one("mysql", typed);
+            assert_eq!(found.code, "1045", "{typed}");
+            assert!(found.note.unwrap().contains("read as mysql 1045"));
+        }
+        assert_eq!(one("win32", "0x00000005").code, "5");
+        let hresult = index.find_vendor("hresult").unwrap();
+        assert!(
+            codes(&index, hresult, "0x800706BA", None)
+                .unwrap()
+                .is_empty()
+        );
+        let linked = linked(&index, hresult, "0x800706BA");
+        assert_eq!(linked.len(), 1);
+        assert_eq!(linked[0].0, index.find_vendor("win32").unwrap());
+        assert_eq!(linked[0].1.code, "1722");
+        assert_eq!(one("quic", "0x010c").code, "0x10c");
     }
 }

@@ -28,6 +28,8 @@ pub struct Spec {
     /// Alternatives, each a set of signals that must all be present (see
     /// `catalog::Envelope::evidence`).
     evidence: Vec<Vec<Signal>>,
+    /// Whether few other APIs answer in this shape (see `catalog::Envelope::distinctive`).
+    pub distinctive: bool,
 }
 
 /// Something a body shows that counts as evidence of an envelope.
@@ -122,6 +124,10 @@ impl Spec {
             http_status: e.http_status,
             extra: e.extra.iter().map(|p| split(p)).collect(),
             evidence: evidence(e),
+            distinctive: e.distinctive.unwrap_or_else(|| {
+                let code = split(&e.code);
+                code.len() > 1 || !is_common_code_key(code.last().map_or("", String::as_str))
+            }),
         }
     }
 

@@ -391,6 +391,12 @@ impl<'a> Parser<'a> {
                 return (out, true);
             }
             match c {
+                b'\n' if super::wrap::string_continues(self.src, self.pos, quote) => {
+                    // Cut by a terminal: the line break is not part of the string.
+                    out.push_str(self.src[run..self.pos].trim_end_matches('\r'));
+                    self.pos += 1;
+                    run = self.pos;
+                }
                 b'\n' => {
                     out.push_str(&self.src[run..self.pos]);
                     return (out, false);

@@ -10,12 +10,21 @@
 //! status lines give HTTP errors, and bare lines are compared with catalog messages
 //! ([`similarity`]). Every error says how it was identified ([`Confidence`]) and by what.
 
+mod clauses;
+mod echo;
 mod envelope;
 mod extract;
-mod families;
+pub mod families;
+mod http_bodies;
+mod http_printouts;
 mod lenient;
+mod links;
 mod printouts;
+pub mod retry;
+mod retry_after;
 mod similarity;
+mod weigh;
+mod wrap;
 
 use crate::catalog::VendorType;
 use crate::index::messages::{MessageIndex, Tokens, tokenize};
@@ -26,6 +35,8 @@ use lenient::Value;
 use serde::Serialize;
 use similarity::{Agreement, agreement, similarity};
 use std::ops::Range;
+
+pub use retry_after::RetryAfter;
 
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
@@ -70,8 +81,15 @@ pub enum Confidence {
     CodeMessage,
     /// A message naming exactly one entry.
     MessageOnly,
+    /// The vendor's envelope, one few APIs share, and its code; the message shares nothing
+    /// with the entry of that code.
+    EnvelopeCodeMessageDiffers,
     /// A message naming several entries equally: they are the suggestions.
     Ambiguous,
+    /// A vendor's envelope that many APIs share, and a code, but a message that shares
+    /// nothing with the entry of that code: most likely another API's error. The entry is a
+    /// suggestion.
+    Contradicted,
     /// A code some catalog has, without its vendor's envelope: suggestions only.
     CodeOnly,
     /// The vendor's envelope (or none) with a code no catalog has.
@@ -88,6 +106,7 @@ impl Confidence {
                 | Confidence::EnvelopeMessage
                 | Confidence::CodeMessage
                 | Confidence::MessageOnly
+                | Confidence::EnvelopeCodeMessageDiffers
         )
     }
 
@@ -99,7 +118,13 @@ impl Confidence {
             Confidence::EnvelopeMessage => "envelope + message",
             Confidence::CodeMessage => "code + message agree (no envelope)",
             Confidence::MessageOnly => "message only",
+            Confidence::EnvelopeCodeMessageDiffers => {
+                "envelope + code; the message differs from the catalog's"
+            }
             Confidence::Ambiguous => "ambiguous: the message fits several entries",
+            Confidence::Contradicted => {
+                "not claimed: the vendor's shape, but the message contradicts its code"
+            }
             Confidence::CodeOnly => "code only (not this vendor's envelope): suggestions",
             Confidence::NotInCatalog => "not in catalog",
         }
@@ -126,6 +151,13 @@ pub struct DecodedError {
     pub confidence: Confidence,
     /// The keys and text that decided (`error: 1`, `code: 1302`, `HTTP/1.1 403 Forbidden`).
     pub evidence: Vec<String>,
+    /// What the reader should know beside the answer: that the message differs from the
+    /// catalog's, or what the entry a body is shaped like says instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// When to try again, from the response's `Retry-After` or rate-limit reset header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<RetryAfter>,
     /// Catalog entries for this error, best first (rows of the index's default view); empty
     /// unless it was identified.
     #[serde(skip)]
@@ -157,6 +189,10 @@ pub struct Decoding<'i> {
     /// Library messages programs print after a `: `, lower-case, with their family: errno's
     /// strerror texts, SQLite's messages of three words or more.
     printed: std::collections::HashMap<String, &'static str>,
+    /// Catalog messages' first clauses, built when a line first needs them.
+    clauses: std::cell::OnceCell<clauses::FirstClauses>,
+    /// HTTP reason phrases, built when a paste first needs them.
+    http_phrases: std::cell::OnceCell<http_printouts::Phrases>,
 }
 
 impl<'i> Decoding<'i> {
@@ -173,6 +209,8 @@ impl<'i> Decoding<'i> {
             specs,
             vendor_status,
             printed: printed_messages(index),
+            clauses: std::cell::OnceCell::new(),
+            http_phrases: std::cell::OnceCell::new(),
         }
     }
 
@@ -196,8 +234,34 @@ impl<'i> Decoding<'i> {
         d.families(&text);
         d.bare_lines(&text, &docs);
         d.status_lines(&text);
+        let statuses = extract::status_lines(&text);
+        d.http_printouts(&text, &statuses);
+        d.retry_headers(&text, &statuses);
         d.finish()
     }
+
+    /// The HTTP family's reason phrases, for [`http_printouts`].
+    fn http_phrases(&self) -> &http_printouts::Phrases {
+        self.http_phrases.get_or_init(|| {
+            let Some(http) = family_of(self.index, "http") else {
+                return http_printouts::Phrases::new([]);
+            };
+            let rows = self.index.vendor_rows(http);
+            http_printouts::Phrases::new(rows.filter_map(|r| {
+                let status = self.index.code(r).parse().ok()?;
+                Some((status, self.index.field(r, Field::Message)?))
+            }))
+        })
+    }
+}
+
+/// The vendor index of a standard family's catalog, when it is loaded.
+fn family_of(index: &Index, id: &str) -> Option<usize> {
+    index
+        .vendors()
+        .iter()
+        .position(|v| v.id == id)
+        .filter(|&v| index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
 }
 
 /// See [`Decoding::printed`].
@@ -210,9 +274,12 @@ fn printed_messages(index: &Index) -> std::collections::HashMap<String, &'static
             .position(|v| v.id == id)
             .filter(|&v| index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
     };
-    for id in ["errno", "sqlite"] {
-        let Some(v) = family(id) else { continue };
-        let id: &'static str = if id == "errno" { "errno" } else { "sqlite" };
+    for f in families::ALL {
+        let Some(fewest_words) = f.printed_words else {
+            continue;
+        };
+        let Some(v) = family(f.id) else { continue };
+        let id = f.id;
         let table = index.vendor_table(v);
         for i in 0..table.len() {
             let Some(m) = table.field(i, Field::Message) else {
@@ -220,14 +287,12 @@ fn printed_messages(index: &Index) -> std::collections::HashMap<String, &'static
             };
             let generic = ["out of memory", "unknown error", "not an error"];
             let words = m.split_whitespace().count();
-            if (id == "errno" || words >= 3) && !generic.contains(&m.to_lowercase().as_str()) {
+            if words >= fewest_words && !generic.contains(&m.to_lowercase().as_str()) {
                 known.entry(m.to_lowercase()).or_insert(id);
             }
         }
-        if id == "sqlite" {
-            for (m, _) in families::SQLITE_MESSAGES {
-                known.entry(m.to_lowercase()).or_insert(id);
-            }
+        for (m, _) in f.known_messages {
+            known.entry(m.to_lowercase()).or_insert(id);
         }
     }
     known
@@ -246,6 +311,44 @@ enum Identified {
     None,
 }
 
+/// Spans of text that say a status, to ask whether a new one overlaps one with the same status.
+struct Spans {
+    /// For each status, its spans' starts in order, and the largest end among those up to each.
+    by_status: std::collections::HashMap<u16, (Vec<usize>, Vec<usize>)>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<(Range<usize>, u16)>) -> Spans {
+        spans.sort_by_key(|(r, _)| r.start);
+        let mut by_status: std::collections::HashMap<u16, (Vec<usize>, Vec<usize>)> =
+            Default::default();
+        for (r, status) in spans {
+            let (starts, reach) = by_status.entry(status).or_default();
+            let far = reach.last().map_or(r.end, |&f| f.max(r.end));
+            starts.push(r.start);
+            reach.push(far);
+        }
+        Spans { by_status }
+    }
+
+    /// Whether a span with `status` overlaps `at`: of those starting before it ends, one ends
+    /// after it starts.
+    fn overlaps(&self, at: Range<usize>, status: u16) -> bool {
+        let Some((starts, reach)) = self.by_status.get(&status) else {
+            return false;
+        };
+        let before = starts.partition_point(|&s| s < at.end);
+        before > 0 && reach[before - 1] > at.start
+    }
+}
+
+/// The envelope an object showed: whose, and whether few other APIs share it.
+#[derive(Clone, Copy)]
+struct Shape {
+    vendor: usize,
+    distinctive: bool,
+}
+
 /// An error found, with where it sorts and the text it came from.
 struct Found_ {
     /// Offset in the top-level text it sorts by.
@@ -256,10 +359,12 @@ struct Found_ {
 }
 
 struct Decoder<'p> {
+    prepared: &'p Decoding<'p>,
     index: &'p Index,
     specs: &'p [Spec],
     vendor_status: &'p [Option<u16>],
     printed: &'p std::collections::HashMap<String, &'static str>,
+    clauses: &'p std::cell::OnceCell<clauses::FirstClauses>,
     found: Vec<Found_>,
     /// Offset where the error cap was reached.
     full_at: Option<usize>,
@@ -274,12 +379,14 @@ struct Decoder<'p> {
 }
 
 impl<'p> Decoder<'p> {
-    fn new(prepared: &'p Decoding<'_>) -> Decoder<'p> {
+    fn new(prepared: &'p Decoding<'p>) -> Decoder<'p> {
         Decoder {
+            prepared,
             index: prepared.index,
             specs: &prepared.specs,
             vendor_status: &prepared.vendor_status,
             printed: &prepared.printed,
+            clauses: &prepared.clauses,
             found: Vec::new(),
             full_at: None,
             too_deep: false,
@@ -309,11 +416,7 @@ impl<'p> Decoder<'p> {
 
     /// The vendor index of a family's catalog, when it is loaded.
     fn family(&self, id: &str) -> Option<usize> {
-        self.index
-            .vendors()
-            .iter()
-            .position(|v| v.id == id)
-            .filter(|&v| self.index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
+        family_of(self.index, id)
     }
 
     fn is_vendor(&self, row: RowId) -> bool {
@@ -341,7 +444,7 @@ impl<'p> Decoder<'p> {
         let family_spans: Vec<Range<usize>> = self
             .found
             .iter()
-            .filter(|f| f.error.confidence.identified())
+            .filter(|f| f.error.confidence.identified() && f.error.path.starts_with("line "))
             .map(|f| f.span.clone())
             .collect();
         self.found.retain(|f| {
@@ -352,6 +455,10 @@ impl<'p> Decoder<'p> {
                     .any(|s| s.start < f.span.end && f.span.start < s.end)
         });
         self.found.sort_by_key(|f| f.anchor);
+        let anchored: Vec<(usize, &DecodedError)> =
+            self.found.iter().map(|f| (f.anchor, &f.error)).collect();
+        let mut echoed = echo::echoes(&anchored).into_iter();
+        self.found.retain(|_| !echoed.next().unwrap_or(false));
         // The same error read twice from one text (a printout the JSON parser read a part of).
         let mut kept: Vec<Found_> = Vec::with_capacity(self.found.len());
         for f in std::mem::take(&mut self.found) {
@@ -546,7 +653,20 @@ impl<'p> Decoder<'p> {
             .filter(|(_, f)| f.decides())
             .max_by_key(|(i, f)| (f.score, std::cmp::Reverse(*i)));
         if let Some((i, fit)) = best {
-            return Some(self.vendor_errors(&self.specs[i], fit, path, status));
+            let errors = self.vendor_errors(&self.specs[i], fit, path, status);
+            // Not this vendor's after all: what the body says without its envelope.
+            if errors
+                .first()
+                .is_some_and(|e| e.confidence == Confidence::Contradicted)
+            {
+                let other = self
+                    .generic_error(envelope::generic(obj), path, status)
+                    .filter(|e| e.confidence.identified());
+                if let Some(e) = other {
+                    return Some(vec![e]);
+                }
+            }
+            return Some(errors);
         }
         let g = envelope::generic(obj);
         let success = fits.iter().any(|f| f.verdict == Verdict::Success)
@@ -555,10 +675,140 @@ impl<'p> Decoder<'p> {
         if success {
             return Some(Vec::new());
         }
+        if let Some(errors) = self.platform_errors(obj, path) {
+            return Some(errors);
+        }
         if let Some(e) = self.problem(obj, path) {
             return Some(vec![e]);
         }
-        self.generic_error(g, path, status).map(|e| vec![e])
+        let e = self.generic_error(g, path, status)?;
+        // A status beside a code no catalog has (Twilio's `{"code": 20003, "status": 401}`):
+        // the HTTP error is known even when the code is not.
+        let beside = envelope::status_in(obj).filter(|s| (400..=599).contains(s));
+        if let Some(s) =
+            beside.filter(|_| e.confidence == Confidence::NotInCatalog && e.vendor.is_none())
+        {
+            let http = self.http_error(
+                s,
+                None,
+                path.to_string(),
+                vec![format!("status: {s}")],
+                false,
+            );
+            return Some(vec![e, http]);
+        }
+        Some(vec![e])
+    }
+
+    /// A Kubernetes `Status` or a Google API error (see [`http_bodies`]): the HTTP error the body
+    /// states, and for Google the gRPC code its `status` names.
+    fn platform_errors(&self, obj: &Value, path: &str) -> Option<Vec<DecodedError>> {
+        let p = http_bodies::kubernetes(obj).or_else(|| http_bodies::google(obj))?;
+        let grpc = match &p.grpc {
+            Some(name) => {
+                let v = self.family("grpc")?;
+                let rows = self.index.by_name(v, name);
+                if rows.is_empty() {
+                    return None;
+                }
+                Some(rows)
+            }
+            None => None,
+        };
+        let mut out = vec![self.http_error(
+            p.http_status,
+            p.message.clone(),
+            path.to_string(),
+            p.evidence.clone(),
+            false,
+        )];
+        if let (Some(rows), Some(name)) = (grpc, &p.grpc) {
+            let v = self.index.row_vendor(rows[0]);
+            out.push(DecodedError {
+                code: Some(self.index.code(rows[0]).to_string()),
+                message: p.message,
+                http_status: Some(p.http_status),
+                vendor: Some(self.vendor_id(v)),
+                path: path.to_string(),
+                field: None,
+                confidence: Confidence::EnvelopeCode,
+                evidence: vec![format!("status: {name}")],
+                note: None,
+                retry_after: None,
+                match_rows: rows,
+                suggestion_rows: Vec::new(),
+            });
+        }
+        Some(out)
+    }
+
+    /// HTTP errors printed by clients, proxies and servers (see [`http_printouts`]), where no
+    /// status line or body already gave that status.
+    fn http_printouts(&mut self, text: &str, statuses: &[(usize, u16)]) {
+        if self.family("http").is_none() {
+            return;
+        }
+        let hits = http_printouts::find(text, self.prepared.http_phrases());
+        if hits.is_empty() {
+            return;
+        }
+        // What already says a status: the status lines (their response, up to the next one),
+        // the HTTP errors found.
+        let mut said: Vec<(Range<usize>, u16)> = self
+            .found
+            .iter()
+            .filter(|f| f.error.vendor.as_deref() == Some("http"))
+            .filter_map(|f| Some((f.span.clone(), f.error.code.as_deref()?.parse().ok()?)))
+            .collect();
+        for (n, &(at, status)) in statuses.iter().enumerate() {
+            let next = statuses.get(n + 1).map_or(text.len(), |&(a, _)| a);
+            said.push((at..next, status));
+        }
+        let said = Spans::new(said);
+        for hit in hits {
+            if said.overlaps(hit.start..hit.end, hit.status) {
+                continue;
+            }
+            let agrees = hit.phrase.as_deref().is_some_and(|p| {
+                self.http_rows(hit.status)
+                    .first()
+                    .and_then(|&r| self.index.field(r, Field::Message))
+                    .is_some_and(|m| m.eq_ignore_ascii_case(p))
+            });
+            let e = self.http_error(
+                hit.status,
+                hit.phrase.clone(),
+                self.line_of(text, hit.start),
+                vec![short(&text[hit.start..hit.end])],
+                agrees,
+            );
+            self.push(hit.start, hit.start..hit.end, vec![e]);
+        }
+    }
+
+    /// The retry headers of each response (see [`retry_after`]), given to the errors of that
+    /// response: those after its status line and before the next (the whole paste without one).
+    fn retry_headers(&mut self, text: &str, statuses: &[(usize, u16)]) {
+        let headers = retry_after::find(text);
+        if headers.is_empty() {
+            return;
+        }
+        let response = |at: usize| statuses.partition_point(|&(s, _)| s <= at);
+        // The first header of each response; Retry-After before the rate-limit ones.
+        let mut by_response: std::collections::HashMap<usize, RetryAfter> = Default::default();
+        for (at, h) in headers {
+            let slot = by_response.entry(response(at)).or_insert_with(|| h.clone());
+            if !slot.header.eq_ignore_ascii_case("retry-after")
+                && h.header.eq_ignore_ascii_case("retry-after")
+            {
+                *slot = h;
+            }
+        }
+        for f in &mut self.found {
+            if let Some(h) = by_response.get(&response(f.span.start)) {
+                f.error.retry_after = Some(h.clone());
+            }
+        }
     }
 
     /// The error (and its items) of an object whose envelope named the vendor.
@@ -570,11 +820,15 @@ impl<'p> Decoder<'p> {
         status: Option<u16>,
     ) -> Vec<DecodedError> {
         let vendor = spec.vendor;
+        let shape = Shape {
+            vendor,
+            distinctive: spec.distinctive,
+        };
         let mut out = vec![self.vendor_error(
             fit.code.clone(),
             fit.message.clone(),
             status,
-            vendor,
+            shape,
             join_keys(path, &fit.at),
             None,
             fit.evidence.clone(),
@@ -600,7 +854,7 @@ impl<'p> Decoder<'p> {
                     code,
                     message,
                     status,
-                    vendor,
+                    shape,
                     format!("{list_path}[{i}]"),
                     field,
                     evidence,
@@ -611,19 +865,22 @@ impl<'p> Decoder<'p> {
     }
 
     /// An error of a vendor the envelope named: its entry by code (the message and status
-    /// ranking a code listed twice), or without a code, by a message naming one entry.
+    /// ranking a code listed twice), or without a code, by a message naming one entry. A
+    /// message that shares nothing with the code's entry weighs against it (see [`weigh`]).
     #[allow(clippy::too_many_arguments)]
     fn vendor_error(
         &self,
         code: Option<String>,
         message: Option<String>,
         status: Option<u16>,
-        vendor: usize,
+        shape: Shape,
         path: String,
         field: Option<String>,
         mut evidence: Vec<String>,
     ) -> DecodedError {
+        let vendor = shape.vendor;
         let q = message.as_deref().map(|m| tokenize(m, false));
+        let mut note = None;
         let (confidence, ranked, suggestions) = match &code {
             Some(code) => {
                 let mut ranked: Vec<(RowId, f32)> = self
@@ -640,11 +897,36 @@ impl<'p> Decoder<'p> {
                 match ranked.first() {
                     Some(&(top, _)) => {
                         let agrees = q.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
-                        if agrees {
-                            evidence.push("message agrees with the catalog".into());
-                            (Confidence::EnvelopeCodeMessage, ranked, Vec::new())
-                        } else {
-                            (Confidence::EnvelopeCode, ranked, Vec::new())
+                        let rows: Vec<RowId> = ranked.iter().map(|&(r, _)| r).collect();
+                        let weight = match &message {
+                            _ if agrees => weigh::Weight::Agrees,
+                            Some(m) => weigh::weigh(m, weigh::entry_texts(self.index, &rows)),
+                            None => weigh::Weight::Open,
+                        };
+                        match weight {
+                            weigh::Weight::Agrees => {
+                                evidence.push("message agrees with the catalog".into());
+                                (Confidence::EnvelopeCodeMessage, ranked, Vec::new())
+                            }
+                            weigh::Weight::Open => (Confidence::EnvelopeCode, ranked, Vec::new()),
+                            weigh::Weight::Contradicts => {
+                                let says = weigh::entry_says(self.index, top);
+                                evidence.push("message shares nothing with the catalog's".into());
+                                if shape.distinctive {
+                                    note = Some(format!("the message differs: {says}"));
+                                    (Confidence::EnvelopeCodeMessageDiffers, ranked, Vec::new())
+                                } else {
+                                    let name = &self.index.vendor_table(vendor).vendor().name;
+                                    note = Some(format!("shaped like {name}'s errors, but {says}"));
+                                    let mut near = rows;
+                                    for r in self.suggest(None, message.as_deref(), None) {
+                                        if !near.contains(&r) {
+                                            near.push(r);
+                                        }
+                                    }
+                                    (Confidence::Contradicted, Vec::new(), near)
+                                }
+                            }
                         }
                     }
                     None => {
@@ -666,15 +948,18 @@ impl<'p> Decoder<'p> {
                 }
             },
         };
+        let named = confidence != Confidence::Contradicted;
         DecodedError {
             code,
             message,
             http_status: status,
-            vendor: Some(self.vendor_id(vendor)),
+            vendor: named.then(|| self.vendor_id(vendor)),
             path,
             field,
             confidence,
             evidence,
+            note,
+            retry_after: None,
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
             suggestion_rows: suggestions,
         }
@@ -710,7 +995,7 @@ impl<'p> Decoder<'p> {
 
     /// The HTTP family's rows for a status.
     fn http_rows(&self, status: u16) -> Vec<RowId> {
-        let Some(http) = self.family("http") else {
+        let Some(http) = self.family(families::HTTP) else {
             return Vec::new();
         };
         let mut rows = self.index.by_code(&status.to_string());
@@ -736,11 +1021,13 @@ impl<'p> Decoder<'p> {
             code: Some(status.to_string()),
             message,
             http_status: Some(status),
-            vendor: self.family("http").map(|v| self.vendor_id(v)),
+            vendor: self.family(families::HTTP).map(|v| self.vendor_id(v)),
             path,
             field: None,
             confidence,
             evidence,
+            note: None,
+            retry_after: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         }
@@ -831,6 +1118,8 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence,
+            note: None,
+            retry_after: None,
             match_rows: matches,
             suggestion_rows: suggestions,
         })
@@ -928,17 +1217,25 @@ impl<'p> Decoder<'p> {
         sim + adj
     }
 
-    /// The standard families' printouts in the text: one error for each, the same code
-    /// printed again close by (a stack trace, a printed error object) counted once.
+    /// The standard families' printouts in the text: one error for each (none for one that
+    /// reports success), then the errors it links to, the same code printed again close by (a
+    /// stack trace, a printed error object) counted once.
     fn families(&mut self, text: &str) {
         let mut hits = families::find(text);
         hits.extend(self.printed_messages(text));
+        hits.extend(families::find_messages(text));
+
         hits.sort_by_key(|h| (h.start, h.end));
         let mut kept: Vec<(usize, String, String)> = Vec::new();
-        for hit in hits {
+        let mut pending: Vec<families::Hit> = hits.into_iter().rev().collect();
+        while let Some(hit) = pending.pop() {
             let Some(e) = self.family_error(text, &hit) else {
                 continue;
             };
+            if self.means_success(&hit, &e) {
+                continue;
+            }
+            pending.extend(self.linked(&hit, &e).into_iter().rev());
             let key = (
                 e.vendor.clone().unwrap_or_default(),
                 e.code.clone().unwrap_or_default(),
@@ -977,6 +1274,8 @@ impl<'p> Decoder<'p> {
                     field: None,
                     confidence: Confidence::NotInCatalog,
                     evidence: vec![short(&text[hit.start..hit.end])],
+                    note: None,
+                    retry_after: None,
                     match_rows: Vec::new(),
                     suggestion_rows: Vec::new(),
                 }),
@@ -1004,6 +1303,8 @@ impl<'p> Decoder<'p> {
             field: None,
             confidence,
             evidence: vec![short(&text[hit.start..hit.end])],
+            note: None,
+            retry_after: None,
             match_rows: rows,
             suggestion_rows: Vec::new(),
         })
@@ -1013,46 +1314,65 @@ impl<'p> Decoder<'p> {
     /// and SQLite's messages of three words or more, matched without case.
     fn printed_messages(&self, text: &str) -> Vec<families::Hit> {
         let known = self.printed;
+        let family_of = |segment: &str| {
+            let lower = segment.to_lowercase();
+            known
+                .get(&lower)
+                .copied()
+                .or_else(|| families::known_message(&lower).map(|(f, _)| f))
+        };
         families::after_colons(text)
             .filter_map(|(start, segment)| {
-                let lower = segment.to_lowercase();
-                let family = known.get(&lower).copied().or_else(|| {
-                    families::SQLITE_MESSAGES
-                        .iter()
-                        .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
-                        .map(|_| "sqlite")
-                })?;
+                let end = start + segment.len();
+                // As printed, or cut by a terminal and joined with the next line.
+                let (family, segment) = match family_of(segment) {
+                    Some(f) => (f, segment.to_string()),
+                    None => {
+                        let whole = wrap::joined(text, start, end)?;
+                        (family_of(&whole)?, whole)
+                    }
+                };
                 Some(families::Hit {
                     family,
-                    key: families::Key::Message(segment.to_string()),
+                    key: families::Key::Message(segment),
                     message: None,
                     start,
-                    end: start + segment.len(),
+                    end,
+                    pattern: None,
                 })
             })
             .collect()
     }
 
-    /// Rows of family `v` whose runtime text is `printed` (any case): errno's strerror as Go
-    /// and C print it, SQLite's messages.
+    /// Rows of family `v` whose runtime text is `printed` (any case, a final full stop or
+    /// not): errno's strerror as Go and C print it, SQLite's messages, Windows' texts, the
+    /// codes a family's message templates name (PostgreSQL's server messages).
     fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
         let printed = printed.trim();
-        if self.index.vendors()[v].id == "sqlite" {
-            let known = families::SQLITE_MESSAGES
-                .iter()
-                .find(|(m, _)| printed.to_lowercase().starts_with(&m.to_lowercase()));
-            if let Some((_, code)) = known {
-                let mut rows = self.index.by_code(code);
-                rows.retain(|&r| self.index.row_vendor(r) == v);
-                return rows;
+        let without_stop = printed.trim_end_matches('.');
+        if let Some(family) = families::by_id(&self.index.vendors()[v].id) {
+            let codes = (family.codes_of_message)(printed);
+            if !codes.is_empty() {
+                return codes
+                    .into_iter()
+                    .flat_map(|code| self.index.by_code(code))
+                    .filter(|&r| self.index.row_vendor(r) == v)
+                    .collect();
             }
+        }
+        if let Some((id, code)) = families::known_message(printed)
+            && self.index.vendors()[v].id == id
+        {
+            let mut rows = self.index.by_code(code);
+            rows.retain(|&r| self.index.row_vendor(r) == v);
+            return rows;
         }
         self.index
             .vendor_rows(v)
             .find(|&r| {
                 self.index
                     .field(r, Field::Message)
-                    .is_some_and(|m| m.eq_ignore_ascii_case(printed))
+                    .is_some_and(|m| m.trim_end_matches('.').eq_ignore_ascii_case(without_stop))
             })
             .into_iter()
             .collect()
@@ -1079,7 +1399,7 @@ impl<'p> Decoder<'p> {
             let already = self.found.iter().any(|f| {
                 f.anchor >= at
                     && f.anchor < next
-                    && f.error.vendor.as_deref() == Some("http")
+                    && f.error.vendor.as_deref() == Some(families::HTTP)
                     && f.error.code.as_deref() == Some(status.to_string().as_str())
             });
             if already {
@@ -1210,7 +1530,25 @@ impl<'p> Decoder<'p> {
             );
             starts.sort_unstable();
             starts.dedup();
-            let ranked = self.close_messages(&q, &starts);
+            let mut ranked = self.close_messages(&q, &starts);
+            let mut evidence = format!("the line is a catalog message: {}", short(t));
+            if ranked.is_empty() {
+                // A short server message: the first clause of exactly one catalog message.
+                let clauses = self
+                    .clauses
+                    .get_or_init(|| clauses::FirstClauses::build(self.index));
+                let rows = starts
+                    .iter()
+                    .filter(|&&s| s < q.toks.len())
+                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]));
+                if let Some(rows) = rows {
+                    ranked = rows.into_iter().map(|r| (r, 0.95)).collect();
+                    evidence = format!(
+                        "the line ends with the first clause of a catalog message: {}",
+                        short(t)
+                    );
+                }
+            }
             let Some(&(_, score)) = ranked.first() else {
                 continue;
             };
@@ -1240,7 +1578,9 @@ impl<'p> Decoder<'p> {
                 path: format!("line {no}"),
                 field: None,
                 confidence,
-                evidence: vec![format!("the line is a catalog message: {}", short(t))],
+                evidence: vec![evidence],
+                note: None,
+                retry_after: None,
                 match_rows: matches,
                 suggestion_rows: suggestions,
             };

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::catalog::Origin;
-use crate::index::{Table, TableBuilder};
+use crate::index::Table;
 use std::sync::OnceLock;
 
 fn index() -> &'static Index {
@@ -36,19 +36,64 @@ fn the_envelope_decides_between_vendors_with_the_same_code() {
     assert_eq!(first_match(&e), ("mantago".into(), "1004".into()));
     assert_eq!(e.path, "$.errResponse");
 
-    let e = one(r#"{"error":1,"code":1004,"message":"whatever"}"#);
+    let e = one(r#"{"error":1,"code":1004}"#);
     assert_eq!(e.vendor.as_deref(), Some("pixnet"));
     assert_eq!(codes(&e.match_rows), vec![("pixnet".into(), "1004".into())]);
+    assert_eq!(e.confidence, Confidence::EnvelopeCode);
     assert_eq!(e.path, "$");
 
-    // Even when the message is another vendor's.
+    // On a distinctive envelope, even when the message is another vendor's: the answer says
+    // that it differs.
     let e = one(
         r#"{"success":false,"errResponse":{"code":5001,"message":"Incorrect Verification Code"}}"#,
     );
     assert_eq!(first_match(&e), ("mantago".into(), "5001".into()));
+    assert_eq!(e.confidence, Confidence::EnvelopeCodeMessageDiffers);
+    assert!(
+        e.note
+            .as_deref()
+            .is_some_and(|n| n.contains("MantaGO 5001 says")),
+        "{e:#?}"
+    );
 
     let e = one(r#"{"ActionStatus":"FAIL","ErrorInfo":"x","ErrorCode":60002}"#);
     assert_eq!(first_match(&e), ("tencent-im".into(), "60002".into()));
+}
+
+#[test]
+fn a_message_that_contradicts_stops_a_claim_on_a_shape_many_apis_share() {
+    // A payment API answering in PIXNET's shape.
+    let e = one(r#"{"error":1,"code":4001,"message":"Insufficient funds in wallet"}"#);
+    assert_eq!(e.confidence, Confidence::Contradicted);
+    assert_eq!((e.vendor.as_deref(), e.match_rows.len()), (None, 0));
+    assert_eq!(
+        codes(&e.suggestion_rows)[0],
+        ("pixnet".into(), "4001".into())
+    );
+    assert_eq!(
+        e.note.as_deref(),
+        Some("shaped like PIXNET's errors, but PIXNET 4001 says “URL 中缺少必要參數 %s”")
+    );
+    assert!(
+        !decode(
+            r#"{"error":true,"code":1001,"message":"Card expired"}"#,
+            index()
+        )
+        .matched()
+    );
+
+    // The message in another of the entry's languages, or sharing its words, does not.
+    let e = one(r#"{"error":1,"code":1001,"message":"API key suspended"}"#);
+    assert_eq!(e.confidence, Confidence::EnvelopeCodeMessage);
+    let e = one(r#"{"error":1,"code":1001,"message":"API key not allowed"}"#);
+    assert_eq!(e.confidence, Confidence::EnvelopeCode);
+    let e = one(r#"{"error":1,"code":4001,"message":"URL 中缺少必要参数 page"}"#);
+    assert_eq!(e.confidence, Confidence::EnvelopeCodeMessage);
+
+    // Another vendor's code and message in PIXNET's shape are that vendor's.
+    let e = one(r#"{"error":1,"code":1004,"message":"Token is invalid or expired"}"#);
+    assert_eq!(first_match(&e), ("mantago".into(), "1004".into()));
+    assert_eq!(e.confidence, Confidence::CodeMessage);
 }
 
 #[test]
@@ -234,10 +279,7 @@ fn a_user_catalog_envelope_is_decoded() {
     )
     .expect("a valid catalog");
     let acme = Table::from_catalog(catalog, Origin::File("acme.json".into())).unwrap();
-    let mut tables: Vec<Table> = crate::catalog::embedded::<TableBuilder>()
-        .into_iter()
-        .map(|l| l.rows.finish(l.header, l.origin))
-        .collect();
+    let mut tables: Vec<Table> = crate::index::embedded::tables();
     tables.push(acme);
     let index = Index::from_tables(tables);
     let d = decode(r#"{"err":{"no":1004,"msg":"Widget jammed"}}"#, &index);
@@ -290,12 +332,12 @@ fn more_shapes_seen_in_the_wild() {
     assert_eq!(e.path, "$.error");
     assert_eq!(first_match(&e), ("pixnet".into(), "1302".into()));
 
-    // OAuth: the code is a word; not in any catalog, no vendor.
+    // OAuth: the code is a word of the oauth family, the description its message.
     let e = one(r#"{"error":"invalid_grant","error_description":"Invalid authorization code"}"#);
     assert_eq!(e.code.as_deref(), Some("invalid_grant"));
     assert_eq!(e.message.as_deref(), Some("Invalid authorization code"));
-    assert_eq!(e.vendor, None);
-    assert!(e.match_rows.is_empty());
+    assert_eq!(e.vendor.as_deref(), Some("oauth"));
+    assert_eq!(first_match(&e), ("oauth".into(), "invalid_grant".into()));
 
     // A plain-text body after the status line: its error first, the HTTP status beside it.
     let d = decode(

@@ -17,9 +17,12 @@
 mod body;
 mod lang;
 mod literal;
+mod module;
 mod naming;
 mod out;
 mod parallel;
+
+pub use module::{Module, module};
 
 use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
 use crate::index::Table;
@@ -35,6 +38,8 @@ pub struct Snippets<'a> {
     vendor: &'a Vendor,
     code_type: CodeType,
     envelope: Option<&'a Envelope>,
+    /// The enum shares its file with other vendors' ([`module`]).
+    shared_file: bool,
 }
 
 /// What snippets are made from: catalog entries, or the rows of an index table, read as
@@ -89,6 +94,7 @@ impl<'a> Snippets<'a> {
             vendor,
             code_type: code_type(vendor_entries.iter().map(Source::code)),
             envelope: None,
+            shared_file: false,
         }
     }
 
@@ -103,6 +109,7 @@ impl<'a> Snippets<'a> {
             vendor,
             code_type: code_type(vendor_codes),
             envelope: None,
+            shared_file: false,
         }
     }
 
@@ -187,6 +194,28 @@ fn write_unit(unit: &Unit, out: &mut Out) {
 /// The name of the enum (or type) [`enumeration`] writes for a vendor: `PixnetError`.
 pub fn type_name(vendor: &Vendor) -> String {
     naming::type_name(vendor)
+}
+
+/// The name each code of `entries` has in the enum [`enumeration`] writes for them, in the
+/// order of the codes: `(code, name)`. Other languages qualify the name with [`type_name`]
+/// (`PixnetError::ExceedAnonymousRateLimit`); Go's constants carry [`go_prefix`] instead.
+pub fn member_names(lang: Lang, vendor: &Vendor, entries: &[impl Source]) -> Vec<(String, String)> {
+    let groups = group_by_code(entries);
+    let words: Vec<(&str, Vec<String>)> = parallel::map(&groups, |g| {
+        let first = &entries[g[0]];
+        (first.code(), naming::words(&first.fields(), vendor))
+    });
+    let idents = naming::assign(lang.language(), vendor, &words);
+    words
+        .into_iter()
+        .zip(idents)
+        .map(|((code, _), ident)| (code.to_string(), ident))
+        .collect()
+}
+
+/// What Go's constants for a vendor start with (`Pixnet` in `PixnetExceedAnonymousRateLimit`).
+pub fn go_prefix(vendor: &Vendor) -> String {
+    lang::go_prefix(vendor)
 }
 
 /// How the codes of a unit are typed in the generated code.
@@ -283,6 +312,8 @@ struct Unit<'a> {
     hex: Option<Hex>,
     variants: Vec<Variant>,
     body: Option<body::Shape>,
+    /// Other vendors' enums share the file ([`module`]): package-level names carry the type's.
+    shared_file: bool,
 }
 
 /// One code of the set: its entries merged, named for the language.
@@ -404,6 +435,7 @@ impl<'a> Unit<'a> {
             hex,
             variants,
             body: None,
+            shared_file: snippets.shared_file,
         }
     }
 }

@@ -9,7 +9,7 @@ const GSON: &str = "Gson (Debian package libgoogle-gson-java)";
 
 /// javac in an ASCII locale (it rejects anything outside ASCII unless told the encoding),
 /// with every lint warning an error.
-fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
+pub fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
         Command::new("javac")
             .current_dir(dir)

@@ -7,7 +7,7 @@ use crate::typescript::{js_arms, js_code, tsc_strict};
 use crate::*;
 
 /// tsc on JavaScript files: their JSDoc types under `--strict`, nothing emitted.
-fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
+pub fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
     check(
         tsc_strict(dir)
             .args(["--allowJs", "--checkJs", "--noEmit"])
@@ -20,7 +20,7 @@ fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
 }
 
 /// ES modules by their `.js` name, as a package of `"type": "module"` says.
-fn module_package(dir: &Path) {
+pub fn module_package(dir: &Path) {
     write(
         dir,
         "package.json",

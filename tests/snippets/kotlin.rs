@@ -7,7 +7,7 @@ use crate::plan::{Codes, Harness, Planned, check_enums, int_literal, number};
 use crate::*;
 
 /// kotlinc over `files` into `out.jar` with the Kotlin runtime inside, so `java` runs it.
-fn kotlinc(dir: &Path, classpath: &str, files: &[PathBuf]) {
+pub fn kotlinc(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
         Command::new("kotlinc")
             .current_dir(dir)

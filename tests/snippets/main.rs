@@ -14,6 +14,7 @@ mod go;
 mod java;
 mod javascript;
 mod kotlin;
+mod module;
 mod php;
 mod plan;
 mod python;

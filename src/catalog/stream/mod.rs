@@ -504,6 +504,8 @@ struct RawEntry<'a> {
     fix: Option<RawText<'a>>,
     #[serde(default, borrow)]
     summary_en: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    keywords: Vec<Str<'a>>,
     #[serde(default)]
     kind: Option<Kind>,
     #[serde(default)]
@@ -547,6 +549,7 @@ impl RawEntry<'_> {
             description: text_ref(&self.description),
             fix: text_ref(&self.fix),
             summary_en: self.summary_en.as_ref().map(|s| &*s.0),
+            keywords: self.keywords.iter().map(|s| &*s.0).collect(),
             kind: self.kind,
             retry: self.retry,
             obsolete: self.obsolete,

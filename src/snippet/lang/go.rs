@@ -35,11 +35,7 @@ impl Language for Go {
     }
 
     fn ident(&self, vendor: &Vendor, words: &[String]) -> String {
-        format!(
-            "{}{}",
-            go_camel(&naming::vendor_words(vendor)),
-            go_camel(words)
-        )
+        format!("{}{}", prefix(vendor), go_camel(words))
     }
 
     fn is_reserved(&self, type_name: &str, name: &str) -> bool {
@@ -82,6 +78,17 @@ fn code_type(unit: &Unit) -> &'static str {
     }
 }
 
+/// The package-level lookups' names: `FromCode` and `Parse` in a vendor's own package, and
+/// `PixnetErrorFromCode` and `ParsePixnetError` in a package shared by several vendors.
+fn lookup_names(unit: &Unit) -> (String, String) {
+    let t = &unit.type_name;
+    if unit.shared_file {
+        (format!("{t}FromCode"), format!("Parse{t}"))
+    } else {
+        ("FromCode".to_string(), "Parse".to_string())
+    }
+}
+
 /// The zero value `FromCode` returns with `false`.
 fn zero(unit: &Unit) -> &'static str {
     match unit.code_type {
@@ -92,6 +99,7 @@ fn zero(unit: &Unit) -> &'static str {
 
 fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
+    let (from_code, parse) = lookup_names(unit);
     let package = go_package(unit.vendor);
     let vendor = one_line(&unit.vendor.name);
     let _ = writeln!(
@@ -153,12 +161,12 @@ fn enumeration(unit: &Unit, out: &mut Out) {
 
     let _ = writeln!(
         out,
-        "// FromCode returns the {t} for an error code as the API returns it (matched\n\
+        "// {from_code} returns the {t} for an error code as the API returns it (matched\n\
          // exactly), and false when the code is unknown."
     );
     let _ = writeln!(
         out,
-        "func FromCode(code {}) ({t}, bool) {{",
+        "func {from_code}(code {}) ({t}, bool) {{",
         code_type(unit)
     );
     out.push_str("\tswitch code {\n");
@@ -189,16 +197,19 @@ fn enumeration(unit: &Unit, out: &mut Out) {
     } else if unit.code_type == CodeType::Int {
         let _ = writeln!(
             out,
-            "// Parse returns the {t} for a code written as text (\"1302\"; leading zeros\n\
+            "// {parse} returns the {t} for a code written as text (\"1302\"; leading zeros\n\
              // allowed), and false when it is not a number or not a known code."
         );
-        let _ = writeln!(out, "func Parse(code string) ({t}, bool) {{");
+        let _ = writeln!(out, "func {parse}(code string) ({t}, bool) {{");
         if int_type(unit) == "int" {
             out.push_str("\tn, err := strconv.Atoi(code)\n");
         } else {
             out.push_str("\tn, err := strconv.ParseInt(code, 10, 64)\n");
         }
-        out.push_str("\tif err != nil {\n\t\treturn 0, false\n\t}\n\treturn FromCode(n)\n}\n\n");
+        let _ = writeln!(
+            out,
+            "\tif err != nil {{\n\t\treturn 0, false\n\t}}\n\treturn {from_code}(n)\n}}\n"
+        );
     }
 
     out.push_str("// Code returns the error code as the API returns it.\n");
@@ -353,9 +364,10 @@ fn write_struct(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
         let (checks, value) = access(shape, &code);
         let _ = writeln!(
             out,
-            "\tif {} {{\n\t\treturn {}, false\n\t}}\n\treturn FromCode(*{value})\n}}",
+            "\tif {} {{\n\t\treturn {}, false\n\t}}\n\treturn {}(*{value})\n}}",
             checks.join(" || "),
-            zero(unit)
+            zero(unit),
+            lookup_names(unit).0
         );
     }
     let flag = shape.path_to(Role::Flag);
@@ -526,6 +538,12 @@ const GO_INITIALISMS: &[&str] = &[
     "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL",
     "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
 ];
+
+/// The prefix of a vendor's constants: its words in Go's camel case (`Pixnet` in
+/// `PixnetExceedAnonymousRateLimit`).
+pub(in crate::snippet) fn prefix(vendor: &Vendor) -> String {
+    go_camel(&naming::vendor_words(vendor))
+}
 
 /// The Go package name for a vendor: its id in lower case without separators (`tencentim`),
 /// never a keyword or predeclared name.

@@ -12,10 +12,12 @@ mod java;
 mod javascript;
 mod kotlin;
 mod php;
-mod python;
+pub(super) mod python;
 mod ruby;
 mod rust;
 mod typescript;
+
+pub(super) use go::prefix as go_prefix;
 
 use super::out::Out;
 use super::{Unit, Variant};

@@ -216,7 +216,7 @@ fn enumeration(unit: &Unit, out: &mut Out) {
 
 /// What the body types' `from_json` reads fields with: a value is `None` when absent or null,
 /// else it must be of the field's type (`bool` is not an `int` here, as JSON tells them apart).
-const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
+pub(in crate::snippet) const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
 
 
 def _json_object(data: object, what: str) -> "dict[str, typing.Any]":

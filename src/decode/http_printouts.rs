@@ -1,0 +1,337 @@
+//! HTTP errors as clients, proxies and servers print them without a status line: axios,
+//! ky, got, Python's requests, httpx, urllib, aiohttp and googleapiclient, Go's `resp.Status`,
+//! OkHttp and Retrofit, Spring's `WebClientResponseException` and `RestTemplate`, .NET's
+//! `HttpRequestException`, Ruby's Faraday and Net::HTTP, PHP's Guzzle, kubectl's `Error from
+//! server (NotFound)`, error pages (`<title>502 Bad Gateway</title>`, Cloudflare's
+//! `502: Bad gateway`) and Envoy's local replies. Each gives a status of 400 to 599.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Bytes within which the same status printed again is the same error.
+const NEAR: usize = 2000;
+
+/// One status found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusHit {
+    pub status: u16,
+    /// The reason phrase printed with it, as printed (`Not Found`, `Bad gateway`).
+    pub phrase: Option<String>,
+    /// The printout, for evidence.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The reason phrases of each status, lower-case: the catalog's, and the names older RFCs
+/// gave (clients still print them), so `413 Payload Too Large` and `422 Unprocessable Entity`
+/// are read too.
+pub struct Phrases {
+    by_status: HashMap<u16, Vec<String>>,
+    /// Phrases written without spaces (Net::HTTP's class names: `ServiceUnavailable`).
+    by_joined: HashMap<String, u16>,
+}
+
+/// Reason phrases of RFC 2616 and RFC 7231 that RFC 9110 renamed, 418's, and nginx's spelling
+/// of 504.
+const OLDER_PHRASES: &[(u16, &str)] = &[
+    (413, "Payload Too Large"),
+    (413, "Request Entity Too Large"),
+    (414, "Request-URI Too Long"),
+    (416, "Requested Range Not Satisfiable"),
+    (418, "I'm a teapot"),
+    (422, "Unprocessable Entity"),
+    // nginx's page.
+    (504, "Gateway Time-out"),
+];
+
+impl Phrases {
+    /// From the HTTP family's (status, reason phrase) pairs.
+    pub fn new<'a>(catalog: impl IntoIterator<Item = (u16, &'a str)>) -> Phrases {
+        let mut by_status: HashMap<u16, Vec<String>> = HashMap::new();
+        let mut by_joined = HashMap::new();
+        let all = catalog.into_iter().chain(OLDER_PHRASES.iter().copied());
+        for (status, phrase) in all {
+            if !(400..=599).contains(&status) || phrase.starts_with('(') {
+                continue;
+            }
+            let lower = phrase.to_lowercase();
+            by_joined.insert(lower.replace([' ', '-', '\''], ""), status);
+            by_status.entry(status).or_default().push(lower);
+        }
+        for list in by_status.values_mut() {
+            // Longest first: `Request Entity Too Large` before a shorter phrase it starts with.
+            list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        }
+        Phrases {
+            by_status,
+            by_joined,
+        }
+    }
+
+    /// The reason phrase of `status` that `text` starts with (any case), as written there.
+    fn starting<'t>(&self, status: u16, text: &'t str) -> Option<&'t str> {
+        self.by_status.get(&status)?.iter().find_map(|p| {
+            let head = text.get(..p.len())?;
+            let ends = text[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (ends && head.eq_ignore_ascii_case(p)).then_some(head)
+        })
+    }
+}
+
+/// How a pattern's capture gives the status.
+#[derive(Clone, Copy)]
+enum Read {
+    /// Capture 1 is the status.
+    Status,
+    /// Capture 1 is a status, which counts only with its reason phrase after it
+    /// (`502 Bad Gateway`, `404 (Not Found)`, `` `401 Unauthorized` ``, `503 "Service
+    /// Unavailable"`, `502: Bad gateway`).
+    WithPhrase,
+    /// Capture 1 is a reason phrase without spaces (`Net::HTTPServiceUnavailable`).
+    Joined,
+    /// Capture 1 is a Kubernetes `reason` (`Error from server (NotFound)`).
+    KubernetesReason,
+    /// The text is Envoy's local reply for a failed upstream: 503.
+    Envoy,
+}
+
+static PATTERNS: LazyLock<Vec<(Regex, Read)>> = LazyLock::new(|| {
+    let p = |re: &str, read| (Regex::new(re).expect("printout patterns are tested"), read);
+    vec![
+        // axios, ky ("Request failed with status code 401"), Go's "unexpected status code: 502".
+        p(r"(?i:status code):? ?(\d{3})\b", Read::Status),
+        // Faraday.
+        p(r"responded with status (\d{3})\b", Read::Status),
+        // Retrofit ("HTTP 429 "), and many loggers.
+        p(r"\bHTTP (\d{3})\b", Read::Status),
+        // urllib.
+        p(r"\bHTTP Error (\d{3})\b", Read::Status),
+        // got.
+        p(r"\bResponse code (\d{3})\b", Read::Status),
+        // requests.
+        p(r"\b(\d{3}) (?:Client|Server) Error\b", Read::Status),
+        // httpx.
+        p(r"(?:Client|Server) error '(\d{3})\b", Read::Status),
+        // aiohttp.
+        p(r"ClientResponseError: (\d{3}),", Read::Status),
+        // OkHttp's Response.
+        p(r"\bcode=(\d{3}), message=", Read::Status),
+        // googleapiclient.
+        p(r"<HttpError (\d{3})\b", Read::Status),
+        // Node's statusCode, logfmt's status=503.
+        p(r"\bstatus(?:Code|_code|code)?[=:] ?(\d{3})\b", Read::Status),
+        // A status and its reason phrase: Go's resp.Status, Spring, .NET, Guzzle, Net::HTTP,
+        // error pages.
+        p(
+            r#"(?:^|[^\w./-])([45]\d\d)[ \t]*(?::[ \t]*|\([ \t]*|"|[ \t])"#,
+            Read::WithPhrase,
+        ),
+        p(r"\bNet::HTTP([A-Z][A-Za-z]+)\b", Read::Joined),
+        p(
+            r"\bError from server \(([A-Za-z]+)\)",
+            Read::KubernetesReason,
+        ),
+        p(
+            r"\bupstream connect error or disconnect/reset before headers|\bno healthy upstream\b",
+            Read::Envoy,
+        ),
+    ]
+});
+
+/// Kubernetes' `StatusReason`s and the HTTP status the API server answers each with.
+pub const KUBERNETES_REASONS: &[(&str, u16)] = &[
+    ("BadRequest", 400),
+    ("Unauthorized", 401),
+    ("Forbidden", 403),
+    ("NotFound", 404),
+    ("MethodNotAllowed", 405),
+    ("NotAcceptable", 406),
+    ("AlreadyExists", 409),
+    ("Conflict", 409),
+    ("Gone", 410),
+    ("Expired", 410),
+    ("RequestEntityTooLarge", 413),
+    ("UnsupportedMediaType", 415),
+    ("Invalid", 422),
+    ("TooManyRequests", 429),
+    ("InternalError", 500),
+    ("ServiceUnavailable", 503),
+    ("Timeout", 504),
+];
+
+/// Every status of 400 to 599 a printout in `text` gives, in order of where it is.
+pub fn find(text: &str, phrases: &Phrases) -> Vec<StatusHit> {
+    let mut hits = Vec::new();
+    for (re, read) in PATTERNS.iter() {
+        for c in re.captures_iter(text) {
+            let Some(all) = c.get(0) else { continue };
+            let key = c.get(1);
+            let mut phrase = None;
+            let status = match read {
+                Read::Status => key.and_then(|k| k.as_str().parse().ok()),
+                Read::WithPhrase => key.and_then(|k| {
+                    let status: u16 = k.as_str().parse().ok()?;
+                    let said = phrases.starting(status, &text[all.end()..])?;
+                    phrase = Some(said.to_string());
+                    Some(status)
+                }),
+                Read::Joined => {
+                    key.and_then(|k| phrases.by_joined.get(&k.as_str().to_lowercase()).copied())
+                }
+                Read::KubernetesReason => key.and_then(|k| {
+                    KUBERNETES_REASONS
+                        .iter()
+                        .find(|(r, _)| *r == k.as_str())
+                        .map(|&(_, s)| s)
+                }),
+                Read::Envoy => Some(503),
+            };
+            let Some(status) = status.filter(|s| (400..=599).contains(s)) else {
+                continue;
+            };
+            let start = key.map_or(all.start(), |k| k.start().min(all.start()));
+            let end = all.end() + phrase.as_ref().map_or(0, String::len);
+            hits.push(StatusHit {
+                status,
+                phrase,
+                start,
+                end,
+            });
+        }
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+    // The same status printed again close by (an error page's title and heading, a stack
+    // trace) is one error: the first, with a phrase if any printout of it had one.
+    let mut kept: Vec<StatusHit> = Vec::with_capacity(hits.len());
+    let mut last: HashMap<u16, usize> = HashMap::new();
+    for hit in hits {
+        match last.get(&hit.status) {
+            Some(&i) if hit.start - kept[i].start <= NEAR => {
+                if kept[i].phrase.is_none() {
+                    kept[i].phrase = hit.phrase;
+                }
+            }
+            _ => {
+                last.insert(hit.status, kept.len());
+                kept.push(hit);
+            }
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases() -> Phrases {
+        Phrases::new([
+            (401, "Unauthorized"),
+            (404, "Not Found"),
+            (429, "Too Many Requests"),
+            (500, "Internal Server Error"),
+            (502, "Bad Gateway"),
+            (503, "Service Unavailable"),
+            (413, "Content Too Large"),
+        ])
+    }
+
+    fn statuses(text: &str) -> Vec<(u16, Option<String>)> {
+        find(text, &phrases())
+            .into_iter()
+            .map(|h| (h.status, h.phrase))
+            .collect()
+    }
+
+    #[test]
+    fn clients_printouts_give_their_status() {
+        let s = |t: &str| statuses(t).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+        assert_eq!(s("AxiosError: Request failed with status code 401"), [401]);
+        assert_eq!(
+            s("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://x/42"),
+            [404]
+        );
+        assert_eq!(
+            s("httpx.HTTPStatusError: Client error '429 Too Many Requests' for url 'https://x'"),
+            [429]
+        );
+        assert_eq!(
+            s("urllib.error.HTTPError: HTTP Error 503: Service Unavailable"),
+            [503]
+        );
+        assert_eq!(
+            s("aiohttp.client_exceptions.ClientResponseError: 429, message='Too Many Requests'"),
+            [429]
+        );
+        assert_eq!(s("retrofit2.HttpException: HTTP 500 "), [500]);
+        assert_eq!(
+            s("Response{protocol=h2, code=502, message=, url=https://api.example.com/v1}"),
+            [502]
+        );
+        assert_eq!(
+            s("Faraday::ServerError: the server responded with status 500"),
+            [500]
+        );
+        assert_eq!(s("Net::HTTPServiceUnavailable"), [503]);
+        assert_eq!(
+            s("Error from server (NotFound): deployments.apps \"web\" not found"),
+            [404]
+        );
+        assert_eq!(s("HTTPError: Response code 404 (Not Found)"), [404]);
+        assert_eq!(s("level=error msg=\"upstream\" status=502 took=3ms"), [502]);
+    }
+
+    #[test]
+    fn a_status_counts_beside_its_reason_phrase() {
+        assert_eq!(
+            statuses("Response status code does not indicate success: 404 (Not Found)."),
+            [(404, Some("Not Found".into()))]
+        );
+        assert_eq!(
+            statuses("<title>502 Bad Gateway</title>"),
+            [(502, Some("Bad Gateway".into()))]
+        );
+        assert_eq!(
+            statuses("<title>api.example.com | 502: Bad gateway</title>"),
+            [(502, Some("Bad gateway".into()))]
+        );
+        assert_eq!(
+            statuses("resulted in a `401 Unauthorized` response"),
+            [(401, Some("Unauthorized".into()))]
+        );
+        assert_eq!(
+            statuses("Net::HTTPFatalError: 503 \"Service Unavailable\""),
+            [(503, Some("Service Unavailable".into()))]
+        );
+        assert_eq!(
+            statuses("413 Request Entity Too Large"),
+            [(413, Some("Request Entity Too Large".into()))]
+        );
+        // Without its phrase, or another status's, a number is only a number.
+        assert!(statuses("took 404 ms; port 502 open; 500 Not Found").is_empty());
+        assert!(statuses("GET /users/404 Not Found-page").is_empty());
+        assert!(statuses("HTTP/1.1 200 OK and status code 200").is_empty());
+    }
+
+    #[test]
+    fn a_status_printed_again_close_by_is_one_error() {
+        assert_eq!(
+            statuses("<head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1>"),
+            [(502, Some("Bad Gateway".into()))]
+        );
+        assert_eq!(
+            statuses("retrofit2.HttpException: HTTP 429 Too Many Requests"),
+            [(429, Some("Too Many Requests".into()))]
+        );
+        assert_eq!(
+            statuses(
+                "upstream connect error or disconnect/reset before headers. reset reason: connection failure"
+            ),
+            [(503, None)]
+        );
+    }
+}
