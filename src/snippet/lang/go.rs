@@ -11,12 +11,17 @@
 
 use super::Language;
 use crate::catalog::Vendor;
+use crate::snippet::Module;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
 use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
+
+/// The package a file of several vendors declares.
+const SHARED_PACKAGE: &str = "errcodes";
 
 /// The Go writer (see the module's documentation).
 pub(super) struct Go;
@@ -52,6 +57,52 @@ impl Language for Go {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("// Package ")
+            || line.starts_with("package ")
+            || line.starts_with("import ")
+            || line.starts_with("\t\"")
+            || line == ")"
+    }
+
+    /// The package's path, from `import "strconv"` or a line of an `import ( … )` block.
+    fn import(&self, line: &str) -> Option<String> {
+        let quoted = line.strip_prefix("import ").unwrap_or(line).trim();
+        let path = quoted.strip_prefix('"')?.strip_suffix('"')?;
+        Some(path.to_string())
+    }
+
+    fn constants_at_top_level(&self) -> bool {
+        true
+    }
+
+    /// One package, [`SHARED_PACKAGE`], whose lookups carry each type's name (`PixnetErrorFromCode`).
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        let mut text = format!(
+            "// Package {SHARED_PACKAGE} holds the error codes of several APIs, a type each.\n\
+             package {SHARED_PACKAGE}\n\n"
+        );
+        match imports.len() {
+            0 => {}
+            1 => {
+                let _ = writeln!(text, "import \"{}\"\n", imports.first().map_or("", |p| p));
+            }
+            _ => {
+                text.push_str("import (\n");
+                for path in imports {
+                    let _ = writeln!(text, "\t\"{path}\"");
+                }
+                text.push_str(")\n\n");
+            }
+        }
+        text.push_str(&parts.join("\n\n"));
+        text.push('\n');
+        Module {
+            text,
+            file_name: Some(format!("package {SHARED_PACKAGE}")),
+        }
     }
 }
 

@@ -13,10 +13,15 @@ use super::Language;
 use crate::catalog::Vendor;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
 use crate::snippet::literal::{self, quoted, utf16};
+use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
 use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
+
+/// The class a file of several vendors nests their enums in (and the file's name).
+const SHARED_CLASS: &str = "ErrorCodes";
 
 /// The Java writer (see the module's documentation).
 pub(super) struct Java;
@@ -48,6 +53,36 @@ impl Language for Java {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("import ")
+    }
+
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_head_line(line).then(|| line.to_string())
+    }
+
+    /// One public type per file: the enums, public, nested in the class [`SHARED_CLASS`].
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        let mut text = import_lines(imports, "\n");
+        let _ = write!(
+            text,
+            "/** Error codes of several APIs, an enum each. */\n\
+             public final class {SHARED_CLASS} {{\n    private {SHARED_CLASS}() {{\n    }}\n\n"
+        );
+        for line in parts.join("\n\n").lines() {
+            if !line.is_empty() {
+                text.push_str("    ");
+                text.push_str(line);
+            }
+            text.push('\n');
+        }
+        text.push_str("}\n");
+        Module {
+            text,
+            file_name: Some(format!("{SHARED_CLASS}.java")),
+        }
     }
 }
 

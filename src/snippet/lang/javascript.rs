@@ -16,11 +16,13 @@ use super::typescript::{
     reads_inherited, typed_arm, value_type,
 };
 use crate::catalog::Vendor;
+use crate::snippet::Module;
 use crate::snippet::body::{FieldType, Role, Shape};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
 use crate::snippet::{CodeType, Unit, Variant, indent};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The JavaScript writer (see the module's documentation).
@@ -53,6 +55,17 @@ impl Language for Javascript {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line == "// @ts-check"
+    }
+
+    fn shared_file(&self, _imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("// @ts-check\n\n{}\n", parts.join("\n\n")),
+            file_name: None,
+        }
     }
 }
 

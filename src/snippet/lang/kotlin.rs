@@ -48,6 +48,14 @@ impl Language for Kotlin {
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         enumeration(unit, out)
     }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("import ")
+    }
+
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_head_line(line).then(|| line.to_string())
+    }
 }
 
 fn arm(unit: &Unit, v: &Variant) -> String {

@@ -12,16 +12,18 @@ mod java;
 mod javascript;
 mod kotlin;
 mod php;
-pub(super) mod python;
+mod python;
 mod ruby;
 mod rust;
 mod typescript;
 
 pub(super) use go::prefix as go_prefix;
 
+use super::module::{Module, import_lines};
 use super::out::Out;
 use super::{Unit, Variant};
 use crate::catalog::Vendor;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
@@ -53,6 +55,41 @@ pub(super) trait Language: Sync {
 
     /// The whole unit: the enum and its lookups, then the body's type when the unit has one.
     fn enumeration(&self, unit: &Unit, out: &mut Out);
+
+    // Several vendors' units in one file (`snippet::module`, the explorer's `Y` over rows of
+    // several vendors).
+
+    /// Whether `line`, at the top of a unit, is one a file holds once (an import, `<?php`, a
+    /// magic comment): a shared file takes these off each unit.
+    fn is_head_line(&self, _line: &str) -> bool {
+        false
+    }
+
+    /// What a head line asks a shared file to import, written once: the line itself (Go: the
+    /// package's path); `None` for a line the file's own top has anyway.
+    fn import(&self, _line: &str) -> Option<String> {
+        None
+    }
+
+    /// The text every unit ends with that a shared file holds once, at its end.
+    fn unit_tail(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether a unit's constants are declared at the file's top level (Go's package), so two
+    /// units may not share one.
+    fn constants_at_top_level(&self) -> bool {
+        false
+    }
+
+    /// A file of several units: `imports` are what their heads asked for, `parts` the units
+    /// without their heads and tails (and the tail, last, when a unit had one), each trimmed.
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("{}{}\n", import_lines(imports, "\n"), parts.join("\n\n")),
+            file_name: None,
+        }
+    }
 }
 
 /// A language snippets are written in.

@@ -14,12 +14,17 @@
 
 use super::Language;
 use crate::catalog::Vendor;
+use crate::snippet::Module;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
 use crate::snippet::literal::{self, quoted, single_quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
 use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
+
+/// What a file starts with, once.
+const PRELUDE: &str = "<?php\n\ndeclare(strict_types=1);\n\n";
 
 /// The PHP writer (see the module's documentation).
 pub(super) struct Php;
@@ -52,6 +57,17 @@ impl Language for Php {
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         enumeration(unit, out)
     }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line == "<?php" || line.starts_with("declare(")
+    }
+
+    fn shared_file(&self, _imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("{PRELUDE}{}\n", parts.join("\n\n")),
+            file_name: None,
+        }
+    }
 }
 
 fn arm(unit: &Unit, v: &Variant) -> String {
@@ -67,7 +83,7 @@ fn arm(unit: &Unit, v: &Variant) -> String {
 fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let int = unit.code_type == CodeType::Int;
-    out.push_str("<?php\n\ndeclare(strict_types=1);\n\n");
+    out.push_str(PRELUDE);
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
     let backing = if int { "int" } else { "string" };
     let _ = writeln!(out, "enum {t}: {backing}\n{{");

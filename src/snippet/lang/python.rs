@@ -12,9 +12,11 @@ use super::Language;
 use crate::catalog::Vendor;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
 use crate::snippet::literal::{self, quoted};
+use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
 use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// The Python writer (see the module's documentation).
@@ -47,6 +49,30 @@ impl Language for Python {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("import ") || line.starts_with("from ")
+    }
+
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_head_line(line).then(|| line.to_string())
+    }
+
+    fn unit_tail(&self) -> Option<&'static str> {
+        Some(JSON_HELPERS)
+    }
+
+    /// PEP 8's two blank lines around top-level definitions.
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!(
+                "{}{}\n",
+                import_lines(imports, "\n\n"),
+                parts.join("\n\n\n")
+            ),
+            file_name: None,
+        }
     }
 }
 
@@ -216,7 +242,7 @@ fn enumeration(unit: &Unit, out: &mut Out) {
 
 /// What the body types' `from_json` reads fields with: a value is `None` when absent or null,
 /// else it must be of the field's type (`bool` is not an `int` here, as JSON tells them apart).
-pub(in crate::snippet) const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
+const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
 
 
 def _json_object(data: object, what: str) -> "dict[str, typing.Any]":

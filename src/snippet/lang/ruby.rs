@@ -11,12 +11,17 @@
 
 use super::Language;
 use crate::catalog::Vendor;
+use crate::snippet::Module;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
 use crate::snippet::literal::{self, quoted, single_quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
 use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
+
+/// What a file starts with, once.
+const PRELUDE: &str = "# frozen_string_literal: true\n\n";
 
 /// The Ruby writer (see the module's documentation).
 pub(super) struct Ruby;
@@ -49,6 +54,17 @@ impl Language for Ruby {
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         enumeration(unit, out)
     }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("# frozen_string_literal:")
+    }
+
+    fn shared_file(&self, _imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("{PRELUDE}{}\n", parts.join("\n\n")),
+            file_name: None,
+        }
+    }
 }
 
 fn arm(unit: &Unit, v: &Variant) -> String {
@@ -63,7 +79,7 @@ fn arm(unit: &Unit, v: &Variant) -> String {
 
 fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
-    out.push_str("# frozen_string_literal: true\n\n");
+    out.push_str(PRELUDE);
     let _ = writeln!(
         out,
         "# Error codes of {}: a frozen constant per code, and lookups by code.",
