@@ -15,6 +15,7 @@
 //! type ([`body`]), whose `error()` maps the body's code to the enum.
 
 mod body;
+mod document;
 mod lang;
 mod literal;
 mod module;
@@ -22,6 +23,7 @@ mod naming;
 mod out;
 mod parallel;
 
+pub use document::{Placement, placement};
 pub use module::{Module, module};
 
 use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};

@@ -9,6 +9,7 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `FromCode`'s `switch`.
 
 use super::Language;
+use super::{DocumentImport, InDocument};
 use crate::catalog::Vendor;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
 use crate::snippet::literal::{self, quoted};
@@ -29,8 +30,8 @@ impl Language for CSharp {
         "C#"
     }
 
-    fn extension(&self) -> &'static str {
-        "cs"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["cs"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
@@ -55,6 +56,23 @@ impl Language for CSharp {
 
     fn import(&self, line: &str) -> Option<String> {
         self.is_head_line(line).then(|| line.to_string())
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("using ") {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
+    }
+
+    /// A `using` directive, not a `using` statement or declaration.
+    fn document_import(&self, line: &str) -> DocumentImport {
+        if line.starts_with("using ") && line.ends_with(';') && !line.contains('(') {
+            DocumentImport::Line
+        } else {
+            DocumentImport::No
+        }
     }
 }
 

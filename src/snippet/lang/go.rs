@@ -10,6 +10,7 @@
 //! `FromCode`'s `switch`.
 
 use super::Language;
+use super::{DocumentImport, InDocument};
 use crate::catalog::Vendor;
 use crate::snippet::Module;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
@@ -35,8 +36,8 @@ impl Language for Go {
         "Go"
     }
 
-    fn extension(&self) -> &'static str {
-        "go"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["go"]
     }
 
     fn ident(&self, vendor: &Vendor, words: &[String]) -> String {
@@ -103,6 +104,35 @@ impl Language for Go {
             text,
             file_name: Some(format!("package {SHARED_PACKAGE}")),
         }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("package ") {
+            InDocument::Package
+        } else if line.trim() == "import (" || line.trim() == ")" {
+            InDocument::Dropped
+        } else if line.starts_with("import ") {
+            InDocument::Import(line.to_string())
+        } else if line.starts_with("\t\"") {
+            // A line of the unit's `import ( … )` block.
+            InDocument::Import(format!("import {}", line.trim()))
+        } else {
+            InDocument::Code
+        }
+    }
+
+    fn document_import(&self, line: &str) -> DocumentImport {
+        match line.strip_prefix("import ") {
+            Some(rest) if rest.trim_end().ends_with('(') => DocumentImport::Block,
+            Some(_) => DocumentImport::Line,
+            None => DocumentImport::No,
+        }
+    }
+
+    /// `"strconv"` inside an `import (` block, or an aliased single import.
+    fn imports_alike(&self, line: &str, import: &str) -> bool {
+        let path = import.trim_start_matches("import").trim();
+        line == path || line.ends_with(&format!(" {path}"))
     }
 }
 

@@ -9,6 +9,7 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`
 //! (`if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take).
 
+use super::InDocument;
 use super::Language;
 use crate::catalog::Vendor;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
@@ -17,6 +18,7 @@ use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
 use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -35,8 +37,8 @@ impl Language for Java {
         "Java"
     }
 
-    fn extension(&self) -> &'static str {
-        "java"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["java"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
@@ -82,6 +84,32 @@ impl Language for Java {
         Module {
             text,
             file_name: Some(format!("{SHARED_CLASS}.java")),
+        }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("package ") {
+            InDocument::Package
+        } else if line.starts_with("import ") {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
+    }
+
+    /// One public type per file, the document's own: the unit's types lose `public`.
+    fn code_line_in_document<'l>(&self, line: &'l str) -> Cow<'l, str> {
+        const PUBLIC_TYPES: [&str; 5] = [
+            "public enum ",
+            "public class ",
+            "public final class ",
+            "public interface ",
+            "public record ",
+        ];
+        if PUBLIC_TYPES.iter().any(|p| line.starts_with(p)) {
+            Cow::Borrowed(&line["public ".len()..])
+        } else {
+            Cow::Borrowed(line)
         }
     }
 }

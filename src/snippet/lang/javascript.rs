@@ -10,6 +10,7 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`,
 //! as in TypeScript.
 
+use super::InDocument;
 use super::Language;
 use super::typescript::{
     code_literal, code_type, doc, error_lookup, field_check, flag_test, hex_parse, js_code_type,
@@ -37,8 +38,12 @@ impl Language for Javascript {
         "JavaScript"
     }
 
-    fn extension(&self) -> &'static str {
-        "js"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["js", "jsx", "mjs", "cjs"]
+    }
+
+    fn editor_ids(&self) -> &'static [&'static str] {
+        &["javascriptreact"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
@@ -66,6 +71,18 @@ impl Language for Javascript {
             text: format!("// @ts-check\n\n{}\n", parts.join("\n\n")),
             file_name: None,
         }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("// @ts-check") {
+            InDocument::Dropped
+        } else {
+            InDocument::Code
+        }
+    }
+
+    fn exports_drop_in_commonjs(&self) -> bool {
+        true
     }
 }
 

@@ -7,6 +7,7 @@
 //!
 //! The arm: `1004 -> PixnetError.X // message`, a branch of `fromCode`'s `when`.
 
+use super::InDocument;
 use super::Language;
 use super::java;
 use crate::catalog::Vendor;
@@ -29,8 +30,8 @@ impl Language for Kotlin {
         "Kotlin"
     }
 
-    fn extension(&self) -> &'static str {
-        "kt"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["kt", "kts"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
@@ -55,6 +56,16 @@ impl Language for Kotlin {
 
     fn import(&self, line: &str) -> Option<String> {
         self.is_head_line(line).then(|| line.to_string())
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("package ") {
+            InDocument::Package
+        } else if line.starts_with("import ") {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
     }
 }
 

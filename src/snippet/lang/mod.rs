@@ -19,10 +19,12 @@ mod typescript;
 
 pub(super) use go::prefix as go_prefix;
 
+pub(super) use super::document::{DocumentImport, InDocument};
 use super::module::{Module, import_lines};
 use super::out::Out;
 use super::{Unit, Variant};
 use crate::catalog::Vendor;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
@@ -38,8 +40,13 @@ pub(super) trait Language: Sync {
     /// The language's proper name, for titles and the status line (`C#`).
     fn title(&self) -> &'static str;
 
-    /// The usual file extension (`cs`).
-    fn extension(&self) -> &'static str;
+    /// The file extensions of its sources, the usual one first (`ts`, `tsx`, `mts`, `cts`).
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// The ids editors give its files beside its names (the LSP's `typescriptreact`).
+    fn editor_ids(&self) -> &'static [&'static str] {
+        &[]
+    }
 
     /// A variant's identifier from its words (lower-case ASCII, never starting with a digit),
     /// in the language's case: `InvalidExpiredToken`, `INVALID_EXPIRED_TOKEN`.
@@ -89,6 +96,45 @@ pub(super) trait Language: Sync {
             text: format!("{}{}\n", import_lines(imports, "\n"), parts.join("\n\n")),
             file_name: None,
         }
+    }
+
+    // A unit put into a document of the language (`snippet::document`, the editor server's
+    // code action).
+
+    /// What `line`, at the top of a unit, is to a document the unit goes into: code, a line
+    /// the document has its own of, the package clause, or an import.
+    fn in_document(&self, _line: &str) -> InDocument {
+        InDocument::Code
+    }
+
+    /// A line of the unit's code as a document takes it.
+    fn code_line_in_document<'l>(&self, line: &'l str) -> Cow<'l, str> {
+        Cow::Borrowed(line)
+    }
+
+    /// Whether the unit's `export`s go in a CommonJS document (`require`, `module.exports`).
+    fn exports_drop_in_commonjs(&self) -> bool {
+        false
+    }
+
+    /// What a document's line (trimmed at the start) is to its imports.
+    fn document_import(&self, line: &str) -> DocumentImport {
+        if line.starts_with("import ") {
+            DocumentImport::Line
+        } else {
+            DocumentImport::No
+        }
+    }
+
+    /// Whether a document's line imports what `import` does, beside being the same line (both
+    /// trimmed, without `;`).
+    fn imports_alike(&self, _line: &str, _import: &str) -> bool {
+        false
+    }
+
+    /// The tag a document may end with, before which code goes (PHP's `?>`).
+    fn closing_tag(&self) -> Option<&'static str> {
+        None
     }
 }
 
@@ -156,7 +202,27 @@ impl Lang {
 
     /// The usual file extension of the language.
     pub fn extension(self) -> &'static str {
-        self.language().extension()
+        self.language().extensions()[0]
+    }
+
+    /// The language of a file from the id an editor gives it (a language's name or alias, or
+    /// an editor's own id such as `typescriptreact`), else from its extension (`mts`, `kts`).
+    pub fn of_file(editor_id: &str, extension: &str) -> Option<Lang> {
+        let by = |list: fn(&dyn Language) -> &'static [&'static str], wanted: &str| {
+            Lang::ALL
+                .into_iter()
+                .find(|l| list(l.language()).contains(&wanted))
+        };
+        by(|l| l.editor_ids(), editor_id)
+            .or_else(|| editor_id.parse().ok())
+            .or_else(|| by(|l| l.extensions(), extension))
+            .or_else(|| extension.parse().ok())
+    }
+
+    /// Whether the enum's members are named without their type, at the file's top level (Go's
+    /// `PixnetInvalidExpiredToken`), rather than as `PixnetError::InvalidExpiredToken`.
+    pub fn members_at_top_level(self) -> bool {
+        self.language().constants_at_top_level()
     }
 }
 
@@ -246,6 +312,24 @@ mod tests {
     }
 
     #[test]
+    fn a_file_is_known_by_its_editor_id_else_its_extension() {
+        for (id, ext, lang) in [
+            ("typescriptreact", "tsx", Some(Lang::Typescript)),
+            ("javascriptreact", "", Some(Lang::Javascript)),
+            ("plaintext", "mts", Some(Lang::Typescript)),
+            ("", "cjs", Some(Lang::Javascript)),
+            ("", "kts", Some(Lang::Kotlin)),
+            ("csharp", "txt", Some(Lang::CSharp)),
+            ("", "rb", Some(Lang::Ruby)),
+            ("go", "rs", Some(Lang::Go)),
+            ("plaintext", "txt", None),
+            ("", "", None),
+        ] {
+            assert_eq!(Lang::of_file(id, ext), lang, "{id} {ext}");
+        }
+    }
+
+    #[test]
     fn lang_cycles_through_all() {
         let mut l = Lang::default();
         let mut seen = vec![];
@@ -281,7 +365,7 @@ mod tests {
                 assert!(seen.insert(*name), "{name} names two languages");
                 assert_eq!(name.to_ascii_lowercase(), *name);
             }
-            assert!(!l.extension().is_empty());
+            assert!(!l.extensions().is_empty());
         }
     }
 }

@@ -12,6 +12,7 @@
 //!
 //! The arm: `1004 => PixnetError::X, // message`, a line of `fromCode`'s `match`.
 
+use super::InDocument;
 use super::Language;
 use crate::catalog::Vendor;
 use crate::snippet::Module;
@@ -38,8 +39,8 @@ impl Language for Php {
         "PHP"
     }
 
-    fn extension(&self) -> &'static str {
-        "php"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["php"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
@@ -67,6 +68,18 @@ impl Language for Php {
             text: format!("{PRELUDE}{}\n", parts.join("\n\n")),
             file_name: None,
         }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("<?php") || line.starts_with("declare(") {
+            InDocument::Dropped
+        } else {
+            InDocument::Code
+        }
+    }
+
+    fn closing_tag(&self) -> Option<&'static str> {
+        Some("?>")
     }
 }
 

@@ -31,8 +31,8 @@ impl Language for Python {
         "Python"
     }
 
-    fn extension(&self) -> &'static str {
-        "py"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["py"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {

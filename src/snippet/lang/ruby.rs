@@ -35,8 +35,8 @@ impl Language for Ruby {
         "Ruby"
     }
 
-    fn extension(&self) -> &'static str {
-        "rb"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["rb"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {

@@ -26,8 +26,8 @@ impl Language for Rust {
         "Rust"
     }
 
-    fn extension(&self) -> &'static str {
-        "rs"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["rs"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {

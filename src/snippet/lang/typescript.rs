@@ -32,8 +32,12 @@ impl Language for Typescript {
         "TypeScript"
     }
 
-    fn extension(&self) -> &'static str {
-        "ts"
+    fn extensions(&self) -> &'static [&'static str] {
+        &["ts", "tsx", "mts", "cts"]
+    }
+
+    fn editor_ids(&self) -> &'static [&'static str] {
+        &["typescriptreact"]
     }
 
     fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
