@@ -218,6 +218,22 @@ const CASES: &[(&str, &[Expect])] = &[
     ),
     ("pg-prisma-check.txt", &[(PG, Some("23514"), Some("23514"))]),
     ("none-python-division.txt", &[]),
+    // Error details: Google's JSON, grpc-gateway's, and the grpc-status-details-bin trailer.
+    (
+        "google-quota-details.txt",
+        &[
+            (H, Some("429"), Some("429")),
+            (Some("grpc"), Some("8"), Some("8")),
+        ],
+    ),
+    (
+        "grpc-gateway-bad-request.txt",
+        &[(Some("grpc"), Some("3"), Some("3"))],
+    ),
+    (
+        "grpcurl-status-details-bin.txt",
+        &[(Some("grpc"), Some("8"), Some("8"))],
+    ),
 ];
 
 fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {
@@ -397,6 +413,55 @@ fn platform_bodies_name_the_http_status_and_what_they_add() {
     let d = fixture("http-twilio-20404.txt");
     assert_eq!(d.errors[0].confidence, Confidence::NotInCatalog);
     assert_eq!(d.errors[0].http_status, Some(404));
+}
+
+#[test]
+fn error_details_come_with_their_error() {
+    let types = |e: &DecodedError| -> Vec<String> {
+        e.details
+            .iter()
+            .map(|d| d["@type"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let d = fixture("google-quota-details.txt");
+    for e in &d.errors {
+        assert_eq!(
+            types(e),
+            [
+                "type.googleapis.com/google.rpc.ErrorInfo",
+                "type.googleapis.com/google.rpc.Help"
+            ]
+        );
+    }
+    assert_eq!(d.errors[1].details[0]["reason"], "RATE_LIMIT_EXCEEDED");
+    assert_eq!(
+        errdex::decode::describe_detail(&d.errors[1].details[1]),
+        "Help: Request a higher quota limit. https://cloud.google.com/docs/quota#requesting_higher_quota"
+    );
+
+    let e = only("grpc-gateway-bad-request.txt");
+    assert_eq!(
+        errdex::decode::describe_detail(&e.details[0]),
+        "BadRequest: field email: must be a valid email address"
+    );
+
+    // The trailer's bytes: its details go to grpcurl's printout of the same code, and its
+    // RetryInfo is the wait.
+    let e = only("grpcurl-status-details-bin.txt");
+    assert_eq!(e.message.as_deref(), Some("quota exceeded"));
+    assert_eq!(
+        types(&e),
+        [
+            "type.googleapis.com/google.rpc.RetryInfo",
+            "type.googleapis.com/google.rpc.QuotaFailure"
+        ]
+    );
+    assert_eq!(
+        e.details[1]["violations"][0]["subject"],
+        "project:acme-prod"
+    );
+    let r = e.retry_after.as_ref().expect("RetryInfo's wait");
+    assert_eq!((r.header.as_str(), r.seconds), ("RetryInfo", Some(30.0)));
 }
 
 #[test]

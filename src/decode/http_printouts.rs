@@ -99,48 +99,76 @@ enum Read {
     Envoy,
 }
 
+/// Word boundaries are ASCII (`(?-u:\b)`), so a log in any script is searched by the fast
+/// engines.
 static PATTERNS: LazyLock<Vec<(Regex, Read)>> = LazyLock::new(|| {
     let p = |re: &str, read| (Regex::new(re).expect("printout patterns are tested"), read);
     vec![
         // axios, ky ("Request failed with status code 401"), Go's "unexpected status code: 502".
-        p(r"(?i:status code):? ?(\d{3})\b", Read::Status),
+        p(r"(?i:status code):? ?([0-9]{3})(?-u:\b)", Read::Status),
         // Faraday.
-        p(r"responded with status (\d{3})\b", Read::Status),
+        p(r"responded with status ([0-9]{3})(?-u:\b)", Read::Status),
         // Retrofit ("HTTP 429 "), and many loggers.
-        p(r"\bHTTP (\d{3})\b", Read::Status),
+        p(r"(?-u:\b)HTTP ([0-9]{3})(?-u:\b)", Read::Status),
         // urllib.
-        p(r"\bHTTP Error (\d{3})\b", Read::Status),
+        p(r"(?-u:\b)HTTP Error ([0-9]{3})(?-u:\b)", Read::Status),
         // got.
-        p(r"\bResponse code (\d{3})\b", Read::Status),
+        p(r"(?-u:\b)Response code ([0-9]{3})(?-u:\b)", Read::Status),
         // requests.
-        p(r"\b(\d{3}) (?:Client|Server) Error\b", Read::Status),
+        p(
+            r"(?-u:\b)([0-9]{3}) (?:Client|Server) Error(?-u:\b)",
+            Read::Status,
+        ),
         // httpx.
-        p(r"(?:Client|Server) error '(\d{3})\b", Read::Status),
+        p(r"(?:Client|Server) error '([0-9]{3})(?-u:\b)", Read::Status),
         // aiohttp.
-        p(r"ClientResponseError: (\d{3}),", Read::Status),
+        p(r"ClientResponseError: ([0-9]{3}),", Read::Status),
         // OkHttp's Response.
-        p(r"\bcode=(\d{3}), message=", Read::Status),
+        p(r"(?-u:\b)code=([0-9]{3}), message=", Read::Status),
         // googleapiclient.
-        p(r"<HttpError (\d{3})\b", Read::Status),
+        p(r"<HttpError ([0-9]{3})(?-u:\b)", Read::Status),
         // Node's statusCode, logfmt's status=503.
-        p(r"\bstatus(?:Code|_code|code)?[=:] ?(\d{3})\b", Read::Status),
+        p(
+            r"(?-u:\b)status(?:Code|_code|code)?[=:] ?([0-9]{3})(?-u:\b)",
+            Read::Status,
+        ),
         // A status and its reason phrase: Go's resp.Status, Spring, .NET, Guzzle, Net::HTTP,
         // error pages.
         p(
-            r#"(?:^|[^\w./-])([45]\d\d)[ \t]*(?::[ \t]*|\([ \t]*|"|[ \t])"#,
+            r#"(?:^|[^A-Za-z0-9_./-])([45][0-9][0-9])[ \t]*(?::[ \t]*|\([ \t]*|"|[ \t])"#,
             Read::WithPhrase,
         ),
-        p(r"\bNet::HTTP([A-Z][A-Za-z]+)\b", Read::Joined),
+        p(r"(?-u:\b)Net::HTTP([A-Z][A-Za-z]+)(?-u:\b)", Read::Joined),
         p(
-            r"\bError from server \(([A-Za-z]+)\)",
+            r"(?-u:\b)Error from server \(([A-Za-z]+)\)",
             Read::KubernetesReason,
         ),
         p(
-            r"\bupstream connect error or disconnect/reset before headers|\bno healthy upstream\b",
+            r"(?-u:\b)upstream connect error or disconnect/reset before headers|(?-u:\b)no healthy upstream(?-u:\b)",
             Read::Envoy,
         ),
     ]
 });
+
+/// The first run of exactly three digits in a match (its status).
+fn three_digits(m: &str) -> Option<u16> {
+    let b = m.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 3 {
+                return m[start..i].parse().ok();
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
 
 /// Kubernetes' `StatusReason`s and the HTTP status the API server answers each with.
 pub const KUBERNETES_REASONS: &[(&str, u16)] = &[
@@ -167,38 +195,39 @@ pub const KUBERNETES_REASONS: &[(&str, u16)] = &[
 pub fn find(text: &str, phrases: &Phrases) -> Vec<StatusHit> {
     let mut hits = Vec::new();
     for (re, read) in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
-            let Some(all) = c.get(0) else { continue };
-            let key = c.get(1);
+        // Where the status is a number, it is the match's three digits: no capture engine
+        // for the many matches a long log may hold.
+        let numeric = matches!(read, Read::Status | Read::WithPhrase);
+        for all in re.find_iter(text) {
             let mut phrase = None;
             let status = match read {
-                Read::Status => key.and_then(|k| k.as_str().parse().ok()),
-                Read::WithPhrase => key.and_then(|k| {
-                    let status: u16 = k.as_str().parse().ok()?;
+                Read::Status => three_digits(all.as_str()),
+                Read::WithPhrase => three_digits(all.as_str()).and_then(|status| {
                     let said = phrases.starting(status, &text[all.end()..])?;
                     phrase = Some(said.to_string());
                     Some(status)
                 }),
-                Read::Joined => {
-                    key.and_then(|k| phrases.by_joined.get(&k.as_str().to_lowercase()).copied())
+                _ if numeric => None,
+                Read::Joined | Read::KubernetesReason => {
+                    let key = re.captures(all.as_str()).and_then(|c| c.get(1));
+                    key.and_then(|k| match read {
+                        Read::Joined => phrases.by_joined.get(&k.as_str().to_lowercase()).copied(),
+                        _ => KUBERNETES_REASONS
+                            .iter()
+                            .find(|(r, _)| *r == k.as_str())
+                            .map(|&(_, s)| s),
+                    })
                 }
-                Read::KubernetesReason => key.and_then(|k| {
-                    KUBERNETES_REASONS
-                        .iter()
-                        .find(|(r, _)| *r == k.as_str())
-                        .map(|&(_, s)| s)
-                }),
                 Read::Envoy => Some(503),
             };
             let Some(status) = status.filter(|s| (400..=599).contains(s)) else {
                 continue;
             };
-            let start = key.map_or(all.start(), |k| k.start().min(all.start()));
             let end = all.end() + phrase.as_ref().map_or(0, String::len);
             hits.push(StatusHit {
                 status,
                 phrase,
-                start,
+                start: all.start(),
                 end,
             });
         }

@@ -21,6 +21,8 @@ mod lenient;
 mod postgres_words;
 mod printouts;
 mod retry_after;
+mod rpc_details;
+mod rpc_status;
 mod similarity;
 mod weigh;
 mod wrap;
@@ -36,6 +38,7 @@ use similarity::{Agreement, agreement, similarity};
 use std::ops::Range;
 
 pub use retry_after::RetryAfter;
+pub use rpc_details::describe as describe_detail;
 
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
@@ -157,6 +160,10 @@ pub struct DecodedError {
     /// When to try again, from the response's `Retry-After` or rate-limit reset header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<RetryAfter>,
+    /// `google.rpc.Status` error details (`ErrorInfo`, `BadRequest`, ...) in Google's JSON form,
+    /// from the body or a `grpc-status-details-bin` trailer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<serde_json::Value>,
     /// Catalog entries for this error, best first (rows of the index's default view); empty
     /// unless it was identified.
     #[serde(skip)]
@@ -235,6 +242,7 @@ impl<'i> Decoding<'i> {
         d.status_lines(&text);
         let statuses = extract::status_lines(&text);
         d.http_printouts(&text, &statuses);
+        d.rpc_trailers(&text);
         d.retry_headers(&text, &statuses);
         d.finish()
     }
@@ -307,6 +315,19 @@ enum Identified {
     /// Several entries, equally: one row of each.
     Several(Vec<RowId>),
     None,
+}
+
+/// Bytes within which a trailer and a printout of the same gRPC code are one error.
+const NEAR_BYTES: usize = 2000;
+
+/// A `RetryInfo`'s wait as a retry header.
+fn retry_info((seconds, value): (f64, String)) -> RetryAfter {
+    RetryAfter {
+        header: "RetryInfo".into(),
+        value,
+        seconds: Some(seconds),
+        at: None,
+    }
 }
 
 /// Spans of text that say a status, to ask whether a new one overlaps one with the same status.
@@ -701,11 +722,21 @@ impl<'p> Decoder<'p> {
     /// A Kubernetes `Status` or a Google API error (see [`http_bodies`]): the HTTP error the body
     /// states, and for Google the gRPC code its `status` names.
     fn platform_errors(&self, obj: &Value, path: &str) -> Option<Vec<DecodedError>> {
-        let p = http_bodies::kubernetes(obj).or_else(|| http_bodies::google(obj))?;
+        let p = http_bodies::kubernetes(obj)
+            .or_else(|| http_bodies::google(obj))
+            .or_else(|| http_bodies::rpc_status(obj))?;
         let grpc = match &p.grpc {
-            Some(name) => {
+            Some(code) => {
                 let v = self.family("grpc")?;
-                let rows = self.index.by_name(v, name);
+                let rows: Vec<RowId> = match code {
+                    http_bodies::Grpc::Name(name) => self.index.by_name(v, name),
+                    http_bodies::Grpc::Number(n) => self
+                        .index
+                        .by_code(n)
+                        .into_iter()
+                        .filter(|&r| self.index.row_vendor(r) == v)
+                        .collect(),
+                };
                 if rows.is_empty() {
                     return None;
                 }
@@ -713,31 +744,113 @@ impl<'p> Decoder<'p> {
             }
             None => None,
         };
-        let mut out = vec![self.http_error(
-            p.http_status,
-            p.message.clone(),
-            path.to_string(),
-            p.evidence.clone(),
-            false,
-        )];
-        if let (Some(rows), Some(name)) = (grpc, &p.grpc) {
+        // A `RetryInfo` among the details is the wait, as a Retry-After header would be.
+        let retry_after = rpc_details::retry_delay(&p.details).map(retry_info);
+        let mut out = Vec::new();
+        if let Some(status) = p.http_status {
+            let mut e = self.http_error(
+                status,
+                p.message.clone(),
+                path.to_string(),
+                p.evidence.clone(),
+                false,
+            );
+            e.details = p.details.clone();
+            e.retry_after = retry_after.clone();
+            out.push(e);
+        }
+        if let Some(rows) = grpc {
             let v = self.index.row_vendor(rows[0]);
+            let evidence = match &p.grpc {
+                Some(http_bodies::Grpc::Name(name)) => vec![format!("status: {name}")],
+                _ => p.evidence.clone(),
+            };
             out.push(DecodedError {
                 code: Some(self.index.code(rows[0]).to_string()),
                 message: p.message,
-                http_status: Some(p.http_status),
+                http_status: p.http_status,
                 vendor: Some(self.vendor_id(v)),
                 path: path.to_string(),
                 field: None,
                 confidence: Confidence::EnvelopeCode,
-                evidence: vec![format!("status: {name}")],
+                evidence,
                 note: None,
-                retry_after: None,
+                retry_after,
+                details: p.details,
                 match_rows: rows,
                 suggestion_rows: Vec::new(),
             });
         }
         Some(out)
+    }
+
+    /// `grpc-status-details-bin` trailers (see [`rpc_status`]): their details (and message, and
+    /// a `RetryInfo`'s wait) go to the gRPC error of the same code printed close by (grpcurl's
+    /// `Code:`, a `grpc-status` trailer), or make one of their own.
+    fn rpc_trailers(&mut self, text: &str) {
+        let Some(grpc) = self.family("grpc") else {
+            return;
+        };
+        let trailers = rpc_status::find(text);
+        if trailers.is_empty() {
+            return;
+        }
+        // The gRPC errors found, by where they sort.
+        let mut near: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.error.vendor.as_deref() == Some("grpc"))
+            .map(|(i, f)| (f.anchor, i))
+            .collect();
+        near.sort_unstable();
+        for (start, end, status) in trailers {
+            let code = status.code.to_string();
+            let rows: Vec<RowId> = self
+                .index
+                .by_code(&code)
+                .into_iter()
+                .filter(|&r| self.index.row_vendor(r) == grpc)
+                .collect();
+            if status.code == 0 || rows.is_empty() {
+                continue;
+            }
+            let retry_after = rpc_details::retry_delay(&status.details).map(retry_info);
+            let from = near.partition_point(|&(a, _)| a + NEAR_BYTES < start);
+            let same = near[from..]
+                .iter()
+                .take_while(|&&(a, _)| a <= start + NEAR_BYTES)
+                .map(|&(_, i)| i)
+                .find(|&i| self.found[i].error.code.as_deref() == Some(code.as_str()));
+            if let Some(i) = same {
+                let e = &mut self.found[i].error;
+                e.details = status.details;
+                if e.message.is_none() {
+                    e.message = status.message;
+                }
+                if e.retry_after.is_none() {
+                    e.retry_after = retry_after;
+                }
+                e.evidence.push("grpc-status-details-bin".into());
+                continue;
+            }
+            let e = DecodedError {
+                code: Some(code),
+                message: status.message,
+                http_status: None,
+                vendor: Some(self.vendor_id(grpc)),
+                path: self.line_of(text, start),
+                field: None,
+                confidence: Confidence::EnvelopeCode,
+                evidence: vec![format!("grpc-status-details-bin: code {}", status.code)],
+                note: None,
+                retry_after,
+                details: status.details,
+                match_rows: rows,
+                suggestion_rows: Vec::new(),
+            };
+            self.push(start, start..end, vec![e]);
+        }
     }
 
     /// HTTP errors printed by clients, proxies and servers (see [`http_printouts`]), where no
@@ -958,6 +1071,7 @@ impl<'p> Decoder<'p> {
             evidence,
             note,
             retry_after: None,
+            details: Vec::new(),
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
             suggestion_rows: suggestions,
         }
@@ -1026,6 +1140,7 @@ impl<'p> Decoder<'p> {
             evidence,
             note: None,
             retry_after: None,
+            details: Vec::new(),
             match_rows: rows,
             suggestion_rows: Vec::new(),
         }
@@ -1118,6 +1233,7 @@ impl<'p> Decoder<'p> {
             evidence,
             note: None,
             retry_after: None,
+            details: Vec::new(),
             match_rows: matches,
             suggestion_rows: suggestions,
         })
@@ -1231,7 +1347,6 @@ impl<'p> Decoder<'p> {
                     end: f.end,
                 }),
         );
-
         hits.sort_by_key(|h| (h.start, h.end));
         let mut kept: Vec<(usize, String, String)> = Vec::new();
         for hit in hits {
@@ -1278,6 +1393,7 @@ impl<'p> Decoder<'p> {
                     evidence: vec![short(&text[hit.start..hit.end])],
                     note: None,
                     retry_after: None,
+                    details: Vec::new(),
                     match_rows: Vec::new(),
                     suggestion_rows: Vec::new(),
                 }),
@@ -1307,6 +1423,7 @@ impl<'p> Decoder<'p> {
             evidence: vec![short(&text[hit.start..hit.end])],
             note: None,
             retry_after: None,
+            details: Vec::new(),
             match_rows: rows,
             suggestion_rows: Vec::new(),
         })
@@ -1321,7 +1438,12 @@ impl<'p> Decoder<'p> {
             known.get(&lower).copied().or_else(|| {
                 families::SQLITE_MESSAGES
                     .iter()
-                    .find(|(m, _)| lower.starts_with(&m.to_lowercase()))
+                    .find(|(m, _)| {
+                        lower
+                            .as_bytes()
+                            .get(..m.len())
+                            .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
+                    })
                     .map(|_| "sqlite")
             })
         };
@@ -1348,7 +1470,7 @@ impl<'p> Decoder<'p> {
     }
 
     /// Rows of family `v` whose runtime text is `printed` (any case): errno's strerror as Go
-    /// and C print it, SQLite's messages, PostgreSQL's server messages.
+    /// and C print it, SQLite's messages.
     fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
         let printed = printed.trim();
         if self.index.vendors()[v].id == "postgres" {
@@ -1588,6 +1710,7 @@ impl<'p> Decoder<'p> {
                 evidence: vec![evidence],
                 note: None,
                 retry_after: None,
+                details: Vec::new(),
                 match_rows: matches,
                 suggestion_rows: suggestions,
             };

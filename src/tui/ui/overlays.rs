@@ -143,6 +143,12 @@ pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Th
                         plain(&r.describe(), theme.base()),
                     ]));
                 }
+                for d in &err.details {
+                    lines.push(Line::from(vec![
+                        Span::styled("    detail: ", theme.label()),
+                        plain(&crate::decode::describe_detail(d), theme.base()),
+                    ]));
+                }
                 match err.match_rows.first() {
                     Some(&row) => {
                         let e = index.get(row);
