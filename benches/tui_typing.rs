@@ -1,10 +1,9 @@
 //! The explorer at 1M rows, driven as the runtime drives it, without a terminal: the first
 //! frame (before any catalog is loaded), then "token expired" typed into the filter one key
 //! at a time. For each keystroke: `App::update` (on the drawing thread), the search the
-//! worker thread runs for it (`Index::search_cancellable` with the request's `within`
-//! narrowing), and the frame drawn with the results. Frames never wait on matching: the
-//! search runs on its own thread in the real program; here each keystroke's search is timed
-//! on its own.
+//! worker thread runs for it (`Index::search_cancellable`), and the frame drawn with the
+//! results. Frames never wait on matching: the search runs on its own thread in the real
+//! program; here each keystroke's search is timed on its own.
 //!
 //! `cargo bench --bench tui_typing` (`ERRDEX_BENCH_ROWS=100000` for another size,
 //! `ERRDEX_BENCH_TYPED="tkn exprd"` for other text).
@@ -74,7 +73,7 @@ fn step(
             let index = app.index.clone().expect("index loaded");
             let (t, c) = (Instant::now(), cpu());
             let hits = index
-                .search_cancellable(&req.query, req.within.as_deref(), &AtomicBool::new(false))
+                .search_cancellable(&req.query, &AtomicBool::new(false))
                 .expect("not cancelled");
             search += t.elapsed();
             search_cpu += cpu() - c;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz one target on the stable toolchain: fuzz/run.sh TARGET [RUNS] [-- LIBFUZZER_ARGS...]
-#   TARGET: decode | catalog | query | import
+#   TARGET: decode | decode_long | catalog | query | import
 #   RUNS:   libFuzzer's -runs (default 10000000); -1 runs until stopped or a crash, 0 only
 #           runs the corpus inputs once each.
 # Seeds the corpus (fuzz/corpus/TARGET, gitignored) from the project's fixtures, then runs
@@ -9,7 +9,7 @@
 # for). Crashes land in fuzz/artifacts/TARGET/.
 set -euo pipefail
 cd "$(dirname "$0")"
-target=${1:?usage: fuzz/run.sh decode|catalog|query|import [RUNS] [-- LIBFUZZER_ARGS...]}
+target=${1:?usage: fuzz/run.sh decode|decode_long|catalog|query|import [RUNS] [-- LIBFUZZER_ARGS...]}
 shift
 runs=10000000
 if [[ $# -gt 0 && $1 != -- ]]; then
@@ -37,6 +37,11 @@ case $target in
   decode)
     seed "$root/tests/fixtures/pastes" "$root/assets/samples" "$root/tests/fixtures/hostile"
     dict=dicts/json.dict max_len=2048 ;;
+  decode_long)
+    # Recipes, not texts: a few pieces the target repeats to 32-256 KB (see its docs). An input
+    # takes tens of milliseconds (two decodes of up to 512 KB), so its -timeout is longer.
+    seed seeds/decode_long
+    dict=dicts/triggers.dict max_len=256 timeout=60 ;;
   catalog)
     seed "$root"/catalogs/*.json "$root/tests/fixtures/catalogs"
     dict=dicts/json.dict max_len=8192 ;;
@@ -49,7 +54,7 @@ case $target in
     seed "$root/tests/fixtures/import" "$root/tests/fixtures/seeds"
     dict=dicts/import.dict max_len=1024 ;;
   *)
-    echo "unknown target: $target (decode, catalog, query, import)" >&2
+    echo "unknown target: $target (decode, decode_long, catalog, query, import)" >&2
     exit 2 ;;
 esac
 
@@ -60,5 +65,5 @@ esac
 # times the executions per second, less guidance on comparisons: for long runs on a grown corpus).
 # shellcheck disable=SC2086
 exec cargo fuzz run -s none ${FUZZ_FLAGS:-} "$target" "$corpus" -- \
-  -runs="$runs" -dict="$dict" -timeout=20 -rss_limit_mb=2048 -max_len="$max_len" \
+  -runs="$runs" -dict="$dict" -timeout="${timeout:-20}" -rss_limit_mb=2048 -max_len="$max_len" \
   -print_final_stats=1 "$@"

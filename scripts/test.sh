@@ -3,12 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard),
-# compilers that check generated snippets (go, javac, kotlinc, mcs + mono, php, ruby; rustc and
-# python3 are already here), the shells the completion scripts are checked in, and man (with
-# groff) for the man pages.
+# Debian packages the tests drive: tmux (end-to-end), Xvfb + xclip (X11 clipboard), neovim (the
+# language server in a real editor), compilers that check generated snippets (go, javac,
+# kotlinc, mcs + mono, php, ruby; rustc and python3 are already here), the shells the completion
+# scripts are checked in, and man (with groff) for the man pages.
 need=()
 command -v tmux    >/dev/null || need+=(tmux)
+command -v nvim    >/dev/null || need+=(neovim)
 command -v Xvfb    >/dev/null || need+=(xvfb)
 command -v xclip   >/dev/null || need+=(xclip)
 command -v go      >/dev/null || need+=(golang-go)

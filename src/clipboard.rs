@@ -75,6 +75,8 @@ impl fmt::Display for Via {
 pub struct Clipboard {
     mode: Mode,
     system: Option<arboard::Clipboard>,
+    /// The last text put on the system clipboard, handed to a server when errdex exits.
+    last: Option<String>,
     /// Why the system clipboard is not used, for messages.
     pub unavailable: Option<String>,
 }
@@ -100,6 +102,7 @@ impl Clipboard {
         Clipboard {
             mode,
             system,
+            last: None,
             unavailable,
         }
     }
@@ -109,7 +112,10 @@ impl Clipboard {
     pub fn copy(&mut self, text: &str) -> Result<Via, String> {
         if let Some(c) = &mut self.system {
             match c.set_text(text.to_string()) {
-                Ok(()) => return Ok(Via::System),
+                Ok(()) => {
+                    self.last = Some(text.to_string());
+                    return Ok(Via::System);
+                }
                 Err(e) if self.mode == Mode::System => {
                     return Err(format!("system clipboard: {e}"));
                 }
@@ -143,6 +149,92 @@ impl Clipboard {
         }
     }
 }
+
+/// On X11 and Wayland the clipboard's text is served by the program that copied it, so it would
+/// go with errdex. When errdex exits with its last copy still on the clipboard, a background
+/// errdex takes the text over and serves it until another program copies something, as `xclip`
+/// and `wl-copy` do. A newer copy made elsewhere is never overwritten.
+impl Drop for Clipboard {
+    fn drop(&mut self) {
+        let (Some(c), Some(text)) = (&mut self.system, self.last.take()) else {
+            return;
+        };
+        if c.get_text().ok().as_deref() == Some(text.as_str()) {
+            hand_off(&text);
+        }
+    }
+}
+
+/// The environment variable that makes errdex serve the clipboard (see [`serve_if_asked`]).
+const SERVE_VAR: &str = "ERRDEX_SERVE_CLIPBOARD";
+
+/// How long errdex waits, on exit, for the background server to hold the text.
+const HAND_OFF_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Starts `errdex` as a clipboard server in a process group of its own (Ctrl-C in the terminal
+/// does not reach it), gives it `text` and waits until it holds the clipboard.
+fn hand_off(text: &str) {
+    use std::io::{BufRead, Write};
+    use std::os::unix::process::CommandExt;
+    use std::process::{Command, Stdio};
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let child = Command::new(exe)
+        .env(SERVE_VAR, "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn();
+    let Ok(mut child) = child else {
+        return;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    let Some(stdout) = child.stdout.take() else {
+        return;
+    };
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let _ = rx.recv_timeout(HAND_OFF_TIMEOUT);
+}
+
+/// When errdex was started by [`hand_off`]: reads the text from stdin, puts it on the clipboard,
+/// says `ok` and serves it until another program takes the clipboard. Returns the exit code,
+/// or `None` for an ordinary run.
+pub fn serve_if_asked() -> Option<i32> {
+    use std::io::{Read, Write};
+    std::env::var_os(SERVE_VAR)?;
+    let mut text = String::new();
+    if std::io::stdin().read_to_string(&mut text).is_err() {
+        return Some(2);
+    }
+    let Ok(mut c) = arboard::Clipboard::new() else {
+        return Some(2);
+    };
+    if c.set_text(text.clone()).is_err() {
+        return Some(2);
+    }
+    let mut out = std::io::stdout();
+    let _ = out.write_all(b"ok\n").and_then(|()| out.flush());
+    serve(&mut c, text);
+    Some(0)
+}
+
+#[cfg(target_os = "linux")]
+fn serve(c: &mut arboard::Clipboard, text: String) {
+    use arboard::SetExtLinux;
+    let _ = c.set().wait().text(text);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn serve(_: &mut arboard::Clipboard, _: String) {}
 
 /// Connects to the display server on a helper thread, so an X server that never answers
 /// cannot hang errdex.

@@ -20,6 +20,65 @@ pub const MAX_WORDS: usize = 16;
 /// At most this many field terms (`vendor:`, `status:`, `code:`, …) in all.
 pub const MAX_FIELD_TERMS: usize = 256;
 
+/// The query language, term by term: `errdex search --help` and the man pages print it (with
+/// [`help`]); the explorer's help lists the same terms (a test holds them together).
+pub const SYNTAX: &[(&str, &str)] = &[
+    (
+        "word",
+        "fuzzy: its letters in order, in the code, symbol, message or summary",
+    ),
+    ("'word", "exact: the word as typed, not fuzzy"),
+    ("^word", "starts with the word"),
+    ("word$", "ends with the word"),
+    ("!word", "leaves out what matches the word"),
+    (
+        "vendor:ID v:ID",
+        "a vendor or family by id, name or alias: v:pixnet, v:errno",
+    ),
+    (
+        "status:N s:N",
+        "HTTP status: one (401), a class (4xx) or a decade (40x)",
+    ),
+    ("cat:TEXT c:TEXT", "category or subcategory holds TEXT"),
+    (
+        "code:PREFIX",
+        "the code starts with PREFIX: code:14, code:0x8007",
+    ),
+    (
+        "kind:K k:K",
+        "a kind, or the start of one: k:rate, kind:not_found",
+    ),
+    ("retry:R", "retry advice: no, after_fix, backoff or later"),
+];
+
+/// The query language as text for `--help`: [`SYNTAX`], then [`notes`].
+pub fn help() -> String {
+    let width = SYNTAX.iter().map(|(t, _)| t.len()).max().unwrap_or(0);
+    let mut out = String::from("Query language (the explorer's filter takes the same):\n");
+    for (term, meaning) in SYNTAX {
+        out.push_str(&format!("  {term:<width$}  {meaning}\n"));
+    }
+    out.push('\n');
+    out.push_str(&notes().join("\n\n"));
+    out
+}
+
+/// What [`SYNTAX`] leaves to say, a paragraph each: the kinds there are, how terms combine,
+/// examples.
+pub fn notes() -> Vec<String> {
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.id()).collect();
+    vec![
+        format!("Kinds: {}.", kinds.join(", ")),
+        "Terms of one field are alternatives (v:http v:grpc), different fields all apply \
+         (v:http s:4xx). A code alone ranks its exact matches first; words that say a kind \
+         (\"too many requests\") bring in that kind at every vendor."
+            .to_string(),
+        "Examples: errdex search 'v:pixnet rate limit'; errdex search k:rate_limit s:429; \
+         errdex search code:0x8007"
+            .to_string(),
+    ]
+}
+
 /// A parsed query. Terms of the same field are alternatives (OR); different fields all apply (AND).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {

@@ -16,8 +16,9 @@ pub fn replacement(c: char) -> Option<Cow<'static, str>> {
             char::from_u32(0x2400 + c as u32).unwrap_or('?').to_string(),
         )),
         '\u{7f}' => Some(Cow::Borrowed("␡")),
-        // C1 controls (CSI, OSC as single bytes) and bidi overrides that reorder text.
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+        // C1 controls (CSI, OSC as single bytes), bidi overrides that reorder text, and the
+        // line and paragraph separators some terminals and editors break lines at.
+        '\u{80}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
             Some(Cow::Owned(format!("\\u{{{:x}}}", c as u32)))
         }
         _ => None,
@@ -42,7 +43,7 @@ pub fn line(s: &str) -> Cow<'_, str> {
 /// Whether JSON output escapes `c` as `\uXXXX` beyond what JSON requires: DEL, the C1 controls
 /// (`U+009B` is CSI to some terminals) and the bidi overrides, which serde_json writes raw.
 fn json_escaped(c: char) -> bool {
-    matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `--json` output: serde_json's pretty (or, for one object a line, compact) format, with every
@@ -128,6 +129,7 @@ mod tests {
         assert_eq!(line("\x1b[2J"), "␛[2J");
         assert_eq!(line("a\tb"), "a    b");
         assert_eq!(line("\u{9b}31m"), "\\u{9b}31m");
+        assert_eq!(line("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}");
     }
 
     #[test]

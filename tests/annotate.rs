@@ -265,3 +265,233 @@ fn a_closed_stdout_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `errdex annotate ARGS` running, its stdout read line by line on a thread of its own.
+struct Following {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Following {
+    fn start(args: &[&std::ffi::OsStr]) -> Following {
+        let mut child = Command::new(BIN)
+            .args(["--no-user-catalogs", "annotate"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let (tx, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            while out.read_line(&mut line).unwrap_or(0) > 0 {
+                let _ = tx.send(std::mem::take(&mut line));
+            }
+        });
+        Following {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits until `last` has been written (or fails after 20 s).
+    fn wait_for(&mut self, last: &str) {
+        let until = Instant::now() + Duration::from_secs(20);
+        while !self.seen.iter().any(|l| l == last) {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => self.seen.push(line),
+                Err(_) => panic!("no {last:?} after 20 s; so far: {:?}", self.seen),
+            }
+        }
+    }
+
+    /// Everything written, once a second more has brought nothing.
+    fn end(mut self) -> Vec<String> {
+        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(1)) {
+            self.seen.push(line);
+        }
+        self.child.kill().unwrap();
+        let _ = self.child.wait();
+        self.seen
+    }
+}
+
+/// Appends `lines` to `path` (created if missing) as a logger does, with `O_APPEND`.
+fn log(path: &std::path::Path, lines: impl IntoIterator<Item = String>) {
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .unwrap();
+    for line in lines {
+        f.write_all(line.as_bytes()).unwrap();
+    }
+}
+
+fn numbered(range: std::ops::Range<usize>) -> impl Iterator<Item = String> {
+    range.map(|i| format!("2024-05-13T10:00:{i:02} INFO request {i} done\n"))
+}
+
+/// logrotate's `copytruncate`: the log is copied, then emptied in place.
+fn copytruncate(path: &std::path::Path) {
+    std::fs::copy(path, path.with_extension("log.1")).unwrap();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_len(0)
+        .unwrap();
+}
+
+#[test]
+fn follow_goes_on_from_the_start_of_a_file_truncated_by_copytruncate() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.log");
+    log(&path, numbered(0..10));
+    let mut run = Following::start(&["-f".as_ref(), path.as_os_str()]);
+    run.wait_for("2024-05-13T10:00:09 INFO request 9 done\n");
+    // Rotated and written again, a little at first: shorter than what was read.
+    copytruncate(&path);
+    let timeout =
+        "2024-05-13T10:00:10 ERROR curl: (28) Operation timed out after 5000 milliseconds\n";
+    log(&path, [timeout.to_string()]);
+    log(&path, numbered(11..14));
+    run.wait_for("2024-05-13T10:00:13 INFO request 13 done\n");
+    // Rotated and at once written past the point reached before: told by the bytes read.
+    copytruncate(&path);
+    log(&path, numbered(14..40));
+    run.wait_for("2024-05-13T10:00:39 INFO request 39 done\n");
+    let seen = run.end();
+    let mut want: Vec<String> = numbered(0..10).collect();
+    want.push(timeout.to_string());
+    want.extend(numbered(11..40));
+    let got: Vec<&String> = seen.iter().filter(|l| !l.starts_with("  ↳ ")).collect();
+    assert_eq!(
+        got,
+        want.iter().collect::<Vec<_>>(),
+        "nothing lost or twice"
+    );
+    assert!(
+        seen.iter().any(|l| l.starts_with("  ↳ curl 28 · timeout")),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn follow_by_name_reads_the_renamed_file_to_its_end_then_the_new_one() {
+    for args in [&["-F"][..], &["--follow=name"]] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("app.log");
+        log(&path, numbered(0..5));
+        let mut cmd: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+        cmd.push(path.as_os_str());
+        let mut run = Following::start(&cmd);
+        run.wait_for(&numbered(4..5).next().unwrap());
+        // logrotate's `create`: renamed, and a new file made under the name; the program goes
+        // on writing in the renamed file until it reopens the name.
+        let rotated = dir.path().join("app.log.1");
+        let mut old = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        std::fs::rename(&path, &rotated).unwrap();
+        for line in numbered(5..8) {
+            old.write_all(line.as_bytes()).unwrap();
+        }
+        std::fs::File::create(&path).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        drop(old);
+        log(&path, numbered(8..12));
+        run.wait_for(&numbered(11..12).next().unwrap());
+        // Deleted, and created again a little later.
+        std::fs::remove_file(&path).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        log(&path, numbered(12..14));
+        run.wait_for(&numbered(13..14).next().unwrap());
+        let seen = run.end();
+        assert_eq!(seen, numbered(0..14).collect::<Vec<_>>(), "{args:?}");
+    }
+}
+
+#[test]
+fn follow_by_descriptor_stays_with_the_renamed_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("app.log");
+    log(&path, numbered(0..2));
+    let mut run = Following::start(&["--follow".as_ref(), path.as_os_str()]);
+    run.wait_for(&numbered(1..2).next().unwrap());
+    let rotated = dir.path().join("app.log.1");
+    std::fs::rename(&path, &rotated).unwrap();
+    log(&path, ["in the new file\n".to_string()]);
+    log(&rotated, numbered(2..4));
+    run.wait_for(&numbered(3..4).next().unwrap());
+    assert_eq!(run.end(), numbered(0..4).collect::<Vec<_>>());
+}
+
+#[test]
+fn follow_reads_several_files_at_once_under_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.log");
+    let b = dir.path().join("b.log");
+    log(&a, ["a first\n".to_string()]);
+    log(&b, ["b first\n".to_string()]);
+    let mut run = Following::start(&["-f".as_ref(), a.as_os_str(), b.as_os_str()]);
+    run.wait_for("a first\n");
+    run.wait_for("b first\n");
+    log(
+        &b,
+        ["rpc error: code = Unavailable desc = connection refused\n".to_string()],
+    );
+    run.wait_for("rpc error: code = Unavailable desc = connection refused\n");
+    log(&a, ["a second\n".to_string()]);
+    run.wait_for("a second\n");
+    let seen = run.end();
+    let header = |p: &std::path::Path| format!("==> {} <==\n", p.display());
+    let (ha, hb) = (header(&a), header(&b));
+    // Each line under the header of its file, in each file's order.
+    let mut file = None;
+    let mut by_file: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
+    for l in &seen {
+        if *l == ha {
+            file = Some(0);
+        } else if *l == hb {
+            file = Some(1);
+        } else if l != "\n" {
+            by_file[file.expect("a header first")].push(l);
+        }
+    }
+    assert_eq!(by_file[0], ["a first\n", "a second\n"], "{seen:?}");
+    assert_eq!(
+        by_file[1][..2],
+        [
+            "b first\n",
+            "rpc error: code = Unavailable desc = connection refused\n"
+        ],
+        "{seen:?}"
+    );
+    assert!(by_file[1][2].starts_with("  ↳ grpc 14"), "{seen:?}");
+    // What the files held at the start comes first, one file after the other.
+    assert_eq!(
+        seen[..5],
+        [&ha, "a first\n", "\n", &hb, "b first\n"],
+        "{seen:?}"
+    );
+    // --json: each line says its file.
+    let mut run = Following::start(&[
+        "-f".as_ref(),
+        "--json".as_ref(),
+        a.as_os_str(),
+        b.as_os_str(),
+    ]);
+    let want_b = format!(
+        "{{\"file\":{:?},\"line\":\"b first\\n\",\"errors\":[]}}\n",
+        b.display().to_string()
+    );
+    run.wait_for(&want_b);
+    let seen = run.end();
+    assert!(seen.iter().all(|l| l.starts_with("{\"file\":")), "{seen:?}");
+}

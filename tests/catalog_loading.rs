@@ -52,7 +52,7 @@ fn vendors(cmd: &mut Command) -> (Vec<String>, String) {
 
 /// How many vendors the embedded catalogs have (editions of one vendor count once).
 fn embedded_vendors() -> usize {
-    let mut ids: Vec<String> = errdex::catalog::embedded::<Vec<errdex::catalog::Entry>>()
+    let mut ids: Vec<String> = errdex::index::embedded::catalogs::<Vec<errdex::catalog::Entry>>()
         .into_iter()
         .map(|l| l.header.vendor.id)
         .collect();
@@ -312,7 +312,9 @@ fn escape_sequences_inside_a_user_catalog_never_reach_the_terminal() {
         &file,
         serde_json::json!({
             "schema": 1,
-            "vendor": {"id": format!("evil{esc}"), "name": format!("Evil{esc}"), "aliases": [esc]},
+            // The id itself is refused with escapes in it (tests/shell.rs); every other field
+            // carries them.
+            "vendor": {"id": "evil", "name": format!("Evil{esc}"), "aliases": [esc]},
             "edition": {"id": format!("1{esc}"), "title": esc},
             "envelope": {"code": "evil_code", "message": "evil_message"},
             "entries": [
@@ -324,7 +326,7 @@ fn escape_sequences_inside_a_user_catalog_never_reach_the_terminal() {
         .to_string(),
     )
     .unwrap();
-    let id = format!("evil{esc}");
+    let id = "evil".to_string();
     let runs: Vec<(Vec<String>, &str)> = vec![
         (vec!["vendors".into()], ""),
         (vec!["vendors".into(), "--json".into()], ""),

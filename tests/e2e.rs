@@ -17,10 +17,28 @@ struct Tmux {
 impl Tmux {
     /// A detached session of `w`x`h` running `command` (through sh, so the exit can be seen).
     fn start(name: &str, w: u16, h: u16, env: &[(&str, &str)], command: &str) -> Tmux {
+        Tmux::start_with(name, w, h, env, command, "")
+    }
+
+    /// [`Tmux::start`] with more lines of tmux configuration (`set -g window-style bg=…`).
+    fn start_with(
+        name: &str,
+        w: u16,
+        h: u16,
+        env: &[(&str, &str)],
+        command: &str,
+        more_conf: &str,
+    ) -> Tmux {
         require("tmux", "tmux");
         let config = tempfile::tempdir().unwrap();
         let conf = config.path().join("tmux.conf");
-        std::fs::write(&conf, "set -g set-clipboard on\nset -g escape-time 0\nset -g default-terminal tmux-256color\n").unwrap();
+        std::fs::write(
+            &conf,
+            format!(
+                "set -g set-clipboard on\nset -g escape-time 0\nset -g default-terminal tmux-256color\n{more_conf}"
+            ),
+        )
+        .unwrap();
         let socket = format!("errdex-e2e-{name}-{}", std::process::id());
         let mut env_str = String::from("env XDG_CONFIG_HOME=/nonexistent-errdex ");
         for (k, v) in env {
@@ -191,14 +209,14 @@ fn a_new_users_journey() {
 #[test]
 fn resize_storm_and_one_by_one_terminal() {
     let t = Tmux::start("storm", 80, 24, &[], BIN);
-    t.wait_text("PIXNET");
+    t.wait_text("Token is invalid");
     for i in 0..200u16 {
         t.resize(1 + (i * 37) % 200, 1 + (i * 13) % 60);
     }
     t.resize(1, 1);
     sleep(Duration::from_millis(300));
     t.resize(80, 24);
-    t.wait_text("PIXNET");
+    t.wait_text("Token is invalid");
     t.keys(&["C-c"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }
@@ -251,7 +269,7 @@ fn a_panic_restores_the_terminal() {
 fn signals_from_outside_restore_the_terminal_and_exit_128_plus_the_signal() {
     for (name, number) in [("INT", 2), ("QUIT", 3), ("TERM", 15), ("HUP", 1)] {
         let t = Tmux::start(&format!("sig{name}"), 80, 24, &[], BIN);
-        t.wait_text("PIXNET");
+        t.wait_text("Token is invalid");
         assert_eq!(t.format("#{mouse_any_flag}"), "1");
         let pid = t.format("#{pane_pid}");
         // The pane runs sh; errdex is its child.
@@ -300,7 +318,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes_with_a_full_redraw() {
     assert_eq!(t.format("#{mouse_any_flag}"), "1");
     // Raw mode is back: j is a key, not a letter for the shell.
     t.keys(&["j"]);
-    t.wait_text("2/980");
+    t.wait_for("the second row selected", |s| s.contains(" 2/"));
     t.keys(&["q"]);
     t.type_text("echo \"[exited $?]\"");
     t.keys(&["Enter"]);
@@ -435,11 +453,39 @@ fn y_copies_the_arm_to_the_x11_clipboard() {
         .unwrap();
     let clip = String::from_utf8_lossy(&out.stdout).into_owned();
     t.keys(&["q"]);
+    t.wait_exit();
+    // The copy outlives errdex: a background errdex serves it after the explorer is gone.
+    let after = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .output()
+        .unwrap();
+    let after = String::from_utf8_lossy(&after.stdout).into_owned();
+    // Another program's copy takes over, and the server leaves.
+    let mut xclip = Command::new("xclip")
+        .args(["-i", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(xclip.stdin.take());
+    let _ = xclip.wait();
+    let newer = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .env("DISPLAY", &display)
+        .output()
+        .unwrap();
     let _ = xvfb.kill();
     let _ = xvfb.wait();
     assert!(
         clip.starts_with("1302 => PixnetError::"),
         "X11 clipboard: {clip:?}"
+    );
+    assert_eq!(after, clip, "the clipboard after errdex quit");
+    assert_eq!(
+        String::from_utf8_lossy(&newer.stdout),
+        "",
+        "a newer copy wins"
     );
 }
 
@@ -483,7 +529,7 @@ fn escape_laden_paste_into_the_filter_bar_is_text() {
 fn ctrl_c_quits_from_the_filter_and_the_paste_panel_and_restores_the_terminal() {
     for (name, open) in [("filter", "/"), ("paste", "p")] {
         let t = Tmux::start(&format!("ctrl-c-{name}"), 80, 24, &[], BIN);
-        t.wait_text("PIXNET");
+        t.wait_text("Token is invalid");
         t.keys(&[open]);
         if name == "filter" {
             t.type_text("tok");
@@ -582,6 +628,17 @@ fn the_config_file_sets_the_explorer_s_language_theme_and_mouse() {
     t.wait_text("config.toml:2:");
     let s = status_ends(&t, "Rust");
     assert!(s.contains("PIXNET"), "{s}");
+    // Counted as what it is, and listed with its place by `w`.
+    assert!(s.contains("⚠ 1 config warning (w)"), "{s}");
+    assert!(!s.contains("catalog problem"), "{s}");
+    t.keys(&["w"]);
+    let s = t.wait_text("Warnings and problems");
+    assert!(
+        s.contains("1 config warning") && s.contains("config.toml:2:"),
+        "{s}"
+    );
+    t.keys(&["Escape"]);
+    t.wait_for("the list closed", |s| !s.contains("Warnings and problems"));
     assert_eq!(t.format("#{mouse_any_flag}"), "1");
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
@@ -604,7 +661,7 @@ fn filter_history_is_kept_across_runs() {
     assert_eq!(saved, "anonymous rate\n");
     let t = Tmux::start("history-2", 100, 30, &env, BIN);
     t.wait_text("PIXNET");
-    t.keys(&["/", "Up"]);
+    t.keys(&["/", "C-r"]);
     t.wait_for("the query recalled and run", |s| {
         s.starts_with("/ anonymous rate") && s.contains("1302") && !s.contains("Token is invalid")
     });
@@ -677,21 +734,24 @@ fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
     drop(t);
     // `code=$(errdex pick -q token)`, and --print json; Esc prints nothing and exits 1.
     let command = format!(
-        "sh -c 'code=$({BIN} pick -q token); echo \"[code=$code]\"; json=$({BIN} pick -q \"v:mantago 1004\" --print json); echo \"[json=$json]\"; {BIN} pick -q token; echo \"[esc=$?]\"'"
+        "sh -c 'code=$({BIN} pick -q \"v:mantago token\"); echo \"[code=$code]\"; json=$({BIN} pick -q \"v:mantago 1004\" --print json); echo \"[json=$json]\"; {BIN} pick -q token; echo \"[esc=$?]\"'"
     );
     let t = Tmux::start("pick-subst", 100, 30, &[], &command);
+    // Each picker starts in its filter, which shows its query.
     t.wait_for("the first picker", |s| {
-        s.contains("Enter pick") && s.contains("1004")
+        s.starts_with("/ v:mantago token") && s.contains("Enter pick") && s.contains("1004")
     });
     t.keys(&["Enter"]);
     t.wait_for("the second picker", |s| {
-        s.contains("Enter pick") && s.contains("MantaGO")
+        s.starts_with("/ v:mantago 1004") && s.contains("Enter pick")
     });
     t.keys(&["Enter"]);
-    t.wait_for("the third picker", |s| s.contains("Enter pick"));
+    t.wait_for("the third picker", |s| {
+        s.starts_with("/ token") && s.contains("Enter pick")
+    });
     t.keys(&["Escape"]);
     let s = t.wait_exit();
-    assert!(s.contains("[code=1004]"), "{s}");
+    assert!(s.contains("[code=1099]"), "{s}");
     assert!(
         s.contains("[json={")
             && s.contains(r#""vendor": "mantago","#)
@@ -826,6 +886,112 @@ fn a_hostile_code_is_copied_without_its_escape_sequence() {
     let buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
     assert_eq!(buffer, "E]0;pwned1");
     assert_eq!(t.format("#{pane_title}"), title);
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+#[test]
+fn the_paste_panel_at_60x15_wraps_scrolls_picks_with_tab_and_keeps_the_paste_across_resizes() {
+    let t = Tmux::start("paste-60x15", 100, 30, &[], BIN);
+    t.wait_text("PIXNET");
+    let text = format!(
+        "{}\n{}",
+        r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit","request_id":"0123456789abcdef0123456789abcdef0123456789abcdef"}"#,
+        r#"{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#
+    );
+    let buf = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(buf.path(), &text).unwrap();
+    t.cmd(&["load-buffer", "-b", "p", buf.path().to_str().unwrap()]);
+    t.cmd(&["paste-buffer", "-p", "-b", "p", "-t", "0"]);
+    t.wait_text("▶ pixnet 1302");
+    t.resize(60, 15);
+    // The long line wraps from its start; the decoded pane says more is below.
+    let s = t.wait_for("the panel at 60x15", |s| {
+        s.contains("↓") && s.contains("more") && s.lines().count() <= 15
+    });
+    assert!(s.contains(r#"│{"error":1,"code":1302"#), "{s}");
+    assert!(!s.contains("Ctrl-↑↓"), "{s}");
+    // Tab picks the next error; Ctrl-U and Shift-↑/↓ scroll, as in the detail pane.
+    t.keys(&["Tab"]);
+    t.wait_text("▶ tencent-im 60003");
+    t.keys(&["C-u", "C-u", "C-u", "C-u"]);
+    t.wait_text("│  pixnet 1302");
+    t.keys(&["S-Down"]);
+    t.wait_for("a row down", |s| !s.contains("│  pixnet 1302"));
+    t.resize(100, 30);
+    let s = t.wait_for("the panel back at 100x30", |s| {
+        s.contains("▶ tencent-im 60003") && s.lines().nth(1).unwrap().chars().count() > 60
+    });
+    assert!(
+        s.contains(r#"│{"error":1,"code":1302"#),
+        "the paste is whole:\n{s}"
+    );
+    t.keys(&["Escape", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+/// The colours of the focused pane's frame: the light palette draws it in blue (tmux writes
+/// 38;5;4), the dark one in bright blue (38;5;12).
+fn palette_shown(t: &Tmux) -> &'static str {
+    let shown = String::from_utf8_lossy(&t.cmd(&["capture-pane", "-e", "-p", "-t", "0"]).stdout)
+        .into_owned();
+    match (shown.contains("[38;5;4m"), shown.contains("[38;5;12m")) {
+        (true, false) => "light",
+        (false, true) => "dark",
+        _ => panic!("neither palette, or both: {shown:?}"),
+    }
+}
+
+#[test]
+fn the_theme_follows_the_terminal_s_background_unless_the_config_or_a_flag_says() {
+    // COLORFGBG says light (foreground 0 on background 15).
+    let t = Tmux::start("bg-colorfgbg", 100, 30, &[("COLORFGBG", "'0;15'")], BIN);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "light");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    // No COLORFGBG: the terminal's answer to OSC 11 (tmux answers with the pane's background).
+    let white = "set -g window-style bg=colour15\n";
+    let t = Tmux::start_with("bg-osc11", 100, 30, &[], BIN, white);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "light");
+    // The answer was not taken for keys: the first key typed is the first key read.
+    t.keys(&["j"]);
+    t.wait_for("the second row", |s| s.contains(" 2/"));
+    assert!(!t.screen().contains("[11;rgb"), "{}", t.screen());
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    // A terminal that does not say (a detached tmux answers DA1 only): dark, at once.
+    let t = Tmux::start("bg-silent", 100, 30, &[], BIN);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "dark");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    // The config file and the flag win over the terminal.
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("errdex")).unwrap();
+    std::fs::write(
+        config.path().join("errdex/config.toml"),
+        "theme = \"dark\"\n",
+    )
+    .unwrap();
+    let home = config.path().to_str().unwrap();
+    let t = Tmux::start_with(
+        "bg-config",
+        100,
+        30,
+        &[("XDG_CONFIG_HOME", home)],
+        BIN,
+        white,
+    );
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "dark");
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    let command = format!("{BIN} --theme dark");
+    let t = Tmux::start("bg-flag", 100, 30, &[("COLORFGBG", "'0;15'")], &command);
+    t.wait_text("PIXNET");
+    assert_eq!(palette_shown(&t), "dark");
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }

@@ -1,7 +1,8 @@
 //! The standard families (HTTP, gRPC, errno, SQLSTATE, SQLite, curl) are rebuilt from their
 //! sources, and every catalog speaks the one vocabulary of kinds consistently.
 
-use errdex::catalog::{Entry, Kind, Loaded, VendorType, embedded};
+use errdex::catalog::{Entry, Kind, Loaded, VendorType};
+use errdex::index::embedded::catalogs as embedded;
 use std::path::Path;
 use std::process::Command;
 
@@ -195,10 +196,12 @@ fn families_are_looked_up_by_symbol_as_well_as_number() {
 
 #[test]
 fn a_search_finds_families_by_symbol_and_every_family_by_number() {
+    // Node's system error named ECONNREFUSED and errno's symbol are both exact.
     let hits = json(&["search", "ECONNREFUSED", "--json"]);
-    assert_eq!(
-        (hits[0]["vendor"].as_str(), hits[0]["code"].as_str()),
-        (Some("errno"), Some("111"))
+    assert!(
+        (0..2).any(|i| (hits[i]["vendor"].as_str(), hits[i]["code"].as_str())
+            == (Some("errno"), Some("111"))),
+        "{hits}"
     );
     let hits = json(&["search", "5", "--json"]);
     let first: Vec<(String, String)> = hits

@@ -361,3 +361,137 @@ fn one_prepared_decoding_gives_what_a_fresh_one_gives() {
         assert_eq!(json(prepared.decode(text)), fresh);
     }
 }
+
+/// Arguments, file names and query terms echoed in messages are shown, never sent: stderr is
+/// as clean as stdout, U+2028/U+2029 included.
+#[test]
+fn hostile_arguments_are_never_echoed_raw_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let dangling = dir.path().join("cat\u{1b}]0;PWN\u{7}\u{2028}.json");
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
+    let runs: Vec<Vec<std::ffi::OsString>> = vec![
+        vec![
+            "--catalog".into(),
+            dangling.clone().into(),
+            "vendors".into(),
+        ],
+        vec!["search".into(), "s:4\u{1b}]0;PWN\u{7}".into()],
+        vec!["search".into(), "k:\u{1b}[2J".into()],
+        vec!["search".into(), "retry:\u{9b}31m".into()],
+        vec!["show".into(), "pix\u{1b}]0;x\u{7}".into(), "1".into()],
+        vec!["show".into(), "pixnet".into(), "1\u{202e}\u{2029}".into()],
+        vec![
+            "show".into(),
+            "pixnet".into(),
+            "1302".into(),
+            "--edition".into(),
+            "e\u{1b}[1m".into(),
+        ],
+        vec!["annotate".into(), dangling.clone().into()],
+        vec!["decode".into(), dangling.into()],
+        vec!["man".into(), "nope\u{1b}[5m".into()],
+    ];
+    for args in runs {
+        let out = errdex().args(&args).output().unwrap();
+        assert_printable(&format!("{args:?} stderr"), &out.stderr);
+        assert_printable(&format!("{args:?} stdout"), &out.stdout);
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !text.contains('\u{2028}') && !text.contains('\u{2029}'),
+            "{args:?}: {text}"
+        );
+    }
+}
+
+#[test]
+fn outputs_are_written_only_to_regular_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("t.md");
+    std::fs::write(&table, "| code | message |\n|---|---|\n| 1 | One |\n").unwrap();
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for target in [fifo.as_path(), Path::new("/dev/null")] {
+        let out = errdex()
+            .args(["catalog", "import"])
+            .arg(&table)
+            .args(["--vendor", "acme", "--force", "-o"])
+            .arg(target)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{target:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("regular files"), "{target:?}: {said}");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+
+    // Man pages: the folder is made, a link among the pages is never written through.
+    let pages = dir.path().join("new/man");
+    let outside = dir.path().join("outside");
+    std::fs::write(&outside, "mine").unwrap();
+    let ok = errdex()
+        .arg("man")
+        .arg("--out-dir")
+        .arg(&pages)
+        .output()
+        .unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(pages.join("errdex.1").is_file());
+    std::fs::remove_file(pages.join("errdex-show.1")).unwrap();
+    std::os::unix::fs::symlink(&outside, pages.join("errdex-show.1")).unwrap();
+    let out = errdex()
+        .arg("man")
+        .arg("--out-dir")
+        .arg(&pages)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "mine");
+}
+
+/// A gigabyte of zeros named as a catalog is refused from its first bytes, not read whole.
+#[test]
+fn a_gigabyte_of_zeros_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let zeros = dir.path().join("zeros.json");
+    // Sparse: a gigabyte that takes no disk.
+    std::fs::File::create(&zeros)
+        .unwrap()
+        .set_len((1 << 30) - 1)
+        .unwrap();
+    // Under a 600 MB address-space limit: reading the gigabyte whole cannot succeed.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 600000; exec \"$0\" catalog check \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("errdex"))
+        .arg(&zeros)
+        .env("XDG_CONFIG_HOME", "/nonexistent-errdex-hostile")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("zeros.json:1:1: not a catalog"), "{said}");
+}

@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["cli"],
     &["tui"],
+    &["lsp"],
     &["decode", "snippet", "clipboard"],
     &["index"],
     &["catalog", "query"],
-    &["fold", "sanitize"],
+    &["fold", "sanitize", "files"],
 ];
 
 fn layer(module: &str) -> usize {

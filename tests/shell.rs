@@ -81,11 +81,14 @@ fn a_full_stderr_never_panics_and_keeps_stdout() {
         &["show", "pixnet", "999999"][..],
         &["search", "zzqqxxvv"],
         &["show", "nosuchvendor", "1"],
-        &["serch"],
+        &["serch", "zzqqxxvv"],
     ] {
+        // (`serch` is searched for, with a note that `search` is the command: the note is the
+        // message that cannot be written.)
         let out = errdex_std().args(args).stderr(full()).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(out.stdout.is_empty(), "{args:?}");
+        // A search's results still go to stdout; the others print nothing there.
+        assert!(args[0] == "serch" || out.stdout.is_empty(), "{args:?}");
     }
 }
 
@@ -115,7 +118,7 @@ fn closed_streams_never_panic() {
 
 #[test]
 fn usage_errors_keep_clap_s_whole_message() {
-    let out = errdex().args(["show", "pixnet"]).output().unwrap();
+    let out = errdex().args(["snippet"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = text(&out.stderr);
@@ -123,8 +126,8 @@ fn usage_errors_keep_clap_s_whole_message() {
         err.starts_with("error: the following required arguments were not provided:"),
         "{err}"
     );
-    assert!(err.contains("<CODE>"), "{err}");
-    assert!(err.contains("Usage: errdex show <VENDOR> <CODE>"), "{err}");
+    assert!(err.contains("<VENDOR>"), "{err}");
+    assert!(err.contains("Usage: errdex snippet"), "{err}");
 
     let err = text(
         &errdex()
@@ -299,7 +302,7 @@ fn vendor_ids_complete_from_the_catalogs_there_are() {
     for expect in [
         "errdex show pi => pixnet",
         "errdex snippet acme => acmewidgets",
-        "errdex --vendor g => guo-guo grpc",
+        "errdex --vendor g => guo-guo grpc gcp",
         "errdex sh => show",
     ] {
         assert!(said.lines().any(|l| l == expect), "{expect}: {said}");
@@ -351,7 +354,7 @@ fn the_man_pages_render_without_warnings() {
         ),
         (
             "errdex-show.1",
-            &["<CODE>", "Vendor id, name or alias", "Global options:"],
+            &["[CODE]", "Vendor id, name or alias", "Global options:"],
         ),
         ("errdex-catalog-check.1", &["file:line:col"]),
     ] {
@@ -422,10 +425,7 @@ fn a_config_file_with_every_setting_is_honoured_and_reported() {
     );
     let extra = home.path().join("errdex/extra");
     for (line, origin) in [
-        (
-            "snippet_lang = \"python\"".to_string(),
-            "# config file, line 2",
-        ),
+        ("lang = \"python\"".to_string(), "# config file, line 2"),
         ("theme = \"light\"".to_string(), "# config file, line 3"),
         ("mouse = false".to_string(), "# config file, line 4"),
         ("clipboard = \"osc52\"".to_string(), "# config file, line 5"),
@@ -477,7 +477,7 @@ fn a_config_file_with_every_setting_is_honoured_and_reported() {
         ("theme = \"dark\"", "# flag --theme"),
         ("mouse = true", "# flag --mouse"),
         ("clipboard = \"system\"", "# flag --clipboard"),
-        ("snippet_lang = \"python\"", "# config file, line 2"),
+        ("lang = \"python\"", "# config file, line 2"),
     ] {
         let row = shown.lines().find(|l| l.starts_with(line)).unwrap();
         assert!(row.ends_with(origin), "{row}");
@@ -554,7 +554,7 @@ fn config_init_writes_a_commented_file_once() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let written = std::fs::read_to_string(&file).unwrap();
     for key in [
-        "# snippet_lang = ",
+        "# lang = ",
         "# theme = ",
         "# mouse = ",
         "# clipboard = ",
@@ -585,13 +585,13 @@ fn config_init_writes_a_commented_file_once() {
 fn another_config_file_by_flag_or_variable() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("mine.toml");
-    std::fs::write(&file, "snippet_lang = \"go\"\n").unwrap();
+    std::fs::write(&file, "lang = \"go\"\n").unwrap();
     let by_var = errdex()
         .env("ERRDEX_CONFIG", &file)
         .arg("config")
         .output()
         .unwrap();
-    assert!(text(&by_var.stdout).contains("snippet_lang = \"go\""));
+    assert!(text(&by_var.stdout).contains("\nlang = \"go\""));
     let other = dir.path().join("other.toml");
     std::fs::write(&other, "snippet_lang = \"java\"\n").unwrap();
     let by_flag = errdex()
@@ -601,7 +601,7 @@ fn another_config_file_by_flag_or_variable() {
         .arg(&other)
         .output()
         .unwrap();
-    assert!(text(&by_flag.stdout).contains("snippet_lang = \"java\""));
+    assert!(text(&by_flag.stdout).contains("\nlang = \"java\""));
     // A file asked for by name must be there.
     let out = errdex()
         .args(["--config", "/nonexistent/errdex.toml", "vendors"])
@@ -975,4 +975,73 @@ fn vendor_ids_complete_in_an_interactive_zsh() {
         prompt && pixnet && listed,
         "prompt {prompt}, pixnet {pixnet}, list {listed}"
     );
+}
+
+#[test]
+fn a_vendor_id_a_shell_would_run_is_a_problem_and_never_completes() {
+    let config = tempfile::tempdir().unwrap();
+    let catalogs = config.path().join("errdex/catalogs");
+    std::fs::create_dir_all(&catalogs).unwrap();
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let marker = config.path().join("ran");
+    let hostile = [
+        format!("qq;touch {}", marker.display()),
+        format!("qq$(touch {})", marker.display()),
+        "qq y".to_string(),
+        "qq'q".to_string(),
+        "qq*".to_string(),
+        "qq\nshow".to_string(),
+        "qq\u{1b}]0;PWN\u{7}".to_string(),
+    ];
+    for (i, id) in hostile.iter().enumerate() {
+        let mut c: serde_json::Value = serde_json::from_str(&http).unwrap();
+        c["vendor"]["id"] = id.as_str().into();
+        c["vendor"]["name"] = "Evil\u{1b}[31m\u{202e}Name\nnext".into();
+        std::fs::write(catalogs.join(format!("evil{i}.json")), c.to_string()).unwrap();
+    }
+    // A valid id whose name carries controls: offered, with the name cleaned.
+    let mut ok: serde_json::Value = serde_json::from_str(&http).unwrap();
+    ok["vendor"]["id"] = "qqfine".into();
+    ok["vendor"]["name"] = "Fine\u{1b}[31m\u{202e}Name\nnext".into();
+    std::fs::write(catalogs.join("fine.json"), ok.to_string()).unwrap();
+
+    let out = quick(&[
+        "catalog".as_ref(),
+        "check".as_ref(),
+        catalogs.join("evil0.json").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stdout);
+    assert!(said.contains("is not an id"), "{said}");
+    assert!(!said.contains('\u{1b}'), "{said}");
+
+    let bash = in_shell(
+        "bash",
+        &[
+            "-c",
+            r#"source <(errdex completions bash)
+               COMP_WORDS=(errdex show qq); COMP_CWORD=2; COMP_TYPE=9
+               _clap_complete_errdex errdex qq show
+               printf '%s\n' "${COMPREPLY[@]}""#,
+        ],
+        config.path(),
+    );
+    let said = text(&bash.stdout);
+    assert!(bash.status.success(), "{said} {}", text(&bash.stderr));
+    assert_eq!(said.trim(), "qqfine", "{said}");
+    assert!(!marker.exists());
+
+    let fish = in_shell(
+        "fish",
+        &[
+            "-c",
+            "errdex completions fish | source; complete -C 'errdex show qq'",
+        ],
+        config.path(),
+    );
+    let said = text(&fish.stdout);
+    // The escape character and the bidi override are gone; what is left is plain text.
+    assert_eq!(said.trim_end(), "qqfine\tFine[31mName next", "{said:?}");
+    assert!(!marker.exists());
 }

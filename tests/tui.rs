@@ -82,6 +82,9 @@ fn text(buf: &Buffer) -> String {
     s
 }
 
+/// A query no entry matches.
+const NOTHING: &str = "code:zzzzqqqqxxxx";
+
 fn selected_code(app: &App) -> String {
     let index = app.index.as_ref().unwrap();
     index
@@ -97,18 +100,136 @@ fn starts_with_every_vendor_listed() {
     let screen = text(&draw(&app, 120, 35));
     for name in [
         "All",
+        "Vendors",
         "MantaGO",
         "Tencent Cloud IM",
         "PIXNET",
         "Guo-Guo",
-        "Standards",
+        "Web and RPC",
         "HTTP status codes",
     ] {
         assert!(screen.contains(name), "{name} missing:\n{screen}");
     }
-    let vendors = 12 + 72 + 164 + 44;
-    let standards = 63 + 17 + 131 + 262 + 113 + 102;
-    assert_eq!(app.results.len(), vendors + standards);
+    let index = app.index.as_ref().unwrap();
+    let newest: usize = (0..index.vendors().len())
+        .map(|v| index.vendor_table(v).len())
+        .sum();
+    assert_eq!(app.results.len(), newest);
+    assert!(app.many_vendors);
+}
+
+#[test]
+fn wide_screens_list_every_family_under_its_group_with_whole_names() {
+    let app = app_sized(200, 50, Options::default());
+    let screen = text(&draw(&app, 200, 50));
+    let index = app.index.clone().unwrap();
+    for heading in [
+        "Vendors",
+        "Web and RPC",
+        "Databases",
+        "TLS and certificates",
+        "Windows",
+    ] {
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.starts_with(&format!("│{heading} ─"))),
+            "{heading}:\n{screen}"
+        );
+    }
+    for name in ["PostgreSQL SQLSTATE", "SQLite result codes", "Linux errno"] {
+        assert!(screen.contains(&format!("│{name} ")), "{name}:\n{screen}");
+    }
+    // Every catalog has its line, all at once.
+    for v in 0..index.vendors().len() {
+        let name = &index.vendor_table(v).vendor().name;
+        let start: String = name.chars().take(12).collect();
+        assert!(screen.contains(&format!("│{start}")), "{name}:\n{screen}");
+    }
+    // j and k go down the sidebar as it is drawn, group after group.
+    let mut app = app;
+    key(&mut app, KeyCode::Tab);
+    let items = errdex::tui::layout::sidebar_items(&index);
+    for &item in &items[1..] {
+        key(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.sidebar, item);
+    }
+}
+
+#[test]
+fn a_72_column_split_folds_the_sidebar_and_keeps_the_vendor_column() {
+    let mut app = app_sized(72, 15, Options::default());
+    let screen = text(&draw(&app, 72, 15));
+    assert!(!screen.contains("┌ Vendors"), "{screen}");
+    assert!(screen.contains("┌ All vendors"), "{screen}");
+    // `5` is a code in several catalogs: each row says whose.
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "5");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.many_vendors);
+    let screen = text(&draw(&app, 72, 15));
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip(3)
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(rows.len() >= 3, "{screen}");
+    assert!(
+        screen.lines().nth(2).unwrap().contains("│VENDOR"),
+        "{screen}"
+    );
+    let index = app.index.clone().unwrap();
+    for (row, hit) in rows.iter().zip(&app.results) {
+        let id = &index.vendors()[index.row_vendor(hit.row)].id;
+        assert!(row.starts_with(&format!("│{id} ")), "{row}\n{screen}");
+    }
+    // Tab brings the sidebar back with the focus, and the table gives it room.
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Sidebar);
+    let screen = text(&draw(&app, 72, 15));
+    assert!(screen.contains("┌ Vendors"), "{screen}");
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let picked = app.vendor().unwrap();
+    // Back to the table: the sidebar folds away, the filter bar names the vendor.
+    key(&mut app, KeyCode::Tab);
+    let screen = text(&draw(&app, 72, 15));
+    assert!(!screen.contains("┌ Vendors"), "{screen}");
+    let id = &index.vendors()[picked].id;
+    assert!(
+        screen.lines().next().unwrap().contains(&format!("[{id}]")),
+        "{screen}"
+    );
+    // With one vendor listed, the VENDOR column gives its room to the message.
+    assert!(!screen.contains("VENDOR"), "{screen}");
+    // `v` pins it shown, and hides it again.
+    key(&mut app, KeyCode::Char('v'));
+    assert!(text(&draw(&app, 72, 15)).contains("┌ Vendors"));
+    assert_eq!(app.focus, Focus::Table);
+    key(&mut app, KeyCode::Char('v'));
+    assert!(!text(&draw(&app, 72, 15)).contains("┌ Vendors"));
+    // And at 120 columns `v` hides what the width would show.
+    app.update_sync(Action::Resize(120, 35));
+    key(&mut app, KeyCode::Char('v'));
+    assert!(text(&draw(&app, 120, 35)).contains("┌ Vendors"));
+    key(&mut app, KeyCode::Char('v'));
+    assert!(!text(&draw(&app, 120, 35)).contains("┌ Vendors"));
+}
+
+#[test]
+fn tab_never_focuses_a_sidebar_that_is_not_shown() {
+    let mut app = app_sized(36, 12, Options::default());
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Table);
+    assert!(app.status.contains("needs 40 columns"), "{}", app.status);
+    // Focused at 72 columns, then the terminal narrows: the focus comes back to the table.
+    app.update_sync(Action::Resize(72, 15));
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Sidebar);
+    app.update_sync(Action::Resize(36, 12));
+    assert_eq!(app.focus, Focus::Table);
+    let screen = text(&draw(&app, 36, 12));
+    assert!(!screen.contains("Vendors"), "{screen}");
 }
 
 #[test]
@@ -228,7 +349,9 @@ fn start_options_prefilter() {
             .map(|v| app.index.as_ref().unwrap().vendors()[v].id.clone()),
         Some("pixnet".into())
     );
-    assert_eq!(selected_code(&app), "1300");
+    // One of PIXNET's three rate limits (1300-1302) is selected first.
+    let code = selected_code(&app);
+    assert!(["1300", "1301", "1302"].contains(&code.as_str()), "{code}");
 }
 
 #[test]
@@ -251,9 +374,10 @@ fn copy_keys_produce_copy_effects() {
         matches!(&effects[..], [Effect::Copy { text, what }] if text.contains("1004") && what.contains("Rust arm"))
     );
     key(&mut app, KeyCode::Char('L'));
+    let vendors = app.index.as_ref().unwrap().vendors().len();
     let effects = key(&mut app, KeyCode::Char('Y'));
     assert!(
-        matches!(&effects[..], [Effect::Copy { what, .. }] if what.contains("10 TypeScript enums")),
+        matches!(&effects[..], [Effect::Copy { what, .. }] if what.contains(&format!("{vendors} TypeScript enums"))),
         "{effects:?}"
     );
 }
@@ -338,8 +462,11 @@ fn mouse_click_selects_and_wheel_scrolls() {
         row,
         modifiers: KeyModifiers::NONE,
     };
-    // Sidebar: the 4th line inside the border is PIXNET.
-    app.update_sync(Action::Mouse(click(3, 5)));
+    // Sidebar: the 5th line inside the border is PIXNET (All, the Vendors heading, MantaGO,
+    // Tencent Cloud IM); the 2nd, a heading, selects nothing.
+    app.update_sync(Action::Mouse(click(3, 3)));
+    assert_eq!(app.sidebar, 0);
+    app.update_sync(Action::Mouse(click(3, 6)));
     assert_eq!(app.results.len(), 164);
     // Table: third body row.
     app.update_sync(Action::Mouse(click(40, 5)));
@@ -451,6 +578,14 @@ fn app_in(mode: Mode) -> App {
             key(&mut app, KeyCode::Enter);
             key(&mut app, KeyCode::Char('e'));
         }
+        Mode::Problems => {
+            // A hostile file name among them: it is shown, not obeyed.
+            let problems = (0..30)
+                .map(|i| format!("/tmp/\x1b]0;t\x07c{i}.json:{i}:1: expected a string"))
+                .collect();
+            app.update_sync(Action::Loaded(Arc::new(Index::embedded()), problems));
+            key(&mut app, KeyCode::Char('w'));
+        }
     }
     assert_eq!(app.mode, mode);
     app
@@ -460,10 +595,11 @@ fn app_in(mode: Mode) -> App {
 fn every_size_draws_without_panic() {
     // Every width and height would be 30,000 frames per mode, minutes in a debug build: sparse
     // steps over the whole range, and each side of the layout's thresholds (20x4 to fit at all,
-    // 60 for the sidebar, 14 for the detail pane), cover the shapes in seconds.
+    // 40 for the sidebar, 100 for it unfolded, 14 for the detail pane), cover the shapes in
+    // seconds.
     let mut widths: Vec<u16> = (1..=300).step_by(37).collect();
     let mut heights: Vec<u16> = (1..=100).step_by(19).collect();
-    widths.extend([2, 19, 20, 21, 59, 60, 61, 80, 300]);
+    widths.extend([2, 19, 20, 21, 39, 40, 41, 59, 60, 61, 80, 99, 100, 300]);
     heights.extend([2, 3, 4, 5, 13, 14, 15, 24, 100]);
     for mode in [
         Mode::Normal,
@@ -471,6 +607,7 @@ fn every_size_draws_without_panic() {
         Mode::Help,
         Mode::Paste,
         Mode::Editions,
+        Mode::Problems,
     ] {
         let mut app = app_in(mode);
         for &w in &widths {
@@ -501,7 +638,7 @@ fn every_size_draws_without_panic() {
 
 #[test]
 fn snapshots_at_three_sizes() {
-    for (w, h) in [(120, 35), (80, 24), (40, 10)] {
+    for (w, h) in [(200, 50), (120, 35), (80, 24), (72, 15), (40, 10)] {
         let mut app = app_sized(
             w,
             h,
@@ -586,7 +723,7 @@ fn catalog_problems_show_in_the_status_line() {
     ));
     let screen = text(&draw(&app, 100, 30));
     assert!(screen.contains("warning: broken.json:3:3"), "{screen}");
-    assert!(screen.contains("⚠ 1 catalog problem"), "{screen}");
+    assert!(screen.contains("⚠ 1 catalog problem (w)"), "{screen}");
     // The warning gives way to the next action's result; the marker stays.
     key(&mut app, KeyCode::Char('j'));
     let screen = text(&draw(&app, 100, 30));
@@ -596,6 +733,61 @@ fn catalog_problems_show_in_the_status_line() {
         screen.contains("PIXNET"),
         "the other catalogs loaded: {screen}"
     );
+}
+
+#[test]
+fn config_warnings_are_counted_apart_and_w_lists_every_warning_and_problem() {
+    let warning = "/home/u/.config/errdex/config.toml:2:9: `theme` must be dark or light";
+    let mut app = App::new(Options {
+        warnings: vec![warning.into()],
+        ..Options::default()
+    });
+    app.update_sync(Action::Resize(100, 30));
+    app.update_sync(Action::Loaded(Arc::new(Index::embedded()), Vec::new()));
+    let footer = |app: &App, w, h| text(&draw(app, w, h)).lines().last().unwrap().to_string();
+    let f = footer(&app, 100, 30);
+    assert!(f.contains("⚠ 1 config warning (w)"), "{f}");
+    assert!(
+        !f.contains("catalog problem"),
+        "a config warning is no catalog problem: {f}"
+    );
+    // With catalog problems too, each is counted for what it is.
+    let problems: Vec<String> = (1..=12)
+        .map(|i| format!("/home/u/.config/errdex/catalogs/c{i}.json:{i}:3: expected a string"))
+        .collect();
+    app.update_sync(Action::Loaded(
+        Arc::new(Index::embedded()),
+        problems.clone(),
+    ));
+    let f = footer(&app, 100, 30);
+    assert!(
+        f.contains("⚠ 1 config warning, 12 catalog problems (w)"),
+        "{f}"
+    );
+    // `w` lists them all with their file:line:col; at 60x15 the list scrolls.
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.mode, Mode::Problems);
+    let screen = text(&draw(&app, 100, 30));
+    for line in std::iter::once(warning).chain(problems.iter().map(String::as_str)) {
+        assert!(screen.contains(line), "{line}:\n{screen}");
+    }
+    assert!(screen.contains("│1 config warning") && screen.contains("│12 catalog problems"));
+    app.update_sync(Action::Resize(60, 15));
+    let mut seen = String::new();
+    for _ in 0..20 {
+        seen.push_str(&text(&draw(&app, 60, 15)));
+        key(&mut app, KeyCode::Char('j'));
+    }
+    assert!(seen.contains("Warnings and problems 1-"), "{seen}");
+    assert!(
+        seen.contains("c12.json:12:3"),
+        "scrolled to the last:\n{seen}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Normal);
+    key(&mut app, KeyCode::Char('w'));
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.mode, Mode::Normal);
 }
 
 /// No cell holds a character the terminal would obey (C0, DEL, C1) or a bidi override.
@@ -761,7 +953,7 @@ fn k_narrows_to_each_kind_in_turn_across_vendors() {
         .collect();
     assert!(vendors.len() >= 4, "{vendors:?}");
     let screen = text(&draw(&app, 120, 35));
-    assert!(screen.contains("kind     auth"), "{screen}");
+    assert!(screen.contains("kind       auth"), "{screen}");
     key(&mut app, KeyCode::Char('K'));
     assert_eq!(app.filter.text(), "k:permission");
     // After the last kind, every kind again; other words of the filter stay.
@@ -824,6 +1016,13 @@ fn ctrl(app: &mut App, code: KeyCode) -> Vec<Effect> {
     }
 }
 
+fn alt(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    match app.key(KeyEvent::new(code, KeyModifiers::ALT)) {
+        Some(a) => app.update_sync(a),
+        None => Vec::new(),
+    }
+}
+
 #[test]
 fn each_paste_replaces_the_last_and_its_first_error_is_selected() {
     let mut app = app();
@@ -844,11 +1043,176 @@ fn each_paste_replaces_the_last_and_its_first_error_is_selected() {
         !screen.contains("1302"),
         "the first paste is gone:\n{screen}"
     );
-    // Ctrl-U empties the panel.
+    // A paste reads from its start; End goes to its end. Ctrl-L empties the panel (Ctrl-U
+    // scrolls, as in the detail pane).
+    key(&mut app, KeyCode::End);
     type_text(&mut app, " x");
     ctrl(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.paste.text(), "Token is invalid or expired x");
+    ctrl(&mut app, KeyCode::Char('l'));
     assert_eq!(app.paste.text(), "");
     assert!(app.paste.decoded.is_none());
+}
+
+/// The paste panel's decoded pane in `screen`: the rows inside its border, and its title and
+/// bottom border.
+fn decoded_pane(screen: &str) -> (Vec<String>, String, String) {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.starts_with("┌ Decoded"))
+        .unwrap_or_else(|| panic!("no decoded pane:\n{screen}"));
+    let bottom = top
+        + 1
+        + lines[top + 1..]
+            .iter()
+            .position(|l| l.starts_with('└'))
+            .unwrap();
+    let rows = lines[top + 1..bottom]
+        .iter()
+        .map(|l| {
+            l.trim_start_matches('│')
+                .trim_end_matches('│')
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    (rows, lines[top].to_string(), lines[bottom].to_string())
+}
+
+#[test]
+fn the_decoded_pane_scrolls_wraps_under_its_labels_and_says_what_is_below() {
+    let mut app = app_sized(
+        60,
+        15,
+        Options {
+            mouse: true,
+            ..Options::default()
+        },
+    );
+    key(&mut app, KeyCode::Char('p'));
+    let long = "Token is invalid or expired ".repeat(4);
+    let paste = format!(
+        "{}\n{}",
+        r#"{"error":1,"code":1302,"message":"MESSAGE"}"#.replace("MESSAGE", &long),
+        r#"{"ErrorCode":60003,"ErrorInfo":"x","ActionStatus":"FAIL"}"#
+    );
+    app.update_sync(Action::Paste(paste));
+    assert_eq!(app.paste.errors_len(), 2);
+    let screen = text(&draw(&app, 60, 15));
+    let (rows, title, bottom) = decoded_pane(&screen);
+    assert!(title.contains("Decoded 1-"), "{screen}");
+    assert!(
+        bottom.contains("more"),
+        "what is below is counted:\n{screen}"
+    );
+    // The long message wraps under itself, not under its label.
+    let says = rows
+        .iter()
+        .position(|r| r.starts_with("    says: "))
+        .unwrap();
+    assert!(
+        rows[says + 1].starts_with("          ") && rows[says + 1].trim() != "",
+        "{screen}"
+    );
+    // Shift-↓ scrolls a row, Ctrl-D half the pane, Ctrl-U back; the selection stays.
+    let shift = |code| KeyEvent::new(code, KeyModifiers::SHIFT);
+    let a = app.key(shift(KeyCode::Down)).unwrap();
+    app.update_sync(a);
+    let (scrolled, ..) = decoded_pane(&text(&draw(&app, 60, 15)));
+    assert_eq!(scrolled[0], rows[1]);
+    assert_eq!(app.paste.selected, 0);
+    for _ in 0..20 {
+        ctrl(&mut app, KeyCode::Char('d'));
+    }
+    let end = text(&draw(&app, 60, 15));
+    let (end_rows, _, end_bottom) = decoded_pane(&end);
+    assert!(!end_bottom.contains("more"), "{end}");
+    assert!(
+        end_rows.last().unwrap().contains("kind: validation"),
+        "{end}"
+    );
+    for _ in 0..20 {
+        ctrl(&mut app, KeyCode::Char('u'));
+    }
+    assert_eq!(decoded_pane(&text(&draw(&app, 60, 15))).0, rows);
+    // The wheel over the pane scrolls it too.
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 30,
+        row: 12,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.update_sync(Action::Mouse(wheel));
+    assert_eq!(decoded_pane(&text(&draw(&app, 60, 15))).0[0], rows[3]);
+    // Tab, Ctrl-N and Ctrl-P pick among the errors (Ctrl-↑/↓ is taken on macOS).
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.paste.selected, 1);
+    assert!(text(&draw(&app, 60, 15)).contains("▶ tencent-im 60003"));
+    ctrl(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.paste.selected, 0);
+    ctrl(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.paste.selected, 1);
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(app.paste.selected, 0);
+}
+
+#[test]
+fn a_long_pasted_line_wraps_and_the_paste_survives_resizes() {
+    let mut app = app_sized(60, 15, Options::default());
+    key(&mut app, KeyCode::Char('p'));
+    let line = format!(
+        r#"{{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit","request":"{}END"}}"#,
+        "x".repeat(70)
+    );
+    app.update_sync(Action::Paste(line.clone()));
+    for (w, h) in [(60, 15), (40, 24), (100, 30), (60, 24), (60, 15)] {
+        app.update_sync(Action::Resize(w, h));
+        let screen = text(&draw(&app, w, h));
+        assert_eq!(app.paste.text(), line, "{w}x{h}");
+        assert!(screen.contains("▶ pixnet 1302"), "{w}x{h}:\n{screen}");
+        // The paste reads from its start, wrapped, never cut at the edge.
+        let lines: Vec<&str> = screen.lines().collect();
+        let inside: Vec<String> = lines[2..]
+            .iter()
+            .take_while(|l| !l.starts_with('└'))
+            .map(|l| {
+                l.trim_start_matches('│')
+                    .trim_end_matches('│')
+                    .trim_end()
+                    .to_string()
+            })
+            .collect();
+        assert!(
+            inside[0].starts_with(r#"{"error":1,"#),
+            "{w}x{h}:\n{screen}"
+        );
+        let shown: String = inside.concat();
+        let whole = shown.replace(' ', "") == line.replace(' ', "");
+        assert!(
+            whole || (h == 15 && line.replace(' ', "").starts_with(&shown.replace(' ', ""))),
+            "{w}x{h}:\n{screen}"
+        );
+        if h > 15 {
+            assert!(whole, "all of it fits at {w}x{h}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn enter_typed_ahead_of_the_catalogs_picks_when_they_arrive() {
+    let mut app = App::new(Options {
+        query: Some("v:pixnet 1302".into()),
+        pick: true,
+        ..Options::default()
+    });
+    app.update_sync(Action::Resize(120, 35));
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    let effects = app.update_sync(Action::Loaded(Arc::new(Index::embedded()), Vec::new()));
+    assert!(
+        matches!(&effects[..], [Effect::SaveHistory(_), Effect::Pick { arm, .. }] if arm.contains("1302")),
+        "{effects:?}"
+    );
 }
 
 #[test]
@@ -888,7 +1252,15 @@ fn the_paste_panels_key_hints_leave_with_it() {
             .unwrap()
             .to_string()
     };
-    assert!(status(&app).contains("Ctrl-V"), "{}", status(&app));
+    let hints = status(&app);
+    for hint in [
+        "Enter jump",
+        "Tab next error",
+        "Shift-↑↓ scroll",
+        "Ctrl-L clear",
+    ] {
+        assert!(hints.contains(hint), "{hint}: {hints}");
+    }
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.mode, Mode::Normal);
     let s = status(&app);
@@ -1012,15 +1384,24 @@ fn the_detail_pane_scrolls_by_keys_and_wheel_and_reads_summary_and_fix_first() {
     app.update_sync(Action::Mouse(wheel));
     assert_eq!(selected_code(&app), "token_validation_failed");
     assert_ne!(detail_pane(&text(&draw(&app, 80, 24))), pane);
-    assert_eq!(app.detail_offset(), 3);
+    // Three rows, or to the end where that is nearer.
+    let of = |screen: &str| -> usize {
+        let title = screen.lines().find(|l| l.contains("┌ Detail 1-")).unwrap();
+        let (shown, total) = title.split_once(" of ").unwrap();
+        let shown: usize = shown.rsplit('-').next().unwrap().parse().unwrap();
+        let total: usize = total.split(' ').next().unwrap().parse().unwrap();
+        total - shown
+    };
+    assert_eq!(app.detail_offset(), 3.min(of(&screen)));
     // Another selection starts at its top.
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.detail_offset(), 0);
 }
 
 #[test]
-fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_and_status_line() {
+fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_status_line_and_help() {
     let mut app = app_sized(80, 24, Options::default());
+    key(&mut app, KeyCode::Tab);
     let screen = text(&draw(&app, 80, 24));
     assert!(screen.contains("PostgreSQL SQLSTA…"), "sidebar:\n{screen}");
     assert!(
@@ -1029,11 +1410,40 @@ fn cut_text_ends_in_an_ellipsis_in_the_table_sidebar_and_status_line() {
             .any(|l| l.contains("…│") && l.contains("mantago")),
         "a cut message:\n{screen}"
     );
+    key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "token");
     app.update_sync(Action::Resize(40, 10));
     let screen = text(&draw(&app, 40, 10));
     assert!(screen.lines().last().unwrap().contains('…'), "{screen}");
+    // The help overlay cuts its lines in `…` too, its title included.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('?'));
+    for (w, h) in [(40, 10), (30, 12)] {
+        app.update_sync(Action::Resize(w, h));
+        let screen = text(&draw(&app, w, h));
+        let cut = screen
+            .lines()
+            .filter(|l| l.contains("…│") || l.contains("…┐"))
+            .count();
+        assert!(cut >= 3, "{screen}");
+        // Every line is whole, or a start of its text ending in `…`.
+        let whole: Vec<String> = errdex::tui::action::HELP
+            .iter()
+            .flat_map(|(group, keys)| {
+                std::iter::once(group.to_string())
+                    .chain(keys.iter().map(|(k, v)| format!("  {k:<14}{v}")))
+            })
+            .collect();
+        for l in screen.lines().filter(|l| l.starts_with('│')) {
+            let inside = l.trim_start_matches('│').trim_end_matches('│').trim_end();
+            let ok = match inside.strip_suffix('…') {
+                Some(start) => whole.iter().any(|w| w.starts_with(start) && w != start),
+                None => whole.iter().any(|w| w == inside),
+            };
+            assert!(ok, "{l}\n{screen}");
+        }
+    }
 }
 
 #[test]
@@ -1063,22 +1473,35 @@ fn the_filter_remembers_queries_and_arrows_bring_them_back() {
     // Enter kept "rate" in the filter; Ctrl-U empties it before typing.
     ctrl(&mut app, KeyCode::Char('u'));
     type_text(&mut app, "draft");
-    key(&mut app, KeyCode::Up);
+    // Ctrl-R and Alt-↑ go back in the history, Alt-↓ forward.
+    ctrl(&mut app, KeyCode::Char('r'));
     assert_eq!(app.filter.text(), "rate");
-    key(&mut app, KeyCode::Up);
+    alt(&mut app, KeyCode::Up);
     assert_eq!(app.filter.text(), "token");
-    assert!(app.results.len() < 980, "the recalled query filters");
-    key(&mut app, KeyCode::Up);
-    key(&mut app, KeyCode::Up);
+    let all = app.index.as_ref().unwrap().len();
+    assert!(app.results.len() < all, "the recalled query filters");
+    ctrl(&mut app, KeyCode::Char('r'));
+    ctrl(&mut app, KeyCode::Char('r'));
     assert_eq!(app.filter.text(), "older");
-    key(&mut app, KeyCode::Down);
-    key(&mut app, KeyCode::Down);
-    key(&mut app, KeyCode::Down);
+    for _ in 0..3 {
+        alt(&mut app, KeyCode::Down);
+    }
     assert_eq!(
         app.filter.text(),
         "draft",
         "after the newest, what was typed"
     );
+    // Plain arrows move the selection while typing, as in fzf.
+    ctrl(&mut app, KeyCode::Char('u'));
+    type_text(&mut app, "token");
+    assert_eq!(app.selected, 0);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    assert_eq!((app.mode, app.selected), (Mode::Filter, 2));
+    key(&mut app, KeyCode::Up);
+    assert_eq!((app.filter.text(), app.selected), ("token", 1));
+    ctrl(&mut app, KeyCode::Char('u'));
+    type_text(&mut app, "draft");
     // Alt-letter types nothing.
     let alt_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT);
     assert!(app.key(alt_x).is_none());
@@ -1089,7 +1512,7 @@ fn the_filter_remembers_queries_and_arrows_bring_them_back() {
 fn e_with_nothing_selected_says_so() {
     let mut app = app();
     key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "zzzzqqqqxxxx");
+    type_text(&mut app, NOTHING);
     key(&mut app, KeyCode::Enter);
     assert!(app.results.is_empty());
     key(&mut app, KeyCode::Char('e'));
@@ -1231,15 +1654,20 @@ fn picker(query: &str) -> App {
 }
 
 #[test]
-fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
+fn picking_starts_in_the_filter_enter_chooses_and_esc_or_q_cancel() {
     let mut app = picker("v:pixnet 1302");
+    assert_eq!(
+        app.mode,
+        Mode::Filter,
+        "a pick starts in the filter, as fzf"
+    );
     let row = app.selected_hit().unwrap().row;
     let screen = text(&draw(&app, 120, 35));
+    let footer = screen.lines().last().unwrap();
     assert!(
-        screen.lines().last().unwrap().contains("Enter pick"),
+        footer.contains("Enter pick") && footer.contains("↑↓ move"),
         "{screen}"
     );
-    key(&mut app, KeyCode::Char('/'));
     match &key(&mut app, KeyCode::Enter)[..] {
         [Effect::SaveHistory(h), Effect::Pick { row: picked, arm }] => {
             assert_eq!(*picked, row);
@@ -1248,28 +1676,60 @@ fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
         }
         other => panic!("{other:?}"),
     }
-    // From the table, without a query to remember.
+    // Typing is the query: `q`, `k` and `e` are letters, not commands.
     let mut app = picker("");
+    type_text(&mut app, "quota");
+    assert_eq!(app.filter.text(), "quota");
+    assert_eq!(app.mode, Mode::Filter);
+    let index = app.index.clone().unwrap();
+    let first = index.get(app.selected_hit().unwrap().row);
+    assert!(
+        format!("{} {:?}", first.entry.headline(), first.entry.symbol)
+            .to_lowercase()
+            .contains("quota"),
+        "{:?}",
+        first.entry
+    );
+    // Arrows and Ctrl-N/P/J/K move; Enter prints the row moved to.
+    key(&mut app, KeyCode::Down);
+    ctrl(&mut app, KeyCode::Char('n'));
+    ctrl(&mut app, KeyCode::Char('j'));
+    ctrl(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.selected, 2);
+    let third = app.selected_hit().unwrap().row;
+    assert!(matches!(
+        &key(&mut app, KeyCode::Enter)[..],
+        [Effect::SaveHistory(_), Effect::Pick { row, .. }] if *row == third
+    ));
+    // From the table (Tab leaves the filter), without a query to remember.
+    let mut app = picker("");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.mode, Mode::Normal);
     assert!(matches!(
         &key(&mut app, KeyCode::Enter)[..],
         [Effect::Pick { .. }]
     ));
-    // Esc leaves from the table and from the filter; so do q and Ctrl-C.
+    // Esc leaves from the filter and from the table; q from the table; so does Ctrl-C.
     for keys in [
         &[KeyCode::Esc][..],
-        &[KeyCode::Char('/'), KeyCode::Esc],
-        &[KeyCode::Char('q')],
+        &[KeyCode::Tab, KeyCode::Esc],
+        &[KeyCode::Tab, KeyCode::Char('q')],
     ] {
         let mut app = picker("token");
         let effects: Vec<Effect> = keys.iter().flat_map(|&k| key(&mut app, k)).collect();
-        assert_eq!(effects, [Effect::Cancel], "{keys:?}");
+        // Leaving the filter with Tab remembers its query first.
+        let effects: Vec<&Effect> = effects
+            .iter()
+            .filter(|e| !matches!(e, Effect::SaveHistory(_)))
+            .collect();
+        assert_eq!(effects, [&Effect::Cancel], "{keys:?}");
     }
     assert_eq!(
         ctrl(&mut picker("token"), KeyCode::Char('c')),
         [Effect::Cancel]
     );
     // Nothing to choose: it says so and stays.
-    let mut app = picker("zzzzqqqqxxxx");
+    let mut app = picker(NOTHING);
     assert_eq!(key(&mut app, KeyCode::Enter), []);
     assert!(app.status.contains("nothing selected"), "{}", app.status);
     // Outside pick mode Enter keeps the filter and Esc clears it, as before.
@@ -1281,6 +1741,40 @@ fn picking_enter_chooses_from_the_filter_or_the_table_and_esc_or_q_cancel() {
         [Effect::SaveHistory(vec!["token".into()])]
     );
     assert_eq!(key(&mut app, KeyCode::Esc), []);
+}
+
+#[test]
+fn enter_does_what_the_footer_says_in_each_focus() {
+    let mut app = app();
+    let footer = |app: &App| {
+        text(&draw(app, 120, 35))
+            .lines()
+            .last()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        footer(&app).contains("y/Enter copy arm"),
+        "{}",
+        footer(&app)
+    );
+    match &key(&mut app, KeyCode::Enter)[..] {
+        [Effect::Copy { what, .. }] => assert!(what.contains("Rust arm"), "{what}"),
+        other => panic!("{other:?}"),
+    }
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Sidebar);
+    assert!(
+        footer(&app).contains("Enter/Tab its codes"),
+        "{}",
+        footer(&app)
+    );
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(key(&mut app, KeyCode::Enter), []);
+    assert_eq!(app.focus, Focus::Table);
+    assert!(footer(&app).contains("y/Enter copy arm"));
+    key(&mut app, KeyCode::Char('/'));
+    assert!(footer(&app).contains("Enter keep"), "{}", footer(&app));
 }
 
 #[test]
@@ -1352,7 +1846,7 @@ fn o_without_a_web_link_says_so() {
     assert!(app.status.contains("not a web link"), "{}", app.status);
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "zzzzqqqqxxxx");
+    type_text(&mut app, NOTHING);
     key(&mut app, KeyCode::Enter);
     assert_eq!(key(&mut app, KeyCode::Char('o')), []);
     assert!(app.status.contains("no source link"), "{}", app.status);
@@ -1367,6 +1861,7 @@ fn nothing_to_read_is_yellow_or_cyan_which_vanish_on_light_terminals() {
         Mode::Help,
         Mode::Paste,
         Mode::Editions,
+        Mode::Problems,
     ] {
         let mut app = app_in(mode);
         app.update_sync(Action::Status("copied code 1004 via OSC 52".into()));
@@ -1444,4 +1939,67 @@ fn y_and_y_copy_codes_in_their_vendor_s_type_and_b_adds_the_body_type() {
     );
     key(&mut app, KeyCode::Char('b'));
     assert_eq!(copied(key(&mut app, KeyCode::Char('Y'))), alone);
+}
+
+#[test]
+fn y_over_several_vendors_copies_one_file_with_one_prelude_or_says_why_not() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "1004");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.many_vendors);
+    let vendors: std::collections::BTreeSet<usize> = {
+        let index = app.index.as_ref().unwrap();
+        app.results
+            .iter()
+            .map(|h| index.row_vendor(h.row))
+            .collect()
+    };
+    let copied = |app: &mut App| match &key(app, KeyCode::Char('Y'))[..] {
+        [Effect::Copy { text, what }] => (text.clone(), what.clone()),
+        other => panic!("{other:?}"),
+    };
+    // Go: one package line for every vendor's type, whose lookups carry its name.
+    while app.lang != errdex::snippet::Lang::Go {
+        key(&mut app, KeyCode::Char('L'));
+    }
+    let (text, what) = copied(&mut app);
+    assert_eq!(
+        text.matches("\npackage ").count() + usize::from(text.starts_with("package ")),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("func MantagoErrorFromCode("), "{text}");
+    assert!(
+        what.contains(&format!("{} Go enums in one file", vendors.len())),
+        "{what}"
+    );
+    // Java: the enums nested in the one public class the file is named after.
+    key(&mut app, KeyCode::Char('L'));
+    let (text, what) = copied(&mut app);
+    assert!(text.contains("public final class ErrorCodes {"), "{text}");
+    assert!(what.contains("ErrorCodes.java"), "{what}");
+    // Vendors whose types would share a name are not put in one file; the status says why.
+    let dir = tempfile::tempdir().unwrap();
+    for id in ["foo-bar", "foo_bar"] {
+        std::fs::write(
+            dir.path().join(format!("{id}.json")),
+            format!(r#"{{"schema":1,"vendor":{{"id":"{id}","name":"{id}"}},"edition":{{"id":"1"}},"entries":[{{"code":"E1","message":"m"}}]}}"#),
+        )
+        .unwrap();
+    }
+    let (index, problems) = Index::load(&only(dir.path().to_path_buf()), &mut |_, _| {});
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(Options::default());
+    app.update_sync(Action::Resize(120, 35));
+    app.update_sync(Action::Loaded(Arc::new(index), Vec::new()));
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "code:E1");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(key(&mut app, KeyCode::Char('Y')), []);
+    assert!(
+        app.status.contains("not copied") && app.status.contains("FooBarError"),
+        "{}",
+        app.status
+    );
 }

@@ -40,6 +40,7 @@ VENDOR = {
     "id": "curl",
     "name": "curl / libcurl",
     "type": "standard",
+    "group": "Web and RPC",
     "aliases": ["curl", "libcurl", "CURLcode"],
     "homepage": "https://curl.se/libcurl/c/libcurl-errors.html",
     "language": "en",

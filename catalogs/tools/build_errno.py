@@ -30,7 +30,7 @@ HEADERS = {"linux-errno-base.h": "asm-generic/errno-base.h", "linux-errno.h": "a
 EXPECT = {"numbers": 131, "linux-errno-base.h": (34, 34), "linux-errno.h": (99, 97),
           "undefined": [41, 58], "comment_differs": 19}
 
-VENDOR = {"id": "errno", "name": "Linux errno", "type": "standard",
+VENDOR = {"id": "errno", "name": "Linux errno", "type": "standard", "group": "Linux and processes",
           "aliases": ["errno", "Linux errno", "strerror"],
           "homepage": "https://man7.org/linux/man-pages/man3/errno.3.html", "language": "en"}
 EDITION = {"id": "linux-6.1", "title": "Linux generic errno numbers (asm-generic), glibc 2.36 messages",

@@ -28,7 +28,7 @@ OUT = CATALOGS / "grpc.json"
 
 EXPECTED_CODES = 17  # sources/README.md: 0 OK ... 16 UNAUTHENTICATED
 
-VENDOR = {"id": "grpc", "name": "gRPC status codes", "type": "standard",
+VENDOR = {"id": "grpc", "name": "gRPC status codes", "type": "standard", "group": "Web and RPC",
           "aliases": ["gRPC", "google.rpc.Code"],
           "homepage": "https://grpc.io/docs/guides/status-codes/", "language": "en"}
 EDITION = {

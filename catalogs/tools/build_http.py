@@ -35,7 +35,7 @@ EXPECTED_OTHER = {"102", "103", "207", "208", "226", "423", "424", "425", "428",
                   "451", "506", "507", "508", "510", "511"}
 EXPECTED_OBSOLETED = {"510"}
 
-VENDOR = {"id": "http", "name": "HTTP status codes", "type": "standard",
+VENDOR = {"id": "http", "name": "HTTP status codes", "type": "standard", "group": "Web and RPC",
           "aliases": ["HTTP", "HTTP status"],
           "homepage": "https://www.iana.org/assignments/http-status-codes", "language": "en"}
 EDITION = {

@@ -29,7 +29,7 @@ EXPECTED = {"lines": 268, "codes": 262, "classes": 43, "S": 1, "W": 10, "E": 257
             "double_macro": 6, "condition_names": 257, "shared_names": 5}
 SUBCATEGORY = {"E": "error", "W": "warning", "S": "success"}
 
-VENDOR = {"id": "postgres", "name": "PostgreSQL SQLSTATE", "type": "standard",
+VENDOR = {"id": "postgres", "name": "PostgreSQL SQLSTATE", "type": "standard", "group": "Databases",
           "aliases": ["PostgreSQL", "SQLSTATE", "psql", "libpq"],
           "homepage": "https://www.postgresql.org/", "language": "en"}
 EDITION = {

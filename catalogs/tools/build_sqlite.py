@@ -36,6 +36,7 @@ VENDOR = {
     "id": "sqlite",
     "name": "SQLite result codes",
     "type": "standard",
+    "group": "Databases",
     "aliases": ["SQLite", "sqlite3"],
     "homepage": "https://sqlite.org/rescode.html",
     "language": "en",

@@ -189,6 +189,7 @@ pub fn import_report(
             homepage: None,
             language: None,
             vendor_type: VendorType::Vendor,
+            group: None,
         },
         edition: Edition {
             id: "draft".into(),
@@ -214,13 +215,7 @@ pub fn import_report(
 
 /// Vendor ids are typed on the command line and matched as given: keep them simple.
 fn check_vendor_id(id: &str) -> Result<(), ImportError> {
-    let ok = id
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
+    let ok = super::Vendor::is_valid_id(id);
     if ok {
         return Ok(());
     }

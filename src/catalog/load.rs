@@ -1,36 +1,14 @@
-//! Loading catalogs: the embedded defaults, then the user folder, then the paths given, each
-//! packed as it is read into whatever the caller keeps rows in ([`Rows`]). A broken file is
-//! reported as `file:line:col: message` and every other catalog still loads.
+//! Loading catalog files: the user folder, then the paths given, each packed as it is read into
+//! whatever the caller keeps rows in ([`Rows`]). A broken file is reported as
+//! `file:line:col: message` and every other catalog still loads. The shipped catalogs are not
+//! read here: build.rs checks them with this code and packs them into the binary
+//! (`index::embedded`).
 
 use super::model::{Catalog, Entry, EntryFields};
 use super::stream;
 use crate::sanitize::line;
 use std::fmt;
 use std::path::{Path, PathBuf};
-
-/// The shipped catalogs, compiled into the binary so errdex needs no set-up.
-const EMBEDDED: &[(&str, &str)] = &[
-    ("mantago.json", include_str!("../../catalogs/mantago.json")),
-    (
-        "tencent-im.json",
-        include_str!("../../catalogs/tencent-im.json"),
-    ),
-    ("pixnet.json", include_str!("../../catalogs/pixnet.json")),
-    (
-        "pixnet-d8fc161.json",
-        include_str!("../../catalogs/pixnet-d8fc161.json"),
-    ),
-    ("guo-guo.json", include_str!("../../catalogs/guo-guo.json")),
-    ("http.json", include_str!("../../catalogs/http.json")),
-    ("grpc.json", include_str!("../../catalogs/grpc.json")),
-    ("errno.json", include_str!("../../catalogs/errno.json")),
-    (
-        "postgres.json",
-        include_str!("../../catalogs/postgres.json"),
-    ),
-    ("sqlite.json", include_str!("../../catalogs/sqlite.json")),
-    ("curl.json", include_str!("../../catalogs/curl.json")),
-];
 
 /// Where the loader puts a catalog's entries as it reads them: the index packs them for search
 /// as they come (`index::TableBuilder`), so a million entries never exist as [`Entry`] values
@@ -132,14 +110,11 @@ impl Sources {
     }
 }
 
-/// The embedded catalogs, then `sources` in order, so later ones can replace earlier ones with
-/// the same (vendor, edition). `progress` is told the bytes read so far and the bytes of all
-/// the files to read.
-pub fn load_all<R: Rows>(sources: &Sources, progress: &mut dyn FnMut(u64, u64)) -> Report<R> {
-    let mut report = Report {
-        catalogs: embedded(),
-        ..Report::default()
-    };
+/// The catalogs of `sources`, in order (the embedded ones are not read here: see
+/// `catalog::embedded`). `progress` is told the bytes read so far and the bytes of all the
+/// files to read.
+pub fn load_sources<R: Rows>(sources: &Sources, progress: &mut dyn FnMut(u64, u64)) -> Report<R> {
+    let mut report = Report::default();
     let user = sources.user_dir.as_deref().filter(|d| d.is_dir());
     let paths: Vec<&Path> = user
         .into_iter()
@@ -162,35 +137,6 @@ pub fn load_all<R: Rows>(sources: &Sources, progress: &mut dyn FnMut(u64, u64)) 
         done += seen;
     }
     report
-}
-
-/// The embedded catalogs. They are tested, so a failure here is a build defect. Read by two
-/// threads, each about half of the bytes: they are most of what a CLI call costs, and they
-/// parse independently.
-pub fn embedded<R: Rows>() -> Vec<Loaded<R>> {
-    let read = |&(name, text): &(&'static str, &'static str)| {
-        stream::read_text(name, text, Origin::Embedded(name))
-            .unwrap_or_else(|p| panic!("embedded catalog is broken: {p}"))
-    };
-    let total: usize = EMBEDDED.iter().map(|(_, t)| t.len()).sum();
-    let mut bytes = 0;
-    let half = EMBEDDED
-        .iter()
-        .position(|(_, t)| {
-            bytes += t.len();
-            bytes >= total / 2
-        })
-        .map_or(EMBEDDED.len(), |i| i + 1);
-    let (first, second) = EMBEDDED.split_at(half);
-    std::thread::scope(|s| {
-        let later = s.spawn(|| second.iter().map(read).collect::<Vec<_>>());
-        let mut out: Vec<Loaded<R>> = first.iter().map(read).collect();
-        match later.join() {
-            Ok(rest) => out.extend(rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-        out
-    })
 }
 
 /// Loads a catalog file, or every `*.json` file of a folder (sorted by name, not recursive).
@@ -279,7 +225,7 @@ pub fn readable_file(path: &Path) -> Result<u64, CatalogProblem> {
     if meta.is_dir() {
         return refuse("is a folder, not a catalog file".into());
     }
-    if let Some(kind) = special_kind(&meta.file_type()) {
+    if let Some(kind) = crate::files::special_kind(&meta.file_type()) {
         return refuse(format!(
             "is {kind}, not a regular file; errdex reads only regular files"
         ));
@@ -306,20 +252,6 @@ fn missing(path: &Path, err: &std::io::Error) -> String {
         "no such file or folder".into()
     } else {
         format!("cannot read: {err}")
-    }
-}
-
-/// "a FIFO", "a device", "a socket", or `None` for a regular file, folder or link.
-fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_fifo() {
-        Some("a FIFO")
-    } else if kind.is_char_device() || kind.is_block_device() {
-        Some("a device")
-    } else if kind.is_socket() {
-        Some("a socket")
-    } else {
-        None
     }
 }
 
@@ -417,7 +349,7 @@ pub(crate) fn catalog_files(path: &Path) -> Result<Listed, CatalogProblem> {
         let why = match std::fs::metadata(&p) {
             Err(e) => Some(missing(&p, &e).trim_start_matches("is ").to_string()),
             Ok(m) if m.is_dir() => Some("a folder".to_string()),
-            Ok(m) => special_kind(&m.file_type()).map(str::to_string),
+            Ok(m) => crate::files::special_kind(&m.file_type()).map(str::to_string),
         };
         match why {
             None if json => listed.files.push(p),

@@ -15,8 +15,8 @@ pub use diff::{Diff, diff};
 pub use import::{ImportError, import};
 pub use kind::{Kind, KindInfo, Retry};
 pub use load::{
-    CatalogProblem, Loaded, MAX_CATALOG_BYTES, Origin, Report, Rows, Sources, TooLarge, embedded,
-    load_all, load_path, readable_file, user_catalog_dir,
+    CatalogProblem, Loaded, MAX_CATALOG_BYTES, Origin, Report, Rows, Sources, TooLarge, load_path,
+    load_sources, readable_file, user_catalog_dir,
 };
 pub use model::{
     Catalog, CodeRef, Edition, Entry, EntryFields, Envelope, Flag, Items, SCHEMA_VERSION, Text,

@@ -51,6 +51,25 @@ pub struct Vendor {
         skip_serializing_if = "VendorType::is_vendor"
     )]
     pub vendor_type: VendorType,
+    /// The heading the explorer's sidebar lists the catalog under (`Databases`); without one,
+    /// `Vendors` or `Standards` by its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+}
+
+impl Vendor {
+    /// Whether `id` may name a vendor: lower-case ASCII letters, digits, `-`, `_` and `.`,
+    /// starting with a letter or digit. Ids are typed on command lines and offered by shell
+    /// completion, so nothing a shell treats specially (spaces, `;`, `$`, quotes, globs,
+    /// controls) may be in one.
+    pub fn is_valid_id(id: &str) -> bool {
+        id.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            })
+    }
 }
 
 /// Whether a catalog is one company's API or a standard error family (HTTP, errno, ...).
@@ -188,6 +207,10 @@ pub struct Entry {
     /// A short English summary written for this project.
     #[serde(default)]
     pub summary_en: Option<String>,
+    /// English words a developer would search with that the summary and message do not carry
+    /// (written for this project; search finds the entry by them, ranked below its own text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// What kind of problem it is (see `catalogs/kinds.json`); `None` where the source gives
     /// nothing to judge by.
     #[serde(default)]
@@ -307,6 +330,7 @@ pub struct EntryFields<'a> {
     pub description: Option<TextRef<'a>>,
     pub fix: Option<TextRef<'a>>,
     pub summary_en: Option<&'a str>,
+    pub keywords: Vec<&'a str>,
     pub kind: Option<Kind>,
     pub retry: Option<Retry>,
     pub obsolete: bool,
@@ -363,6 +387,7 @@ impl<'a> EntryFields<'a> {
             description: e.description.as_ref().map(TextRef::of),
             fix: e.fix.as_ref().map(TextRef::of),
             summary_en: e.summary_en.as_deref(),
+            keywords: e.keywords.iter().map(String::as_str).collect(),
             kind: e.kind,
             retry: e.retry,
             obsolete: e.obsolete,
@@ -402,6 +427,7 @@ impl<'a> EntryFields<'a> {
             description: self.description.as_ref().map(TextRef::to_text),
             fix: self.fix.as_ref().map(TextRef::to_text),
             summary_en: owned(self.summary_en),
+            keywords: self.keywords.iter().map(|s| s.to_string()).collect(),
             kind: self.kind,
             retry: self.retry,
             obsolete: self.obsolete,

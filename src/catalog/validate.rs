@@ -10,6 +10,7 @@ use std::path::Path;
 /// Reads and validates a catalog file.
 pub fn parse_file(path: &Path) -> Result<Catalog, CatalogProblem> {
     let name = path.display().to_string();
+    not_an_object(path, &name)?;
     let bytes = std::fs::read(path)
         .map_err(|err| CatalogProblem::whole_file(&name, format!("cannot read: {err}")))?;
     let text = String::from_utf8(bytes).map_err(|err| {
@@ -22,6 +23,36 @@ pub fn parse_file(path: &Path) -> Result<Catalog, CatalogProblem> {
         }
     })?;
     parse_catalog(&name, &text)
+}
+
+/// A file whose first character (after a BOM and blanks, within the first 64 KiB) is not the
+/// `{` of a catalog is refused at once, so a gigabyte of zeros or a binary is not read whole.
+fn not_an_object(path: &Path, name: &str) -> Result<(), CatalogProblem> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 << 10).read_to_end(&mut head));
+    if read.is_err() {
+        // The whole read that follows reports why.
+        return Ok(());
+    }
+    let body = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&head);
+    let skipped = head.len() - body.len();
+    let Some(at) = body.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return Ok(());
+    };
+    if body[at] == b'{' {
+        return Ok(());
+    }
+    let (line, column) = line_col(&head, skipped + at);
+    Err(CatalogProblem {
+        file: name.to_string(),
+        line,
+        column,
+        message: format!(
+            "not a catalog: a catalog is a JSON object, starting with `{{`, not byte 0x{:02x}",
+            body[at]
+        ),
+    })
 }
 
 /// Parses and validates catalog text; `file` names it in the problem.
@@ -87,6 +118,19 @@ pub fn parse_catalog(file: &str, text: &str) -> Result<Catalog, CatalogProblem> 
         return Err(problem(
             locate_member(body, &["vendor", "id"]),
             "vendor.id must not be empty".into(),
+        ));
+    }
+    // Upper case is forgiven (the loader lower-cases it and says so); anything else that could
+    // reach a shell through completion keeps the catalog out.
+    if !catalog.vendor.id.trim().is_empty()
+        && !super::Vendor::is_valid_id(&catalog.vendor.id.to_lowercase())
+    {
+        return Err(problem(
+            locate_member(body, &["vendor", "id"]),
+            format!(
+                "vendor.id `{}` is not an id: use lower-case letters, digits, `-`, `_` or `.`",
+                crate::sanitize::line(&catalog.vendor.id)
+            ),
         ));
     }
     if catalog.edition.id.trim().is_empty() {

@@ -38,7 +38,8 @@ pub struct Args {
     #[arg(long, global = true)]
     pub no_user_catalogs: bool,
 
-    /// TUI: start with this vendor selected.
+    /// The vendor to work on: selected in the explorer and `pick`, narrowing `search`, naming
+    /// the vendor of `show`, `snippet` and `annotate`; refused by the other commands.
     #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
     pub vendor: Option<String>,
 
@@ -54,7 +55,7 @@ pub struct Args {
     #[arg(long)]
     pub mouse: bool,
 
-    /// TUI: colours for a dark or a light terminal background [default: dark].
+    /// TUI: colours for a dark or a light terminal background [default: auto, the terminal's].
     #[arg(long, value_enum)]
     pub theme: Option<Palette>,
 
@@ -120,7 +121,10 @@ fn with_globals_named(quiet: fn(clap::Arg) -> clap::Arg) -> clap::Command {
     for name in subcommand_names(&cmd) {
         cmd = cmd.mut_subcommand(name, |sc| name_globals(sc, &quiet, &note));
     }
-    cmd
+    // `errdex search --help` (and its man page) spells out the query language.
+    cmd.mut_subcommand("search", |sc| {
+        sc.after_long_help(format!("{}\n\n{note}", crate::query::help()))
+    })
 }
 
 fn subcommand_names(cmd: &clap::Command) -> Vec<String> {
@@ -135,6 +139,14 @@ fn name_globals(mut sc: clap::Command, globals: &[clap::Arg], note: &str) -> cla
     }
     sc.args(globals.iter().cloned())
         .after_help(note.to_string())
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// What `errdex pick` prints for the chosen entry.
@@ -158,26 +170,34 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Fuzzy search across all vendors (query terms: vendor: status: cat: code:).
+    /// Search every catalog: codes, words, field terms (--help: the whole query language).
+    #[command(allow_negative_numbers = true)]
     Search {
         /// The query; several words are joined.
         query: Vec<String>,
         /// At most this many results.
         #[arg(long, short = 'n', value_name = "N")]
         limit: Option<usize>,
-        /// Print a JSON array of entries, each with its "score".
+        /// Print a JSON array of entries, each with its "tier" and "score".
         #[arg(long)]
         json: bool,
+        /// Highlight matched text: on a terminal (auto, unless NO_COLOR is set), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
     },
-    /// Show one vendor's entry for a code.
+    /// Show one vendor's entry for a code, or every catalog's entries for a code.
+    #[command(allow_negative_numbers = true)]
     Show {
-        /// Vendor id, name or alias (`errdex vendors` lists them).
-        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
+        /// Vendor id, name or alias (`errdex vendors` lists them); alone, the code to show
+        /// from every catalog (`errdex show 1302`).
+        #[arg(value_name = "VENDOR", add = clap_complete::ArgValueCandidates::new(super::shell::vendor_or_code_candidates))]
         vendor: String,
-        /// The error code, or its symbol or alias (`errno ENOENT`).
-        code: String,
+        /// The error code, or its symbol or alias (`errno ENOENT`); leading zeros and a sign
+        /// are read as the number (`mantago 01004`, `errno -111`).
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::code_candidates))]
+        code: Option<String>,
         /// An older edition of the vendor's table.
-        #[arg(long, value_name = "E")]
+        #[arg(long, value_name = "E", add = clap_complete::ArgValueCandidates::new(super::shell::edition_candidates))]
         edition: Option<String>,
         /// Print the entry as a JSON object (an array for a code listed twice).
         #[arg(long)]
@@ -194,12 +214,13 @@ pub enum Command {
     /// Copy a log to stdout, with a line under each error errdex identifies saying what it is.
     Annotate(super::annotate::Options),
     /// Code for a vendor's errors: match arms for CODEs, or a whole enum.
+    #[command(allow_negative_numbers = true)]
     Snippet {
         /// Vendor id, name or alias (`errdex vendors` lists them).
-        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_candidates))]
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::shell::vendor_or_code_candidates))]
         vendor: String,
-        /// The codes to write match arms for (none: an enum of every code).
-        #[arg(value_name = "CODE")]
+        /// The codes to write match arms for, or their symbols (none: an enum of every code).
+        #[arg(value_name = "CODE", add = clap_complete::ArgValueCandidates::new(super::shell::code_candidates))]
         codes: Vec<String>,
         /// The language to write [default: rust, or the config file's snippet_lang].
         #[arg(long, short, value_enum)]
@@ -231,6 +252,13 @@ pub enum Command {
         #[arg(long)]
         no_mouse: bool,
     },
+    /// Serve the Language Server Protocol on stdin and stdout: hovers, inlay hints and code
+    /// actions for the error codes in code and logs (docs/editors.md: Neovim, Helix, VS Code).
+    Lsp {
+        /// Accepted as editors' clients pass it; stdin and stdout are the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Check, import and compare catalogs.
     #[command(subcommand)]
     Catalog(crate::cli::CatalogCommand),
@@ -257,4 +285,37 @@ pub enum Command {
         #[arg(long, value_name = "DIR", conflicts_with = "path")]
         out_dir: Option<PathBuf>,
     },
+}
+
+impl Command {
+    /// The command's name as typed (`errdex NAME`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Vendors { .. } => "vendors",
+            Command::Search { .. } => "search",
+            Command::Show { .. } => "show",
+            Command::Decode { .. } => "decode",
+            Command::Annotate(_) => "annotate",
+            Command::Snippet { .. } => "snippet",
+            Command::Pick { .. } => "pick",
+            Command::Catalog(_) => "catalog",
+            Command::Config { .. } => "config",
+            Command::Completions { .. } => "completions",
+            Command::Man { .. } => "man",
+            Command::Lsp { .. } => "lsp",
+        }
+    }
+
+    /// Whether the global `--vendor` means something to this command (it narrows a search,
+    /// names the vendor of `show`, `snippet` and `annotate`, and preselects it in `pick`).
+    pub fn takes_vendor(&self) -> bool {
+        matches!(
+            self,
+            Command::Search { .. }
+                | Command::Show { .. }
+                | Command::Snippet { .. }
+                | Command::Annotate(_)
+                | Command::Pick { .. }
+        )
+    }
 }

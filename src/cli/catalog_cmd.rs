@@ -15,11 +15,8 @@ use crate::catalog::diff::{Change, Diff, DiffOptions, diff_with};
 use crate::catalog::import::{self, Format};
 use crate::index::Index;
 use crate::sanitize;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum CatalogCommand {
@@ -198,7 +195,7 @@ fn run_import(
     json.push('\n');
     match output {
         None => out.write_all(json.as_bytes())?,
-        Some(path) => match write_atomically(path, json.as_bytes(), force) {
+        Some(path) => match crate::files::write_atomically(path, json.as_bytes(), force) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 return fail(&format!(
@@ -208,7 +205,9 @@ fn run_import(
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
                 say!("errdex: interrupted; {} is left as it was", path.display());
-                return Ok(EXIT_INTERRUPTED);
+                // 128 + the signal, as a shell reports a process the signal ended.
+                let code = crate::files::stopping_signal(&e).map_or(EXIT_INTERRUPTED, |s| 128 + s);
+                return Ok(code);
             }
             Err(e) => return fail(&format!("cannot write {}: {e}", path.display())),
         },
@@ -264,112 +263,6 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
         [0xFF, 0xFE, ..] => utf16(true),
         [0xFE, 0xFF, ..] => utf16(false),
         _ => String::from_utf8(bytes.to_vec()).ok(),
-    }
-}
-
-/// Writes `data` to a temporary file next to `path`, then moves it into place, so `path` is
-/// never left half-written. Without `overwrite`, an existing `path` is left alone
-/// (`AlreadyExists`), even when it appears while the data is written. A symbolic link is
-/// written through: its target gets the data and keeps its permissions. Ctrl-C, SIGTERM or
-/// SIGHUP before the file is in place removes the temporary file and ends with `Interrupted`.
-fn write_atomically(path: &Path, data: &[u8], overwrite: bool) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut ids = Vec::new();
-    for sig in [SIGINT, SIGTERM, SIGHUP] {
-        ids.push(signal_hook::flag::register(sig, stop.clone())?);
-    }
-    let result = write_through(path, data, overwrite, &stop);
-    for id in ids {
-        signal_hook::low_level::unregister(id);
-    }
-    result
-}
-
-/// [`write_atomically`] with the stop flag its signals set: checked between steps, so a stop
-/// leaves `path` as it was and no temporary file.
-fn write_through(
-    path: &Path,
-    data: &[u8],
-    overwrite: bool,
-    stop: &AtomicBool,
-) -> std::io::Result<()> {
-    let target = link_target(path)?;
-    let path = target.as_path();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "the output path names no file",
-        )
-    })?;
-    let (tmp, mut file) = (0..100)
-        .find_map(|n| {
-            let mut tmp_name = std::ffi::OsString::from(".");
-            tmp_name.push(name);
-            tmp_name.push(format!(".{}.{n}.tmp", std::process::id()));
-            let tmp = dir.join(tmp_name);
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&tmp)
-            {
-                Ok(f) => Some(Ok((tmp, f))),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
-                Err(e) => Some(Err(e)),
-            }
-        })
-        .unwrap_or_else(|| Err(std::io::Error::other("no free temporary file name")))?;
-    let stopped = || -> std::io::Result<()> {
-        if stop.load(Ordering::Relaxed) {
-            Err(std::io::ErrorKind::Interrupted.into())
-        } else {
-            Ok(())
-        }
-    };
-    let result = (|| {
-        // The file replaced keeps its permissions (a catalog kept read-only stays so).
-        if let Ok(old) = std::fs::metadata(path) {
-            file.set_permissions(old.permissions())?;
-        }
-        for chunk in data.chunks(1 << 16) {
-            stopped()?;
-            file.write_all(chunk)?;
-        }
-        file.sync_all()?;
-        drop(file);
-        stopped()?;
-        if overwrite {
-            return std::fs::rename(&tmp, path);
-        }
-        // A hard link fails if `path` exists: no window where it could be overwritten.
-        match std::fs::hard_link(&tmp, path) {
-            Ok(()) => std::fs::remove_file(&tmp),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-            // File systems without hard links: check, then rename.
-            Err(_) if path.exists() => Err(std::io::ErrorKind::AlreadyExists.into()),
-            Err(_) => std::fs::rename(&tmp, path),
-        }
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// The file a path names: itself, or the end of its chain of symbolic links (which must
-/// exist: a dangling link is refused rather than guessed at).
-fn link_target(path: &Path) -> std::io::Result<PathBuf> {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|e| {
-            std::io::Error::new(
-                e.kind(),
-                format!("it is a symbolic link that leads to no file ({e})"),
-            )
-        }),
-        _ => Ok(path.to_path_buf()),
     }
 }
 
@@ -509,31 +402,5 @@ mod tests {
         }
         assert_eq!(decode_text(&bytes).as_deref(), Some("code\t錯"));
         assert_eq!(decode_text(b"\xff\x00abc"), None);
-    }
-
-    #[test]
-    fn a_stopped_write_leaves_the_file_and_no_temporary_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.json");
-        std::fs::write(&path, b"old").unwrap();
-        let stop = AtomicBool::new(true);
-        let err = write_through(&path, &[b'x'; 300_000], true, &stop).unwrap_err();
-        assert_eq!(err.kind(), std::io::ErrorKind::Interrupted);
-        assert_eq!(std::fs::read(&path).unwrap(), b"old");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn atomic_write_never_overwrites_without_force() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.json");
-        write_atomically(&path, b"one", false).unwrap();
-        let err = write_atomically(&path, b"two", false).unwrap_err();
-        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
-        assert_eq!(std::fs::read(&path).unwrap(), b"one");
-        write_atomically(&path, b"three", true).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"three");
-        // No temporary files are left behind.
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

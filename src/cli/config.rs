@@ -136,7 +136,8 @@ impl Config {
             let (place, line) = at(value.span());
             let name = key.get_ref().as_ref();
             let result = match name {
-                "snippet_lang" => {
+                // `lang`, as the flag is named; `snippet_lang` is read too.
+                "lang" | "snippet_lang" => {
                     choice::<Lang>(value.get_ref()).map(|v| set(&mut self.snippet_lang, v, line))
                 }
                 "theme" => {
@@ -173,7 +174,7 @@ impl Config {
 }
 
 /// The keys the file may set, as `errdex config --init` writes them.
-const KEYS: [&str; 5] = ["snippet_lang", "theme", "mouse", "clipboard", "catalogs"];
+const KEYS: [&str; 5] = ["lang", "theme", "mouse", "clipboard", "catalogs"];
 
 /// A config file larger than this is not a config file.
 const MAX_BYTES: u64 = 1 << 20;
@@ -192,19 +193,9 @@ pub fn default_path() -> Option<PathBuf> {
 
 /// The file's text; a FIFO, device or huge file is refused rather than read forever.
 fn read_limited(path: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(std::io::Error::other("larger than 1 MiB"));
-    }
-    let mut text = String::new();
-    std::fs::File::open(path)?
-        .take(MAX_BYTES)
-        .read_to_string(&mut text)?;
-    Ok(text)
+    let bytes = crate::files::read_regular(path, MAX_BYTES)?;
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
 
 /// 1-based line and column (in characters) of byte `offset`.
@@ -279,31 +270,62 @@ impl fmt::Display for Origin {
     }
 }
 
-/// The file `errdex config --init` writes: every setting, commented out at its default.
-pub fn template() -> String {
+/// Each setting of the config file: its key, what it does, and its line at the default (or an
+/// example), as `errdex config --init` writes them and the man page lists them.
+pub fn settings() -> Vec<(&'static str, String, &'static str)> {
     let langs = possible::<Lang>().join(", ");
     let themes = possible::<Palette>().join(", ");
     let modes = possible::<clipboard::Mode>().join(", ");
-    format!(
+    vec![
+        (
+            "lang",
+            format!("The language of `errdex snippet` and the explorer's snippets: {langs}."),
+            "lang = \"rust\"",
+        ),
+        (
+            "theme",
+            format!(
+                "The explorer's colours, for a dark or a light terminal background: {themes}; \
+                 auto asks the terminal (COLORFGBG, else its answer to OSC 11) and takes dark \
+                 when it does not say."
+            ),
+            "theme = \"auto\"",
+        ),
+        (
+            "mouse",
+            "Whether the explorer takes the mouse (false leaves text selection to the terminal)."
+                .into(),
+            "mouse = true",
+        ),
+        (
+            "clipboard",
+            format!("How copied text reaches the clipboard: {modes}."),
+            "clipboard = \"auto\"",
+        ),
+        (
+            "catalogs",
+            "More catalog files or folders, loaded after ~/.config/errdex/catalogs and before \
+             --catalog ones. `~/` is your home; a relative path starts from this file's folder."
+                .into(),
+            "catalogs = [\"~/work/error-catalogs\"]",
+        ),
+    ]
+}
+
+/// The commented file `errdex config --init` writes: every setting at its default, commented out.
+pub fn template() -> String {
+    let mut out = String::from(
         "# errdex settings. Flags on the command line win over these; `errdex config` shows\n\
-         # what is in force and where each value comes from. Remove a `#` to set a value.\n\
-         \n\
-         # The language of `errdex snippet` and the explorer's snippets: {langs}.\n\
-         # snippet_lang = \"rust\"\n\
-         \n\
-         # The explorer's colours, for a dark or a light terminal background: {themes}.\n\
-         # theme = \"dark\"\n\
-         \n\
-         # Whether the explorer takes the mouse (false leaves text selection to the terminal).\n\
-         # mouse = true\n\
-         \n\
-         # How copied text reaches the clipboard: {modes}.\n\
-         # clipboard = \"auto\"\n\
-         \n\
-         # More catalog files or folders, loaded after ~/.config/errdex/catalogs and before\n\
-         # --catalog ones. `~/` is your home; a relative path starts from this file's folder.\n\
-         # catalogs = [\"~/work/error-catalogs\"]\n"
-    )
+         # what is in force and where each value comes from. Remove a `#` to set a value.\n",
+    );
+    for (_, what, line) in settings() {
+        out.push('\n');
+        for row in crate::tui::detail::wrap(&what, 88) {
+            out.push_str(&format!("# {row}\n"));
+        }
+        out.push_str(&format!("# {line}\n"));
+    }
+    out
 }
 
 fn possible<T: ValueEnum>() -> Vec<String> {
@@ -324,11 +346,18 @@ pub fn print(
     let shown = |p: &Path| crate::sanitize::line(&p.display().to_string()).into_owned();
     match &config.path {
         Some(p) if config.found => writeln!(out, "# config file: {} (read)", shown(p))?,
-        Some(p) => writeln!(
-            out,
-            "# config file: {} (not there; `errdex config --init` writes one)",
-            shown(p)
-        )?,
+        Some(p) => match std::fs::symlink_metadata(p) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => writeln!(
+                out,
+                "# config file: {} (not there; `errdex config --init` writes one)",
+                shown(p)
+            )?,
+            _ => writeln!(
+                out,
+                "# config file: {} (there, but not read: see the warning)",
+                shown(p)
+            )?,
+        },
         None => writeln!(out, "# config file: none (no HOME or XDG_CONFIG_HOME)")?,
     }
     match user_dir {
@@ -349,7 +378,7 @@ pub fn print(
     };
     let rows = [
         (
-            "snippet_lang",
+            "lang",
             name(config.snippet_lang.value.to_possible_value()),
             &config.snippet_lang.origin,
         ),
@@ -432,7 +461,14 @@ pub fn init(config: &Config) -> Result<PathBuf, String> {
     {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(format!("{shown} already exists; it is left as it is"));
+            let dangling = std::fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.file_type().is_symlink())
+                && std::fs::metadata(&path).is_err();
+            return Err(if dangling {
+                format!("{shown} is a symbolic link that leads to no file; it is left as it is")
+            } else {
+                format!("{shown} already exists; it is left as it is")
+            });
         }
         Err(e) => return Err(format!("cannot write {shown}: {e}")),
     };
@@ -478,7 +514,7 @@ mod tests {
         assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
         assert_eq!(
             c.warnings[0],
-            "/c/config.toml:2:9: theme: unknown value `purple` (expected one of dark, light); \
+            "/c/config.toml:2:9: theme: unknown value `purple` (expected one of auto, dark, light); \
              the default is used"
         );
         let lang = &c.warnings[1];
@@ -490,7 +526,7 @@ mod tests {
             lang.ends_with(", found a number; the default is used"),
             "{lang}"
         );
-        assert_eq!(c.theme.value, Palette::Dark);
+        assert_eq!(c.theme.value, Palette::Auto);
         assert_eq!(c.theme.origin, Origin::Default);
         assert!(!c.mouse.value);
     }
@@ -509,7 +545,7 @@ mod tests {
         assert_eq!(
             c.warnings,
             [
-                "/c/config.toml:1:1: unknown setting `colour` (settings: snippet_lang, theme, \
+                "/c/config.toml:1:1: unknown setting `colour` (settings: lang, theme, \
               mouse, clipboard, catalogs); it is ignored"
             ]
         );

@@ -9,6 +9,7 @@ mod args;
 mod catalog_cmd;
 mod config;
 pub mod output;
+mod resolve;
 mod shell;
 
 use args::man_command;
@@ -25,9 +26,13 @@ pub const EXIT_USAGE: i32 = 2;
 
 /// Parses the process arguments and runs the command.
 pub fn main() -> i32 {
+    if let Some(code) = crate::clipboard::serve_if_asked() {
+        return code;
+    }
     shell::complete_if_asked();
+    let argv = with_bare_search(std::env::args_os().collect());
     let parsed = command()
-        .try_get_matches()
+        .try_get_matches_from(argv)
         .and_then(|matches| <Args as clap::FromArgMatches>::from_arg_matches(&matches));
     let code = match parsed {
         Ok(args) => run(args),
@@ -56,29 +61,10 @@ fn clap_exit(err: clap::Error) -> i32 {
     }
 }
 
-pub fn run(args: Args) -> i32 {
-    // Commands that need neither settings nor catalogs.
-    match &args.command {
-        Some(Command::Completions { shell, fixed }) => {
-            return finish(shell::print_completions(
-                *shell,
-                *fixed,
-                &mut std::io::stdout(),
-            ));
-        }
-        Some(Command::Man {
-            out_dir: Some(dir), ..
-        }) => {
-            return finish(shell::write_man_pages(dir));
-        }
-        Some(Command::Man { path, .. }) => {
-            return finish(shell::print_man(path, &mut std::io::stdout()));
-        }
-        _ => {}
-    }
+pub fn run(mut args: Args) -> i32 {
     let config = args.settings();
     let sources = args.sources(&config);
-    if args.command.is_none() {
+    let Some(command) = args.command.take() else {
         let start = crate::tui::app::Options {
             query: args.query.clone(),
             vendor: args.vendor.clone(),
@@ -88,153 +74,349 @@ pub fn run(args: Args) -> i32 {
             ..Default::default()
         };
         return explore(tui_options(config, sources, start), PickPrint::Code);
+    };
+    if args.vendor.is_some() && !command.takes_vendor() {
+        return usage_error(&format!(
+            "--vendor does not apply to `errdex {}`",
+            command.name()
+        ));
     }
-    if let Some(Command::Pick {
-        query,
-        vendor,
-        print,
-        lang,
-        no_mouse,
-    }) = &args.command
-    {
-        let start = crate::tui::app::Options {
-            query: query.clone(),
-            vendor: vendor.clone(),
-            mouse: config.mouse.value && !no_mouse,
-            pick: true,
-            lang: Some(lang.unwrap_or(config.snippet_lang.value)),
-            palette: config.theme.value,
-            ..Default::default()
-        };
-        return explore(tui_options(config, sources, start), *print);
-    }
-    for w in &config.warnings {
-        say!("errdex: warning: {}", crate::sanitize::line(w));
-    }
-    if let Some(Command::Config { init }) = &args.command {
-        if *init {
-            return match config::init(&config) {
-                Ok(path) => {
-                    say!(
-                        "errdex: wrote {}",
-                        crate::sanitize::line(&path.display().to_string())
-                    );
-                    EXIT_OK
-                }
-                Err(message) => usage_error(&crate::sanitize::line(&message)),
+    match command {
+        Command::Completions { shell, fixed } => finish(shell::print_completions(
+            shell,
+            fixed,
+            &mut std::io::stdout(),
+        )),
+        Command::Man {
+            out_dir: Some(dir), ..
+        } => finish(shell::write_man_pages(&dir)),
+        Command::Man { path, .. } => finish(shell::print_man(&path, &mut std::io::stdout())),
+        Command::Pick {
+            query,
+            vendor,
+            print,
+            lang,
+            no_mouse,
+        } => {
+            let start = crate::tui::app::Options {
+                query,
+                vendor: vendor.or(args.vendor),
+                mouse: config.mouse.value && !no_mouse,
+                pick: true,
+                lang: Some(lang.unwrap_or(config.snippet_lang.value)),
+                palette: config.theme.value,
+                ..Default::default()
             };
+            explore(tui_options(config, sources, start), print)
         }
-        let user_dir = sources.user_dir.as_deref();
-        let mut out = std::io::stdout().lock();
-        return finish(
-            config::print(&config, &args.catalog, user_dir, &mut out)
-                .and_then(|()| out.flush())
-                .map(|()| EXIT_OK),
-        );
-    }
-    let (index, problems) = Index::load(&sources, &mut |_, _| {});
-    for p in &problems {
-        say!("errdex: warning: {p}");
-    }
-    for n in &index.notices {
-        say!("errdex: note: {n}");
-    }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let result = match args.command {
-        None
-        | Some(
-            Command::Pick { .. }
-            | Command::Completions { .. }
-            | Command::Man { .. }
-            | Command::Config { .. },
-        ) => unreachable!("answered above"),
-        Some(Command::Vendors { json }) => output::print_vendors(&index, json, &mut out),
-        Some(Command::Annotate(mut options)) => {
-            if let Some(v) = &options.vendor {
-                let Some(i) = index.find_vendor(v) else {
-                    return usage_error(&unknown_vendor(&index, v));
+        Command::Config { init } => {
+            warn_about(&config);
+            if init {
+                return match config::init(&config) {
+                    Ok(path) => {
+                        say!("errdex: wrote {}", path.display());
+                        EXIT_OK
+                    }
+                    Err(message) => usage_error(&message),
                 };
-                options.vendor = Some(index.vendors()[i].id.clone());
+            }
+            let user_dir = sources.user_dir.as_deref();
+            let mut out = std::io::stdout().lock();
+            finish(
+                config::print(&config, &args.catalog, user_dir, &mut out)
+                    .and_then(|()| out.flush())
+                    .map(|()| EXIT_OK),
+            )
+        }
+        Command::Lsp { .. } => {
+            warn_about(&config);
+            crate::lsp::serve(move || {
+                let (index, problems) = Index::load(&sources, &mut |_, _| {});
+                for p in &problems {
+                    say!("errdex: warning: {p}");
+                }
+                index
+            })
+        }
+        command => {
+            warn_about(&config);
+            let (index, problems) = Index::load(&sources, &mut |_, _| {});
+            for p in &problems {
+                say!("errdex: warning: {p}");
+            }
+            for n in &index.notices {
+                say!("errdex: note: {n}");
+            }
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            let result = on_index(&index, command, args.vendor.as_deref(), &config, &mut out);
+            finish(result.and_then(|code| out.flush().map(|()| code)))
+        }
+    }
+}
+
+fn warn_about(config: &config::Config) {
+    for w in &config.warnings {
+        say!("errdex: warning: {w}");
+    }
+}
+
+/// The commands that read the catalogs. `vendor` is the global `--vendor`, for the commands
+/// that take one.
+fn on_index(
+    index: &Index,
+    command: Command,
+    vendor: Option<&str>,
+    config: &config::Config,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    match command {
+        Command::Vendors { json } => output::print_vendors(index, json, out),
+        Command::Annotate(mut options) => {
+            if let Some(v) = options.vendor.as_deref().or(vendor) {
+                match resolve::vendor(index, v) {
+                    Ok(i) => options.vendor = Some(index.vendors()[i].id.clone()),
+                    Err(message) => return Ok(usage_error(&message)),
+                }
             }
             options.color = std::io::IsTerminal::is_terminal(&std::io::stdout())
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            annotate::annotate(&index, &options, &mut out)
+            annotate::annotate(index, &options, out)
         }
-        Some(Command::Decode { file, json }) => match read_input(file.as_deref()) {
-            Ok(text) => output::print_decode(&index, &text, json, &mut out),
-            Err(message) => return usage_error(&message),
+        Command::Decode { file, json } => match read_input(file.as_deref()) {
+            Ok(text) => output::print_decode(index, &text, json, out),
+            Err(message) => Ok(usage_error(&message)),
         },
-        Some(Command::Snippet {
-            vendor,
+        Command::Snippet {
+            vendor: first,
             codes,
             lang,
             enumeration,
             envelope,
-        }) => {
-            let Some(v) = index.find_vendor(&vendor) else {
-                return usage_error(&unknown_vendor(&index, &vendor));
+        } => {
+            // `--vendor V snippet CODE…` names the vendor once, before the command.
+            let (name, typed) = match vendor {
+                Some(v) => (v.to_string(), [vec![first], codes].concat()),
+                None => (first, codes),
             };
+            let v = match resolve::vendor(index, &name) {
+                Ok(v) => v,
+                Err(message) => return Ok(usage_error(&message)),
+            };
+            let mut codes = Vec::new();
+            for t in &typed {
+                let found = resolve::codes(index, v, t, None).unwrap_or_default();
+                if found.is_empty() {
+                    say!(
+                        "errdex: {} has no code `{}`",
+                        index.vendors()[v].id,
+                        crate::sanitize::line(t)
+                    );
+                    return Ok(EXIT_NOT_FOUND);
+                }
+                for c in found {
+                    if let Some(note) = &c.note {
+                        say!("errdex: note: {note}");
+                    }
+                    codes.push(c.code);
+                }
+            }
             let shape = output::SnippetShape {
                 lang: lang.unwrap_or(config.snippet_lang.value),
                 enumeration,
                 envelope,
             };
-            output::print_snippet(&index, v, &codes, shape, &mut out)
+            output::print_snippet(index, v, &codes, shape, out)
         }
-        Some(Command::Catalog(cmd)) => catalog_cmd::print_catalog(cmd, &index, &mut out),
-        Some(Command::Search { query, limit, json }) => match Query::parse(&query.join(" ")) {
-            Ok(q) => output::print_search(&index, &q, limit, json, &mut out),
-            Err(e) => return usage_error(&e.to_string()),
-        },
-        Some(Command::Show {
-            vendor,
+        Command::Catalog(cmd) => catalog_cmd::print_catalog(cmd, index, out),
+        Command::Search {
+            query,
+            limit,
+            json,
+            color,
+        } => {
+            let mut text = query.join(" ");
+            if let Some(v) = vendor {
+                match resolve::vendor(index, v) {
+                    Ok(i) => text = format!("v:{} {text}", index.vendors()[i].id),
+                    Err(message) => return Ok(usage_error(&message)),
+                }
+            }
+            match Query::parse(&text) {
+                Ok(q) => {
+                    let color = match color {
+                        args::ColorChoice::Always => true,
+                        args::ColorChoice::Never => false,
+                        args::ColorChoice::Auto => {
+                            std::io::IsTerminal::is_terminal(&std::io::stdout())
+                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        }
+                    };
+                    output::print_search(index, &q, limit, json, color, out)
+                }
+                Err(e) => Ok(usage_error(&e.to_string())),
+            }
+        }
+        Command::Show {
+            vendor: first,
             code,
             edition,
             json,
-        }) => {
-            let Some(v) = index.find_vendor(&vendor) else {
-                return usage_error(&unknown_vendor(&index, &vendor));
+        } => {
+            let (name, typed) = match (code, vendor) {
+                (Some(code), _) => (Some(first), code),
+                (None, Some(v)) => (Some(v.to_string()), first),
+                (None, None) => (None, first),
             };
-            // A code, or its symbol or alias (`errno ENOENT`, `grpc UNAVAILABLE`).
-            let found = index.lookup(v, &code, edition.as_deref()).map(|found| {
-                if found.is_empty() && edition.is_none() {
-                    index
-                        .by_name(v, &code)
-                        .into_iter()
-                        .map(|r| index.get(r))
-                        .collect()
-                } else {
-                    found
-                }
-            });
-            match found {
-                None => {
-                    let known: Vec<&str> = index.vendors()[v]
-                        .editions
-                        .iter()
-                        .map(|&c| index.tables()[c].edition().id.as_str())
-                        .collect();
-                    return usage_error(&format!(
-                        "{} has no edition `{}` (editions: {})",
-                        index.vendors()[v].id,
-                        edition.unwrap_or_default(),
-                        known.join(", ")
-                    ));
-                }
-                Some(found) if found.is_empty() => {
-                    say!(
-                        "errdex: {} has no code `{}` in its catalog",
-                        index.vendors()[v].id,
-                        crate::sanitize::line(&code)
-                    );
-                    Ok(EXIT_NOT_FOUND)
-                }
-                Some(found) => output::print_show(&index, &found, json, &mut out),
+            match name {
+                Some(name) => show(index, &name, &typed, edition.as_deref(), json, out),
+                None if edition.is_some() => Ok(usage_error(
+                    "--edition needs a vendor: errdex show VENDOR CODE --edition E",
+                )),
+                None => show_everywhere(index, &typed, json, out),
             }
         }
+        Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Pick { .. }
+        | Command::Config { .. }
+        | Command::Lsp { .. } => Ok(usage_error("this command reads no catalogs")),
+    }
+}
+
+/// `errdex show VENDOR CODE`: the vendor's entries for a code, its symbol or alias.
+fn show(
+    index: &Index,
+    name: &str,
+    typed: &str,
+    edition: Option<&str>,
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    let v = match resolve::vendor(index, name) {
+        Ok(v) => v,
+        Err(message) => return Ok(usage_error(&message)),
     };
-    finish(result.and_then(|code| out.flush().map(|()| code)))
+    let id = &index.vendors()[v].id;
+    let Some(codes) = resolve::codes(index, v, typed, edition) else {
+        let known: Vec<&str> = index.vendors()[v]
+            .editions
+            .iter()
+            .map(|&c| index.tables()[c].edition().id.as_str())
+            .collect();
+        return Ok(usage_error(&format!(
+            "{id} has no edition `{}` (editions: {})",
+            edition.unwrap_or_default(),
+            known.join(", ")
+        )));
+    };
+    if codes.is_empty() {
+        // A code its family links to another's (HRESULT 0x800706BA is Win32 1722).
+        let linked = resolve::linked(index, v, typed);
+        if linked.is_empty() || edition.is_some() {
+            say!("errdex: {id} has no code `{typed}` in its catalog");
+            return Ok(EXIT_NOT_FOUND);
+        }
+        let mut found = Vec::new();
+        for (other, c) in &linked {
+            if let Some(note) = &c.note {
+                say!("errdex: note: {note}");
+            }
+            found.extend(index.lookup(*other, &c.code, None).unwrap_or_default());
+        }
+        return output::print_show(index, &found, json, out);
+    }
+    let mut found = Vec::new();
+    for c in &codes {
+        if let Some(note) = &c.note {
+            say!("errdex: note: {note}");
+        }
+        found.extend(index.lookup(v, &c.code, edition).unwrap_or_default());
+    }
+    output::print_show(index, &found, json, out)
+}
+
+/// `errdex show CODE`: every catalog's entries for a code (as err.exe lists all its matches).
+fn show_everywhere(
+    index: &Index,
+    typed: &str,
+    json: bool,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    let mut found = Vec::new();
+    for v in 0..index.vendors().len() {
+        for c in resolve::codes(index, v, typed, None).unwrap_or_default() {
+            found.extend(index.lookup(v, &c.code, None).unwrap_or_default());
+        }
+    }
+    if found.is_empty() {
+        for v in 0..index.vendors().len() {
+            for (other, c) in resolve::linked(index, v, typed) {
+                if let Some(note) = &c.note {
+                    say!("errdex: note: {note}");
+                }
+                found.extend(index.lookup(other, &c.code, None).unwrap_or_default());
+            }
+        }
+    }
+    if found.is_empty() {
+        if let Some(v) = index.find_vendor(typed) {
+            let id = &index.vendors()[v].id;
+            return Ok(usage_error(&format!(
+                "`{typed}` is a vendor; name a code too: errdex show {id} CODE"
+            )));
+        }
+        say!("errdex: no catalog has a code `{typed}` (`errdex search {typed}` looks further)");
+        return Ok(EXIT_NOT_FOUND);
+    }
+    output::print_show(index, &found, json, out)
+}
+
+/// `errdex 404`, `errdex ECONNREFUSED`: a first word that is not a command (nor an option) is
+/// a search, as `rg PATTERN` is; `search` is put before it. A word close to a command's name
+/// is still searched for, and the search says which command was perhaps meant.
+fn with_bare_search(mut argv: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let cmd = command();
+    let takes_value = |arg: Option<&clap::Arg>| arg.is_some_and(|a| a.get_action().takes_values());
+    let mut i = 1;
+    while i < argv.len() {
+        let word = argv[i].to_string_lossy().into_owned();
+        if word == "--" {
+            return argv;
+        }
+        if let Some(long) = word.strip_prefix("--") {
+            let arg = cmd.get_arguments().find(|a| a.get_long() == Some(long));
+            i += if takes_value(arg) { 2 } else { 1 };
+            continue;
+        }
+        let number = word.parse::<f64>().is_ok();
+        if word.len() > 1 && word.starts_with('-') && !number {
+            let short = word.chars().nth(1);
+            let arg = cmd.get_arguments().find(|a| a.get_short() == short);
+            i += if word.len() == 2 && takes_value(arg) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        let is_command = word == "help"
+            || cmd
+                .get_subcommands()
+                .any(|s| s.get_name() == word || s.get_all_aliases().any(|a| a == word));
+        if !is_command {
+            if let Some(near) = cmd
+                .get_subcommands()
+                .map(|s| s.get_name())
+                .find(|name| word.len() >= 3 && resolve::is_slip(&word, name))
+            {
+                say!("errdex: note: searching for `{word}`; the command is `errdex {near}`");
+            }
+            argv.insert(i, "search".into());
+        }
+        return argv;
+    }
+    argv
 }
 
 /// The exit code once the results are written, or could not be: a full disk or another write
@@ -304,15 +486,6 @@ fn explore(options: crate::tui::Options, print: PickPrint) -> i32 {
         }
     }
     exit.code()
-}
-
-fn unknown_vendor(index: &Index, name: &str) -> String {
-    let ids: Vec<&str> = index.vendors().iter().map(|v| v.id.as_str()).collect();
-    format!(
-        "unknown vendor `{}` (vendors: {})",
-        crate::sanitize::line(name),
-        ids.join(", ")
-    )
 }
 
 fn usage_error(message: &str) -> i32 {

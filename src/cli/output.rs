@@ -61,8 +61,9 @@ impl<'a> EntryJson<'a> {
 /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
 /// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"`,
 /// `"note"`, `"retry_after"` (`{"header","value","seconds"|"at"}`) and `"details"`
-/// (`google.rpc.Status` details as Google's JSON prints them) when an error has them, and
-/// `"notice"` when the paste has one.
+/// (`google.rpc.Status` details as Google's JSON prints them) when an error has them,
+/// `"retry_advice"` (what to do about retrying, in words) when there is one, and `"notice"`
+/// when the paste has one.
 pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
@@ -90,6 +91,9 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
             m.insert("evidence".into(), e.evidence.clone().into());
             if let Some(n) = &e.note {
                 m.insert("note".into(), n.clone().into());
+            }
+            if let Some(a) = crate::decode::retry::advice(index, e) {
+                m.insert("retry_advice".into(), a.into());
             }
             if let Some(r) = &e.retry_after {
                 m.insert(
@@ -140,6 +144,7 @@ pub fn print_vendors(index: &Index, json: bool, out: &mut impl Write) -> io::Res
                     "id": v.id,
                     "name": newest.vendor().name,
                     "type": newest.vendor().vendor_type,
+                    "group": newest.vendor().group,
                     "aliases": newest.vendor().aliases,
                     "entries": newest.len(),
                     "editions": editions,
@@ -193,10 +198,17 @@ pub fn print_search(
     query: &Query,
     limit: Option<usize>,
     json: bool,
+    color: bool,
     out: &mut impl Write,
 ) -> io::Result<i32> {
-    let mut hits = index.search(query);
-    if let Some(n) = limit {
+    let mut hits = crate::decode::families::with_code_forms(index, query, index.search(query));
+    if let Some(n) = limit
+        && hits.len() > n
+    {
+        say!(
+            "errdex: showing {n} of {} matches (--limit {n})",
+            hits.len()
+        );
         hits.truncate(n);
     }
     if json {
@@ -204,6 +216,7 @@ pub fn print_search(
         struct Scored<'a> {
             #[serde(flatten)]
             entry: EntryJson<'a>,
+            tier: &'static str,
             score: u32,
         }
         let entries: Vec<_> = hits.iter().map(|h| index.get(h.row)).collect();
@@ -212,6 +225,7 @@ pub fn print_search(
             .zip(&entries)
             .map(|(h, e)| Scored {
                 entry: EntryJson::of(e),
+                tier: crate::index::tier_name(h.tier),
                 score: h.score,
             })
             .collect();
@@ -237,6 +251,20 @@ pub fn print_search(
         }
         if hits.is_empty() {
             say!("errdex: no matches");
+        } else if color {
+            let mut h = crate::index::Highlighter::new(&query.text);
+            let marks: Vec<[Vec<u32>; 4]> = rows
+                .iter()
+                .enumerate()
+                .map(|(n, r)| {
+                    if n == 0 {
+                        Default::default()
+                    } else {
+                        [Vec::new(), h.indices(&r[1]), Vec::new(), h.indices(&r[3])]
+                    }
+                })
+                .collect();
+            write_table_marked(out, &rows, &[false, false, false, false], &marks)?;
         } else {
             write_table(out, &rows, &[false, false, false, false])?;
         }
@@ -328,17 +356,16 @@ pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Res
     };
     field("description", entry.description.as_ref().map(list))?;
     field("fix", entry.fix.as_ref().map(list))?;
-    let maps: Vec<String> = entry
-        .maps_to
+    let maps: Vec<String> = crate::decode::families::maps_to(&e.vendor.id, entry)
         .iter()
-        .map(|m| {
+        .map(|(vendor, code)| {
             let found = index
-                .find_vendor(&m.vendor)
-                .and_then(|v| index.lookup(v, &m.code, None))
+                .find_vendor(vendor)
+                .and_then(|v| index.lookup(v, code, None))
                 .and_then(|rows| rows.into_iter().next());
             match found {
-                Some(o) => format!("{} {} {}", m.vendor, m.code, o.entry.headline()),
-                None => format!("{} {} (not in the loaded catalogs)", m.vendor, m.code),
+                Some(o) => format!("{vendor} {code} {}", o.entry.headline()),
+                None => format!("{vendor} {code} (not in the loaded catalogs)"),
             }
         })
         .collect();
@@ -372,6 +399,42 @@ fn write_table<const N: usize>(
     rows: &[[String; N]],
     right: &[bool; N],
 ) -> io::Result<()> {
+    write_table_marked(out, rows, right, &[])
+}
+
+/// Matched text on a terminal: bold red, as ripgrep shows it.
+const MARK_ON: &str = "\x1b[1;31m";
+const MARK_OFF: &str = "\x1b[0m";
+
+/// `text` with the chars at `marks` (sorted positions) between [`MARK_ON`] and [`MARK_OFF`].
+fn marked(text: &str, marks: &[u32]) -> String {
+    if marks.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + marks.len() * 8);
+    let mut on = false;
+    for (i, c) in text.chars().enumerate() {
+        let want = marks.binary_search(&(i as u32)).is_ok();
+        if want != on {
+            out.push_str(if want { MARK_ON } else { MARK_OFF });
+            on = want;
+        }
+        out.push(c);
+    }
+    if on {
+        out.push_str(MARK_OFF);
+    }
+    out
+}
+
+/// [`write_table`], with the chars at `marks[row][column]` highlighted (rows past the end of
+/// `marks` are plain); alignment is by the plain text.
+fn write_table_marked<const N: usize>(
+    out: &mut impl Write,
+    rows: &[[String; N]],
+    right: &[bool; N],
+    marks: &[[Vec<u32>; N]],
+) -> io::Result<()> {
     // Cells come from catalogs, user catalogs included: nothing in them reaches the terminal raw.
     let rows: Vec<Vec<std::borrow::Cow<str>>> = rows
         .iter()
@@ -383,18 +446,22 @@ fn write_table<const N: usize>(
             *w = (*w).max(cell.width());
         }
     }
-    for row in &rows {
+    for (r, row) in rows.iter().enumerate() {
         let mut line = String::new();
         for (i, cell) in row.iter().enumerate() {
             let pad = widths[i] - cell.width();
+            let shown = match marks.get(r) {
+                Some(m) => marked(cell, &m[i]),
+                None => cell.to_string(),
+            };
             if i + 1 == N {
-                line.push_str(cell);
+                line.push_str(shown.trim_end());
             } else if right[i] {
                 line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
+                line.push_str(&shown);
                 line.push_str("  ");
             } else {
-                line.push_str(cell);
+                line.push_str(&shown);
                 line.push_str(&" ".repeat(pad + 2));
             }
         }
@@ -484,6 +551,9 @@ pub fn print_decode(
                         .map_or(String::new(), |r| format!(", retry: {}", r.id()));
                     writeln!(out, "  kind:        {}{retry}", k.id())?;
                 }
+                if let Some(a) = crate::decode::retry::advice(index, err) {
+                    writeln!(out, "  retrying:    {a}")?;
+                }
                 if let Some(d) = &e.entry.description {
                     writeln!(out, "  description: {}", sanitize::line(&d.to_string()))?;
                 }
@@ -548,7 +618,7 @@ pub fn print_snippet(
     let table = index.vendor_table(vendor);
     let id = &table.vendor().id;
     if envelope && table.envelope().is_none() {
-        eprintln!("errdex: the {id} catalog describes no error body (no `envelope`)");
+        say!("errdex: the {id} catalog describes no error body (no `envelope`)");
         return Ok(EXIT_NOT_FOUND);
     }
     let all: Vec<TableRow> = (0..table.len())

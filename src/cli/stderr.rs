@@ -9,10 +9,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Set once a message could not be written; read by [`failed`] when the command ends.
 static FAILED: AtomicBool = AtomicBool::new(false);
 
-/// Writes one line to stderr.
+/// Writes one message to stderr, its line breaks kept and every other control character shown,
+/// not sent: messages quote file names, queries and arguments, which may hold escapes.
 pub fn line(args: fmt::Arguments<'_>) {
+    let text = crate::sanitize::block(&args.to_string());
     let mut err = std::io::stderr().lock();
-    if writeln!(err, "{args}").and_then(|()| err.flush()).is_err() {
+    if writeln!(err, "{text}").and_then(|()| err.flush()).is_err() {
         FAILED.store(true, Ordering::Relaxed);
     }
 }

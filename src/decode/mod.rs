@@ -14,12 +14,13 @@ mod clauses;
 mod echo;
 mod envelope;
 mod extract;
-mod families;
+pub mod families;
 mod http_bodies;
 mod http_printouts;
 mod lenient;
-mod postgres_words;
+mod links;
 mod printouts;
+pub mod retry;
 mod retry_after;
 mod rpc_details;
 mod rpc_status;
@@ -250,7 +251,7 @@ impl<'i> Decoding<'i> {
     /// The HTTP family's reason phrases, for [`http_printouts`].
     fn http_phrases(&self) -> &http_printouts::Phrases {
         self.http_phrases.get_or_init(|| {
-            let Some(http) = family_of(self.index, "http") else {
+            let Some(http) = family_of(self.index, families::HTTP) else {
                 return http_printouts::Phrases::new([]);
             };
             let rows = self.index.vendor_rows(http);
@@ -281,9 +282,12 @@ fn printed_messages(index: &Index) -> std::collections::HashMap<String, &'static
             .position(|v| v.id == id)
             .filter(|&v| index.vendor_table(v).vendor().vendor_type == VendorType::Standard)
     };
-    for id in ["errno", "sqlite"] {
-        let Some(v) = family(id) else { continue };
-        let id: &'static str = if id == "errno" { "errno" } else { "sqlite" };
+    for f in families::ALL {
+        let Some(fewest_words) = f.printed_words else {
+            continue;
+        };
+        let Some(v) = family(f.id) else { continue };
+        let id = f.id;
         let table = index.vendor_table(v);
         for i in 0..table.len() {
             let Some(m) = table.field(i, Field::Message) else {
@@ -291,14 +295,12 @@ fn printed_messages(index: &Index) -> std::collections::HashMap<String, &'static
             };
             let generic = ["out of memory", "unknown error", "not an error"];
             let words = m.split_whitespace().count();
-            if (id == "errno" || words >= 3) && !generic.contains(&m.to_lowercase().as_str()) {
+            if words >= fewest_words && !generic.contains(&m.to_lowercase().as_str()) {
                 known.entry(m.to_lowercase()).or_insert(id);
             }
         }
-        if id == "sqlite" {
-            for (m, _) in families::SQLITE_MESSAGES {
-                known.entry(m.to_lowercase()).or_insert(id);
-            }
+        for (m, _) in f.known_messages {
+            known.entry(m.to_lowercase()).or_insert(id);
         }
     }
     known
@@ -727,7 +729,7 @@ impl<'p> Decoder<'p> {
             .or_else(|| http_bodies::rpc_status(obj))?;
         let grpc = match &p.grpc {
             Some(code) => {
-                let v = self.family("grpc")?;
+                let v = self.family(families::GRPC)?;
                 let rows: Vec<RowId> = match code {
                     http_bodies::Grpc::Name(name) => self.index.by_name(v, name),
                     http_bodies::Grpc::Number(n) => self
@@ -788,7 +790,7 @@ impl<'p> Decoder<'p> {
     /// a `RetryInfo`'s wait) go to the gRPC error of the same code printed close by (grpcurl's
     /// `Code:`, a `grpc-status` trailer), or make one of their own.
     fn rpc_trailers(&mut self, text: &str) {
-        let Some(grpc) = self.family("grpc") else {
+        let Some(grpc) = self.family(families::GRPC) else {
             return;
         };
         let trailers = rpc_status::find(text);
@@ -800,7 +802,7 @@ impl<'p> Decoder<'p> {
             .found
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.error.vendor.as_deref() == Some("grpc"))
+            .filter(|(_, f)| f.error.vendor.as_deref() == Some(families::GRPC))
             .map(|(i, f)| (f.anchor, i))
             .collect();
         near.sort_unstable();
@@ -856,7 +858,7 @@ impl<'p> Decoder<'p> {
     /// HTTP errors printed by clients, proxies and servers (see [`http_printouts`]), where no
     /// status line or body already gave that status.
     fn http_printouts(&mut self, text: &str, statuses: &[(usize, u16)]) {
-        if self.family("http").is_none() {
+        if self.family(families::HTTP).is_none() {
             return;
         }
         let hits = http_printouts::find(text, self.prepared.http_phrases());
@@ -868,7 +870,7 @@ impl<'p> Decoder<'p> {
         let mut said: Vec<(Range<usize>, u16)> = self
             .found
             .iter()
-            .filter(|f| f.error.vendor.as_deref() == Some("http"))
+            .filter(|f| f.error.vendor.as_deref() == Some(families::HTTP))
             .filter_map(|f| Some((f.span.clone(), f.error.code.as_deref()?.parse().ok()?)))
             .collect();
         for (n, &(at, status)) in statuses.iter().enumerate() {
@@ -1107,7 +1109,7 @@ impl<'p> Decoder<'p> {
 
     /// The HTTP family's rows for a status.
     fn http_rows(&self, status: u16) -> Vec<RowId> {
-        let Some(http) = self.family("http") else {
+        let Some(http) = self.family(families::HTTP) else {
             return Vec::new();
         };
         let mut rows = self.index.by_code(&status.to_string());
@@ -1133,7 +1135,7 @@ impl<'p> Decoder<'p> {
             code: Some(status.to_string()),
             message,
             http_status: Some(status),
-            vendor: self.family("http").map(|v| self.vendor_id(v)),
+            vendor: self.family(families::HTTP).map(|v| self.vendor_id(v)),
             path,
             field: None,
             confidence,
@@ -1331,28 +1333,25 @@ impl<'p> Decoder<'p> {
         sim + adj
     }
 
-    /// The standard families' printouts in the text: one error for each, the same code
-    /// printed again close by (a stack trace, a printed error object) counted once.
+    /// The standard families' printouts in the text: one error for each (none for one that
+    /// reports success), then the errors it links to, the same code printed again close by (a
+    /// stack trace, a printed error object) counted once.
     fn families(&mut self, text: &str) {
         let mut hits = families::find(text);
         hits.extend(self.printed_messages(text));
-        hits.extend(
-            postgres_words::find(text)
-                .into_iter()
-                .map(|f| families::Hit {
-                    family: "postgres",
-                    key: families::Key::Message(text[f.start..f.end].to_string()),
-                    message: None,
-                    start: f.start,
-                    end: f.end,
-                }),
-        );
+        hits.extend(families::find_messages(text));
+
         hits.sort_by_key(|h| (h.start, h.end));
         let mut kept: Vec<(usize, String, String)> = Vec::new();
-        for hit in hits {
+        let mut pending: Vec<families::Hit> = hits.into_iter().rev().collect();
+        while let Some(hit) = pending.pop() {
             let Some(e) = self.family_error(text, &hit) else {
                 continue;
             };
+            if self.means_success(&hit, &e) {
+                continue;
+            }
+            pending.extend(self.linked(&hit, &e).into_iter().rev());
             let key = (
                 e.vendor.clone().unwrap_or_default(),
                 e.code.clone().unwrap_or_default(),
@@ -1435,17 +1434,10 @@ impl<'p> Decoder<'p> {
         let known = self.printed;
         let family_of = |segment: &str| {
             let lower = segment.to_lowercase();
-            known.get(&lower).copied().or_else(|| {
-                families::SQLITE_MESSAGES
-                    .iter()
-                    .find(|(m, _)| {
-                        lower
-                            .as_bytes()
-                            .get(..m.len())
-                            .is_some_and(|p| p.eq_ignore_ascii_case(m.as_bytes()))
-                    })
-                    .map(|_| "sqlite")
-            })
+            known
+                .get(&lower)
+                .copied()
+                .or_else(|| families::known_message(&lower).map(|(f, _)| f))
         };
         families::after_colons(text)
             .filter_map(|(start, segment)| {
@@ -1464,44 +1456,41 @@ impl<'p> Decoder<'p> {
                     message: None,
                     start,
                     end,
+                    pattern: None,
                 })
             })
             .collect()
     }
 
-    /// Rows of family `v` whose runtime text is `printed` (any case): errno's strerror as Go
-    /// and C print it, SQLite's messages.
+    /// Rows of family `v` whose runtime text is `printed` (any case, a final full stop or
+    /// not): errno's strerror as Go and C print it, SQLite's messages, Windows' texts, the
+    /// codes a family's message templates name (PostgreSQL's server messages).
     fn by_printed_message(&self, v: usize, printed: &str) -> Vec<RowId> {
         let printed = printed.trim();
-        if self.index.vendors()[v].id == "postgres" {
-            // The server's words (see [`postgres_words`]): every SQLSTATE raised with them.
-            let mut rows = Vec::new();
-            for code in postgres_words::sqlstates_of(printed) {
-                rows.extend(
-                    self.index
-                        .by_code(code)
-                        .into_iter()
-                        .filter(|&r| self.index.row_vendor(r) == v),
-                );
+        let without_stop = printed.trim_end_matches('.');
+        if let Some(family) = families::by_id(&self.index.vendors()[v].id) {
+            let codes = (family.codes_of_message)(printed);
+            if !codes.is_empty() {
+                return codes
+                    .into_iter()
+                    .flat_map(|code| self.index.by_code(code))
+                    .filter(|&r| self.index.row_vendor(r) == v)
+                    .collect();
             }
-            return rows;
         }
-        if self.index.vendors()[v].id == "sqlite" {
-            let known = families::SQLITE_MESSAGES
-                .iter()
-                .find(|(m, _)| printed.to_lowercase().starts_with(&m.to_lowercase()));
-            if let Some((_, code)) = known {
-                let mut rows = self.index.by_code(code);
-                rows.retain(|&r| self.index.row_vendor(r) == v);
-                return rows;
-            }
+        if let Some((id, code)) = families::known_message(printed)
+            && self.index.vendors()[v].id == id
+        {
+            let mut rows = self.index.by_code(code);
+            rows.retain(|&r| self.index.row_vendor(r) == v);
+            return rows;
         }
         self.index
             .vendor_rows(v)
             .find(|&r| {
                 self.index
                     .field(r, Field::Message)
-                    .is_some_and(|m| m.eq_ignore_ascii_case(printed))
+                    .is_some_and(|m| m.trim_end_matches('.').eq_ignore_ascii_case(without_stop))
             })
             .into_iter()
             .collect()
@@ -1528,7 +1517,7 @@ impl<'p> Decoder<'p> {
             let already = self.found.iter().any(|f| {
                 f.anchor >= at
                     && f.anchor < next
-                    && f.error.vendor.as_deref() == Some("http")
+                    && f.error.vendor.as_deref() == Some(families::HTTP)
                     && f.error.code.as_deref() == Some(status.to_string().as_str())
             });
             if already {

@@ -16,9 +16,10 @@
 //! The results are complete either way, and the same as the plain path's up to
 //! [`FULL_SCORES`] hits; the tests check both against it.
 
-use super::search::{BLOCK, Scratch, Search, in_order, is_plain_fuzzy, rank, ranked};
+use super::search::{BLOCK, Scratch, Search, fuzzy_cap, in_order, is_plain_fuzzy, ranked};
 use super::table::Table;
-use super::{Hit, Index, RowId};
+use super::tiers::tier;
+use super::{Hit, Index};
 use crate::query::Query;
 use nucleo_matcher::pattern::Atom;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -54,17 +55,21 @@ struct Word<'a> {
 }
 
 impl Index {
-    /// Like [`Index::search`], for each keystroke of the explorer: limited to `within` (the
-    /// previous results, when a query only grew), giving up with `None` when `cancel` is set (a
-    /// newer keystroke arrived), and with the full score for the best [`FULL_SCORES`] hits
-    /// only (see the module documentation).
-    pub fn search_cancellable(
-        &self,
-        query: &Query,
-        within: Option<&[RowId]>,
-        cancel: &AtomicBool,
-    ) -> Option<Vec<Hit>> {
+    /// Like [`Index::search`], for each keystroke of the explorer: giving up with `None` when
+    /// `cancel` is set (a newer keystroke arrived), and with the fuzzy tier's full score for
+    /// the best [`FULL_SCORES`] rows only (see the module documentation).
+    pub fn search_cancellable(&self, query: &Query, cancel: &AtomicBool) -> Option<Vec<Hit>> {
         let search = Search::new(self, query);
+        let base = self.base_hits(&search, cancel)?;
+        let fuzzy = match fuzzy_cap(&search, base.len()) {
+            Some(_) => self.fuzzy_best(&search, cancel)?,
+            None => Vec::new(),
+        };
+        Some(self.finish(&search, base, fuzzy))
+    }
+
+    /// The fuzzy tier's best [`FULL_SCORES`] rows, with their full scores.
+    fn fuzzy_best(&self, search: &Search, cancel: &AtomicBool) -> Option<Vec<Hit>> {
         let words: Vec<Word> = search
             .atoms()
             .iter()
@@ -80,15 +85,6 @@ impl Index {
             })
             .collect();
         let bound = greedy_bound(&words);
-        let within = within.map(|rows| {
-            let mut bits = vec![0u64; self.len().div_ceil(64)];
-            for &r in rows {
-                if let Some(w) = bits.get_mut(r as usize / 64) {
-                    *w |= 1 << (r % 64);
-                }
-            }
-            bits
-        });
         let blocks = self.len().div_ceil(BLOCK);
         let prefix = Mutex::new(Prefix {
             at_bound: vec![None; blocks],
@@ -127,19 +123,18 @@ impl Index {
                 Score::Greedy
             };
             let mut hits = Vec::new();
-            self.each_row(&search, rows, within.as_deref(), |table, i, row| {
-                let exact_code = search.filter(table, i)?;
-                // Exact code hits rank first whatever comes before them: they get a score.
-                let kind = match kind {
-                    Score::Membership if exact_code => Score::Greedy,
-                    kind => kind,
-                };
+            self.each_row(search, rows, |table, i, row| {
+                search.filter(table, i)?;
+                let exact_code = false;
                 let score = match kind {
                     _ if words.is_empty() => 0,
                     Score::Full => search.full_score(table, i, scratch)?,
                     Score::Greedy => greedy_score(&words, table, i, scratch)?,
                     Score::Membership => matches(&words, table, i, scratch).then_some(0)?,
                 };
+                if !search.special_ok(table, i) {
+                    return None;
+                }
                 hits.push(Hit {
                     row,
                     score,
@@ -161,75 +156,17 @@ impl Index {
             }
             (hits, kind)
         })?;
-        if words.is_empty() {
-            let hits = rank(parts.into_iter().flat_map(|(h, _)| h).collect());
-            return Some(self.with_named_kinds(&search, hits, within.as_deref()));
+        // The best by the first pass's score get the full score.
+        let candidates = parts
+            .iter()
+            .filter(|(_, kind)| *kind != Score::Membership)
+            .flat_map(|(hits, _)| hits.iter().copied());
+        let mut best = best_of(candidates.collect(), FULL_SCORES);
+        self.full_scores(search, &mut best, cancel)?;
+        for h in &mut best {
+            h.tier = tier::FUZZY;
         }
-        // The best by the first pass's score get the full score, and are ranked by it; rows
-        // that were only tested for membership rank after them (exact code hits are scored).
-        let candidates = parts.iter().flat_map(|(hits, kind)| {
-            hits.iter()
-                .filter(move |h| *kind != Score::Membership || h.exact_code)
-        });
-        let mut best = best_of(candidates.copied().collect(), FULL_SCORES);
-        let mut chosen: Vec<RowId> = best.iter().map(|h| h.row).collect();
-        chosen.sort_unstable();
-        self.full_scores(&search, &mut best, cancel)?;
-        best.sort_unstable_by(ranked);
-        let total = parts.iter().map(|(h, _)| h.len()).sum();
-        let mut out = Vec::with_capacity(total);
-        out.extend(best);
-        // The rest in row order, unranked: with no score (the first pass's would differ with
-        // the timing of the threads).
-        let mut chosen = chosen.into_iter().peekable();
-        for (mut part, _) in parts {
-            part.iter_mut().for_each(|h| h.score = 0);
-            match (chosen.peek(), part.last()) {
-                (Some(&next), Some(last)) if next <= last.row => {
-                    for h in part {
-                        if chosen.next_if_eq(&h.row).is_none() {
-                            out.push(h);
-                        }
-                    }
-                }
-                _ => out.extend(part),
-            }
-        }
-        Some(self.with_named_kinds(&search, out, within.as_deref()))
-    }
-
-    /// When the query names kinds in plain words: the rows of those kinds the text did not
-    /// match are added, and the hits are put in tiers (see [`Search::tier`]), each tier keeping
-    /// the order it had.
-    fn with_named_kinds(
-        &self,
-        search: &Search,
-        mut hits: Vec<Hit>,
-        within: Option<&[u64]>,
-    ) -> Vec<Hit> {
-        if search.query.named_kinds.is_empty() {
-            return hits;
-        }
-        let mut seen = vec![false; self.len()];
-        for h in &mut hits {
-            seen[h.row as usize] = true;
-            let (table, i) = self.locate(h.row);
-            h.tier = search.tier(table, i, true);
-        }
-        self.each_row(search, 0..self.len(), within, |table, i, row| {
-            if !seen[row as usize] && search.of_named_kind(table, i) {
-                let exact_code = search.filter(table, i)?;
-                hits.push(Hit {
-                    row,
-                    score: 0,
-                    exact_code,
-                    tier: 1,
-                });
-            }
-            Some(())
-        });
-        hits.sort_by_key(|h| (std::cmp::Reverse(h.exact_code), std::cmp::Reverse(h.tier)));
-        hits
+        Some(best)
     }
 
     /// Replaces the scores of `hits` by nucleo's full scores.
@@ -378,7 +315,7 @@ fn greedy_bound(words: &[Word]) -> Option<u32> {
 }
 
 /// The greedy score of `len` letters right after a space: the most a word of that length scores.
-fn bound_of(len: usize, matcher: &mut Matcher) -> Option<u32> {
+pub(super) fn bound_of(len: usize, matcher: &mut Matcher) -> Option<u32> {
     let letters = "a".repeat(len);
     let hay = format!(" {letters}");
     matcher
@@ -436,7 +373,7 @@ mod tests {
             .chain(&["v:pix s:4xx 請", "cat:認證"])
         {
             let q = Query::parse(text).unwrap();
-            let fast = index.search_cancellable(&q, None, &AtomicBool::new(false));
+            let fast = index.search_cancellable(&q, &AtomicBool::new(false));
             assert_eq!(fast.unwrap(), index.search(&q), "{text:?}");
         }
     }
@@ -488,14 +425,13 @@ mod tests {
     }
 
     #[test]
-    fn beyond_the_full_scores_results_stay_complete() {
+    fn beyond_the_full_scores_the_fuzzy_tier_keeps_fully_scored_rows() {
         // More rows than the first pass gives the full score, so later blocks are scored
         // greedily or only tested.
         let index = synthetic(FULL_FIRST_BLOCKS * BLOCK + 3 * BLOCK);
-        let in_row_order = |h: &[Hit]| h.windows(2).all(|p| p[0].row < p[1].row);
         // "ex": many rows at the bound, in the first block; "zo": fewer, over a few blocks;
         // "xp": none at the bound; the last row's code: an exact code hit in a block that is
-        // never scored; "ex !quota": a filter.
+        // never scored; "ex !quota": a filter; "token": words, no fuzzy tier.
         let last_code = format!("{}", 10000 + index.len() - 1);
         for text in [
             "ex",
@@ -506,51 +442,50 @@ mod tests {
             "ex !quota",
             "zon 过期",
             "錯",
+            "token",
         ] {
             let q = Query::parse(text).unwrap();
             let hits = index
-                .search_cancellable(&q, None, &AtomicBool::new(false))
+                .search_cancellable(&q, &AtomicBool::new(false))
                 .unwrap();
-            let exact = index.search(&q);
-            assert_eq!(hits.len(), exact.len(), "{text}");
-            let set = |h: &[Hit]| {
-                let mut rows: Vec<RowId> = h.iter().map(|h| h.row).collect();
-                rows.sort_unstable();
-                rows
+            let plain = index.search(&q);
+            assert_eq!(hits.is_empty(), plain.is_empty(), "{text}");
+            // The rows before the fuzzy tier are the same; the fuzzy rows carry their full
+            // scores (the plain search's), above the floor, ranked.
+            let words = |h: &[Hit]| {
+                h.iter()
+                    .filter(|h| h.tier > tier::FUZZY)
+                    .copied()
+                    .collect::<Vec<_>>()
             };
-            assert_eq!(set(&hits), set(&exact), "{text}");
-            let best = hits.len().min(FULL_SCORES);
-            // The best carry full scores, ranked; the rest follow in row order.
-            let full: std::collections::HashMap<RowId, u32> =
-                exact.iter().map(|h| (h.row, h.score)).collect();
-            for pair in hits[..best].windows(2) {
-                assert_eq!(pair[0].score, full[&pair[0].row], "{text}");
+            assert_eq!(words(&hits), words(&plain), "{text}");
+            let search = Search::new(&index, &q);
+            let mut scratch = Scratch::new();
+            for h in hits.iter().filter(|h| h.tier == tier::FUZZY) {
+                let (t, i) = index.locate(h.row);
                 assert_eq!(
-                    ranked(&pair[0], &pair[1]),
-                    std::cmp::Ordering::Less,
+                    Some(h.score),
+                    search.full_score(t, i, &mut scratch),
                     "{text}"
                 );
+                assert!(h.score >= search.floor, "{text}");
             }
-            assert!(in_row_order(&hits[best..]), "{text}");
-            assert!(hits[best..].iter().all(|h| h.score == 0), "{text}");
+            assert!(
+                hits.windows(2).all(|p| ranked(&p[0], &p[1]).is_lt()),
+                "{text}"
+            );
+            assert!(hits.len() <= plain.len(), "{text}");
             if text == "ex" || text == "zo" || text == last_code {
                 // Enough rows reach the bound early (or the code is exact): the best are the
                 // plain search's best, though later rows were never scored.
-                let diff = (0..best).find(|&i| hits[i] != exact[i]);
-                assert_eq!(diff.map(|i| (i, hits[i], exact[i])), None, "{text}");
+                let diff = (0..hits.len()).find(|&i| hits[i] != plain[i]);
+                assert_eq!(diff.map(|i| (i, hits[i], plain[i])), None, "{text}");
             }
             // Again: the same (which blocks get which score never depends on thread timing).
             for _ in 0..2 {
-                let rerun = index.search_cancellable(&q, None, &AtomicBool::new(false));
+                let rerun = index.search_cancellable(&q, &AtomicBool::new(false));
                 assert!(rerun.as_ref() == Some(&hits), "{text}: another run differs");
             }
-            // Narrowing to the results gives the same.
-            let within: Vec<RowId> = hits.iter().map(|h| h.row).collect();
-            let again = index
-                .search_cancellable(&q, Some(&within), &AtomicBool::new(false))
-                .unwrap();
-            let diff = (0..hits.len()).find(|&i| hits[i] != again[i]);
-            assert_eq!(diff.map(|i| (i, hits[i], again[i])), None, "{text}");
         }
     }
 }

@@ -7,21 +7,23 @@
 //! commands need, is built on first use.
 
 mod codes;
+pub mod embedded;
 mod fast_search;
 pub mod messages;
 mod search;
+mod synonyms;
 mod table;
+mod tiers;
+pub mod words;
 
-use crate::catalog::{
-    self, Catalog, CatalogProblem, Edition, Entry, Loaded, Origin, Sources, Vendor,
-};
-use codes::CodeIndex;
+use crate::catalog::{self, Catalog, CatalogProblem, Edition, Entry, Origin, Sources, Vendor};
 use messages::MessageIndex;
 use std::sync::OnceLock;
 
 pub use fast_search::FULL_SCORES;
-pub use search::Highlighter;
+pub use search::{FUZZY_MOST, FUZZY_TAIL, Highlighter};
 pub use table::{Field, Haystack, Table, TableBuilder};
+pub use tiers::{tier, tier_name};
 
 /// A row of the default view (newest edition of each vendor), by position.
 pub type RowId = u32;
@@ -41,9 +43,9 @@ pub struct Index {
     /// The default view's rows are each vendor's newest table, one after the other: vendor
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
-    by_code: OnceLock<CodeIndex>,
-    /// Rows by vendor and loose name (see [`Index::by_name`]), built on first use.
-    by_name: OnceLock<std::collections::HashMap<(usize, String), Vec<RowId>>>,
+    /// Each vendor's rows by loose name (see [`Index::by_name`]), built on first use for that
+    /// vendor only, so a look-up costs the same whatever the other catalogs hold.
+    by_name: Vec<OnceLock<std::collections::HashMap<String, Vec<RowId>>>>,
     /// The decoder's index of message words, built on first use.
     messages: OnceLock<MessageIndex>,
     /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
@@ -72,31 +74,28 @@ pub struct Hit {
 }
 
 impl Index {
-    /// Loads the embedded catalogs and `sources` (see [`catalog::load_all`]) and indexes them;
-    /// also returns the problems of the catalogs that did not load.
+    /// Loads the embedded catalogs and `sources` (see [`catalog::load_sources`]) and indexes
+    /// them; also returns the problems of the catalogs that did not load.
     pub fn load(
         sources: &Sources,
         progress: &mut dyn FnMut(u64, u64),
     ) -> (Index, Vec<CatalogProblem>) {
-        let report = catalog::load_all::<TableBuilder>(sources, progress);
-        let mut index = Index::from_loaded(report.catalogs);
+        let report = catalog::load_sources::<TableBuilder>(sources, progress);
+        let mut tables = embedded::tables();
+        tables.extend(
+            report
+                .catalogs
+                .into_iter()
+                .map(|l| l.rows.finish(l.header, l.origin)),
+        );
+        let mut index = Index::from_tables(tables);
         index.notices.splice(0..0, report.notices);
         (index, report.problems)
     }
 
     /// The embedded catalogs only.
     pub fn embedded() -> Index {
-        Index::from_loaded(catalog::embedded())
-    }
-
-    /// Indexes catalogs as the loader packed them.
-    pub fn from_loaded(loaded: Vec<Loaded<TableBuilder>>) -> Index {
-        Index::from_tables(
-            loaded
-                .into_iter()
-                .map(|l| l.rows.finish(l.header, l.origin))
-                .collect(),
-        )
+        Index::from_tables(embedded::tables())
     }
 
     /// Builds the index. Later catalogs with the same (vendor, edition) replace earlier ones,
@@ -146,11 +145,10 @@ impl Index {
             starts.push(RowId::try_from(next).expect("more than 2^32 rows"));
         }
         Index {
+            by_name: vendors.iter().map(|_| OnceLock::new()).collect(),
             tables,
             vendors,
             starts,
-            by_code: OnceLock::new(),
-            by_name: OnceLock::new(),
             messages: OnceLock::new(),
             notices,
         }
@@ -240,11 +238,18 @@ impl Index {
         }
     }
 
-    /// Rows with this code at any vendor (case-insensitive), in vendor order.
+    /// Rows with this code at any vendor (case-insensitive), in vendor order. Each table
+    /// answers from its own code index, so a look-up costs the same whatever the catalogs hold.
     pub fn by_code(&self, code: &str) -> Vec<RowId> {
-        self.by_code
-            .get_or_init(|| CodeIndex::new(self.len(), |row| self.code(row)))
-            .find(code, |row| self.code(row))
+        (0..self.vendors.len())
+            .flat_map(|v| {
+                let start = self.starts[v];
+                self.vendor_table(v)
+                    .rows_with_code(code)
+                    .into_iter()
+                    .map(move |i| start + i as RowId)
+            })
+            .collect()
     }
 
     /// The decoder's index of message words (see `decode::similarity`), built on first use.
@@ -274,29 +279,23 @@ impl Index {
                 .map(|c| c.to_ascii_lowercase())
                 .collect()
         }
-        let names = self.by_name.get_or_init(|| {
+        let names = self.by_name[vendor].get_or_init(|| {
             let mut names = std::collections::HashMap::<_, Vec<RowId>>::new();
-            for v in 0..self.vendors.len() {
-                let table = self.vendor_table(v);
-                if !table.has_names() {
-                    continue;
-                }
+            let table = self.vendor_table(vendor);
+            if table.has_names() {
                 for i in 0..table.len() {
-                    let row = self.starts[v] + i as RowId;
+                    let row = self.starts[vendor] + i as RowId;
                     let mut seen: Vec<String> = table.names(i).map(loose).collect();
                     seen.sort();
                     seen.dedup();
                     for n in seen {
-                        names.entry((v, n)).or_default().push(row);
+                        names.entry(n).or_default().push(row);
                     }
                 }
             }
             names
         });
-        names
-            .get(&(vendor, loose(name)))
-            .cloned()
-            .unwrap_or_default()
+        names.get(&loose(name)).cloned().unwrap_or_default()
     }
 
     /// Entries of `vendor` with `code` in an edition (default: the newest). Several when the

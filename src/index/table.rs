@@ -7,13 +7,21 @@
 //! (ASCII fields joined by spaces, then the non-ASCII fields joined by spaces), so search reads
 //! the row's text where it lies and field values are slices of the same text. [`Entry`] values
 //! are made on demand, for the rows that are shown or printed.
+//!
+//! The buffers are plain bytes (row metadata little-endian), so a table is the same in memory
+//! and written out: build.rs packs the shipped catalogs with [`TableBuilder`] and writes each
+//! table's [`Parts`] into the binary, and [`Table::from_parts`] uses them where they lie.
 
+use super::codes::CodeIndex;
+use super::words::WordIndex;
 use crate::catalog::{
     Catalog, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, TextRef, TooLarge,
     Vendor,
 };
 use crate::fold::fold;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A field of a row, in the order the search haystack lists them. `Vendor` is the vendor id,
 /// repeated in each row's haystack so a query can name the vendor; it is not an entry field.
@@ -33,10 +41,12 @@ pub enum Field {
     /// The vendor and the code of one of `maps_to`, two pieces.
     MapsVendor = 10,
     MapsCode = 11,
+    /// One of the entry's search `keywords`.
+    Keyword = 12,
 }
 
 impl Field {
-    const ALL: [Field; 12] = [
+    const ALL: [Field; 13] = [
         Field::Code,
         Field::Vendor,
         Field::Symbol,
@@ -49,7 +59,16 @@ impl Field {
         Field::Fix,
         Field::MapsVendor,
         Field::MapsCode,
+        Field::Keyword,
     ];
+
+    /// The field whose `as u8` is `bits` (`Code` for a value no field has).
+    pub fn from_bits(bits: u8) -> Field {
+        Field::ALL
+            .get(bits as usize)
+            .copied()
+            .unwrap_or(Field::Code)
+    }
 }
 
 // Row flags.
@@ -80,6 +99,7 @@ const CHUNK: usize = 1 << CHUNK_BITS;
 const MAX_CHUNKS: usize = 1 << (32 - CHUNK_BITS);
 
 /// One row: where its text, folded text and pieces start, and what does not fit in a piece.
+/// Kept as [`ROW_BYTES`] little-endian bytes (see [`RowMeta::to_bytes`]).
 #[derive(Debug, Clone, Copy)]
 struct RowMeta {
     /// Chunk (high bits) and offset in it (low [`CHUNK_BITS`]) of the row's text; it ends where
@@ -98,7 +118,56 @@ struct RowMeta {
     flags: u16,
 }
 
+/// Bytes of a [`RowMeta`]: six `u32`s and two `u16`s.
+const ROW_BYTES: usize = 28;
+/// Bytes of a piece (a `u32`).
+const PIECE_BYTES: usize = 4;
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
 impl RowMeta {
+    fn to_bytes(self) -> [u8; ROW_BYTES] {
+        let mut b = [0; ROW_BYTES];
+        let words = [
+            self.text,
+            self.ascii_len,
+            self.folded,
+            self.folded_len,
+            self.pieces,
+            self.code_len,
+        ];
+        for (k, w) in words.into_iter().enumerate() {
+            b[k * 4..k * 4 + 4].copy_from_slice(&w.to_le_bytes());
+        }
+        b[24..26].copy_from_slice(&self.status.to_le_bytes());
+        b[26..28].copy_from_slice(&self.flags.to_le_bytes());
+        b
+    }
+
+    /// Row `i` of the row bytes `rows`.
+    fn at(rows: &[u8], i: usize) -> RowMeta {
+        let b: &[u8; ROW_BYTES] = rows[i * ROW_BYTES..(i + 1) * ROW_BYTES]
+            .try_into()
+            .expect("a row is ROW_BYTES long");
+        RowMeta {
+            text: u32_at(b, 0),
+            ascii_len: u32_at(b, 4),
+            folded: u32_at(b, 8),
+            folded_len: u32_at(b, 12),
+            pieces: u32_at(b, 16),
+            code_len: u32_at(b, 20),
+            status: u16::from_le_bytes([b[24], b[25]]),
+            flags: u16::from_le_bytes([b[26], b[27]]),
+        }
+    }
+
+    /// Row `i`, if there is one.
+    fn get(rows: &[u8], i: usize) -> Option<RowMeta> {
+        (i < rows.len() / ROW_BYTES).then(|| RowMeta::at(rows, i))
+    }
+
     fn chunk(&self) -> usize {
         (self.text >> CHUNK_BITS) as usize
     }
@@ -136,17 +205,38 @@ pub struct Haystack<'a> {
     pub unicode_cjk: bool,
 }
 
-/// A catalog with its rows packed (see the module documentation).
+/// A catalog with its rows packed (see the module documentation): the buffers are the
+/// builder's, or the binary's own for the shipped catalogs.
 pub struct Table {
     /// Everything but the entries (`header.entries` is empty).
     pub header: Catalog,
     pub origin: Origin,
     /// Some row has a symbol or an alias (so a look at names can be skipped when none has).
     has_names: bool,
-    chunks: Vec<String>,
-    folded: String,
-    rows: Vec<RowMeta>,
-    pieces: Vec<u32>,
+    chunks: Vec<Cow<'static, str>>,
+    folded: Cow<'static, str>,
+    /// [`ROW_BYTES`] a row.
+    rows: Cow<'static, [u8]>,
+    /// [`PIECE_BYTES`] a piece, little-endian.
+    pieces: Cow<'static, [u8]>,
+    /// The rows by code, built on first use (the shipped tables come with theirs).
+    codes: OnceLock<CodeIndex>,
+    /// The rows' words (see [`Table::words`]), made on first use.
+    words: OnceLock<WordIndex>,
+}
+
+/// A table's packed buffers, borrowed: what build.rs writes into the binary for each shipped
+/// catalog, and what [`Table::from_parts`] takes back without copying.
+#[derive(Debug, Clone)]
+pub struct Parts<'a> {
+    pub has_names: bool,
+    pub chunks: Vec<&'a str>,
+    pub folded: &'a str,
+    pub rows: &'a [u8],
+    pub pieces: &'a [u8],
+    /// The code index: its bucket starts and its rows.
+    pub code_starts: &'a [u8],
+    pub code_rows: &'a [u8],
 }
 
 impl fmt::Debug for Table {
@@ -155,7 +245,7 @@ impl fmt::Debug for Table {
             .field("vendor", &self.header.vendor.id)
             .field("edition", &self.header.edition.id)
             .field("origin", &self.origin)
-            .field("rows", &self.rows.len())
+            .field("rows", &self.len())
             .finish()
     }
 }
@@ -175,6 +265,11 @@ impl Table {
         &self.header.vendor
     }
 
+    /// Which rows hold each word, made from the rows on first use.
+    pub fn words(&self) -> &WordIndex {
+        self.words.get_or_init(|| WordIndex::build(self))
+    }
+
     pub fn edition(&self) -> &Edition {
         &self.header.edition
     }
@@ -183,40 +278,91 @@ impl Table {
         self.header.envelope.as_ref()
     }
 
+    /// A table of the buffers `parts` (a table's own, from [`Table::parts`]), used where they
+    /// lie: the shipped catalogs are tables of the binary's bytes, built when errdex was.
+    pub fn from_parts(mut header: Catalog, origin: Origin, parts: Parts<'static>) -> Table {
+        header.entries = Vec::new();
+        Table {
+            header,
+            origin,
+            has_names: parts.has_names,
+            chunks: parts.chunks.into_iter().map(Cow::Borrowed).collect(),
+            folded: Cow::Borrowed(parts.folded),
+            rows: Cow::Borrowed(parts.rows),
+            pieces: Cow::Borrowed(parts.pieces),
+            codes: OnceLock::from(CodeIndex::from_parts(parts.code_starts, parts.code_rows)),
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The packed buffers (the code index built if it was not), for build.rs to write into the
+    /// binary.
+    pub fn parts(&self) -> Parts<'_> {
+        let (code_starts, code_rows) = self.code_index().parts();
+        Parts {
+            has_names: self.has_names,
+            chunks: self.chunks.iter().map(|c| c.as_ref()).collect(),
+            folded: &self.folded,
+            rows: &self.rows,
+            pieces: &self.pieces,
+            code_starts,
+            code_rows,
+        }
+    }
+
+    fn code_index(&self) -> &CodeIndex {
+        self.codes
+            .get_or_init(|| CodeIndex::new(self.len(), |i| self.code(i)))
+    }
+
+    /// The rows whose code is `code` (case-insensitive), in order.
+    pub fn rows_with_code(&self, code: &str) -> Vec<usize> {
+        self.code_index().find(code, |i| self.code(i))
+    }
+
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.len() / ROW_BYTES
     }
 
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
+    fn row(&self, i: usize) -> RowMeta {
+        RowMeta::at(&self.rows, i)
+    }
+
     /// The whole text of row `i`.
     fn row_text(&self, i: usize) -> &str {
-        let r = &self.rows[i];
+        let r = self.row(i);
         let chunk = &self.chunks[r.chunk()];
-        let end = match self.rows.get(i + 1) {
+        let end = match RowMeta::get(&self.rows, i + 1) {
             Some(next) if next.chunk() == r.chunk() => next.offset(),
             _ => chunk.len(),
         };
         &chunk[r.offset()..end]
     }
 
-    fn pieces_of(&self, i: usize) -> &[u32] {
-        let start = self.rows[i].pieces as usize;
-        let end = self
-            .rows
-            .get(i + 1)
-            .map_or(self.pieces.len(), |r| r.pieces as usize);
-        &self.pieces[start..end]
+    fn pieces_of(&self, i: usize) -> impl Iterator<Item = u32> + use<'_> {
+        let start = self.row(i).pieces as usize;
+        let end = RowMeta::get(&self.rows, i + 1)
+            .map_or(self.pieces.len() / PIECE_BYTES, |r| r.pieces as usize);
+        self.pieces[start * PIECE_BYTES..end * PIECE_BYTES]
+            .chunks_exact(PIECE_BYTES)
+            .map(|b| u32_at(b, 0))
+    }
+
+    /// Each field value (or list item) of row `i` with its field, in haystack order.
+    pub fn pieces(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
+        self.each_piece(i)
     }
 
     /// Each piece of row `i` with its text, in haystack order.
     fn each_piece(&self, i: usize) -> impl Iterator<Item = (Field, &str)> {
         let text = self.row_text(i);
-        let unicode_start = self.rows[i].ascii_len as usize;
+        let unicode_start = self.row(i).ascii_len as usize;
         let (mut ascii, mut unicode) = (0, unicode_start);
-        self.pieces_of(i).iter().map(move |&p| {
+        self.pieces_of(i).map(move |p| {
             let (len, field, is_unicode) = piece_parts(p);
             let (cursor, half) = if is_unicode {
                 (&mut unicode, unicode_start)
@@ -235,7 +381,7 @@ impl Table {
 
     /// The code of row `i`: always the first piece, so the start of its haystack.
     pub fn code(&self, i: usize) -> &str {
-        let r = &self.rows[i];
+        let r = self.row(i);
         let start = r.offset()
             + if r.flags & CODE_UNICODE != 0 {
                 r.ascii_len as usize
@@ -246,16 +392,16 @@ impl Table {
     }
 
     pub fn http_status(&self, i: usize) -> Option<u16> {
-        let r = &self.rows[i];
+        let r = self.row(i);
         (r.flags & HAS_STATUS != 0).then_some(r.status)
     }
 
     pub fn kind(&self, i: usize) -> Option<Kind> {
-        Kind::from_bits(self.rows[i].flags >> KIND_SHIFT & KIND_MASK)
+        Kind::from_bits(self.row(i).flags >> KIND_SHIFT & KIND_MASK)
     }
 
     pub fn retry(&self, i: usize) -> Option<Retry> {
-        Retry::from_bits(self.rows[i].flags >> RETRY_SHIFT & RETRY_MASK)
+        Retry::from_bits(self.row(i).flags >> RETRY_SHIFT & RETRY_MASK)
     }
 
     /// A one-string field of row `i` (`Code`, `Category`, `Subcategory`, `Message`, `Summary`);
@@ -281,7 +427,7 @@ impl Table {
     /// The haystacks of row `i`. Reads the row's entry in the row table only, so that search
     /// touches nothing else of a row it rejects on its ASCII text.
     pub fn haystack(&self, i: usize) -> Haystack<'_> {
-        let r = &self.rows[i];
+        let r = self.row(i);
         let start = r.offset();
         Haystack {
             ascii: &self.chunks[r.chunk()].as_bytes()[start..start + r.ascii_len as usize],
@@ -292,7 +438,7 @@ impl Table {
 
     /// The folded non-ASCII haystack of row `i` (T→S, full-width forms as ASCII).
     pub fn unicode(&self, i: usize) -> &str {
-        let r = &self.rows[i];
+        let r = self.row(i);
         if r.flags & FOLD_SAME != 0 {
             &self.row_text(i)[r.ascii_len as usize..]
         } else {
@@ -307,7 +453,7 @@ impl Table {
 
     /// The fields of row `i`, borrowed from the table: an entry without unpacking it.
     pub fn fields(&self, i: usize) -> EntryFields<'_> {
-        let flags = self.rows[i].flags;
+        let flags = self.row(i).flags;
         let mut e = EntryFields {
             http_status: self.http_status(i),
             kind: self.kind(i),
@@ -333,6 +479,7 @@ impl Table {
                 Field::Subcategory => e.subcategory = Some(s),
                 Field::Message => e.message = Some(s),
                 Field::Summary => e.summary_en = Some(s),
+                Field::Keyword => e.keywords.push(s),
                 Field::Description | Field::Fix => {
                     let slot = if field == Field::Description {
                         &mut e.description
@@ -367,12 +514,14 @@ fn row_len(e: &EntryFields<'_>, vendor_id: &str) -> usize {
     });
     let fields = [e.symbol, e.category, e.subcategory, e.message, e.summary_en];
     let maps = e.maps_to.iter().flat_map(|(v, c)| [v.len(), c.len()]);
+    let keywords = e.keywords.iter().map(|k| k.len());
     let lens = [e.code.len(), vendor_id.len()]
         .into_iter()
         .chain(fields.into_iter().flatten().map(str::len))
         .chain(e.aliases.iter().map(|a| a.len()))
         .chain(items)
-        .chain(maps);
+        .chain(maps)
+        .chain(keywords);
     lens.map(|n| n + 1).sum()
 }
 
@@ -383,8 +532,9 @@ pub struct TableBuilder {
     chunks: Vec<String>,
     text: String,
     folded: String,
-    rows: Vec<RowMeta>,
-    pieces: Vec<u32>,
+    /// As the table keeps them ([`ROW_BYTES`] a row, [`PIECE_BYTES`] a piece).
+    rows: Vec<u8>,
+    pieces: Vec<u8>,
     /// The non-ASCII haystack of the row being pushed.
     unicode: String,
     has_names: bool,
@@ -415,7 +565,7 @@ impl Rows for TableBuilder {
             self.text = String::with_capacity(need.max(CHUNK));
         }
         let start = self.text.len();
-        let first_piece = self.pieces.len();
+        let first_piece = self.pieces.len() / PIECE_BYTES;
         let folded_start = self.folded.len();
         self.unicode.clear();
         let mut flags =
@@ -441,7 +591,8 @@ impl Rows for TableBuilder {
                 target.push(' ');
             }
             target.push_str(s);
-            this.pieces.push(piece(s.len(), field, unicode));
+            this.pieces
+                .extend_from_slice(&piece(s.len(), field, unicode).to_le_bytes());
             Ok(())
         };
         let added = (|| -> Result<(), TooLarge> {
@@ -487,6 +638,9 @@ impl Rows for TableBuilder {
                 add(self, vendor, Field::MapsVendor)?;
                 add(self, code, Field::MapsCode)?;
             }
+            for s in &e.keywords {
+                add(self, s, Field::Keyword)?;
+            }
             Ok(())
         })();
         let ascii_len = self.text.len() - start;
@@ -511,14 +665,14 @@ impl Rows for TableBuilder {
         if added.is_err()
             || self.text.len() > u32::MAX as usize
             || self.folded.len() > u32::MAX as usize
-            || self.pieces.len() > u32::MAX as usize
+            || self.pieces.len() / PIECE_BYTES > u32::MAX as usize
         {
             self.text.truncate(start);
             self.folded.truncate(folded_start);
-            self.pieces.truncate(first_piece);
+            self.pieces.truncate(first_piece * PIECE_BYTES);
             return Err(TooLarge);
         }
-        self.rows.push(RowMeta {
+        let meta = RowMeta {
             text: (self.chunks.len() << CHUNK_BITS | start) as u32,
             ascii_len: ascii_len as u32,
             folded: folded_start as u32,
@@ -527,7 +681,8 @@ impl Rows for TableBuilder {
             code_len: e.code.len() as u32,
             status: e.http_status.unwrap_or(0),
             flags,
-        });
+        };
+        self.rows.extend_from_slice(&meta.to_bytes());
         Ok(())
     }
 
@@ -535,11 +690,14 @@ impl Rows for TableBuilder {
     fn append(&mut self, mut later: TableBuilder) -> Result<(), TooLarge> {
         self.seal()?;
         later.seal()?;
-        let (chunks_at, folded_at, pieces_at) =
-            (self.chunks.len(), self.folded.len(), self.pieces.len());
+        let (chunks_at, folded_at, pieces_at) = (
+            self.chunks.len(),
+            self.folded.len(),
+            self.pieces.len() / PIECE_BYTES,
+        );
         if chunks_at + later.chunks.len() > MAX_CHUNKS
             || folded_at + later.folded.len() > u32::MAX as usize
-            || pieces_at + later.pieces.len() > u32::MAX as usize
+            || pieces_at + later.pieces.len() / PIECE_BYTES > u32::MAX as usize
         {
             return Err(TooLarge);
         }
@@ -550,20 +708,24 @@ impl Rows for TableBuilder {
         self.folded.push_str(&std::mem::take(&mut later.folded));
         self.pieces
             .extend_from_slice(&std::mem::take(&mut later.pieces));
-        self.rows
-            .extend(std::mem::take(&mut later.rows).iter().map(|r| RowMeta {
+        let rows = std::mem::take(&mut later.rows);
+        for i in 0..rows.len() / ROW_BYTES {
+            let r = RowMeta::at(&rows, i);
+            let moved = RowMeta {
                 text: r.text + ((chunks_at as u32) << CHUNK_BITS),
                 folded: r.folded + folded_at as u32,
                 pieces: r.pieces + pieces_at as u32,
-                ..*r
-            }));
+                ..r
+            };
+            self.rows.extend_from_slice(&moved.to_bytes());
+        }
         Ok(())
     }
 }
 
 impl TableBuilder {
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.len() / ROW_BYTES
     }
 
     pub fn is_empty(&self) -> bool {
@@ -595,10 +757,12 @@ impl TableBuilder {
             header,
             origin,
             has_names: self.has_names,
-            chunks: self.chunks,
-            folded: self.folded,
-            rows: self.rows,
-            pieces: self.pieces,
+            chunks: self.chunks.into_iter().map(Cow::Owned).collect(),
+            folded: Cow::Owned(self.folded),
+            rows: Cow::Owned(self.rows),
+            pieces: Cow::Owned(self.pieces),
+            codes: OnceLock::new(),
+            words: OnceLock::new(),
         }
     }
 }
@@ -699,6 +863,44 @@ mod tests {
             assert_eq!(joined.haystack(i).ascii, whole.haystack(i).ascii);
             assert_eq!(joined.unicode(i), whole.unicode(i));
             assert_eq!(joined.code(i), e.code);
+        }
+    }
+
+    #[test]
+    fn a_table_of_its_own_parts_is_the_same_table() {
+        let entries: Vec<Entry> = (0..40)
+            .map(|i| Entry {
+                symbol: (i % 2 == 0).then(|| format!("E_{i}")),
+                message: Some(format!("message {i}")),
+                description: (i % 3 == 0).then(|| Text::One(format!("說明 {i}"))),
+                fix: (i % 5 == 0).then(|| Text::List(vec!["重試".into(), "wait".into()])),
+                http_status: (i % 4 == 0).then_some(400 + i),
+                ..entry(&format!("C{i}"))
+            })
+            .collect();
+        let made = Table::from_catalog(catalog(entries), Origin::Embedded("t")).unwrap();
+        let parts = made.parts();
+        // As build.rs writes them: bytes that outlive the table they were read from.
+        let keep = |b: &[u8]| -> &'static [u8] { Box::leak(b.to_vec().into_boxed_slice()) };
+        let keep_str = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+        let parts = Parts {
+            has_names: parts.has_names,
+            chunks: parts.chunks.iter().map(|c| keep_str(c)).collect(),
+            folded: keep_str(parts.folded),
+            rows: keep(parts.rows),
+            pieces: keep(parts.pieces),
+            code_starts: keep(parts.code_starts),
+            code_rows: keep(parts.code_rows),
+        };
+        let read = Table::from_parts(catalog(Vec::new()), Origin::Embedded("t"), parts);
+        assert_eq!(read.len(), made.len());
+        assert_eq!(read.to_catalog(), made.to_catalog());
+        assert!(read.has_names());
+        for i in 0..made.len() {
+            assert_eq!(read.haystack(i).ascii, made.haystack(i).ascii);
+            assert_eq!(read.unicode(i), made.unicode(i));
+            assert_eq!(read.http_status(i), made.http_status(i));
+            assert_eq!(read.rows_with_code(made.code(i)), vec![i]);
         }
     }
 

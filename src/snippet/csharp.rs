@@ -74,8 +74,8 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
             }
         }
         match v.int {
-            Some(n) => {
-                let _ = writeln!(out, "    {} = {n},", v.ident);
+            Some(_) => {
+                let _ = writeln!(out, "    {} = {},", v.ident, v.literal);
             }
             None => {
                 let _ = writeln!(out, "    {},", v.ident);
@@ -103,14 +103,27 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     out.push_str("            default: return null;\n        }\n    }\n\n");
     if int {
-        out.push_str(
-            "    /// <summary>The member for the code written as text (\"1302\"; leading zeros allowed), or null.</summary>\n",
+        let example = if unit.hex.is_some() {
+            "0x80070005"
+        } else {
+            "1302"
+        };
+        let _ = writeln!(
+            out,
+            "    /// <summary>The member for the code written as text (\"{example}\"; leading zeros allowed), or null.</summary>"
         );
         let _ = writeln!(out, "    public static {t}? Parse(string code)\n    {{");
         out.push_str("        long number;\n");
-        out.push_str(
-            "        return long.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)\n",
-        );
+        if unit.hex.is_some() {
+            out.push_str(
+                "        return code != null && code.Length > 2 && (code.StartsWith(\"0x\", StringComparison.Ordinal) || code.StartsWith(\"0X\", StringComparison.Ordinal))\n            \
+                 && long.TryParse(code.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out number)\n",
+            );
+        } else {
+            out.push_str(
+                "        return long.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)\n",
+            );
+        }
         out.push_str("            ? FromCode(number)\n            : null;\n    }\n\n");
         out.push_str("    /// <summary>The error code as the API sends it.</summary>\n");
         let _ = writeln!(
@@ -359,7 +372,7 @@ fn property_names(shape: &Shape) -> Vec<String> {
 /// The code as the arms write it: `1302` or `"data_validation_failed"`.
 fn code_literal(v: &Variant) -> String {
     match v.int {
-        Some(n) => n.to_string(),
+        Some(_) => v.literal.clone(),
         None => literal(&v.code),
     }
 }

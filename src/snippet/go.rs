@@ -38,6 +38,17 @@ fn code_type(unit: &Unit) -> &'static str {
     }
 }
 
+/// The package-level lookups' names: `FromCode` and `Parse` in a vendor's own package, and
+/// `PixnetErrorFromCode` and `ParsePixnetError` in a package shared by several vendors.
+fn lookup_names(unit: &Unit) -> (String, String) {
+    let t = &unit.type_name;
+    if unit.shared_file {
+        (format!("{t}FromCode"), format!("Parse{t}"))
+    } else {
+        ("FromCode".to_string(), "Parse".to_string())
+    }
+}
+
 /// The zero value `FromCode` returns with `false`.
 fn zero(unit: &Unit) -> &'static str {
     match unit.code_type {
@@ -48,6 +59,7 @@ fn zero(unit: &Unit) -> &'static str {
 
 pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
+    let (from_code, parse) = lookup_names(unit);
     let package = naming::go_package(unit.vendor);
     let vendor = one_line(&unit.vendor.name);
     let _ = writeln!(
@@ -56,6 +68,10 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     );
     let _ = writeln!(out, "package {package}\n");
     let mut imports = Vec::new();
+    let hex = unit.hex.filter(|_| unit.code_type == CodeType::Int);
+    if hex.is_some() {
+        imports.push("fmt");
+    }
     if unit.code_type == CodeType::Int {
         imports.push("strconv");
     }
@@ -105,12 +121,12 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
 
     let _ = writeln!(
         out,
-        "// FromCode returns the {t} for an error code as the API returns it (matched\n\
+        "// {from_code} returns the {t} for an error code as the API returns it (matched\n\
          // exactly), and false when the code is unknown."
     );
     let _ = writeln!(
         out,
-        "func FromCode(code {}) ({t}, bool) {{",
+        "func {from_code}(code {}) ({t}, bool) {{",
         code_type(unit)
     );
     out.push_str("\tswitch code {\n");
@@ -119,19 +135,41 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     let _ = writeln!(out, "\t}}\n\treturn {}, false\n}}\n", zero(unit));
 
-    if unit.code_type == CodeType::Int {
+    if hex.is_some() {
         let _ = writeln!(
             out,
-            "// Parse returns the {t} for a code written as text (\"1302\"; leading zeros\n\
-             // allowed), and false when it is not a number or not a known code."
+            "// Parse returns the {t} for a code written as text (\"0x80070005\"; leading\n\
+             // zeros allowed), and false when it is not a hex number or not a known code."
         );
         let _ = writeln!(out, "func Parse(code string) ({t}, bool) {{");
+        out.push_str(
+            "\tif len(code) < 3 || (code[:2] != \"0x\" && code[:2] != \"0X\") {\n\t\treturn 0, false\n\t}\n",
+        );
+        let (bits, ty) = match int_type(unit) {
+            "int" => (31, "int"),
+            _ => (63, "int64"),
+        };
+        let _ = writeln!(
+            out,
+            "\tn, err := strconv.ParseUint(code[2:], 16, {bits})\n\tif err != nil {{\n\t\treturn 0, false\n\t}}\n\
+             \treturn FromCode({ty}(n))\n}}\n"
+        );
+    } else if unit.code_type == CodeType::Int {
+        let _ = writeln!(
+            out,
+            "// {parse} returns the {t} for a code written as text (\"1302\"; leading zeros\n\
+             // allowed), and false when it is not a number or not a known code."
+        );
+        let _ = writeln!(out, "func {parse}(code string) ({t}, bool) {{");
         if int_type(unit) == "int" {
             out.push_str("\tn, err := strconv.Atoi(code)\n");
         } else {
             out.push_str("\tn, err := strconv.ParseInt(code, 10, 64)\n");
         }
-        out.push_str("\tif err != nil {\n\t\treturn 0, false\n\t}\n\treturn FromCode(n)\n}\n\n");
+        let _ = writeln!(
+            out,
+            "\tif err != nil {{\n\t\treturn 0, false\n\t}}\n\treturn {from_code}(n)\n}}\n"
+        );
     }
 
     out.push_str("// Code returns the error code as the API returns it.\n");
@@ -205,9 +243,12 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     out.push_str("\treturn false\n}\n\n");
     out.push_str("// Error implements the error interface: the code and its message.\n");
     let text = match (unit.code_type, int_type(unit)) {
-        (CodeType::Str, _) => "string(e)",
-        (CodeType::Int, "int") => "strconv.Itoa(int(e))",
-        (CodeType::Int, _) => "strconv.FormatInt(int64(e), 10)",
+        (CodeType::Str, _) => "string(e)".to_string(),
+        (CodeType::Int, _) if let Some(hex) = hex => {
+            format!("fmt.Sprintf(\"{}\", {}(e))", hex.printf(), int_type(unit))
+        }
+        (CodeType::Int, "int") => "strconv.Itoa(int(e))".into(),
+        (CodeType::Int, _) => "strconv.FormatInt(int64(e), 10)".into(),
     };
     let _ = writeln!(
         out,
@@ -283,9 +324,10 @@ fn write_struct(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
         let (checks, value) = access(shape, &code);
         let _ = writeln!(
             out,
-            "\tif {} {{\n\t\treturn {}, false\n\t}}\n\treturn FromCode(*{value})\n}}",
+            "\tif {} {{\n\t\treturn {}, false\n\t}}\n\treturn {}(*{value})\n}}",
             checks.join(" || "),
-            zero(unit)
+            zero(unit),
+            lookup_names(unit).0
         );
     }
     let flag = shape.path_to(Role::Flag);
@@ -357,7 +399,7 @@ fn field_names(shape: &Shape) -> Vec<String> {
 /// The code as the constants and arms write it: `1302` or `"data_validation_failed"`.
 fn code_literal(v: &Variant) -> String {
     match v.int {
-        Some(n) => n.to_string(),
+        Some(_) => v.literal.clone(),
         None => literal(&v.code),
     }
 }

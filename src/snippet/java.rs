@@ -19,8 +19,11 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     let t = &unit.type_name;
     let comment = trailing("//", &comment(&v.message));
     match v.int {
-        Some(n) if !unit.codes_fit_i32() => {
-            format!("if (code == {n}L) return {t}.{};{comment}", v.ident)
+        Some(_) if !unit.codes_fit_i32() => {
+            format!(
+                "if (code == {}L) return {t}.{};{comment}",
+                v.literal, v.ident
+            )
         }
         _ => format!(
             "case {}: return {t}.{};{comment}",
@@ -57,44 +60,63 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
     let _ = writeln!(out, "public enum {t} {{");
-    constants(
-        unit,
-        out,
-        Jvm {
-            comment,
-            literal,
-            code_literal,
-        },
-    );
+    let chunked = unit.variants.len() > JVM_CHUNK;
+    if chunked {
+        bare_constants(unit, out);
+    } else {
+        constants(
+            unit,
+            out,
+            Jvm {
+                comment,
+                literal,
+                code_literal,
+            },
+        );
+    }
     let _ = writeln!(
         out,
         "\n    private final {ct} code;\n    private final String message;\n    private final Integer httpStatus;\n    \
          private final String kind;\n    private final boolean retryable;\n"
     );
-    let _ = writeln!(
-        out,
-        "    {t}({ct} code, String message, Integer httpStatus, String kind, boolean retryable) {{\n        \
-         this.code = code;\n        this.message = message;\n        this.httpStatus = httpStatus;\n        \
-         this.kind = kind;\n        this.retryable = retryable;\n    }}\n"
-    );
+    if chunked {
+        let _ = writeln!(
+            out,
+            "    {t}() {{\n        int row = ordinal();\n        this.code = codeAt(row);\n        \
+             this.message = messageAt(row);\n        this.httpStatus = httpStatusAt(row);\n        \
+             this.kind = kindAt(row);\n        this.retryable = retryableAt(row);\n    }}\n"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "    {t}({ct} code, String message, Integer httpStatus, String kind, boolean retryable) {{\n        \
+             this.code = code;\n        this.message = message;\n        this.httpStatus = httpStatus;\n        \
+             this.kind = kind;\n        this.retryable = retryable;\n    }}\n"
+        );
+    }
     out.push_str(
         "    /** The constant for an error code as the API returns it (matched exactly), or null. */\n",
     );
     let _ = writeln!(out, "    public static {t} fromCode({ct} code) {{");
-    if ct == "long" {
-        for v in &unit.variants {
-            let _ = writeln!(out, "{}", indent(&arm(unit, v), "        "));
-        }
-        out.push_str("        return null;\n    }\n\n");
-    } else {
+    if chunked {
         if ct == "String" {
             out.push_str("        if (code == null) {\n            return null;\n        }\n");
         }
-        out.push_str("        switch (code) {\n");
-        for v in &unit.variants {
-            let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+        let parts = unit.variants.len().div_ceil(JVM_CHUNK);
+        let _ = writeln!(out, "        {t} found = fromCode0(code);");
+        for part in 1..parts {
+            let _ = writeln!(
+                out,
+                "        if (found == null) {{\n            found = fromCode{part}(code);\n        }}"
+            );
         }
-        out.push_str("            default: return null;\n        }\n    }\n\n");
+        out.push_str("        return found;\n    }\n\n");
+        for (part, variants) in unit.variants.chunks(JVM_CHUNK).enumerate() {
+            let _ = writeln!(out, "    private static {t} fromCode{part}({ct} code) {{");
+            lookup_body(unit, variants, ct, out);
+        }
+    } else {
+        lookup_body(unit, &unit.variants, ct, out);
     }
     if unit.code_type == CodeType::Int {
         let parse = if ct == "int" {
@@ -102,13 +124,23 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         } else {
             "Long.parseLong"
         };
-        out.push_str(
-            "    /** The constant for a code written as text (\"1302\"; leading zeros allowed), or null. */\n",
+        let (example, refuse, text, radix) = match unit.hex {
+            Some(_) => (
+                "0x80070005",
+                "code == null || !(code.startsWith(\"0x\") || code.startsWith(\"0X\"))",
+                "code.substring(2)",
+                ", 16",
+            ),
+            None => ("1302", "code == null", "code", ""),
+        };
+        let _ = writeln!(
+            out,
+            "    /** The constant for a code written as text (\"{example}\"; leading zeros allowed), or null. */"
         );
         let _ = writeln!(
             out,
-            "    public static {t} parse(String code) {{\n        if (code == null) {{\n            return null;\n        }}\n        \
-             try {{\n            return fromCode({parse}(code));\n        }} catch (NumberFormatException e) {{\n            \
+            "    public static {t} parse(String code) {{\n        if ({refuse}) {{\n            return null;\n        }}\n        \
+             try {{\n            return fromCode({parse}({text}{radix}));\n        }} catch (NumberFormatException e) {{\n            \
              return null;\n        }}\n    }}\n"
         );
     }
@@ -133,6 +165,9 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         "    /** Whether sending the same request again later may succeed (back off, then retry). */\n",
     );
     out.push_str("    public boolean isRetryable() {\n        return retryable;\n    }\n");
+    if chunked {
+        chunked_data(unit, out);
+    }
     if let Some(body) = &unit.body {
         for shape in body.types() {
             out.push('\n');
@@ -141,6 +176,116 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         }
     }
     out.push_str("}\n");
+}
+
+/// The body of `fromCode` (or of one of its parts) over `variants`: a `switch` of their arms,
+/// or a run of `if`s for `long` codes.
+fn lookup_body(unit: &Unit, variants: &[Variant], ct: &str, out: &mut Out) {
+    if ct == "long" {
+        for v in variants {
+            let _ = writeln!(out, "{}", indent(&arm(unit, v), "        "));
+        }
+        out.push_str("        return null;\n    }\n\n");
+    } else {
+        if ct == "String" && variants.len() == unit.variants.len() {
+            out.push_str("        if (code == null) {\n            return null;\n        }\n");
+        }
+        out.push_str("        switch (code) {\n");
+        for v in variants {
+            let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+        }
+        out.push_str("            default: return null;\n        }\n    }\n\n");
+    }
+}
+
+/// The constants of a large unit, without data: `NAME,` with the documentation. Each
+/// constant's data comes from lookups by ordinal (see [`chunked_data`]): javac compiles
+/// every constant into the enum's static initializer, which may not pass 64 KB, and a
+/// constant without arguments takes the fewest bytes there (16), so about 4,000 fit.
+fn bare_constants(unit: &Unit, out: &mut Out) {
+    for (i, v) in unit.variants.iter().enumerate() {
+        if !v.docs.is_empty() {
+            let _ = writeln!(out, "    /** {} */", comment(&v.docs.join(" -- ")));
+        }
+        let end = if i + 1 == unit.variants.len() {
+            ";"
+        } else {
+            ","
+        };
+        let _ = writeln!(out, "    {}{end}", v.ident);
+    }
+}
+
+/// What a data lookup returns for a variant (`None`: the lookup's default).
+type ValueOf<'a> = dyn Fn(&Variant) -> Option<String> + 'a;
+
+/// The lookups a large unit's constructor reads its data from: per field, a method that picks
+/// the part holding the row, and the parts, each a `switch` of at most [`JVM_CHUNK`] rows.
+fn chunked_data(unit: &Unit, out: &mut Out) {
+    let ct = code_type(unit);
+    let fields: [(&str, &str, &str, &ValueOf); 5] = [
+        ("code", ct, "The code", &|v: &Variant| {
+            Some(code_literal(unit, v))
+        }),
+        ("message", "String", "The message", &|v: &Variant| {
+            Some(literal(&v.message))
+        }),
+        (
+            "httpStatus",
+            "Integer",
+            "The HTTP status",
+            &|v: &Variant| v.http_status.map(|s| s.to_string()),
+        ),
+        ("kind", "String", "The kind", &|v: &Variant| {
+            v.kind_id().map(literal)
+        }),
+        (
+            "retryable",
+            "boolean",
+            "Whether retrying may succeed",
+            &|v: &Variant| v.is_retryable().then(|| "true".to_string()),
+        ),
+    ];
+    let parts = unit.variants.len().div_ceil(JVM_CHUNK);
+    for (name, ty, what, value) in fields {
+        let otherwise = match ty {
+            "boolean" => "false",
+            "long" | "int" => "0",
+            _ => "null",
+        };
+        let _ = writeln!(
+            out,
+            "\n    /** {what} of the constant whose ordinal is {{@code row}}. */\n    \
+             private static {ty} {name}At(int row) {{"
+        );
+        for part in 0..parts {
+            if part + 1 == parts {
+                let _ = writeln!(out, "        return {name}At{part}(row);\n    }}");
+            } else {
+                let _ = writeln!(
+                    out,
+                    "        if (row < {}) {{\n            return {name}At{part}(row);\n        }}",
+                    (part + 1) * JVM_CHUNK
+                );
+            }
+        }
+        for (part, variants) in unit.variants.chunks(JVM_CHUNK).enumerate() {
+            let _ = writeln!(
+                out,
+                "\n    private static {ty} {name}At{part}(int row) {{\n        switch (row) {{"
+            );
+            let first = part * JVM_CHUNK;
+            for (i, v) in variants.iter().enumerate() {
+                if let Some(x) = value(v) {
+                    let _ = writeln!(out, "            case {}: return {x};", first + i);
+                }
+            }
+            let _ = writeln!(
+                out,
+                "            default: return {otherwise};\n        }}\n    }}"
+            );
+        }
+    }
 }
 
 /// A nested type's name inside the enum: `PixnetErrorBody` → `Body`.
@@ -310,8 +455,11 @@ pub(super) fn member_names(shape: &Shape, taken: &dyn Fn(&str) -> bool) -> Vec<S
     used
 }
 
-/// The code as the constants and arms write it: `1302`, `1302L` (a `long` unit) or
-/// `"data_validation_failed"`.
+/// Above this many codes, the JVM writers keep each code's data out of the constants and
+/// split every lookup into parts of this many cases: javac and kotlinc allow 64 KB of bytecode
+/// per method, the static initializer that builds the constants included.
+pub(super) const JVM_CHUNK: usize = 1000;
+
 /// How Java and Kotlin write text, which is all that differs in their enum constants.
 pub(super) struct Jvm {
     pub comment: fn(&str) -> String,
@@ -352,10 +500,12 @@ pub(super) fn constants(unit: &Unit, out: &mut Out, jvm: Jvm) {
     }
 }
 
+/// The code as the constants and arms write it: `1302`, `1302L` (a `long` unit) or
+/// `"data_validation_failed"`.
 fn code_literal(unit: &Unit, v: &Variant) -> String {
     match v.int {
-        Some(n) if unit.codes_fit_i32() => n.to_string(),
-        Some(n) => format!("{n}L"),
+        Some(_) if unit.codes_fit_i32() => v.literal.clone(),
+        Some(_) => format!("{}L", v.literal),
         None => literal(&v.code),
     }
 }

@@ -14,7 +14,7 @@ use super::body::{FieldType, Role, Shape};
 use super::literal::{self, quoted};
 use super::out::Out;
 use super::typescript::{
-    code_literal, code_type, doc, error_lookup, field_check, flag_test, js_code_type,
+    code_literal, code_type, doc, error_lookup, field_check, flag_test, hex_parse, js_code_type,
     reads_inherited, typed_arm, value_type,
 };
 use super::{CodeType, Unit, Variant, indent};
@@ -86,20 +86,41 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         let _ = writeln!(out, "{}", indent(&typed_arm(unit, v, typed), "      "));
     }
     out.push_str("      default: return undefined;\n    }\n  }\n\n");
+    let hex = unit.hex.filter(|_| typed == CodeType::Int);
     if typed == CodeType::Int {
+        let (example, parse) = match hex {
+            Some(_) => ("0x80070005", hex_parse(&format!("{t}.fromCode"))),
+            None => (
+                "1302",
+                format!("/^[+-]?[0-9]+$/.test(code) ? {t}.fromCode(Number(code)) : undefined"),
+            ),
+        };
         let _ = writeln!(
             out,
             "  /**\n   \
-             * The member for the code written as text (`\"1302\"`; leading zeros allowed).\n   \
+             * The member for the code written as text (`\"{example}\"`; leading zeros allowed).\n   \
              * @param {{string}} code\n   \
              * @returns {{{t} | undefined}}\n   \
              */\n  \
              static parse(code) {{\n    \
-             return /^[+-]?[0-9]+$/.test(code) ? {t}.fromCode(Number(code)) : undefined;\n  }}\n"
+             return {parse};\n  }}\n"
         );
     }
     out.push_str("  /** `code: message`. */\n  toString() {\n");
-    out.push_str("    return `${this.code}: ${this.message}`;\n  }\n}\n\n");
+    match hex {
+        Some(hex) => {
+            let case = if hex.upper { ".toUpperCase()" } else { "" };
+            let pad = match hex.width {
+                0 => String::new(),
+                w => format!(".padStart({w}, \"0\")"),
+            };
+            let _ = writeln!(
+                out,
+                "    return `0x${{this.code.toString(16){case}{pad}}}: ${{this.message}}`;\n  }}\n}}\n"
+            );
+        }
+        None => out.push_str("    return `${this.code}: ${this.message}`;\n  }\n}\n\n"),
+    }
     let _ = writeln!(out, "Object.freeze({t});");
     if let Some(body) = &unit.body {
         for shape in body.types() {

@@ -46,6 +46,61 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         out.push_str("import com.google.gson.annotations.SerializedName\n\n");
     }
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
+    let chunked = unit.variants.len() > java::JVM_CHUNK;
+    if chunked {
+        class_head(unit, out);
+    } else {
+        enum_head(unit, out);
+    }
+    out.push_str(
+        "        /** The constant for an error code as the API sends it (matched exactly), or null. */\n",
+    );
+    if chunked {
+        let parts: Vec<String> = (0..unit.variants.len().div_ceil(java::JVM_CHUNK))
+            .map(|part| format!("fromCode{part}(code)"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? =\n            {}",
+            parts.join(" ?: ")
+        );
+        for (part, variants) in unit.variants.chunks(java::JVM_CHUNK).enumerate() {
+            let _ = writeln!(
+                out,
+                "\n        private fun fromCode{part}(code: {ct}): {t}? = when (code) {{"
+            );
+            for v in variants {
+                let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+            }
+            out.push_str("            else -> null\n        }\n");
+        }
+    } else {
+        let _ = writeln!(
+            out,
+            "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{"
+        );
+        for v in &unit.variants {
+            let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+        }
+        out.push_str("            else -> null\n        }\n");
+    }
+    parse(unit, out);
+    if chunked {
+        rows(unit, out);
+    }
+    out.push_str("    }\n}\n");
+    if let Some(body) = &unit.body {
+        for shape in body.types() {
+            out.push('\n');
+            write_class(out, unit, shape, std::ptr::eq(shape, body));
+        }
+    }
+}
+
+/// The head of an enum class whose constants carry their data, up to its companion object.
+fn enum_head(unit: &Unit, out: &mut Out) {
+    let t = &unit.type_name;
+    let ct = code_type(unit);
     let _ = writeln!(
         out,
         "enum class {t}(\n    \
@@ -69,31 +124,112 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         },
     );
     out.push_str("\n    companion object {\n");
-    out.push_str(
-        "        /** The constant for an error code as the API sends it (matched exactly), or null. */\n",
-    );
+}
+
+/// The head of a large unit, up to the constants in its companion object: a class rather than
+/// an enum class, since kotlinc builds every entry of an enum class in one static initializer,
+/// which may not pass 64 KB (about 2,900 entries without data). The constants are properties
+/// of the companion object read from an array built in parts (see [`rows`]), so `X.NAME`,
+/// `==`, `when` and `values()` work as with an enum class.
+fn class_head(unit: &Unit, out: &mut Out) {
+    let t = &unit.type_name;
+    let ct = code_type(unit);
     let _ = writeln!(
         out,
-        "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{"
+        "class {t} private constructor(\n    \
+         /** The constant's name, as an enum constant's. */\n    val name: String,\n    \
+         /** The error code as the API sends it. */\n    val code: {ct},\n    \
+         /** The message the API returns with the code (the summary where the source has none). */\n    \
+         val message: String,\n    \
+         /** The HTTP status the API answers with, or null where the source gives none. */\n    \
+         val httpStatus: Int?,\n    \
+         /** The kind of problem in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", ...), or null. */\n    \
+         val kind: String?,\n    \
+         /** Whether sending the same request again later may succeed (back off, then retry). */\n    \
+         val isRetryable: Boolean\n) {{\n    \
+         /** The constant's name. */\n    override fun toString(): String = name\n\n    companion object {{"
     );
-    for v in &unit.variants {
-        let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
+    for (i, v) in unit.variants.iter().enumerate() {
+        if !v.docs.is_empty() {
+            let _ = writeln!(out, "        /** {} */", comment(&v.docs.join(" -- ")));
+        }
+        let _ = writeln!(out, "        val {}: {t} get() = all[{i}]\n", v.ident);
     }
-    out.push_str("            else -> null\n        }\n");
-    if unit.code_type == CodeType::Int {
-        out.push_str(
-            "\n        /** The constant for a code written as text (\"1302\"; leading zeros allowed), or null. */\n",
-        );
+}
+
+/// A large unit's constants, built in parts of at most [`java::JVM_CHUNK`] rows, and
+/// `values()`.
+fn rows(unit: &Unit, out: &mut Out) {
+    let t = &unit.type_name;
+    let n = unit.variants.len();
+    let _ = writeln!(
+        out,
+        "\n        private val all: Array<{t}> = Array({n}) {{ row(it) }}\n\n        \
+         /** Every constant, in the catalog's order. */\n        \
+         @JvmStatic\n        fun values(): Array<{t}> = all.copyOf()\n\n        \
+         private fun row(row: Int): {t} = when {{"
+    );
+    let parts = n.div_ceil(java::JVM_CHUNK);
+    for part in 0..parts {
+        if part + 1 == parts {
+            let _ = writeln!(out, "            else -> row{part}(row)\n        }}");
+        } else {
+            let _ = writeln!(
+                out,
+                "            row < {} -> row{part}(row)",
+                (part + 1) * java::JVM_CHUNK
+            );
+        }
+    }
+    for (part, variants) in unit.variants.chunks(java::JVM_CHUNK).enumerate() {
         let _ = writeln!(
             out,
-            "        @JvmStatic\n        fun parse(code: String): {t}? = code.to{ct}OrNull()?.let {{ fromCode(it) }}"
+            "\n        private fun row{part}(row: Int): {t} = when (row) {{"
+        );
+        for (i, v) in variants.iter().enumerate() {
+            let status = v.http_status.map_or("null".to_string(), |s| s.to_string());
+            let kind = v.kind_id().map_or("null".to_string(), literal);
+            let _ = writeln!(
+                out,
+                "            {} -> {t}({}, {}, {}, {status}, {kind}, {})",
+                part * java::JVM_CHUNK + i,
+                literal(&v.ident),
+                code_literal(unit, v),
+                literal(&v.message),
+                v.is_retryable()
+            );
+        }
+        out.push_str(
+            "            else -> throw IllegalArgumentException(\"no row $row\")\n        }\n",
         );
     }
-    out.push_str("    }\n}\n");
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push('\n');
-            write_class(out, unit, shape, std::ptr::eq(shape, body));
+}
+
+/// `parse` for integer codes: the code written as text.
+fn parse(unit: &Unit, out: &mut Out) {
+    let t = &unit.type_name;
+    let ct = code_type(unit);
+    if unit.code_type == CodeType::Int {
+        match unit.hex {
+            Some(_) => {
+                out.push_str(
+                    "\n        /** The constant for a code written as text (\"0x80070005\"; leading zeros allowed), or null. */\n",
+                );
+                let _ = writeln!(
+                    out,
+                    "        @JvmStatic\n        fun parse(code: String): {t}? =\n            \
+                     if (code.startsWith(\"0x\", ignoreCase = true)) code.substring(2).to{ct}OrNull(16)?.let {{ fromCode(it) }} else null"
+                );
+            }
+            None => {
+                out.push_str(
+                    "\n        /** The constant for a code written as text (\"1302\"; leading zeros allowed), or null. */\n",
+                );
+                let _ = writeln!(
+                    out,
+                    "        @JvmStatic\n        fun parse(code: String): {t}? = code.to{ct}OrNull()?.let {{ fromCode(it) }}"
+                );
+            }
         }
     }
 }
@@ -211,9 +347,9 @@ fn access(shape: &Shape, path: &[&Field], names: &[String]) -> String {
 fn code_literal(unit: &Unit, v: &Variant) -> String {
     match v.int {
         Some(n) if unit.codes_fit_i32() && n == i64::from(i32::MIN) => "Int.MIN_VALUE".into(),
-        Some(n) if unit.codes_fit_i32() => n.to_string(),
+        Some(_) if unit.codes_fit_i32() => v.literal.clone(),
         Some(i64::MIN) => "Long.MIN_VALUE".into(),
-        Some(n) => format!("{n}L"),
+        Some(_) => format!("{}L", v.literal),
         None => literal(&v.code),
     }
 }

@@ -21,6 +21,7 @@ mod java;
 mod javascript;
 mod kotlin;
 mod literal;
+mod module;
 mod naming;
 mod out;
 mod parallel;
@@ -29,6 +30,8 @@ mod python;
 mod ruby;
 mod rust;
 mod typescript;
+
+pub use module::{Module, module};
 
 use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
 use crate::index::Table;
@@ -151,6 +154,8 @@ pub struct Snippets<'a> {
     vendor: &'a Vendor,
     code_type: CodeType,
     envelope: Option<&'a Envelope>,
+    /// The enum shares its file with other vendors' ([`module`]).
+    shared_file: bool,
 }
 
 /// What snippets are made from: catalog entries, or the rows of an index table, read as
@@ -205,6 +210,7 @@ impl<'a> Snippets<'a> {
             vendor,
             code_type: code_type(vendor_entries.iter().map(Source::code)),
             envelope: None,
+            shared_file: false,
         }
     }
 
@@ -219,6 +225,7 @@ impl<'a> Snippets<'a> {
             vendor,
             code_type: code_type(vendor_codes),
             envelope: None,
+            shared_file: false,
         }
     }
 
@@ -327,16 +334,108 @@ pub fn type_name(vendor: &Vendor) -> String {
     naming::type_name(vendor)
 }
 
+/// The name each code of `entries` has in the enum [`enumeration`] writes for them, in the
+/// order of the codes: `(code, name)`. Other languages qualify the name with [`type_name`]
+/// (`PixnetError::ExceedAnonymousRateLimit`); Go's constants carry [`go_prefix`] instead.
+pub fn member_names(lang: Lang, vendor: &Vendor, entries: &[impl Source]) -> Vec<(String, String)> {
+    let groups = group_by_code(entries);
+    let words: Vec<(&str, Vec<String>)> = parallel::map(&groups, |g| {
+        let first = &entries[g[0]];
+        (first.code(), naming::words(&first.fields(), vendor))
+    });
+    let idents = naming::assign(lang, vendor, &words);
+    words
+        .into_iter()
+        .zip(idents)
+        .map(|((code, _), ident)| (code.to_string(), ident))
+        .collect()
+}
+
+/// What Go's constants for a vendor start with (`Pixnet` in `PixnetExceedAnonymousRateLimit`).
+pub fn go_prefix(vendor: &Vendor) -> String {
+    naming::go_prefix(vendor)
+}
+
 /// How the codes of a unit are typed in the generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CodeType {
-    /// Every code is a decimal integer (an optional `-`, then digits) that fits an `i64`, and
-    /// no two codes are the same number: arms match integers, and a second lookup takes the
-    /// numeric string (leading zeros allowed: MantaGO's sample `"code": 0000`).
+    /// Every code is an integer written in one base, all decimal (an optional `-`, then
+    /// digits: `1302`, `-32601`) or all hex (`0x` and hex digits: `0x80070005`, `0x10c`), that
+    /// fits an `i64`, and no two codes are the same number: arms match integers (hex ones
+    /// written in hex, so an arm reads as the catalog's code), and a second lookup takes the
+    /// code as text (leading zeros allowed: MantaGO's sample `"code": 0000`). A hex code is
+    /// the unsigned number its digits spell (`0x80070005` is 2147680261, not the negative
+    /// `int` .NET's `HResult` holds), typed 64 bits wide where it needs more than 31 bits.
     Int,
-    /// Anything else (Guo-Guo's `data_validation_failed`, SQLSTATE `0A000`): arms match the
-    /// code exactly as a string.
+    /// Anything else (Guo-Guo's `data_validation_failed`, SQLSTATE `0A000`, LDAP's `data
+    /// 52e`, a set mixing `0x1` and `1`): arms match the code exactly as a string.
     Str,
+}
+
+/// How the codes of a unit of hex codes are written back as text (by `Display`, `Error()`,
+/// `toString()`, `to_s`): in the case the catalog writes their digits, padded with zeros to
+/// the width they all share (`0xC0000005`), or unpadded when widths differ (`0x10c`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Hex {
+    /// Digits every code has; 0 when they differ.
+    width: usize,
+    /// Upper-case letters (`0xC0000005`), unless a code has a lower-case one (`0x10c`).
+    upper: bool,
+}
+
+impl Hex {
+    /// The form of `codes`, when every one is written `0x…`.
+    fn of<'c>(codes: impl IntoIterator<Item = &'c str>) -> Option<Hex> {
+        let mut width = None;
+        let mut same_width = true;
+        let mut upper = true;
+        for code in codes {
+            let digits = hex_digits(code)?;
+            match width {
+                None => width = Some(digits.len()),
+                Some(w) if w != digits.len() => same_width = false,
+                Some(_) => {}
+            }
+            upper &= !digits.bytes().any(|b| b.is_ascii_lowercase());
+        }
+        Some(Hex {
+            width: if same_width { width? } else { 0 },
+            upper,
+        })
+    }
+}
+
+impl Hex {
+    /// The printf conversion that writes a code back (`0x%08X`, `0x%x`), for Go, Ruby and
+    /// the others whose formatting follows C's.
+    fn printf(self) -> String {
+        let case = if self.upper { 'X' } else { 'x' };
+        match self.width {
+            0 => format!("0x%{case}"),
+            w => format!("0x%0{w}{case}"),
+        }
+    }
+}
+
+/// The digits of a code written `0x…` (or `0X…`), when it is one.
+fn hex_digits(code: &str) -> Option<&str> {
+    let digits = code
+        .strip_prefix("0x")
+        .or_else(|| code.strip_prefix("0X"))?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_hexdigit())).then_some(digits)
+}
+
+/// The number a code spells, decimal (`-3`, `0042`) or hex (`0x80070005`), when it fits an
+/// `i64`.
+fn code_number(code: &str) -> Option<i64> {
+    if let Some(digits) = hex_digits(code) {
+        return i64::from_str_radix(digits, 16).ok();
+    }
+    let digits = code.strip_prefix('-').unwrap_or(code);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    code.parse().ok()
 }
 
 /// What a language writer needs: names, the variants in catalog order, and the body's shape
@@ -347,8 +446,12 @@ struct Unit<'a> {
     /// `PixnetError`.
     type_name: String,
     code_type: CodeType,
+    /// How the codes are written back as text, in a unit of hex codes.
+    hex: Option<Hex>,
     variants: Vec<Variant>,
     body: Option<body::Shape>,
+    /// Other vendors' enums share the file ([`module`]): package-level names carry the type's.
+    shared_file: bool,
 }
 
 /// One code of the set: its entries merged, named for the language.
@@ -357,8 +460,12 @@ struct Variant {
     code: String,
     /// The code as a number, for units of [`CodeType::Int`] (`None` in string units).
     int: Option<i64>,
-    /// What the message lookup returns: each entry's headline (message, else summary), joined
-    /// with " / " when the code is listed more than once.
+    /// The number as an integer literal: decimal (`1302`, `-3` for `"-03"`), or hex as the
+    /// catalog writes its digits (`0x80070005`); empty in string units.
+    literal: String,
+    /// What the message lookup returns: each entry's headline (message, else symbol, else
+    /// summary, else description) as the catalog has it, joined with " / " when the code is
+    /// listed more than once.
     message: String,
     /// Lines for the variant's documentation, each on one line and never empty: each entry's
     /// headline, and its English summary when that says something else.
@@ -412,9 +519,11 @@ impl<'a> Unit<'a> {
             let (mut http_status, mut kind, mut retry) = (None, None, None);
             for &i in g {
                 let e = entries[i].fields();
-                let headline = headline(&e);
+                // The message as the API sends it, its spaces at either end included (as
+                // `show --json` has it); the documentation's lines are trimmed.
+                let headline = e.headline();
                 let summary = e.summary_en.map(str::trim).unwrap_or("");
-                let differs = !summary.is_empty() && summary != headline;
+                let differs = !summary.is_empty() && summary != headline.trim();
                 docs.push(one_line(&headline));
                 if differs {
                     docs.push(one_line(summary));
@@ -436,6 +545,7 @@ impl<'a> Unit<'a> {
                 ident: String::new(),
                 code: entries[g[0]].code().to_string(),
                 int: None,
+                literal: String::new(),
                 message,
                 docs,
                 http_status,
@@ -443,17 +553,27 @@ impl<'a> Unit<'a> {
                 retry,
             }
         });
-        for (i, (v, ident)) in variants.iter_mut().zip(idents).enumerate() {
+        let hex = match code_type {
+            CodeType::Int => Hex::of(variants.iter().map(|v| v.code.as_str())),
+            CodeType::Str => None,
+        };
+        let mut ints = ints.map(Vec::into_iter);
+        for (v, ident) in variants.iter_mut().zip(idents) {
             v.ident = ident;
-            v.int = ints.as_ref().map(|n| n[i]);
+            if let Some((n, literal)) = ints.as_mut().and_then(Iterator::next) {
+                v.int = Some(n);
+                v.literal = literal;
+            }
         }
         Unit {
             lang,
             vendor,
             type_name,
             code_type,
+            hex,
             variants,
             body: None,
+            shared_file: snippets.shared_file,
         }
     }
 }
@@ -473,53 +593,50 @@ impl Unit<'_> {
     }
 }
 
-/// [`CodeType::Int`] when every code is a decimal integer and no two different codes are the
-/// same number (a code listed twice is one code).
+/// [`CodeType::Int`] when every code is an integer written in one base and no two different
+/// codes are the same number (a code listed twice is one code).
 fn code_type<'c>(codes: impl IntoIterator<Item = &'c str>) -> CodeType {
     let mut numbers: foldhash::HashMap<i64, &str> = foldhash::HashMap::default();
-    let mut any = false;
+    let mut bases = (false, false);
     for code in codes {
-        any = true;
-        let digits = code.strip_prefix('-').unwrap_or(code);
-        let number = (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| code.parse::<i64>().ok())
-            .flatten();
-        let Some(n) = number else {
+        let Some(n) = code_number(code) else {
             return CodeType::Str;
         };
+        if hex_digits(code).is_some() {
+            bases.0 = true;
+        } else {
+            bases.1 = true;
+        }
         if *numbers.entry(n).or_insert(code) != code {
             return CodeType::Str;
         }
     }
-    if any { CodeType::Int } else { CodeType::Str }
+    match bases {
+        (true, true) | (false, false) => CodeType::Str,
+        _ => CodeType::Int,
+    }
 }
 
-/// Each group's code as a number, when every code is a distinct decimal integer (see
-/// [`CodeType::Int`]); `None` otherwise, and for an empty set.
-fn integer_codes<'c>(codes: impl ExactSizeIterator<Item = &'c str>) -> Option<Vec<i64>> {
+/// Each group's code as a number and as a literal (`1302`, `0x80070005`), when every code is
+/// a distinct integer written in one base (see [`CodeType::Int`]); `None` otherwise, and for
+/// an empty set.
+fn integer_codes<'c>(codes: impl ExactSizeIterator<Item = &'c str>) -> Option<Vec<(i64, String)>> {
     let mut seen = foldhash::HashSet::default();
     let mut out = Vec::with_capacity(codes.len());
+    let mut hex = None;
     for code in codes {
-        let digits = code.strip_prefix('-').unwrap_or(code);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let n = code_number(code)?;
+        let digits = hex_digits(code);
+        if *hex.get_or_insert(digits.is_some()) != digits.is_some() || !seen.insert(n) {
             return None;
         }
-        let n: i64 = code.parse().ok()?;
-        if !seen.insert(n) {
-            return None;
-        }
-        out.push(n);
+        let literal = match digits {
+            Some(digits) => format!("0x{digits}"),
+            None => n.to_string(),
+        };
+        out.push((n, literal));
     }
     (!out.is_empty()).then_some(out)
-}
-
-/// The message, else the English summary, else the description.
-fn headline(e: &EntryFields) -> String {
-    let h = e.headline();
-    match h.trim() {
-        t if t.len() == h.len() => h,
-        t => t.to_string(),
-    }
 }
 
 /// The positions of entries grouped by code (exact match), in order of first appearance.
@@ -735,6 +852,31 @@ mod tests {
     }
 
     #[test]
+    fn messages_keep_their_spaces_and_documentation_trims_them() {
+        let a = entry(
+            "1",
+            Some("NOQUORUM %i usable Sentinels. "),
+            Some("Too few."),
+        );
+        let b = entry("2", Some("  "), None);
+        let v = vendor();
+        let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &[&a, &b]), &[&a, &b]);
+        assert_eq!(unit.variants[0].message, "NOQUORUM %i usable Sentinels. ");
+        assert_eq!(
+            unit.variants[0].docs,
+            ["NOQUORUM %i usable Sentinels.", "Too few."]
+        );
+        assert_eq!(unit.variants[1].message, "  ");
+        assert!(unit.variants[1].docs.is_empty());
+        let rust = enumeration(Lang::Rust, &v, &[&a, &b]);
+        assert!(
+            rust.contains(r#"=> "NOQUORUM %i usable Sentinels. ","#),
+            "{rust}"
+        );
+        assert!(rust.contains(r#"=> "  ","#), "{rust}");
+    }
+
+    #[test]
     fn codes_are_integers_when_every_distinct_code_is_a_distinct_number() {
         assert_eq!(code_type(["1302", "4109", "4109", "-3"]), CodeType::Int);
         assert_eq!(code_type(["0000", "0"]), CodeType::Str);
@@ -743,6 +885,47 @@ mod tests {
         assert_eq!(code_type(["", "1"]), CodeType::Str);
         assert_eq!(code_type(["+1"]), CodeType::Str);
         assert_eq!(code_type([]), CodeType::Str);
+        // Hex codes: integers when every code is one.
+        assert_eq!(code_type(["0x80070005", "0xC0000005"]), CodeType::Int);
+        assert_eq!(code_type(["0x0", "0x10c", "0X3fff"]), CodeType::Int);
+        assert_eq!(code_type(["0x1", "1"]), CodeType::Str);
+        assert_eq!(code_type(["0x1", "0x01"]), CodeType::Str);
+        assert_eq!(code_type(["0x", "0x1"]), CodeType::Str);
+        assert_eq!(code_type(["-0x1"]), CodeType::Str);
+        assert_eq!(code_type(["0xFFFFFFFFFFFFFFFF"]), CodeType::Str);
+        assert_eq!(code_type(["0x7FFFFFFFFFFFFFFF"]), CodeType::Int);
+    }
+
+    #[test]
+    fn hex_codes_keep_their_digits_and_their_form() {
+        let ints = integer_codes(["0x80070005", "0X0000000a"].into_iter()).unwrap();
+        assert_eq!(
+            ints,
+            [
+                (0x8007_0005, "0x80070005".to_string()),
+                (10, "0x0000000a".into())
+            ]
+        );
+        assert_eq!(integer_codes(["0x1", "2"].into_iter()), None);
+        assert_eq!(
+            integer_codes(["-03", "0042"].into_iter()).unwrap(),
+            [(-3, "-3".to_string()), (42, "42".into())]
+        );
+        assert_eq!(
+            Hex::of(["0x00000000", "0xC0000005"]),
+            Some(Hex {
+                width: 8,
+                upper: true
+            })
+        );
+        assert_eq!(
+            Hex::of(["0x0", "0x10c"]),
+            Some(Hex {
+                width: 0,
+                upper: false
+            })
+        );
+        assert_eq!(Hex::of(["0x1", "2"]), None);
     }
 
     #[test]

@@ -53,6 +53,11 @@ fn vendor_words(vendor: &Vendor) -> Vec<String> {
     words
 }
 
+/// The prefix of a vendor's Go constants: its words in Go's camel case.
+pub(super) fn go_prefix(vendor: &Vendor) -> String {
+    go_camel(&vendor_words(vendor))
+}
+
 /// The Go package name for a vendor: its id in lower case without separators (`tencentim`),
 /// never a keyword or predeclared name.
 pub(super) fn go_package(vendor: &Vendor) -> String {
@@ -359,7 +364,7 @@ fn ident(lang: Lang, vendor: &Vendor, words: &[String]) -> String {
         Lang::Python | Lang::Java => upper_snake(words),
         Lang::Kotlin | Lang::Ruby => upper_snake(words),
         Lang::CSharp | Lang::Php => upper_camel(words),
-        Lang::Go => format!("{}{}", go_camel(&vendor_words(vendor)), go_camel(words)),
+        Lang::Go => format!("{}{}", go_prefix(vendor), go_camel(words)),
     }
 }
 

@@ -61,19 +61,33 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     out.push_str("            default => null,\n        };\n    }\n\n");
     if int {
-        out.push_str(
-            "    /** The case for the code written as text ('1302'; leading zeros allowed), or null. */\n",
-        );
-        out.push_str("    public static function parse(string $code): ?self\n    {\n");
-        out.push_str(
-            "        if (preg_match('/\\A([+-]?)0*([0-9]+)\\z/', $code, $parts) !== 1) {\n            return null;\n        }\n",
-        );
-        out.push_str(
-            "        $number = filter_var($parts[1] . $parts[2], FILTER_VALIDATE_INT);\n\n",
-        );
-        out.push_str(
-            "        return $number === false ? null : self::fromCode($number);\n    }\n\n",
-        );
+        if unit.hex.is_some() {
+            out.push_str(
+                "    /** The case for the code written as text ('0x80070005'; leading zeros allowed), or null. */\n",
+            );
+            out.push_str("    public static function parse(string $code): ?self\n    {\n");
+            out.push_str(
+                "        if (preg_match('/\\A0[xX]0*([0-9a-fA-F]{1,16})\\z/', $code, $parts) !== 1) {\n            return null;\n        }\n",
+            );
+            out.push_str("        $number = hexdec($parts[1]);\n\n");
+            out.push_str(
+                "        return is_int($number) ? self::fromCode($number) : null;\n    }\n\n",
+            );
+        } else {
+            out.push_str(
+                "    /** The case for the code written as text ('1302'; leading zeros allowed), or null. */\n",
+            );
+            out.push_str("    public static function parse(string $code): ?self\n    {\n");
+            out.push_str(
+                "        if (preg_match('/\\A([+-]?)0*([0-9]+)\\z/', $code, $parts) !== 1) {\n            return null;\n        }\n",
+            );
+            out.push_str(
+                "        $number = filter_var($parts[1] . $parts[2], FILTER_VALIDATE_INT);\n\n",
+            );
+            out.push_str(
+                "        return $number === false ? null : self::fromCode($number);\n    }\n\n",
+            );
+        }
     }
     out.push_str("    /** The error code as the API sends it. */\n");
     let _ = writeln!(
@@ -278,7 +292,7 @@ fn property_names(shape: &Shape) -> Vec<String> {
 fn code_literal(v: &Variant) -> String {
     match v.int {
         Some(i64::MIN) => format!("{} - 1", i64::MIN + 1),
-        Some(n) => n.to_string(),
+        Some(_) => v.literal.clone(),
         None => literal(&v.code),
     }
 }

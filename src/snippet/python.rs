@@ -77,13 +77,25 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     if unit.code_type == CodeType::Int {
         out.push_str("    @classmethod\n");
         let _ = writeln!(out, "    def parse(cls, code: str) -> \"{t} | None\":");
-        out.push_str(
-            "        \"\"\"The member for the code written as text (\"1302\"; leading zeros allowed).\"\"\"\n",
-        );
-        out.push_str("        digits = code[1:] if code[:1] in (\"+\", \"-\") else code\n");
-        out.push_str("        if not (digits.isascii() and digits.isdigit()):\n");
-        out.push_str("            return None\n");
-        out.push_str("        return cls.from_code(int(code))\n\n");
+        if unit.hex.is_some() {
+            out.push_str(
+                "        \"\"\"The member for the code written as text (\"0x80070005\"; leading zeros allowed).\"\"\"\n",
+            );
+            out.push_str("        digits = code[2:] if code[:2] in (\"0x\", \"0X\") else \"\"\n");
+            out.push_str(
+                "        if not digits or not all(c in \"0123456789abcdefABCDEF\" for c in digits):\n",
+            );
+            out.push_str("            return None\n");
+            out.push_str("        return cls.from_code(int(digits, 16))\n\n");
+        } else {
+            out.push_str(
+                "        \"\"\"The member for the code written as text (\"1302\"; leading zeros allowed).\"\"\"\n",
+            );
+            out.push_str("        digits = code[1:] if code[:1] in (\"+\", \"-\") else code\n");
+            out.push_str("        if not (digits.isascii() and digits.isdigit()):\n");
+            out.push_str("            return None\n");
+            out.push_str("        return cls.from_code(int(code))\n\n");
+        }
     }
 
     let property = |out: &mut Out, name: &str, ty: &str, doc: &str, body: &str| {
@@ -168,7 +180,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
 
 /// What the body types' `from_json` reads fields with: a value is `None` when absent or null,
 /// else it must be of the field's type (`bool` is not an `int` here, as JSON tells them apart).
-const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
+pub(super) const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
 
 
 def _json_object(data: object, what: str) -> "dict[str, typing.Any]":
@@ -387,7 +399,7 @@ fn code_type(c: CodeType) -> &'static str {
 /// rejects) or `"data_validation_failed"`.
 fn code_literal(v: &Variant) -> String {
     match v.int {
-        Some(n) => n.to_string(),
+        Some(_) => v.literal.clone(),
         None => literal(&v.code),
     }
 }

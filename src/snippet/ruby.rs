@@ -42,7 +42,16 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         "    # Whether sending the same request again later may succeed (back off, then retry).\n",
     );
     out.push_str("    def retryable?\n      retryable\n    end\n\n");
-    out.push_str("    def to_s\n      \"#{code}: #{message}\"\n    end\n  end\n");
+    match unit.hex.filter(|_| unit.code_type == CodeType::Int) {
+        Some(hex) => {
+            let _ = writeln!(
+                out,
+                "    def to_s\n      format('{}: %s', code, message)\n    end\n  end",
+                hex.printf()
+            );
+        }
+        None => out.push_str("    def to_s\n      \"#{code}: #{message}\"\n    end\n  end\n"),
+    }
     for v in &unit.variants {
         out.push('\n');
         for (i, d) in v.docs.iter().enumerate() {
@@ -86,14 +95,25 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     );
     out.push_str("  def self.from_code(code)\n    BY_CODE[code]\n  end\n");
     if unit.code_type == CodeType::Int {
-        out.push_str(
-            "\n  # The constant for the code written as text ('1302'; leading zeros allowed), or nil.\n",
-        );
-        out.push_str("  def self.parse(text)\n");
-        out.push_str(
-            "    return nil unless text.is_a?(String) && text.match?(/\\A[+-]?[0-9]+\\z/)\n\n",
-        );
-        out.push_str("    from_code(text.to_i)\n  end\n");
+        if unit.hex.is_some() {
+            out.push_str(
+                "\n  # The constant for the code written as text ('0x80070005'; leading zeros allowed), or nil.\n",
+            );
+            out.push_str("  def self.parse(text)\n");
+            out.push_str(
+                "    return nil unless text.is_a?(String) && text.match?(/\\A0[xX]\\h+\\z/)\n\n",
+            );
+            out.push_str("    from_code(text[2..].to_i(16))\n  end\n");
+        } else {
+            out.push_str(
+                "\n  # The constant for the code written as text ('1302'; leading zeros allowed), or nil.\n",
+            );
+            out.push_str("  def self.parse(text)\n");
+            out.push_str(
+                "    return nil unless text.is_a?(String) && text.match?(/\\A[+-]?[0-9]+\\z/)\n\n",
+            );
+            out.push_str("    from_code(text.to_i)\n  end\n");
+        }
     }
     out.push_str("end\n");
     if let Some(body) = &unit.body {
@@ -265,7 +285,7 @@ fn member_names(shape: &Shape) -> Vec<String> {
 /// The code as the hash keys and `code` write it: `1302` or `'data_validation_failed'`.
 fn code_literal(v: &Variant) -> String {
     match v.int {
-        Some(n) => n.to_string(),
+        Some(_) => v.literal.clone(),
         None => literal(&v.code),
     }
 }

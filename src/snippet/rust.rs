@@ -66,7 +66,22 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
         let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
     }
     out.push_str("            _ => return None,\n        })\n    }\n\n");
-    if unit.code_type == CodeType::Int {
+    if unit.code_type == CodeType::Int && unit.hex.is_some() {
+        out.push_str(
+            "    /// The variant for the code written as text (`\"0x80070005\"`; leading zeros allowed).\n",
+        );
+        out.push_str("    pub fn parse(code: &str) -> Option<Self> {\n");
+        out.push_str(
+            "        let digits = code.strip_prefix(\"0x\").or_else(|| code.strip_prefix(\"0X\"))?;\n",
+        );
+        out.push_str(
+            "        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {\n            \
+             return None;\n        }\n",
+        );
+        out.push_str(
+            "        i64::from_str_radix(digits, 16).ok().and_then(Self::from_code)\n    }\n\n",
+        );
+    } else if unit.code_type == CodeType::Int {
         out.push_str(
             "    /// The variant for the code written as text (`\"1302\"`; leading zeros allowed).\n",
         );
@@ -138,7 +153,20 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
 
     let _ = writeln!(out, "impl std::fmt::Display for {t} {{");
     out.push_str("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n");
-    out.push_str("        write!(f, \"{}: {}\", self.code(), self.message())\n    }\n}\n\n");
+    let code = match unit.hex {
+        Some(hex) if unit.code_type == CodeType::Int => {
+            let case = if hex.upper { 'X' } else { 'x' };
+            match hex.width {
+                0 => format!("0x{{:{case}}}"),
+                w => format!("0x{{:0{w}{case}}}"),
+            }
+        }
+        _ => "{}".into(),
+    };
+    let _ = writeln!(
+        out,
+        "        write!(f, \"{code}: {{}}\", self.code(), self.message())\n    }}\n}}\n"
+    );
     let _ = writeln!(out, "impl std::error::Error for {t} {{}}");
     if let Some(body) = &unit.body {
         for shape in body.types() {
@@ -283,7 +311,7 @@ fn field_names(shape: &Shape) -> Vec<String> {
 /// The code as the arms and `code()` write it: `1302` or `"data_validation_failed"`.
 fn code_literal(v: &Variant) -> String {
     match v.int {
-        Some(n) => n.to_string(),
+        Some(_) => v.literal.clone(),
         None => literal(&v.code),
     }
 }

@@ -82,16 +82,22 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
     out.push_str("      default: return undefined;\n    }\n  }\n\n");
     if code == CodeType::Int {
-        out.push_str(
-            "  /** The member for the code written as text (`\"1302\"`; leading zeros allowed). */\n",
+        let (example, parse) = match unit.hex {
+            Some(_) => ("0x80070005", hex_parse("fromCode")),
+            None => (
+                "1302",
+                "/^[+-]?[0-9]+$/.test(code) ? fromCode(Number(code)) : undefined".to_string(),
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "  /** The member for the code written as text (`\"{example}\"`; leading zeros allowed). */"
         );
         let _ = writeln!(
             out,
             "  export function parse(code: string): {t} | undefined {{"
         );
-        out.push_str(
-            "    return /^[+-]?[0-9]+$/.test(code) ? fromCode(Number(code)) : undefined;\n  }\n\n",
-        );
+        let _ = writeln!(out, "    return {parse};\n  }}\n");
     }
     let lookup = |out: &mut Out, doc: &str, sig: &str, body: &str| {
         let _ = writeln!(out, "  /** {doc} */");
@@ -383,9 +389,17 @@ pub(super) fn code_type(c: CodeType) -> &'static str {
 /// The code as the arms and the enum write it: `1302` or `"data_validation_failed"`.
 pub(super) fn code_literal(v: &Variant, code: CodeType) -> String {
     match (code, v.int) {
-        (CodeType::Int, Some(n)) => n.to_string(),
+        (CodeType::Int, Some(_)) => v.literal.clone(),
         _ => literal(&v.code),
     }
+}
+
+/// The expression of `parse` in a unit of hex codes: the digits after `0x`, read by
+/// `from_code` (`fromCode` or `PixnetError.fromCode`).
+pub(super) fn hex_parse(from_code: &str) -> String {
+    format!(
+        "/^0[xX][0-9a-fA-F]+$/.test(code) ? {from_code}(parseInt(code.slice(2), 16)) : undefined"
+    )
 }
 
 /// How TypeScript and JavaScript type a unit's codes: numbers when they are integers that

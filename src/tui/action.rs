@@ -21,18 +21,24 @@ pub enum Action {
     Bottom,
     /// Switch focus between the vendor sidebar and the code table.
     FocusNext,
-    /// Scroll the detail pane by this many rows (Shift-↑/↓, the wheel over it).
+    /// `v`: show or hide the vendor sidebar, whatever the width.
+    ToggleSidebar,
+    /// Enter outside the filter: on a code, copy its arm (as `y`); on a vendor, go to its codes.
+    Activate,
+    /// Scroll the detail pane (in the paste panel, the decoded errors) by this many rows
+    /// (Shift-↑/↓, the wheel over it).
     ScrollDetail(isize),
-    /// Scroll the detail pane half its height down (1) or up (-1): Ctrl-D / Ctrl-U.
+    /// Scroll the detail pane (or the decoded errors) half its height down (1) or up (-1):
+    /// Ctrl-D / Ctrl-U.
     ScrollDetailHalfPage(isize),
     // The filter
     StartFilter,
     FilterInput(KeyEvent),
     /// Leave the filter keeping the query (and remembering it in the history).
     AcceptFilter,
-    /// ↑ in the filter: the previous query of the history.
+    /// Ctrl-R or Alt-↑ in the filter: the previous query of the history.
     HistoryOlder,
-    /// ↓ in the filter: the next query of the history (after the newest, what was typed).
+    /// Alt-↓ in the filter: the next query of the history (after the newest, what was typed).
     HistoryNewer,
     /// Esc: clear the filter (or close what is open).
     Back,
@@ -56,11 +62,13 @@ pub enum Action {
     Paste(String),
     /// Ctrl-V in the paste panel: ask the runtime for the clipboard's text.
     PasteFromClipboard,
-    /// Ctrl-U in the paste panel: empty it.
+    /// Ctrl-L in the paste panel: empty it.
     ClearPaste,
     /// Enter in the paste panel: jump to the selected decoded error's entry.
     JumpToDecoded,
     ToggleEditions,
+    /// `w`: the list of every config warning and catalog problem, or back.
+    ToggleProblems,
     ToggleMouse,
     /// Narrow to the next kind (`k:` in the filter), across every vendor; after the last, none.
     CycleKind,
@@ -90,7 +98,9 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("j k ↑ ↓", "previous / next"),
             ("g G Home End", "first / last"),
             ("PgUp PgDn", "page up / down"),
-            ("Tab Enter", "switch vendors ↔ codes"),
+            ("Tab", "switch vendors ↔ codes"),
+            ("v", "show / hide the vendor list"),
+            ("Enter", "copy the arm, as y; on a vendor: its codes"),
             ("Shift-↑ ↓", "scroll the detail pane"),
             ("Ctrl-D Ctrl-U", "detail pane half a page down / up"),
             ("mouse", "click selects, wheel scrolls the pane"),
@@ -100,7 +110,8 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Find",
         &[
             ("/", "filter (fuzzy; Enter keeps, Esc clears)"),
-            ("↑ ↓", "while filtering: earlier / later queries"),
+            ("↑ ↓", "while filtering: move the selection"),
+            ("Ctrl-R Alt-↑ ↓", "while filtering: earlier / later queries"),
             ("Ctrl-A Ctrl-E", "while filtering: to the start / the end"),
             ("Ctrl-W Ctrl-U", "while filtering: delete a word / the line"),
             ("Ctrl-N Ctrl-P", "next / previous row, also while typing"),
@@ -130,8 +141,12 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         "Paste panel (p)",
         &[
             ("Ctrl-V", "paste from the clipboard"),
-            ("Ctrl-U", "clear the panel"),
-            ("Ctrl-↑ Ctrl-↓", "pick an error"),
+            ("Ctrl-L", "clear the panel"),
+            ("Tab Shift-Tab", "next / previous error"),
+            ("Ctrl-N Ctrl-P", "next / previous error"),
+            ("Ctrl-↑ Ctrl-↓", "previous / next error"),
+            ("Shift-↑ ↓", "scroll the decoded errors"),
+            ("Ctrl-D Ctrl-U", "decoded errors half a page down / up"),
             ("Enter", "jump to its entry in the table"),
             ("Esc", "back to the table"),
         ],
@@ -141,6 +156,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
         &[
             ("p", "paste panel: decode an error response"),
             ("e", "editions of the selected code (Esc closes)"),
+            ("w", "every config warning and catalog problem"),
             ("o", "open the source link ($BROWSER, xdg-open)"),
             ("M", "mouse on/off (off: terminal selects text)"),
             ("Esc", "clear filter / close"),
@@ -165,6 +181,8 @@ pub enum Mode {
     Help,
     Paste,
     Editions,
+    /// The list of config warnings and catalog problems.
+    Problems,
 }
 
 /// Maps a key to an action in `mode`. Only presses count (Windows and kitty report releases).
@@ -189,11 +207,15 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Enter => Action::AcceptFilter,
             KeyCode::Up if shift => Action::ScrollDetail(-1),
             KeyCode::Down if shift => Action::ScrollDetail(1),
-            // As in fzf: Ctrl-N/P and Ctrl-J/K move while typing; ↑/↓ browse the history.
+            // As in fzf: arrows, Ctrl-N/P and Ctrl-J/K move while typing; Ctrl-R and Alt-↑/↓
+            // browse the history.
             KeyCode::Char('n' | 'j') if ctrl => Action::Down,
             KeyCode::Char('p' | 'k') if ctrl => Action::Up,
-            KeyCode::Up => Action::HistoryOlder,
-            KeyCode::Down => Action::HistoryNewer,
+            KeyCode::Char('r') if ctrl => Action::HistoryOlder,
+            KeyCode::Up if alt => Action::HistoryOlder,
+            KeyCode::Down if alt => Action::HistoryNewer,
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
             KeyCode::PageUp => Action::PageUp,
             KeyCode::PageDown => Action::PageDown,
             KeyCode::Tab => Action::AcceptFilter,
@@ -201,19 +223,32 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
         }),
         Mode::Paste => Some(match key.code {
             KeyCode::Esc => Action::Back,
-            KeyCode::Enter if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-                Action::JumpToDecoded
-            }
+            KeyCode::Enter if !ctrl && !alt => Action::JumpToDecoded,
             KeyCode::Char('v') if ctrl => Action::PasteFromClipboard,
-            KeyCode::Char('u') if ctrl => Action::ClearPaste,
+            KeyCode::Char('l') if ctrl => Action::ClearPaste,
+            // Picking among the errors: Ctrl-↑/↓ where the terminal lets them through, and
+            // Tab and Ctrl-N/P where it does not (macOS takes Ctrl-arrows for itself).
             KeyCode::Up if ctrl => Action::Up,
             KeyCode::Down if ctrl => Action::Down,
+            KeyCode::Char('p') if ctrl => Action::Up,
+            KeyCode::Char('n') if ctrl => Action::Down,
+            KeyCode::BackTab => Action::Up,
+            KeyCode::Tab => Action::Down,
+            // Scrolling the decoded errors, with the detail pane's keys.
+            KeyCode::Up if shift => Action::ScrollDetail(-1),
+            KeyCode::Down if shift => Action::ScrollDetail(1),
+            KeyCode::Char('d') if ctrl => Action::ScrollDetailHalfPage(1),
+            KeyCode::Char('u') if ctrl => Action::ScrollDetailHalfPage(-1),
             _ => Action::PasteInput(key),
         }),
-        Mode::Help => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
-                Some(Action::ToggleHelp)
-            }
+        Mode::Help | Mode::Problems => match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Enter => Some(if mode == Mode::Help {
+                Action::ToggleHelp
+            } else {
+                Action::ToggleProblems
+            }),
+            KeyCode::Char('?') if mode == Mode::Help => Some(Action::ToggleHelp),
+            KeyCode::Char('w') if mode == Mode::Problems => Some(Action::ToggleProblems),
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
             KeyCode::PageDown => Some(Action::PageDown),
@@ -260,8 +295,10 @@ pub fn key_action(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char('e') => Some(Action::ToggleEditions),
             KeyCode::Char('M') => Some(Action::ToggleMouse),
             KeyCode::Char('K') => Some(Action::CycleKind),
+            KeyCode::Char('v') => Some(Action::ToggleSidebar),
+            KeyCode::Char('w') => Some(Action::ToggleProblems),
             KeyCode::Char('?') | KeyCode::F(1) => Some(Action::ToggleHelp),
-            KeyCode::Enter => Some(Action::FocusNext),
+            KeyCode::Enter => Some(Action::Activate),
             _ => None,
         },
     }
@@ -304,6 +341,7 @@ mod tests {
             Mode::Help,
             Mode::Paste,
             Mode::Editions,
+            Mode::Problems,
         ] {
             assert!(
                 matches!(key_action(k, mode), Some(Action::Suspend)),
@@ -321,6 +359,7 @@ mod tests {
             Mode::Help,
             Mode::Paste,
             Mode::Editions,
+            Mode::Problems,
         ] {
             assert!(
                 matches!(key_action(k, mode), Some(Action::Quit)),
@@ -330,27 +369,26 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_n_p_j_k_move_while_typing_and_arrows_browse_the_history() {
+    fn arrows_and_ctrl_n_p_j_k_move_while_typing_and_ctrl_r_alt_arrows_browse_the_history() {
         let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let alt = |code| KeyEvent::new(code, KeyModifiers::ALT);
         for mode in [Mode::Filter, Mode::Normal] {
-            for c in ['n', 'j'] {
-                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Down)));
+            for k in [ctrl('n'), ctrl('j'), press(KeyCode::Down)] {
+                assert!(matches!(key_action(k, mode), Some(Action::Down)), "{k:?}");
             }
-            for c in ['p', 'k'] {
-                assert!(matches!(key_action(ctrl(c), mode), Some(Action::Up)));
+            for k in [ctrl('p'), ctrl('k'), press(KeyCode::Up)] {
+                assert!(matches!(key_action(k, mode), Some(Action::Up)), "{k:?}");
             }
         }
+        for k in [ctrl('r'), alt(KeyCode::Up)] {
+            assert!(matches!(
+                key_action(k, Mode::Filter),
+                Some(Action::HistoryOlder)
+            ));
+        }
         assert!(matches!(
-            key_action(press(KeyCode::Up), Mode::Filter),
-            Some(Action::HistoryOlder)
-        ));
-        assert!(matches!(
-            key_action(press(KeyCode::Down), Mode::Filter),
+            key_action(alt(KeyCode::Down), Mode::Filter),
             Some(Action::HistoryNewer)
-        ));
-        assert!(matches!(
-            key_action(press(KeyCode::Up), Mode::Normal),
-            Some(Action::Up)
         ));
     }
 

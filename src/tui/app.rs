@@ -2,6 +2,7 @@
 //! what must happen outside (copy, search, quit) leaves as [`Effect`]s for the runtime.
 
 use super::action::{Action, Mode, key_action};
+use super::decoded;
 use super::detail;
 use super::history::History;
 use super::input::LineInput;
@@ -55,8 +56,6 @@ pub enum Effect {
 pub struct SearchRequest {
     pub generation: u64,
     pub query: Query,
-    /// Search only these rows: the query grew, so the old results hold every new match.
-    pub within: Option<Vec<RowId>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,21 +78,40 @@ pub struct Options {
     /// The snippet language to start with (Rust when none).
     pub lang: Option<Lang>,
     pub palette: super::ui::Palette,
+    /// Config file warnings, each `file:line:col: what`, found before the explorer started.
+    pub warnings: Vec<String>,
 }
 
 pub struct App {
     pub index: Option<Arc<Index>>,
     /// Bytes of catalog files read and to read, while the index is loading.
     pub loading: Option<(u64, u64)>,
-    /// Warnings from loading (broken user catalogs), shown in the status line.
+    /// Config file warnings (`file:line:col: what`), counted apart from catalog problems.
+    pub warnings: Vec<String>,
+    /// Problems of loading catalogs (broken user catalogs, `file:line:col: what`).
     pub problems: Vec<String>,
+    /// Notes of loading (a user catalog replacing an embedded one).
+    pub notes: Vec<String>,
+    /// The problems list's first shown row.
+    pub problems_scroll: usize,
     pub mode: Mode,
     pub focus: Focus,
     pub filter: LineInput,
     pub query_error: Option<String>,
     /// Sidebar cursor: 0 is "All", `i + 1` is vendor `i`.
     pub sidebar: usize,
+    /// `v`: the sidebar shown (`Some(true)`) or hidden (`Some(false)`) at any width; `None`
+    /// leaves it to the width ([`layout::FOLD_SIDEBAR_BELOW`]).
+    pub sidebar_pinned: Option<bool>,
     pub results: Vec<Hit>,
+    /// The results come from more than one vendor (the table then has a VENDOR column).
+    pub many_vendors: bool,
+    /// Every vendor's hits for the filter; `results` are the selected vendor's.
+    all_hits: Vec<Hit>,
+    /// How many hits each vendor has (by vendor index), while a filter is active.
+    pub matches: Option<Vec<usize>>,
+    /// The sidebar vendor `results` were picked for.
+    shown_vendor: Option<usize>,
     /// Index into `results`.
     pub selected: usize,
     /// First visible result.
@@ -123,6 +141,8 @@ pub struct App {
     /// `b`: `Y` adds the type of each vendor's error body (from its catalog's envelope).
     pub with_body: bool,
     pub pick: bool,
+    /// Enter came in a pick before the results it chooses from: choose when they arrive.
+    choose_when_done: bool,
     /// The arm [`App::arm_to_copy`] made last, and what from: the preview draws it every
     /// frame, and an arm is named within its vendor's whole enum.
     arm_made: RefCell<Option<MadeArm>>,
@@ -141,13 +161,26 @@ impl App {
         App {
             index: None,
             loading: None,
+            warnings: options.warnings,
             problems: Vec::new(),
-            mode: Mode::Normal,
+            notes: Vec::new(),
+            problems_scroll: 0,
+            // A pick starts in the filter, as fzf does: what is typed is the query.
+            mode: if options.pick {
+                Mode::Filter
+            } else {
+                Mode::Normal
+            },
             focus: Focus::Table,
             filter: LineInput::new(options.query.as_deref().unwrap_or("")),
             query_error: None,
             sidebar: 0,
+            sidebar_pinned: None,
             results: Vec::new(),
+            many_vendors: false,
+            all_hits: Vec::new(),
+            matches: None,
+            shown_vendor: None,
             selected: 0,
             offset: 0,
             searching: false,
@@ -169,6 +202,7 @@ impl App {
             preview: false,
             with_body: false,
             pick: options.pick,
+            choose_when_done: false,
             arm_made: RefCell::new(None),
         }
     }
@@ -191,9 +225,51 @@ impl App {
         key_action(key, self.mode)
     }
 
+    /// Whether the sidebar is wanted on a screen `width` wide: it has the focus, or `v` pinned
+    /// it, or the screen is wide enough for it and the table.
+    pub fn sidebar_wanted(&self, width: u16) -> bool {
+        self.focus == Focus::Sidebar
+            || self
+                .sidebar_pinned
+                .unwrap_or(width >= layout::FOLD_SIDEBAR_BELOW)
+    }
+
+    /// Where each pane goes on a screen of `area`, with the sidebar as the state wants it.
+    pub fn panes(&self, area: Rect) -> layout::Panes {
+        layout::panes(area, self.sidebar_wanted(area.width))
+    }
+
     /// The selected vendor (sidebar), or `None` for All.
     pub fn vendor(&self) -> Option<usize> {
         self.sidebar.checked_sub(1)
+    }
+
+    /// Sets `results` to the selected vendor's hits, and `matches` to each vendor's count
+    /// (while a filter is active).
+    fn apply_vendor(&mut self) {
+        let Some(index) = &self.index else {
+            return;
+        };
+        let filtering = Query::parse(self.filter.text()).is_ok_and(|q| !q.is_empty());
+        self.matches = filtering.then(|| {
+            let mut counts = vec![0usize; index.vendors().len()];
+            for h in &self.all_hits {
+                counts[index.row_vendor(h.row)] += 1;
+            }
+            counts
+        });
+        self.shown_vendor = self.vendor();
+        self.results = match self.vendor() {
+            None => self.all_hits.clone(),
+            Some(v) => {
+                let rows = index.vendor_rows(v);
+                self.all_hits
+                    .iter()
+                    .filter(|h| rows.contains(&h.row))
+                    .copied()
+                    .collect()
+            }
+        };
     }
 
     pub fn selected_hit(&self) -> Option<Hit> {
@@ -221,7 +297,7 @@ impl App {
         let (Some(index), Some(hit)) = (self.index.clone(), self.selected_hit()) else {
             return;
         };
-        let Some(pane) = layout::panes(self.size).detail else {
+        let Some(pane) = self.panes(self.size).detail else {
             return;
         };
         let inner = pane.width.saturating_sub(2);
@@ -235,11 +311,48 @@ impl App {
         self.detail_scroll = Some((hit.row, offset));
     }
 
+    /// The paste panel's decoded pane: its inside's width and height.
+    fn decoded_pane(&self) -> (u16, usize) {
+        let (_, pane) = layout::paste_panes(layout::body(&self.panes(self.size)));
+        (
+            pane.width.saturating_sub(2),
+            usize::from(pane.height.saturating_sub(2)),
+        )
+    }
+
+    /// Scrolls the paste panel's decoded errors by `delta` rows, within its content.
+    fn scroll_decoded(&mut self, delta: isize) {
+        let Some(index) = self.index.clone() else {
+            return;
+        };
+        let (width, height) = self.decoded_pane();
+        let content = decoded::content(&self.paste, &index);
+        let (rows, selected) = decoded::rows(&content, usize::from(width));
+        let now = decoded::offset(self.paste.scroll, rows.len(), &selected, height);
+        let max = rows.len().saturating_sub(height);
+        self.paste.scroll = Some(step(now, delta, max + 1));
+    }
+
     /// Rows of the detail pane's inside (half of it is Ctrl-D's step).
     fn detail_height(&self) -> usize {
-        layout::panes(self.size)
+        self.panes(self.size)
             .detail
             .map_or(0, |d| usize::from(d.height.saturating_sub(2)))
+    }
+
+    /// The problems list: its rows at the width it is drawn, and the rows shown.
+    pub fn problem_rows(&self) -> (Vec<super::rows::Row>, usize) {
+        let area = layout::body(&self.panes(self.size));
+        let lines = super::problems::lines(&self.warnings, &self.problems, &self.notes);
+        let rows = super::rows::rows(&lines, usize::from(area.width.saturating_sub(2)));
+        (rows, usize::from(area.height.saturating_sub(2)))
+    }
+
+    /// Scrolls the problems list by `delta` rows, within its content.
+    fn scroll_problems(&mut self, delta: isize) {
+        let (rows, shown) = self.problem_rows();
+        let max = rows.len().saturating_sub(shown);
+        self.problems_scroll = step(self.problems_scroll, delta, max + 1);
     }
 
     /// The help overlay's first shown line, within its content.
@@ -274,14 +387,15 @@ impl App {
             } => self.loading = Some((loaded_bytes, total_bytes)),
             Action::Loaded(index, problems) => {
                 self.problems = problems;
+                self.notes = index.notices.clone();
                 if let Some(name) = self.pending_vendor.take() {
                     match index.find_vendor(&name) {
                         Some(v) => self.sidebar = v + 1,
                         None => self.status = format!("unknown vendor `{name}`"),
                     }
                 }
-                if let Some(p) = self.problems.first() {
-                    self.status = format!("warning: {p}");
+                if let Some(p) = self.warnings.first().or(self.problems.first()) {
+                    self.status = format!("warning: {p} (w lists all)");
                 }
                 self.index = Some(index);
                 self.loading = None;
@@ -289,7 +403,14 @@ impl App {
             }
             Action::SearchDone { generation, hits } => {
                 if generation == self.generation {
-                    self.results = hits;
+                    self.all_hits = hits;
+                    self.apply_vendor();
+                    self.many_vendors = self.results.first().is_some_and(|first| {
+                        self.index.as_deref().is_some_and(|index| {
+                            let v = index.row_vendor(first.row);
+                            self.results.iter().any(|h| index.row_vendor(h.row) != v)
+                        })
+                    });
                     self.searching = false;
                     // A new filter or vendor puts the selection on the best match, as fzf
                     // does; only a jump names the row to land on.
@@ -299,11 +420,18 @@ impl App {
                         .unwrap_or(0);
                     self.offset = 0;
                     self.scroll_into_view();
+                    if std::mem::take(&mut self.choose_when_done) {
+                        return self.choose();
+                    }
                 }
             }
             Action::Status(s) => self.status = s,
             Action::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
+                // Focus never stays in a sidebar the screen has no room for.
+                if self.focus == Focus::Sidebar && self.panes(self.size).sidebar.is_none() {
+                    self.focus = Focus::Table;
+                }
                 self.scroll_into_view();
             }
             Action::ToggleHelp => {
@@ -314,6 +442,15 @@ impl App {
                     Mode::Help
                 };
             }
+            Action::ToggleProblems => {
+                self.mode = if self.mode == Mode::Problems {
+                    Mode::Normal
+                } else {
+                    self.problems_scroll = 0;
+                    Mode::Problems
+                };
+            }
+            Action::ScrollDetail(delta) if self.mode == Mode::Paste => self.scroll_decoded(delta),
             Action::ScrollDetail(delta) => self.scroll_detail(delta),
             Action::TogglePreview => {
                 self.preview = !self.preview;
@@ -323,6 +460,10 @@ impl App {
                 } else {
                     "the detail pane shows the entry (s: what y copies)".into()
                 };
+            }
+            Action::ScrollDetailHalfPage(direction) if self.mode == Mode::Paste => {
+                let half = (self.decoded_pane().1 / 2).max(1) as isize;
+                self.scroll_decoded(direction.signum() * half);
             }
             Action::ScrollDetailHalfPage(direction) => {
                 let half = (self.detail_height() / 2).max(1) as isize;
@@ -384,12 +525,12 @@ impl App {
                 }
             }
             Action::Back => return self.back(),
-            Action::FocusNext => {
-                self.focus = match self.focus {
-                    Focus::Sidebar => Focus::Table,
-                    Focus::Table => Focus::Sidebar,
-                };
-            }
+            Action::FocusNext => self.focus_next(),
+            Action::ToggleSidebar => self.toggle_sidebar(),
+            Action::Activate => match self.focus {
+                Focus::Sidebar => self.focus_next(),
+                Focus::Table => return self.copy_arm(),
+            },
             Action::Up => return self.move_by(-1),
             Action::Down => return self.move_by(1),
             Action::PageUp => return self.move_by(-(self.page() as isize)),
@@ -459,6 +600,37 @@ impl App {
         Vec::new()
     }
 
+    /// Tab: the focus goes to the other pane, never into a sidebar the screen has no room for.
+    fn focus_next(&mut self) {
+        match self.focus {
+            Focus::Sidebar => self.focus = Focus::Table,
+            Focus::Table if self.size.width < layout::MIN_WIDTH_FOR_SIDEBAR => {
+                self.status = format!(
+                    "the vendor list needs {} columns; the filter's v: narrows to a vendor",
+                    layout::MIN_WIDTH_FOR_SIDEBAR
+                );
+            }
+            Focus::Table => self.focus = Focus::Sidebar,
+        }
+    }
+
+    /// `v`: pins the sidebar shown or hidden, whatever the width.
+    fn toggle_sidebar(&mut self) {
+        let shown = self.panes(self.size).sidebar.is_some();
+        self.sidebar_pinned = Some(!shown);
+        if shown {
+            self.focus = Focus::Table;
+            self.status = "vendor list hidden (v or Tab shows it)".into();
+        } else if self.size.width < layout::MIN_WIDTH_FOR_SIDEBAR {
+            self.status = format!(
+                "the vendor list needs {} columns",
+                layout::MIN_WIDTH_FOR_SIDEBAR
+            );
+        } else {
+            self.status = "vendor list shown (v hides it)".into();
+        }
+    }
+
     fn back(&mut self) -> Vec<Effect> {
         match self.mode {
             Mode::Filter => {
@@ -468,7 +640,7 @@ impl App {
                     return self.search();
                 }
             }
-            Mode::Paste | Mode::Help | Mode::Editions => self.mode = Mode::Normal,
+            Mode::Paste | Mode::Help | Mode::Editions | Mode::Problems => self.mode = Mode::Normal,
             Mode::Normal => {
                 if !self.filter.text().is_empty() {
                     self.filter.clear();
@@ -483,7 +655,12 @@ impl App {
     }
 
     /// Enter in `errdex pick`: the selection goes to the caller (and the query to the history).
+    /// Typed ahead of the catalogs or of the query's results, it waits for them.
     fn choose(&mut self) -> Vec<Effect> {
+        if self.index.is_none() || self.searching {
+            self.choose_when_done = true;
+            return Vec::new();
+        }
         let (Some(hit), Some((arm, _))) = (self.selected_hit(), self.arm_to_copy()) else {
             self.status = "nothing selected to pick (Esc leaves)".into();
             return Vec::new();
@@ -606,8 +783,9 @@ impl App {
         )
     }
 
-    /// One enum per vendor among the visible rows (listed by the filter), in the order vendors
-    /// appear; with `b` on, each followed by the type of its vendor's error body.
+    /// One enum per vendor among the listed rows, in the order vendors appear, in one file of
+    /// the language (`snippet::module`: one prelude, names that cannot clash); with `b` on,
+    /// each followed by the type of its vendor's error body.
     fn copy_enum(&mut self) -> Vec<Effect> {
         let Some(index) = self.index.clone() else {
             return self.nothing_to_copy();
@@ -634,26 +812,41 @@ impl App {
                 None => groups.push((v, vec![entry])),
             }
         }
-        let text = groups
-            .iter()
+        let vendors = groups.len();
+        let parts = groups
+            .into_iter()
             .map(|(v, entries)| {
-                let mut snippets = self.snippets(&index, *v);
+                let mut snippets = self.snippets(&index, v);
                 if self.with_body
-                    && let Some(envelope) = index.vendor_table(*v).envelope()
+                    && let Some(envelope) = index.vendor_table(v).envelope()
                 {
                     snippets = snippets.with_envelope(envelope);
                 }
-                snippets.enumeration(entries)
+                (snippets, entries)
             })
-            .collect::<Vec<_>>()
-            .join("\n");
-        let what = format!(
-            "{} {} enum{} ({} codes)",
-            groups.len(),
-            self.lang.name(),
-            if groups.len() == 1 { "" } else { "s" },
-            self.results.len()
-        );
+            .collect::<Vec<_>>();
+        let codes = self.results.len();
+        let (text, what) = if vendors == 1 {
+            let (snippets, entries) = &parts[0];
+            let what = format!("1 {} enum ({codes} codes)", self.lang.name());
+            (snippets.enumeration(entries), what)
+        } else {
+            // Several vendors: one file that compiles as it is, a prelude and an enum each.
+            match crate::snippet::module(parts) {
+                Ok(m) => {
+                    let file = m.file_name.map_or(String::new(), |f| format!(", {f}"));
+                    let what = format!(
+                        "{vendors} {} enums in one file{file} ({codes} codes)",
+                        self.lang.name()
+                    );
+                    (m.text, what)
+                }
+                Err(why) => {
+                    self.status = format!("warning: not copied: {why}");
+                    return Vec::new();
+                }
+            }
+        };
         vec![copy(&text, true, what)]
     }
 
@@ -672,28 +865,44 @@ impl App {
                 self.scroll_help(delta);
                 return Vec::new();
             }
+            Mode::Problems => {
+                self.scroll_problems(delta);
+                return Vec::new();
+            }
             _ => {}
         }
         if self.focus == Focus::Sidebar && self.mode == Mode::Normal {
-            let n = self.index.as_ref().map_or(0, |i| i.vendors().len()) + 1;
-            let next = step(self.sidebar, delta, n);
-            if next != self.sidebar {
-                self.sidebar = next;
-                return self.search();
-            }
-            return Vec::new();
+            return self.move_in_sidebar(delta);
         }
         self.selected = step(self.selected, delta, self.results.len());
         self.scroll_into_view();
         Vec::new()
     }
 
+    /// Moves the sidebar's cursor `delta` items in the order they are shown (groups in turn).
+    fn move_in_sidebar(&mut self, delta: isize) -> Vec<Effect> {
+        let Some(index) = self.index.clone() else {
+            return Vec::new();
+        };
+        let items = layout::sidebar_items(&index);
+        let at = items.iter().position(|&n| n == self.sidebar).unwrap_or(0);
+        let next = items[step(at, delta, items.len())];
+        if next != self.sidebar {
+            self.sidebar = next;
+            return self.search();
+        }
+        Vec::new()
+    }
+
     fn page(&self) -> usize {
+        if self.mode == Mode::Problems {
+            return self.problem_rows().1.max(1);
+        }
         if self.mode == Mode::Help {
             let shown = layout::help_rect(self.size, super::action::help_lines()).height;
             return usize::from(shown.saturating_sub(2)).max(1);
         }
-        layout::table_rows(layout::panes(self.size).table).max(1)
+        layout::table_rows(self.panes(self.size).table).max(1)
     }
 
     fn scroll_into_view(&mut self) {
@@ -717,11 +926,10 @@ impl App {
     /// The query for the current filter text and sidebar vendor; records a parse error.
     fn query(&mut self) -> Option<Query> {
         match Query::parse(self.filter.text()) {
-            Ok(mut q) => {
+            Ok(q) => {
                 self.query_error = None;
-                if let (Some(v), Some(index)) = (self.vendor(), &self.index) {
-                    q.vendor_id = Some(index.vendors()[v].id.clone());
-                }
+                // Every vendor is searched, so the sidebar can say how many each has; the
+                // table shows the selected one's (see `apply_vendor`).
                 Some(q)
             }
             Err(e) => {
@@ -739,29 +947,27 @@ impl App {
         let Some(query) = self.query() else {
             return Vec::new();
         };
-        // The same query (a space typed after a word): the results stand.
+        // The same query (a space typed after a word, or another vendor chosen): the results
+        // stand, for the vendor now selected.
         if let Some((old, done)) = &self.last_search
             && *old == query
             && *done == self.generation
             && !self.searching
         {
+            let before = self.shown_vendor;
+            self.apply_vendor();
+            if self.shown_vendor != before {
+                self.selected = 0;
+                self.offset = 0;
+            }
             return Vec::new();
         }
         self.generation += 1;
-        let within = match &self.last_search {
-            Some((old, done))
-                if *done + 1 == self.generation && !self.searching && narrows(old, &query) =>
-            {
-                Some(self.results.iter().map(|h| h.row).collect())
-            }
-            _ => None,
-        };
         self.last_search = Some((query.clone(), self.generation));
         self.searching = true;
         vec![Effect::Search(SearchRequest {
             generation: self.generation,
             query,
-            within,
         })]
     }
 
@@ -808,10 +1014,23 @@ impl App {
             }
             return Vec::new();
         }
+        // In the paste panel the wheel over the decoded errors scrolls them.
+        if self.mode == Mode::Paste {
+            let (_, pane) = layout::paste_panes(layout::body(&self.panes(self.size)));
+            if !pane.contains(Position::new(ev.column, ev.row)) {
+                return Vec::new();
+            }
+            match ev.kind {
+                MouseEventKind::ScrollDown => self.scroll_decoded(3),
+                MouseEventKind::ScrollUp => self.scroll_decoded(-3),
+                _ => {}
+            }
+            return Vec::new();
+        }
         if !matches!(self.mode, Mode::Normal | Mode::Filter) {
             return Vec::new();
         }
-        let panes = layout::panes(self.size);
+        let panes = self.panes(self.size);
         let at = Position::new(ev.column, ev.row);
         let in_sidebar = panes.sidebar.is_some_and(|r| r.contains(at));
         match ev.kind {
@@ -875,20 +1094,6 @@ fn copy(text: &str, multi_line: bool, what: String) -> Effect {
         text: cleaned.text,
         what,
     }
-}
-
-/// True when every match of `new` is a match of `old`: the text only grew (no negations,
-/// which shrink the excluded set as they grow) and the field terms are the same.
-fn narrows(old: &Query, new: &Query) -> bool {
-    new.text.starts_with(&old.text)
-        && !new.text.contains('!')
-        && Query {
-            text: String::new(),
-            ..old.clone()
-        } == Query {
-            text: String::new(),
-            ..new.clone()
-        }
 }
 
 /// Moves `pos` by `delta` within `0..len`, clamped.

@@ -4,11 +4,12 @@
 //! both from here, so they agree.
 
 use crate::catalog::Text;
+use crate::decode::families;
 use crate::index::{Highlighter, Index, RowId};
 use crate::sanitize;
 
-/// Label column width; values wrap under themselves, not under the labels.
-pub const LABEL_WIDTH: usize = 8;
+/// Label column width (`▸same code`, the mark of a match included); values wrap under themselves, not under the labels.
+pub const LABEL_WIDTH: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -86,6 +87,20 @@ pub fn fields(index: &Index, row: RowId, query_text: &str) -> Vec<Field> {
             f.link = true;
         }
     }
+    // Links the source states or the family works out come first; then the same code in other
+    // catalogs, which is only the same number or name, not a link.
+    let maps: Vec<String> = families::maps_to(&e.vendor.id, entry)
+        .iter()
+        .map(|(vendor, code)| format!("{vendor} {code}"))
+        .collect();
+    if !maps.is_empty() {
+        out.push(Field {
+            label: "maps to",
+            value: maps.join(", "),
+            matched: false,
+            link: false,
+        });
+    }
     let others: Vec<String> = index
         .by_code(&entry.code)
         .iter()
@@ -95,21 +110,8 @@ pub fn fields(index: &Index, row: RowId, query_text: &str) -> Vec<Field> {
         .collect();
     if !others.is_empty() {
         out.push(Field {
-            label: "also",
+            label: "same code",
             value: others.join("\n"),
-            matched: false,
-            link: false,
-        });
-    }
-    let maps: Vec<String> = entry
-        .maps_to
-        .iter()
-        .map(|m| format!("{} {}", m.vendor, m.code))
-        .collect();
-    if !maps.is_empty() {
-        out.push(Field {
-            label: "maps to",
-            value: maps.join(", "),
             matched: false,
             link: false,
         });
@@ -229,6 +231,25 @@ mod tests {
         let guo = labels("guo-guo", "token_validation_failed");
         assert_eq!(guo[..3], ["summary", "fix", "kind"], "{guo:?}");
         assert_eq!(guo.last(), Some(&"source"), "{guo:?}");
+    }
+
+    #[test]
+    fn the_same_code_elsewhere_is_labelled_so_and_comes_after_real_links() {
+        let index = Index::embedded();
+        // Exit status 137 maps to SIGKILL and OOMKilled; 137 is also a code of other catalogs.
+        let f = fields(&index, row_of(&index, "exit", "137"), "");
+        let labels: Vec<&str> = f.iter().map(|f| f.label).collect();
+        let maps = labels.iter().position(|&l| l == "maps to").unwrap();
+        let same = labels.iter().position(|&l| l == "same code").unwrap();
+        assert!(maps < same, "{labels:?}");
+        assert!(!labels.contains(&"also"), "{labels:?}");
+        assert_eq!(f[maps].value, "signal 9, k8s OOMKilled");
+        assert!(
+            f[same].value.lines().all(|l| !l.starts_with("exit:")),
+            "{}",
+            f[same].value
+        );
+        assert!(f[same].value.contains("win32: "), "{}", f[same].value);
     }
 
     #[test]

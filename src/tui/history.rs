@@ -91,9 +91,14 @@ pub fn path() -> Option<PathBuf> {
     Some(state.join("errdex").join("history"))
 }
 
-/// The saved queries, oldest first; a missing or unreadable file is an empty history.
+/// Bytes of history errdex reads: far more than [`MAX_ENTRIES`] queries take.
+pub const MAX_BYTES: u64 = 1 << 20;
+
+/// The saved queries, oldest first. A missing or unreadable file, and anything that is not a
+/// regular file of at most [`MAX_BYTES`] (a FIFO would block, `/dev/zero` never ends), is an
+/// empty history.
 pub fn load(path: &Path) -> Vec<String> {
-    std::fs::read(path)
+    crate::files::read_regular(path, MAX_BYTES)
         .map(|bytes| {
             String::from_utf8_lossy(&bytes)
                 .lines()
@@ -103,17 +108,34 @@ pub fn load(path: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Writes `entries` to `path` whole (through a temporary file, so a crash mid-write cannot
-/// leave half a history).
+/// Saves `entries` (this explorer's list) into `path`, keeping the queries another explorer
+/// saved there meanwhile: those go before this one's, which are the newest. The file is
+/// replaced atomically and no temporary file is left on failure. A `path` that leads to
+/// something other than a regular file (`history -> /dev/null` turns history off) is left
+/// alone.
 pub fn save(path: &Path, entries: &[String]) -> io::Result<()> {
+    if crate::files::is_special(path) {
+        return Ok(());
+    }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension("tmp");
-    let mut text = entries.join("\n");
+    let merged = merge(&load(path), entries);
+    let mut text = merged.join("\n");
     text.push('\n');
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path)
+    crate::files::write_atomically(path, text.as_bytes(), true)
+}
+
+/// `saved` (what the file holds now) with `ours` after it, each query once, where it is newest,
+/// the newest [`MAX_ENTRIES`] kept.
+fn merge(saved: &[String], ours: &[String]) -> Vec<String> {
+    let mut merged: Vec<String> = saved
+        .iter()
+        .filter(|q| !ours.contains(q))
+        .cloned()
+        .collect();
+    merged.extend(ours.iter().cloned());
+    History::new(merged).entries
 }
 
 #[cfg(test)]
@@ -161,5 +183,41 @@ mod tests {
         assert!(load(&file).is_empty());
         save(&file, &["token".into(), "v:pixnet 1302".into()]).unwrap();
         assert_eq!(load(&file), ["token", "v:pixnet 1302"]);
+    }
+
+    #[test]
+    fn saving_keeps_what_another_explorer_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("history");
+        save(&file, &["a".into(), "b".into()]).unwrap();
+        // Another explorer, started before, saves its own list.
+        save(&file, &["c".into(), "a".into()]).unwrap();
+        assert_eq!(load(&file), ["b", "c", "a"]);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_history_that_is_not_a_regular_file_is_neither_read_nor_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let off = dir.path().join("history");
+        std::os::unix::fs::symlink("/dev/null", &off).unwrap();
+        save(&off, &["token".into()]).unwrap();
+        assert_eq!(std::fs::read_link(&off).unwrap(), Path::new("/dev/null"));
+        let zero = dir.path().join("zero");
+        std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+        assert!(load(&zero).is_empty());
+        let fifo = dir.path().join("fifo");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert!(load(&fifo).is_empty());
+        save(&fifo, &["token".into()]).unwrap();
+        let big = dir.path().join("big");
+        std::fs::write(&big, vec![b'x'; MAX_BYTES as usize + 1]).unwrap();
+        assert!(load(&big).is_empty());
     }
 }

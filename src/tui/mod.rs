@@ -5,12 +5,16 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
+pub mod decoded;
 pub mod detail;
 pub mod history;
 pub mod input;
 pub mod layout;
 pub mod open;
 pub mod paste;
+pub mod problems;
+pub mod rows;
 mod search;
 pub mod terminal;
 pub mod ui;
@@ -81,7 +85,7 @@ pub fn colors_wanted() -> bool {
 
 /// Runs the TUI until the user quits or a signal ends it. Without a terminal it starts
 /// nothing and says so (an `Unsupported` error holding one line for the user).
-pub fn explore(options: Options) -> io::Result<Exit> {
+pub fn explore(mut options: Options) -> io::Result<Exit> {
     // A pick's standard output is for its answer: it draws on the terminal itself.
     let screen = if options.start.pick {
         terminal::Screen::Tty
@@ -105,6 +109,10 @@ pub fn explore(options: Options) -> io::Result<Exit> {
             return Err(e);
         }
     };
+    // Asked before the key reader starts, which would take the answer for keys.
+    if options.start.palette == ui::Palette::Auto {
+        options.start.palette = terminal_background(screen).unwrap_or(ui::Palette::Dark);
+    }
     let (tx, rx) = mpsc::channel::<Msg>();
     let signal_tx = tx.clone();
     std::thread::spawn(move || {
@@ -120,6 +128,22 @@ pub fn explore(options: Options) -> io::Result<Exit> {
     result
 }
 
+/// The background of the terminal the explorer is on (in raw mode already).
+fn terminal_background(screen: terminal::Screen) -> Option<ui::Palette> {
+    match screen {
+        terminal::Screen::Stdout => background::detect(io::stdin(), &mut io::stdout()),
+        terminal::Screen::Tty => {
+            let mut tty = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .ok()?;
+            let input = tty.try_clone().ok()?;
+            background::detect(input, &mut tty)
+        }
+    }
+}
+
 /// The main loop: messages in, `App::update`, effects out, one frame per batch.
 fn run(
     term: &mut terminal::Term,
@@ -129,6 +153,7 @@ fn run(
 ) -> io::Result<Exit> {
     let history_file = history::path();
     let mut start = options.start;
+    start.warnings = options.warnings;
     start.history = history_file
         .as_deref()
         .map(history::load)
@@ -141,7 +166,6 @@ fn run(
     // Catalogs load in the background: the first frame above never waits for them.
     let loader_tx = tx.clone();
     let sources = options.sources;
-    let warnings = options.warnings;
     std::thread::spawn(move || {
         let mut last = std::time::Instant::now();
         let (index, problems) = Index::load(&sources, &mut |loaded_bytes, total_bytes| {
@@ -155,10 +179,7 @@ fn run(
                 let _ = loader_tx.send(Msg::Action(progress));
             }
         });
-        let problems = warnings
-            .into_iter()
-            .chain(problems.iter().map(ToString::to_string))
-            .collect();
+        let problems = problems.iter().map(ToString::to_string).collect();
         // Built here, so the detail pane's first look-up does not hold up a frame.
         index.prepare_lookups();
         let _ = loader_tx.send(Msg::Action(Action::Loaded(Arc::new(index), problems)));

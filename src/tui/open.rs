@@ -7,8 +7,16 @@ use std::process::{Command, Stdio};
 
 /// Whether `url` is a link errdex opens (and may put in an OSC 8 hyperlink).
 pub fn is_web_link(url: &str) -> bool {
-    (url.starts_with("https://") || url.starts_with("http://"))
+    // A URL's scheme is case-insensitive (RFC 3986 §3.1): `HTTPS://` is a web link too.
+    let scheme = |s: &str| {
+        url.get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    };
+    (scheme("https://") || scheme("http://"))
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+        && !url
+            .chars()
+            .any(|c| crate::sanitize::replacement(c).is_some())
 }
 
 /// The commands to try for `url`, in order: each entry of `browser` (`$BROWSER`), or the
@@ -87,6 +95,10 @@ mod tests {
     #[test]
     fn only_plain_web_links_are_opened() {
         assert!(is_web_link("https://doc.mantago.cc/x?y=1"));
+        assert!(is_web_link("HTTPS://doc.mantago.cc/x"));
+        assert!(is_web_link("Http://a.example/"));
+        assert!(!is_web_link("httpx://a.example/"));
+        assert!(!is_web_link("https://a.example/\u{202e}x"));
         assert!(!is_web_link("file:///etc/passwd"));
         assert!(!is_web_link("https://x\x1b]8;;evil"));
         assert!(!is_web_link("https://x y"));

@@ -4,7 +4,7 @@ use crate::decode::{self, Decoded};
 use crate::index::{Index, RowId};
 use crate::sanitize;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 /// Larger pastes are refused in the panel (the textarea and a decode per keystroke would lag);
 /// `errdex decode FILE` takes them.
@@ -14,13 +14,35 @@ pub const MAX_PANEL_BYTES: usize = 1024 * 1024;
 pub const MAX_PANEL_LINES: usize = 50_000;
 pub const MAX_PANEL_COLUMNS: usize = 50_000;
 
-#[derive(Default)]
 pub struct PastePanel {
     pub textarea: TextArea<'static>,
     pub decoded: Option<Decoded>,
     /// Index into the decoded errors.
     pub selected: usize,
     pub notice: Option<String>,
+    /// The decoded pane's first row where the user scrolled it; `None` keeps the selected
+    /// error in view.
+    pub scroll: Option<usize>,
+}
+
+impl Default for PastePanel {
+    fn default() -> PastePanel {
+        PastePanel {
+            textarea: text_area(),
+            decoded: None,
+            selected: 0,
+            notice: None,
+            scroll: None,
+        }
+    }
+}
+
+/// An empty text area whose long lines wrap (at spaces, or between characters in a longer
+/// word) instead of running off the panel's edge.
+fn text_area() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t
 }
 
 impl PastePanel {
@@ -50,8 +72,11 @@ impl PastePanel {
             return;
         }
         self.notice = None;
-        self.textarea = TextArea::default();
+        self.textarea = text_area();
         self.textarea.insert_str(text);
+        // It reads from its start.
+        self.textarea.move_cursor(CursorMove::Top);
+        self.textarea.move_cursor(CursorMove::Head);
         self.selected = 0;
         self.redecode(index);
     }
@@ -81,12 +106,13 @@ impl PastePanel {
         self.textarea.lines().join("\n")
     }
 
-    /// Ctrl-U: empties the panel for the next paste.
+    /// Ctrl-L: empties the panel for the next paste.
     pub fn clear(&mut self) {
         *self = PastePanel::default();
     }
 
     fn redecode(&mut self, index: &Index) {
+        self.scroll = None;
         let text = self.text();
         self.decoded = (!text.trim().is_empty()).then(|| decode::decode(&text, index));
         let n = self.errors_len();
@@ -99,6 +125,7 @@ impl PastePanel {
 
     pub fn move_selection(&mut self, delta: isize) {
         let n = self.errors_len();
+        self.scroll = None;
         if n > 0 {
             self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
         }

@@ -3,6 +3,7 @@
 
 use super::action::Action;
 use super::app::SearchRequest;
+use crate::decode::families;
 use crate::index::Index;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -43,10 +44,10 @@ fn work(rx: Receiver<(SearchRequest, Arc<Index>)>, cancel: Arc<AtomicBool>, out:
         }
         cancel.store(false, Ordering::Relaxed);
         let (req, index) = next;
-        if let Some(hits) = index.search_cancellable(&req.query, req.within.as_deref(), &cancel) {
+        if let Some(hits) = index.search_cancellable(&req.query, &cancel) {
             let done = Action::SearchDone {
                 generation: req.generation,
-                hits,
+                hits: families::with_code_forms(&index, &req.query, hits),
             };
             if out.send(done).is_err() {
                 return;

@@ -2,6 +2,7 @@
 //! documentation checked), then a program that looks every code up; every body type compiled
 //! with System.Runtime.Serialization, then run on the samples.
 
+use crate::plan::{Harness, Planned, check_enums, number};
 use crate::*;
 
 /// mcs with every warning an error; `-doc` makes it check that the documentation comments are
@@ -15,26 +16,16 @@ fn mcs(dir: &Path, files: &[PathBuf]) -> Command {
     cmd
 }
 
-/// `1302L` for a vendor with integer codes, else the code as a string built from its code
-/// points (so no escaping of ours is involved).
-fn code_expr(u: &Unit, code: &str) -> String {
-    if u.integer_codes() {
-        match code.parse::<i64>().unwrap() {
-            i64::MIN => "long.MinValue".into(),
-            n => format!("{n}L"),
-        }
-    } else {
-        format!("S({})", cps(code))
-    }
-}
-
-/// Whether `i64::MIN` is one of the unit's codes (then it is no test of an unknown code).
-fn has_min(u: &Unit) -> bool {
-    u.entries.iter().any(|e| e.code.parse() == Ok(i64::MIN))
-}
-
-const PROGRAM_START: &str = "using System;\nusing System.IO;\nusing System.Text;\n\n\
+const PROGRAM_START: &str = "using System;\nusing System.Collections.Generic;\nusing System.Globalization;\n\
+    using System.IO;\nusing System.Text;\n\n\
     public static class Program\n{\n    \
+    static string Text(string cps)\n    {\n        var b = new StringBuilder();\n        \
+    foreach (var c in cps.Split(','))\n        {\n            if (c != \"\")\n            {\n                \
+    b.Append(char.ConvertFromUtf32(int.Parse(c, CultureInfo.InvariantCulture)));\n            }\n        }\n        \
+    return b.ToString();\n    }\n\n    \
+    static List<string[]> Rows(string stem)\n    {\n        var rows = new List<string[]>();\n        \
+    foreach (var line in File.ReadAllLines(\"cases/\" + stem + \".tsv\", Encoding.UTF8))\n        {\n            \
+    rows.Add(line.Split('\\t'));\n        }\n        return rows;\n    }\n\n    \
     static string S(params int[] cps)\n    {\n        var b = new StringBuilder();\n        \
     foreach (var c in cps)\n        {\n            b.Append(char.ConvertFromUtf32(c));\n        }\n        \
     return b.ToString();\n    }\n\n    \
@@ -61,129 +52,153 @@ fn program(blocks: &[String]) -> String {
     out
 }
 
+/// C#'s templates: each unit in a file of its own with its sampled arms in a static class
+/// beside the enum (the sample's enum in a namespace of its own), and one program that checks
+/// every unit.
+struct CSharp;
+
+/// A code as the C# program writes it: a `long`, or a string from its code points.
+fn csharp_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(i64::MIN) if p.integers() => "long.MinValue".into(),
+        Some(n) if p.integers() => format!("{n}L"),
+        _ => format!("Text(\"{}\")", cps(code).replace(' ', "")),
+    }
+}
+
+/// A static class `name` of one method per arm (`Arm0`, `Arm1`, …), each the arm alone in a
+/// `switch`.
+fn csharp_arms(p: &Planned, arms: &[(String, String)], name: &str) -> String {
+    let t = p.type_name();
+    let param = if p.integers() { "long" } else { "string" };
+    let mut out = format!("public static class {name}\n{{");
+    for (i, (_, a)) in arms.iter().enumerate() {
+        assert!(a.starts_with("case ") && a.lines().count() == 1, "{a}");
+        let _ = writeln!(
+            out,
+            "\n    public static {t}? Arm{i}({param} code)\n    {{\n        switch (code)\n        {{\n            \
+             {a}\n            default: return null;\n        }}\n    }}"
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+impl Harness for CSharp {
+    fn lang(&self) -> Lang {
+        Lang::CSharp
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+        vec![
+            write(
+                dir,
+                &format!("{m}.cs"),
+                &format!(
+                    "{}\n{}",
+                    p.text,
+                    csharp_arms(p, &p.arms, &format!("{t}Arms"))
+                ),
+            ),
+            write(
+                dir,
+                &format!("{sub}.cs"),
+                &format!(
+                    "namespace {sub}\n{{\n{}\n{}}}\n",
+                    p.subset,
+                    csharp_arms(p, &p.subset_arms, "Arms")
+                ),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut blocks = vec!["        Check(Text(\"\") == \"\", \"empty text\");\n".to_string()];
+        for p in units {
+            let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+            let ext = format!("{t}Extensions");
+            let code = if p.integers() {
+                "long.Parse(r[1], CultureInfo.InvariantCulture)"
+            } else {
+                "Text(r[0])"
+            };
+            let mut block = format!(
+                "        var {m}Rows = Rows(\"{m}\");\n        foreach (var r in {m}Rows)\n        {{\n            \
+                 var code = {code};\n            var found = {ext}.FromCode(code);\n            \
+                 Check(found.HasValue, \"{m} \" + r[0]);\n            var e = found.Value;\n            \
+                 Check(e.Code() == code, \"{m} code \" + r[0]);\n            \
+                 Check(e.Message() == Text(r[2]), \"{m} message \" + e.Message());\n            \
+                 Check(e.HttpStatus() == (r[3] == \"\" ? (int?)null : int.Parse(r[3], CultureInfo.InvariantCulture)), \"{m} status \" + r[0]);\n            \
+                 Check(e.Kind() == (r[4] == \"\" ? null : Text(r[4])), \"{m} kind \" + r[0]);\n            \
+                 Check(e.IsRetryable() == (r[5] == \"1\"), \"{m} retry \" + r[0]);\n"
+            );
+            if p.integers() {
+                let _ = writeln!(
+                    block,
+                    "            Check({ext}.Parse(Text(r[0])) == e, \"{m} parse \" + r[0]);\n            \
+                     Check(r[6] == \"\" || {ext}.Parse(Text(r[6])) == e, \"{m} parse padded \" + r[0]);\n        }}\n        \
+                     Check({ext}.Parse(\"nope\") == null && {ext}.Parse(\"\") == null \
+                     && {ext}.Parse(null) == null && {ext}.Parse(\" 1\") == null \
+                     && {ext}.Parse(\"9223372036854775808\") == null, \"{m} parse nope\");\n        \
+                     Check({ext}.FromCode(-1234567L) == null, \"{m} unknown\");"
+                );
+            } else {
+                let _ = writeln!(
+                    block,
+                    "        }}\n        Check({ext}.FromCode(\"nope\") == null && {ext}.FromCode(null) == null, \"{m} nope\");"
+                );
+            }
+            let _ = writeln!(
+                block,
+                "        Check(Enum.GetValues(typeof({t})).Length == {m}Rows.Count, \"{m} members\");"
+            );
+            blocks.push(block);
+            let mut block = String::new();
+            for (i, (code, _)) in p.arms.iter().enumerate() {
+                let c = csharp_code(p, code);
+                let _ = writeln!(
+                    block,
+                    "        Check({t}Arms.Arm{i}({c}) == {ext}.FromCode({c}) && {t}Arms.Arm{i}({c}).HasValue, \"{m} arm {i}\");"
+                );
+            }
+            for (i, (code, _)) in p.subset_arms.iter().enumerate() {
+                let c = csharp_code(p, code);
+                let _ = writeln!(
+                    block,
+                    "        Check({sub}.Arms.Arm{i}({c}) == {sub}.{ext}.FromCode({c}) && {sub}.Arms.Arm{i}({c}).HasValue, \"{sub} arm {i}\");"
+                );
+            }
+            let _ = writeln!(
+                block,
+                "        Check(Enum.GetValues(typeof({sub}.{t})).Length == {}, \"{sub} members\");",
+                p.subset_arms.len()
+            );
+            blocks.push(block);
+        }
+        blocks.push("        Console.WriteLine(\"ok\");\n".to_string());
+        vec![write(dir, "check.cs", &program(&blocks))]
+    }
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        check(
+            &mut mcs(dir, files),
+            MONO,
+            "mcs (every enum and arm, and the checks)",
+            false,
+        );
+        check(
+            Command::new("mono").current_dir(dir).arg("check.exe"),
+            MONO,
+            "C# lookup checks (mono)",
+            false,
+        )
+    }
+}
+
 #[test]
 fn csharp_enums_compile_cleanly_and_look_codes_up() {
-    let mut units = units();
-    units.push(markup_hostile());
-    units.push(extreme_numbers());
-    let dir = workdir();
-    let mut files = Vec::new();
-    let mut blocks: Vec<String> = Vec::new();
-    for u in &units {
-        let (m, t) = (u.stem(), u.type_name());
-        let ext = format!("{t}Extensions");
-        let unit = enumeration(Lang::CSharp, &u.vendor, &u.refs());
-        files.push(write(dir.path(), &format!("{m}.cs"), &unit));
-
-        // Every arm, in the switch of a function beside the enum made for its entry alone
-        // (typed as the vendor's codes are), each in a namespace of its own.
-        let param = if u.integer_codes() { "long" } else { "string" };
-        let vendor = Snippets::new(Lang::CSharp, &u.vendor, &u.refs());
-        let mut arms = String::new();
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&[e], &e.code);
-            assert!(a.starts_with("case ") && a.lines().count() == 1, "{a}");
-            let _ = writeln!(
-                arms,
-                "namespace {m}_arm{i}\n{{\n{unit}\npublic static class Arm\n{{\n    \
-                 public static {t}? Check({param} code)\n    {{\n        switch (code)\n        {{\n            \
-                 {a}\n            default: return null;\n        }}\n    }}\n}}\n}}\n",
-                unit = vendor.enumeration(&[e]),
-            );
-            let c = code_expr(u, &e.code);
-            blocks.push(format!(
-                "        Check({m}_arm{i}.Arm.Check({c}) == {m}_arm{i}.{ext}.FromCode({c}) \
-                 && {m}_arm{i}.Arm.Check({c}).HasValue, \"{m} arm {i}\");\n"
-            ));
-        }
-        files.push(write(dir.path(), &format!("{m}_arms.cs"), &arms));
-
-        for ((code, message, status), (_, kind, retryable)) in
-            u.expected().into_iter().zip(u.kinds())
-        {
-            let c = code_expr(u, &code);
-            let status = status.map_or("null".to_string(), |s| s.to_string());
-            let kind = kind.map_or("null".to_string(), |k| format!("S({})", cps(&k)));
-            let mut main = String::new();
-            let _ = writeln!(
-                main,
-                "        {{\n            var found = {ext}.FromCode({c});\n            \
-                 Check(found.HasValue, \"{m} \" + {c});\n            var e = found.Value;\n            \
-                 Check(e.Code() == {c}, \"{m} code \" + {c});\n            \
-                 Check(e.Message() == S({msg}), \"{m} message \" + e.Message());\n            \
-                 Check(e.HttpStatus() == {status}, \"{m} status \" + {c});\n            \
-                 Check(e.Kind() == {kind}, \"{m} kind \" + {c});\n            \
-                 Check(e.IsRetryable() == {retryable}, \"{m} retry \" + {c});",
-                msg = cps(&message),
-                retryable = if retryable { "true" } else { "false" },
-            );
-            if u.integer_codes() {
-                // The text form, with leading zeros as MantaGO's sample writes `0000`.
-                let _ = writeln!(
-                    main,
-                    "            Check({ext}.Parse(S({})) == e, \"{m} parse \" + {c});",
-                    cps(&code)
-                );
-                if !code.starts_with('-') {
-                    let _ = writeln!(
-                        main,
-                        "            Check({ext}.Parse(\"00{code}\") == e, \"{m} parse 00\" + {c});"
-                    );
-                }
-            }
-            main.push_str("        }\n");
-            blocks.push(main);
-        }
-        let mut main = String::new();
-        if u.integer_codes() {
-            let _ = writeln!(
-                main,
-                "        Check({ext}.Parse(\"nope\") == null && {ext}.Parse(\"\") == null \
-                 && {ext}.Parse(null) == null && {ext}.Parse(\" 1\") == null \
-                 && {ext}.Parse(\"9223372036854775808\") == null, \"{m} parse nope\");"
-            );
-            if !has_min(u) {
-                let _ = writeln!(
-                    main,
-                    "        Check({ext}.FromCode(long.MinValue) == null, \"{m} MinValue\");"
-                );
-            }
-        } else {
-            let _ = writeln!(
-                main,
-                "        Check({ext}.FromCode(\"nope\") == null && {ext}.FromCode(null) == null, \"{m} nope\");"
-            );
-        }
-        let _ = writeln!(
-            main,
-            "        Check(Enum.GetValues(typeof({t})).Length == {}, \"{m} members\");",
-            u.expected().len()
-        );
-        blocks.push(main);
-    }
-    blocks.push(
-        "        Check(PixnetErrorExtensions.FromCode(4109L).Value.Message().Contains(\" / \"), \"4109\");\n        \
-         Check(GuoGuoErrorExtensions.FromCode(\"data_validation_failed\").HasValue, \"guo-guo\");\n        \
-         Console.WriteLine(\"ok\");\n"
-            .to_string(),
-    );
-    files.push(write(dir.path(), "check.cs", &program(&blocks)));
-
-    check(
-        &mut mcs(dir.path(), &files),
-        MONO,
-        "mcs (every enum and arm, and the checks)",
-        false,
-    );
-    let out = check(
-        Command::new("mono")
-            .current_dir(dir.path())
-            .arg("check.exe"),
-        MONO,
-        "C# lookup checks (mono)",
-        false,
-    );
-    assert_eq!(out.trim(), "ok");
+    check_enums(&CSharp);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang csharp`

@@ -2,6 +2,7 @@
 //! package, then a program that looks every code up; the body types of every shipped vendor
 //! vetted the same way and run on the sample bodies with encoding/json.
 
+use crate::plan::{Codes, Harness, Planned, check_enums, number};
 use crate::*;
 
 fn go(dir: &Path, args: &[&str]) -> Command {
@@ -31,147 +32,179 @@ fn vet_and_run(dir: &Path, packages: &[String]) -> String {
     check(&mut go(dir, &["run", "."]), GO, "the Go program", false)
 }
 
-/// The code as Go writes it in a call: an integer constant, or a string from its code points.
-fn code_expr(u: &Unit, code: &str) -> String {
-    if u.integer_codes() {
-        code.parse::<i64>().unwrap().to_string()
-    } else {
-        format!("s({})", cps(code))
+/// Go's templates: each unit a package (the sample's a package of its own), the sampled arms
+/// in functions beside the enum in its package, and a program that checks every unit.
+struct Go;
+
+/// A code as the Go program writes it in a call: an integer constant, or a string from its
+/// code points.
+fn go_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(n) if p.integers() => n.to_string(),
+        _ => format!("text(\"{}\")", cps(code).replace(' ', "")),
+    }
+}
+
+fn go_param(p: &Planned) -> &'static str {
+    match p.codes {
+        Codes::Int { wide: true, .. } => "int64",
+        Codes::Int { .. } => "int",
+        Codes::Str => "string",
+    }
+}
+
+/// A function per arm (`Arm0`, `Arm1`, …) in `package`, each the arm alone in a `switch`.
+fn go_arms(p: &Planned, arms: &[(String, String)], package: &str) -> String {
+    let t = p.type_name();
+    let zero = if p.integers() { "0" } else { "\"\"" };
+    let mut out = format!("package {package}\n");
+    for (i, (_, a)) in arms.iter().enumerate() {
+        assert!(a.starts_with("case ") && a.lines().count() == 2, "{a}");
+        let _ = writeln!(
+            out,
+            "\n// Arm{i} holds the arm of one code.\nfunc Arm{i}(code {}) ({t}, bool) {{\n\t\
+             switch code {{\n{}\n\t}}\n\treturn {zero}, false\n}}",
+            go_param(p),
+            a.lines()
+                .map(|l| format!("\t{l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    out
+}
+
+impl Harness for Go {
+    fn lang(&self) -> Lang {
+        Lang::Go
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        let package = p.unit.go_package();
+        for text in [&p.text, &p.subset] {
+            assert!(
+                text.contains(&format!("\npackage {package}\n")),
+                "package {package}"
+            );
+        }
+        vec![
+            write(dir, &format!("{package}/{package}.go"), &p.text),
+            write(
+                dir,
+                &format!("{package}/arms.go"),
+                &go_arms(p, &p.arms, &package),
+            ),
+            write(dir, &format!("{package}subset/{package}.go"), &p.subset),
+            write(
+                dir,
+                &format!("{package}subset/arms.go"),
+                &go_arms(p, &p.subset_arms, &package),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        write(dir, "go.mod", "module errdexcheck\n\ngo 1.18\n");
+        let mut main = String::from(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"strconv\"\n\t\"strings\"\n\n",
+        );
+        for p in units {
+            let package = p.unit.go_package();
+            let _ = writeln!(
+                main,
+                "\t\"errdexcheck/{package}\"\n\t{package}subset \"errdexcheck/{package}subset\""
+            );
+        }
+        main.push_str(
+            ")\n\n// text makes a string from its code points joined by commas.\nfunc text(cps string) string {\n\t\
+             var out []rune\n\tfor _, c := range strings.Split(cps, \",\") {\n\t\tif c == \"\" {\n\t\t\tcontinue\n\t\t}\n\t\t\
+             n, err := strconv.Atoi(c)\n\t\tcheck(err == nil, c)\n\t\tout = append(out, rune(n))\n\t}\n\treturn string(out)\n}\n\n\
+             func number(s string) int64 {\n\tn, err := strconv.ParseInt(s, 10, 64)\n\tcheck(err == nil || s == \"\", s)\n\treturn n\n}\n\n\
+             func rows(stem string) [][]string {\n\tdata, err := os.ReadFile(\"cases/\" + stem + \".tsv\")\n\tcheck(err == nil, stem)\n\t\
+             var out [][]string\n\tfor _, line := range strings.Split(strings.TrimSuffix(string(data), \"\\n\"), \"\\n\") {\n\t\t\
+             out = append(out, strings.Split(line, \"\\t\"))\n\t}\n\treturn out\n}\n\n\
+             func check(ok bool, what string) {\n\tif !ok {\n\t\tfmt.Println(\"failed:\", what)\n\t\tos.Exit(1)\n\t}\n}\n\n\
+             func main() {\n",
+        );
+        for p in units {
+            let _ = writeln!(main, "\tcheck{}()", p.unit.go_package());
+        }
+        main.push_str("\tfmt.Println(\"ok\")\n}\n");
+        for p in units {
+            let (pk, t) = (p.unit.go_package(), p.type_name());
+            let (code, shown) = match p.codes {
+                Codes::Int { wide, hex } => (
+                    if wide {
+                        "number(r[1])"
+                    } else {
+                        "int(number(r[1]))"
+                    },
+                    if hex { "text(r[0])" } else { "r[1]" },
+                ),
+                Codes::Str => ("text(r[0])", "code"),
+            };
+            let _ = writeln!(
+                main,
+                "\nfunc check{pk}() {{\n\tfor _, r := range rows(\"{m}\") {{\n\t\tcode := {code}\n\t\t\
+                 e, ok := {pk}.FromCode(code)\n\t\tcheck(ok, \"{pk} \"+r[0])\n\t\t\
+                 check(e.Code() == code, \"code \"+r[0])\n\t\t\
+                 check(e.Message() == text(r[2]), \"message \"+e.Message())\n\t\t\
+                 check(int64(e.HTTPStatus()) == number(r[3]), \"status \"+r[0])\n\t\t\
+                 check(e.Kind() == text(r[4]), \"kind \"+e.Kind())\n\t\t\
+                 check(e.IsRetryable() == (r[5] == \"1\"), \"retryable \"+r[0])\n\t\t\
+                 var err error = e\n\t\tcheck(err.Error() == {shown}+\": \"+e.Message(), \"Error \"+err.Error())\n\t\t\
+                 check(e == {pk}.{t}(code), \"value \"+r[0])",
+                m = p.stem(),
+            );
+            if p.integers() {
+                let _ = writeln!(
+                    main,
+                    "\t\tif p, ok := {pk}.Parse(text(r[0])); !ok || p != e {{\n\t\t\tcheck(false, \"Parse \"+r[0])\n\t\t}}\n\t\t\
+                     if p, ok := {pk}.Parse(text(r[6])); r[6] != \"\" && (!ok || p != e) {{\n\t\t\tcheck(false, \"Parse padded \"+r[0])\n\t\t}}\n\t}}\n\t\
+                     if _, ok := {pk}.Parse(\"nope\"); ok {{\n\t\tcheck(false, \"Parse nope\")\n\t}}\n\t\
+                     if _, ok := {pk}.Parse(\"\"); ok {{\n\t\tcheck(false, \"Parse empty\")\n\t}}\n\t\
+                     if _, ok := {pk}.FromCode(-1234567); ok {{\n\t\tcheck(false, \"unknown\")\n\t}}"
+                );
+            } else {
+                let _ = writeln!(
+                    main,
+                    "\t}}\n\tif _, ok := {pk}.FromCode(\"nope\"); ok {{\n\t\tcheck(false, \"nope\")\n\t}}"
+                );
+            }
+            for (arms, package) in [
+                (&p.arms, pk.clone()),
+                (&p.subset_arms, format!("{pk}subset")),
+            ] {
+                for (i, (code, _)) in arms.iter().enumerate() {
+                    let c = go_code(p, code);
+                    let _ = writeln!(
+                        main,
+                        "\t{{\n\t\ta, ok := {package}.Arm{i}({c})\n\t\tb, _ := {package}.FromCode({c})\n\t\t\
+                         check(ok && a == b, \"{package} arm {i}\")\n\t}}"
+                    );
+                }
+            }
+            main.push_str("}\n");
+        }
+        vec![write(dir, "main.go", &main)]
+    }
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        // Every package the units were written in: the folders of their files.
+        let mut packages: Vec<String> = files
+            .iter()
+            .filter_map(|f| f.strip_prefix(dir).ok()?.parent()?.to_str())
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect();
+        packages.dedup();
+        vet_and_run(dir, &packages)
     }
 }
 
 #[test]
 fn go_packages_are_gofmt_clean_vet_clean_and_look_codes_up() {
-    let units = units();
-    let dir = workdir();
-    write(dir.path(), "go.mod", "module errdexcheck\n\ngo 1.18\n");
-    let mut main = String::from("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n");
-    for u in &units {
-        let text = enumeration(Lang::Go, &u.vendor, &u.refs());
-        let package = u.go_package();
-        assert!(
-            text.contains(&format!("\npackage {package}\n")),
-            "package {package}"
-        );
-        write(dir.path(), &format!("{package}/{package}.go"), &text);
-        let _ = writeln!(main, "\t\"errdexcheck/{package}\"");
-        // Every arm, as the CLI writes it for one code of the vendor, spliced into a switch of
-        // its own in the package.
-        let t = u.type_name();
-        let (param, zero) = if u.integer_codes() {
-            let wide = text.contains(&format!("type {t} int64"));
-            (if wide { "int64" } else { "int" }, "0")
-        } else {
-            ("string", "\"\"")
-        };
-        let vendor = Snippets::new(Lang::Go, &u.vendor, &u.refs());
-        let mut arms = format!("package {package}\n");
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&u.refs(), &e.code);
-            let head = if u.integer_codes() {
-                format!("case {}:", e.code.parse::<i64>().unwrap())
-            } else {
-                "case \"".to_string()
-            };
-            assert!(a.starts_with(&head) && a.lines().count() == 2, "{a}");
-            let _ = writeln!(
-                arms,
-                "\n// Arm{i} holds the arm of one code.\nfunc Arm{i}(code {param}) ({t}, bool) {{\n\t\
-                 switch code {{\n{}\n\t}}\n\treturn {zero}, false\n}}",
-                a.lines()
-                    .map(|l| format!("\t{l}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            );
-        }
-        write(dir.path(), &format!("{package}/arms.go"), &arms);
-    }
-    main.push_str(
-        ")\n\nfunc s(cps ...rune) string { return string(cps) }\n\n\
-         func check(ok bool, what string) {\n\tif !ok {\n\t\tfmt.Println(\"failed:\", what)\n\t\tos.Exit(1)\n\t}\n}\n\n\
-         func main() {\n",
-    );
-    // One function per 50 checks: the compiler slows down badly on one huge function.
-    let mut parts: Vec<String> = Vec::new();
-    for u in &units {
-        let p = u.go_package();
-        let t = u.type_name();
-        let expected = u.expected().into_iter().zip(u.kinds()).enumerate();
-        for (n, ((code, message, status), (_, kind, retryable))) in expected {
-            let mut part = String::new();
-            let c = code_expr(u, &code);
-            // What `Error()` starts with: the code as the API sends it, a number in its
-            // canonical form.
-            let text = match code.parse::<i64>() {
-                Ok(i) if u.integer_codes() => i.to_string(),
-                _ => code.clone(),
-            };
-            let _ = writeln!(
-                part,
-                "\t{{\n\t\te, ok := {p}.FromCode({c})\n\t\tcheck(ok, \"{p} code {n}\")\n\
-                 \t\tcheck(e.Code() == {c}, \"code\")\n\
-                 \t\tcheck(e.Message() == s({m}), \"message \" + e.Message())\n\
-                 \t\tcheck(e.HTTPStatus() == {status}, \"status\")\n\
-                 \t\tcheck(e.Kind() == s({k}), \"kind \" + e.Kind())\n\
-                 \t\tcheck(e.IsRetryable() == {retryable}, \"retryable\")\n\
-                 \t\tvar err error = e\n\t\tcheck(err.Error() == s({text})+\": \"+e.Message(), \"Error\")\n\
-                 \t\tcheck(e == {p}.{t}({c}), \"value\")\n\t}}",
-                m = cps(&message),
-                k = cps(kind.as_deref().unwrap_or("")),
-                text = cps(&text),
-                status = status.unwrap_or(0),
-            );
-            if u.integer_codes() {
-                let _ = writeln!(
-                    part,
-                    "\tif e, ok := {p}.Parse(s({})); !ok || e.Code() != {c} {{\n\t\tcheck(false, \"Parse {c}\")\n\t}}",
-                    cps(&code)
-                );
-                if !code.starts_with('-') {
-                    let _ = writeln!(
-                        part,
-                        "\tif e, ok := {p}.Parse(\"00{code}\"); !ok || e.Code() != {c} {{\n\t\tcheck(false, \"Parse 00{code}\")\n\t}}"
-                    );
-                }
-            }
-            parts.push(part);
-        }
-        let mut part = String::new();
-        let nope = if u.integer_codes() {
-            let _ = writeln!(
-                part,
-                "\tif _, ok := {p}.Parse(\"nope\"); ok {{\n\t\tcheck(false, \"Parse nope\")\n\t}}\n\
-                 \tif _, ok := {p}.Parse(\"\"); ok {{\n\t\tcheck(false, \"Parse empty\")\n\t}}"
-            );
-            "-1234567"
-        } else {
-            "\"nope\""
-        };
-        let _ = writeln!(
-            part,
-            "\tif _, ok := {p}.FromCode({nope}); ok {{\n\t\tcheck(false, \"nope\")\n\t}}"
-        );
-        for (i, e) in u.entries.iter().enumerate() {
-            let c = code_expr(u, &e.code);
-            let _ = writeln!(
-                part,
-                "\t{{\n\t\ta, ok := {p}.Arm{i}({c})\n\t\tb, _ := {p}.FromCode({c})\n\t\tcheck(ok && a == b, \"arm {i}\")\n\t}}"
-            );
-        }
-        parts.push(part);
-    }
-    let chunks: Vec<String> = parts.chunks(50).map(|c| c.concat()).collect();
-    for i in 0..chunks.len() {
-        let _ = writeln!(main, "\tchecks{i}()");
-    }
-    main.push_str("\tfmt.Println(\"ok\")\n}\n");
-    for (i, c) in chunks.iter().enumerate() {
-        let _ = write!(main, "\nfunc checks{i}() {{\n{c}}}\n");
-    }
-    write(dir.path(), "main.go", &main);
-    let packages: Vec<String> = units.iter().map(|u| u.go_package()).collect();
-    let out = vet_and_run(dir.path(), &packages);
-    assert_eq!(out.trim(), "ok");
+    check_enums(&Go);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang go`

@@ -2,19 +2,22 @@
 //! program that looks every code up; the body records of every shipped vendor compiled against
 //! Gson and run on the sample bodies.
 
+use crate::plan::{Codes, Harness, Planned, check_enums, number};
 use crate::*;
 
 const GSON: &str = "Gson (Debian package libgoogle-gson-java)";
 
 /// javac in an ASCII locale (it rejects anything outside ASCII unless told the encoding),
 /// with every lint warning an error.
-fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
+pub fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
         Command::new("javac")
             .current_dir(dir)
             .env("LC_ALL", "C")
             .env("LANG", "C")
             .env_remove("JAVA_TOOL_OPTIONS")
+            // The JIT's first tier alone: less processor time for one compilation.
+            .args(["-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"])
             .args(["-Xlint:all", "-Werror", "-cp", classpath, "-d", "out"])
             .args(files),
         JAVA,
@@ -34,146 +37,193 @@ fn java(dir: &Path, classpath: &str) -> String {
     )
 }
 
-#[test]
-fn java_enums_compile_in_ascii_and_look_codes_up() {
-    let units = units();
-    let dir = workdir();
-    let mut files = Vec::new();
-    let mut arms = String::from("final class Arms {\n    private Arms() {}\n");
-    let mut wide_units = Vec::new();
-    for u in &units {
-        let t = u.type_name();
-        let text = enumeration(Lang::Java, &u.vendor, &u.refs());
-        assert!(text.is_ascii(), "the Java unit is not ASCII");
-        assert!(text.contains(&format!("public enum {t} {{")));
-        let wide = text.contains("fromCode(long code)");
-        wide_units.push(wide);
-        files.push(write(dir.path(), &format!("{t}.java"), &text));
-        // Every arm, as the CLI writes it for one code of the vendor, in a lookup of its own.
-        let vendor = Snippets::new(Lang::Java, &u.vendor, &u.refs());
-        let param = if !u.integer_codes() {
-            "String"
-        } else if wide {
-            "long"
+/// Java's templates: each enum in a file of its own (the sample's in a package of its own), each
+/// arm in a method of its own beside it, and one `Main` that checks every unit.
+struct Java;
+
+/// A code as a Java program writes it: an `int`, a `long`, or a string from its code points
+/// (`text("100,101")`, a constant of a few bytes however long the code).
+fn java_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(n) if p.wide() => format!("{n}L"),
+        Some(n) if p.integers() => n.to_string(),
+        _ => format!("text(\"{}\")", cps(code).replace(' ', "")),
+    }
+}
+
+/// The type the unit's lookups take.
+fn java_param(p: &Planned) -> &'static str {
+    match p.codes {
+        Codes::Int { wide: true, .. } => "long",
+        Codes::Int { .. } => "int",
+        Codes::Str => "String",
+    }
+}
+
+/// A class of one method per arm (`arm0`, `arm1`, …), each the arm alone in a lookup.
+fn java_arms(p: &Planned, arms: &[(String, String)], head: &str, class: &str) -> String {
+    let t = p.type_name();
+    let param = java_param(p);
+    let mut out = format!("{head}public final class {class} {{\n    private {class}() {{}}\n");
+    for (i, (_, a)) in arms.iter().enumerate() {
+        assert!(a.is_ascii() && a.lines().count() == 1, "{a}");
+        let lookup = if p.wide() {
+            assert!(a.starts_with("if (code == "), "{a}");
+            format!("        {a}\n        return null;")
         } else {
-            "int"
+            assert!(a.starts_with("case "), "{a}");
+            format!(
+                "        switch (code) {{\n            {a}\n            default: return null;\n        }}"
+            )
         };
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&u.refs(), &e.code);
-            assert!(a.is_ascii() && a.lines().count() == 1, "{a}");
-            let lookup = if wide {
-                assert!(a.starts_with("if (code == "), "{a}");
-                format!("        {a}\n        return null;")
-            } else {
-                assert!(a.starts_with("case "), "{a}");
-                format!(
-                    "        switch (code) {{\n            {a}\n            default: return null;\n        }}"
-                )
-            };
-            let _ = writeln!(
-                arms,
-                "\n    static {t} {m}{i}({param} code) {{\n{lookup}\n    }}",
-                m = u.stem()
-            );
-        }
-    }
-    arms.push_str("}\n");
-    files.push(write(dir.path(), "Arms.java", &arms));
-    let mut main = String::from(
-        "import java.util.Objects;\n\npublic class Main {\n    \
-         static String s(int... cps) { return new String(cps, 0, cps.length); }\n\n    \
-         static void check(boolean ok, String what) { if (!ok) throw new AssertionError(what); }\n\n    \
-         public static void main(String[] args) {\n",
-    );
-    for u in &units {
-        let _ = writeln!(main, "        check{}();", u.type_name());
-    }
-    main.push_str(
-        "        check(PixnetError.fromCode(4109).message().contains(\" / \"), \"4109\");\n        \
-         check(GuoGuoError.fromCode(\"data_validation_failed\") != null, \"guo-guo\");\n        \
-         System.out.println(\"ok\");\n    }\n",
-    );
-    for (u, &wide) in units.iter().zip(&wide_units) {
-        let t = u.type_name();
-        let _ = writeln!(main, "\n    static void check{t}() {{");
-        // A method's code is limited to 64 KB: a part per fifty codes.
-        let expected: Vec<_> = u.expected().into_iter().zip(u.kinds()).collect();
-        for part in 0..expected.len().div_ceil(50) {
-            let _ = writeln!(main, "        check{t}Part{part}();");
-        }
-        if u.integer_codes() {
-            let _ = writeln!(
-                main,
-                "        check({t}.fromCode(-1234567) == null, \"unknown\");\n        \
-                 check({t}.parse(\"nope\") == null, \"parse nope\");\n        \
-                 check({t}.parse(\"\") == null, \"parse empty\");\n        \
-                 check({t}.parse(null) == null, \"parse null\");"
-            );
-        } else {
-            let _ = writeln!(
-                main,
-                "        check({t}.fromCode(\"nope\") == null, \"nope\");\n        \
-                 check({t}.fromCode(null) == null, \"null\");"
-            );
-        }
-        for (i, e) in u.entries.iter().enumerate() {
-            let c = jvm_code(u, wide, &e.code);
-            let _ = writeln!(
-                main,
-                "        check(Arms.{m}{i}({c}) == {t}.fromCode({c}) && Arms.{m}{i}({c}) != null, \"arm {i}\");",
-                m = u.stem()
-            );
-        }
         let _ = writeln!(
-            main,
-            "        check({t}.values().length == {}, \"count\");\n    }}",
-            expected.len()
+            out,
+            "\n    public static {t} arm{i}({param} code) {{\n{lookup}\n    }}"
         );
-        for (part, codes) in expected.chunks(50).enumerate() {
-            let _ = writeln!(main, "\n    static void check{t}Part{part}() {{");
-            for ((code, message, status), (_, kind, retryable)) in codes.iter().cloned() {
-                let status = status.map_or("null".to_string(), |s| s.to_string());
-                let c = jvm_code(u, wide, &code);
-                let same = if u.integer_codes() {
-                    format!("e.code() == {c}")
-                } else {
-                    format!("e.code().equals({c})")
-                };
+    }
+    out.push_str("}\n");
+    out
+}
+
+impl Harness for Java {
+    fn lang(&self) -> Lang {
+        Lang::Java
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        let t = p.type_name();
+        let sub = p.subset_stem();
+        for text in [&p.text, &p.subset] {
+            assert!(text.is_ascii(), "the Java unit is not ASCII");
+            assert!(text.contains(&format!("public enum {t} {{")), "{t}");
+        }
+        let package = format!("package {sub};\n\n");
+        vec![
+            write(dir, &format!("{t}.java"), &p.text),
+            write(
+                dir,
+                &format!("{t}Arms.java"),
+                &java_arms(p, &p.arms, "", &format!("{t}Arms")),
+            ),
+            write(
+                dir,
+                &format!("{sub}/{t}.java"),
+                &format!("{package}{}", p.subset),
+            ),
+            write(
+                dir,
+                &format!("{sub}/Arms.java"),
+                &java_arms(p, &p.subset_arms, &package, "Arms"),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut main = String::from(
+            "import java.io.IOException;\nimport java.nio.charset.StandardCharsets;\n\
+             import java.nio.file.Files;\nimport java.nio.file.Paths;\nimport java.util.ArrayList;\n\
+             import java.util.List;\nimport java.util.Objects;\n\npublic class Main {\n    \
+             static String s(int... cps) {\n        return new String(cps, 0, cps.length);\n    }\n\n    \
+             /** A text from its code points joined by commas. */\n    \
+             static String text(String cps) {\n        if (cps.isEmpty()) {\n            return \"\";\n        }\n        \
+             String[] parts = cps.split(\",\");\n        int[] points = new int[parts.length];\n        \
+             for (int i = 0; i < parts.length; i++) {\n            points[i] = Integer.parseInt(parts[i]);\n        }\n        \
+             return s(points);\n    }\n\n    \
+             static String orNull(String cps) {\n        return cps.isEmpty() ? null : text(cps);\n    }\n\n    \
+             static void check(boolean ok, String what) {\n        if (!ok) {\n            throw new AssertionError(what);\n        }\n    }\n\n    \
+             static List<String[]> rows(String stem) throws IOException {\n        List<String[]> out = new ArrayList<>();\n        \
+             for (String line : Files.readAllLines(Paths.get(\"cases\", stem + \".tsv\"), StandardCharsets.UTF_8)) {\n            \
+             out.add(line.split(\"\\t\", -1));\n        }\n        return out;\n    }\n\n    \
+             public static void main(String[] args) throws IOException {\n",
+        );
+        for p in units {
+            let _ = writeln!(main, "        check{}();", p.type_name());
+        }
+        main.push_str("        System.out.println(\"ok\");\n    }\n");
+        for p in units {
+            let (t, m, sub) = (p.type_name(), p.stem(), p.subset_stem());
+            let (code, same, parse) = match p.codes {
+                Codes::Int { wide: true, .. } => ("Long.parseLong(r[1])", "e.code() == code", true),
+                Codes::Int { .. } => ("Integer.parseInt(r[1])", "e.code() == code", true),
+                Codes::Str => ("text(r[0])", "e.code().equals(code)", false),
+            };
+            let ty = java_param(p);
+            let _ = writeln!(
+                main,
+                "\n    static void check{t}() throws IOException {{\n        \
+                 List<String[]> rows = rows(\"{m}\");\n        for (String[] r : rows) {{\n            \
+                 {ty} code = {code};\n            {t} e = {t}.fromCode(code);\n            \
+                 check(e != null, \"{t} \" + code);\n            \
+                 check({same}, \"code {t} \" + code);\n            \
+                 check(e.message().equals(text(r[2])), \"message {t}: \" + e.message());\n            \
+                 check(Objects.equals(e.httpStatus(), r[3].isEmpty() ? null : Integer.valueOf(r[3])), \"status {t} \" + code);\n            \
+                 check(Objects.equals(e.kind(), orNull(r[4])), \"kind {t} \" + code);\n            \
+                 check(e.isRetryable() == r[5].equals(\"1\"), \"retryable {t} \" + code);"
+            );
+            if parse {
+                main.push_str("            check(");
                 let _ = writeln!(
                     main,
-                    "        {{\n            {t} e = {t}.fromCode({c});\n            \
-                     check(e != null, \"{t} \" + {c});\n            \
-                     check({same}, \"code {t} \" + {c});\n            \
-                     check(e.message().equals(s({m})), \"message {t}: \" + e.message());\n            \
-                     check(Objects.equals(e.httpStatus(), {status}), \"status {t} \" + {c});\n            \
-                     check(Objects.equals(e.kind(), {k}), \"kind {t} \" + {c});\n            \
-                     check(e.isRetryable() == {retryable}, \"retryable {t} \" + {c});",
-                    m = cps(&message),
-                    k = jvm_nullable(kind.as_deref()),
+                    "{t}.parse(text(r[0])) == e, \"parse {t} \" + code);\n            \
+                     check(r[6].isEmpty() || {t}.parse(text(r[6])) == e, \"parse padded {t} \" + code);"
                 );
-                if u.integer_codes() {
-                    let _ = writeln!(
-                        main,
-                        "            check({t}.parse(s({})) == e, \"parse {t} \" + {c});",
-                        cps(&code)
-                    );
-                    if !code.starts_with('-') {
-                        let _ = writeln!(
-                            main,
-                            "            check({t}.parse(\"00{code}\") == e, \"parse 00 {t} \" + {c});"
-                        );
-                    }
-                }
-                main.push_str("        }\n");
             }
-            main.push_str("    }\n");
+            main.push_str("        }\n");
+            let _ = writeln!(
+                main,
+                "        check({t}.values().length == rows.size(), \"count {t}\");"
+            );
+            if parse {
+                let unknown = if p.wide() { "-1234567L" } else { "-1234567" };
+                let _ = writeln!(
+                    main,
+                    "        check({t}.fromCode({unknown}) == null, \"unknown {t}\");\n        \
+                     check({t}.parse(\"nope\") == null && {t}.parse(\"\") == null && {t}.parse(null) == null, \"parse nope {t}\");"
+                );
+            } else {
+                let _ = writeln!(
+                    main,
+                    "        check({t}.fromCode(\"nope\") == null && {t}.fromCode(null) == null, \"nope {t}\");"
+                );
+            }
+            // The arms in a method of their own: a method's code is limited to 64 KB.
+            let _ = writeln!(
+                main,
+                "        check{t}Arms();\n    }}\n\n    static void check{t}Arms() {{"
+            );
+            for (i, (code, _)) in p.arms.iter().enumerate() {
+                let c = java_code(p, code);
+                let _ = writeln!(
+                    main,
+                    "        check({t}Arms.arm{i}({c}) == {t}.fromCode({c}) && {t}Arms.arm{i}({c}) != null, \"{m} arm {i}\");"
+                );
+            }
+            for (i, (code, _)) in p.subset_arms.iter().enumerate() {
+                let c = java_code(p, code);
+                let _ = writeln!(
+                    main,
+                    "        check({sub}.Arms.arm{i}({c}) == {sub}.{t}.fromCode({c}) && {sub}.Arms.arm{i}({c}) != null, \"{sub} arm {i}\");"
+                );
+            }
+            let _ = writeln!(
+                main,
+                "        check({sub}.{t}.values().length == {}, \"count {sub}\");\n    }}",
+                p.subset_arms.len()
+            );
         }
+        main.push_str("}\n");
+        vec![write(dir, "Main.java", &main)]
     }
-    main.push_str("}\n");
-    files.push(write(dir.path(), "Main.java", &main));
-    javac(dir.path(), ".", &files);
-    let out = java(dir.path(), "out");
-    assert_eq!(out.trim(), "ok");
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        javac(dir, ".", files);
+        java(dir, "out")
+    }
+}
+
+#[test]
+fn java_enums_compile_in_ascii_and_look_codes_up() {
+    check_enums(&Java);
 }
 
 /// The body records of every shipped vendor, as `errdex snippet VENDOR --envelope --lang

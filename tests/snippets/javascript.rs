@@ -2,11 +2,12 @@
 //! --strict`), then run by node; every body type checked the same way and run on the sample
 //! bodies by a program whose own JSDoc types tsc checks too.
 
-use crate::typescript::{code_expr, js_integer_unit, js_integers, kind_expr, tsc_strict};
+use crate::plan::{Codes, Harness, Planned, check_enums};
+use crate::typescript::{js_arms, js_code, tsc_strict};
 use crate::*;
 
 /// tsc on JavaScript files: their JSDoc types under `--strict`, nothing emitted.
-fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
+pub fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
     check(
         tsc_strict(dir)
             .args(["--allowJs", "--checkJs", "--noEmit"])
@@ -19,7 +20,7 @@ fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
 }
 
 /// ES modules by their `.js` name, as a package of `"type": "module"` says.
-fn module_package(dir: &Path) {
+pub fn module_package(dir: &Path) {
     write(
         dir,
         "package.json",
@@ -57,132 +58,114 @@ pub fn jsdoc_tags() -> Unit {
     }
 }
 
+/// JavaScript's templates: each unit an ES module with its sampled arms as functions beside
+/// the enum (the sample's enum a module of its own), their JSDoc types checked, and one program
+/// that checks every unit.
+struct Javascript;
+
+impl Harness for Javascript {
+    fn lang(&self) -> Lang {
+        Lang::Javascript
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        module_package(dir);
+        vec![
+            write(
+                dir,
+                &format!("{}.js", p.stem()),
+                &format!("{}{}", p.text, js_arms(p, &p.arms, true)),
+            ),
+            write(
+                dir,
+                &format!("{}.js", p.subset_stem()),
+                &format!("{}{}", p.subset, js_arms(p, &p.subset_arms, true)),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut imports = String::from("import { readFileSync } from \"node:fs\";\n");
+        let mut script = String::from(
+            "/** @param {string} cps */\nfunction text(cps) {\n  \
+             return cps === \"\" ? \"\" : s(...cps.split(\",\").map(Number));\n}\n\n\
+             /** @param {string} stem */\nfunction rows(stem) {\n  \
+             return readFileSync(`cases/${stem}.tsv`, \"utf8\").split(\"\\n\").filter((l) => l !== \"\").map((l) => l.split(\"\\t\"));\n}\n\n",
+        );
+        for p in units {
+            let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+            let _ = writeln!(
+                imports,
+                "import * as {m} from \"./{m}.js\";\nimport * as {sub} from \"./{sub}.js\";"
+            );
+            let numbers = p.js_numbers(p.rows.iter().map(|r| r.text.as_str()));
+            let code = if numbers {
+                "Number(r[1])"
+            } else {
+                "text(r[0])"
+            };
+            let shown = match p.codes {
+                Codes::Int { hex: true, .. } if numbers => "text(r[0])",
+                _ => "`${e.code}`",
+            };
+            let _ = writeln!(
+                script,
+                "for (const r of rows(\"{m}\")) {{\n  const code = {code};\n  \
+                 const e = {m}.{t}.fromCode(code);\n  check(e instanceof {m}.{t}, \"{m} \" + code);\n  \
+                 if (e !== undefined) {{\n    check(e.code === code, \"code \" + code);\n    \
+                 check(e.message === text(r[2]), \"message \" + e.message);\n    \
+                 check(e.httpStatus === (r[3] === \"\" ? undefined : Number(r[3])), \"status \" + code);\n    \
+                 check(e.kind === (r[4] === \"\" ? undefined : text(r[4])), \"kind \" + code);\n    \
+                 check(e.isRetryable === (r[5] === \"1\"), \"retryable \" + code);\n    \
+                 check(String(e) === `${{{shown}}}: ${{e.message}}`, \"toString \" + String(e));\n    \
+                 check(Object.isFrozen(e), \"frozen \" + code);"
+            );
+            if numbers {
+                let _ = writeln!(
+                    script,
+                    "    check({m}.{t}.parse(text(r[0])) === e, \"parse \" + code);\n    \
+                     check(r[6] === \"\" || {m}.{t}.parse(text(r[6])) === e, \"parse padded \" + code);\n  }}\n}}\n\
+                     check({m}.{t}.parse(\"nope\") === undefined && {m}.{t}.parse(\"\") === undefined && \
+                     {m}.{t}.parse(\"1e3\") === undefined && {m}.{t}.fromCode(0.5) === undefined, \"{t} unknown\");"
+                );
+            } else {
+                let _ = writeln!(
+                    script,
+                    "  }}\n}}\ncheck({m}.{t}.fromCode(\"nope\") === undefined, \"{t} nope\");"
+                );
+            }
+            let _ = writeln!(script, "check(Object.isFrozen({m}.{t}), \"{t} frozen\");");
+            for (module, arms) in [(&m, &p.arms), (&sub, &p.subset_arms)] {
+                let numbers = p.js_numbers(arms.iter().map(|(c, _)| c.as_str()));
+                for (i, (code, _)) in arms.iter().enumerate() {
+                    let c = js_code(numbers, code);
+                    let _ = writeln!(
+                        script,
+                        "check({module}.arm{i}({c}) !== undefined && {module}.arm{i}({c}) === {module}.{t}.fromCode({c}), \"{module} arm {i}\");"
+                    );
+                }
+            }
+        }
+        script.push_str("console.log(\"ok\");\n");
+        // The check program is plain JavaScript, not type-checked: it is not returned.
+        write(dir, "check.js", &format!("{imports}\n{PRELUDE}{script}"));
+        Vec::new()
+    }
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        tsc_check_js(dir, files);
+        check(
+            Command::new("node").current_dir(dir).arg("check.js"),
+            NODE,
+            "JavaScript lookup checks (node)",
+            false,
+        )
+    }
+}
+
 #[test]
 fn javascript_enums_pass_checkjs_and_look_codes_up() {
-    let mut units = units();
-    units.push(jsdoc_tags());
-    let dir = workdir();
-    module_package(dir.path());
-    let mut files = Vec::new();
-    let mut imports = String::new();
-    let mut script = String::new();
-    for u in &units {
-        let (m, t) = (u.stem(), u.type_name());
-        files.push(write(
-            dir.path(),
-            &format!("{m}.js"),
-            &enumeration(Lang::Javascript, &u.vendor, &u.refs()),
-        ));
-        let _ = writeln!(imports, "import {{ {t} }} from \"./{m}.js\";");
-        // Every arm, in the `switch` of a function beside the enum made for its entry alone
-        // (typed as the vendor's codes are, as the CLI and the explorer do), a module each.
-        let vendor = Snippets::new(Lang::Javascript, &u.vendor, &u.refs());
-        let integers = js_integer_unit(u);
-        let mut arm_codes = Vec::new();
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&[e], &e.code);
-            // The enum of one entry types its code alone.
-            let alone = js_integers(u, std::iter::once(e.code.as_str()));
-            let param = if alone { "number" } else { "string" };
-            let c = code_expr(alone, &e.code);
-            if alone {
-                assert!(a.starts_with(&format!("case {c}: return ")), "{a}");
-            } else {
-                assert!(a.starts_with("case \""), "{a}");
-            }
-            assert_eq!(a.lines().count(), 1, "{a}");
-            files.push(write(
-                dir.path(),
-                &format!("arms/{m}_{i}.js"),
-                &format!(
-                    "{unit}\n/**\n * @param {{{param}}} code\n * @returns {{{t} | undefined}}\n */\n\
-                     export function check(code) {{\n  switch (code) {{\n    {a}\n    \
-                     default: return undefined;\n  }}\n}}\n",
-                    unit = vendor.enumeration(&[e]),
-                ),
-            ));
-            arm_codes.push(format!("[{i}, {c}]"));
-        }
-        let _ = writeln!(
-            script,
-            "for (const [i, code] of [{}]) {{\n  \
-             const arm = await import(`./arms/{m}_${{i}}.js`);\n  \
-             check(arm.check(code) !== undefined && arm.check(code) === arm.{t}.fromCode(code), \"{m} arm \" + i);\n}}",
-            arm_codes.join(", ")
-        );
-        let _ = writeln!(script, "const {m}_cases = [");
-        for ((code, message, status), (_, kind, retryable)) in
-            u.expected().into_iter().zip(u.kinds())
-        {
-            let status = status.map_or("undefined".to_string(), |s| s.to_string());
-            let _ = writeln!(
-                script,
-                "  [{}, [{}], {status}, {}, {retryable}, [{}]],",
-                code_expr(integers, &code),
-                cps(&message),
-                kind_expr(&kind),
-                cps(&code)
-            );
-        }
-        let _ = writeln!(
-            script,
-            "];\nfor (const [code, message, status, kind, retryable, text] of {m}_cases) {{\n  \
-             const e = {t}.fromCode(code);\n  check(e instanceof {t}, \"{m} \" + code);\n  \
-             if (e !== undefined) {{\n    check(e.code === code, \"code \" + code);\n    \
-             check(e.message === s(...message), \"message \" + e.message);\n    \
-             check(e.httpStatus === status, \"status \" + code);\n    \
-             check(e.kind === kind, \"kind \" + code);\n    \
-             check(e.isRetryable === retryable, \"retryable \" + code);\n    \
-             check(String(e) === `${{e.code}}: ${{e.message}}`, \"toString \" + code);\n    \
-             check(Object.isFrozen(e), \"frozen \" + code);"
-        );
-        if integers {
-            // The text form, with leading zeros as MantaGO's sample writes `0000`.
-            let _ = writeln!(
-                script,
-                "    check({t}.parse(s(...text)) === e, \"parse \" + code);\n    \
-                 check(text[0] === 45 || {t}.parse(\"00\" + s(...text)) === e, \"00\" + code);"
-            );
-        } else {
-            let _ = writeln!(script, "    check(text.length > 0, \"text\");");
-        }
-        script.push_str("  }\n}\n");
-        if integers {
-            let _ = writeln!(
-                script,
-                "check({t}.parse(\"nope\") === undefined && {t}.parse(\"\") === undefined && \
-                 {t}.parse(\"1e3\") === undefined && {t}.fromCode(0.5) === undefined, \"{t} unknown\");"
-            );
-        } else {
-            let _ = writeln!(
-                script,
-                "check({t}.fromCode(\"nope\") === undefined, \"{t} nope\");"
-            );
-        }
-        let _ = writeln!(script, "check(Object.isFrozen({t}), \"{t} frozen\");");
-    }
-    script.push_str(
-        "check(PixnetError.fromCode(1302) === PixnetError.ExceedAnonymousRateLimit, \"1302\");\n\
-         check(PixnetError.ExceedAnonymousRateLimit.kind === \"rate_limit\", \"1302 kind\");\n\
-         check(PixnetError.fromCode(4109)?.message.includes(\" / \") === true, \"4109\");\n\
-         check(GuoGuoError.fromCode(\"data_validation_failed\") !== undefined, \"guo-guo\");\n\
-         console.log(\"ok\");\n",
-    );
-    // The lookup program is plain JavaScript (its tables are not worth typing).
-    write(
-        dir.path(),
-        "check.js",
-        &format!("{imports}\n{PRELUDE}{script}"),
-    );
-
-    tsc_check_js(dir.path(), &files);
-    let out = check(
-        Command::new("node").current_dir(dir.path()).arg("check.js"),
-        NODE,
-        "JavaScript lookup checks (node)",
-        false,
-    );
-    assert_eq!(out.trim(), "ok");
+    check_enums(&Javascript);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang

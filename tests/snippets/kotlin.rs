@@ -3,16 +3,21 @@
 //! code up; the body data classes of every shipped vendor compiled against Gson and run on the
 //! sample bodies.
 
+use crate::plan::{Codes, Harness, Planned, check_enums, int_literal, number};
 use crate::*;
 
 /// kotlinc over `files` into `out.jar` with the Kotlin runtime inside, so `java` runs it.
-fn kotlinc(dir: &Path, classpath: &str, files: &[PathBuf]) {
+pub fn kotlinc(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
         Command::new("kotlinc")
             .current_dir(dir)
             .env_remove("JAVA_TOOL_OPTIONS")
-            // The script's default heap (256 MB) runs out on every vendor at once.
-            .env("JAVA_OPTS", "-Xmx1g -Xms64m")
+            // The script's default heap (256 MB) runs out on every unit at once. The JIT's first
+            // tier alone takes half the processor time of both tiers for a run this long.
+            .env(
+                "JAVA_OPTS",
+                "-Xmx1g -Xms64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+            )
             .args(["-Werror", "-cp", classpath])
             .args(["-include-runtime", "-d", "out.jar"])
             .args(files),
@@ -33,131 +38,167 @@ fn run_jar(dir: &Path, classpath: &str) -> String {
     )
 }
 
+/// Kotlin's templates: each unit in a file of its own (the sample's in a package of its own),
+/// the sampled arms in one `when` per unit (kotlinc is slow on many small functions), and one
+/// program that checks every unit.
+struct Kotlin;
+
+/// A code as a Kotlin program writes it: an `Int`, a `Long` (the smallest by name: its
+/// literal is out of range before the minus applies), or a string from its code points.
+fn kotlin_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(i64::MIN) if p.wide() => "Long.MIN_VALUE".into(),
+        Some(n) if p.wide() => format!("{n}L"),
+        Some(n) if n == i64::from(i32::MIN) && p.integers() => "Int.MIN_VALUE".into(),
+        Some(n) if p.integers() => n.to_string(),
+        _ => format!("text(\"{}\")", cps(code).replace(' ', "")),
+    }
+}
+
+fn kotlin_param(p: &Planned) -> &'static str {
+    match p.codes {
+        Codes::Int { wide: true, .. } => "Long",
+        Codes::Int { .. } => "Int",
+        Codes::Str => "String",
+    }
+}
+
+/// The sampled arms of a unit in the `when` of one function, `arms`, of the object `name`.
+fn kotlin_arms(p: &Planned, arms: &[(String, String)], head: &str, name: &str) -> String {
+    let t = p.type_name();
+    let mut out = format!(
+        "{head}object {name} {{\n    fun arms(code: {}): {t}? = when (code) {{\n",
+        kotlin_param(p)
+    );
+    for (code, a) in arms {
+        assert_eq!(a.lines().count(), 1, "{a}");
+        if p.integers() {
+            let literal = match kotlin_code(p, code) {
+                by_name if by_name.ends_with("MIN_VALUE") => by_name,
+                _ if p.wide() => format!("{}L", int_literal(code)),
+                _ => int_literal(code),
+            };
+            assert!(a.starts_with(&format!("{literal} -> {t}.")), "{a}");
+        }
+        let _ = writeln!(out, "        {a}");
+    }
+    out.push_str("        else -> null\n    }\n}\n");
+    out
+}
+
+impl Harness for Kotlin {
+    fn lang(&self) -> Lang {
+        Lang::Kotlin
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        let (t, sub) = (p.type_name(), p.subset_stem());
+        let chunked = p.rows.len() > 1000;
+        let head = if chunked { "class" } else { "enum class" };
+        assert!(p.text.contains(&format!("{head} {t}")), "{t}");
+        let package = format!("package {sub}\n\n");
+        vec![
+            write(dir, &format!("{t}.kt"), &p.text),
+            write(
+                dir,
+                &format!("{t}Arms.kt"),
+                &kotlin_arms(p, &p.arms, "", &format!("{t}Arms")),
+            ),
+            write(
+                dir,
+                &format!("{sub}/{t}.kt"),
+                &format!("{package}{}", p.subset),
+            ),
+            write(
+                dir,
+                &format!("{sub}/Arms.kt"),
+                &kotlin_arms(p, &p.subset_arms, &package, "Arms"),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut main = String::from(
+            "import java.io.File\n\n\
+             /** A text from its code points joined by commas. */\n\
+             fun text(cps: String): String {\n    \
+             val points = if (cps == \"\") IntArray(0) else cps.split(\",\").map { it.toInt() }.toIntArray()\n    \
+             return String(points, 0, points.size)\n}\n\n\
+             fun orNull(cps: String): String? = if (cps == \"\") null else text(cps)\n\n\
+             fun ok(ok: Boolean, what: String) {\n    if (!ok) throw AssertionError(what)\n}\n\n\
+             fun rows(stem: String): List<List<String>> = File(\"cases/\" + stem + \".tsv\").readLines().map { it.split(\"\\t\") }\n\n\
+             fun main() {\n",
+        );
+        for p in units {
+            let _ = writeln!(main, "    check{}()", p.type_name());
+        }
+        main.push_str("    println(\"ok\")\n}\n");
+        for p in units {
+            let (t, m, sub) = (p.type_name(), p.stem(), p.subset_stem());
+            let code = match p.codes {
+                Codes::Int { wide: true, .. } => "r[1].toLong()",
+                Codes::Int { .. } => "r[1].toInt()",
+                Codes::Str => "text(r[0])",
+            };
+            let _ = writeln!(
+                main,
+                "\nfun check{t}() {{\n    val rows = rows(\"{m}\")\n    for (r in rows) {{\n        \
+                 val code = {code}\n        \
+                 val e = {t}.fromCode(code) ?: throw AssertionError(\"{t} \" + r[0])\n        \
+                 ok(e.code == code, \"code \" + r[0])\n        \
+                 ok(e.message == text(r[2]), \"message \" + e.message)\n        \
+                 ok(e.httpStatus == r[3].toIntOrNull(), \"status \" + r[0])\n        \
+                 ok(e.kind == orNull(r[4]), \"kind \" + r[0])\n        \
+                 ok(e.isRetryable == (r[5] == \"1\"), \"retryable \" + r[0])"
+            );
+            if p.integers() {
+                let unknown = if p.wide() { "-1234567L" } else { "-1234567" };
+                let _ = writeln!(
+                    main,
+                    "        ok({t}.parse(text(r[0])) == e, \"parse \" + r[0])\n        \
+                     ok(r[6] == \"\" || {t}.parse(text(r[6])) == e, \"parse padded \" + r[0])\n    }}\n    \
+                     ok({t}.fromCode({unknown}) == null, \"unknown\")\n    \
+                     ok({t}.parse(\"nope\") == null && {t}.parse(\"\") == null, \"parse nope\")"
+                );
+            } else {
+                let _ = writeln!(
+                    main,
+                    "    }}\n    ok({t}.fromCode(\"nope\") == null, \"nope\")"
+                );
+            }
+            let _ = writeln!(main, "    ok({t}.values().size == rows.size, \"count\")");
+            for (code, _) in &p.arms {
+                let c = kotlin_code(p, code);
+                let _ = writeln!(
+                    main,
+                    "    ok({t}Arms.arms({c}) == {t}.fromCode({c}) && {t}Arms.arms({c}) != null, \"{m} arm \" + {c})"
+                );
+            }
+            for (code, _) in &p.subset_arms {
+                let c = kotlin_code(p, code);
+                let _ = writeln!(
+                    main,
+                    "    ok({sub}.Arms.arms({c}) == {sub}.{t}.fromCode({c}) && {sub}.Arms.arms({c}) != null, \"{sub} arm \" + {c})"
+                );
+            }
+            let _ = writeln!(
+                main,
+                "    ok({sub}.{t}.values().size == {}, \"count {sub}\")\n}}",
+                p.subset_arms.len()
+            );
+        }
+        vec![write(dir, "Main.kt", &main)]
+    }
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        kotlinc(dir, ".", files);
+        run_jar(dir, "out.jar")
+    }
+}
+
 #[test]
 fn kotlin_enums_compile_and_look_codes_up() {
-    let units = units();
-    let dir = workdir();
-    let mut files = Vec::new();
-    let mut arms = String::from("object Arms {");
-    let mut main = String::from(
-        "fun s(vararg cps: Int) = String(cps, 0, cps.size)\n\n\
-         fun ok(ok: Boolean, what: String) {\n    if (!ok) throw AssertionError(what)\n}\n\n\
-         /** What the lookups must answer for a code (`text`: the code as text). */\n\
-         class Expect<C>(\n    val code: C,\n    val text: String,\n    val message: String,\n    \
-         val status: Int?,\n    val kind: String?,\n    val retryable: Boolean\n)\n\n\
-         fun main() {\n",
-    );
-    for u in &units {
-        let _ = writeln!(main, "    check{}()", u.type_name());
-    }
-    main.push_str(
-        "    ok(PixnetError.fromCode(4109)!!.message.contains(\" / \"), \"4109\")\n    \
-         ok(GuoGuoError.fromCode(\"data_validation_failed\") != null, \"guo-guo\")\n    \
-         println(\"ok\")\n}\n",
-    );
-    for u in &units {
-        let t = u.type_name();
-        let m = u.stem();
-        let text = enumeration(Lang::Kotlin, &u.vendor, &u.refs());
-        assert!(text.contains(&format!("enum class {t}(")), "{text}");
-        let wide = text.contains("fun fromCode(code: Long)");
-        files.push(write(dir.path(), &format!("{t}.kt"), &text));
-        let param = if !u.integer_codes() {
-            "String"
-        } else if wide {
-            "Long"
-        } else {
-            "Int"
-        };
-        // Every code's arm, as the CLI writes it for one code of the vendor, in a `when` of
-        // their own (one per vendor: kotlinc is slow on many small functions).
-        let vendor = Snippets::new(Lang::Kotlin, &u.vendor, &u.refs());
-        let mut seen = std::collections::HashSet::new();
-        let _ = writeln!(arms, "\n    fun {m}(code: {param}): {t}? = when (code) {{");
-        for e in &u.entries {
-            let a = vendor.arm(&u.refs(), &e.code);
-            assert!(a.lines().count() == 1, "{a}");
-            let head = format!("{} -> {t}.", jvm_code(u, wide, &e.code));
-            assert!(u.integer_codes() == a.starts_with(&head), "{a}");
-            if seen.insert(e.code.clone()) {
-                let _ = writeln!(arms, "        {a}");
-            }
-        }
-        arms.push_str("        else -> null\n    }\n");
-
-        // The expectations, fifty to a function (a JVM method's code is limited to 64 KB).
-        let expected: Vec<_> = u.expected().into_iter().zip(u.kinds()).collect();
-        let parts = expected.len().div_ceil(50);
-        let _ = writeln!(main, "\nfun check{t}() {{");
-        let lists: Vec<String> = (0..parts).map(|p| format!("rows{t}{p}()")).collect();
-        let _ = writeln!(
-            main,
-            "    val rows: List<Expect<{param}>> = {}",
-            if lists.is_empty() {
-                "emptyList()".to_string()
-            } else {
-                lists.join(" + ")
-            }
-        );
-        let _ = writeln!(
-            main,
-            "    for (x in rows) {{\n        \
-             val e = {t}.fromCode(x.code) ?: throw AssertionError(\"{t} \" + x.text)\n        \
-             ok(e.code == x.code, \"code \" + x.text)\n        \
-             ok(e.message == x.message, \"message \" + e.message)\n        \
-             ok(e.httpStatus == x.status, \"status \" + x.text)\n        \
-             ok(e.kind == x.kind, \"kind \" + x.text)\n        \
-             ok(e.isRetryable == x.retryable, \"retryable \" + x.text)\n        \
-             ok(Arms.{m}(x.code) == e, \"arm \" + x.text)"
-        );
-        if u.integer_codes() {
-            let unknown = if wide { "-1234567L" } else { "-1234567" };
-            let _ = writeln!(
-                main,
-                "        ok({t}.parse(x.text) == e, \"parse \" + x.text)\n        \
-                 if (!x.text.startsWith(\"-\")) ok({t}.parse(\"00\" + x.text) == e, \"parse 00\" + x.text)\n    }}\n    \
-                 ok({t}.fromCode({unknown}) == null, \"unknown\")\n    \
-                 ok({t}.parse(\"nope\") == null, \"parse nope\")\n    \
-                 ok({t}.parse(\"\") == null, \"parse empty\")"
-            );
-        } else {
-            let _ = writeln!(
-                main,
-                "    }}\n    ok({t}.fromCode(\"nope\") == null, \"nope\")"
-            );
-        }
-        let _ = writeln!(
-            main,
-            "    ok({t}.values().size == {}, \"count\")\n}}",
-            expected.len()
-        );
-        for (part, codes) in expected.chunks(50).enumerate() {
-            let rows: Vec<String> = codes
-                .iter()
-                .map(|((code, message, status), (_, kind, retryable))| {
-                    format!(
-                        "Expect({}, s({}), s({}), {}, {}, {retryable})",
-                        jvm_code(u, wide, code),
-                        cps(code),
-                        cps(message),
-                        status.map_or("null".to_string(), |s| s.to_string()),
-                        jvm_nullable(kind.as_deref()),
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                main,
-                "\nfun rows{t}{part}(): List<Expect<{param}>> = listOf(\n    {}\n)",
-                rows.join(",\n    ")
-            );
-        }
-    }
-    arms.push_str("}\n");
-    files.push(write(dir.path(), "Arms.kt", &arms));
-    files.push(write(dir.path(), "Main.kt", &main));
-    kotlinc(dir.path(), ".", &files);
-    let out = run_jar(dir.path(), "out.jar");
-    assert_eq!(out.trim(), "ok");
+    check_enums(&Kotlin);
 }
 
 /// The body classes of every shipped vendor, as `errdex snippet VENDOR --envelope --lang

@@ -14,7 +14,9 @@ mod go;
 mod java;
 mod javascript;
 mod kotlin;
+mod module;
 mod php;
+mod plan;
 mod python;
 mod ruby;
 mod rust;
@@ -58,57 +60,10 @@ impl Unit {
         type_name(&self.vendor)
     }
 
-    /// Whether the API sends this vendor's codes as numbers: every code is a distinct decimal
-    /// integer, so `from_code` takes an integer and `parse` the text form.
-    fn integer_codes(&self) -> bool {
-        let codes: std::collections::BTreeSet<&str> =
-            self.entries.iter().map(|e| e.code.as_str()).collect();
-        let numbers: Option<std::collections::BTreeSet<i64>> = codes
-            .iter()
-            .map(|c| {
-                let digits = c.strip_prefix('-').unwrap_or(c);
-                let decimal = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-                decimal.then(|| c.parse().ok()).flatten()
-            })
-            .collect();
-        numbers.is_some_and(|n| n.len() == codes.len())
-    }
-
-    /// Per distinct code: its first kind id and whether it is retryable (retry advice
-    /// `backoff` or `later`), as `kind()` and `is_retryable()` must answer.
-    fn kinds(&self) -> Vec<(String, Option<String>, bool)> {
-        let mut out: Vec<(String, Option<String>, bool)> = Vec::new();
-        for (code, _, _) in self.expected() {
-            let rows = self.entries.iter().filter(|e| e.code == code);
-            let kind = rows
-                .clone()
-                .find_map(|e| e.kind)
-                .map(|k| k.id().to_string());
-            let retry = rows.clone().find_map(|e| e.retry);
-            let retryable = matches!(retry, Some(Retry::Backoff | Retry::Later));
-            out.push((code, kind, retryable));
-        }
-        out
-    }
-
-    /// (code, message, HTTP status) per distinct code, as the lookups must answer.
-    fn expected(&self) -> Vec<(String, String, Option<u16>)> {
-        let mut out: Vec<(String, Vec<String>, Option<u16>)> = Vec::new();
-        for e in &self.entries {
-            let h = e.headline().trim().to_string();
-            match out.iter_mut().find(|(c, _, _)| *c == e.code) {
-                Some((_, msgs, status)) => {
-                    if !msgs.contains(&h) {
-                        msgs.push(h);
-                    }
-                    *status = status.or(e.http_status);
-                }
-                None => out.push((e.code.clone(), vec![h], e.http_status)),
-            }
-        }
-        out.into_iter()
-            .map(|(c, m, s)| (c, m.join(" / "), s))
-            .collect()
+    /// What the lookups of the unit's enum must answer, a row per distinct code.
+    fn rows(&self) -> Vec<plan::Row> {
+        let codes: Vec<&str> = self.entries.iter().map(|e| e.code.as_str()).collect();
+        plan::rows(self, plan::codes(&codes))
     }
 }
 
@@ -278,12 +233,9 @@ fn hostile_body() -> HostileBody {
     body.insert("X-Request-ID".into(), serde_json::json!("r"));
     body.insert("toString".into(), serde_json::Value::Null);
     let message = |code: &str| {
-        let (_, m, _) = unit
-            .expected()
-            .into_iter()
-            .find(|(c, _, _)| c == code)
-            .unwrap();
-        m.chars()
+        let row = unit.rows().into_iter().find(|r| r.text == code).unwrap();
+        row.message
+            .chars()
             .map(|c| (c as u32).to_string())
             .collect::<Vec<_>>()
             .join(",")
@@ -367,12 +319,11 @@ fn sample_output(sample: &Sample) -> String {
         vendor: catalog.vendor.clone(),
         entries: catalog.entries.clone(),
     };
-    let messages = unit.expected();
+    let rows = unit.rows();
     let message = |code: &str| {
-        messages
-            .iter()
-            .find(|(c, _, _)| c == code)
-            .map(|(_, m, _)| m.clone())
+        rows.iter()
+            .find(|r| r.text == code)
+            .map(|r| r.message.clone())
             .unwrap_or_else(|| panic!("{} has no code {code}", sample.vendor))
     };
     let json: serde_json::Value = serde_json::from_str(&sample.body).unwrap();
@@ -451,21 +402,6 @@ fn cps(s: &str) -> String {
 /// Debian's Gson (package libgoogle-gson-java), which the Java and Kotlin body types are
 /// written for.
 const GSON_JAR: &str = "/usr/share/java/gson.jar";
-
-/// A code as a Java or Kotlin program writes it: an `int`, a `long` when a code of the unit
-/// needs 64 bits (`wide`: the enum says which), or a string.
-fn jvm_code(u: &Unit, wide: bool, code: &str) -> String {
-    match code.parse::<i64>() {
-        Ok(n) if u.integer_codes() && wide => format!("{n}L"),
-        Ok(n) if u.integer_codes() => n.to_string(),
-        _ => format!("s({})", cps(code)),
-    }
-}
-
-/// A text or `null`, for Java and Kotlin.
-fn jvm_nullable(s: Option<&str>) -> String {
-    s.map_or("null".into(), |s| format!("s({})", cps(s)))
-}
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -600,14 +536,18 @@ fn arms_appear_verbatim_in_the_enum_of_the_same_language() {
             let snippets = Snippets::new(lang, &u.vendor, &u.refs());
             let full = snippets.enumeration(&u.refs());
             let norm = |s: &str| s.lines().map(str::trim).collect::<Vec<_>>().join("\n");
-            let full_norm = norm(&full);
+            // The enum's lines, and its pairs of lines (Go's arms take two), trimmed.
+            let lines: Vec<&str> = full.lines().map(str::trim).collect();
+            let mut windows: std::collections::HashSet<String> =
+                lines.iter().map(|l| l.to_string()).collect();
+            windows.extend(lines.windows(2).map(|w| w.join("\n")));
             // Each code's arm, from all of its rows (PIXNET 4109 has two).
             let arms = snippets.arms(&u.refs());
-            assert_eq!(arms.len(), u.expected().len(), "{lang} {}", u.vendor.id);
+            assert_eq!(arms.len(), u.rows().len(), "{lang} {}", u.vendor.id);
             let missing: Vec<&String> = arms
                 .iter()
                 .map(|(_, a)| a)
-                .filter(|a| !full_norm.contains(&norm(a)))
+                .filter(|a| !windows.contains(&norm(a)))
                 .collect();
             // Named in the context of the whole vendor, every arm is the enum's own line.
             assert!(
@@ -686,6 +626,26 @@ fn extreme_numbers() -> Unit {
             entry("-9223372036854775808", None, Some("i64::MIN"), None),
             entry("9223372036854775807", Some(500), Some("i64::MAX"), None),
             entry("00", None, Some("Zero"), None),
+        ],
+    }
+}
+
+/// A vendor whose codes are hex numbers of different widths up to `i64::MAX`, written in lower
+/// case (QUIC's `0x10c`): its enum takes integers, written back as the catalog writes them.
+fn hex_numbers() -> Unit {
+    Unit {
+        vendor: Vendor {
+            id: "hex-numbers".into(),
+            name: "Hex numbers".into(),
+            ..Vendor::default()
+        },
+        entries: vec![
+            entry("0x0", None, Some("Zero"), None),
+            entry("0x10c", Some(400), Some("Request cancelled"), None),
+            entry("0x7fffffff", None, Some("i32::MAX"), None),
+            entry("0x80070005", Some(403), Some("Access is denied."), None),
+            entry("0xc0000005", None, Some("Access violation"), None),
+            entry("0x7fffffffffffffff", None, Some("i64::MAX"), None),
         ],
     }
 }

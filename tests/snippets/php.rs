@@ -2,24 +2,12 @@
 //! so any would break its output) that looks every code up; every body type run on the
 //! samples.
 
+use crate::plan::{Harness, Planned, check_enums, number};
 use crate::*;
 
 /// What every generated unit starts with; the arms' file keeps it once, before its braced
 /// namespaces.
 const HEADER: &str = "<?php\n\ndeclare(strict_types=1);\n\n";
-
-/// `1302` for a vendor with integer codes, else the code as a string built from its code
-/// points (so no escaping of ours is involved).
-fn code_expr(u: &Unit, code: &str) -> String {
-    if u.integer_codes() {
-        match code.parse::<i64>().unwrap() {
-            i64::MIN => "PHP_INT_MIN".into(),
-            n => n.to_string(),
-        }
-    } else {
-        format!("s({})", cps(code))
-    }
-}
 
 const HELPERS: &str = "function s(int ...$cps): string\n{\n    $out = '';\n    foreach ($cps as $c) {\n        \
     if ($c < 0x80) {\n            $out .= chr($c);\n        } elseif ($c < 0x800) {\n            \
@@ -54,110 +42,142 @@ fn run_php(dir: &Path, what: &str) -> String {
     )
 }
 
-#[test]
-fn php_enums_pass_lint_and_look_codes_up() {
-    let mut units = units();
-    units.push(markup_hostile());
-    units.push(extreme_numbers());
-    let dir = workdir();
-    let mut files = Vec::new();
-    let mut script = format!("{HEADER}{HELPERS}");
-    for u in &units {
-        let (m, t) = (u.stem(), u.type_name());
-        let unit = enumeration(Lang::Php, &u.vendor, &u.refs());
-        assert!(unit.starts_with(HEADER), "{unit}");
-        files.push(write(dir.path(), &format!("{m}.php"), &unit));
-        let _ = writeln!(script, "require __DIR__ . '/{m}.php';");
+/// PHP's templates: each unit in a file of its own with its sampled arms as functions beside
+/// the enum (the sample's enum in a namespace of its own), and one program that checks every
+/// unit.
+struct Php;
 
-        // Every arm, in the match of a function beside the enum made for its entry alone
-        // (typed as the vendor's codes are), each in a namespace of its own.
-        let param = if u.integer_codes() { "int" } else { "string" };
-        let vendor = Snippets::new(Lang::Php, &u.vendor, &u.refs());
-        let mut arms = String::from(HEADER);
-        let mut arm_checks = String::new();
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&[e], &e.code);
-            assert!(a.contains(" => ") && a.lines().count() == 1, "{a}");
-            let alone = vendor.enumeration(&[e]);
-            let _ = writeln!(
-                arms,
-                "namespace {m}_arm{i} {{\n{}\nfunction check({param} $code): ?{t}\n{{\n    \
-                 return match ($code) {{\n        {a}\n        default => null,\n    }};\n}}\n}}\n",
-                &alone[HEADER.len()..],
-            );
-            let c = code_expr(u, &e.code);
-            let _ = writeln!(
-                arm_checks,
-                "check(\\{m}_arm{i}\\check({c}) === \\{m}_arm{i}\\{t}::fromCode({c}) \
-                 && \\{m}_arm{i}\\check({c}) !== null, '{m} arm {i}');"
-            );
-        }
-        files.push(write(dir.path(), &format!("{m}_arms.php"), &arms));
-        let _ = writeln!(script, "require __DIR__ . '/{m}_arms.php';");
-        script.push_str(&arm_checks);
+/// A code as the PHP program writes it: an `int`, or a string from its code points.
+fn php_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(i64::MIN) if p.integers() => "PHP_INT_MIN".into(),
+        Some(n) if p.integers() => n.to_string(),
+        _ => format!("text('{}')", cps(code).replace(' ', "")),
+    }
+}
 
-        for ((code, message, status), (_, kind, retryable)) in
-            u.expected().into_iter().zip(u.kinds())
-        {
-            let c = code_expr(u, &code);
-            let status = status.map_or("null".to_string(), |s| s.to_string());
-            let kind = kind.map_or("null".to_string(), |k| format!("s({})", cps(&k)));
-            let _ = writeln!(
-                script,
-                "$e = {t}::fromCode({c});\ncheck($e !== null, '{m} ' . {c});\n\
-                 check($e === {t}::tryFrom({c}), '{m} tryFrom ' . {c});\n\
-                 check($e->code() === {c}, '{m} code ' . {c});\n\
-                 check($e->message() === s({msg}), '{m} message ' . $e->message());\n\
-                 check($e->httpStatus() === {status}, '{m} status ' . {c});\n\
-                 check($e->kind() === {kind}, '{m} kind ' . {c});\n\
-                 check($e->isRetryable() === {retryable}, '{m} retry ' . {c});",
-                msg = cps(&message),
-            );
-            if u.integer_codes() {
-                // The text form, with leading zeros as MantaGO's sample writes `0000`.
-                let _ = writeln!(
-                    script,
-                    "check({t}::parse(s({})) === $e, '{m} parse ' . {c});",
-                    cps(&code)
-                );
-                if !code.starts_with('-') {
-                    let _ = writeln!(
-                        script,
-                        "check({t}::parse('00{code}') === $e, '{m} parse 00' . {c});"
-                    );
-                }
-            }
-        }
-        if u.integer_codes() {
-            let _ = writeln!(
-                script,
-                "check({t}::parse('nope') === null && {t}::parse('') === null && {t}::parse(' 1') === null \
-                 && {t}::parse('99999999999999999999') === null, '{m} parse nope');"
-            );
-            if !u.entries.iter().any(|e| e.code.parse() == Ok(i64::MIN)) {
-                let _ = writeln!(
-                    script,
-                    "check({t}::fromCode(PHP_INT_MIN) === null, '{m} PHP_INT_MIN');"
-                );
-            }
-        } else {
-            let _ = writeln!(script, "check({t}::fromCode('nope') === null, '{m} nope');");
-        }
+/// A function per arm (`STEM_arm0`, …), each the arm alone in a `match`.
+fn php_arms(p: &Planned, arms: &[(String, String)], prefix: &str) -> String {
+    let t = p.type_name();
+    let param = if p.integers() { "int" } else { "string" };
+    let mut out = String::new();
+    for (i, (_, a)) in arms.iter().enumerate() {
+        assert!(a.contains(" => ") && a.lines().count() == 1, "{a}");
         let _ = writeln!(
-            script,
-            "check(count({t}::cases()) === {}, '{m} cases');",
-            u.expected().len()
+            out,
+            "\nfunction {prefix}_arm{i}({param} $code): ?{t}\n{{\n    \
+             return match ($code) {{\n        {a}\n        default => null,\n    }};\n}}"
         );
     }
-    script.push_str(
-        "check(str_contains(PixnetError::fromCode(4109)->message(), ' / '), '4109');\n\
-         check(GuoGuoError::fromCode('data_validation_failed') !== null, 'guo-guo');\n\
-         echo \"ok\\n\";\n",
-    );
-    write(dir.path(), "check.php", &script);
-    lint(dir.path(), &files);
-    let out = run_php(dir.path(), "PHP lookup checks");
-    assert_eq!(out, "ok\n");
+    out
+}
+
+impl Harness for Php {
+    fn lang(&self) -> Lang {
+        Lang::Php
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        let (m, sub) = (p.stem(), p.subset_stem());
+        for text in [&p.text, &p.subset] {
+            assert!(text.starts_with(HEADER), "{text}");
+        }
+        vec![
+            write(
+                dir,
+                &format!("{m}.php"),
+                &format!("{}{}", p.text, php_arms(p, &p.arms, &m)),
+            ),
+            write(
+                dir,
+                &format!("{sub}.php"),
+                &format!(
+                    "{HEADER}namespace {sub} {{\n{}{}}}\n",
+                    &p.subset[HEADER.len()..],
+                    php_arms(p, &p.subset_arms, "subset")
+                ),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut script = format!(
+            "{HEADER}{HELPERS}function text(string $cps): string\n{{\n    \
+             return $cps === '' ? '' : s(...array_map('intval', explode(',', $cps)));\n}}\n\n\
+             function rows(string $stem): array\n{{\n    \
+             return array_map(fn ($line) => explode(\"\\t\", $line), file(__DIR__ . \"/cases/$stem.tsv\", FILE_IGNORE_NEW_LINES));\n}}\n\n"
+        );
+        for p in units {
+            let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+            let code = if p.integers() {
+                "(int) $r[1]"
+            } else {
+                "text($r[0])"
+            };
+            let _ = writeln!(
+                script,
+                "require __DIR__ . '/{m}.php';\nrequire __DIR__ . '/{sub}.php';\n\
+                 ${m} = rows('{m}');\nforeach (${m} as $r) {{\n    $code = {code};\n    \
+                 $e = {t}::fromCode($code);\n    check($e !== null, '{m} ' . $r[0]);\n    \
+                 check($e === {t}::tryFrom($code), '{m} tryFrom ' . $r[0]);\n    \
+                 check($e->code() === $code, '{m} code ' . $r[0]);\n    \
+                 check($e->message() === text($r[2]), '{m} message ' . $e->message());\n    \
+                 check($e->httpStatus() === ($r[3] === '' ? null : (int) $r[3]), '{m} status ' . $r[0]);\n    \
+                 check($e->kind() === ($r[4] === '' ? null : text($r[4])), '{m} kind ' . $r[0]);\n    \
+                 check($e->isRetryable() === ($r[5] === '1'), '{m} retry ' . $r[0]);"
+            );
+            if p.integers() {
+                let _ = writeln!(
+                    script,
+                    "    check({t}::parse(text($r[0])) === $e, '{m} parse ' . $r[0]);\n    \
+                     check($r[6] === '' || {t}::parse(text($r[6])) === $e, '{m} parse padded ' . $r[0]);\n}}\n\
+                     check({t}::parse('nope') === null && {t}::parse('') === null && {t}::parse(' 1') === null \
+                     && {t}::parse('99999999999999999999') === null && {t}::parse('0x10000000000000000') === null, '{m} parse nope');\n\
+                     check({t}::fromCode(-1234567) === null, '{m} unknown');"
+                );
+            } else {
+                let _ = writeln!(
+                    script,
+                    "}}\ncheck({t}::fromCode('nope') === null, '{m} nope');"
+                );
+            }
+            let _ = writeln!(
+                script,
+                "check(count({t}::cases()) === count(${m}), '{m} cases');"
+            );
+            for (i, (code, _)) in p.arms.iter().enumerate() {
+                let c = php_code(p, code);
+                let _ = writeln!(
+                    script,
+                    "check({m}_arm{i}({c}) === {t}::fromCode({c}) && {m}_arm{i}({c}) !== null, '{m} arm {i}');"
+                );
+            }
+            for (i, (code, _)) in p.subset_arms.iter().enumerate() {
+                let c = php_code(p, code);
+                let _ = writeln!(
+                    script,
+                    "check(\\{sub}\\subset_arm{i}({c}) === \\{sub}\\{t}::fromCode({c}) && \\{sub}\\subset_arm{i}({c}) !== null, '{sub} arm {i}');"
+                );
+            }
+            let _ = writeln!(
+                script,
+                "check(count(\\{sub}\\{t}::cases()) === {}, '{sub} cases');\n",
+                p.subset_arms.len()
+            );
+        }
+        script.push_str("echo \"ok\\n\";\n");
+        vec![write(dir, "check.php", &script)]
+    }
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        lint(dir, files);
+        run_php(dir, "PHP lookup checks")
+    }
+}
+
+#[test]
+fn php_enums_pass_lint_and_look_codes_up() {
+    check_enums(&Php);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang php`

@@ -1,17 +1,8 @@
 //! Python: every enum and arm run by python3, looking every code up; every body type run on
 //! the sample bodies.
 
+use crate::plan::{Harness, Planned, check_enums, int_literal, number};
 use crate::*;
-
-/// `1302` for a vendor with integer codes, else the code as a string built from its code
-/// points (so no escaping of ours is involved).
-fn code_expr(u: &Unit, code: &str) -> String {
-    if u.integer_codes() {
-        code.parse::<i64>().unwrap().to_string()
-    } else {
-        format!("s([{}])", cps(code))
-    }
-}
 
 fn python3_version_check() {
     let version = check(
@@ -26,123 +17,140 @@ fn python3_version_check() {
 const PRELUDE: &str = "import glob, json, runpy, sys\nsys.path.insert(0, '.')\n\n\n\
                        def s(cps):\n    return ''.join(map(chr, cps))\n\n\n";
 
+/// Python's templates: each unit a module with its sampled arms as functions beside the enum
+/// (the sample's enum a module of its own), and one program that checks every unit.
+struct Python;
+
+/// A code as the Python program writes it: an `int`, or a string from its code points.
+fn python_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(n) if p.integers() => n.to_string(),
+        _ => format!("text(\"{}\")", cps(code).replace(' ', "")),
+    }
+}
+
+/// A function per arm (`arm0`, `arm1`, …), each the arm alone in a `match`.
+fn python_arms(p: &Planned, arms: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (i, (code, a)) in arms.iter().enumerate() {
+        if p.integers() {
+            assert!(
+                a.starts_with(&format!("case {}: return ", int_literal(code))),
+                "{a}"
+            );
+        }
+        assert_eq!(a.lines().count(), 1, "{a}");
+        let _ = writeln!(
+            out,
+            "\n\ndef arm{i}(code):\n    match code:\n        {a}\n    return None"
+        );
+    }
+    out
+}
+
+impl Harness for Python {
+    fn lang(&self) -> Lang {
+        Lang::Python
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        vec![
+            write(
+                dir,
+                &format!("{}.py", p.stem()),
+                &format!("{}{}", p.text, python_arms(p, &p.arms)),
+            ),
+            write(
+                dir,
+                &format!("{}.py", p.subset_stem()),
+                &format!("{}{}", p.subset, python_arms(p, &p.subset_arms)),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut script = String::from(
+            "import sys\nsys.path.insert(0, '.')\n\n\n\
+             def text(cps):\n    return ''.join(chr(int(c)) for c in cps.split(',') if c)\n\n\n\
+             def rows(stem):\n    with open(f'cases/{stem}.tsv', encoding='utf-8') as f:\n        \
+             return [line.rstrip('\\n').split('\\t') for line in f]\n\n\n\
+             BAD = ['nope', '', '1e3', ' 7', '7 ', '1_0', '\\u0661', '+', '-', '0x', '0x-1', '0x1_0', ' 0x1', '0x1 ']\n\n",
+        );
+        for p in units {
+            let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+            let code = if p.integers() {
+                "int(r[1])"
+            } else {
+                "text(r[0])"
+            };
+            let _ = writeln!(
+                script,
+                "import {m}\nimport {sub}\n\n{m}_rows = rows('{m}')\nfor r in {m}_rows:\n    code = {code}\n    \
+                 e = {m}.{t}.from_code(code)\n    assert e is not None, code\n    \
+                 assert e.code == code and type(e.code) is type(code), (e, e.code)\n    \
+                 assert e.message == text(r[2]), (e, e.message)\n    \
+                 assert e.http_status == (int(r[3]) if r[3] else None), (e, e.http_status)\n    \
+                 assert e.kind == (text(r[4]) if r[4] else None), (e, e.kind)\n    \
+                 assert e.is_retryable is (r[5] == '1'), (e, e.is_retryable)\n    \
+                 assert {m}.{t}(code) is e"
+            );
+            if p.integers() {
+                let _ = writeln!(
+                    script,
+                    "    assert {m}.{t}.parse(text(r[0])) is e, r[0]\n    \
+                     assert not r[6] or {m}.{t}.parse(text(r[6])) is e, r[6]\n    \
+                     assert {m}.{t}.from_code(float(code)) is None, code\n\
+                     for bad in BAD:\n    assert {m}.{t}.parse(bad) is None, bad\n\
+                     assert {m}.{t}.from_code(-(2 ** 70)) is None\n\
+                     # bool is an int in Python, and True == 1: not a code.\n\
+                     assert {m}.{t}.from_code(True) is None and {m}.{t}.from_code(False) is None"
+                );
+            } else {
+                let _ = writeln!(script, "assert {m}.{t}.from_code('nope') is None");
+            }
+            let _ = writeln!(script, "assert len({m}.{t}) == len({m}_rows)");
+            for (module, arms) in [(&m, &p.arms), (&sub, &p.subset_arms)] {
+                for (i, (code, _)) in arms.iter().enumerate() {
+                    let c = python_code(p, code);
+                    let _ = writeln!(
+                        script,
+                        "assert {module}.arm{i}({c}) is not None and {module}.arm{i}({c}) is {module}.{t}.from_code({c})"
+                    );
+                }
+            }
+            script.push('\n');
+        }
+        script.push_str("print('ok')\n");
+        vec![write(dir, "check.py", &script)]
+    }
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        python3_version_check();
+        check(
+            Command::new("python3")
+                .current_dir(dir)
+                .env("PYTHONDONTWRITEBYTECODE", "1")
+                .args(["-W", "error", "-m", "py_compile"])
+                .args(files),
+            PYTHON,
+            "python3 -m py_compile",
+            true,
+        );
+        check(
+            Command::new("python3")
+                .current_dir(dir)
+                .env("PYTHONDONTWRITEBYTECODE", "1")
+                .args(["-W", "error", "check.py"]),
+            PYTHON,
+            "Python lookup checks",
+            false,
+        )
+    }
+}
+
 #[test]
 fn python_enums_compile_and_look_codes_up() {
-    let units = units();
-    let dir = workdir();
-    let mut files = Vec::new();
-    for u in &units {
-        files.push(write(
-            dir.path(),
-            &format!("{}.py", u.stem()),
-            &enumeration(Lang::Python, &u.vendor, &u.refs()),
-        ));
-        // Every arm, in the `match` of a function beside the enum made for its entry alone
-        // (typed as the vendor's codes are, as the CLI and the explorer do).
-        let vendor = Snippets::new(Lang::Python, &u.vendor, &u.refs());
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&[e], &e.code);
-            let c = code_expr(u, &e.code);
-            if u.integer_codes() {
-                assert!(a.starts_with(&format!("case {c}: return ")), "{a}");
-            }
-            assert_eq!(a.lines().count(), 1, "{a}");
-            let other = if u.integer_codes() {
-                "CODE + 1"
-            } else {
-                "CODE + \"x\""
-            };
-            let text = format!(
-                "{}\n\ndef check(code):\n    match code:\n        {a}\n    return None\n\n\n\
-                 def s(cps):\n    return \"\".join(map(chr, cps))\n\n\n\
-                 CODE = {c}\nassert check(CODE) is {t}.from_code(CODE), CODE\n\
-                 assert check(CODE) is not None\nassert check({other}) is None\n",
-                vendor.enumeration(&[e]),
-                t = u.type_name(),
-            );
-            files.push(write(
-                dir.path(),
-                &format!("arms/{}_{i}.py", u.stem()),
-                &text,
-            ));
-        }
-    }
-    let mut script = String::from(PRELUDE);
-    for u in &units {
-        let (m, t) = (u.stem(), u.type_name());
-        let _ = writeln!(script, "import {m}\n\n{m}_cases = [");
-        for ((code, message, status), (_, kind, retryable)) in
-            u.expected().into_iter().zip(u.kinds())
-        {
-            let status = status.map_or("None".to_string(), |s| s.to_string());
-            let kind = kind.map_or("None".to_string(), |k| format!("{k:?}"));
-            let retryable = if retryable { "True" } else { "False" };
-            let _ = writeln!(
-                script,
-                "    ({}, [{}], {status}, {kind}, {retryable}, [{}]),",
-                code_expr(u, &code),
-                cps(&message),
-                cps(&code),
-            );
-        }
-        let _ = writeln!(
-            script,
-            "]\nfor code, message, status, kind, retryable, text in {m}_cases:\n    \
-             e = {m}.{t}.from_code(code)\n    assert e is not None, code\n    \
-             assert e.code == code and type(e.code) is type(code), (e, e.code)\n    \
-             assert e.message == s(message), (e, e.message)\n    \
-             assert e.http_status == status, (e, e.http_status)\n    \
-             assert e.kind == kind, (e, e.kind)\n    \
-             assert e.is_retryable is retryable, (e, e.is_retryable)\n    \
-             assert {m}.{t}(code) is e"
-        );
-        if u.integer_codes() {
-            // The text form, with leading zeros as MantaGO's sample writes `0000`.
-            let _ = writeln!(
-                script,
-                "    assert {m}.{t}.parse(s(text)) is e, text\n    \
-                 assert code < 0 or {m}.{t}.parse('00' + s(text)) is e, text\n    \
-                 assert {m}.{t}.from_code(float(code)) is None, code\n\
-                 for bad in ['nope', '', '1e3', ' 7', '7 ', '1_0', '\\u0661', '+', '-']:\n    \
-                 assert {m}.{t}.parse(bad) is None, bad\n\
-                 assert {m}.{t}.from_code(-(2 ** 70)) is None\n\
-                 # bool is an int in Python, and True == 1: not a code.\n\
-                 assert {m}.{t}.from_code(True) is None and {m}.{t}.from_code(False) is None"
-            );
-        } else {
-            let _ = writeln!(script, "assert {m}.{t}.from_code('nope') is None");
-        }
-        let _ = writeln!(script, "assert len({m}.{t}) == len({m}_cases)\n");
-    }
-    script.push_str(
-        "assert pixnet_errors.PixnetError.from_code(1302).kind == 'rate_limit'\n\
-         assert ' / ' in pixnet_errors.PixnetError.from_code(4109).message\n\
-         assert guo_guo_errors.GuoGuoError.from_code('data_validation_failed') is not None\n\
-         arms = sorted(glob.glob('arms/*.py'))\nassert arms\n\
-         for path in arms:\n    runpy.run_path(path)\nprint('ok')\n",
-    );
-    write(dir.path(), "check.py", &script);
-
-    python3_version_check();
-    check(
-        Command::new("python3")
-            .current_dir(dir.path())
-            .env("PYTHONDONTWRITEBYTECODE", "1")
-            .args(["-W", "error", "-m", "py_compile"])
-            .args(&files),
-        PYTHON,
-        "python3 -m py_compile",
-        true,
-    );
-    let out = check(
-        Command::new("python3")
-            .current_dir(dir.path())
-            .args(["-W", "error", "check.py"]),
-        PYTHON,
-        "Python lookup checks",
-        false,
-    );
-    assert_eq!(out.trim(), "ok");
+    check_enums(&Python);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang python`

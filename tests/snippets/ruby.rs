@@ -1,21 +1,12 @@
 //! Ruby: every enum and arm through `ruby -wc`, then one program run with warnings on (any
 //! warning fails) that looks every code up; every body type run on the samples.
 
+use crate::plan::{Codes, Harness, Planned, check_enums, number};
 use crate::*;
 
 /// The magic comment every generated unit starts with; the arms' file keeps it once, before
 /// its modules.
 const HEADER: &str = "# frozen_string_literal: true\n\n";
-
-/// `1302` for a vendor with integer codes, else the code as a string built from its code
-/// points (so no escaping of ours is involved).
-fn code_expr(u: &Unit, code: &str) -> String {
-    if u.integer_codes() {
-        code.parse::<i64>().unwrap().to_string()
-    } else {
-        format!("s({})", cps(code))
-    }
-}
 
 const HELPERS: &str = "def s(*cps)\n  cps.pack('U*')\nend\n\n\
     def check(ok, what)\n  raise what unless ok\nend\n\n";
@@ -43,107 +34,155 @@ fn syntax_check(dir: &Path, files: &[String]) {
     }
 }
 
-#[test]
-fn ruby_enums_pass_syntax_check_and_look_codes_up() {
-    let mut units = units();
-    units.push(markup_hostile());
-    units.push(extreme_numbers());
-    let dir = workdir();
-    let mut files = Vec::new();
-    let mut script = format!("{HEADER}{HELPERS}");
-    for u in &units {
-        let (m, t) = (u.stem(), u.type_name());
-        let unit = enumeration(Lang::Ruby, &u.vendor, &u.refs());
-        assert!(unit.starts_with(HEADER), "{unit}");
-        write(dir.path(), &format!("{m}.rb"), &unit);
-        files.push(format!("{m}.rb"));
-        let _ = writeln!(script, "require_relative '{m}'");
+/// Ruby's templates: each unit in a file of its own with its sampled arms in hashes of their
+/// own beside the module (the sample's module nested in a module of its own), and one program
+/// that checks every unit.
+struct Ruby;
 
-        // Every arm, in a hash beside the module made for its entry alone (typed as the
-        // vendor's codes are), each in a module of its own.
-        let vendor = Snippets::new(Lang::Ruby, &u.vendor, &u.refs());
-        let mut arms = String::from(HEADER);
-        let mut arm_checks = String::new();
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&[e], &e.code);
-            assert!(a.contains(" => ") && a.lines().count() == 1, "{a}");
-            let alone = vendor.enumeration(&[e]);
-            let arm_module = format!("{}Arm{i}", t);
-            let _ = writeln!(
-                arms,
-                "module {arm_module}\n{}\nCHECK = {{\n  {a}\n}}.freeze\nend\n",
-                &alone[HEADER.len()..],
-            );
-            let c = code_expr(u, &e.code);
-            let _ = writeln!(
-                arm_checks,
-                "check({arm_module}::CHECK[{c}].equal?({arm_module}::{t}.from_code({c})) \
-                 && !{arm_module}::CHECK[{c}].nil?, '{m} arm {i}')"
-            );
+/// A code as the Ruby program writes it: an integer, or a string from its code points.
+fn ruby_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(n) if p.integers() => n.to_string(),
+        _ => format!("text('{}')", cps(code).replace(' ', "")),
+    }
+}
+
+/// The module holding the sample's module: `PixnetErrorsSubset`.
+fn ruby_subset(p: &Planned) -> String {
+    p.subset_stem()
+        .split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_ascii_uppercase().to_string() + c.as_str()
+            })
+        })
+        .collect()
+}
+
+/// A frozen hash per arm (`ARM0`, `ARM1`, …) in the module `name`, each the arm alone.
+fn ruby_arms(arms: &[(String, String)], name: &str) -> String {
+    let mut out = format!("module {name}\n");
+    for (i, (_, a)) in arms.iter().enumerate() {
+        assert!(a.contains(" => ") && a.lines().count() == 1, "{a}");
+        let _ = writeln!(out, "  ARM{i} = {{\n    {a}\n  }}.freeze");
+    }
+    out.push_str("end\n");
+    out
+}
+
+impl Harness for Ruby {
+    fn lang(&self) -> Lang {
+        Lang::Ruby
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+        for text in [&p.text, &p.subset] {
+            assert!(text.starts_with(HEADER), "{text}");
         }
-        write(dir.path(), &format!("{m}_arms.rb"), &arms);
-        files.push(format!("{m}_arms.rb"));
-        let _ = writeln!(script, "require_relative '{m}_arms'");
-        script.push_str(&arm_checks);
+        let outer = ruby_subset(p);
+        vec![
+            write(
+                dir,
+                &format!("{m}.rb"),
+                &format!("{}\n{}", p.text, ruby_arms(&p.arms, &format!("{t}Arms"))),
+            ),
+            write(
+                dir,
+                &format!("{sub}.rb"),
+                &format!(
+                    "{HEADER}module {outer}\n{}\n{}end\n",
+                    &p.subset[HEADER.len()..],
+                    ruby_arms(&p.subset_arms, "Arms")
+                ),
+            ),
+        ]
+    }
 
-        for ((code, message, status), (_, kind, retryable)) in
-            u.expected().into_iter().zip(u.kinds())
-        {
-            let c = code_expr(u, &code);
-            let status = status.map_or("nil".to_string(), |s| s.to_string());
-            let kind = kind.map_or("nil".to_string(), |k| format!("s({}).to_sym", cps(&k)));
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut script = format!(
+            "{HEADER}{HELPERS}def text(cps)\n  s(*cps.split(',').map(&:to_i))\nend\n\n\
+             def rows(stem)\n  File.readlines(File.join(__dir__, 'cases', \"#{{stem}}.tsv\"), chomp: true, encoding: 'UTF-8')\
+             .map {{ |line| line.split(\"\\t\", -1) }}\nend\n\n"
+        );
+        for p in units {
+            let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+            let outer = ruby_subset(p);
+            let (code, shown) = match p.codes {
+                Codes::Int { hex, .. } => (
+                    "Integer(r[1], 10)",
+                    if hex { "text(r[0])" } else { "e.code.to_s" },
+                ),
+                Codes::Str => ("text(r[0])", "e.code"),
+            };
             let _ = writeln!(
                 script,
-                "e = {t}.from_code({c})\ncheck(!e.nil?, \"{m} #{{{c}}}\")\n\
-                 check(e.frozen? && e.message.frozen?, \"{m} frozen #{{{c}}}\")\n\
-                 check(e.code == {c}, \"{m} code #{{{c}}}\")\n\
-                 check(e.message == s({msg}), \"{m} message #{{e.message}}\")\n\
-                 check(e.http_status == {status}, \"{m} status #{{{c}}}\")\n\
-                 check(e.kind == {kind}, \"{m} kind #{{{c}}}\")\n\
-                 check(e.retryable? == {retryable}, \"{m} retry #{{{c}}}\")\n\
-                 check(e.to_s == \"#{{e.code}}: #{{e.message}}\", \"{m} to_s\")\n\
-                 check({t}::ALL.include?(e), \"{m} ALL\")",
-                msg = cps(&message),
+                "require_relative '{m}'\nrequire_relative '{sub}'\n\
+                 {m} = rows('{m}')\n{m}.each do |r|\n  code = {code}\n  e = {t}.from_code(code)\n  \
+                 check(!e.nil?, \"{m} #{{r[0]}}\")\n  \
+                 check(e.frozen? && e.message.frozen?, \"{m} frozen #{{r[0]}}\")\n  \
+                 check(e.code == code, \"{m} code #{{r[0]}}\")\n  \
+                 check(e.message == text(r[2]), \"{m} message #{{e.message}}\")\n  \
+                 check(e.http_status == (r[3].empty? ? nil : Integer(r[3], 10)), \"{m} status #{{r[0]}}\")\n  \
+                 check(e.kind == (r[4].empty? ? nil : text(r[4]).to_sym), \"{m} kind #{{r[0]}}\")\n  \
+                 check(e.retryable? == (r[5] == '1'), \"{m} retry #{{r[0]}}\")\n  \
+                 check(e.to_s == \"#{{{shown}}}: #{{e.message}}\", \"{m} to_s #{{e}}\")\n  \
+                 check({t}::ALL.include?(e), \"{m} ALL\")"
             );
-            if u.integer_codes() {
-                // The text form, with leading zeros as MantaGO's sample writes `0000`.
+            if p.integers() {
                 let _ = writeln!(
                     script,
-                    "check({t}.parse(s({})).equal?(e), \"{m} parse #{{{c}}}\")",
-                    cps(&code)
+                    "  check({t}.parse(text(r[0])).equal?(e), \"{m} parse #{{r[0]}}\")\n  \
+                     check(r[6].empty? || {t}.parse(text(r[6])).equal?(e), \"{m} parse padded #{{r[0]}}\")\nend\n\
+                     check([{t}.parse('nope'), {t}.parse(''), {t}.parse(' 1'), {t}.parse(\"1\\n\"), {t}.parse(nil), \
+                     {t}.parse('0x'), {t}.parse(\"0x1\\n\"), {t}.from_code(2**64), {t}.from_code('1')].all?(&:nil?), '{m} nope')"
                 );
-                if !code.starts_with('-') {
-                    let _ = writeln!(
-                        script,
-                        "check({t}.parse('00{code}').equal?(e), \"{m} parse 00#{{{c}}}\")"
-                    );
-                }
+            } else {
+                let _ = writeln!(script, "end\ncheck({t}.from_code('nope').nil?, '{m} nope')");
             }
-        }
-        if u.integer_codes() {
             let _ = writeln!(
                 script,
-                "check([{t}.parse('nope'), {t}.parse(''), {t}.parse(' 1'), {t}.parse(\"1\\n\"), {t}.parse(nil), \
-                 {t}.from_code(2**64), {t}.from_code('1')].all?(&:nil?), '{m} nope')"
+                "check({t}::ALL.length == {m}.length && {t}::BY_CODE.length == {m}.length && {t}::BY_CODE.frozen?, '{m} all')"
             );
-        } else {
-            let _ = writeln!(script, "check({t}.from_code('nope').nil?, '{m} nope')");
+            for (i, (code, _)) in p.arms.iter().enumerate() {
+                let c = ruby_code(p, code);
+                let _ = writeln!(
+                    script,
+                    "check({t}Arms::ARM{i}[{c}].equal?({t}.from_code({c})) && !{t}Arms::ARM{i}[{c}].nil?, '{m} arm {i}')"
+                );
+            }
+            for (i, (code, _)) in p.subset_arms.iter().enumerate() {
+                let c = ruby_code(p, code);
+                let _ = writeln!(
+                    script,
+                    "check({outer}::Arms::ARM{i}[{c}].equal?({outer}::{t}.from_code({c})) && !{outer}::Arms::ARM{i}[{c}].nil?, '{sub} arm {i}')"
+                );
+            }
+            let _ = writeln!(
+                script,
+                "check({outer}::{t}::ALL.length == {}, '{sub} all')\n",
+                p.subset_arms.len()
+            );
         }
-        let _ = writeln!(
-            script,
-            "check({t}::ALL.length == {n} && {t}::BY_CODE.length == {n} && {t}::BY_CODE.frozen?, '{m} all')",
-            n = u.expected().len()
-        );
+        script.push_str("puts 'ok'\n");
+        vec![write(dir, "check.rb", &script)]
     }
-    script.push_str(
-        "check(PixnetError.from_code(4109).message.include?(' / '), '4109')\n\
-         check(!GuoGuoError.from_code('data_validation_failed').nil?, 'guo-guo')\n\
-         puts 'ok'\n",
-    );
-    write(dir.path(), "check.rb", &script);
-    syntax_check(dir.path(), &files);
-    let out = ruby(dir.path(), &["check.rb"], "Ruby lookup checks");
-    assert_eq!(out, "ok\n");
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        let names: Vec<String> = files
+            .iter()
+            .filter_map(|f| f.file_name()?.to_str().map(String::from))
+            .filter(|f| f != "check.rb")
+            .collect();
+        syntax_check(dir, &names);
+        ruby(dir, &["check.rb"], "Ruby lookup checks")
+    }
+}
+
+#[test]
+fn ruby_enums_pass_syntax_check_and_look_codes_up() {
+    check_enums(&Ruby);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang ruby`

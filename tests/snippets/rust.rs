@@ -1,157 +1,186 @@
 //! Rust: every enum and arm compiled by rustc with warnings denied, then a program that looks
 //! every code up; every body type compiled with serde by cargo, then run on the samples.
 
+use crate::plan::{Codes, Harness, Planned, check_enums, int_literal, number};
 use crate::*;
 
-/// `1302` for a vendor with integer codes, else the code as a string built from its code
-/// points (so no escaping of ours is involved).
-fn code_expr(u: &Unit, code: &str) -> String {
-    if u.integer_codes() {
-        format!("{}i64", code.parse::<i64>().unwrap())
-    } else {
-        format!("&s(&[{}])", cps(code))
+/// Rust's templates: each enum a module of the `snippets` library (the sample's beside it),
+/// each arm in a function of its own in its enum's module, and a program that checks every unit.
+struct Rust;
+
+/// A code as the check program passes it: an `i64`, or a string from its code points.
+fn rust_code(p: &Planned, code: &str) -> String {
+    match number(code) {
+        Some(n) if p.integers() => format!("{n}i64"),
+        _ => format!("&text(\"{}\")", cps(code).replace(' ', "")),
+    }
+}
+
+/// A function per arm (`arm0`, `arm1`, …), each the arm alone in a `match`.
+fn rust_arms(p: &Planned, arms: &[(String, String)]) -> String {
+    let t = p.type_name();
+    let param = if p.integers() { "i64" } else { "&str" };
+    let mut out = String::new();
+    for (i, (code, a)) in arms.iter().enumerate() {
+        match number(code) {
+            Some(_) if p.integers() => {
+                assert!(a.starts_with(&format!("{} => ", int_literal(code))), "{a}")
+            }
+            _ => assert!(a.starts_with('"'), "{a}"),
+        }
+        assert_eq!(a.lines().count(), 1, "{a}");
+        let _ = writeln!(
+            out,
+            "\npub fn arm{i}(code: {param}) -> Option<{t}> {{\n    Some(match code {{\n        {a}\n        \
+             _ => return None,\n    }})\n}}"
+        );
+    }
+    out
+}
+
+impl Harness for Rust {
+    fn lang(&self) -> Lang {
+        Lang::Rust
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        vec![
+            write(
+                dir,
+                &format!("{}.rs", p.stem()),
+                &format!("{}{}", p.text, rust_arms(p, &p.arms)),
+            ),
+            write(
+                dir,
+                &format!("{}.rs", p.subset_stem()),
+                &format!("{}{}", p.subset, rust_arms(p, &p.subset_arms)),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut lib = String::from("#![deny(warnings)]\n");
+        let mut main = String::from(
+            "fn text(cps: &str) -> String {\n    \
+             cps.split(',').filter(|c| !c.is_empty()).map(|c| char::from_u32(c.parse().unwrap()).unwrap()).collect()\n}\n\n\
+             fn rows(stem: &str) -> Vec<Vec<String>> {\n    \
+             std::fs::read_to_string(format!(\"cases/{stem}.tsv\"))\n        .unwrap()\n        .lines()\n        \
+             .map(|l| l.split('\\t').map(String::from).collect())\n        .collect()\n}\n\nfn main() {\n",
+        );
+        for p in units {
+            let _ = writeln!(lib, "pub mod {};\npub mod {};", p.stem(), p.subset_stem());
+            let _ = writeln!(main, "    check_{}();", p.stem());
+        }
+        main.push_str("    println!(\"ok\");\n}\n");
+        for p in units {
+            let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+            let (code, arg, shown) = match p.codes {
+                Codes::Int { hex, .. } => (
+                    "r[1].parse::<i64>().unwrap()",
+                    "code",
+                    if hex {
+                        "text(&r[0])"
+                    } else {
+                        "code.to_string()"
+                    },
+                ),
+                Codes::Str => ("text(&r[0])", "&code", "code.clone()"),
+            };
+            let _ = writeln!(
+                main,
+                "\nfn check_{m}() {{\n    use snippets::{m}::{t};\n    let rows = rows(\"{m}\");\n    \
+                 for r in &rows {{\n        let code = {code};\n        \
+                 let e = {t}::from_code({arg}).unwrap_or_else(|| panic!(\"{m} {{:?}}\", r[0]));\n        \
+                 assert_eq!(e.code(), code);\n        \
+                 assert_eq!(e.message(), text(&r[2]), \"{m} {{:?}}\", r[0]);\n        \
+                 assert_eq!(e.http_status(), r[3].parse::<u16>().ok());\n        \
+                 assert_eq!(e.kind().map(str::to_string), Some(text(&r[4])).filter(|k| !k.is_empty()));\n        \
+                 assert_eq!(e.is_retryable(), r[5] == \"1\");\n        \
+                 assert!({t}::ALL.contains(&e));\n        \
+                 assert_eq!(e.to_string(), format!(\"{{}}: {{}}\", {shown}, e.message()));"
+            );
+            if p.integers() {
+                main.push_str("        assert_eq!(");
+                let _ = writeln!(
+                    main,
+                    "{t}::parse(&text(&r[0])), Some(e));\n        \
+                     assert!(r[6].is_empty() || {t}::parse(&text(&r[6])) == Some(e));"
+                );
+            }
+            let _ = writeln!(main, "    }}\n    assert_eq!({t}::ALL.len(), rows.len());");
+            if p.integers() {
+                let _ = writeln!(
+                    main,
+                    "    assert_eq!({t}::parse(\"nope\"), None);\n    assert_eq!({t}::parse(\"\"), None);\n    \
+                     assert_eq!({t}::from_code(-1234567), None);"
+                );
+            } else {
+                let _ = writeln!(main, "    assert_eq!({t}::from_code(\"nope\"), None);");
+            }
+            for (i, (code, _)) in p.arms.iter().enumerate() {
+                let c = rust_code(p, code);
+                let _ = writeln!(
+                    main,
+                    "    assert!(snippets::{m}::arm{i}({c}).is_some() && snippets::{m}::arm{i}({c}) == {t}::from_code({c}));"
+                );
+            }
+            for (i, (code, _)) in p.subset_arms.iter().enumerate() {
+                let c = rust_code(p, code);
+                let _ = writeln!(
+                    main,
+                    "    assert!(snippets::{sub}::arm{i}({c}).is_some() && snippets::{sub}::arm{i}({c}) == snippets::{sub}::{t}::from_code({c}));"
+                );
+            }
+            let _ = writeln!(
+                main,
+                "    assert_eq!(snippets::{sub}::{t}::ALL.len(), {});\n}}",
+                p.subset_arms.len()
+            );
+        }
+        vec![
+            write(dir, "snippets.rs", &lib),
+            write(dir, "main.rs", &main),
+        ]
+    }
+
+    fn build_and_run(&self, dir: &Path, _files: &[PathBuf]) -> String {
+        check(
+            Command::new("rustc")
+                .current_dir(dir)
+                .args([
+                    "--edition",
+                    "2021",
+                    "--crate-type",
+                    "lib",
+                    "--crate-name",
+                    "snippets",
+                ])
+                .args(["-o", "libsnippets.rlib", "snippets.rs"]),
+            RUSTC,
+            "rustc (library with every enum and arm)",
+            true,
+        );
+        check(
+            Command::new("rustc")
+                .current_dir(dir)
+                .args(["--edition", "2021", "--extern", "snippets=libsnippets.rlib"])
+                .args(["-L", ".", "-o", "check", "main.rs"]),
+            RUSTC,
+            "rustc (lookup checks)",
+            false,
+        );
+        check(
+            Command::new(dir.join("check")).current_dir(dir),
+            RUSTC,
+            "Rust lookup checks",
+            false,
+        )
     }
 }
 
 #[test]
 fn rust_enums_compile_cleanly_and_look_codes_up() {
-    let units = units();
-    let dir = workdir();
-    let mut lib = String::from("#![deny(warnings)]\n");
-    for u in &units {
-        let _ = writeln!(
-            lib,
-            "pub mod {} {{\n{}\n}}\n",
-            u.stem(),
-            enumeration(Lang::Rust, &u.vendor, &u.refs())
-        );
-        let param = if u.integer_codes() { "i64" } else { "&str" };
-        // Every arm, spliced into the `from_code` of the enum made for its entry alone (typed
-        // as the vendor's codes are, as the CLI and the explorer do).
-        let vendor = Snippets::new(Lang::Rust, &u.vendor, &u.refs());
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&[e], &e.code);
-            if u.integer_codes() {
-                let n: i64 = e.code.parse().unwrap();
-                assert!(a.starts_with(&format!("{n} => ")), "{a}");
-            } else {
-                assert!(a.contains(&format!("{:?}", e.code)), "{a}");
-            }
-            assert_eq!(a.lines().count(), 1, "{a}");
-            let _ = writeln!(
-                lib,
-                "pub mod {stem}_arm{i} {{\n{unit}\npub fn check(code: {param}) -> Option<{t}> {{\n    \
-                 Some(match code {{\n        {a}\n        _ => return None,\n    }})\n}}\n}}\n",
-                stem = u.stem(),
-                unit = vendor.enumeration(&[e]),
-                t = u.type_name(),
-            );
-        }
-    }
-    write(dir.path(), "snippets.rs", &lib);
-
-    let mut main = String::from(
-        "fn s(cps: &[u32]) -> String { cps.iter().map(|&c| char::from_u32(c).unwrap()).collect() }\n\
-         fn main() {\n",
-    );
-    for u in &units {
-        let (m, t) = (u.stem(), u.type_name());
-        let kinds = u.kinds();
-        for ((code, message, status), (_, kind, retryable)) in u.expected().into_iter().zip(kinds) {
-            let c = code_expr(u, &code);
-            let _ = writeln!(
-                main,
-                "    let e = snippets::{m}::{t}::from_code({c}).unwrap_or_else(|| panic!(\"{m} {{:?}}\", {c}));\n    \
-                 assert_eq!(e.code(), {c});\n    assert_eq!(e.message(), s(&[{}]), \"{m} {{:?}}\", {c});\n    \
-                 assert_eq!(e.http_status(), {status:?});\n    \
-                 assert_eq!(e.kind(), {kind:?});\n    \
-                 assert_eq!(e.is_retryable(), {retryable});\n    \
-                 assert!(snippets::{m}::{t}::ALL.contains(&e));\n    \
-                 assert_eq!(e.to_string(), format!(\"{{}}: {{}}\", e.code(), e.message()));",
-                cps(&message),
-            );
-            if u.integer_codes() {
-                // The text form, with leading zeros as MantaGO's sample writes `0000`.
-                let _ = writeln!(
-                    main,
-                    "    assert_eq!(snippets::{m}::{t}::parse(&s(&[{}])), Some(e));",
-                    cps(&code)
-                );
-                if !code.starts_with('-') {
-                    let _ = writeln!(
-                        main,
-                        "    assert_eq!(snippets::{m}::{t}::parse(\"00{code}\"), Some(e));"
-                    );
-                }
-            }
-        }
-        if u.integer_codes() {
-            let _ = writeln!(
-                main,
-                "    assert_eq!(snippets::{m}::{t}::parse(\"nope\"), None);\n    \
-                 assert_eq!(snippets::{m}::{t}::parse(\"\"), None);\n    \
-                 assert_eq!(snippets::{m}::{t}::from_code(i64::MIN), None);"
-            );
-        } else {
-            let _ = writeln!(
-                main,
-                "    assert_eq!(snippets::{m}::{t}::from_code(\"nope\"), None);"
-            );
-        }
-        let _ = writeln!(
-            main,
-            "    assert_eq!(snippets::{m}::{t}::ALL.len(), {});",
-            u.expected().len()
-        );
-        for (i, e) in u.entries.iter().enumerate() {
-            let c = code_expr(u, &e.code);
-            let _ = writeln!(
-                main,
-                "    assert_eq!(snippets::{m}_arm{i}::check({c}), snippets::{m}_arm{i}::{t}::from_code({c}));\n    \
-                 assert!(snippets::{m}_arm{i}::check({c}).is_some());",
-            );
-        }
-    }
-    main.push_str(
-        "    assert!(snippets::pixnet_errors::PixnetError::from_code(4109).is_some());\n    \
-         assert!(snippets::pixnet_errors::PixnetError::from_code(4109).unwrap().message().contains(\" / \"));\n    \
-         assert!(snippets::guo_guo_errors::GuoGuoError::from_code(\"data_validation_failed\").is_some());\n    \
-         println!(\"ok\");\n}\n",
-    );
-    write(dir.path(), "main.rs", &main);
-
-    check(
-        Command::new("rustc")
-            .current_dir(dir.path())
-            .args([
-                "--edition",
-                "2021",
-                "--crate-type",
-                "lib",
-                "--crate-name",
-                "snippets",
-            ])
-            .args(["-o", "libsnippets.rlib", "snippets.rs"]),
-        RUSTC,
-        "rustc (library with every enum and arm)",
-        true,
-    );
-    check(
-        Command::new("rustc")
-            .current_dir(dir.path())
-            .args(["--edition", "2021", "--extern", "snippets=libsnippets.rlib"])
-            .args(["-L", ".", "-o", "check", "main.rs"]),
-        RUSTC,
-        "rustc (lookup checks)",
-        false,
-    );
-    let out = check(
-        &mut Command::new(dir.path().join("check")),
-        RUSTC,
-        "Rust lookup checks",
-        false,
-    );
-    assert_eq!(out.trim(), "ok");
+    check_enums(&Rust);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang rust`

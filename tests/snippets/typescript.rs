@@ -1,6 +1,7 @@
 //! TypeScript: every enum and arm through tsc --strict, then run by node; every body type
 //! through tsc, then run on the sample bodies.
 
+use crate::plan::{Harness, Planned, check_enums, int_literal, number};
 use crate::*;
 
 /// The local tsc (`npm install` in tests/tools), failing with how to install it.
@@ -34,34 +35,6 @@ pub fn tsc_strict(dir: &Path) -> Command {
     cmd
 }
 
-/// Whether TypeScript and JavaScript type these codes of `u` as numbers: integer codes (as
-/// the vendor's codes are judged) that `JSON.parse` reads exactly.
-pub fn js_integers<'a>(u: &Unit, mut codes: impl Iterator<Item = &'a str>) -> bool {
-    const MAX_SAFE: i64 = (1 << 53) - 1;
-    u.integer_codes() && codes.all(|c| c.parse::<i64>().is_ok_and(|n| n.abs() <= MAX_SAFE))
-}
-
-/// Whether every code of `u` is a number in TypeScript and JavaScript.
-pub fn js_integer_unit(u: &Unit) -> bool {
-    js_integers(u, u.entries.iter().map(|e| e.code.as_str()))
-}
-
-/// `1302` when the codes are numbers, else the code as a string built from its code points
-/// (so no escaping of ours is involved).
-pub fn code_expr(integers: bool, code: &str) -> String {
-    if integers {
-        code.parse::<i64>().unwrap().to_string()
-    } else {
-        format!("s({})", cps(code))
-    }
-}
-
-/// `undefined` or the kind as a string literal (kind ids are plain ASCII words).
-pub fn kind_expr(kind: &Option<String>) -> String {
-    kind.as_ref()
-        .map_or("undefined".to_string(), |k| format!("{k:?}"))
-}
-
 /// The test programs' helpers, in ES5 (tsc's default library, which the snippets keep to): a
 /// string from code points, and a check that throws.
 const PRELUDE: &str = "function s(...cps: number[]): string {\n  let out = \"\";\n  \
@@ -78,147 +51,158 @@ const CODE_POINTS: &str = "function cps(text: string): string {\n  const out: nu
      out.push(0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00));\n      i++;\n    } else {\n      \
      out.push(c);\n    }\n  }\n  return out.join(\",\");\n}\n\n";
 
-/// Codes no enum holds come back `undefined`.
-fn check_ts_unknown(script: &mut String, u: &Unit) {
-    let t = u.type_name();
-    if js_integer_unit(u) {
+/// TypeScript's templates: each unit a module with its sampled arms as functions beside the
+/// enum (the sample's enum a module of its own), and one program that checks every unit.
+struct Typescript;
+
+/// A code as the TypeScript and JavaScript programs write it: a number, or a string from its
+/// code points.
+pub fn js_code(numbers: bool, code: &str) -> String {
+    match number(code) {
+        Some(n) if numbers => n.to_string(),
+        _ => format!("text(\"{}\")", cps(code).replace(' ', "")),
+    }
+}
+
+/// The sampled arms as exported functions (`arm0`, `arm1`, …), each the arm alone in a
+/// `switch`; with JSDoc types for JavaScript.
+pub fn js_arms(p: &Planned, arms: &[(String, String)], jsdoc: bool) -> String {
+    let t = p.type_name();
+    let numbers = p.js_numbers(arms.iter().map(|(c, _)| c.as_str()));
+    let param = if numbers { "number" } else { "string" };
+    let mut out = String::new();
+    for (i, (code, a)) in arms.iter().enumerate() {
+        if numbers {
+            assert!(
+                a.starts_with(&format!("case {}: return ", int_literal(code))),
+                "{a}"
+            );
+        } else {
+            assert!(a.starts_with("case \""), "{a}");
+        }
+        assert_eq!(a.lines().count(), 1, "{a}");
+        let signature = if jsdoc {
+            format!(
+                "/**\n * @param {{{param}}} code\n * @returns {{{t} | undefined}}\n */\nexport function arm{i}(code)"
+            )
+        } else {
+            format!("export function arm{i}(code: {param}): {t} | undefined")
+        };
         let _ = writeln!(
-            script,
-            "check({t}.parse(\"nope\") === undefined && {t}.parse(\"\") === undefined && \
-             {t}.parse(\"1e3\") === undefined && {t}.fromCode(0.5) === undefined, \"{t} unknown\");"
+            out,
+            "\n{signature} {{\n  switch (code) {{\n    {a}\n    default: return undefined;\n  }}\n}}"
         );
-    } else {
-        let _ = writeln!(
-            script,
-            "check({t}.fromCode(\"nope\") === undefined, \"{t} nope\");"
+    }
+    out
+}
+
+impl Harness for Typescript {
+    fn lang(&self) -> Lang {
+        Lang::Typescript
+    }
+
+    fn unit_files(&self, dir: &Path, p: &Planned) -> Vec<PathBuf> {
+        vec![
+            write(
+                dir,
+                &format!("{}.ts", p.stem()),
+                &format!("{}{}", p.text, js_arms(p, &p.arms, false)),
+            ),
+            write(
+                dir,
+                &format!("{}.ts", p.subset_stem()),
+                &format!("{}{}", p.subset, js_arms(p, &p.subset_arms, false)),
+            ),
+        ]
+    }
+
+    fn program(&self, dir: &Path, units: &[Planned]) -> Vec<PathBuf> {
+        let mut script = String::from(
+            "declare function require(name: string): { readFileSync(path: string, encoding: string): string };\n\n\
+             /** A text from its code points joined by commas. */\n\
+             function text(cps: string): string {\n  \
+             return cps === \"\" ? \"\" : s(...cps.split(\",\").map(Number));\n}\n\n\
+             function rows(stem: string): string[][] {\n  \
+             const data = require(\"fs\").readFileSync(\"cases/\" + stem + \".tsv\", \"utf8\");\n  \
+             return data.split(\"\\n\").filter((l) => l !== \"\").map((l) => l.split(\"\\t\"));\n}\n\n",
         );
+        let mut imports = String::new();
+        for p in units {
+            let (m, t, sub) = (p.stem(), p.type_name(), p.subset_stem());
+            let _ = writeln!(
+                imports,
+                "import {{ {t} }} from \"./{m}\";\nimport * as {m} from \"./{m}\";\nimport * as {sub} from \"./{sub}\";"
+            );
+            let numbers = p.js_numbers(p.rows.iter().map(|r| r.text.as_str()));
+            let (param, code) = if numbers {
+                ("number", "Number(r[1])")
+            } else {
+                ("string", "text(r[0])")
+            };
+            let _ = writeln!(
+                script,
+                "for (const r of rows(\"{m}\")) {{\n  const code: {param} = {code};\n  \
+                 const e = {t}.fromCode(code);\n  check(e !== undefined, \"{m} \" + code);\n  \
+                 if (e !== undefined) {{\n    check((e as {param}) === code, \"value \" + code);\n    \
+                 check({t}.message(e) === text(r[2]), \"message \" + {t}.message(e));\n    \
+                 check({t}.httpStatus(e) === (r[3] === \"\" ? undefined : Number(r[3])), \"status \" + code);\n    \
+                 check({t}.kind(e) === (r[4] === \"\" ? undefined : text(r[4])), \"kind \" + code);\n    \
+                 check({t}.isRetryable(e) === (r[5] === \"1\"), \"retryable \" + code);"
+            );
+            if numbers {
+                let _ = writeln!(
+                    script,
+                    "    check({t}.parse(text(r[0])) === e, \"parse \" + code);\n    \
+                     check(r[6] === \"\" || {t}.parse(text(r[6])) === e, \"parse padded \" + code);\n  }}\n}}\n\
+                     check({t}.parse(\"nope\") === undefined && {t}.parse(\"\") === undefined && \
+                     {t}.parse(\"1e3\") === undefined && {t}.fromCode(0.5) === undefined, \"{t} unknown\");"
+                );
+            } else {
+                let _ = writeln!(
+                    script,
+                    "  }}\n}}\ncheck({t}.fromCode(\"nope\") === undefined, \"{t} nope\");"
+                );
+            }
+            for (module, arms) in [(&m, &p.arms), (&sub, &p.subset_arms)] {
+                let numbers = p.js_numbers(arms.iter().map(|(c, _)| c.as_str()));
+                for (i, (code, _)) in arms.iter().enumerate() {
+                    let c = js_code(numbers, code);
+                    let _ = writeln!(
+                        script,
+                        "check({module}.arm{i}({c}) !== undefined && {module}.arm{i}({c}) === {module}.{t}.fromCode({c}), \"{module} arm {i}\");"
+                    );
+                }
+            }
+        }
+        script.push_str("console.log(\"ok\");\n");
+        vec![write(
+            dir,
+            "check.ts",
+            &format!("{imports}\n{PRELUDE}{script}"),
+        )]
+    }
+
+    fn build_and_run(&self, dir: &Path, files: &[PathBuf]) -> String {
+        check(
+            tsc_strict(dir)
+                .args(["--module", "commonjs", "--outDir", "out"])
+                .args(files),
+            NODE,
+            "tsc --strict",
+            true,
+        );
+        check(
+            Command::new("node").current_dir(dir).arg("out/check.js"),
+            NODE,
+            "TypeScript lookup checks (node)",
+            false,
+        )
     }
 }
 
 #[test]
 fn typescript_enums_pass_strict_tsc_and_look_codes_up() {
-    let mut units = units();
-    units.push(crate::javascript::jsdoc_tags());
-    let dir = workdir();
-    let mut files = Vec::new();
-    let mut imports = String::new();
-    let mut script = String::new();
-    for u in &units {
-        let (m, t) = (u.stem(), u.type_name());
-        files.push(write(
-            dir.path(),
-            &format!("{m}.ts"),
-            &enumeration(Lang::Typescript, &u.vendor, &u.refs()),
-        ));
-        let _ = writeln!(
-            imports,
-            "import {{ {t} }} from \"./{m}\";\nimport * as {m}_arms from \"./{m}_arms\";"
-        );
-        // Every arm, in the `switch` of a function beside the enum made for its entry alone
-        // (typed as the vendor's codes are, as the CLI and the explorer do), one namespace each.
-        let vendor = Snippets::new(Lang::Typescript, &u.vendor, &u.refs());
-        let integers = js_integer_unit(u);
-        let param = if integers { "number" } else { "string" };
-        let mut arms = String::new();
-        let mut arm_cases = String::new();
-        for (i, e) in u.entries.iter().enumerate() {
-            let a = vendor.arm(&[e], &e.code);
-            // The enum of one entry types its code alone.
-            let alone = js_integers(u, std::iter::once(e.code.as_str()));
-            let param = if alone { "number" } else { "string" };
-            let c = code_expr(alone, &e.code);
-            if alone {
-                assert!(a.starts_with(&format!("case {c}: return ")), "{a}");
-            } else {
-                assert!(a.starts_with("case \""), "{a}");
-            }
-            assert_eq!(a.lines().count(), 1, "{a}");
-            let _ = writeln!(
-                arms,
-                "export namespace arm{i} {{\n{unit}\nexport function check(code: {param}): {t} | undefined {{\n  \
-                 switch (code) {{\n    {a}\n    default: return undefined;\n  }}\n}}\n}}\n",
-                unit = vendor.enumeration(&[e]),
-            );
-            let _ = writeln!(
-                arm_cases,
-                "  [{m}_arms.arm{i}.check, {m}_arms.arm{i}.{t}.fromCode, {c}],"
-            );
-        }
-        files.push(write(dir.path(), &format!("{m}_arms.ts"), &arms));
-        // The lookups answer from a table, so the program stays small for tsc.
-        let _ = writeln!(
-            script,
-            "const {m}_arm_cases: Array<[(code: any) => unknown, (code: any) => unknown, number | string]> = [\n\
-             {arm_cases}];\n\
-             for (const [armCheck, fromCode, code] of {m}_arm_cases) {{\n  \
-             check(armCheck(code) !== undefined && armCheck(code) === fromCode(code), \"{m} arm \" + code);\n}}"
-        );
-        let _ = writeln!(
-            script,
-            "const {m}_cases: Array<[{param}, number[], number | undefined, string | undefined, boolean, number[]]> = ["
-        );
-        for ((code, message, status), (_, kind, retryable)) in
-            u.expected().into_iter().zip(u.kinds())
-        {
-            let status = status.map_or("undefined".to_string(), |s| s.to_string());
-            let _ = writeln!(
-                script,
-                "  [{}, [{}], {status}, {}, {retryable}, [{}]],",
-                code_expr(integers, &code),
-                cps(&message),
-                kind_expr(&kind),
-                cps(&code)
-            );
-        }
-        let _ = writeln!(
-            script,
-            "];\nfor (const [code, message, status, kind, retryable{text}] of {m}_cases) {{\n  \
-             const e = {t}.fromCode(code);\n  check(e !== undefined, \"{m} \" + code);\n  \
-             if (e !== undefined) {{\n    check((e as {param}) === code, \"value\");\n    \
-             check({t}.message(e) === s(...message), \"message \" + {t}.message(e));\n    \
-             check({t}.httpStatus(e) === status, \"status \" + code);\n    \
-             check({t}.kind(e) === kind, \"kind \" + code);\n    \
-             check({t}.isRetryable(e) === retryable, \"retryable \" + code);",
-            text = if integers { ", text" } else { "" },
-        );
-        if integers {
-            // The text form, with leading zeros as MantaGO's sample writes `0000`.
-            let _ = writeln!(
-                script,
-                "    check({t}.parse(s(...text)) === e, \"parse \" + code);\n    \
-                 check(text[0] === 45 || {t}.parse(\"00\" + s(...text)) === e, \"00\" + code);"
-            );
-        }
-        script.push_str("  }\n}\n");
-        check_ts_unknown(&mut script, u);
-    }
-    script.push_str(
-        "check(PixnetError.fromCode(1302) === PixnetError.ExceedAnonymousRateLimit, \"1302\");\n\
-         check(PixnetError.kind(PixnetError.ExceedAnonymousRateLimit) === \"rate_limit\", \"1302 kind\");\n\
-         check(PixnetError.message(PixnetError.fromCode(4109)!).indexOf(\" / \") > 0, \"4109\");\n\
-         check(GuoGuoError.fromCode(\"data_validation_failed\") !== undefined, \"guo-guo\");\n\
-         console.log(\"ok\");\n",
-    );
-    let check_ts = format!("{imports}\n{PRELUDE}{script}");
-    files.push(write(dir.path(), "check.ts", &check_ts));
-
-    check(
-        tsc_strict(dir.path())
-            .args(["--module", "commonjs", "--outDir", "out"])
-            .args(&files),
-        NODE,
-        "tsc --strict",
-        true,
-    );
-    let out = check(
-        Command::new("node")
-            .current_dir(dir.path())
-            .arg("out/check.js"),
-        NODE,
-        "TypeScript lookup checks (node)",
-        false,
-    );
-    assert_eq!(out.trim(), "ok");
+    check_enums(&Typescript);
 }
 
 /// The body types of every shipped vendor, as `errdex snippet VENDOR --envelope --lang

@@ -20,11 +20,7 @@ impl Drive for App {
                     Effect::Search(req) => {
                         let index = self.index.clone().expect("search without an index");
                         let hits = index
-                            .search_cancellable(
-                                &req.query,
-                                req.within.as_deref(),
-                                &AtomicBool::new(false),
-                            )
+                            .search_cancellable(&req.query, &AtomicBool::new(false))
                             .unwrap_or_default();
                         queue.push(Action::SearchDone {
                             generation: req.generation,

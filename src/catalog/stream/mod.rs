@@ -184,8 +184,13 @@ fn scan_catalog<S: Source, R: Rows>(
                     id: String,
                 }
                 let v: VendorId = serde_json::from_str(&raw).map_err(|_| GiveUp)?;
-                // Lower case, as the loader makes the id (see `load::lower_case_vendor`).
-                vendor_id = Some(v.id.to_lowercase());
+                // Lower case, as the loader makes the id (see `load::lower_case_vendor`); an id
+                // that is not one is the validating loader's to report.
+                let id = v.id.to_lowercase();
+                if !super::model::Vendor::is_valid_id(&id) {
+                    return Err(GiveUp);
+                }
+                vendor_id = Some(id);
             }
             header.push_str(&key_raw);
             header.push(':');
@@ -499,6 +504,8 @@ struct RawEntry<'a> {
     fix: Option<RawText<'a>>,
     #[serde(default, borrow)]
     summary_en: Option<Str<'a>>,
+    #[serde(default, borrow)]
+    keywords: Vec<Str<'a>>,
     #[serde(default)]
     kind: Option<Kind>,
     #[serde(default)]
@@ -542,6 +549,7 @@ impl RawEntry<'_> {
             description: text_ref(&self.description),
             fix: text_ref(&self.fix),
             summary_en: self.summary_en.as_ref().map(|s| &*s.0),
+            keywords: self.keywords.iter().map(|s| &*s.0).collect(),
             kind: self.kind,
             retry: self.retry,
             obsolete: self.obsolete,

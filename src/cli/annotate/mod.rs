@@ -4,6 +4,7 @@
 //! its last line. Output is flushed whenever the input has nothing more ready, so on a pipe an
 //! annotation follows its line at once, and a fast file is written in large blocks.
 
+mod follow;
 mod reader;
 mod triggers;
 
@@ -12,8 +13,9 @@ use crate::decode::{Confidence, DecodedError, Decoding};
 use crate::index::Index;
 use crate::sanitize;
 use base64::Engine;
-use reader::{Block, Msg};
-use std::io::{self, Read, Write};
+use follow::{By, Followed};
+use reader::{Block, Input, Msg};
+use std::io::{self, Write};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::mpsc::TryRecvError;
@@ -32,9 +34,24 @@ const WRITE: usize = 1 << 18;
 pub struct Options {
     /// Files to read (standard input when none).
     pub files: Vec<PathBuf>,
-    /// Keep reading the files as they grow (like `tail -f`).
-    #[arg(long, short)]
-    pub follow: bool,
+    /// Keep reading the files as they grow, through log rotation, like `tail -f`: a file emptied
+    /// in place (`copytruncate`) is read again from its start; with `name`, a file renamed is
+    /// read to its end and then the one created under its name (like `tail -F`). Several files
+    /// are followed at once, under `==> NAME <==` headers (`"file"` in `--json`).
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        value_name = "BY",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "descriptor"
+    )]
+    pub follow: Option<FollowBy>,
+    /// The same as `--follow=name` (like `tail -F`): follow each file's name through log rotation,
+    /// and wait for a file not there yet.
+    #[arg(short = 'F')]
+    pub follow_name: bool,
     /// One JSON object per input line: {"line" (or "line_base64"), "errors"}.
     #[arg(long)]
     pub json: bool,
@@ -52,6 +69,25 @@ pub struct Options {
     pub color: bool,
 }
 
+/// How a followed file is found again once log rotation renamed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FollowBy {
+    /// The file opened, wherever it is renamed to (`tail -f`).
+    Descriptor,
+    /// The file that has the name (`tail -F`).
+    Name,
+}
+
+impl Options {
+    fn follow_by(&self) -> Option<By> {
+        match (self.follow, self.follow_name) {
+            (Some(FollowBy::Name), _) | (_, true) => Some(By::Name),
+            (Some(FollowBy::Descriptor), false) => Some(By::Descriptor),
+            (None, false) => None,
+        }
+    }
+}
+
 /// What went through, for `--stats`.
 #[derive(Debug, Default)]
 struct Stats {
@@ -66,19 +102,32 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
     // Written in blocks, flushed when the input has nothing more ready (see the module docs).
     let out = &mut io::BufWriter::with_capacity(WRITE, out);
     let mut run = Run::new(index, options);
-    let result = if options.files.is_empty() {
-        run.read(io::stdin(), None, out)
+    let follow = options.follow_by().filter(|_| !options.files.is_empty());
+    let result = if let Some(by) = follow {
+        // Followed files are read at once, each on as it grows.
+        let mut inputs = Vec::new();
+        for path in &options.files {
+            match open(path, Some(by)) {
+                Ok(input) => inputs.push(input),
+                Err(code) => return Ok(code),
+            }
+        }
+        let labels = (inputs.len() > 1).then(|| {
+            let names = options.files.iter().map(|p| p.display().to_string());
+            names.collect()
+        });
+        run.read(inputs, labels, out)
+    } else if options.files.is_empty() {
+        run.read(vec![Input::Stream(Box::new(io::stdin()))], None, out)
     } else {
+        // One after the other, as `cat` does.
         let mut result = Ok(());
         for path in &options.files {
-            let file = match std::fs::File::open(path) {
-                Ok(f) => f,
-                Err(e) => {
-                    say!("errdex: cannot read {}: {e}", path.display());
-                    return Ok(super::EXIT_USAGE);
-                }
+            let input = match open(path, None) {
+                Ok(input) => input,
+                Err(code) => return Ok(code),
             };
-            result = run.read(file, options.follow.then(|| path.clone()), out);
+            result = run.read(vec![input], None, out);
             if result.is_err() {
                 break;
             }
@@ -102,18 +151,46 @@ pub fn annotate(index: &Index, options: &Options, out: &mut impl Write) -> io::R
     Ok(super::EXIT_OK)
 }
 
+/// `path` opened to be read, or followed `by`; on failure, the message is said and the exit
+/// code returned.
+fn open(path: &std::path::Path, follow: Option<By>) -> Result<Input, i32> {
+    if path.is_dir() {
+        say!("errdex: cannot read {}: it is a folder", path.display());
+        return Err(super::EXIT_USAGE);
+    }
+    let input = match follow {
+        Some(by) => Followed::open(path.to_path_buf(), by).map(Input::Followed),
+        None => std::fs::File::open(path).map(|f| Input::Stream(Box::new(f))),
+    };
+    input.map_err(|e| {
+        say!("errdex: cannot read {}: {e}", path.display());
+        super::EXIT_USAGE
+    })
+}
+
 struct Run<'a, 'i> {
     decoding: Decoding<'i>,
     index: &'i Index,
     options: &'a Options,
+    /// What is open in the input being written: each input followed at once has its own.
+    stream: Stream,
+    stats: Stats,
+}
+
+/// What is open at the end of what an input has given so far.
+#[derive(Default)]
+struct Stream {
     /// A body open over several lines.
     pending: Option<Body>,
     /// The lines just before, for printouts spread over lines.
     context: Context,
-    stats: Stats,
     /// A line over [`MAX_LINE`] being passed through: in `--json`, base64 not yet written (a
     /// multiple of three bytes goes out at a time).
     long: Option<Vec<u8>>,
+    /// In `--json`, the line of `long` is open in the output (its base64 is being written).
+    long_open: bool,
+    /// The input's name, when several are followed at once: each JSON line says it.
+    label: Option<String>,
     /// The first line of a body over several lines whose errors were just found at its last:
     /// with `--only`, it is printed before the last, so the error keeps its time and source.
     body_opened_by: Option<String>,
@@ -125,26 +202,42 @@ impl<'a, 'i> Run<'a, 'i> {
             decoding: Decoding::new(index),
             index,
             options,
-            pending: None,
-            context: Context::default(),
+            stream: Stream::default(),
             stats: Stats::default(),
-            long: None,
-            body_opened_by: None,
         }
     }
 
-    /// Reads `input` to its end (and on, with `follow`, as the file grows). The reading and
-    /// the search for trigger words run on a thread of their own ([`reader`]), a block ahead.
+    /// Reads the inputs to their ends (a followed file on, as it grows). The reading and the
+    /// search for trigger words run on a thread for each input ([`reader`]), a block ahead.
+    /// With `labels` (one for each input), each input's output comes under a header with its
+    /// label whenever the output turns to it (in `--json`, each line says it).
     fn read(
         &mut self,
-        input: impl Read + Send + 'static,
-        follow: Option<PathBuf>,
+        inputs: Vec<Input>,
+        labels: Option<Vec<String>>,
         out: &mut impl Write,
     ) -> io::Result<()> {
-        let reader = reader::spawn(input, follow);
+        let mut streams: Vec<Option<Stream>> = (0..inputs.len()).map(|_| None).collect();
+        if let Some(labels) = &labels {
+            for (stream, label) in streams.iter_mut().zip(labels) {
+                *stream = Some(Stream {
+                    label: Some(label.clone()),
+                    ..Stream::default()
+                });
+            }
+            self.stream = streams[0].take().expect("one input at least");
+        }
+        let headers = labels.filter(|_| !self.options.json);
+        let out = &mut Headed {
+            out,
+            headers,
+            input: 0,
+            last: None,
+        };
+        let reader = reader::spawn(inputs);
         let rx = &reader.messages;
         loop {
-            let msg = match rx.try_recv() {
+            let (input, msg) = match rx.try_recv() {
                 Ok(msg) => msg,
                 Err(TryRecvError::Empty) => {
                     // Nothing more ready: what is held goes out, so annotations follow at once.
@@ -156,17 +249,29 @@ impl<'a, 'i> Run<'a, 'i> {
                 }
                 Err(TryRecvError::Disconnected) => return Ok(()),
             };
+            let writes = matches!(msg, Msg::Lines(_) | Msg::Long(_) | Msg::Tail { .. });
+            if writes && input != out.input {
+                // A long line of the input left goes on in a JSON line of its own later.
+                self.close_long(out)?;
+                let next = streams[input].take().expect("each input has its stream");
+                streams[out.input] = Some(std::mem::replace(&mut self.stream, next));
+                out.input = input;
+            }
             match msg {
                 Msg::Lines(block) => {
                     self.lines(&block, out)?;
-                    reader.give_back(block);
+                    reader.give_back(input, block);
                 }
                 Msg::Long(part) => self.long_part(&part, out)?,
                 Msg::Tail { line, triggered } => {
                     self.line(&line, 0..line.len(), triggered, out)?;
-                    self.context.detach(&line);
+                    self.stream.context.detach(&line);
                 }
                 Msg::Idle => out.flush()?,
+                Msg::Note(note) => {
+                    out.flush()?;
+                    say!("errdex: {note}");
+                }
                 Msg::Failed(e) => return Err(e),
             }
         }
@@ -185,7 +290,7 @@ impl<'a, 'i> Run<'a, 'i> {
                 next += 1;
             }
             let triggered = next < hits.len() && hits[next] < end;
-            if self.long.is_some() || !plain {
+            if self.stream.long.is_some() || !plain {
                 out.write_all(&text[unwritten..start])?;
                 self.line(text, start..end, triggered, out)?;
                 unwritten = end;
@@ -200,7 +305,7 @@ impl<'a, 'i> Run<'a, 'i> {
             }
             start = end;
         }
-        self.context.detach(text);
+        self.stream.context.detach(text);
         out.write_all(&text[unwritten..])
     }
 
@@ -218,7 +323,7 @@ impl<'a, 'i> Run<'a, 'i> {
         out: &mut impl Write,
     ) -> io::Result<()> {
         let line = &block[at.clone()];
-        if self.long.is_some() {
+        if self.stream.long.is_some() {
             // The end of a line too long to decode.
             self.long_part(line, out)?;
             return self.end_long(out);
@@ -232,17 +337,17 @@ impl<'a, 'i> Run<'a, 'i> {
     /// closes. The block is the one [`Context`] refers to until it is detached.
     fn errors(&mut self, block: &[u8], at: Range<usize>, triggered: bool) -> Vec<DecodedError> {
         let line = &block[at.clone()];
-        if let Some(mut body) = self.pending.take() {
+        if let Some(mut body) = self.stream.pending.take() {
             let text = String::from_utf8_lossy(line);
             body.push(&text);
             if body.depth > 0 && body.text.len() < MAX_PENDING && body.lines < MAX_PENDING_LINES {
-                self.pending = Some(body);
+                self.stream.pending = Some(body);
                 return Vec::new();
             }
             let errors = self.decode(&body.text);
             if !errors.is_empty() {
                 let first = body.text.split_inclusive('\n').next().unwrap_or("");
-                self.body_opened_by = Some(first.to_string());
+                self.stream.body_opened_by = Some(first.to_string());
             }
             if !errors.is_empty() || !triggered {
                 return errors;
@@ -254,13 +359,13 @@ impl<'a, 'i> Run<'a, 'i> {
             let mut body = Body::default();
             body.push(&String::from_utf8_lossy(line));
             if body.depth > 0 {
-                self.pending = Some(body);
+                self.stream.pending = Some(body);
                 return Vec::new();
             }
         }
-        let continues = self.context.continued_by(line);
+        let continues = self.stream.context.continued_by(line);
         if !triggered && !continues {
-            self.context.push(at, false);
+            self.stream.context.push(at, false);
             return Vec::new();
         }
         let mut errors = if triggered {
@@ -268,17 +373,17 @@ impl<'a, 'i> Run<'a, 'i> {
         } else {
             Vec::new()
         };
-        if errors.is_empty() && !self.context.is_empty() {
+        if errors.is_empty() && !self.stream.context.is_empty() {
             // A printout over several lines (YAML-like, `print_r`, grpcurl): with the lines before.
-            if triggered || self.context.triggered() {
-                let joined = self.context.joined(block, line);
+            if triggered || self.stream.context.triggered() {
+                let joined = self.stream.context.joined(block, line);
                 errors = self.decode(&String::from_utf8_lossy(&joined));
             }
         }
         if errors.is_empty() {
-            self.context.push(at, triggered);
+            self.stream.context.push(at, triggered);
         } else {
-            self.context.clear();
+            self.stream.context.clear();
         }
         errors
     }
@@ -308,12 +413,15 @@ impl<'a, 'i> Run<'a, 'i> {
         if self.options.only && errors.is_empty() {
             return Ok(());
         }
-        let opened_by = self.body_opened_by.take();
+        let opened_by = self.stream.body_opened_by.take();
         if !errors.is_empty() {
             self.stats.annotated += 1;
         }
         if self.options.json {
             let mut obj = serde_json::Map::new();
+            if let Some(label) = &self.stream.label {
+                obj.insert("file".into(), label.as_str().into());
+            }
             match std::str::from_utf8(line) {
                 Ok(s) => obj.insert("line".into(), s.into()),
                 Err(_) => obj.insert(
@@ -383,15 +491,22 @@ impl<'a, 'i> Run<'a, 'i> {
 
     /// Part of a line over [`MAX_LINE`]: copied through (in `--json`, as base64 of the bytes).
     fn long_part(&mut self, part: &[u8], out: &mut impl Write) -> io::Result<()> {
-        if self.long.is_none() {
+        if self.stream.long.is_none() {
             self.stats.lines += 1;
             self.stats.too_long += 1;
-            self.pending = None;
-            self.context.clear();
-            if self.options.json {
-                out.write_all(b"{\"line_base64\":\"")?;
+            self.stream.pending = None;
+            self.stream.context.clear();
+            self.stream.long = Some(Vec::new());
+        }
+        if self.options.json && !self.stream.long_open {
+            out.write_all(b"{")?;
+            if let Some(label) = &self.stream.label {
+                out.write_all(b"\"file\":")?;
+                sanitize::write_json_compact(out, label)?;
+                out.write_all(b",")?;
             }
-            self.long = Some(Vec::new());
+            out.write_all(b"\"line_base64\":\"")?;
+            self.stream.long_open = true;
         }
         self.stats.bytes += part.len() as u64;
         if !self.options.json {
@@ -401,7 +516,7 @@ impl<'a, 'i> Run<'a, 'i> {
                 out.write_all(part)
             };
         }
-        let carry = self.long.as_mut().expect("a long line is open");
+        let carry = self.stream.long.as_mut().expect("a long line is open");
         carry.extend_from_slice(part);
         let whole = carry.len() / 3 * 3;
         let encoded = base64::engine::general_purpose::STANDARD.encode(&carry[..whole]);
@@ -410,21 +525,61 @@ impl<'a, 'i> Run<'a, 'i> {
     }
 
     fn end_long(&mut self, out: &mut impl Write) -> io::Result<()> {
-        let rest = self.long.take().unwrap_or_default();
-        if self.options.json {
-            let encoded = base64::engine::general_purpose::STANDARD.encode(&rest);
-            out.write_all(encoded.as_bytes())?;
-            out.write_all(b"\",\"errors\":[]}\n")?;
+        self.close_long(out)?;
+        self.stream.long = None;
+        Ok(())
+    }
+
+    /// Ends the JSON line of a long line that is open (in `--json`), with the bytes still held.
+    fn close_long(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if !self.stream.long_open {
+            return Ok(());
         }
+        let rest = self.stream.long.as_mut().expect("a long line is open");
+        let encoded = base64::engine::general_purpose::STANDARD.encode(&rest);
+        rest.clear();
+        out.write_all(encoded.as_bytes())?;
+        out.write_all(b"\",\"errors\":[]}\n")?;
+        self.stream.long_open = false;
         Ok(())
     }
 
     /// The end of the input: a long line or an open body is closed.
     fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
-        if self.long.is_some() {
+        if self.stream.long.is_some() {
             self.end_long(out)?;
         }
         out.flush()
+    }
+}
+
+/// The output; with headers (several files followed at once), each input's output comes after a
+/// `==> NAME <==` line whenever the output turns to it, as `tail` writes them.
+struct Headed<'w, W: Write> {
+    out: &'w mut W,
+    headers: Option<Vec<String>>,
+    /// The input being written.
+    input: usize,
+    /// The input written last.
+    last: Option<usize>,
+}
+
+impl<W: Write> Write for Headed<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(headers) = &self.headers
+            && !buf.is_empty()
+            && self.last != Some(self.input)
+        {
+            let gap = if self.last.is_some() { "\n" } else { "" };
+            let name = sanitize::line(&headers[self.input]);
+            writeln!(self.out, "{gap}==> {name} <==")?;
+            self.last = Some(self.input);
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -595,8 +750,8 @@ mod tests {
         let index = Index::embedded();
         let mut out = Vec::new();
         let mut r = Run::new(&index, &options);
-        r.read(io::Cursor::new(input.as_bytes().to_vec()), None, &mut out)
-            .unwrap();
+        let input = Input::Stream(Box::new(io::Cursor::new(input.as_bytes().to_vec())));
+        r.read(vec![input], None, &mut out).unwrap();
         r.finish(&mut out).unwrap();
         String::from_utf8(out).unwrap()
     }

@@ -2,18 +2,30 @@
 //! [`in_line`] is the plain definition; [`Triggers::hits`] answers it for a block of lines at
 //! once (lower-cased in one pass, searched with SIMD) and is tested against it.
 
+use crate::decode::families;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::sync::LazyLock;
 
 /// Words a line must hold for the decoder to look at it: the envelopes' keys (`code`, `err`,
-/// `fail`), status lines, HTTP clients' and proxies' printouts, the families' printouts and
-/// what logs say about errors. A line with
-/// none (most of a log, JSON lines of requests included) is only copied; a bare vendor message
-/// without one of these words is the price (`decode` still finds it). Lower case.
-pub const WORDS: &[&str] = &[
+/// `fail`), what logs say about errors, HTTP clients' and proxies' printouts, and each family's own words
+/// (`crate::decode::families`). A line with none (most of a log, JSON lines of requests
+/// included) is only copied; a bare vendor message without one of these words is the price
+/// (`decode` still finds it). Lower case.
+pub static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = GENERAL.to_vec();
+    for w in families::trigger_words() {
+        if !words.contains(&w) {
+            words.push(w);
+        }
+    }
+    words
+});
+
+/// The words of no one family.
+const GENERAL: &[&str] = &[
     "code",
     "err",
     "fail",
-    "http/",
     "denied",
     "exceed",
     "invalid",
@@ -25,11 +37,6 @@ pub const WORDS: &[&str] = &[
     "panic",
     "fatal",
     "warn",
-    "sqlstate",
-    "sql state",
-    "sqlite",
-    "curl",
-    "rpc",
     "limit",
     "not found",
     "does not exist",
@@ -49,12 +56,6 @@ pub const WORDS: &[&str] = &[
     "upstream",
     "bad request",
     "conflict",
-    // PostgreSQL's messages printed without a level (lib/pq, node-postgres).
-    "pq: ",
-    "violates",
-    "deadlock",
-    "aborted",
-    "already exists",
 ];
 
 /// Whether `text` holds one of the [`WORDS`], in any case.

@@ -9,7 +9,7 @@ pub use theme::{Palette, Theme};
 use super::action::Mode;
 use super::app::{App, Focus};
 use super::detail;
-use super::layout::{self, Panes};
+use super::layout::{self, SidebarLine};
 use crate::index::{Highlighter, Index};
 use crate::sanitize;
 use ratatui::Frame;
@@ -24,7 +24,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         color: app.color,
         palette: app.palette,
     };
-    let panes = layout::panes(area);
+    let panes = app.panes(area);
     frame.render_widget(Block::new().style(theme.base()), area);
     if panes.too_small {
         let msg = Paragraph::new("errdex: terminal too small").wrap(Wrap { trim: true });
@@ -55,19 +55,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     match app.mode {
         Mode::Help => overlays::help(app, frame, area, &theme),
-        Mode::Paste => overlays::paste(app, index, frame, body(&panes), &theme),
-        Mode::Editions => overlays::editions(app, index, frame, body(&panes), &theme),
+        Mode::Paste => overlays::paste(app, index, frame, layout::body(&panes), &theme),
+        Mode::Editions => overlays::editions(app, index, frame, layout::body(&panes), &theme),
+        Mode::Problems => overlays::problems(app, frame, layout::body(&panes), &theme),
         Mode::Normal | Mode::Filter => {}
-    }
-}
-
-/// The area between the filter bar and the status line.
-fn body(p: &Panes) -> Rect {
-    Rect {
-        x: p.filter.x,
-        y: p.filter.y + 1,
-        width: p.filter.width,
-        height: p.status.y.saturating_sub(p.filter.y + 1),
     }
 }
 
@@ -87,7 +78,7 @@ fn draw_filter(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         spans.push(plain(text, theme.base()));
     }
     // Without a sidebar, say which vendor the table is narrowed to.
-    if layout::panes(frame.area()).sidebar.is_none()
+    if app.panes(frame.area()).sidebar.is_none()
         && let (Some(v), Some(index)) = (app.vendor(), &app.index)
     {
         spans.push(Span::styled(
@@ -112,11 +103,7 @@ fn draw_filter(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let problems = match app.problems.len() {
-        0 => String::new(),
-        1 => "⚠ 1 catalog problem  ".to_string(),
-        n => format!("⚠ {n} catalog problems  "),
-    };
+    let problems = problem_counts(app);
     let right = match &app.index {
         Some(_) => format!(
             "{problems}{}{}/{}  {} ",
@@ -139,47 +126,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         };
         vec![plain(&app.status, style)]
     } else {
-        let hints: &[(&str, &str)] = match app.mode {
-            Mode::Filter if app.pick => &[
-                ("Enter", "pick"),
-                ("Esc", "cancel"),
-                ("Ctrl-N/P", "move"),
-                ("↑↓", "history"),
-            ],
-            Mode::Normal if app.pick => &[
-                ("Enter", "pick"),
-                ("Esc", "cancel"),
-                ("/", "filter"),
-                ("Tab", "vendors"),
-                ("L", "lang"),
-                ("?", "help"),
-            ],
-            Mode::Filter => &[
-                ("Enter", "keep"),
-                ("Esc", "clear"),
-                ("Ctrl-N/P", "move"),
-                ("↑↓", "history"),
-            ],
-            Mode::Paste => &[
-                ("Enter", "jump"),
-                ("Ctrl-V", "paste"),
-                ("Ctrl-U", "clear"),
-                ("Ctrl-↑↓", "pick"),
-                ("Esc", "back"),
-            ],
-            Mode::Help | Mode::Editions => &[("Esc", "close")],
-            Mode::Normal => &[
-                ("/", "filter"),
-                ("Tab", "vendors"),
-                ("y", "copy arm"),
-                ("Y", "enum"),
-                ("L", "lang"),
-                ("p", "paste"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-        };
-        hints
+        key_hints(app)
             .iter()
             .flat_map(|(k, v)| {
                 [
@@ -207,6 +154,85 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
+/// The footer's count of warnings and problems, each kind for what it is, and the key that
+/// lists them: `⚠ 1 config warning, 2 catalog problems (w)  `.
+fn problem_counts(app: &App) -> String {
+    use crate::tui::problems::count;
+    let mut parts = Vec::new();
+    if !app.warnings.is_empty() {
+        parts.push(count(
+            app.warnings.len(),
+            "config warning",
+            "config warnings",
+        ));
+    }
+    if !app.problems.is_empty() {
+        parts.push(count(
+            app.problems.len(),
+            "catalog problem",
+            "catalog problems",
+        ));
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("⚠ {} (w)  ", parts.join(", "))
+}
+
+/// The footer's key hints: what the keys do in this mode and focus, so each hint is true.
+fn key_hints(app: &App) -> &'static [(&'static str, &'static str)] {
+    let sidebar = app.focus == Focus::Sidebar;
+    match app.mode {
+        Mode::Filter if app.pick => &[
+            ("Enter", "pick"),
+            ("Esc", "cancel"),
+            ("↑↓", "move"),
+            ("Ctrl-R", "history"),
+        ],
+        Mode::Normal if app.pick => &[
+            ("Enter", "pick"),
+            ("Esc", "cancel"),
+            ("/", "filter"),
+            ("Tab", "vendors"),
+            ("L", "lang"),
+            ("?", "help"),
+        ],
+        Mode::Filter => &[
+            ("Enter", "keep"),
+            ("Esc", "clear"),
+            ("↑↓", "move"),
+            ("Ctrl-R", "history"),
+        ],
+        Mode::Paste => &[
+            ("Enter", "jump"),
+            ("Tab", "next error"),
+            ("Shift-↑↓", "scroll"),
+            ("Ctrl-V", "paste"),
+            ("Ctrl-L", "clear"),
+            ("Esc", "back"),
+        ],
+        Mode::Help | Mode::Problems => &[("Esc", "close"), ("j/k", "scroll")],
+        Mode::Editions => &[("Esc", "close"), ("j/k", "move")],
+        Mode::Normal if sidebar => &[
+            ("j/k", "vendor"),
+            ("Enter/Tab", "its codes"),
+            ("/", "filter"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+        Mode::Normal => &[
+            ("/", "filter"),
+            ("Tab", "vendors"),
+            ("y/Enter", "copy arm"),
+            ("Y", "enum"),
+            ("L", "lang"),
+            ("p", "paste"),
+            ("?", "help"),
+            ("q", "quit"),
+        ],
+    }
+}
+
 fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus == Focus::Sidebar && app.mode == Mode::Normal;
     let block = Block::new()
@@ -218,42 +244,112 @@ fn draw_sidebar(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: 
     let width = inner.width as usize;
     let lines = layout::sidebar_lines(index);
     let offset = layout::sidebar_offset(&lines, app.sidebar, inner.height as usize);
-    let mut shown = Vec::new();
-    for line in lines.iter().skip(offset) {
-        let Some(n) = *line else {
-            shown.push(Line::from(Span::styled(
-                truncate("Standards", width),
-                theme.dim(),
-            )));
-            continue;
-        };
-        let (name, count) = match n.checked_sub(1) {
-            None => ("All".to_string(), index.len()),
-            Some(v) => {
-                let t = index.vendor_table(v);
-                (t.vendor().name.clone(), t.len())
-            }
-        };
-        let count = count.to_string();
-        let name_w = width.saturating_sub(count.len() + 1);
-        let name: String = truncate(&sanitize::line(&name), name_w);
-        let pad = width
-            .saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
-        let style = if n == app.sidebar {
-            theme.selected()
-        } else {
-            theme.base()
-        };
-        shown.push(Line::from(vec![
-            Span::styled(format!("{name}{}", " ".repeat(pad)), style),
-            Span::styled(count, if n == app.sidebar { style } else { theme.dim() }),
-        ]));
-    }
+    let shown: Vec<Line> = lines
+        .iter()
+        .skip(offset)
+        .take(inner.height as usize)
+        .map(|line| match *line {
+            SidebarLine::Heading(name) => sidebar_heading(name, width, theme),
+            SidebarLine::Item(n) => sidebar_item(app, index, n, width, theme),
+        })
+        .collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
+/// A group's heading in the sidebar: bold, and ruled to the edge, so it reads as a heading
+/// without colour too.
+fn sidebar_heading(name: &str, width: usize, theme: &Theme) -> Line<'static> {
+    let name = truncate(&sanitize::line(name), width);
+    let rule = width.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()) + 1);
+    let mut spans = vec![Span::styled(name, theme.label())];
+    if rule > 0 {
+        spans.push(Span::styled(format!(" {}", "─".repeat(rule)), theme.dim()));
+    }
+    Line::from(spans)
+}
+
+/// Item `n` of the sidebar (0 is All): its name, cut in `…` where it must be, and its count
+/// at the right edge.
+fn sidebar_item(app: &App, index: &Index, n: usize, width: usize, theme: &Theme) -> Line<'static> {
+    // While a filter is active: how many of the vendor's entries match.
+    let (name, count) = match (n.checked_sub(1), &app.matches) {
+        (None, Some(m)) => ("All".to_string(), m.iter().sum()),
+        (None, None) => ("All".to_string(), index.len()),
+        (Some(v), Some(m)) => (index.vendor_table(v).vendor().name.clone(), m[v]),
+        (Some(v), None) => {
+            let t = index.vendor_table(v);
+            (t.vendor().name.clone(), t.len())
+        }
+    };
+    let count = count.to_string();
+    let name_w = width.saturating_sub(count.len() + 1);
+    let name: String = truncate(&sanitize::line(&name), name_w);
+    let pad =
+        width.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()) + count.len());
+    let style = if n == app.sidebar {
+        theme.selected()
+    } else {
+        theme.base()
+    };
+    Line::from(vec![
+        Span::styled(format!("{name}{}", " ".repeat(pad)), style),
+        Span::styled(count, if n == app.sidebar { style } else { theme.dim() }),
+    ])
+}
+
+/// The widest VENDOR column (vendor ids are cut in `…` beyond it).
 const VENDOR_WIDTH: u16 = 10;
 const HTTP_WIDTH: u16 = 4;
+/// Below this inner width the HTTP column goes, to leave the message room.
+const MIN_WIDTH_FOR_HTTP: u16 = 44;
+/// The message keeps at least this many columns; the CODE column gives way first.
+const MIN_MESSAGE_WIDTH: u16 = 12;
+
+/// Widths of the table's columns (0: not shown).
+struct Columns {
+    vendor: u16,
+    code: u16,
+    http: u16,
+    message: usize,
+}
+
+/// The table's columns for the `visible` rows in `width` columns. VENDOR is there whenever the
+/// results come from more than one vendor, at any width (`5 NOT_FOUND` and `5 Input/output
+/// error` are told apart by it), as wide as the ids shown need; HTTP goes on narrow screens;
+/// CODE is as wide as the codes shown, but leaves the message its room; cut text ends in `…`.
+fn table_columns(app: &App, index: &Index, visible: &[crate::index::Hit], width: u16) -> Columns {
+    let widest = |f: &dyn Fn(crate::index::RowId) -> usize| {
+        visible.iter().map(|h| f(h.row)).max().unwrap_or(0) as u16
+    };
+    let vendor = if app.many_vendors {
+        widest(&|row| {
+            let v = index.row_vendor(row);
+            index.vendors()[v].id.chars().count()
+        })
+        .clamp("VENDOR".len() as u16, VENDOR_WIDTH)
+    } else {
+        0
+    };
+    let http = if width >= MIN_WIDTH_FOR_HTTP {
+        HTTP_WIDTH
+    } else {
+        0
+    };
+    // Each shown column but the last is followed by a gap of one.
+    let gap = |w: u16| if w > 0 { w + 1 } else { 0 };
+    let room = width.saturating_sub(gap(vendor) + gap(http) + 1 + MIN_MESSAGE_WIDTH);
+    let code = widest(&|row| index.code(row).chars().count())
+        .clamp(4, 24)
+        .min(room)
+        .max(4);
+    let message = width.saturating_sub(gap(vendor) + gap(code) + gap(http)) as usize;
+    Columns {
+        vendor,
+        code,
+        http,
+        message,
+    }
+}
 
 fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus == Focus::Table || app.mode == Mode::Filter;
@@ -268,30 +364,31 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.results.is_empty() {
+        let elsewhere: usize = app.matches.as_ref().map_or(0, |m| m.iter().sum());
         let msg = if app.searching {
-            "searching…"
+            "searching…".to_string()
+        } else if app.vendor().is_some() && elsewhere > 0 {
+            format!(
+                "no matches here; {elsewhere} in other catalogs (select All in the sidebar to see them)"
+            )
         } else {
-            "no matches"
+            "no matches".to_string()
         };
-        frame.render_widget(Paragraph::new(Span::styled(msg, theme.dim())), inner);
+        frame.render_widget(
+            Paragraph::new(Span::styled(msg, theme.dim()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let rows_fit = layout::table_rows(area);
     let visible = &app.results[app.offset.min(app.results.len())..]
         [..rows_fit.min(app.results.len() - app.offset.min(app.results.len()))];
     let mut highlighter = Highlighter::new(&app.query_text());
-    let show_vendor = app.vendor().is_none() && inner.width >= 50;
-    let code_w = visible
-        .iter()
-        .map(|h| index.code(h.row).chars().count())
-        .max()
-        .unwrap_or(4)
-        .clamp(4, 24) as u16;
-    // Cut text ends in `…`: the message gets what the other columns and their gaps leave.
-    let vendor_w = if show_vendor { VENDOR_WIDTH + 1 } else { 0 };
-    let message_w = inner
-        .width
-        .saturating_sub(vendor_w + code_w + 1 + HTTP_WIDTH + 1) as usize;
+    let cols = table_columns(app, index, visible, inner.width);
+    let show_vendor = cols.vendor > 0;
+    let code_w = cols.code;
+    let message_w = cols.message;
     let rows: Vec<Row> = visible
         .iter()
         .enumerate()
@@ -313,20 +410,22 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
             let msg_hl = highlighter.indices(&headline);
             let mut cells = Vec::new();
             if show_vendor {
-                let id = truncate(&sanitize::line(&e.vendor.id), VENDOR_WIDTH.into());
+                let id = truncate(&sanitize::line(&e.vendor.id), cols.vendor.into());
                 cells.push(Cell::from(Span::styled(id, base)));
             }
             cells.push(Cell::from(Line::from(ellipsize(
                 highlighted(&e.entry.code, &code_hl, base, hl),
                 code_w.into(),
             ))));
-            cells.push(Cell::from(plain(
-                &e.entry
-                    .http_status
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                base,
-            )));
+            if cols.http > 0 {
+                cells.push(Cell::from(plain(
+                    &e.entry
+                        .http_status
+                        .map(|s| s.to_string())
+                        .unwrap_or_default(),
+                    base,
+                )));
+            }
             cells.push(Cell::from(Line::from(ellipsize(
                 highlighted(&headline, &msg_hl, base, hl),
                 message_w,
@@ -337,15 +436,17 @@ fn draw_table(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &T
     let mut widths = Vec::new();
     let mut header = Vec::new();
     if show_vendor {
-        widths.push(Constraint::Length(VENDOR_WIDTH));
+        widths.push(Constraint::Length(cols.vendor));
         header.push("VENDOR");
     }
-    widths.extend([
-        Constraint::Length(code_w),
-        Constraint::Length(HTTP_WIDTH),
-        Constraint::Fill(1),
-    ]);
-    header.extend(["CODE", "HTTP", "MESSAGE"]);
+    widths.push(Constraint::Length(code_w));
+    header.push("CODE");
+    if cols.http > 0 {
+        widths.push(Constraint::Length(cols.http));
+        header.push("HTTP");
+    }
+    widths.push(Constraint::Fill(1));
+    header.push("MESSAGE");
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.label()))
         .column_spacing(1);
@@ -465,7 +566,7 @@ pub fn source_link(app: &App, area: Rect) -> Option<Link> {
     }
     let index = app.index.as_deref()?;
     let hit = app.selected_hit()?;
-    let pane = layout::panes(area).detail?;
+    let pane = app.panes(area).detail?;
     let inner = Block::new().borders(Borders::ALL).inner(pane);
     let width = detail::value_width(inner.width);
     let height = inner.height as usize;

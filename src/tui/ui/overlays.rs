@@ -1,14 +1,16 @@
 //! Panels drawn over the main view: help, the paste panel, and a vendor's editions.
 
-use super::text::split_line;
+use super::text::{ellipsize, truncate};
 use super::{Theme, centered, plain};
 use crate::index::Index;
 use crate::sanitize;
 use crate::tui::action::HELP;
 use crate::tui::app::App;
+use crate::tui::decoded;
 use crate::tui::layout;
+use crate::tui::rows::{Row, Tone};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -24,6 +26,12 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
     }
     let r = layout::help_rect(area, lines.len());
+    // Cut lines end in `…` at every width.
+    let inner_width = usize::from(r.width.saturating_sub(2));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::from(ellipsize(l.spans, inner_width)))
+        .collect();
     let shown = usize::from(r.height.saturating_sub(2));
     let offset = app.help_scroll.min(lines.len().saturating_sub(shown));
     let title = if shown < lines.len() {
@@ -36,6 +44,7 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         " Help (Esc closes) ".to_string()
     };
+    let title = super::truncate(&title, inner_width);
     frame.render_widget(Clear, r);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -47,186 +56,104 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 pub fn paste(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Clear, area);
-    // The answer matters more than the question: at small heights the decoded list keeps a
-    // row of its own inside its border, and the text area gives way.
-    let decoded_height = (area.height - area.height * 45 / 100)
-        .max(3)
-        .min(area.height);
-    let [input, results] = Layout::vertical([
-        Constraint::Length(area.height - decoded_height),
-        Constraint::Length(decoded_height),
-    ])
-    .areas(area);
+    let (input, results) = layout::paste_panes(area);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(true))
-        .title(" Paste an error response (Esc returns) ");
+        .title(truncate(
+            " Paste an error response (Esc returns) ",
+            usize::from(input.width.saturating_sub(2)),
+        ));
     let inner = block.inner(input);
     frame.render_widget(block, input);
     frame.render_widget(&app.paste.textarea, inner);
 
-    let block = Block::new()
+    let inner = Block::new().borders(Borders::ALL).inner(results);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let content = decoded::content(&app.paste, index);
+    let (rows, selected) = decoded::rows(&content, width);
+    let offset = decoded::offset(app.paste.scroll, rows.len(), &selected, height);
+    // When it holds more than fits, the title says where the view is and how to move it, and
+    // the bottom border how much is below.
+    let title = if rows.len() > height {
+        format!(
+            " Decoded {}-{} of {} (Shift-↑↓ Ctrl-D/U scroll, Tab picks, Enter jumps) ",
+            offset + 1,
+            (offset + height).min(rows.len()),
+            rows.len()
+        )
+    } else {
+        " Decoded (Tab picks, Enter jumps) ".to_string()
+    };
+    let mut block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border(false))
-        .title(" Decoded (Ctrl-↑↓ picks, Enter jumps) ");
-    let mut lines: Vec<Line> = Vec::new();
-    // The selected error's lines, kept in view.
-    let (mut selected_at, mut selected_end) = (0, 0);
-    if let Some(n) = &app.paste.notice {
-        lines.push(Line::from(plain(n, theme.warning())));
+        .title(truncate(&title, width));
+    let below = rows.len().saturating_sub(offset + height);
+    if below > 0 {
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                truncate(&format!(" ↓ {below} more "), width),
+                theme.label(),
+            ))
+            .right_aligned(),
+        );
     }
-    match &app.paste.decoded {
-        None => lines.push(Line::from(Span::styled(
-            "Paste JSON, a log line or an HTTP response: errdex names the vendor and code.",
-            theme.dim(),
-        ))),
-        Some(d) if d.errors.is_empty() => lines.push(Line::from(Span::styled(
-            "no error found in this text",
-            theme.dim(),
-        ))),
-        Some(d) => {
-            if let Some(n) = &d.notice {
-                lines.push(Line::from(plain(n, theme.warning())));
-            }
-            for (i, err) in d.errors.iter().enumerate() {
-                if i == app.paste.selected {
-                    selected_at = lines.len();
-                }
-                let selected = i == app.paste.selected;
-                let mark = if selected { "▶ " } else { "  " };
-                let style = if selected {
-                    theme.selected()
-                } else {
-                    theme.base()
-                };
-                let mut head = format!(
-                    "{mark}{} {}",
-                    err.vendor.as_deref().unwrap_or("unknown vendor"),
-                    err.code.as_deref().unwrap_or("(no code)")
-                );
-                if let Some(s) = err.http_status {
-                    head.push_str(&format!("  HTTP {s}"));
-                }
-                if let Some(f) = &err.field {
-                    head.push_str(&format!("  field {f}"));
-                }
-                head.push_str(&format!("  at {}", err.path));
-                lines.push(Line::from(plain(&head, style)));
-                if let Some(m) = &err.message {
-                    lines.push(Line::from(vec![
-                        Span::styled("    says: ", theme.dim()),
-                        plain(m, theme.dim()),
-                    ]));
-                }
-                let how = if err.evidence.is_empty() {
-                    err.confidence.describe().to_string()
-                } else {
-                    format!(
-                        "{} ({})",
-                        err.confidence.describe(),
-                        err.evidence.join("; ")
-                    )
-                };
-                lines.push(Line::from(vec![
-                    Span::styled("    how:  ", theme.dim()),
-                    plain(&how, theme.dim()),
-                ]));
-                if let Some(n) = &err.note {
-                    lines.push(Line::from(vec![
-                        Span::styled("    note: ", theme.label()),
-                        plain(n, theme.warning()),
-                    ]));
-                }
-                if let Some(r) = &err.retry_after {
-                    lines.push(Line::from(vec![
-                        Span::styled("    wait: ", theme.label()),
-                        plain(&r.describe(), theme.base()),
-                    ]));
-                }
-                for d in &err.details {
-                    lines.push(Line::from(vec![
-                        Span::styled("    detail: ", theme.label()),
-                        plain(&crate::decode::describe_detail(d), theme.base()),
-                    ]));
-                }
-                match err.match_rows.first() {
-                    Some(&row) => {
-                        let e = index.get(row);
-                        let headline = e.entry.headline();
-                        lines.push(Line::from(vec![
-                            Span::raw("    "),
-                            plain(&headline, theme.good()),
-                        ]));
-                        if let Some(s) = e.entry.summary_en.as_ref().filter(|s| **s != headline) {
-                            lines.push(Line::from(vec![Span::raw("    "), plain(s, theme.base())]));
-                        }
-                        if let Some(f) = &e.entry.fix {
-                            lines.push(Line::from(vec![
-                                Span::styled("    fix: ", theme.label()),
-                                plain(&f.to_string(), theme.base()),
-                            ]));
-                        }
-                        if let Some(k) = e.entry.kind {
-                            let retry = e
-                                .entry
-                                .retry
-                                .map_or(String::new(), |r| format!(" · retry: {}", r.id()));
-                            lines.push(Line::from(vec![
-                                Span::styled("    kind: ", theme.label()),
-                                plain(&format!("{}{retry}", k.id()), theme.base()),
-                            ]));
-                        }
-                    }
-                    None => {
-                        if err.confidence == crate::decode::Confidence::NotInCatalog {
-                            lines.push(Line::from(Span::styled(
-                                "    not in catalog",
-                                theme.warning(),
-                            )));
-                        }
-                        for &row in err.suggestion_rows.iter().take(3) {
-                            let e = index.get(row);
-                            lines.push(Line::from(vec![
-                                Span::styled("    maybe: ", theme.dim()),
-                                plain(
-                                    &format!(
-                                        "{} {} {}",
-                                        e.vendor.id,
-                                        e.entry.code,
-                                        e.entry.headline()
-                                    ),
-                                    theme.dim(),
-                                ),
-                            ]));
-                        }
-                    }
-                }
-                if i == app.paste.selected {
-                    selected_end = lines.len();
-                }
-            }
-        }
-    }
-    let inner = block.inner(results);
     frame.render_widget(block, results);
-    let width = usize::from(inner.width);
-    let rows: Vec<Vec<Line>> = lines.into_iter().map(|l| split_line(l, width)).collect();
-    let skip = scroll_to_show(&rows, selected_at, selected_end, usize::from(inner.height));
-    let shown: Vec<Line> = rows.into_iter().skip(skip).flatten().collect();
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|row| styled(row, theme))
+        .collect();
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// The first of `rows` (each a line split into screen rows) to draw in `height` rows so that
-/// lines `start..end` (the selected error) are in view: as few skipped as that needs, and never
-/// past `start`, so the selected error's first line always shows.
-fn scroll_to_show(rows: &[Vec<Line>], start: usize, end: usize, height: usize) -> usize {
-    let mut skip = 0;
-    let mut used: usize = rows[..end.min(rows.len())].iter().map(Vec::len).sum();
-    while used > height && skip < start {
-        used -= rows[skip].len();
-        skip += 1;
-    }
-    skip
+/// A row of pieces in the styles of their tones.
+fn styled(row: Row, theme: &Theme) -> Line<'static> {
+    let style = |tone: Tone| match tone {
+        Tone::Base => theme.base(),
+        Tone::Selected => theme.selected(),
+        Tone::Dim => theme.dim(),
+        Tone::Label => theme.label(),
+        Tone::Good => theme.good(),
+        Tone::Warning => theme.warning(),
+    };
+    Line::from(
+        row.into_iter()
+            .map(|(tone, text)| Span::styled(text, style(tone)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The list of config warnings and catalog problems (`w`), over the body; it scrolls.
+pub fn problems(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    let (rows, height) = app.problem_rows();
+    let offset = app.problems_scroll.min(rows.len().saturating_sub(height));
+    let width = usize::from(area.width.saturating_sub(2));
+    let title = if rows.len() > height {
+        format!(
+            " Warnings and problems {}-{} of {} (j/k scroll, Esc closes) ",
+            offset + 1,
+            (offset + height).min(rows.len()),
+            rows.len()
+        )
+    } else {
+        " Warnings and problems (Esc closes) ".to_string()
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(true))
+        .title(truncate(&title, width));
+    let shown: Vec<Line> = rows
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|row| styled(row, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(shown).block(block).style(theme.base()), area);
 }
 
 pub fn editions(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -3,7 +3,7 @@
 
 use crate::sanitize;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use unicode_width::UnicodeWidthChar;
 
 /// Spans for `text` with the chars at `matched` (sorted char indices) in `hl`.
@@ -83,56 +83,6 @@ pub fn truncate(s: &str, width: usize) -> String {
         .collect()
 }
 
-/// `line` cut into screen rows of at most `width` columns, at spaces where it can (between
-/// characters in a word longer than a row, and in CJK text), so a list of lines knows exactly
-/// how many rows it takes (a paragraph's own wrapping does not say).
-pub fn split_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
-    let width = width.max(1);
-    let chars: Vec<(char, Style)> = line
-        .spans
-        .iter()
-        .flat_map(|s| s.content.chars().map(move |c| (c, s.style)))
-        .collect();
-    let mut rows: Vec<&[(char, Style)]> = Vec::new();
-    let mut start = 0;
-    let mut used = 0;
-    // Just after the last space in the current row: where it breaks best.
-    let mut after_space = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let w = chars[i].0.width().unwrap_or(0);
-        if used + w > width && i > start {
-            let end = after_space.filter(|&e| e > start).unwrap_or(i);
-            rows.push(&chars[start..end]);
-            start = end;
-            used = chars[start..i]
-                .iter()
-                .map(|(c, _)| c.width().unwrap_or(0))
-                .sum();
-            after_space = None;
-            continue;
-        }
-        used += w;
-        if chars[i].0 == ' ' {
-            after_space = Some(i + 1);
-        }
-        i += 1;
-    }
-    rows.push(&chars[start..]);
-    rows.into_iter()
-        .map(|row| {
-            let mut spans: Vec<Span<'static>> = Vec::new();
-            for &(c, style) in row {
-                match spans.last_mut() {
-                    Some(last) if last.style == style => last.content.to_mut().push(c),
-                    _ => spans.push(Span::styled(c.to_string(), style)),
-                }
-            }
-            Line::from(spans).style(line.style)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,39 +112,5 @@ mod tests {
             .map(|s| (s.content.as_ref(), s.style == bold))
             .collect();
         assert_eq!(cut, [("ab", false), ("c", true), ("…", true)]);
-    }
-
-    #[test]
-    fn split_line_breaks_at_spaces_where_it_can() {
-        let rows: Vec<String> = split_line(Line::from("says: Token is invalid"), 12)
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect();
-        assert_eq!(rows, ["says: Token ", "is invalid"]);
-        let rows = split_line(Line::from("abcdefghij klm"), 4);
-        assert_eq!(rows.len(), 4, "a long word is cut between characters");
-    }
-
-    #[test]
-    fn split_line_cuts_at_the_width_keeping_styles_and_wide_chars_whole() {
-        let bold = Style::new().add_modifier(Modifier::BOLD);
-        let line = Line::from(vec![Span::raw("ab"), Span::styled("c錯d", bold)]);
-        let rows: Vec<Vec<(String, bool)>> = split_line(line, 3)
-            .into_iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| (s.content.to_string(), s.style == bold))
-                    .collect()
-            })
-            .collect();
-        assert_eq!(
-            rows,
-            [
-                vec![("ab".to_string(), false), ("c".to_string(), true)],
-                vec![("錯d".to_string(), true)],
-            ]
-        );
-        assert_eq!(split_line(Line::from(""), 5).len(), 1);
     }
 }

@@ -15,8 +15,11 @@ pub struct Theme {
 /// Which terminal background the colours are chosen for (`theme` in the config file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Palette {
-    /// Light text on a dark background: the bright ANSI colours.
+    /// The terminal's own background, light or dark as it says (`COLORFGBG`, or its answer to
+    /// an OSC 11 query), dark when it does not say: found as the explorer starts.
     #[default]
+    Auto,
+    /// Light text on a dark background: the bright ANSI colours.
     Dark,
     /// Dark text on a light background: the dark ANSI colours. Neither palette uses yellow
     /// or cyan for text, which fade on white.
@@ -27,7 +30,7 @@ impl Theme {
     /// The accent colour: highlights and keys.
     fn accent(&self) -> Color {
         match self.palette {
-            Palette::Dark => Color::LightMagenta,
+            Palette::Dark | Palette::Auto => Color::LightMagenta,
             Palette::Light => Color::Magenta,
         }
     }
@@ -35,7 +38,7 @@ impl Theme {
     /// The colour of labels and the focused border.
     fn frame(&self) -> Color {
         match self.palette {
-            Palette::Dark => Color::LightBlue,
+            Palette::Dark | Palette::Auto => Color::LightBlue,
             Palette::Light => Color::Blue,
         }
     }

@@ -13,7 +13,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const DATA: &str = include_str!("../../catalogs/postgres-messages.tsv");
+const DATA: &str = include_str!("../../../catalogs/postgres-messages.tsv");
 
 /// The longest text one placeholder stands for (PostgreSQL's names are at most 63 bytes;
 /// key values and type lists run longer).

@@ -1,0 +1,52 @@
+//! Google Cloud's `ErrorInfo` reasons as Google APIs send them: in a JSON error's `details`
+//! (`"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"`), and
+//! in the protobuf text form the Python and Go clients print (`reason: "RATE_LIMIT_EXCEEDED"
+//! domain: "googleapis.com"`).
+
+use super::{Family, Kind, Pattern, code};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(
+            r#"google\.rpc\.ErrorInfo"[^{}]*?"reason"\s*:\s*"([A-Z][A-Z0-9_]+)""#,
+            code,
+        ),
+        Pattern::new(
+            r#""reason"\s*:\s*"([A-Z][A-Z0-9_]+)"[^{}]*?google\.rpc\.ErrorInfo""#,
+            code,
+        ),
+        Pattern::new(
+            r#"\breason: "([A-Z][A-Z0-9_]+)"\s*domain: "[\w.-]*googleapis\.com""#,
+            code,
+        ),
+    ],
+    triggers: &["errorinfo", "reason"],
+    retry_words,
+    ..Family::new("gcp")
+};
+
+/// Google sends how long to wait in the error's `RetryInfo`.
+fn retry_words(_: &str, kind: Option<Kind>) -> Option<&'static str> {
+    (kind == Some(Kind::RateLimit)).then_some(
+        "Wait the `retryDelay` of the error's RetryInfo detail when it has one, else retry with exponential backoff; if it keeps happening, lower the request rate or raise the quota.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["gcp"], text)
+    }
+
+    #[test]
+    fn json_details_and_protobuf_text() {
+        let json = r#"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"translate.googleapis.com"}}]}}"#;
+        assert_eq!(read(json), [("gcp", c("API_KEY_INVALID"))]);
+        let text = "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded. [reason: \"RATE_LIMIT_EXCEEDED\"\ndomain: \"googleapis.com\"\nmetadata {\n}\n]";
+        assert_eq!(read(text), [("gcp", c("RATE_LIMIT_EXCEEDED"))]);
+        // A reason of another kind of body is not an ErrorInfo's.
+        assert!(read(r#"{"reason": "NOT_READY", "status": 503}"#).is_empty());
+    }
+}

@@ -1,0 +1,103 @@
+//! Windows HRESULTs as .NET, PowerShell and COM print them: `Exception from HRESULT:
+//! 0x800706BA`, `COMException (0x80040154)`, PowerShell's `HRESULT: 0x80070005`, .NET's signed
+//! `HResult: -2147024891`, and `Error 0x80070005`. An HRESULT of the Win32 facility
+//! (`0x8007xxxx`) is that Win32 error too.
+
+use super::{Family, Key, Pattern, hex8, u32_value};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(
+            r"\b(?i:hresult)\b\s*[:=]?\s*(0x[0-9A-Fa-f]{8}|-\d{9,10})\b",
+            hresult,
+        ),
+        Pattern::new(r"\b(\w*Exception \(0x[0-9A-Fa-f]{8}\))", exception),
+        Pattern::new(
+            r#"\b(?i:error|code|failed with|hr)\b["']?\s*[:=]?\s*["']?(0x[89ABab][0-9A-Fa-f]{7})\b"#,
+            hresult,
+        ),
+    ],
+    triggers: &["hresult"],
+    code_form: hresult_form,
+    links: win32_facility,
+    ..Family::new("hresult")
+};
+
+fn hresult(s: &str) -> Option<Key> {
+    Some(Key::Code(hex8(u32_value(s)?)))
+}
+
+/// `COMException (0x80040154)`, but not .NET Framework's `Win32Exception (0x80004005)`, whose
+/// HResult is always E_FAIL: the Win32 family reads its text.
+fn exception(s: &str) -> Option<Key> {
+    if s.starts_with("Win32Exception") {
+        return None;
+    }
+    let (_, hex) = s.split_once(" (")?;
+    hresult(hex.trim_end_matches(')'))
+}
+
+/// `0x80070005`, `80070005`, `0x80070005` in lower case, `-2147024891`.
+fn hresult_form(typed: &str) -> Option<String> {
+    u32_value(typed).map(hex8)
+}
+
+/// `0x8007xxxx` is HRESULT_FROM_WIN32(xxxx).
+fn win32_facility(key: &Key) -> Vec<(&'static str, Key)> {
+    match key {
+        Key::Code(c) => match u32_value(c) {
+            Some(v) if v & 0xFFFF_0000 == 0x8007_0000 && v != 0x8007_0000 => {
+                vec![(super::win32::FAMILY.id, Key::Code((v & 0xFFFF).to_string()))]
+            }
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["hresult", "win32"], text)
+    }
+
+    #[test]
+    fn dotnet_powershell_and_com() {
+        assert_eq!(
+            read("The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)"),
+            [("win32", c("1722")), ("hresult", c("0x800706BA"))]
+        );
+        assert!(
+            read("COMException (0x80040154): Retrieving the COM class factory")
+                .contains(&("hresult", c("0x80040154")))
+        );
+        assert!(read("HResult: -2147024891").contains(&("hresult", c("0x80070005"))));
+        assert!(read("    HRESULT: 0x80070005").contains(&("hresult", c("0x80070005"))));
+        assert!(
+            read("Install-Package : Error 0x80070005: Access is denied.")
+                .contains(&("hresult", c("0x80070005")))
+        );
+        // .NET Framework's Win32Exception always says E_FAIL: the Win32 family reads it.
+        assert!(
+            !read("Win32Exception (0x80004005): Access is denied")
+                .iter()
+                .any(|(f, _)| *f == "hresult")
+        );
+        // A CLSID's groups and other hex are not HRESULTs.
+        assert!(read("CLSID {00024500-0000-0000-C000-000000000046}").is_empty());
+        assert!(read("Fault offset: 0x00000000000a5a1b").is_empty());
+    }
+
+    #[test]
+    fn number_forms() {
+        let form = super::FAMILY.code_form;
+        assert_eq!(form("80070005"), Some("0x80070005".into()));
+        assert_eq!(form("0x80070005"), Some("0x80070005".into()));
+        assert_eq!(form("0x8007000e"), Some("0x8007000E".into()));
+        assert_eq!(form("-2147024891"), Some("0x80070005".into()));
+        assert_eq!(form("5"), None);
+        assert_eq!(form("E_ACCESSDENIED"), None);
+    }
+}

@@ -1,0 +1,70 @@
+//! HTTP/2 error codes as clients print them: Go's `server sent GOAWAY … ErrCode=NO_ERROR` and
+//! `stream error: stream ID 3; PROTOCOL_ERROR`, curl's `HTTP/2 stream 1 was not closed
+//! cleanly: INTERNAL_ERROR (err 2)`, grpc-go's `received prior goaway: code:
+//! ENHANCE_YOUR_CALM`, Python h2's `ErrorCodes.REFUSED_STREAM`, nghttp2's names (Node, curl).
+//! A GOAWAY or reset with NO_ERROR still ended the request: it is reported.
+
+use super::{Family, Pattern, name};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(r"\bErrCode=([A-Z_]+)", name).failed(),
+        Pattern::new(r"\bstream error: stream ID \d+; ([A-Z_]+)", name).failed(),
+        Pattern::new(
+            r"\bHTTP/2 stream \d+ was not closed cleanly: ([A-Z_]+)",
+            name,
+        )
+        .failed(),
+        Pattern::new(r"(?i:goaway)[^\n]{0,60}?\bcode: ([A-Z][A-Z_]{4,})\b", name).failed(),
+        Pattern::new(r"\bErrorCodes\.([A-Z_]+)\b", name),
+        Pattern::new(r"\b(NGHTTP2_[A-Z_]+)\b", name),
+    ],
+    triggers: &[
+        "errcode=",
+        "stream error",
+        "http/2",
+        "goaway",
+        "errorcodes.",
+        "nghttp2",
+    ],
+    ..Family::new("http2")
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{keys_in, n};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["http2"], text)
+    }
+
+    #[test]
+    fn go_curl_grpc_python_and_nghttp2() {
+        assert_eq!(
+            read(
+                "http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=NO_ERROR, debug=\"\""
+            ),
+            [("http2", n("NO_ERROR"))]
+        );
+        assert_eq!(
+            read(
+                "Post \"https://a/v1\": stream error: stream ID 3; PROTOCOL_ERROR; received from peer"
+            ),
+            [("http2", n("PROTOCOL_ERROR"))]
+        );
+        assert!(
+            read("curl: (92) HTTP/2 stream 1 was not closed cleanly: INTERNAL_ERROR (err 2)")
+                .contains(&("http2", n("INTERNAL_ERROR")))
+        );
+        assert!(
+            read("received prior goaway: code: ENHANCE_YOUR_CALM, debug data: \"too_many_pings\"")
+                .contains(&("http2", n("ENHANCE_YOUR_CALM")))
+        );
+        assert_eq!(
+            read(
+                "httpx.RemoteProtocolError: <StreamReset stream_id:1, error_code:ErrorCodes.REFUSED_STREAM, remote_reset:True>"
+            ),
+            [("http2", n("REFUSED_STREAM"))]
+        );
+    }
+}

@@ -1,0 +1,61 @@
+//! Kubernetes container and event reasons as kubectl shows them: the STATUS column of `kubectl
+//! get pods`, the REASON of warning events (`kubectl get events`, `kubectl describe`), and
+//! `Reason: OOMKilled` in `kubectl describe pod`. Reasons that mean all is well (`Completed`)
+//! are not reported.
+
+use super::{Family, Pattern, name};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(
+            r"(?m)^\S+[ \t]+\d+/\d+[ \t]+(?:Init:)?([A-Z][A-Za-z]+)[ \t]+\d+",
+            name,
+        ),
+        Pattern::new(
+            r"(?m)^[ \t]*(?:\S+[ \t]+)?Warning[ \t]+([A-Z][A-Za-z]+)[ \t]+(?:[a-z]+/\S|\d+[smhd]|<unknown>)",
+            name,
+        ),
+        Pattern::new(r"(?m)^[ \t]*Reason:[ \t]+([A-Z][A-Za-z]+)[ \t]*\r?$", name),
+    ],
+    triggers: &[
+        "backoff",
+        "reason:",
+        "warning",
+        "errimage",
+        "oomkilled",
+        "evicted",
+    ],
+    ..Family::new("k8s")
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{keys_in, n};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["k8s"], text)
+    }
+
+    #[test]
+    fn pods_events_and_describe() {
+        let pods = "NAME                      READY   STATUS             RESTARTS       AGE\napi-7d9c7b6f5d-x2k8p      0/1     CrashLoopBackOff   7 (2m3s ago)   14m\nworker-5f6d8c9b7-q9w2z    1/1     Running            0              14m\n";
+        assert_eq!(
+            read(pods),
+            [("k8s", n("CrashLoopBackOff")), ("k8s", n("Running"))]
+        );
+        let events = "LAST SEEN   TYPE      REASON      OBJECT                     MESSAGE\n2m          Warning   BackOff     pod/api-7d9c7b6f5d-x2k8p   Back-off restarting failed container\n";
+        assert_eq!(read(events), [("k8s", n("BackOff"))]);
+        assert_eq!(
+            read(
+                "  Warning  Failed     12s (x3 over 40s)  kubelet  Error: secret \"db\" not found"
+            ),
+            [("k8s", n("Failed"))]
+        );
+        assert_eq!(
+            read("    Last State:     Terminated\n      Reason:       OOMKilled\n"),
+            [("k8s", n("OOMKilled"))]
+        );
+        // A log's warning is not an event.
+        assert!(read("[x] Warning Failed to load config").is_empty());
+    }
+}

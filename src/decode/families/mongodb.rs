@@ -1,0 +1,53 @@
+//! MongoDB server errors as the drivers print them: `E11000 duplicate key error`, the Node and
+//! Python drivers' `code: 13, codeName: 'Unauthorized'` (and `'code': 18, 'codeName': …`), the
+//! Java driver's `Command failed with error 13 (Unauthorized)`.
+
+use super::{Family, Pattern, code};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(r"\bE(1100[01]) duplicate key error", code),
+        Pattern::new(
+            r#"\bcode['"]?\s*:\s*(\d{1,5}),\s*['"]?codeName['"]?\s*:\s*['"]\w+['"]"#,
+            code,
+        ),
+        Pattern::new(r"\bCommand failed with error (\d{1,5}) \(\w+\)", code),
+    ],
+    triggers: &["mongo", "codename", "duplicate key"],
+    ..Family::new("mongodb")
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["mongodb"], text)
+    }
+
+    #[test]
+    fn node_python_and_java_drivers() {
+        assert!(
+            read(
+                "MongoServerError: E11000 duplicate key error collection: shop.users index: email_1"
+            )
+            .contains(&("mongodb", c("11000")))
+        );
+        assert_eq!(
+            read(
+                "MongoServerError: not authorized\n    at x {\n  ok: 0,\n  code: 13,\n  codeName: 'Unauthorized',\n}"
+            ),
+            [("mongodb", c("13"))]
+        );
+        assert_eq!(
+            read(
+                "full error: {'ok': 0.0, 'errmsg': 'Authentication failed.', 'code': 18, 'codeName': 'AuthenticationFailed'}"
+            ),
+            [("mongodb", c("18"))]
+        );
+        assert_eq!(
+            read("Command failed with error 13 (Unauthorized): 'not authorized on admin'"),
+            [("mongodb", c("13"))]
+        );
+    }
+}

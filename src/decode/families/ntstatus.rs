@@ -1,0 +1,77 @@
+//! Windows NTSTATUS codes as crashes print them: WinDbg's `ExceptionCode: c0000005`, the event
+//! log's `Exception code: 0xc0000409`, Visual Studio's `exited with code -1073741819
+//! (0xc0000005)` and `Unhandled exception … 0xC0000005: Access violation`, and the symbols
+//! (`STATUS_ACCESS_VIOLATION`, as Chrome's crash page shows it).
+
+use super::{Family, Key, Pattern, hex8, name, u32_value};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(r"\bExceptionCode:\s*([0-9A-Fa-f]{8})\b", ntstatus),
+        Pattern::new(r"\b(?i:exception code):?\s*(0x[0-9A-Fa-f]{8})\b", ntstatus),
+        Pattern::new(
+            r"\b(?i:exit(?:ed with)? code):? (-\d{9,10}|\d{10}|0x[0-9A-Fa-f]{8})\b",
+            ntstatus,
+        ),
+        Pattern::new(r": (0x[Cc][0-9A-Fa-f]{7}): ", ntstatus),
+        Pattern::new(r"\b(STATUS_[A-Z0-9_]{4,})\b", name),
+    ],
+    triggers: &["status_"],
+    code_form: ntstatus_form,
+    ..Family::new("ntstatus")
+};
+
+/// An error status (severity bits 11: `0xC…`) in any of its forms.
+fn ntstatus(s: &str) -> Option<Key> {
+    let v = u32_value(s)?;
+    (v >> 30 == 0b11).then(|| Key::Code(hex8(v)))
+}
+
+/// `c0000005`, `0xc0000005`, `-1073741819`.
+fn ntstatus_form(typed: &str) -> Option<String> {
+    u32_value(typed).map(hex8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in, n};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["ntstatus"], text)
+    }
+
+    #[test]
+    fn crash_reports() {
+        assert_eq!(
+            read("   ExceptionCode: c0000005 (Access violation)"),
+            [("ntstatus", c("0xC0000005"))]
+        );
+        assert_eq!(
+            read("Exception code: 0xc0000409\nFault offset: 0x00000000000a5a1b"),
+            [("ntstatus", c("0xC0000409"))]
+        );
+        assert!(
+            read("The program '[14236] a.exe' has exited with code -1073741819 (0xc0000005).")
+                .contains(&("ntstatus", c("0xC0000005")))
+        );
+        assert!(
+            read("Unhandled exception at 0x00007FF6A1B21234 in a.exe: 0xC0000005: Access violation reading location 0x0000000000000010.")
+                .contains(&("ntstatus", c("0xC0000005")))
+        );
+        assert_eq!(
+            read("Error code: STATUS_ACCESS_VIOLATION"),
+            [("ntstatus", n("STATUS_ACCESS_VIOLATION"))]
+        );
+        // Exit statuses of ordinary programs and addresses are not NTSTATUS codes.
+        assert!(read("Process finished with exit code 1").is_empty());
+        assert!(read("Faulting process id: 0x1f2c").is_empty());
+    }
+
+    #[test]
+    fn number_forms() {
+        let form = super::FAMILY.code_form;
+        assert_eq!(form("c0000005"), Some("0xC0000005".into()));
+        assert_eq!(form("0xc0000005"), Some("0xC0000005".into()));
+        assert_eq!(form("-1073741819"), Some("0xC0000005".into()));
+    }
+}

@@ -1,0 +1,74 @@
+//! OAuth 2.0 and OpenID Connect errors as servers send them: the token endpoint's JSON
+//! (`{"error": "invalid_grant", "error_description": …}`), a resource server's
+//! `WWW-Authenticate: Bearer error="invalid_token"`, the authorization endpoint's redirect
+//! (`?error=access_denied&error_description=…`), and oauthlib's `(invalid_client)`.
+
+use super::{Family, Pattern, code, name};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(
+            r#""error"\s*:\s*"([a-z_]{4,})"\s*,\s*"error_description"\s*:\s*"((?:[^"\\\n]|\\.)*)""#,
+            code,
+        )
+        .with_message(),
+        Pattern::new(r#""error"\s*:\s*"([a-z_]{4,})"\s*,\s*"error_uri""#, code),
+        Pattern::new(
+            r#""error_description"\s*:\s*"(?P<message>(?:[^"\\\n]|\\.)*)"\s*,\s*"error"\s*:\s*"(?P<key>[a-z_]{4,})""#,
+            code,
+        )
+        .with_message(),
+        Pattern::new(
+            r#"\b(?i:www-authenticate):[^\n]*?\berror="([a-z_]+)"(?:,\s*error_description="([^"\n]*)")?"#,
+            code,
+        )
+        .with_message(),
+        Pattern::new(r"[?&#]error=([a-z_]{4,})\b", name),
+        Pattern::new(r"\boauthlib\.[\w.]*Error: \(([a-z_]+)\) ([^\n]*)", code).with_message(),
+    ],
+    triggers: &["error_description", "www-authenticate", "error=", "oauth"],
+    ..Family::new("oauth")
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in, n};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["oauth"], text)
+    }
+
+    #[test]
+    fn bodies_challenges_and_redirects() {
+        assert_eq!(
+            read(
+                "{\n  \"error\": \"invalid_grant\",\n  \"error_description\": \"Token has been expired or revoked.\"\n}"
+            ),
+            [("oauth", c("invalid_grant"))]
+        );
+        assert_eq!(
+            read(r#"{"error_description":"x","error":"slow_down"}"#),
+            [("oauth", c("slow_down"))]
+        );
+        assert_eq!(
+            read(
+                "WWW-Authenticate: Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\""
+            ),
+            [("oauth", c("invalid_token"))]
+        );
+        assert_eq!(
+            read(
+                "https://app.example.com/cb?error=access_denied&error_description=The+user+denied&state=x"
+            ),
+            [("oauth", n("access_denied"))]
+        );
+        assert_eq!(
+            read(
+                "oauthlib.oauth2.rfc6749.errors.InvalidClientError: (invalid_client) Client authentication failed."
+            ),
+            [("oauth", c("invalid_client"))]
+        );
+        // Another API's error key without OAuth's companions is not OAuth's.
+        assert!(read(r#"{"error": "invalid_request"}"#).is_empty());
+    }
+}

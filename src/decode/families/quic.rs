@@ -1,0 +1,69 @@
+//! QUIC transport and HTTP/3 errors as quic-go and curl print them: `Application error 0x10c
+//! (remote)`, a transport error by name (`CONNECTION_REFUSED (remote)`), and HTTP/3 and QPACK
+//! names (`H3_REQUEST_CANCELLED`). Codes are written in lower-case hex.
+
+use super::{Family, Key, Pattern, name};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(r"\bApplication error (0x[0-9a-fA-F]{1,8})\b", hex),
+        Pattern::new(r"\b([A-Z][A-Z_]{3,}) \((?:remote|local)\)", name),
+        Pattern::new(r"\b((?:H3|QPACK)_[A-Z_]{4,})\b", name),
+    ],
+    triggers: &[
+        "application error",
+        "(remote)",
+        "(local)",
+        "h3_",
+        "qpack_",
+        "quic",
+    ],
+    code_form: quic_form,
+    ..Family::new("quic")
+};
+
+fn hex(s: &str) -> Option<Key> {
+    quic_form(s).map(Key::Code)
+}
+
+/// `0x10C` or `0x010c`: `0x10c`.
+fn quic_form(typed: &str) -> Option<String> {
+    let hex = typed
+        .strip_prefix("0x")
+        .or_else(|| typed.strip_prefix("0X"))?;
+    let value = u64::from_str_radix(hex, 16).ok()?;
+    Some(format!("{value:#x}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in, n};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["quic"], text)
+    }
+
+    #[test]
+    fn quic_go_and_names() {
+        assert_eq!(
+            read("GET https://edge.example.com/seg-42.m4s: Application error 0x10c (remote)"),
+            [("quic", c("0x10c"))]
+        );
+        assert_eq!(
+            read("dial quic edge.example.com:443: CONNECTION_REFUSED (remote)"),
+            [("quic", n("CONNECTION_REFUSED"))]
+        );
+        assert_eq!(
+            read("stream 0 reset: H3_REQUEST_CANCELLED"),
+            [("quic", n("H3_REQUEST_CANCELLED"))]
+        );
+    }
+
+    #[test]
+    fn number_forms() {
+        let form = super::FAMILY.code_form;
+        assert_eq!(form("0x10C"), Some("0x10c".into()));
+        assert_eq!(form("0x010c"), Some("0x10c".into()));
+        assert_eq!(form("268"), None);
+    }
+}

@@ -1,0 +1,77 @@
+//! Signals as shells and runtimes report a process they ended: bash's `Segmentation fault (core
+//! dumped)` (which is exit status 128+N too), Go's `signal: killed` and panics' `[signal
+//! SIGSEGV: …]`, Python's `<Signals.SIGKILL: 9>`, systemd's `code=killed, status=9/KILL`.
+
+use super::{Family, Pattern, code, message, name};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(
+            r"(?m)^[ \t]*(Segmentation fault|Killed|Aborted|Bus error|Illegal instruction|Floating point exception|Terminated|Hangup|Quit|Trace/breakpoint trap|User defined signal [12]|Alarm clock|CPU time limit exceeded|File size limit exceeded|Bad system call)(?: \(core dumped\))?[ \t]*\r?$",
+            message,
+        )
+        .linked(),
+        Pattern::new(
+            r"(?m): line \d+: +\d+ (Segmentation fault|Killed|Aborted|Bus error|Illegal instruction|Floating point exception|Terminated|Hangup|Quit|Trace/breakpoint trap|User defined signal [12]|Alarm clock|CPU time limit exceeded|File size limit exceeded|Bad system call)\b",
+            message,
+        )
+        .linked(),
+        Pattern::new(r"\bsignal: ([a-z][a-z0-9 /]*[a-z0-9])", message),
+        Pattern::new(r"\[signal (SIG[A-Z0-9]+)", name),
+        Pattern::new(r"<Signals\.(SIG[A-Z0-9]+): \d+>", name),
+        Pattern::new(r"\bcode=(?:killed|dumped), status=(\d{1,2})/", code),
+        Pattern::new(r"\b(?i:killed|terminated) by signal:? (\d{1,2})\b", code),
+    ],
+    triggers: &[
+        "segmentation fault",
+        "killed",
+        "aborted",
+        "core dumped",
+        "signal",
+        "terminated",
+        "bus error",
+        "illegal instruction",
+        "floating point exception",
+    ],
+    ..Family::new("signal")
+};
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in, m, n};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["signal"], text)
+    }
+
+    #[test]
+    fn shells_go_python_and_systemd() {
+        assert_eq!(
+            read("$ ./bin/indexer\nSegmentation fault (core dumped)\n"),
+            [("signal", m("Segmentation fault"))]
+        );
+        assert_eq!(
+            read("./run.sh: line 3: 12345 Killed                  ./bin/indexer\n"),
+            [("signal", m("Killed"))]
+        );
+        assert_eq!(
+            read("build step failed: signal: killed"),
+            [("signal", m("killed"))]
+        );
+        assert!(
+            read("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a2b1c]")
+                .contains(&("signal", n("SIGSEGV")))
+        );
+        assert_eq!(
+            read("Command '['./render.sh']' died with <Signals.SIGKILL: 9>."),
+            [("signal", n("SIGKILL"))]
+        );
+        assert_eq!(
+            read("acme-api.service: Main process exited, code=killed, status=9/KILL"),
+            [("signal", c("9"))]
+        );
+        // A word in a sentence is not the shell's report.
+        assert!(read("The transaction was Aborted by the user").is_empty());
+        assert!(read("2 jobs Killed by the scheduler today\n").is_empty());
+    }
+}

@@ -1,0 +1,52 @@
+//! TLS alerts as the peers report them: OpenSSL's `SSL alert number 70`, Go's `remote error:
+//! tls: bad certificate`, Java's `Received fatal alert: handshake_failure`. OpenSSL's reasons
+//! for a received alert link here from the openssl family.
+
+use super::{Family, Key, Pattern, code, name};
+
+pub const FAMILY: Family = Family {
+    patterns: &[
+        Pattern::new(r"\bSSL alert number (\d{1,3})\b", code),
+        Pattern::new(
+            r"\b(?:remote|local) error: tls: ([a-z][a-zA-Z ]*[a-zA-Z])",
+            go_alert,
+        ),
+        Pattern::new(r"\bReceived fatal alert: ([a-z_]+)", name),
+    ],
+    triggers: &["alert", "tls: "],
+    ..Family::new("tls-alert")
+};
+
+/// Go writes the alert's name with spaces (`bad certificate`).
+fn go_alert(s: &str) -> Option<Key> {
+    Some(Key::Name(s.replace(' ', "_")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{c, keys_in, n};
+
+    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
+        keys_in(&["tls-alert"], text)
+    }
+
+    #[test]
+    fn openssl_go_and_java() {
+        assert!(
+            read(
+                "tlsv1 alert protocol version:../ssl/record/rec_layer_s3.c:1584:SSL alert number 70"
+            )
+            .contains(&("tls-alert", c("70")))
+        );
+        assert_eq!(
+            read(
+                "http: TLS handshake error from 10.1.4.22:53184: remote error: tls: bad certificate"
+            ),
+            [("tls-alert", n("bad_certificate"))]
+        );
+        assert_eq!(
+            read("javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure"),
+            [("tls-alert", n("handshake_failure"))]
+        );
+    }
+}
