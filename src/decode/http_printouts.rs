@@ -1,9 +1,9 @@
 //! HTTP errors as clients, proxies and servers print them without a status line: axios,
-//! ky, got, Python's requests, httpx, urllib, aiohttp and googleapiclient, Go's `resp.Status`,
-//! OkHttp and Retrofit, Spring's `WebClientResponseException` and `RestTemplate`, .NET's
-//! `HttpRequestException`, Ruby's Faraday and Net::HTTP, PHP's Guzzle, kubectl's `Error from
-//! server (NotFound)`, error pages (`<title>502 Bad Gateway</title>`, Cloudflare's
-//! `502: Bad gateway`) and Envoy's local replies. Each gives a status of 400 to 599.
+//! ky, got, Python's requests, httpx, urllib, aiohttp, googleapiclient and google-api-core,
+//! Go's `resp.Status`, OkHttp and Retrofit, Spring's `WebClientResponseException` and
+//! `RestTemplate`, .NET's `HttpRequestException`, Ruby's Faraday and Net::HTTP, PHP's Guzzle,
+//! kubectl's `Error from server (NotFound)`, error pages (`<title>502 Bad Gateway</title>`,
+//! Cloudflare's `502: Bad gateway`) and Envoy's local replies. Each gives a status of 400 to 599.
 
 use regex::Regex;
 use std::collections::HashMap;
@@ -32,17 +32,26 @@ pub struct Phrases {
     by_joined: HashMap<String, u16>,
 }
 
-/// Reason phrases of RFC 2616 and RFC 7231 that RFC 9110 renamed, 418's, and nginx's spelling
-/// of 504.
+/// Reason phrases of RFC 2616 and RFC 7231 that RFC 9110 renamed, 418's, nginx's spellings
+/// (its error pages, and Kubernetes' ingress-nginx's), and the titles of Cloudflare's pages for
+/// its own 52x statuses (`example.com | 521: Web server is down`).
 const OLDER_PHRASES: &[(u16, &str)] = &[
     (413, "Payload Too Large"),
     (413, "Request Entity Too Large"),
     (414, "Request-URI Too Long"),
+    (414, "Request-URI Too Large"),
     (416, "Requested Range Not Satisfiable"),
     (418, "I'm a teapot"),
     (422, "Unprocessable Entity"),
-    // nginx's page.
+    (503, "Service Temporarily Unavailable"),
     (504, "Gateway Time-out"),
+    (520, "Web server is returning an unknown error"),
+    (521, "Web server is down"),
+    (522, "Connection timed out"),
+    (523, "Origin is unreachable"),
+    (524, "A timeout occurred"),
+    (525, "SSL handshake failed"),
+    (526, "Invalid SSL certificate"),
 ];
 
 impl Phrases {
@@ -125,8 +134,12 @@ static PATTERNS: LazyLock<Vec<(Regex, Read)>> = LazyLock::new(|| {
         p(r"ClientResponseError: ([0-9]{3}),", Read::Status),
         // OkHttp's Response.
         p(r"(?-u:\b)code=([0-9]{3}), message=", Read::Status),
-        // googleapiclient.
+        // googleapiclient; google-api-core (`exceptions.ResourceExhausted: 429 Quota ...`).
         p(r"<HttpError ([0-9]{3})(?-u:\b)", Read::Status),
+        p(
+            r"api_core\.exceptions\.[A-Za-z]+: ([0-9]{3}) ",
+            Read::Status,
+        ),
         // Node's statusCode, logfmt's status=503.
         p(
             r"(?-u:\b)status(?:Code|_code|code)?[=:] ?([0-9]{3})(?-u:\b)",
@@ -281,6 +294,12 @@ mod tests {
         let s = |t: &str| statuses(t).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
         assert_eq!(s("AxiosError: Request failed with status code 401"), [401]);
         assert_eq!(
+            s(
+                "google.api_core.exceptions.PermissionDenied: 403 Permission denied on resource project acme."
+            ),
+            [403]
+        );
+        assert_eq!(
             s("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://x/42"),
             [404]
         );
@@ -344,6 +363,18 @@ mod tests {
         assert!(statuses("took 404 ms; port 502 open; 500 Not Found").is_empty());
         assert!(statuses("GET /users/404 Not Found-page").is_empty());
         assert!(statuses("HTTP/1.1 200 OK and status code 200").is_empty());
+    }
+
+    #[test]
+    fn nginx_and_cloudflare_pages() {
+        assert_eq!(
+            statuses("<head><title>503 Service Temporarily Unavailable</title></head>"),
+            [(503, Some("Service Temporarily Unavailable".to_string()))]
+        );
+        assert_eq!(
+            statuses("<title>api.example.com | 521: Web server is down</title>"),
+            [(521, Some("Web server is down".to_string()))]
+        );
     }
 
     #[test]

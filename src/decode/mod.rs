@@ -24,6 +24,8 @@ pub mod retry;
 mod retry_after;
 mod rpc_details;
 mod rpc_status;
+mod rpc_text;
+mod runtime_errors;
 mod similarity;
 mod weigh;
 mod wrap;
@@ -244,6 +246,7 @@ impl<'i> Decoding<'i> {
         let statuses = extract::status_lines(&text);
         d.http_printouts(&text, &statuses);
         d.rpc_trailers(&text);
+        d.loose_details(&text);
         d.retry_headers(&text, &statuses);
         d.finish()
     }
@@ -397,6 +400,9 @@ struct Decoder<'p> {
     /// Top-level JSON documents with objects that parsed to their end: a printout over one is
     /// its text (`pixnet: {...}` lines are not a YAML block).
     whole_docs: Vec<Range<usize>>,
+    /// Error details that are objects of their own (grpcurl prints each after `Details:`),
+    /// with the offset they sort by, for the error printed beside them.
+    loose_details: Vec<(usize, serde_json::Value)>,
 }
 
 impl<'p> Decoder<'p> {
@@ -413,6 +419,7 @@ impl<'p> Decoder<'p> {
             too_deep: false,
             cut_off: false,
             whole_docs: Vec::new(),
+            loose_details: Vec::new(),
             line_starts: std::cell::OnceCell::new(),
         }
     }
@@ -495,6 +502,22 @@ impl<'p> Decoder<'p> {
             }
         }
         self.found = kept;
+        // A line read as a catalog message where a printout on it names the same entry with
+        // its code (`Error: 429 Too Many Requests`): the printout's error is the one.
+        let coded: Vec<(Range<usize>, RowId)> = self
+            .found
+            .iter()
+            .filter(|f| f.error.code.is_some())
+            .filter_map(|f| Some((f.span.clone(), *f.error.match_rows.first()?)))
+            .collect();
+        self.found.retain(|f| {
+            f.error.code.is_some()
+                || !f.error.match_rows.first().is_some_and(|r| {
+                    coded
+                        .iter()
+                        .any(|(s, c)| c == r && s.start < f.span.end && f.span.start < s.end)
+                })
+        });
         let mut notices = Vec::new();
         if self.full_at.is_some() || self.found.len() > MAX_ERRORS {
             self.found.truncate(MAX_ERRORS);
@@ -630,6 +653,12 @@ impl<'p> Decoder<'p> {
             }
             match v {
                 Value::Obj(members) => {
+                    if rpc_details::is_detail(v) {
+                        if self.loose_details.len() < MAX_ERRORS {
+                            self.loose_details.push((at, http_bodies::to_json(v)));
+                        }
+                        continue;
+                    }
                     if let Some(errors) = self.examine(v, &path, status) {
                         self.push(at, span.clone(), errors);
                         continue;
@@ -852,6 +881,69 @@ impl<'p> Decoder<'p> {
                 suggestion_rows: Vec::new(),
             };
             self.push(start, start..end, vec![e]);
+        }
+    }
+
+    /// Error details printed apart from their error (see [`rpc_text`]; grpcurl's `Details:`,
+    /// Go's `%v` of `status.Details()`, Python's `repr`): each goes to the gRPC, HTTP or Google
+    /// error printed last before it within [`NEAR_BYTES`] (else first after it), and to the
+    /// errors read from that error's line; a `RetryInfo`'s wait is theirs when no header gave
+    /// one.
+    fn loose_details(&mut self, text: &str) {
+        let mut loose = std::mem::take(&mut self.loose_details);
+        loose.extend(
+            rpc_text::find(text)
+                .into_iter()
+                .map(|d| (d.start, d.detail)),
+        );
+        if loose.is_empty() {
+            return;
+        }
+        loose.sort_by_key(|&(at, _)| at);
+        let ids: Vec<String> = [families::GRPC, families::HTTP, families::GCP]
+            .into_iter()
+            .filter_map(|id| self.family(id))
+            .map(|v| self.vendor_id(v))
+            .collect();
+        let mut near: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.error.vendor.as_ref().is_some_and(|v| ids.contains(v)))
+            .map(|(i, f)| (f.anchor, i))
+            .collect();
+        if near.is_empty() {
+            return;
+        }
+        near.sort_unstable();
+        for (at, detail) in loose {
+            let after = near.partition_point(|&(a, _)| a <= at);
+            let before = after.checked_sub(1).map(|i| near[i].0);
+            let anchor = before.filter(|&a| at - a <= NEAR_BYTES).or_else(|| {
+                near.get(after)
+                    .map(|&(a, _)| a)
+                    .filter(|&a| a - at <= NEAR_BYTES)
+            });
+            let Some(anchor) = anchor else { continue };
+            // The errors read from that error's line.
+            let line = text[..anchor].rfind('\n').map_or(0, |p| p + 1)
+                ..text[anchor..].find('\n').map_or(text.len(), |p| anchor + p);
+            let from = near.partition_point(|&(a, _)| a < line.start);
+            let retry_after =
+                rpc_details::retry_delay(std::slice::from_ref(&detail)).map(retry_info);
+            for &(_, i) in near[from..]
+                .iter()
+                .take_while(|&&(a, _)| a < line.end.max(anchor + 1))
+            {
+                let e = &mut self.found[i].error;
+                if e.details.len() >= rpc_details::MAX_DETAILS || e.details.contains(&detail) {
+                    continue;
+                }
+                e.details.push(detail.clone());
+                if e.retry_after.is_none() {
+                    e.retry_after = retry_after.clone();
+                }
+            }
         }
     }
 
@@ -1630,7 +1722,11 @@ impl<'p> Decoder<'p> {
                 continue;
             }
             let t = line.trim();
-            if t.len() < 8 || t.len() > MAX_BARE_LINE || !t.chars().any(char::is_alphabetic) {
+            if t.len() < 8
+                || t.len() > MAX_BARE_LINE
+                || !t.chars().any(char::is_alphabetic)
+                || runtime_errors::is_runtime_exception(t)
+            {
                 continue;
             }
             let q = tokenize(t, false);

@@ -22,6 +22,15 @@ pub fn of_array(details: &Value) -> Vec<Value> {
         .collect()
 }
 
+/// Whether a body's object is an error detail of its own: an `@type` of Google's type
+/// server (`type.googleapis.com/google.rpc.BadRequest`).
+pub fn is_detail(obj: &super::lenient::Value) -> bool {
+    obj.member("@type")
+        .and_then(|(_, v)| v.scalar_text())
+        .map(str::trim)
+        .is_some_and(|t| t.starts_with("type.googleapis.com/") && !t.ends_with(".rpc.Status"))
+}
+
 /// `ErrorInfo: reason RATE_LIMIT_EXCEEDED, domain googleapis.com (service=pubsub.googleapis.com)`.
 pub fn describe(detail: &Value) -> String {
     let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
@@ -65,9 +74,7 @@ pub fn describe(detail: &Value) -> String {
             t
         }
         "google.rpc.RetryInfo" => format!("retry after {}", s(detail, "retryDelay")),
-        "google.rpc.QuotaFailure" => items("violations", &|v| {
-            joined(&[format!("{}:", s(v, "subject")), s(v, "description")])
-        }),
+        "google.rpc.QuotaFailure" => items("violations", &|v| quota_violation(v)),
         "google.rpc.BadRequest" => items("fieldViolations", &|v| {
             joined(&[format!("field {}:", s(v, "field")), s(v, "description")])
         }),
@@ -102,6 +109,51 @@ pub fn describe(detail: &Value) -> String {
         Some((cut, _)) => format!("{}…", &line[..cut]),
         None => line,
     }
+}
+
+/// A quota violation: its subject and description (`project:acme: Daily limit reached`), or
+/// the quota it names (`generativelanguage.googleapis.com/generate_content_free_tier_requests,
+/// limit 15 (model=gemini-2.0-flash)`).
+fn quota_violation(v: &Value) -> String {
+    let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").trim();
+    let mut parts: Vec<String> = Vec::new();
+    match (s("subject"), s("description")) {
+        ("", "") => {}
+        ("", d) => parts.push(d.to_string()),
+        (subject, d) => parts.push(format!("{subject}: {d}").trim_end_matches(": ").to_string()),
+    }
+    let quota = [s("quotaMetric"), s("quotaId")]
+        .into_iter()
+        .filter(|q| !q.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !quota.is_empty() {
+        parts.push(quota);
+    }
+    if !s("quotaValue").is_empty() {
+        parts.push(format!("limit {}", s("quotaValue")));
+    }
+    let mut said = parts.join(", ");
+    if let Some(dims) = v.get("quotaDimensions").and_then(Value::as_object) {
+        let pairs: Vec<String> = dims
+            .iter()
+            .map(|(k, d)| format!("{k}={}", d.as_str().unwrap_or("")))
+            .collect();
+        if !pairs.is_empty() {
+            said.push_str(&format!(" ({})", pairs.join(", ")));
+        }
+    }
+    said
+}
+
+/// A `google.protobuf.Duration` as JSON prints it: `30s`, `1.5s`, `0.000400s` as `0.0004s`.
+pub fn duration_text(seconds: i64, nanos: i64) -> String {
+    if nanos == 0 {
+        return format!("{seconds}s");
+    }
+    let frac = format!("{:09}", nanos.unsigned_abs());
+    let sign = if seconds == 0 && nanos < 0 { "-" } else { "" };
+    format!("{sign}{seconds}.{}s", frac.trim_end_matches('0'))
 }
 
 /// The wait a `RetryInfo` among `details` asks for, in seconds (`"30s"`, `"1.5s"`), with its

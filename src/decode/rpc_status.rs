@@ -162,8 +162,7 @@ pub fn decode_status(bytes: &[u8]) -> Option<RpcStatus> {
     Some(status)
 }
 
-/// One `Any` as Google's JSON prints it: its `@type` and the message's fields, for the
-/// error details of `google/rpc/error_details.proto`; an unknown type keeps only its `@type`.
+/// One `Any` (1 type_url, 2 value) as Google's JSON prints it (see [`detail`]).
 fn decode_any(bytes: &[u8]) -> Option<Value> {
     let mut type_url = None;
     let mut value: &[u8] = &[];
@@ -174,17 +173,21 @@ fn decode_any(bytes: &[u8]) -> Option<Value> {
             _ => {}
         }
     }
-    let type_url = type_url?;
-    let name = type_url.rsplit('/').next().unwrap_or(&type_url).to_string();
+    detail(&type_url?, value)
+}
+
+/// A detail of type `type_url` from its protobuf bytes, as Google's JSON prints it: its
+/// `@type` and the message's fields, for the error details of
+/// `google/rpc/error_details.proto`; an unknown type keeps only its `@type`.
+pub fn detail(type_url: &str, value: &[u8]) -> Option<Value> {
+    let name = type_url.rsplit('/').next().unwrap_or(type_url);
     let mut out = Map::new();
-    out.insert("@type".into(), Value::String(type_url.clone()));
-    let fields = match name.as_str() {
+    out.insert("@type".into(), Value::String(type_url.to_string()));
+    let fields = match name {
         "google.rpc.ErrorInfo" => error_info(value),
         "google.rpc.RetryInfo" => retry_info(value),
         "google.rpc.DebugInfo" => debug_info(value),
-        "google.rpc.QuotaFailure" => {
-            list(value, "violations", &[(1, "subject"), (2, "description")])
-        }
+        "google.rpc.QuotaFailure" => quota_failure(value),
         "google.rpc.PreconditionFailure" => list(
             value,
             "violations",
@@ -209,7 +212,7 @@ fn decode_any(bytes: &[u8]) -> Option<Value> {
         "google.rpc.LocalizedMessage" => strings(value, &[(1, "locale"), (2, "message")]),
         _ => Some(Map::new()),
     };
-    out.extend(fields.unwrap_or_default());
+    out.extend(fields?);
     Some(Value::Object(out))
 }
 
@@ -238,21 +241,72 @@ fn list(bytes: &[u8], key: &str, names: &[(u32, &str)]) -> Option<Map<String, Va
     Some(out)
 }
 
-/// `ErrorInfo`: 1 reason, 2 domain, 3 metadata (a map: entries of 1 key, 2 value).
+/// `ErrorInfo`: 1 reason, 2 domain, 3 metadata.
 fn error_info(bytes: &[u8]) -> Option<Map<String, Value>> {
     let mut out = strings(bytes, &[(1, "reason"), (2, "domain")])?;
-    let mut metadata = Map::new();
-    for f in fields(bytes)? {
-        if let Field::Bytes(3, entry) = f {
-            let kv = strings(entry, &[(1, "key"), (2, "value")])?;
-            if let (Some(Value::String(k)), Some(v)) = (kv.get("key"), kv.get("value")) {
-                metadata.insert(k.clone(), v.clone());
-            }
-        }
-    }
+    let metadata = string_map(bytes, 3)?;
     if !metadata.is_empty() {
         out.insert("metadata".into(), Value::Object(metadata));
     }
+    Some(out)
+}
+
+/// A `map<string, string>` field: entries of 1 key, 2 value.
+fn string_map(bytes: &[u8], number: u32) -> Option<Map<String, Value>> {
+    let mut map = Map::new();
+    for f in fields(bytes)? {
+        if let Field::Bytes(n, entry) = f
+            && n == number
+        {
+            let kv = strings(entry, &[(1, "key"), (2, "value")])?;
+            if let Some(Value::String(k)) = kv.get("key") {
+                let v = kv.get("value").cloned().unwrap_or_default();
+                map.insert(k.clone(), if v.is_null() { Value::from("") } else { v });
+            }
+        }
+    }
+    Some(map)
+}
+
+/// `QuotaFailure`: 1 violations, each 1 subject, 2 description, 3 api_service,
+/// 4 quota_metric, 5 quota_id, 6 quota_dimensions (a map), 7 quota_value,
+/// 8 future_quota_value (int64s, strings in JSON).
+fn quota_failure(bytes: &[u8]) -> Option<Map<String, Value>> {
+    let mut items = Vec::new();
+    for f in fields(bytes)? {
+        let Field::Bytes(1, v) = f else { continue };
+        let mut item = strings(
+            v,
+            &[
+                (1, "subject"),
+                (2, "description"),
+                (3, "apiService"),
+                (4, "quotaMetric"),
+                (5, "quotaId"),
+            ],
+        )?;
+        let dimensions = string_map(v, 6)?;
+        if !dimensions.is_empty() {
+            item.insert("quotaDimensions".into(), Value::Object(dimensions));
+        }
+        for g in fields(v)? {
+            match g {
+                Field::Varint(7, n) => {
+                    item.insert("quotaValue".into(), Value::String((n as i64).to_string()));
+                }
+                Field::Varint(8, n) => {
+                    item.insert(
+                        "futureQuotaValue".into(),
+                        Value::String((n as i64).to_string()),
+                    );
+                }
+                _ => {}
+            }
+        }
+        items.push(Value::Object(item));
+    }
+    let mut out = Map::new();
+    out.insert("violations".into(), Value::Array(items));
     Some(out)
 }
 
@@ -269,12 +323,7 @@ fn retry_info(bytes: &[u8]) -> Option<Map<String, Value>> {
                     _ => {}
                 }
             }
-            let delay = if nanos == 0 {
-                format!("{seconds}s")
-            } else {
-                let frac = format!("{:09}", nanos.unsigned_abs());
-                format!("{seconds}.{}s", frac.trim_end_matches('0'))
-            };
+            let delay = super::rpc_details::duration_text(seconds, nanos);
             out.insert("retryDelay".into(), Value::String(delay));
         }
     }
