@@ -82,6 +82,12 @@ pub static ALL: &[&Family] = &[
 /// The HTTP family's id: status lines and problem bodies are its errors.
 pub const HTTP: &str = http::FAMILY.id;
 
+/// The gRPC family's id: a `google.rpc.Status` (body or trailer) is its error.
+pub const GRPC: &str = grpc::FAMILY.id;
+
+/// Google Cloud's family: its `ErrorInfo` reasons come with the error's other details.
+pub const GCP: &str = gcp::FAMILY.id;
+
 /// What the decoder and annotate know about one family.
 pub struct Family {
     /// The family's catalog id.
