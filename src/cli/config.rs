@@ -5,7 +5,7 @@
 
 use crate::clipboard;
 use crate::snippet::Lang;
-use crate::tui::ui::Palette;
+use crate::tui::Palette;
 use clap::ValueEnum;
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -1542,7 +1542,8 @@ impl<'p> Decoder<'p> {
                 let rows = starts
                     .iter()
                     .filter(|&&s| s < q.toks.len())
-                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]));
+                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]))
+                    .filter(|rows| self.is_vendor(rows[0]));
                 if let Some(rows) = rows {
                     ranked = rows.into_iter().map(|r| (r, 0.95)).collect();
                     evidence = format!(
@@ -1595,7 +1596,9 @@ impl<'p> Decoder<'p> {
     fn close_messages(&self, q: &Tokens, starts: &[usize]) -> Vec<(RowId, f32)> {
         let mi = self.messages();
         let mut out = Vec::new();
-        for (row, shared) in mi.shared(&q.toks, |_| true) {
+        // A standard family's message said alone ("Division by zero.", "Access is denied.") is
+        // anyone's words: families are named from their runtimes' printouts only.
+        for (row, shared) in mi.shared(&q.toks, |row| self.is_vendor(row)) {
             let literals = mi.distinct_literals(row);
             let rt = mi.row_tokens(row);
             if rt.len() < SPECIFIC_TOKENS
