@@ -501,15 +501,17 @@ impl<'p> Decoder<'p> {
             self.found.iter().map(|f| (f.anchor, &f.error)).collect();
         let mut echoed = echo::echoes(&anchored).into_iter();
         self.found.retain(|_| !echoed.next().unwrap_or(false));
-        // The same error read twice from one text (a printout the JSON parser read a part of).
+        // The same error read twice from one text: a printout the JSON parser read a part of,
+        // or a family's printout (at a line) inside a document read whole (at a path).
         let mut kept: Vec<Found_> = Vec::with_capacity(self.found.len());
         for f in std::mem::take(&mut self.found) {
+            let at_line = |e: &DecodedError| e.path.starts_with("line ");
             let twice = kept.iter().any(|k| {
                 k.span.start < f.span.end
                     && f.span.start < k.span.end
                     && k.error.vendor == f.error.vendor
                     && k.error.code == f.error.code
-                    && k.error.path == f.error.path
+                    && (k.error.path == f.error.path || at_line(&k.error) != at_line(&f.error))
             });
             if !twice {
                 kept.push(f);

@@ -32,6 +32,8 @@ pub const FAMILY: Family = Family {
         "misconf",
         "masterdown",
         "moved ",
+        "noreplicas",
+        "busy",
     ],
     ..Family::new("redis")
 };
