@@ -317,6 +317,33 @@ impl Lookup {
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
+/// What a word found in a field is worth: each unit's inverse document frequency, and each
+/// field's average length in bytes.
+struct Weights<'a> {
+    idf: &'a [f32],
+    averages: &'a [f32; 16],
+}
+
+/// The average bytes of each field over the rows of `indexes` that have it (1 where none has).
+fn average_lengths<'a>(indexes: impl Iterator<Item = &'a WordIndex>) -> [f32; 16] {
+    let mut bytes = [0u64; 16];
+    let mut rows = [0u64; 16];
+    for index in indexes {
+        let (b, r) = index.field_sizes();
+        for f in 0..16 {
+            bytes[f] += b[f];
+            rows[f] += u64::from(r[f]);
+        }
+    }
+    std::array::from_fn(|f| {
+        if rows[f] == 0 {
+            1.0
+        } else {
+            (bytes[f] as f32 / rows[f] as f32).max(1.0)
+        }
+    })
+}
+
 /// What the word tiers found in one row.
 struct RowMatch {
     /// The tier when the row holds every word; else decided once every row is seen.
@@ -351,6 +378,10 @@ impl Index {
                 plan.lookups.iter().map(|l| l.expand(index)).collect()
             })
             .collect();
+        // The average length of each field over the rows searched, so that a field's length
+        // counts the same in every table (a table of long messages does not make its messages
+        // look short).
+        let averages = average_lengths(vendors.iter().map(|&v| self.vendor_table(v).words()));
         // Inverse document frequencies over every row, from the rows that hold each unit.
         let total = self.len().max(1) as f32;
         for (u, unit) in plan.units.iter().enumerate() {
@@ -393,7 +424,11 @@ impl Index {
             }
             let table = self.vendor_table(v);
             let base = self.starts[v];
-            self.table_hits(search, plan, &plan_units, table, &expanded[n], |i, m| {
+            let weights = Weights {
+                idf: &plan_units,
+                averages: &averages,
+            };
+            self.table_hits(search, plan, &weights, table, &expanded[n], |i, m| {
                 found.push((base + i as RowId, m))
             });
         }
@@ -426,7 +461,7 @@ impl Index {
         &self,
         search: &Search,
         plan: &Plan,
-        idf: &[f32],
+        weights: &Weights,
         table: &Table,
         expanded: &[Vec<(u32, Class)>],
         mut found: impl FnMut(usize, RowMatch),
@@ -488,7 +523,7 @@ impl Index {
             if search.filter(table, i).is_none() || !search.special_ok(table, i) {
                 return;
             }
-            if let Some(m) = self.row_match(plan, idf, table, i, best, &vendor_units) {
+            if let Some(m) = self.row_match(plan, weights, table, i, best, &vendor_units) {
                 found(i, m);
             }
         };
@@ -521,17 +556,16 @@ impl Index {
     fn row_match(
         &self,
         plan: &Plan,
-        idf: &[f32],
+        weights: &Weights,
         table: &Table,
         i: usize,
         best: &[Option<Found>],
         vendor_units: &[bool],
     ) -> Option<RowMatch> {
-        let index = table.words();
         let lens = field_lengths(table, i);
         let norm = |f: Field| {
             let len = lens[f as usize].max(1) as f32;
-            (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / index.average_bytes(f)))
+            (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / weights.averages[f as usize]))
         };
         let mut total = 0.0f32;
         let mut weight = 0.0f32;
@@ -580,7 +614,7 @@ impl Index {
                     }
                 }
             }
-            let w = idf[u];
+            let w = weights.idf[u];
             if w == 0.0 {
                 continue;
             }
@@ -590,8 +624,7 @@ impl Index {
                 Some(f) if f.class.strict() => {
                     strict += 1.0;
                     strict_weight += w;
-                    held &=
-                        f.class <= Class::Inflected && primary(f.field) || f.field == Field::Vendor;
+                    held &= f.holds();
                     score += w * f.class.weight() * field_weight(f.field) * norm(f.field);
                 }
                 Some(f) => {
@@ -632,11 +665,23 @@ fn record(best: &mut [Option<Found>], event: u64) {
     best[slot] = better(best[slot], Some(found));
 }
 
-/// The better of two matches: the better class, then the weightier field.
+/// The better of two matches: a strict one (see [`Class::strict`]) over a loose one; then one
+/// that makes the row a holder of the word (as written or inflected, in a field a row holds
+/// words in: "refresh tokens" in a summary over "token endpoint" in a category); then the one
+/// worth more (class by field); then a field a row holds words in (a symbol over the code that
+/// spells it).
 fn better(a: Option<Found>, b: Option<Found>) -> Option<Found> {
+    let rank = |f: Found| {
+        (
+            !f.class.strict(),
+            !f.holds(),
+            -(f.class.weight() * field_weight(f.field)),
+            !primary(f.field),
+        )
+    };
     match (a, b) {
         (Some(x), Some(y)) => {
-            if (y.class, -field_weight(y.field)) < (x.class, -field_weight(x.field)) {
+            if rank(y) < rank(x) {
                 Some(y)
             } else {
                 Some(x)
@@ -644,6 +689,14 @@ fn better(a: Option<Found>, b: Option<Found>) -> Option<Found> {
         }
         (x, None) => x,
         (None, y) => y,
+    }
+}
+
+impl Found {
+    /// Whether the row holds the word by this match: as written or inflected, in a field a
+    /// row holds words in (or the vendor's name).
+    fn holds(self) -> bool {
+        self.class <= Class::Inflected && primary(self.field) || self.field == Field::Vendor
     }
 }
 

@@ -462,13 +462,10 @@ impl WordIndex {
         (self.starts[id as usize + 1] - self.starts[id as usize]) as usize
     }
 
-    /// The average bytes of `field` over the rows that have it.
-    pub fn average_bytes(&self, field: Field) -> f32 {
-        let f = field as usize;
-        if self.field_rows[f] == 0 {
-            return 1.0;
-        }
-        (self.field_bytes[f] as f32 / self.field_rows[f] as f32).max(1.0)
+    /// Bytes of text in each field (by `Field as usize`) over all rows, and how many rows have
+    /// the field: the parts of the average length BM25 compares a field's length with.
+    pub fn field_sizes(&self) -> (&[u64; 16], &[u32; 16]) {
+        (&self.field_bytes, &self.field_rows)
     }
 }
 
