@@ -857,6 +857,16 @@ pub(super) mod tests {
         assert_eq!(first(&index, "address already in use"), pair("errno", "98"));
         let hits = index.search(&Query::parse("connection refused").unwrap());
         assert_eq!(hits[0].tier, tier::FIELD);
+        // A field is the query when only stop words tell them apart ("is", "the").
+        let hits = index.search(&Query::parse("network unreachable").unwrap());
+        assert_eq!(keys(&index, &hits[..1]), [pair("errno", "101")]);
+        assert_eq!(hits[0].tier, tier::FIELD);
+        // "Couldn't" is "could not".
+        assert_eq!(
+            first(&index, "could not resolve host name"),
+            pair("curl", "6")
+        );
+        assert_eq!(first(&index, "can't connect to server"), pair("curl", "7"));
     }
 
     #[test]
