@@ -169,6 +169,9 @@ pub struct Pattern {
     /// The printout also means what the entry's `maps_to` names (bash's `Segmentation
     /// fault` is exit status 139 too).
     pub linked: bool,
+    /// The printout names its entry only when the message printed with it agrees with the
+    /// entry's: its code alone is anyone's word (Redis's `READONLY` or `BUSY` at a line's start).
+    pub agreeing: bool,
 }
 
 impl Pattern {
@@ -179,6 +182,7 @@ impl Pattern {
             message: false,
             failed: false,
             linked: false,
+            agreeing: false,
         }
     }
 
@@ -202,6 +206,15 @@ impl Pattern {
     pub const fn linked(self) -> Pattern {
         Pattern {
             linked: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::agreeing`]; the message is the capture `with_message` reads.
+    pub const fn agreeing(self) -> Pattern {
+        Pattern {
+            agreeing: true,
+            message: true,
             ..self
         }
     }
