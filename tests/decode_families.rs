@@ -334,6 +334,16 @@ const CASES: &[Case] = &[
         &["errno"],
     ),
     (
+        "open C:\\data\\x.lock: The process cannot access the file because it is being used by another process.\n",
+        &[("win32", "32")],
+        &["errno"],
+    ),
+    (
+        "2024/05/13 10:22:01 mkdir C:\\ProgramData\\acme: Access is denied.\n",
+        &[("win32", "5")],
+        &["errno"],
+    ),
+    (
         "The application was unable to start correctly (0xc000007b). Click OK to close the application.\n",
         &[("ntstatus", "0xC000007B")],
         &["exit", "hresult"],
