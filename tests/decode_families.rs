@@ -334,6 +334,16 @@ const CASES: &[Case] = &[
         &["errno"],
     ),
     (
+        "open C:\\data\\x.lock: The process cannot access the file because it is being used by another process.\n",
+        &[("win32", "32")],
+        &["errno"],
+    ),
+    (
+        "2024/05/13 10:22:01 mkdir C:\\ProgramData\\acme: Access is denied.\n",
+        &[("win32", "5")],
+        &["errno"],
+    ),
+    (
         "The application was unable to start correctly (0xc000007b). Click OK to close the application.\n",
         &[("ntstatus", "0xC000007B")],
         &["exit", "hresult"],
@@ -419,6 +429,16 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "2024/05/13 10:22:01 cache set user:42: READONLY You can't write against a read only replica.\n",
+        &[("redis", "READONLY")],
+        &[],
+    ),
+    (
+        "2024/05/13 10:22:01 db: READONLY mode is on for the maintenance window\nBUSY: 3 workers\n",
+        &[],
+        &["redis"],
+    ),
+    (
         "Error: Unexpected server response: 401\n",
         &[("http", "401")],
         &["websocket"],
@@ -435,6 +455,9 @@ const NOTHING: &[&str] = &[
     "acme-api.service: Deactivated successfully.\nhttp2: Transport received Server's graceful shutdown GOAWAY\n",
     "NAME       READY   STATUS      RESTARTS   AGE\nmigrate    0/1     Completed   0          3m\n",
     "250 2.0.0 Ok: queued as 4VXk2m1Qz9z9s\n",
+    "$ ./deploy.sh\n$ echo $?\n0\n",
+    "INFO  gateway: listening on 8443 (HTTPS): ready\n",
+    "2024-05-13 10:22:01 INFO  cache: LOADING config from /etc/app.toml\n",
 ];
 
 #[test]

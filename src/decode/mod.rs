@@ -1513,6 +1513,9 @@ impl<'p> Decoder<'p> {
         let top = rows[0];
         let printed = hit.message.as_deref().map(|m| tokenize(m, false));
         let agrees = printed.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
+        if hit.pattern.is_some_and(|p| p.agreeing) && !agrees {
+            return None;
+        }
         let confidence = match (by_message, agrees) {
             (true, _) => Confidence::MessageOnly,
             (false, true) => Confidence::EnvelopeCodeMessage,

@@ -175,6 +175,9 @@ pub struct Pattern {
     /// The printout also means what the entry's `maps_to` names (bash's `Segmentation
     /// fault` is exit status 139 too).
     pub linked: bool,
+    /// The printout names its entry only when the message printed with it agrees with the
+    /// entry's: its code alone is anyone's word (Redis's `READONLY` or `BUSY` at a line's start).
+    pub agreeing: bool,
 }
 
 impl Pattern {
@@ -185,6 +188,7 @@ impl Pattern {
             message: false,
             failed: false,
             linked: false,
+            agreeing: false,
         }
     }
 
@@ -208,6 +212,15 @@ impl Pattern {
     pub const fn linked(self) -> Pattern {
         Pattern {
             linked: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::agreeing`]; the message is the capture `with_message` reads.
+    pub const fn agreeing(self) -> Pattern {
+        Pattern {
+            agreeing: true,
+            message: true,
             ..self
         }
     }

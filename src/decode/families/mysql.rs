@@ -8,7 +8,11 @@ use super::{Family, Key, Pattern, code, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
-        Pattern::new(r"\b(\d{4}) \([0-9A-Z]{5}\)(?: at line \d+)?: ", code),
+        // A SQLSTATE holds a digit (`42S02`, `HY000`); `(HTTPS)` beside a port is no SQLSTATE.
+        Pattern::new(
+            r"\b(\d{4}) \((?:\d[0-9A-Z]{4}|[A-Z]\d[0-9A-Z]{3}|[A-Z]{2}\d[0-9A-Z]{2}|[A-Z]{3}\d[0-9A-Z]|[A-Z]{4}\d)\)(?: at line \d+)?: ",
+            code,
+        ),
         // PHP's PDO: the driver's number after the SQLSTATE and its class, or in brackets when
         // connecting. The other drivers print other numbers there (PostgreSQL's is 7, SQLite's
         // one or two digits, Oracle's before an `OCI…` call's name).
@@ -147,6 +151,7 @@ mod tests {
             assert!(mysql(other).is_empty(), "{other}");
         }
         assert!(mysql("listening on port 1045").is_empty());
+        assert!(mysql("listening on 8443 (HTTPS): ready").is_empty());
         // PostgreSQL's `ERROR 23505 (unique_violation)` is not MySQL's.
         assert!(mysql("ERROR 23505 (unique_violation)").is_empty());
     }

@@ -4,7 +4,7 @@
 //! error), `GetLastError() = 5`, net.exe's `System error 53 has occurred`, a code beside its
 //! own hex (`ERROR 32 (0x00000020)`, as robocopy prints it), Python's `[WinError 5]`, and
 //! Rust's `(os error 5)` and `Os { code: 5, … }` after Windows' text (which ends in a full
-//! stop, where strerror's does not).
+//! stop, where strerror's does not), and Windows' own text after a `: `, as Go prints it.
 
 use super::{Family, Key, Pattern, code, message, u32_value};
 
@@ -33,6 +33,8 @@ pub const FAMILY: Family = Family {
         ),
     ],
     triggers: &["system error", "winerror", "os error"],
+    // Go prints Windows' text after a `: ` (`open C:\x.lock: Access is denied.`).
+    printed_words: Some(3),
     code_form: win32_form,
     ..Family::new("win32")
 };
