@@ -444,11 +444,7 @@ pub fn message_text(v: &Value) -> Option<String> {
     if s.is_empty() {
         return None;
     }
-    let mut end = s.len().min(MAX_MESSAGE);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    Some(s[..end].to_string())
+    Some(s[..super::extract::floor_boundary(s, MAX_MESSAGE)].to_string())
 }
 
 /// Keys compared without case, `_` or `-`.

@@ -240,6 +240,16 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     })
 }
 
+/// `at`, or the character boundary before it (`text.len()` past the end): where a bounded
+/// look into the text may stop.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

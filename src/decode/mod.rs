@@ -50,10 +50,7 @@ const MAX_PHRASE_WORDS: usize = 8;
 
 /// Where the line holding `at` ends, or `at + most` (at a character boundary) if it ends later.
 fn line_end_within(text: &str, at: usize, most: usize) -> usize {
-    let mut limit = (at + most).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit -= 1;
-    }
+    let limit = extract::floor_boundary(text, at + most);
     memchr::memchr(b'\n', &text.as_bytes()[at..limit]).map_or(limit, |p| at + p)
 }
 

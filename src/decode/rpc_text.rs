@@ -8,6 +8,7 @@
 //! not printed is known by its first field (text format prints fields in their numbers'
 //! order) and must hold no field of another type; every read is bounded by the text it has.
 
+use super::extract::floor_boundary;
 use regex::Regex;
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
@@ -89,14 +90,6 @@ pub fn find(text: &str) -> Vec<TextDetail> {
         }
     }
     out
-}
-
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// `[type.googleapis.com/NAME]`, an optional `:`, then the message in `{}` or `<>`.

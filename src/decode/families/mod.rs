@@ -434,10 +434,7 @@ pub fn after_colons(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         // A message is at most 80 bytes, so its end is looked for no further than a few times
         // that: a text of many `: ` is read in linear time.
-        let mut window = rest.len().min(320);
-        while !rest.is_char_boundary(window) {
-            window -= 1;
-        }
+        let window = super::extract::floor_boundary(rest, 320);
         let end = rest[..window]
             .find(['"', '\'', ')', '(', ']', ',', ';', '\n', '\r'])
             .unwrap_or(window);

@@ -294,10 +294,7 @@ fn message_start(text: &str, line_start: usize, at: usize, tpl: &Template) -> Op
 
 /// The end of the bytes a match from `at` may take (a char boundary).
 fn window_end(text: &str, at: usize) -> Option<usize> {
-    let mut end = (at + 1024).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = super::super::extract::floor_boundary(text, at + 1024);
     (end > at).then_some(end)
 }
 
