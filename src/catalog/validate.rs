@@ -254,10 +254,12 @@ fn segments(path: &serde_path_to_error::Path) -> Vec<String> {
 }
 
 /// serde's message for a value that is the wrong shape, with its path below `within` (a
-/// path itself, or nothing for the top level).
+/// path itself, or nothing for the top level); serde's " at line L column C" is dropped, as
+/// the problem carries its place.
 fn value_message(within: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> String {
     let path = e.path().to_string();
-    let msg = e.inner().to_string();
+    let raw = e.inner().to_string();
+    let msg = raw.split(" at line ").next().unwrap_or(&raw);
     let place = match (within, path.as_str()) {
         ("", ".") => "the top level".to_string(),
         ("", path) => path.to_string(),
@@ -274,12 +276,10 @@ fn serde_message(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
     use serde_json::error::Category;
     let raw = e.inner().to_string();
     let msg = raw.split(" at line ").next().unwrap_or(&raw);
-    let path = e.path().to_string();
     match e.inner().classify() {
         Category::Syntax => format!("JSON syntax error: {msg}"),
         Category::Eof => format!("unexpected end of file: {msg}"),
-        Category::Data if path == "." => format!("wrong content at the top level: {msg}"),
-        Category::Data => format!("wrong content at {path}: {msg}"),
+        Category::Data => value_message("", e),
         Category::Io => msg.to_string(),
     }
 }
