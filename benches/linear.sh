@@ -57,6 +57,11 @@ CASES = [
     ("grpc-node", "decode", "line", "Error: 14 UNAVAILABLE: "),
     ("grpcurl", "decode", "lines", "ERROR:\n  Code: NotFound\n  Message: x\n"),
     ("grpc-status-header", "decode", "line", "grpc-status: 14 "),
+    # Error details (src/decode/rpc_status.rs, rpc_text.rs) beside a gRPC error.
+    ("grpc-details-bin", "decode", "lines", "grpc-status-details-bin: CAgSDnF1b3RhIGV4Y2VlZGVk\n"),
+    ("grpc-details-go", "decode", "line", "rpc error: code = Unavailable desc = x [retry_delay:{seconds:1}] "),
+    ("grpc-details-untyped", "decode", "line", 'Code: NotFound\n  Message: x reason:"A" reason:"A" '),
+    ("grpc-details-typed-open", "decode", "line", '[type.googleapis.com/google.rpc.Help]: { links { url: "x" '),
     ("errno-rust", "decode", "line", "(os error 111) "),
     ("errno-rust-debug", "decode", "line", 'Os { code: 2, kind: NotFound, message: "x" } '),
     ("errno-go-message", "decode", "line", "dial tcp: connect: connection refused "),
