@@ -249,6 +249,8 @@ const CASES: &[(&str, &[Expect])] = &[
         "python-api-core-details.txt",
         &[
             (H, Some("429"), Some("429")),
+            // ResourceExhausted is api_core's class for gRPC's RESOURCE_EXHAUSTED.
+            (GR, Some("8"), Some("8")),
             (GC, Some("RATE_LIMIT_EXCEEDED"), Some("RATE_LIMIT_EXCEEDED")),
         ],
     ),

@@ -43,6 +43,20 @@ use std::ops::Range;
 pub use retry_after::RetryAfter;
 pub use rpc_details::describe as describe_detail;
 
+/// The bytes of a status line looked at (`HTTP/1.1 503 Service Unavailable` and what a proxy
+/// adds), and the words of its reason phrase kept.
+const MAX_STATUS_LINE: usize = 256;
+const MAX_PHRASE_WORDS: usize = 8;
+
+/// Where the line holding `at` ends, or `at + most` (at a character boundary) if it ends later.
+fn line_end_within(text: &str, at: usize, most: usize) -> usize {
+    let mut limit = (at + most).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    memchr::memchr(b'\n', &text.as_bytes()[at..limit]).map_or(limit, |p| at + p)
+}
+
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
 /// At most this many errors are reported; a notice says when there were more.
@@ -487,15 +501,17 @@ impl<'p> Decoder<'p> {
             self.found.iter().map(|f| (f.anchor, &f.error)).collect();
         let mut echoed = echo::echoes(&anchored).into_iter();
         self.found.retain(|_| !echoed.next().unwrap_or(false));
-        // The same error read twice from one text (a printout the JSON parser read a part of).
+        // The same error read twice from one text: a printout the JSON parser read a part of,
+        // or a family's printout (at a line) inside a document read whole (at a path).
         let mut kept: Vec<Found_> = Vec::with_capacity(self.found.len());
         for f in std::mem::take(&mut self.found) {
+            let at_line = |e: &DecodedError| e.path.starts_with("line ");
             let twice = kept.iter().any(|k| {
                 k.span.start < f.span.end
                     && f.span.start < k.span.end
                     && k.error.vendor == f.error.vendor
                     && k.error.code == f.error.code
-                    && k.error.path == f.error.path
+                    && (k.error.path == f.error.path || at_line(&k.error) != at_line(&f.error))
             });
             if !twice {
                 kept.push(f);
@@ -1443,9 +1459,15 @@ impl<'p> Decoder<'p> {
         hits.extend(families::find_messages(text));
 
         hits.sort_by_key(|h| (h.start, h.end));
-        let mut kept: Vec<(usize, String, String)> = Vec::new();
+        // Where each (family, code) was last kept: the hits come in order, so the last is the
+        // one a repeat would be close to.
+        let mut kept: std::collections::HashMap<(String, String), usize> =
+            std::collections::HashMap::new();
         let mut pending: Vec<families::Hit> = hits.into_iter().rev().collect();
         while let Some(hit) = pending.pop() {
+            if self.full_at.is_some() {
+                break;
+            }
             let Some(e) = self.family_error(text, &hit) else {
                 continue;
             };
@@ -1457,13 +1479,10 @@ impl<'p> Decoder<'p> {
                 e.vendor.clone().unwrap_or_default(),
                 e.code.clone().unwrap_or_default(),
             );
-            if kept
-                .iter()
-                .any(|(at, v, c)| (v, c) == (&key.0, &key.1) && hit.start < at + 2000)
-            {
+            if kept.get(&key).is_some_and(|&at| hit.start < at + 2000) {
                 continue;
             }
-            kept.push((hit.start, key.0, key.1));
+            kept.insert(key, hit.start);
             self.push(hit.start, hit.start..hit.end, vec![e]);
         }
     }
@@ -1503,6 +1522,9 @@ impl<'p> Decoder<'p> {
         let top = rows[0];
         let printed = hit.message.as_deref().map(|m| tokenize(m, false));
         let agrees = printed.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
+        if hit.pattern.is_some_and(|p| p.agreeing) && !agrees {
+            return None;
+        }
         let confidence = match (by_message, agrees) {
             (true, _) => Confidence::MessageOnly,
             (false, true) => Confidence::EnvelopeCodeMessage,
@@ -1606,7 +1628,9 @@ impl<'p> Decoder<'p> {
                 continue;
             }
             let next = lines.get(n + 1).map_or(usize::MAX, |&(a, _)| a);
-            let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            // A status line is short: its end is looked for within a few hundred bytes, so a
+            // text of many status lines on one line is read in linear time.
+            let line_end = line_end_within(text, at, MAX_STATUS_LINE);
             let line = text[at..line_end].trim();
             // The body of this response: errors found after the line, before the next one.
             let body = self
@@ -1627,6 +1651,7 @@ impl<'p> Decoder<'p> {
             let phrase = line
                 .split_whitespace()
                 .skip(2)
+                .take(MAX_PHRASE_WORDS)
                 .collect::<Vec<_>>()
                 .join(" ");
             let phrase_agrees = self
@@ -1763,7 +1788,8 @@ impl<'p> Decoder<'p> {
                 let rows = starts
                     .iter()
                     .filter(|&&s| s < q.toks.len())
-                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]));
+                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]))
+                    .filter(|rows| self.is_vendor(rows[0]));
                 if let Some(rows) = rows {
                     ranked = rows.into_iter().map(|r| (r, 0.95)).collect();
                     evidence = format!(
@@ -1817,7 +1843,9 @@ impl<'p> Decoder<'p> {
     fn close_messages(&self, q: &Tokens, starts: &[usize]) -> Vec<(RowId, f32)> {
         let mi = self.messages();
         let mut out = Vec::new();
-        for (row, shared) in mi.shared(&q.toks, |_| true) {
+        // A standard family's message said alone ("Division by zero.", "Access is denied.") is
+        // anyone's words: families are named from their runtimes' printouts only.
+        for (row, shared) in mi.shared(&q.toks, |row| self.is_vendor(row)) {
             let literals = mi.distinct_literals(row);
             let rt = mi.row_tokens(row);
             if rt.len() < SPECIFIC_TOKENS

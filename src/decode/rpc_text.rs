@@ -546,7 +546,7 @@ mod tests {
         let want = json!({"@type": "type.googleapis.com/google.rpc.BadRequest",
             "fieldViolations": [{"field": "email", "description": "must be a valid email address"}]});
         for text in [python, grpcurl, packed] {
-            assert_eq!(details(text), [want.clone()], "{text}");
+            assert_eq!(details(text), std::slice::from_ref(&want), "{text}");
         }
     }
 

@@ -35,7 +35,8 @@ const MAX_LOG_HINT_LINES: usize = 1000;
 /// The catalogs, loading on a thread of their own until first needed.
 enum Loader {
     Loading(std::thread::JoinHandle<Index>),
-    Ready(&'static Catalogs, Decoding<'static>),
+    /// Boxed: the decoding tables are large beside a thread handle.
+    Ready(&'static Catalogs, Box<Decoding<'static>>),
     Taken,
 }
 
@@ -130,7 +131,7 @@ impl Server {
             match handle.join() {
                 Ok(index) => {
                     let catalogs: &'static Catalogs = Box::leak(Box::new(Catalogs::new(index)));
-                    self.loader = Loader::Ready(catalogs, catalogs.decoding());
+                    self.loader = Loader::Ready(catalogs, Box::new(catalogs.decoding()));
                 }
                 Err(_) => {
                     self.show_message(1, "errdex: the catalogs could not be loaded");
@@ -138,7 +139,7 @@ impl Server {
             }
         }
         match &self.loader {
-            Loader::Ready(c, d) => Some((*c, d)),
+            Loader::Ready(c, d) => Some((*c, &**d)),
             _ => None,
         }
     }
@@ -553,19 +554,7 @@ fn tooltip(catalogs: &Catalogs, r: &Resolved) -> String {
 
 /// The snippet language of a document, from its language id (else its extension).
 pub fn lang_of(doc: &Document) -> Option<Lang> {
-    let id = match doc.language.as_str() {
-        "typescriptreact" => "typescript",
-        "javascriptreact" => "javascript",
-        other => other,
-    };
-    id.parse::<Lang>()
-        .ok()
-        .or_else(|| match doc.extension.as_str() {
-            "tsx" | "mts" | "cts" => Some(Lang::Typescript),
-            "jsx" | "mjs" | "cjs" => Some(Lang::Javascript),
-            "kts" => Some(Lang::Kotlin),
-            ext => ext.parse().ok(),
-        })
+    Lang::of_file(&doc.language, &doc.extension)
 }
 
 /// Data files (fixtures) the decoder reads whole for evidence.

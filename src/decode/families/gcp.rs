@@ -2,7 +2,8 @@
 //! `domain` is, `googleapis.com` or a service's): in a JSON error's `details`
 //! (`"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"`), and
 //! in the protobuf text form the Python and Go clients print (`reason: "RATE_LIMIT_EXCEEDED"
-//! domain: "googleapis.com"`).
+//! domain: "googleapis.com"`), and in the error object Node's google-gax prints (`reason:
+//! 'SERVICE_DISABLED', domain: 'googleapis.com'`).
 
 use super::{Family, Kind, Pattern, code};
 
@@ -18,6 +19,16 @@ pub const FAMILY: Family = Family {
         ),
         Pattern::new(
             r#"\breason: ?"([A-Z][A-Z0-9_]+)"\s*domain: ?"[\w.-]*googleapis\.com""#,
+            code,
+        ),
+        Pattern::new(
+            r"\breason: '([A-Z][A-Z0-9_]+)',\s*domain: '[\w.-]*googleapis\.com'",
+            code,
+        ),
+        // google-api-core puts the details after the message: the class says whose they are,
+        // on the first line (annotate reads a log line by line).
+        Pattern::new(
+            r#"\bgoogle\.api_core\.exceptions\.\w+: [^\n]*\[reason: "([A-Z][A-Z0-9_]+)""#,
             code,
         ),
     ],
@@ -53,6 +64,10 @@ mod tests {
         // Another service's ErrorInfo (grpcurl's Details: of a service of one's own).
         let own = r#"{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INVALID_EMAIL", "domain": "users.example.com"}"#;
         assert!(read(own).is_empty());
+        let first_line = text.lines().next().unwrap();
+        assert_eq!(read(first_line), [("gcp", c("RATE_LIMIT_EXCEEDED"))]);
+        let gax = "Error: 7 PERMISSION_DENIED: Cloud Firestore API has not been used in project acme before or it is disabled.\n    at callErrorFromStatus (/app/node_modules/@grpc/grpc-js/build/src/call.js:31:19) {\n  code: 7,\n  reason: 'SERVICE_DISABLED',\n  domain: 'googleapis.com',\n  errorInfoMetadata: { service: 'firestore.googleapis.com' }\n}";
+        assert_eq!(read(gax), [("gcp", c("SERVICE_DISABLED"))]);
         // A reason of another kind of body is not an ErrorInfo's.
         assert!(read(r#"{"reason": "NOT_READY", "status": 503}"#).is_empty());
     }
