@@ -25,7 +25,6 @@ mod retry_after;
 mod rpc_details;
 mod rpc_status;
 mod rpc_text;
-mod runtime_errors;
 mod similarity;
 mod weigh;
 mod wrap;
@@ -1756,11 +1755,7 @@ impl<'p> Decoder<'p> {
                 continue;
             }
             let t = line.trim();
-            if t.len() < 8
-                || t.len() > MAX_BARE_LINE
-                || !t.chars().any(char::is_alphabetic)
-                || runtime_errors::is_runtime_exception(t)
-            {
+            if t.len() < 8 || t.len() > MAX_BARE_LINE || !t.chars().any(char::is_alphabetic) {
                 continue;
             }
             let q = tokenize(t, false);

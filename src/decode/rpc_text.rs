@@ -495,7 +495,8 @@ mod tests {
     use serde_json::json;
 
     fn details(text: &str) -> Vec<Value> {
-        find(text, &[0..text.len()])
+        let whole = 0..text.len();
+        find(text, std::slice::from_ref(&whole))
             .into_iter()
             .map(|d| d.detail)
             .collect()
