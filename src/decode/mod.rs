@@ -25,7 +25,6 @@ mod retry_after;
 mod rpc_details;
 mod rpc_status;
 mod rpc_text;
-mod runtime_errors;
 mod similarity;
 mod weigh;
 mod wrap;
@@ -858,8 +857,8 @@ impl<'p> Decoder<'p> {
         let Some(grpc) = self.family(families::GRPC) else {
             return;
         };
-        let trailers = rpc_status::find(text);
-        if trailers.is_empty() {
+        let mut trailers = rpc_status::find(text).peekable();
+        if trailers.peek().is_none() {
             return;
         }
         // The gRPC errors found, by where they sort.
@@ -872,6 +871,9 @@ impl<'p> Decoder<'p> {
             .collect();
         near.sort_unstable();
         for (start, end, status) in trailers {
+            if self.full_at.is_some() {
+                break;
+            }
             let code = status.code.to_string();
             let rows: Vec<RowId> = self
                 .index
@@ -926,16 +928,6 @@ impl<'p> Decoder<'p> {
     /// errors read from that error's line; a `RetryInfo`'s wait is theirs when no header gave
     /// one.
     fn loose_details(&mut self, text: &str) {
-        let mut loose = std::mem::take(&mut self.loose_details);
-        loose.extend(
-            rpc_text::find(text)
-                .into_iter()
-                .map(|d| (d.start, d.detail)),
-        );
-        if loose.is_empty() {
-            return;
-        }
-        loose.sort_by_key(|&(at, _)| at);
         let ids: Vec<String> = [families::GRPC, families::HTTP, families::GCP]
             .into_iter()
             .filter_map(|id| self.family(id))
@@ -952,6 +944,22 @@ impl<'p> Decoder<'p> {
             return;
         }
         near.sort_unstable();
+        // Text details are looked for only where they could go to an error.
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        for &(a, _) in &near {
+            let w = a.saturating_sub(NEAR_BYTES)..a.saturating_add(NEAR_BYTES + 1).min(text.len());
+            match windows.last_mut() {
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => windows.push(w),
+            }
+        }
+        let mut loose = std::mem::take(&mut self.loose_details);
+        loose.extend(
+            rpc_text::find(text, &windows)
+                .into_iter()
+                .map(|d| (d.start, d.detail)),
+        );
+        loose.sort_by_key(|&(at, _)| at);
         for (at, detail) in loose {
             let after = near.partition_point(|&(a, _)| a <= at);
             let before = after.checked_sub(1).map(|i| near[i].0);
@@ -1767,11 +1775,7 @@ impl<'p> Decoder<'p> {
                 continue;
             }
             let t = line.trim();
-            if t.len() < 8
-                || t.len() > MAX_BARE_LINE
-                || !t.chars().any(char::is_alphabetic)
-                || runtime_errors::is_runtime_exception(t)
-            {
+            if t.len() < 8 || t.len() > MAX_BARE_LINE || !t.chars().any(char::is_alphabetic) {
                 continue;
             }
             let q = tokenize(t, false);

@@ -89,8 +89,65 @@ fn key_at(b: &[u8], i: usize, sep: u8) -> Option<usize> {
 // ---------------------------------------------------------------------------------------------
 // Go: `&{Code:1302 Message:Exceed Anonymous Rate Limit}`, `map[code:1302 error:1]`, nested.
 
+/// Where reading a value's members failed: a reading that comes to the same place (a member's
+/// start, in a value closed by the same bracket) fails there too, so a run of unclosed values
+/// (`{a:{a:{a:`, `k=A(a=1, k=A(a=1, `) is read about once, not once for each way of reaching
+/// each place (which doubles with each value). Only the depth limit makes a reading depend on
+/// more than its place; past it, a value that failed deeper is not read again shallower.
+#[derive(Default)]
+struct Failed {
+    places: std::collections::HashSet<(usize, u8)>,
+    /// For each closing bracket, the runs of value text read so far: where each starts, and
+    /// where it ends (`Some`: at a member or the bracket; `None`: at the line's end, a failure).
+    runs: std::collections::HashMap<u8, std::collections::BTreeMap<usize, (usize, Option<usize>)>>,
+}
+
+impl Failed {
+    fn known(&self, at: usize, close: u8) -> bool {
+        self.places.contains(&(at, close))
+    }
+
+    fn note(&mut self, places: &[usize], close: u8) {
+        self.places.extend(places.iter().map(|&at| (at, close)));
+    }
+
+    /// Where a value's text from `from` ends, in a value closed by `close`: `stop(i)` says
+    /// whether the text ends at `i` (`Some(true)`), goes on (`Some(false)`), or fails there
+    /// (`None`: the line ends). A run read before is not read again: whatever starts inside it
+    /// ends where it did.
+    fn run_end(
+        &mut self,
+        from: usize,
+        close: u8,
+        stop: impl Fn(usize) -> Option<bool>,
+    ) -> Option<usize> {
+        let runs = self.runs.entry(close).or_default();
+        if let Some((_, &(end, outcome))) = runs.range(..=from).next_back()
+            && from <= end
+        {
+            return outcome;
+        }
+        let next_run = runs.range(from + 1..).next().map(|(&start, _)| start);
+        let mut i = from;
+        let (end, outcome) = loop {
+            if Some(i) == next_run {
+                let (_, &(end, outcome)) = runs.range(i..).next().expect("the run just found");
+                break (end, outcome);
+            }
+            match stop(i) {
+                Some(true) => break (i, Some(i)),
+                Some(false) => i += 1,
+                None => break (i, None),
+            }
+        };
+        runs.insert(from, (end, outcome));
+        outcome
+    }
+}
+
 fn go_values(text: &str) -> Vec<Printout> {
     let b = text.as_bytes();
+    let mut failed = Failed::default();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -103,7 +160,7 @@ fn go_values(text: &str) -> Vec<Printout> {
         } else {
             None
         };
-        match open.and_then(|n| go_object(text, i + n, 0)) {
+        match open.and_then(|n| go_object(text, i + n, 0, &mut failed)) {
             Some((value, end)) => {
                 out.push(Printout {
                     start: i,
@@ -120,16 +177,36 @@ fn go_values(text: &str) -> Vec<Printout> {
 
 /// The members of a Go value from `i` (just inside its bracket) to its closing `}` or `]`;
 /// the object and the offset after the closing bracket.
-fn go_object(text: &str, mut i: usize, depth: usize) -> Option<(Value, usize)> {
+fn go_object(text: &str, i: usize, depth: usize, failed: &mut Failed) -> Option<(Value, usize)> {
     if depth > MAX_DEPTH {
         return None;
     }
+    let mut places = vec![i];
+    let read = go_members(text, i, depth, failed, &mut places);
+    if read.is_none() {
+        failed.note(&places, b'}');
+    }
+    read
+}
+
+/// [`go_object`]'s reading, which lists in `places` where each member starts.
+fn go_members(
+    text: &str,
+    mut i: usize,
+    depth: usize,
+    failed: &mut Failed,
+    places: &mut Vec<usize>,
+) -> Option<(Value, usize)> {
     let b = text.as_bytes();
     let mut members = Vec::new();
     loop {
         while b.get(i) == Some(&b' ') {
             i += 1;
         }
+        if failed.known(i, b'}') {
+            return None;
+        }
+        places.push(i);
         match b.get(i)? {
             b'}' | b']' => return Some((Value::Obj(members), i + 1)),
             _ => {}
@@ -146,21 +223,19 @@ fn go_object(text: &str, mut i: usize, depth: usize) -> Option<(Value, usize)> {
         } else {
             None
         };
-        if let Some((value, end)) = nested.and_then(|n| go_object(text, i + n, depth + 1)) {
+        if let Some((value, end)) = nested.and_then(|n| go_object(text, i + n, depth + 1, failed)) {
             members.push((key, value));
             i = end;
             continue;
         }
         // The value runs to the next ` Key:` or to the closing bracket of this value.
         let start = i;
-        loop {
-            match b.get(i) {
-                None | Some(b'\n') => return None,
-                Some(b'}' | b']') => break,
-                Some(b' ') if key_at(b, i + 1, b':').is_some() => break,
-                _ => i += 1,
-            }
-        }
+        i = failed.run_end(i, b'}', |i| match b.get(i) {
+            None | Some(b'\n') => None,
+            Some(b'}' | b']') => Some(true),
+            Some(b' ') => Some(key_at(b, i + 1, b':').is_some()),
+            _ => Some(false),
+        })?;
         members.push((key, scalar(&text[start..i])));
     }
 }
@@ -170,6 +245,7 @@ fn go_object(text: &str, mut i: usize, depth: usize) -> Option<(Value, usize)> {
 
 fn constructor_calls(text: &str) -> Vec<Printout> {
     let b = text.as_bytes();
+    let mut failed = Failed::default();
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -181,7 +257,7 @@ fn constructor_calls(text: &str) -> Vec<Printout> {
             }
             if let Some(&open @ (b'(' | b'{')) = b.get(j)
                 && key_at(b, j + 1, b'=').is_some()
-                && let Some((value, end)) = call_members(text, j + 1, open, 0)
+                && let Some((value, end)) = call_members(text, j + 1, open, 0, &mut failed)
             {
                 out.push(Printout {
                     start: i,
@@ -199,10 +275,33 @@ fn constructor_calls(text: &str) -> Vec<Printout> {
     out
 }
 
-fn call_members(text: &str, mut i: usize, open: u8, depth: usize) -> Option<(Value, usize)> {
+fn call_members(
+    text: &str,
+    i: usize,
+    open: u8,
+    depth: usize,
+    failed: &mut Failed,
+) -> Option<(Value, usize)> {
     if depth > MAX_DEPTH {
         return None;
     }
+    let mut places = vec![i];
+    let read = call_members_from(text, i, open, depth, failed, &mut places);
+    if read.is_none() {
+        failed.note(&places, open);
+    }
+    read
+}
+
+/// [`call_members`]'s reading, which lists in `places` where each member starts.
+fn call_members_from(
+    text: &str,
+    mut i: usize,
+    open: u8,
+    depth: usize,
+    failed: &mut Failed,
+    places: &mut Vec<usize>,
+) -> Option<(Value, usize)> {
     let close = if open == b'(' { b')' } else { b'}' };
     let b = text.as_bytes();
     let mut members = Vec::new();
@@ -210,6 +309,10 @@ fn call_members(text: &str, mut i: usize, open: u8, depth: usize) -> Option<(Val
         while b.get(i) == Some(&b' ') {
             i += 1;
         }
+        if failed.known(i, open) {
+            return None;
+        }
+        places.push(i);
         if b.get(i)? == &close {
             return Some((Value::Obj(members), i + 1));
         }
@@ -223,7 +326,7 @@ fn call_members(text: &str, mut i: usize, open: u8, depth: usize) -> Option<(Val
         }
         if j > i
             && let Some(&inner @ (b'(' | b'{')) = b.get(j)
-            && let Some((value, end)) = call_members(text, j + 1, inner, depth + 1)
+            && let Some((value, end)) = call_members(text, j + 1, inner, depth + 1, failed)
         {
             members.push((key, value));
             i = end;
@@ -237,14 +340,12 @@ fn call_members(text: &str, mut i: usize, open: u8, depth: usize) -> Option<(Val
                 }
                 i += 1;
             }
-            loop {
-                match b.get(i) {
-                    None | Some(b'\n') => return None,
-                    Some(c) if *c == close => break,
-                    Some(b',') if key_at(b, skip_spaces(b, i + 1), b'=').is_some() => break,
-                    _ => i += 1,
-                }
-            }
+            i = failed.run_end(i, open, |i| match b.get(i) {
+                None | Some(b'\n') => None,
+                Some(c) if *c == close => Some(true),
+                Some(b',') => Some(key_at(b, skip_spaces(b, i + 1), b'=').is_some()),
+                _ => Some(false),
+            })?;
             members.push((key, scalar(&text[start..i])));
         }
         while b.get(i) == Some(&b' ') {
@@ -498,6 +599,30 @@ mod tests {
         let found = find(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found.into_iter().next().unwrap().value
+    }
+
+    /// Runs of values that never close are read in time that grows with the run, not with
+    /// two to the power of its length (24 of them took seconds, 30 a minute).
+    #[test]
+    fn unclosed_nested_values_are_read_once() {
+        for unit in ["links:{url:\"x\" ", "k=A(a=1, ", "a:{b:&{c:map[d:"] {
+            let text = unit.repeat(24);
+            let started = std::time::Instant::now();
+            let _ = find(&text);
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(2),
+                "{unit:?}: {:?}",
+                started.elapsed()
+            );
+        }
+        // What closes is still read.
+        assert_eq!(
+            one("&{Code:1302 Detail:{Field:x}}"),
+            obj(&[
+                ("Code", Value::Num("1302".into())),
+                ("Detail", obj(&[("Field", Value::Str("x".into()))]))
+            ])
+        );
     }
 
     fn obj(pairs: &[(&str, Value)]) -> Value {

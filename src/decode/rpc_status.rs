@@ -28,19 +28,23 @@ static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_TRAILER: usize = 64 * 1024;
 
 /// Every `grpc-status-details-bin` trailer in `text` that decodes: where it is, and the status.
-pub fn find(text: &str) -> Vec<(usize, usize, RpcStatus)> {
-    TRAILER
-        .captures_iter(text)
-        .filter_map(|c| {
-            let all = c.get(0)?;
-            let b64 = c.get(1)?.as_str();
-            if b64.len() > MAX_TRAILER {
-                return None;
-            }
-            let bytes = base64_any(b64)?;
-            Some((all.start(), all.end(), decode_status(&bytes)?))
-        })
-        .collect()
+/// Read as they are asked for, so the decoder stops when it has enough errors.
+pub fn find(text: &str) -> impl Iterator<Item = (usize, usize, RpcStatus)> + '_ {
+    TRAILER.find_iter(text).filter_map(|m| {
+        // The match ends with the base64 (no capture engine for the many a paste may hold).
+        let all = m.as_str();
+        let b64_len = all
+            .bytes()
+            .rev()
+            .take_while(|&c| c.is_ascii_alphanumeric() || b"+/_-=".contains(&c))
+            .count();
+        let b64 = &all[all.len() - b64_len..];
+        if b64.len() > MAX_TRAILER {
+            return None;
+        }
+        let bytes = base64_any(b64)?;
+        Some((m.start(), m.end(), decode_status(&bytes)?))
+    })
 }
 
 /// Standard or URL-safe base64, padded or not (gRPC sends it unpadded).
@@ -408,7 +412,7 @@ mod tests {
         ));
         let b64 = base64::engine::general_purpose::STANDARD_NO_PAD.encode(&status);
         let text = format!("< grpc-status: 3\r\n< grpc-status-details-bin: {b64}\r\n");
-        let found = find(&text);
+        let found: Vec<_> = find(&text).collect();
         assert_eq!(found.len(), 1);
         let s = &found[0].2;
         assert_eq!(s.code, 3);
@@ -423,7 +427,7 @@ mod tests {
         assert!(decode_status(&[0x08]).is_none());
         assert!(decode_status(&[0x12, 0x7f, b'x']).is_none());
         assert!(decode_status(&[0x0f]).is_none());
-        assert!(find("grpc-status-details-bin: !!!!").is_empty());
+        assert!(find("grpc-status-details-bin: !!!!").next().is_none());
         // Any bytes: never a panic.
         for n in 0..=255u8 {
             let _ = decode_status(&[n, n, n, 0x80, 0x80]);

@@ -11,6 +11,7 @@
 use super::extract::floor_boundary;
 use regex::Regex;
 use serde_json::{Map, Value};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A detail found in the text: where it is, and the detail.
@@ -65,11 +66,34 @@ enum TextValue {
     Message(Vec<(String, TextValue)>),
 }
 
-/// Every detail in `text`, in order, not overlapping.
-pub fn find(text: &str) -> Vec<TextDetail> {
+/// Every detail in `text` that starts in one of `windows` (in order, not overlapping), in
+/// order, not overlapping: the decoder asks only where an error it could go to was printed.
+pub fn find(text: &str, windows: &[Range<usize>]) -> Vec<TextDetail> {
     let mut out = Vec::new();
     let mut done = 0;
-    for m in ANCHOR.find_iter(text) {
+    for w in windows {
+        let from = floor_boundary(text, w.start.max(done));
+        let to = floor_boundary(text, w.end);
+        if from >= to {
+            continue;
+        }
+        done = find_from(text, from..to, done, &mut out);
+    }
+    out
+}
+
+/// The details starting in `text[window]`, each read on past the window if need be; returns
+/// where the last one ended.
+fn find_from(
+    text: &str,
+    window: Range<usize>,
+    mut done: usize,
+    out: &mut Vec<TextDetail>,
+) -> usize {
+    let hay = &text[..window.end];
+    let mut at = window.start;
+    while let Some(m) = ANCHOR.find_at(hay, at) {
+        at = m.end();
         if m.start() < done {
             continue;
         }
@@ -87,9 +111,10 @@ pub fn find(text: &str) -> Vec<TextDetail> {
                 detail,
             });
             done = end;
+            at = at.max(floor_boundary(text, end).min(hay.len()));
         }
     }
-    out
+    done
 }
 
 /// `[type.googleapis.com/NAME]`, an optional `:`, then the message in `{}` or `<>`.
@@ -303,7 +328,14 @@ impl Parser<'_> {
             let before = self.at;
             self.spaces();
             let mut ahead = self.clone();
-            let Some(name) = ahead.name().filter(|n| allowed.contains(&n.as_str())) else {
+            // A field it may hold, and holds once unless it is a list or a map (a second
+            // `reason` is the next detail's: each anchor reads only up to the next).
+            let Some(name) = ahead.name().filter(|n| {
+                allowed.contains(&n.as_str())
+                    && (LISTS.contains(&n.as_str())
+                        || MAPS.contains(&n.as_str())
+                        || !out.iter().any(|(o, _)| o == n))
+            }) else {
                 self.at = before;
                 break;
             };
@@ -456,7 +488,11 @@ mod tests {
     use serde_json::json;
 
     fn details(text: &str) -> Vec<Value> {
-        find(text).into_iter().map(|d| d.detail).collect()
+        let whole = 0..text.len();
+        find(text, std::slice::from_ref(&whole))
+            .into_iter()
+            .map(|d| d.detail)
+            .collect()
     }
 
     #[test]
@@ -522,6 +558,11 @@ mod tests {
             "}".repeat(101)
         );
         assert!(details(&deep).is_empty());
+        // A field given twice ends the detail: the second is the next one's.
+        assert_eq!(
+            details(r#"[reason:"A" domain:"x.com" reason:"B" domain:"y.com"]"#).len(),
+            2
+        );
         for cut in 0..60 {
             let text = "violations:{subject:\"é\\377\" description:\"x\"}";
             let _ = details(&text[..floor_boundary(text, cut)]);

@@ -410,7 +410,7 @@ fn error_pages_and_exceptions_give_one_http_error() {
     let e = one("Error: 429 Too Many Requests\n    at handler (/app/server.js:41:11)\n");
     assert_eq!(first_match(&e), ("http".into(), "429".into()));
     assert_eq!(e.code.as_deref(), Some("429"));
-    // A runtime's own exception is no catalog's message (Windows' `Division by zero.`).
+    // A runtime's own exception is no catalog's message (HRESULT's `Division by zero.`).
     let d = decode(
         "Traceback (most recent call last):\n  File \"stats.py\", line 9, in <module>\n    print(total / count)\nZeroDivisionError: division by zero\n",
         index(),

@@ -186,6 +186,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_error_s_details_and_wait_are_shown() {
+        let index = Index::embedded();
+        let mut panel = PastePanel::default();
+        panel.paste(
+            "2024/05/14 10:32:07 charge failed: rpc error: code = ResourceExhausted desc = quota exceeded\n\
+             2024/05/14 10:32:07 details: [retry_delay:{seconds:30} violations:{subject:\"project:acme-prod\" description:\"Daily limit reached\"}]\n",
+            &index,
+        );
+        let text: Vec<String> = content(&panel, &index)
+            .lines
+            .iter()
+            .map(|l| l.pieces.iter().map(|(_, t)| t.as_str()).collect())
+            .collect();
+        for want in [
+            "    wait: retry after 30 s",
+            "    detail: RetryInfo: retry after 30s",
+            "    detail: QuotaFailure: project:acme-prod: Daily limit reached",
+        ] {
+            assert!(text.iter().any(|l| l == want), "{want:?} in {text:#?}");
+        }
+    }
+
+    #[test]
     fn the_offset_keeps_the_selection_in_view_unless_the_user_scrolled() {
         // Ten rows in four: the selected error at rows 5..8.
         assert_eq!(offset(None, 10, &(5..8), 4), 4);
