@@ -193,6 +193,9 @@ pub struct Decoding<'i> {
     clauses: std::cell::OnceCell<clauses::FirstClauses>,
     /// HTTP reason phrases, built when a paste first needs them.
     http_phrases: std::cell::OnceCell<http_printouts::Phrases>,
+    /// Whether each row is a vendor's (not a standard family's), by row: asked of every row
+    /// sharing a word with a bare line, which on a long log is most rows many times over.
+    vendor_rows: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'i> Decoding<'i> {
@@ -211,7 +214,24 @@ impl<'i> Decoding<'i> {
             printed: printed_messages(index),
             clauses: std::cell::OnceCell::new(),
             http_phrases: std::cell::OnceCell::new(),
+            vendor_rows: std::cell::OnceCell::new(),
         }
+    }
+
+    /// See [`Decoding::vendor_rows`].
+    fn vendor_rows(&self) -> &[bool] {
+        self.vendor_rows.get_or_init(|| {
+            let index = self.index;
+            let mut rows = vec![false; index.len()];
+            for v in 0..index.vendors().len() {
+                if index.vendor_table(v).vendor().vendor_type == VendorType::Vendor {
+                    for r in index.vendor_rows(v) {
+                        rows[r as usize] = true;
+                    }
+                }
+            }
+            rows
+        })
     }
 
     /// [`decode`] with what was prepared.
@@ -420,8 +440,11 @@ impl<'p> Decoder<'p> {
     }
 
     fn is_vendor(&self, row: RowId) -> bool {
-        let v = self.index.row_vendor(row);
-        self.index.vendor_table(v).vendor().vendor_type == VendorType::Vendor
+        self.prepared
+            .vendor_rows()
+            .get(row as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     fn push(&mut self, anchor: usize, span: Range<usize>, errors: Vec<DecodedError>) {
