@@ -1128,10 +1128,16 @@ fn the_decoded_pane_scrolls_wraps_under_its_labels_and_says_what_is_below() {
     let end = text(&draw(&app, 60, 15));
     let (end_rows, _, end_bottom) = decoded_pane(&end);
     assert!(!end_bottom.contains("more"), "{end}");
-    // The end of the answer is in view: its kind, and what to do about retrying.
+    // The last error ends with its kind and what to do about retrying, wrapped under its label.
+    let kind = end_rows
+        .iter()
+        .position(|r| r.contains("kind: validation"))
+        .unwrap_or_else(|| panic!("{end}"));
+    assert!(end_rows[kind + 1].starts_with("    retrying: "), "{end}");
     assert!(
-        end_rows.iter().any(|r| r.contains("kind: validation"))
-            && end_rows.last().unwrap().trim() != "",
+        end_rows[kind + 2..]
+            .iter()
+            .all(|r| r.starts_with("              ")),
         "{end}"
     );
     for _ in 0..20 {

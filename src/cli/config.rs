@@ -72,7 +72,7 @@ impl Config {
         Config {
             path,
             found: false,
-            snippet_lang: Setting::default(Lang::Rust),
+            snippet_lang: Setting::default(Lang::default()),
             theme: Setting::default(Palette::default()),
             mouse: Setting::default(true),
             clipboard: Setting::default(clipboard::Mode::default()),

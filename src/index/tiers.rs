@@ -120,16 +120,26 @@ fn primary(field: Field) -> bool {
 
 /// Words that carry no meaning of their own in a question ("the", "when"): they count for
 /// phrases and whole fields, not as words to find. "not", "no", "out" and "too" do carry
-/// meaning in error messages and stay.
+/// meaning in error messages and stay. What is left of a negative contraction ("couldn" of
+/// "couldn't", whose "t" reads as "not") is a stop word as the verb is.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
-    "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for", "from", "had",
-    "has", "have", "having", "he", "her", "his", "how", "i", "if", "into", "is", "it", "its",
-    "just", "may", "me", "might", "must", "my", "of", "on", "or", "our", "s", "she", "should",
-    "so", "some", "t", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-    "this", "those", "to", "very", "was", "we", "were", "what", "when", "which", "while", "who",
-    "why", "will", "with", "would", "you", "your",
+    "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "shouldn", "wasn",
+    "weren", "wouldn", "a", "about", "after", "also", "am", "an", "and", "any", "are", "as", "at",
+    "be", "been", "being", "but", "by", "can", "could", "did", "do", "does", "doing", "for",
+    "from", "had", "has", "have", "having", "he", "her", "his", "how", "i", "if", "into", "is",
+    "it", "its", "just", "may", "me", "might", "must", "my", "of", "on", "or", "our", "s", "she",
+    "should", "so", "some", "t", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "very", "was", "we", "were", "what", "when", "which", "while",
+    "who", "why", "will", "with", "would", "you", "your",
 ];
+
+fn is_stop(t: &Token) -> bool {
+    matches!(t, Token::Word(w) if STOP_WORDS.contains(&w.as_str()))
+}
+
+fn without_stop_words(tokens: &[Token]) -> Vec<Token> {
+    tokens.iter().filter(|t| !is_stop(t)).cloned().collect()
+}
 
 /// A query word or CJK run to find in rows.
 #[derive(Debug)]
@@ -145,6 +155,17 @@ struct Unit {
 struct Rule {
     units: Vec<usize>,
     phrases: Vec<Vec<usize>>,
+    /// The query's tokens the key is, as `start..end`.
+    key: std::ops::Range<usize>,
+}
+
+impl Rule {
+    /// Whether the key is a phrase of two words or more ("not logged in", "wrong password"):
+    /// its words count as the phrase only where a row holds them as one (see
+    /// [`Index::row_match`]).
+    fn is_phrase(&self) -> bool {
+        self.key.len() >= 2
+    }
 }
 
 /// A word to look up in each table's word index: a query word (which may also match by a typo
@@ -159,8 +180,13 @@ struct Lookup {
 
 /// The free text of a query, prepared for the word tiers.
 pub(super) struct Plan {
-    /// The query's tokens, stop words included (for phrases and whole fields).
+    /// The query's tokens, stop words included (for phrases).
     tokens: Vec<Token>,
+    /// The tokens without stop words (unless all are): a field whose words but its stop
+    /// words are these is the query ("network unreachable" is "Network is unreachable"). Not
+    /// for phrases, whose stop words matter ("column does not exist" is not "column if not
+    /// exists").
+    content: Vec<Token>,
     /// The units to find: every token but stop words (all of them when all are stop words).
     units: Vec<Unit>,
     /// `lookups[u]` is unit `u`'s word (for word units); synonyms' words follow.
@@ -180,7 +206,6 @@ impl Plan {
     /// Prepares `text` (the plain words of the query: no `'`, `^`, `$` or `!` terms).
     pub fn new(text: &str) -> Plan {
         let tokens = words::tokens(text);
-        let is_stop = |t: &Token| matches!(t, Token::Word(w) if STOP_WORDS.contains(&w.as_str()));
         let all_stop = tokens.iter().all(is_stop);
         let mut units = Vec::new();
         for (at, t) in tokens.iter().enumerate() {
@@ -250,10 +275,16 @@ impl Plan {
                 rules.push(Rule {
                     units: covered,
                     phrases,
+                    key: start..start + n,
                 });
             }
         }
         Plan {
+            content: if all_stop {
+                tokens.clone()
+            } else {
+                without_stop_words(&tokens)
+            },
             tokens,
             units,
             lookups,
@@ -317,6 +348,36 @@ impl Lookup {
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
+/// What a word found in a field is worth: each unit's inverse document frequency, and each
+/// field's average length in bytes.
+struct Weights<'a> {
+    idf: &'a [f32],
+    averages: &'a [f32; 16],
+    /// Whether the query's last word is no word of the searched catalogs, so may be the start
+    /// of one (a word being typed) in a phrase.
+    last_grows: bool,
+}
+
+/// The average bytes of each field over the rows of `indexes` that have it (1 where none has).
+fn average_lengths<'a>(indexes: impl Iterator<Item = &'a WordIndex>) -> [f32; 16] {
+    let mut bytes = [0u64; 16];
+    let mut rows = [0u64; 16];
+    for index in indexes {
+        let (b, r) = index.field_sizes();
+        for f in 0..16 {
+            bytes[f] += b[f];
+            rows[f] += u64::from(r[f]);
+        }
+    }
+    std::array::from_fn(|f| {
+        if rows[f] == 0 {
+            1.0
+        } else {
+            (bytes[f] as f32 / rows[f] as f32).max(1.0)
+        }
+    })
+}
+
 /// What the word tiers found in one row.
 struct RowMatch {
     /// The tier when the row holds every word; else decided once every row is seen.
@@ -351,6 +412,16 @@ impl Index {
                 plan.lookups.iter().map(|l| l.expand(index)).collect()
             })
             .collect();
+        // The average length of each field over the rows searched, so that a field's length
+        // counts the same in every table (a table of long messages does not make its messages
+        // look short).
+        let averages = average_lengths(vendors.iter().map(|&v| self.vendor_table(v).words()));
+        let last_grows = match plan.tokens.last() {
+            Some(Token::Word(w)) => !vendors
+                .iter()
+                .any(|&v| self.vendor_table(v).words().id(w).is_some()),
+            _ => false,
+        };
         // Inverse document frequencies over every row, from the rows that hold each unit.
         let total = self.len().max(1) as f32;
         for (u, unit) in plan.units.iter().enumerate() {
@@ -393,7 +464,12 @@ impl Index {
             }
             let table = self.vendor_table(v);
             let base = self.starts[v];
-            self.table_hits(search, plan, &plan_units, table, &expanded[n], |i, m| {
+            let weights = Weights {
+                idf: &plan_units,
+                averages: &averages,
+                last_grows,
+            };
+            self.table_hits(search, plan, &weights, table, &expanded[n], |i, m| {
                 found.push((base + i as RowId, m))
             });
         }
@@ -426,7 +502,7 @@ impl Index {
         &self,
         search: &Search,
         plan: &Plan,
-        idf: &[f32],
+        weights: &Weights,
         table: &Table,
         expanded: &[Vec<(u32, Class)>],
         mut found: impl FnMut(usize, RowMatch),
@@ -488,7 +564,7 @@ impl Index {
             if search.filter(table, i).is_none() || !search.special_ok(table, i) {
                 return;
             }
-            if let Some(m) = self.row_match(plan, idf, table, i, best, &vendor_units) {
+            if let Some(m) = self.row_match(plan, weights, table, i, best, &vendor_units) {
                 found(i, m);
             }
         };
@@ -521,17 +597,16 @@ impl Index {
     fn row_match(
         &self,
         plan: &Plan,
-        idf: &[f32],
+        weights: &Weights,
         table: &Table,
         i: usize,
         best: &[Option<Found>],
         vendor_units: &[bool],
     ) -> Option<RowMatch> {
-        let index = table.words();
         let lens = field_lengths(table, i);
         let norm = |f: Field| {
             let len = lens[f as usize].max(1) as f32;
-            (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / index.average_bytes(f)))
+            (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * len / weights.averages[f as usize]))
         };
         let mut total = 0.0f32;
         let mut weight = 0.0f32;
@@ -541,11 +616,27 @@ impl Index {
         let mut all_strict = true;
         let mut held = true;
         let mut score = 0.0;
+        // Whether the row holds each phrase rule's key as a phrase, found out once.
+        let mut holds_key: Vec<Option<bool>> = vec![None; plan.rules.len()];
         for u in 0..plan.units.len() {
             let mut m: Option<Found> = match plan.unit_lookup[u] {
                 Some(l) => best[l],
                 None => best[plan.lookups.len() + u],
             };
+            // The words of a phrase people say ("not logged in") apart in a row ("could not
+            // ... in a registry log") say no more than the phrase's synonyms do.
+            if let Some(f) = m.as_mut().filter(|f| f.class < Class::Synonym) {
+                let apart = plan.rules.iter().enumerate().any(|(r, rule)| {
+                    rule.is_phrase()
+                        && rule.units.contains(&u)
+                        && !*holds_key[r].get_or_insert_with(|| {
+                            holds_tokens(&plan.tokens[rule.key.clone()], table, i)
+                        })
+                });
+                if apart {
+                    f.class = Class::Synonym;
+                }
+            }
             if vendor_units[u] {
                 m = better(
                     m,
@@ -580,7 +671,7 @@ impl Index {
                     }
                 }
             }
-            let w = idf[u];
+            let w = weights.idf[u];
             if w == 0.0 {
                 continue;
             }
@@ -590,8 +681,7 @@ impl Index {
                 Some(f) if f.class.strict() => {
                     strict += 1.0;
                     strict_weight += w;
-                    held &=
-                        f.class <= Class::Inflected && primary(f.field) || f.field == Field::Vendor;
+                    held &= f.holds();
                     score += w * f.class.weight() * field_weight(f.field) * norm(f.field);
                 }
                 Some(f) => {
@@ -605,11 +695,13 @@ impl Index {
         if total <= 0.0 {
             return None;
         }
-        let tier = all_strict.then(|| match whole_or_phrase(plan, table, i) {
-            Some(t) => t,
-            None if held => tier::HELD,
-            None => tier::ALL,
-        });
+        let tier = all_strict.then(
+            || match whole_or_phrase(plan, weights.last_grows, table, i) {
+                Some(t) => t,
+                None if held => tier::HELD,
+                None => tier::ALL,
+            },
+        );
         Some(RowMatch {
             tier,
             // By count or by weight, whichever is more: the rarest word of a question counts as
@@ -632,11 +724,23 @@ fn record(best: &mut [Option<Found>], event: u64) {
     best[slot] = better(best[slot], Some(found));
 }
 
-/// The better of two matches: the better class, then the weightier field.
+/// The better of two matches: a strict one (see [`Class::strict`]) over a loose one; then one
+/// that makes the row a holder of the word (as written or inflected, in a field a row holds
+/// words in: "refresh tokens" in a summary over "token endpoint" in a category); then the one
+/// worth more (class by field); then a field a row holds words in (a symbol over the code that
+/// spells it).
 fn better(a: Option<Found>, b: Option<Found>) -> Option<Found> {
+    let rank = |f: Found| {
+        (
+            !f.class.strict(),
+            !f.holds(),
+            -(f.class.weight() * field_weight(f.field)),
+            !primary(f.field),
+        )
+    };
     match (a, b) {
         (Some(x), Some(y)) => {
-            if (y.class, -field_weight(y.field)) < (x.class, -field_weight(x.field)) {
+            if rank(y) < rank(x) {
                 Some(y)
             } else {
                 Some(x)
@@ -644,6 +748,14 @@ fn better(a: Option<Found>, b: Option<Found>) -> Option<Found> {
         }
         (x, None) => x,
         (None, y) => y,
+    }
+}
+
+impl Found {
+    /// Whether the row holds the word by this match: as written or inflected, in a field a
+    /// row holds words in (or the vendor's name).
+    fn holds(self) -> bool {
+        self.class <= Class::Inflected && primary(self.field) || self.field == Field::Vendor
     }
 }
 
@@ -666,11 +778,12 @@ fn field_lengths(table: &Table, i: usize) -> [u32; 16] {
     lens
 }
 
-/// [`tier::FIELD`] when a field of row `i` is the query, [`tier::PHRASE`] when one holds the
-/// query's words in order (the last may be the start of a longer word, CJK runs as text).
-/// The fields are those a row is said to hold words in; for CJK text, whose words are
-/// mostly in descriptions, every text field.
-fn whole_or_phrase(plan: &Plan, table: &Table, i: usize) -> Option<u8> {
+/// [`tier::FIELD`] when a field of row `i` is the query (stop words aside: see
+/// [`Plan::content`]), [`tier::PHRASE`] when one holds the query's words in order (CJK runs as
+/// text). The last word may be the start of a longer one when `last_grows` (it is no word of
+/// the catalogs: still being typed). The fields are those a row is said to hold words in; for
+/// CJK text, whose words are mostly in descriptions, every text field.
+fn whole_or_phrase(plan: &Plan, last_grows: bool, table: &Table, i: usize) -> Option<u8> {
     let q = &plan.tokens;
     let cjk = q.iter().any(|t| matches!(t, Token::Cjk(_)));
     let mut phrase = false;
@@ -680,24 +793,33 @@ fn whole_or_phrase(plan: &Plan, table: &Table, i: usize) -> Option<u8> {
             continue;
         }
         let t = words::tokens(text);
-        if t == *q {
+        if t == *q || without_stop_words(&t) == plan.content {
             return Some(tier::FIELD);
         }
         if !phrase && (q.len() >= 2 || matches!(q.first(), Some(Token::Cjk(_)))) {
-            phrase = holds_phrase(&t, q);
+            phrase = holds_phrase(&t, q, last_grows);
         }
     }
     phrase.then_some(tier::PHRASE)
 }
 
-/// Whether `field` holds the tokens `q` in a row.
-fn holds_phrase(field: &[Token], q: &[Token]) -> bool {
+/// Whether a field of row `i` that a row holds words in has the tokens `q` in a row.
+fn holds_tokens(q: &[Token], table: &Table, i: usize) -> bool {
+    table
+        .pieces(i)
+        .filter(|(field, _)| primary(*field))
+        .any(|(_, text)| holds_phrase(&words::tokens(text), q, false))
+}
+
+/// Whether `field` holds the tokens `q` in a row, the last perhaps as the start of a longer
+/// word (when `last_grows`).
+fn holds_phrase(field: &[Token], q: &[Token], last_grows: bool) -> bool {
     if q.is_empty() || field.len() < q.len() {
         return false;
     }
     let same = |f: &Token, q: &Token, last: bool| match (f, q) {
         (Token::Word(f), Token::Word(q)) => {
-            f == q || inflect(f) == inflect(q) || (last && f.starts_with(q.as_str()))
+            f == q || inflect(f) == inflect(q) || (last && last_grows && f.starts_with(q.as_str()))
         }
         (Token::Cjk(f), Token::Cjk(q)) => f.contains(q.as_str()),
         _ => false,
@@ -729,16 +851,55 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_people_say_counts_as_its_words_only_together() {
+        let index = crate::index::Index::embedded();
+        let hits = index.search(&crate::query::Query::parse("not logged in").unwrap());
+        let phrase = words::tokens("not logged in");
+        // "could not allocate the required space in a registry log" holds the words, apart.
+        for h in hits.iter().filter(|h| h.tier >= tier::HELD) {
+            let (table, i) = index.locate(h.row);
+            assert!(holds_tokens(&phrase, table, i), "{:?}", table.entry(i));
+        }
+        let top: Vec<(String, String)> = hits[..3]
+            .iter()
+            .map(|h| {
+                let (table, i) = index.locate(h.row);
+                (table.vendor().id.clone(), table.code(i).to_string())
+            })
+            .collect();
+        assert!(
+            top.contains(&("pixnet".to_string(), "1203".to_string())),
+            "{top:?}"
+        );
+    }
+
+    #[test]
     fn phrases_allow_the_last_word_to_grow() {
         let t = |s: &str| words::tokens(s);
         assert!(holds_phrase(
             &t("Too Many Requests"),
-            &t("too many request")
+            &t("too many req"),
+            true
         ));
-        assert!(holds_phrase(&t("Token 過期,請重新"), &t("token 过期")));
+        assert!(!holds_phrase(
+            &t("FWP_E_DUPLICATE_KEYMOD"),
+            &t("duplicate key"),
+            false
+        ));
+        assert!(holds_phrase(
+            &t("Too Many Requests"),
+            &t("too many request"),
+            false
+        ));
+        assert!(holds_phrase(
+            &t("Token 過期,請重新"),
+            &t("token 过期"),
+            false
+        ));
         assert!(!holds_phrase(
             &t("Connection reset by peer"),
-            &t("connection refused")
+            &t("connection refused"),
+            true
         ));
     }
 }

@@ -24,26 +24,48 @@ pub enum Token {
     Cjk(String),
 }
 
+/// Whether the word `word`, which follows `before` in a text, is the `t` of a negative
+/// contraction (`couldn't`, `doesn’t`): it is then the word "not", so "could not resolve"
+/// finds "Couldn't resolve".
+fn is_contracted_not(before: &str, word: &str) -> bool {
+    let mut back = before.chars().rev();
+    word == "t"
+        && matches!(back.next(), Some('\'' | '\u{2019}'))
+        && matches!(back.next(), Some('n' | 'N'))
+}
+
 /// The words and CJK runs of `text`, folded and lower-case, in order.
 pub fn tokens(text: &str) -> Vec<Token> {
     let folded = fold(text);
     let mut out = Vec::new();
     let mut word = String::new();
+    let mut start = 0;
     let mut cjk = String::new();
-    for c in folded.chars() {
+    let push_word = |out: &mut Vec<Token>, word: &mut String, start: usize| {
+        if is_contracted_not(&folded[..start], word) {
+            word.clear();
+            out.push(Token::Word("not".into()));
+        } else {
+            out.push(Token::Word(std::mem::take(word)));
+        }
+    };
+    for (at, c) in folded.char_indices() {
         if is_word_char(c) {
             if !cjk.is_empty() {
                 out.push(Token::Cjk(std::mem::take(&mut cjk)));
             }
+            if word.is_empty() {
+                start = at;
+            }
             word.extend(c.to_lowercase());
         } else if is_cjk(c) {
             if !word.is_empty() {
-                out.push(Token::Word(std::mem::take(&mut word)));
+                push_word(&mut out, &mut word, start);
             }
             cjk.push(c);
         } else {
             if !word.is_empty() {
-                out.push(Token::Word(std::mem::take(&mut word)));
+                push_word(&mut out, &mut word, start);
             }
             if !cjk.is_empty() {
                 out.push(Token::Cjk(std::mem::take(&mut cjk)));
@@ -51,7 +73,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         }
     }
     if !word.is_empty() {
-        out.push(Token::Word(word));
+        push_word(&mut out, &mut word, start);
     }
     if !cjk.is_empty() {
         out.push(Token::Cjk(cjk));
@@ -59,31 +81,44 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Calls `f` with each word of already folded `text`, lower-case, using `buf` for the word.
+/// Calls `f` with each word of already folded `text`, lower-case (the `t` of `couldn't` as
+/// "not"), using `buf` for the word.
 fn each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
+    let mut start = 0;
+    let mut emit = |buf: &mut String, start: usize| {
+        if is_contracted_not(&text[..start], buf) {
+            f("not");
+        } else {
+            f(buf);
+        }
+        buf.clear();
+    };
     if text.is_ascii() {
-        for &b in text.as_bytes() {
+        for (at, &b) in text.as_bytes().iter().enumerate() {
             if b.is_ascii_alphanumeric() {
+                if buf.is_empty() {
+                    start = at;
+                }
                 buf.push(b.to_ascii_lowercase() as char);
             } else if !buf.is_empty() {
-                f(buf);
-                buf.clear();
+                emit(buf, start);
             }
         }
     } else {
-        for c in text.chars() {
+        for (at, c) in text.char_indices() {
             if is_word_char(c) {
+                if buf.is_empty() {
+                    start = at;
+                }
                 buf.extend(c.to_lowercase());
             } else if !buf.is_empty() {
-                f(buf);
-                buf.clear();
+                emit(buf, start);
             }
         }
     }
     if !buf.is_empty() {
-        f(buf);
-        buf.clear();
+        emit(buf, start);
     }
 }
 
@@ -462,13 +497,10 @@ impl WordIndex {
         (self.starts[id as usize + 1] - self.starts[id as usize]) as usize
     }
 
-    /// The average bytes of `field` over the rows that have it.
-    pub fn average_bytes(&self, field: Field) -> f32 {
-        let f = field as usize;
-        if self.field_rows[f] == 0 {
-            return 1.0;
-        }
-        (self.field_bytes[f] as f32 / self.field_rows[f] as f32).max(1.0)
+    /// Bytes of text in each field (by `Field as usize`) over all rows, and how many rows have
+    /// the field: the parts of the average length BM25 compares a field's length with.
+    pub fn field_sizes(&self) -> (&[u64; 16], &[u32; 16]) {
+        (&self.field_bytes, &self.field_rows)
     }
 }
 
@@ -564,6 +596,17 @@ mod tests {
                 Token::Word("v2".into()),
             ]
         );
-        assert_eq!(words_of("Couldn't connect"), ["couldn", "t", "connect"]);
+        assert_eq!(words_of("Couldn't connect"), ["couldn", "not", "connect"]);
+        assert_eq!(words_of("doesn’t exist"), ["doesn", "not", "exist"]);
+        // Only after `n'`: a possessive or a quoted `t` stays.
+        assert_eq!(words_of("it's 't'"), ["it", "s", "t"]);
+        assert_eq!(
+            tokens("can't 連線"),
+            [
+                Token::Word("can".into()),
+                Token::Word("not".into()),
+                Token::Cjk("连线".into())
+            ]
+        );
     }
 }

@@ -186,7 +186,7 @@ impl App {
             searching: false,
             generation: 0,
             last_search: None,
-            lang: options.lang.unwrap_or(Lang::Rust),
+            lang: options.lang.unwrap_or_default(),
             status: String::new(),
             mouse: options.mouse,
             color: options.color,
