@@ -44,9 +44,11 @@ fn has_pairs(v: &Value) -> bool {
     matches!(v, Value::Obj(_)) && values(v) >= 2
 }
 
-/// A scalar as the printout wrote it: a number when it is one, else text.
+/// A scalar as the printout wrote it: a number when it is one, else text. The comma after a
+/// member of an object printed one member a line (Node's `errno: 1045,`) is not the value's.
 fn scalar(s: &str) -> Value {
     let s = s.trim();
+    let s = s.strip_suffix(',').unwrap_or(s).trim_end();
     let t = s.trim_matches(|c| c == '"' || c == '\'');
     if t.len() < s.len() {
         return Value::Str(t.to_string());
@@ -730,6 +732,10 @@ mod tests {
             inner.member("message").unwrap().1,
             &s("Exceed Anonymous Rate Limit")
         );
+        // Node's error objects end each member with a comma.
+        let node = one("  code: 'ER_ACCESS_DENIED_ERROR',\n  errno: 1045,\n  sqlState: '28000',\n");
+        assert_eq!(node.member("errno").unwrap().1, &n("1045"));
+        assert_eq!(node.member("code").unwrap().1, &s("ER_ACCESS_DENIED_ERROR"));
         // Prose and single lines are not blocks.
         assert!(find("Note: this is a sentence.\nAnd so: is this one").is_empty());
         assert!(find("code: 1302").is_empty());

@@ -672,20 +672,24 @@ impl Context {
         self.lines.is_empty()
     }
 
-    /// Whether `line` goes on from the lines before: indented, closing a bracket, or the rest
-    /// of a line with an error word that a terminal cut (`database is lo` / `cked`): short,
-    /// and not starting as a new record does (a time's digit, a bracket).
+    /// Whether `line` goes on from the lines before: indented, closing a bracket, the rest of
+    /// a line with an error word that a terminal cut (`database is lo` / `cked`): short, and
+    /// not starting as a new record does (a time's digit, a bracket), or a command's answer
+    /// of a number alone after such a line (`$ echo $?` / `124`).
     fn continued_by(&self, line: &[u8]) -> bool {
         let rest = line.trim_ascii_start();
         if self.is_empty() || rest.is_empty() {
             return false;
         }
         let indented_or_closing = rest.len() < line.len() || matches!(rest[0], b')' | b']' | b'}');
-        let cut_rest = self.lines.back().is_some_and(|&(_, triggered)| triggered)
+        let after_trigger = self.lines.back().is_some_and(|&(_, triggered)| triggered);
+        let cut_rest = after_trigger
             && line.len() <= Self::CUT_REST
             && !rest[0].is_ascii_digit()
             && rest[0] != b'[';
-        indented_or_closing || cut_rest
+        let number = rest.trim_ascii_end();
+        let answer = after_trigger && number.len() <= 3 && number.iter().all(u8::is_ascii_digit);
+        indented_or_closing || cut_rest || answer
     }
 
     /// The lines with `line` after them; `block` is the block the lines not yet detached are in.
@@ -839,6 +843,19 @@ mod tests {
         assert_eq!(lines[1], "cked", "{out}");
         assert!(lines[2].starts_with("  ↳ sqlite 5 · "), "{out}");
         assert_eq!(lines[3], "2024-05-13 next", "{out}");
+    }
+
+    #[test]
+    fn a_status_echoed_on_its_own_line_is_annotated_under_it() {
+        let input = "$ timeout 30 ./integration.sh\n$ echo $?\n124\n$ ls\n";
+        let out = run(input, Options::default());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "124", "{out}");
+        assert!(lines[3].starts_with("  ↳ exit 124 · "), "{out}");
+        assert_eq!(lines[4], "$ ls", "{out}");
+        // A number after a line with no error word is only copied.
+        let out = run("total files\n124\n", Options::default());
+        assert!(!out.contains('↳'), "{out}");
     }
 
     #[test]

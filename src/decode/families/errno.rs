@@ -2,13 +2,13 @@
 //! Node's `ECONNREFUSED`, and the strerror text Go and C's `perror` print after a `: `
 //! (`connect: connection refused`).
 
-use super::{Family, Pattern, code, name};
+use super::{Family, Key, Pattern, code, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(r"\[Errno (\d+)\] ([^:'\n\]]+)", code).with_message(),
         // On Windows the code is a Win32 error, and its text ends in a full stop (`win32`).
-        Pattern::new(r"(?m)(?:^|[^.\s] ?)\(os error (\d+)\)", code),
+        Pattern::new(r"(\.?\s?\(os error \d+)\)", os_error),
         Pattern::new(
             r#"\bOs \{ code: (\d+), kind: \w+, message: "([^"]*[^".])" \}"#,
             code,
@@ -19,6 +19,12 @@ pub const FAMILY: Family = Family {
     printed_words: Some(1),
     ..Family::new("errno")
 };
+
+/// Rust's `(os error N)`, with the full stop before it when there is one: Windows' text.
+fn os_error(printed: &str) -> Option<Key> {
+    let (before, number) = printed.split_once("(os error ")?;
+    (!before.starts_with('.')).then(|| Key::Code(number.to_string()))
+}
 
 #[cfg(test)]
 mod tests {

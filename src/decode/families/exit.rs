@@ -21,7 +21,7 @@ pub const FAMILY: Family = Family {
             code,
         ),
     ],
-    triggers: &["exit"],
+    triggers: &["exit", "echo $?", "echo $status"],
     ..Family::new("exit")
 };
 

@@ -8,10 +8,9 @@ use super::{Family, Key, Pattern, code, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
-        // A SQLSTATE holds a digit (`42S02`, `HY000`); `(HTTPS)` beside a port is no SQLSTATE.
         Pattern::new(
-            r"\b(\d{4}) \((?:\d[0-9A-Z]{4}|[A-Z]\d[0-9A-Z]{3}|[A-Z]{2}\d[0-9A-Z]{2}|[A-Z]{3}\d[0-9A-Z]|[A-Z]{4}\d)\)(?: at line \d+)?: ",
-            code,
+            r"\b(\d{4} \([0-9A-Z]{5}\))(?: at line \d+)?: ",
+            with_sqlstate,
         ),
         // PHP's PDO: the driver's number after the SQLSTATE and its class, or in brackets when
         // connecting. The other drivers print other numbers there (PostgreSQL's is 7, SQLite's
@@ -53,6 +52,16 @@ fn mysql_form(typed: &str) -> Option<String> {
     }
     let plain = digits.trim_start_matches('0');
     Some(if plain.is_empty() { "0" } else { plain }.to_string())
+}
+
+/// `1146 (42S02)`: the code, when the SQLSTATE beside it holds a digit (`42S02`, `HY000`);
+/// `8443 (HTTPS)` is a port.
+fn with_sqlstate(printed: &str) -> Option<Key> {
+    let (number, state) = printed.split_once(" (")?;
+    state
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| Key::Code(number.to_string()))
 }
 
 #[cfg(test)]
