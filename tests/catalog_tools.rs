@@ -901,3 +901,37 @@ mod never_panics {
         }
     }
 }
+
+/// README's recipe on a fresh machine: `-o` into a folder that is not there yet makes it, and
+/// the draft passes `catalog check` there.
+#[test]
+fn import_into_a_folder_not_there_yet_makes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("error-catalogs/acme/gadgets.json");
+    let run = errdex()
+        .args(["catalog", "import", "--vendor", "gadgets", "-o"])
+        .arg(&out)
+        .arg(root().join("tests/fixtures/import/gadgets.html"))
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let draft: Catalog = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(draft.vendor.id, "gadgets");
+    // A folder where a file is: a clear error, nothing written.
+    let blocked = dir.path().join("file");
+    std::fs::write(&blocked, "x").unwrap();
+    let run = errdex()
+        .args(["catalog", "import", "--vendor", "gadgets", "-o"])
+        .arg(blocked.join("gadgets.json"))
+        .arg(root().join("tests/fixtures/import/gadgets.html"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("cannot make the folder"), "{said}");
+    assert_eq!(std::fs::read_to_string(&blocked).unwrap(), "x");
+}

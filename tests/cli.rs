@@ -390,6 +390,33 @@ fn decode_does_not_claim_a_body_whose_message_contradicts_its_code() {
     assert_eq!(v["errors"][0]["confidence"], "envelope_code");
 }
 
+/// Error details read from a grpc-status-details-bin trailer, in text and in JSON.
+#[test]
+fn decode_shows_error_details() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/pastes/grpcurl-status-details-bin.txt"
+    );
+    let out = errdex().args(["decode", file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("grpc 8  (at line 15)"), "{text}");
+    for line in [
+        "  wait:        retry after 30 s (RetryInfo: 30s)",
+        "  detail:      RetryInfo: retry after 30s",
+        "  detail:      QuotaFailure: project:acme-prod: Daily limit of 1000 charges reached",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let v = json(&["decode", "--json", file]);
+    let e = &v["errors"][0];
+    assert_eq!(e["retry_after"]["seconds"], 30);
+    assert_eq!(
+        e["details"][1]["@type"],
+        "type.googleapis.com/google.rpc.QuotaFailure"
+    );
+}
+
 #[test]
 fn snippet_prints_arms_and_enums() {
     let out = errdex()

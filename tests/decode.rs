@@ -33,6 +33,8 @@ const H: Option<&str> = Some("http");
 const E: Option<&str> = Some("errno");
 const S: Option<&str> = Some("sqlite");
 const PG: Option<&str> = Some("postgres");
+const GR: Option<&str> = Some("grpc");
+const GC: Option<&str> = Some("gcp");
 
 /// Every fixture with the errors it must decode to, in order.
 const CASES: &[(&str, &[Expect])] = &[
@@ -218,6 +220,44 @@ const CASES: &[(&str, &[Expect])] = &[
     ),
     ("pg-prisma-check.txt", &[(PG, Some("23514"), Some("23514"))]),
     ("none-python-division.txt", &[]),
+    // Error details: Google's JSON, grpc-gateway's, the grpc-status-details-bin trailer,
+    // grpcurl's Details:, Go's %v of status.Details(), Python's printouts.
+    (
+        "google-quota-details.txt",
+        &[
+            (H, Some("429"), Some("429")),
+            (GR, Some("8"), Some("8")),
+            (GC, Some("RATE_LIMIT_EXCEEDED"), Some("RATE_LIMIT_EXCEEDED")),
+        ],
+    ),
+    (
+        "gemini-429-retry-info.txt",
+        &[(H, Some("429"), Some("429")), (GR, Some("8"), Some("8"))],
+    ),
+    (
+        "grpc-gateway-bad-request.txt",
+        &[(GR, Some("3"), Some("3"))],
+    ),
+    (
+        "grpcurl-status-details-bin.txt",
+        &[(GR, Some("8"), Some("8"))],
+    ),
+    // The ErrorInfo of a service of one's own is not Google Cloud's.
+    ("grpcurl-details-json.txt", &[(GR, Some("3"), Some("3"))]),
+    ("go-status-details.txt", &[(GR, Some("8"), Some("8"))]),
+    (
+        "python-api-core-details.txt",
+        &[
+            (H, Some("429"), Some("429")),
+            // ResourceExhausted is api_core's class for gRPC's RESOURCE_EXHAUSTED.
+            (GR, Some("8"), Some("8")),
+            (GC, Some("RATE_LIMIT_EXCEEDED"), Some("RATE_LIMIT_EXCEEDED")),
+        ],
+    ),
+    (
+        "python-grpc-status-details.txt",
+        &[(GR, Some("3"), Some("3"))],
+    ),
 ];
 
 fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {
@@ -397,6 +437,118 @@ fn platform_bodies_name_the_http_status_and_what_they_add() {
     let d = fixture("http-twilio-20404.txt");
     assert_eq!(d.errors[0].confidence, Confidence::NotInCatalog);
     assert_eq!(d.errors[0].http_status, Some(404));
+}
+
+#[test]
+fn error_details_come_with_their_error() {
+    let types = |e: &DecodedError| -> Vec<String> {
+        e.details
+            .iter()
+            .map(|d| d["@type"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let d = fixture("google-quota-details.txt");
+    // The body's HTTP and gRPC errors (the gcp family names the ErrorInfo's reason besides).
+    for e in &d.errors[..2] {
+        assert_eq!(
+            types(e),
+            [
+                "type.googleapis.com/google.rpc.ErrorInfo",
+                "type.googleapis.com/google.rpc.Help"
+            ]
+        );
+    }
+    assert_eq!(d.errors[1].details[0]["reason"], "RATE_LIMIT_EXCEEDED");
+    assert_eq!(
+        errdex::decode::describe_detail(&d.errors[1].details[1]),
+        "Help: Request a higher quota limit. https://cloud.google.com/docs/quota#requesting_higher_quota"
+    );
+
+    let e = only("grpc-gateway-bad-request.txt");
+    assert_eq!(
+        errdex::decode::describe_detail(&e.details[0]),
+        "BadRequest: field email: must be a valid email address"
+    );
+
+    // The trailer's bytes: its details go to grpcurl's printout of the same code, and its
+    // RetryInfo is the wait.
+    let e = only("grpcurl-status-details-bin.txt");
+    assert_eq!(e.message.as_deref(), Some("quota exceeded"));
+    assert_eq!(
+        types(&e),
+        [
+            "type.googleapis.com/google.rpc.RetryInfo",
+            "type.googleapis.com/google.rpc.QuotaFailure"
+        ]
+    );
+    assert_eq!(
+        e.details[1]["violations"][0]["subject"],
+        "project:acme-prod"
+    );
+    let r = e.retry_after.as_ref().expect("RetryInfo's wait");
+    assert_eq!((r.header.as_str(), r.seconds), ("RetryInfo", Some(30.0)));
+
+    // Gemini's quota body: the quota, and RetryInfo's delay as the wait.
+    let d = fixture("gemini-429-retry-info.txt");
+    for e in &d.errors {
+        let r = e.retry_after.as_ref().expect("RetryInfo's wait");
+        assert_eq!((r.value.as_str(), r.seconds), ("43s", Some(43.0)));
+        assert_eq!(
+            errdex::decode::describe_detail(&e.details[0]),
+            "QuotaFailure: generativelanguage.googleapis.com/generate_content_free_tier_requests, \
+             GenerateRequestsPerMinutePerProjectPerModel-FreeTier, limit 15 \
+             (location=global, model=gemini-2.0-flash)"
+        );
+    }
+}
+
+/// Details printed apart from the error's line: each goes to the error printed beside it.
+#[test]
+fn details_printed_apart_go_to_their_error() {
+    let described = |e: &DecodedError| -> Vec<String> {
+        e.details
+            .iter()
+            .map(errdex::decode::describe_detail)
+            .collect()
+    };
+    // grpcurl's Details: (JSON, one object each).
+    let e = only("grpcurl-details-json.txt");
+    assert_eq!(
+        described(&e),
+        [
+            "BadRequest: field email: must be a valid email address",
+            "ErrorInfo: reason INVALID_EMAIL, domain users.example.com"
+        ]
+    );
+    // Go's %v of status.Details(): the types are not printed.
+    let e = only("go-status-details.txt");
+    assert_eq!(
+        described(&e),
+        [
+            "RetryInfo: retry after 30s",
+            "QuotaFailure: project:acme-prod: Daily limit of 1000 charges reached"
+        ]
+    );
+    assert_eq!(e.retry_after.as_ref().and_then(|r| r.seconds), Some(30.0));
+    // google-api-core's exception: the details after its message, on lines of their own.
+    let d = fixture("python-api-core-details.txt");
+    for e in &d.errors {
+        assert_eq!(e.details.len(), 2, "{e:?}");
+        assert_eq!(
+            e.details[0]["metadata"]["quota_metric"],
+            "pubsub.googleapis.com/write_requests"
+        );
+        assert_eq!(
+            e.details[1]["links"][0]["url"],
+            "https://cloud.google.com/docs/quota#requesting_higher_quota"
+        );
+    }
+    // Python's Status, printed after the RpcError.
+    let e = only("python-grpc-status-details.txt");
+    assert_eq!(
+        described(&e),
+        ["BadRequest: field email: must be a valid email address"]
+    );
 }
 
 #[test]

@@ -302,6 +302,147 @@ const CASES: &[Case] = &[
         &[("smtp", "550"), ("smtp", "5.1.1")],
         &["http", "errno"],
     ),
+    // Printed the way more runtimes, drivers and SDKs print them.
+    (
+        "$ timeout 30 ./integration.sh\n$ echo $?\n124\n",
+        &[("exit", "124")],
+        &["errno", "http"],
+    ),
+    (
+        "error: process didn't exit successfully: `target/debug/app` (signal: 11, SIGSEGV: invalid memory reference)\n",
+        &[("signal", "11")],
+        &["errno"],
+    ),
+    (
+        "[12345.678901] Out of memory: Killed process 4242 (java) total-vm:8123456kB, anon-rss:4012345kB\n",
+        &[("signal", "9")],
+        &["errno"],
+    ),
+    (
+        "PermissionError: [WinError 5] Access is denied: 'C:\\\\Users\\\\dev\\\\x'\n",
+        &[("win32", "5")],
+        &["errno"],
+    ),
+    (
+        "Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }\n",
+        &[("win32", "5")],
+        &["errno"],
+    ),
+    (
+        "Error: The system cannot find the file specified. (os error 2)\n",
+        &[("win32", "2")],
+        &["errno"],
+    ),
+    (
+        "open C:\\data\\x.lock: The process cannot access the file because it is being used by another process.\n",
+        &[("win32", "32")],
+        &["errno"],
+    ),
+    (
+        "2024/05/13 10:22:01 mkdir C:\\ProgramData\\acme: Access is denied.\n",
+        &[("win32", "5")],
+        &["errno"],
+    ),
+    (
+        "The application was unable to start correctly (0xc000007b). Click OK to close the application.\n",
+        &[("ntstatus", "0xC000007B")],
+        &["exit", "hresult"],
+    ),
+    (
+        "Get \"https://api.example.com\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2024-05-13T10:22:01Z is after 2024-05-01T00:00:00Z\n",
+        &[("x509", "10")],
+        &["errno"],
+    ),
+    (
+        "x509: certificate is valid for a.example.com, not api.example.com\n",
+        &[("x509", "62")],
+        &[],
+    ),
+    (
+        "ERROR 1146 (42S02) at line 1: Table 'shop.orders' doesn't exist\n",
+        &[("mysql", "1146")],
+        &["postgres"],
+    ),
+    (
+        "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a@b.c' for key 'users_email_unique'\n",
+        &[("mysql", "1062")],
+        &["postgres"],
+    ),
+    (
+        "PDOException: SQLSTATE[HY000] [2002] Connection refused\n",
+        &[("mysql", "2002")],
+        &["postgres"],
+    ),
+    (
+        "SQLSTATE[23000]: Integrity constraint violation: 19 UNIQUE constraint failed: users.email\n",
+        &[],
+        &["postgres", "mysql"],
+    ),
+    (
+        "SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"users_email_key\"\n",
+        &[("postgres", "23505")],
+        &["mysql"],
+    ),
+    (
+        "connection() error occurred during connection handshake: drop index: (NamespaceNotFound) ns not found\n",
+        &[("mongodb", "26")],
+        &[],
+    ),
+    (
+        "azure.core.exceptions.ClientAuthenticationError: (AuthenticationFailed) Server failed to authenticate the request.\n",
+        &[],
+        &["mongodb"],
+    ),
+    (
+        "google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses\n",
+        &[("grpc", "14"), ("http", "503")],
+        &[],
+    ),
+    (
+        "ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'run.services.get' denied on resource\n",
+        &[("grpc", "7")],
+        &[],
+    ),
+    (
+        "googleapi: Error 403: Cloud Resource Manager API has not been used in project 123 before or it is disabled., accessNotConfigured\n",
+        &[("http", "403")],
+        &[],
+    ),
+    (
+        "AccessDenied: Access Denied\n\tstatus code: 403, request id: 4E5B, host id: abc=\n",
+        &[("aws", "AccessDenied")],
+        &["errno"],
+    ),
+    (
+        "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied (Service: S3, Status Code: 403, Request ID: X, Extended Request ID: Y)\n",
+        &[],
+        &["aws"],
+    ),
+    (
+        "google.auth.exceptions.RefreshError: ('invalid_grant: Token has been expired or revoked.', {'error': 'invalid_grant', 'error_description': 'Token has been expired or revoked.'})\n",
+        &[("oauth", "invalid_grant")],
+        &[],
+    ),
+    (
+        "okhttp3.internal.http2.StreamResetException: stream was reset: CANCEL\n",
+        &[("http2", "8")],
+        &[],
+    ),
+    (
+        "2024/05/13 10:22:01 cache set user:42: READONLY You can't write against a read only replica.\n",
+        &[("redis", "READONLY")],
+        &[],
+    ),
+    (
+        "2024/05/13 10:22:01 db: READONLY mode is on for the maintenance window\nBUSY: 3 workers\n",
+        &[],
+        &["redis"],
+    ),
+    (
+        "Error: Unexpected server response: 401\n",
+        &[("http", "401")],
+        &["websocket"],
+    ),
 ];
 
 /// Texts whose numbers and words are not errors: nothing may be claimed.
@@ -314,6 +455,9 @@ const NOTHING: &[&str] = &[
     "acme-api.service: Deactivated successfully.\nhttp2: Transport received Server's graceful shutdown GOAWAY\n",
     "NAME       READY   STATUS      RESTARTS   AGE\nmigrate    0/1     Completed   0          3m\n",
     "250 2.0.0 Ok: queued as 4VXk2m1Qz9z9s\n",
+    "$ ./deploy.sh\n$ echo $?\n0\n",
+    "INFO  gateway: listening on 8443 (HTTPS): ready\n",
+    "2024-05-13 10:22:01 INFO  cache: LOADING config from /etc/app.toml\n",
 ];
 
 #[test]
@@ -341,6 +485,24 @@ fn numbers_that_are_no_error_claim_nothing() {
         let got = claims(&decode(paste, index()));
         assert!(got.is_empty(), "{paste:?}: {got:?}");
     }
+}
+
+/// A family's printout inside a body the decoder reads whole is the body's error, once.
+#[test]
+fn a_body_a_family_reads_is_one_error() {
+    let one = |paste: &str| claims(&decode(paste, index()));
+    assert_eq!(
+        one(
+            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":1}\n"
+        ),
+        [("jsonrpc".to_string(), "-32601".to_string())]
+    );
+    assert_eq!(
+        one("Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }\n"),
+        [("win32".to_string(), "5".to_string())]
+    );
+    let batch = "[{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":1},{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":2}]\n";
+    assert_eq!(one(batch).len(), 2, "{:?}", one(batch));
 }
 
 #[test]

@@ -751,7 +751,7 @@ fn pick_draws_on_the_terminal_and_prints_the_choice_to_stdout() {
     });
     t.keys(&["Escape"]);
     let s = t.wait_exit();
-    assert!(s.contains("[code=1099]"), "{s}");
+    assert!(s.contains("[code=1004]"), "{s}");
     assert!(
         s.contains("[json={")
             && s.contains(r#""vendor": "mantago","#)

@@ -10,7 +10,7 @@ use std::process::Output;
 use std::time::Duration;
 
 /// Generous: this catches hangs, it does not measure speed (debug builds on shared machines).
-const HANG: Duration = Duration::from_secs(20);
+const HANG: Duration = Duration::from_secs(120);
 
 const ERROR_1302: &str = r#"{"error":1,"code":1302,"message":"Exceed Anonymous Rate Limit"}"#;
 

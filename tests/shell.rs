@@ -534,7 +534,7 @@ fn a_broken_config_is_one_warning_at_its_place_and_the_defaults() {
             .unwrap()
             .stdout,
     );
-    assert!(shown.contains("theme = \"dark\"  "), "{shown}");
+    assert!(shown.contains("theme = \"auto\"  "), "{shown}");
     assert!(
         shown
             .lines()

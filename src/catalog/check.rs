@@ -7,7 +7,7 @@
 
 use super::load::{CatalogProblem, Loaded, Origin, Rows, TooLarge, catalog_files, load_path};
 use super::model::EntryFields;
-use super::validate::locate_member;
+use super::validate::{every_problem_in_file, locate_member};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -72,7 +72,20 @@ pub fn check(paths: &[PathBuf]) -> CheckReport {
             ));
         }
         report.files += files;
-        report.problems.extend(found.problems);
+        // Loading stops at a file's first problem; checking says them all.
+        for problem in found.problems {
+            let file = std::path::Path::new(&problem.file);
+            let all = if problem.line > 0 && file.is_file() {
+                every_problem_in_file(file)
+            } else {
+                Vec::new()
+            };
+            if all.is_empty() {
+                report.problems.push(problem);
+            } else {
+                report.problems.extend(all);
+            }
+        }
         report.notices.extend(found.notices);
         loaded.extend(found.catalogs);
     }
@@ -141,6 +154,27 @@ mod tests {
         );
         assert!(p.message.contains("already defined in"), "{}", p.message);
         assert!(p.message.contains(a.to_str().unwrap()), "{}", p.message);
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported_at_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "{\n  \"schema\": 1,\n  \"vendor\": {\"id\": \"acme\", \"name\": \"Acme\"},\n  \"edition\": {\"id\": \"v1\"},\n  \"entries\": [\n    {\"code\": \"1\", \"kind\": \"bogus\"},\n    {\"code\": \"2\", \"http_status\": 999},\n    {\"message\": \"no code\"},\n    {\"code\": \"4\", \"retry\": \"sometimes\"}\n  ]\n}\n";
+        let path = write(dir.path(), "a.json", text);
+        let report = check(std::slice::from_ref(&path));
+        let got: Vec<(usize, &str)> = report
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        assert_eq!(got.len(), 4, "{got:#?}");
+        let lines: Vec<usize> = got.iter().map(|g| g.0).collect();
+        assert_eq!(lines, [6, 7, 8, 9], "{got:#?}");
+        assert!(got[0].1.contains("entries[0].kind") && got[0].1.contains("bogus"));
+        assert!(got[1].1.contains("entries[1].http_status 999"));
+        assert!(got[2].1.contains("entries[2]") && got[2].1.contains("code"));
+        assert!(got[3].1.contains("entries[3].retry"));
+        assert_eq!(report.files_with_problems(), 1);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! (`catalog::stream`) hands anything it does not fully understand to it.
 
 use super::load::CatalogProblem;
-use super::model::{Catalog, SCHEMA_VERSION};
+use super::model::{Catalog, Entry, SCHEMA_VERSION};
 use std::path::Path;
 
 /// Reads and validates a catalog file.
@@ -23,6 +23,18 @@ pub fn parse_file(path: &Path) -> Result<Catalog, CatalogProblem> {
         }
     })?;
     parse_catalog(&name, &text)
+}
+
+/// [`every_problem`] of a file, read as [`parse_file`] reads it.
+pub fn every_problem_in_file(path: &Path) -> Vec<CatalogProblem> {
+    let name = path.display().to_string();
+    if let Err(p) = not_an_object(path, &name) {
+        return vec![p];
+    }
+    match std::fs::read_to_string(path) {
+        Ok(text) => every_problem(&name, &text),
+        Err(_) => parse_file(path).err().into_iter().collect(),
+    }
 }
 
 /// A file whose first character (after a BOM and blanks, within the first 64 KiB) is not the
@@ -140,23 +152,119 @@ pub fn parse_catalog(file: &str, text: &str) -> Result<Catalog, CatalogProblem> 
         ));
     }
     for (i, entry) in catalog.entries.iter().enumerate() {
-        let index = i.to_string();
-        if entry.code.trim().is_empty() {
+        if let Some((field, message)) = entry_problem(i, entry) {
             return Err(problem(
-                locate_member(body, &["entries", &index, "code"]),
-                format!("entries[{i}].code must not be empty"),
-            ));
-        }
-        if let Some(status) = entry.http_status
-            && !(100..=599).contains(&status)
-        {
-            return Err(problem(
-                locate_member(body, &["entries", &index, "http_status"]),
-                format!("entries[{i}].http_status {status} is not an HTTP status (100-599)"),
+                locate_member(body, &["entries", &i.to_string(), field]),
+                message,
             ));
         }
     }
     Ok(catalog)
+}
+
+/// What the types cannot say about entry `i`: the field that is wrong, and why.
+fn entry_problem(i: usize, entry: &Entry) -> Option<(&'static str, String)> {
+    if entry.code.trim().is_empty() {
+        return Some(("code", format!("entries[{i}].code must not be empty")));
+    }
+    match entry.http_status {
+        Some(status) if !(100..=599).contains(&status) => Some((
+            "http_status",
+            format!("entries[{i}].http_status {status} is not an HTTP status (100-599)"),
+        )),
+        _ => None,
+    }
+}
+
+/// Every problem of a catalog text, not only the first that stops loading it: each entry is
+/// checked on its own, and the rest of the file without its entries, so one wrong field hides
+/// no other (`catalog check`). A text that is not JSON has its one syntax problem.
+pub fn every_problem(file: &str, text: &str) -> Vec<CatalogProblem> {
+    let first = match parse_catalog(file, text) {
+        Ok(_) => return Vec::new(),
+        Err(p) => p,
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(serde_json::Value::Object(mut top)) = serde_json::from_str(body) else {
+        return vec![first];
+    };
+    let at = |path: &[String], message: String| {
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        let (line, column) = locate_member(body, &path);
+        CatalogProblem {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        }
+    };
+    let mut problems = Vec::new();
+    let entries = top.insert("entries".into(), serde_json::Value::Array(Vec::new()));
+    let head = serde_json::Value::Object(top);
+    if let Err(e) = serde_path_to_error::deserialize::<_, Catalog>(&head) {
+        problems.push(at(&segments(e.path()), value_message("", &e)));
+    } else if let Err(p) = parse_catalog(file, &head.to_string()) {
+        // Schema and ids: located in this file, not in the text made to check them.
+        problems.push(at(&[], p.message));
+    }
+    let entries = match entries {
+        Some(serde_json::Value::Array(entries)) => entries,
+        _ => Vec::new(),
+    };
+    for (i, value) in entries.iter().enumerate() {
+        let here = |rest: Vec<String>| {
+            let mut path = vec!["entries".to_string(), i.to_string()];
+            path.extend(rest);
+            path
+        };
+        match serde_path_to_error::deserialize::<_, Entry>(value) {
+            Err(e) => {
+                let msg = value_message(&format!("entries[{i}]"), &e);
+                problems.push(at(&here(segments(e.path())), msg));
+            }
+            Ok(entry) => {
+                if let Some((field, message)) = entry_problem(i, &entry) {
+                    problems.push(at(&here(vec![field.to_string()]), message));
+                }
+            }
+        }
+    }
+    // The first problem as loading found it, at serde's own place (the value, not its key);
+    // whatever the parts cannot show (a problem of the whole) is still said.
+    match problems.iter().position(|p| p.message == first.message) {
+        Some(same) => problems[same] = first,
+        None if problems.is_empty() => problems.push(first),
+        None => {}
+    }
+    problems.sort_by_key(|p| (p.line, p.column));
+    problems
+}
+
+/// The keys and indexes of a serde path (`entries[3].kind` → `entries`, `3`, `kind`).
+fn segments(path: &serde_path_to_error::Path) -> Vec<String> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { variant } => Some(variant.clone()),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// serde's message for a value that is the wrong shape, with its path below `within` (a
+/// path itself, or nothing for the top level).
+fn value_message(within: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    let path = e.path().to_string();
+    let msg = e.inner().to_string();
+    let place = match (within, path.as_str()) {
+        ("", ".") => "the top level".to_string(),
+        ("", path) => path.to_string(),
+        (within, ".") => within.to_string(),
+        (within, path) => format!("{within}.{path}"),
+    };
+    format!("wrong content at {place}: {msg}")
 }
 
 /// serde's own message (the types say what they expect, see `model`), with the path of the

@@ -3,7 +3,7 @@
 use super::config::Config;
 use crate::catalog::Sources;
 use crate::clipboard;
-use crate::tui::ui::Palette;
+use crate::tui::Palette;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
 

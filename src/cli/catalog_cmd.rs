@@ -193,6 +193,14 @@ fn run_import(
     let mut json =
         serde_json::to_string_pretty(&imported.catalog).map_err(std::io::Error::other)?;
     json.push('\n');
+    // A folder that is not there yet is made, as `man --out-dir` makes its own.
+    if let Some(parent) = output
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(parent)
+    {
+        return fail(&format!("cannot make the folder {}: {e}", parent.display()));
+    }
     match output {
         None => out.write_all(json.as_bytes())?,
         Some(path) => match crate::files::write_atomically(path, json.as_bytes(), force) {

@@ -5,7 +5,7 @@
 
 use crate::clipboard;
 use crate::snippet::Lang;
-use crate::tui::ui::Palette;
+use crate::tui::Palette;
 use clap::ValueEnum;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -72,7 +72,7 @@ impl Config {
         Config {
             path,
             found: false,
-            snippet_lang: Setting::default(Lang::Rust),
+            snippet_lang: Setting::default(Lang::default()),
             theme: Setting::default(Palette::default()),
             mouse: Setting::default(true),
             clipboard: Setting::default(clipboard::Mode::default()),

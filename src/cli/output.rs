@@ -60,7 +60,8 @@ impl<'a> EntryJson<'a> {
 
 /// The `decode --json` shape: `{"errors":[{"code","message","http_status","vendor","path",
 /// "confidence","evidence","matches":[entry…],"suggestions":[entry…]}]}`, with `"field"`,
-/// `"note"` and `"retry_after"` (`{"header","value","seconds"|"at"}`) when an error has one,
+/// `"note"`, `"retry_after"` (`{"header","value","seconds"|"at"}`) and `"details"`
+/// (`google.rpc.Status` details as Google's JSON prints them) when an error has them,
 /// `"retry_advice"` (what to do about retrying, in words) when there is one, and `"notice"`
 /// when the paste has one.
 pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
@@ -99,6 +100,9 @@ pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
                     "retry_after".into(),
                     serde_json::to_value(r).unwrap_or_default(),
                 );
+            }
+            if !e.details.is_empty() {
+                m.insert("details".into(), e.details.clone().into());
             }
             m.insert("matches".into(), entries(&e.match_rows));
             m.insert("suggestions".into(), entries(&e.suggestion_rows));
@@ -517,6 +521,10 @@ pub fn print_decode(
         if let Some(r) = &err.retry_after {
             let said = format!("{} ({}: {})", r.describe(), r.header, r.value);
             writeln!(out, "  wait:        {}", sanitize::line(&said))?;
+        }
+        for d in &err.details {
+            let said = crate::decode::describe_detail(d);
+            writeln!(out, "  detail:      {}", sanitize::line(&said))?;
         }
         if !err.evidence.is_empty() {
             writeln!(

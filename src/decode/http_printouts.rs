@@ -1,9 +1,9 @@
 //! HTTP errors as clients, proxies and servers print them without a status line: axios,
-//! ky, got, Python's requests, httpx, urllib, aiohttp and googleapiclient, Go's `resp.Status`,
-//! OkHttp and Retrofit, Spring's `WebClientResponseException` and `RestTemplate`, .NET's
-//! `HttpRequestException`, Ruby's Faraday and Net::HTTP, PHP's Guzzle, kubectl's `Error from
-//! server (NotFound)`, error pages (`<title>502 Bad Gateway</title>`, Cloudflare's
-//! `502: Bad gateway`) and Envoy's local replies. Each gives a status of 400 to 599.
+//! ky, got, Python's requests, httpx, urllib, aiohttp, googleapiclient and google-api-core,
+//! Go's `resp.Status`, OkHttp and Retrofit, Spring's `WebClientResponseException` and
+//! `RestTemplate`, .NET's `HttpRequestException`, Ruby's Faraday and Net::HTTP, PHP's Guzzle,
+//! kubectl's `Error from server (NotFound)`, error pages (`<title>502 Bad Gateway</title>`,
+//! Cloudflare's `502: Bad gateway`) and Envoy's local replies. Each gives a status of 400 to 599.
 
 use regex::Regex;
 use std::collections::HashMap;
@@ -32,17 +32,26 @@ pub struct Phrases {
     by_joined: HashMap<String, u16>,
 }
 
-/// Reason phrases of RFC 2616 and RFC 7231 that RFC 9110 renamed, 418's, and nginx's spelling
-/// of 504.
+/// Reason phrases of RFC 2616 and RFC 7231 that RFC 9110 renamed, 418's, nginx's spellings
+/// (its error pages, and Kubernetes' ingress-nginx's), and the titles of Cloudflare's pages for
+/// its own 52x statuses (`example.com | 521: Web server is down`).
 const OLDER_PHRASES: &[(u16, &str)] = &[
     (413, "Payload Too Large"),
     (413, "Request Entity Too Large"),
     (414, "Request-URI Too Long"),
+    (414, "Request-URI Too Large"),
     (416, "Requested Range Not Satisfiable"),
     (418, "I'm a teapot"),
     (422, "Unprocessable Entity"),
-    // nginx's page.
+    (503, "Service Temporarily Unavailable"),
     (504, "Gateway Time-out"),
+    (520, "Web server is returning an unknown error"),
+    (521, "Web server is down"),
+    (522, "Connection timed out"),
+    (523, "Origin is unreachable"),
+    (524, "A timeout occurred"),
+    (525, "SSL handshake failed"),
+    (526, "Invalid SSL certificate"),
 ];
 
 impl Phrases {
@@ -99,48 +108,80 @@ enum Read {
     Envoy,
 }
 
+/// Word boundaries are ASCII (`(?-u:\b)`), so a log in any script is searched by the fast
+/// engines.
 static PATTERNS: LazyLock<Vec<(Regex, Read)>> = LazyLock::new(|| {
     let p = |re: &str, read| (Regex::new(re).expect("printout patterns are tested"), read);
     vec![
         // axios, ky ("Request failed with status code 401"), Go's "unexpected status code: 502".
-        p(r"(?i:status code):? ?(\d{3})\b", Read::Status),
+        p(r"(?i:status code):? ?([0-9]{3})(?-u:\b)", Read::Status),
         // Faraday.
-        p(r"responded with status (\d{3})\b", Read::Status),
+        p(r"responded with status ([0-9]{3})(?-u:\b)", Read::Status),
         // Retrofit ("HTTP 429 "), and many loggers.
-        p(r"\bHTTP (\d{3})\b", Read::Status),
+        p(r"(?-u:\b)HTTP ([0-9]{3})(?-u:\b)", Read::Status),
         // urllib.
-        p(r"\bHTTP Error (\d{3})\b", Read::Status),
+        p(r"(?-u:\b)HTTP Error ([0-9]{3})(?-u:\b)", Read::Status),
         // got.
-        p(r"\bResponse code (\d{3})\b", Read::Status),
+        p(r"(?-u:\b)Response code ([0-9]{3})(?-u:\b)", Read::Status),
         // requests.
-        p(r"\b(\d{3}) (?:Client|Server) Error\b", Read::Status),
+        p(
+            r"(?-u:\b)([0-9]{3}) (?:Client|Server) Error(?-u:\b)",
+            Read::Status,
+        ),
         // httpx.
-        p(r"(?:Client|Server) error '(\d{3})\b", Read::Status),
+        p(r"(?:Client|Server) error '([0-9]{3})(?-u:\b)", Read::Status),
         // aiohttp.
-        p(r"ClientResponseError: (\d{3}),", Read::Status),
+        p(r"ClientResponseError: ([0-9]{3}),", Read::Status),
         // OkHttp's Response.
-        p(r"\bcode=(\d{3}), message=", Read::Status),
-        // googleapiclient.
-        p(r"<HttpError (\d{3})\b", Read::Status),
+        p(r"(?-u:\b)code=([0-9]{3}), message=", Read::Status),
+        // googleapiclient; google-api-core (`exceptions.ResourceExhausted: 429 Quota ...`).
+        p(r"<HttpError ([0-9]{3})(?-u:\b)", Read::Status),
+        p(
+            r"api_core\.exceptions\.[A-Za-z]+: ([0-9]{3}) ",
+            Read::Status,
+        ),
         // Node's statusCode, logfmt's status=503.
-        p(r"\bstatus(?:Code|_code|code)?[=:] ?(\d{3})\b", Read::Status),
+        p(
+            r"(?-u:\b)status(?:Code|_code|code)?[=:] ?([0-9]{3})(?-u:\b)",
+            Read::Status,
+        ),
         // A status and its reason phrase: Go's resp.Status, Spring, .NET, Guzzle, Net::HTTP,
         // error pages.
         p(
-            r#"(?:^|[^\w./-])([45]\d\d)[ \t]*(?::[ \t]*|\([ \t]*|"|[ \t])"#,
+            r#"(?:^|[^A-Za-z0-9_./-])([45][0-9][0-9])[ \t]*(?::[ \t]*|\([ \t]*|"|[ \t])"#,
             Read::WithPhrase,
         ),
-        p(r"\bNet::HTTP([A-Z][A-Za-z]+)\b", Read::Joined),
+        p(r"(?-u:\b)Net::HTTP([A-Z][A-Za-z]+)(?-u:\b)", Read::Joined),
         p(
-            r"\bError from server \(([A-Za-z]+)\)",
+            r"(?-u:\b)Error from server \(([A-Za-z]+)\)",
             Read::KubernetesReason,
         ),
         p(
-            r"\bupstream connect error or disconnect/reset before headers|\bno healthy upstream\b",
+            r"(?-u:\b)upstream connect error or disconnect/reset before headers|(?-u:\b)no healthy upstream(?-u:\b)",
             Read::Envoy,
         ),
     ]
 });
+
+/// The first run of exactly three digits in a match (its status).
+fn three_digits(m: &str) -> Option<u16> {
+    let b = m.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 3 {
+                return m[start..i].parse().ok();
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
 
 /// Kubernetes' `StatusReason`s and the HTTP status the API server answers each with.
 pub const KUBERNETES_REASONS: &[(&str, u16)] = &[
@@ -167,38 +208,39 @@ pub const KUBERNETES_REASONS: &[(&str, u16)] = &[
 pub fn find(text: &str, phrases: &Phrases) -> Vec<StatusHit> {
     let mut hits = Vec::new();
     for (re, read) in PATTERNS.iter() {
-        for c in re.captures_iter(text) {
-            let Some(all) = c.get(0) else { continue };
-            let key = c.get(1);
+        // Where the status is a number, it is the match's three digits: no capture engine
+        // for the many matches a long log may hold.
+        let numeric = matches!(read, Read::Status | Read::WithPhrase);
+        for all in re.find_iter(text) {
             let mut phrase = None;
             let status = match read {
-                Read::Status => key.and_then(|k| k.as_str().parse().ok()),
-                Read::WithPhrase => key.and_then(|k| {
-                    let status: u16 = k.as_str().parse().ok()?;
+                Read::Status => three_digits(all.as_str()),
+                Read::WithPhrase => three_digits(all.as_str()).and_then(|status| {
                     let said = phrases.starting(status, &text[all.end()..])?;
                     phrase = Some(said.to_string());
                     Some(status)
                 }),
-                Read::Joined => {
-                    key.and_then(|k| phrases.by_joined.get(&k.as_str().to_lowercase()).copied())
+                _ if numeric => None,
+                Read::Joined | Read::KubernetesReason => {
+                    let key = re.captures(all.as_str()).and_then(|c| c.get(1));
+                    key.and_then(|k| match read {
+                        Read::Joined => phrases.by_joined.get(&k.as_str().to_lowercase()).copied(),
+                        _ => KUBERNETES_REASONS
+                            .iter()
+                            .find(|(r, _)| *r == k.as_str())
+                            .map(|&(_, s)| s),
+                    })
                 }
-                Read::KubernetesReason => key.and_then(|k| {
-                    KUBERNETES_REASONS
-                        .iter()
-                        .find(|(r, _)| *r == k.as_str())
-                        .map(|&(_, s)| s)
-                }),
                 Read::Envoy => Some(503),
             };
             let Some(status) = status.filter(|s| (400..=599).contains(s)) else {
                 continue;
             };
-            let start = key.map_or(all.start(), |k| k.start().min(all.start()));
             let end = all.end() + phrase.as_ref().map_or(0, String::len);
             hits.push(StatusHit {
                 status,
                 phrase,
-                start,
+                start: all.start(),
                 end,
             });
         }
@@ -251,6 +293,12 @@ mod tests {
     fn clients_printouts_give_their_status() {
         let s = |t: &str| statuses(t).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
         assert_eq!(s("AxiosError: Request failed with status code 401"), [401]);
+        assert_eq!(
+            s(
+                "google.api_core.exceptions.PermissionDenied: 403 Permission denied on resource project acme."
+            ),
+            [403]
+        );
         assert_eq!(
             s("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://x/42"),
             [404]
@@ -315,6 +363,18 @@ mod tests {
         assert!(statuses("took 404 ms; port 502 open; 500 Not Found").is_empty());
         assert!(statuses("GET /users/404 Not Found-page").is_empty());
         assert!(statuses("HTTP/1.1 200 OK and status code 200").is_empty());
+    }
+
+    #[test]
+    fn nginx_and_cloudflare_pages() {
+        assert_eq!(
+            statuses("<head><title>503 Service Temporarily Unavailable</title></head>"),
+            [(503, Some("Service Temporarily Unavailable".to_string()))]
+        );
+        assert_eq!(
+            statuses("<title>api.example.com | 521: Web server is down</title>"),
+            [(521, Some("Web server is down".to_string()))]
+        );
     }
 
     #[test]

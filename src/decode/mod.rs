@@ -22,6 +22,10 @@ mod links;
 mod printouts;
 pub mod retry;
 mod retry_after;
+mod rpc_details;
+mod rpc_status;
+mod rpc_text;
+mod runtime_errors;
 mod similarity;
 mod weigh;
 mod wrap;
@@ -37,6 +41,21 @@ use similarity::{Agreement, agreement, similarity};
 use std::ops::Range;
 
 pub use retry_after::RetryAfter;
+pub use rpc_details::describe as describe_detail;
+
+/// The bytes of a status line looked at (`HTTP/1.1 503 Service Unavailable` and what a proxy
+/// adds), and the words of its reason phrase kept.
+const MAX_STATUS_LINE: usize = 256;
+const MAX_PHRASE_WORDS: usize = 8;
+
+/// Where the line holding `at` ends, or `at + most` (at a character boundary) if it ends later.
+fn line_end_within(text: &str, at: usize, most: usize) -> usize {
+    let mut limit = (at + most).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    memchr::memchr(b'\n', &text.as_bytes()[at..limit]).map_or(limit, |p| at + p)
+}
 
 /// Pastes larger than this are refused with a notice.
 pub const MAX_PASTE_BYTES: usize = 16 * 1024 * 1024;
@@ -158,6 +177,10 @@ pub struct DecodedError {
     /// When to try again, from the response's `Retry-After` or rate-limit reset header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<RetryAfter>,
+    /// `google.rpc.Status` error details (`ErrorInfo`, `BadRequest`, ...) in Google's JSON form,
+    /// from the body or a `grpc-status-details-bin` trailer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<serde_json::Value>,
     /// Catalog entries for this error, best first (rows of the index's default view); empty
     /// unless it was identified.
     #[serde(skip)]
@@ -236,6 +259,8 @@ impl<'i> Decoding<'i> {
         d.status_lines(&text);
         let statuses = extract::status_lines(&text);
         d.http_printouts(&text, &statuses);
+        d.rpc_trailers(&text);
+        d.loose_details(&text);
         d.retry_headers(&text, &statuses);
         d.finish()
     }
@@ -243,7 +268,7 @@ impl<'i> Decoding<'i> {
     /// The HTTP family's reason phrases, for [`http_printouts`].
     fn http_phrases(&self) -> &http_printouts::Phrases {
         self.http_phrases.get_or_init(|| {
-            let Some(http) = family_of(self.index, "http") else {
+            let Some(http) = family_of(self.index, families::HTTP) else {
                 return http_printouts::Phrases::new([]);
             };
             let rows = self.index.vendor_rows(http);
@@ -311,6 +336,19 @@ enum Identified {
     None,
 }
 
+/// Bytes within which a trailer and a printout of the same gRPC code are one error.
+const NEAR_BYTES: usize = 2000;
+
+/// A `RetryInfo`'s wait as a retry header.
+fn retry_info((seconds, value): (f64, String)) -> RetryAfter {
+    RetryAfter {
+        header: "RetryInfo".into(),
+        value,
+        seconds: Some(seconds),
+        at: None,
+    }
+}
+
 /// Spans of text that say a status, to ask whether a new one overlaps one with the same status.
 struct Spans {
     /// For each status, its spans' starts in order, and the largest end among those up to each.
@@ -376,6 +414,9 @@ struct Decoder<'p> {
     /// Top-level JSON documents with objects that parsed to their end: a printout over one is
     /// its text (`pixnet: {...}` lines are not a YAML block).
     whole_docs: Vec<Range<usize>>,
+    /// Error details that are objects of their own (grpcurl prints each after `Details:`),
+    /// with the offset they sort by, for the error printed beside them.
+    loose_details: Vec<(usize, serde_json::Value)>,
 }
 
 impl<'p> Decoder<'p> {
@@ -392,6 +433,7 @@ impl<'p> Decoder<'p> {
             too_deep: false,
             cut_off: false,
             whole_docs: Vec::new(),
+            loose_details: Vec::new(),
             line_starts: std::cell::OnceCell::new(),
         }
     }
@@ -459,21 +501,39 @@ impl<'p> Decoder<'p> {
             self.found.iter().map(|f| (f.anchor, &f.error)).collect();
         let mut echoed = echo::echoes(&anchored).into_iter();
         self.found.retain(|_| !echoed.next().unwrap_or(false));
-        // The same error read twice from one text (a printout the JSON parser read a part of).
+        // The same error read twice from one text: a printout the JSON parser read a part of,
+        // or a family's printout (at a line) inside a document read whole (at a path).
         let mut kept: Vec<Found_> = Vec::with_capacity(self.found.len());
         for f in std::mem::take(&mut self.found) {
+            let at_line = |e: &DecodedError| e.path.starts_with("line ");
             let twice = kept.iter().any(|k| {
                 k.span.start < f.span.end
                     && f.span.start < k.span.end
                     && k.error.vendor == f.error.vendor
                     && k.error.code == f.error.code
-                    && k.error.path == f.error.path
+                    && (k.error.path == f.error.path || at_line(&k.error) != at_line(&f.error))
             });
             if !twice {
                 kept.push(f);
             }
         }
         self.found = kept;
+        // A line read as a catalog message where a printout on it names the same entry with
+        // its code (`Error: 429 Too Many Requests`): the printout's error is the one.
+        let coded: Vec<(Range<usize>, RowId)> = self
+            .found
+            .iter()
+            .filter(|f| f.error.code.is_some())
+            .filter_map(|f| Some((f.span.clone(), *f.error.match_rows.first()?)))
+            .collect();
+        self.found.retain(|f| {
+            f.error.code.is_some()
+                || !f.error.match_rows.first().is_some_and(|r| {
+                    coded
+                        .iter()
+                        .any(|(s, c)| c == r && s.start < f.span.end && f.span.start < s.end)
+                })
+        });
         let mut notices = Vec::new();
         if self.full_at.is_some() || self.found.len() > MAX_ERRORS {
             self.found.truncate(MAX_ERRORS);
@@ -609,6 +669,12 @@ impl<'p> Decoder<'p> {
             }
             match v {
                 Value::Obj(members) => {
+                    if rpc_details::is_detail(v) {
+                        if self.loose_details.len() < MAX_ERRORS {
+                            self.loose_details.push((at, http_bodies::to_json(v)));
+                        }
+                        continue;
+                    }
                     if let Some(errors) = self.examine(v, &path, status) {
                         self.push(at, span.clone(), errors);
                         continue;
@@ -703,11 +769,21 @@ impl<'p> Decoder<'p> {
     /// A Kubernetes `Status` or a Google API error (see [`http_bodies`]): the HTTP error the body
     /// states, and for Google the gRPC code its `status` names.
     fn platform_errors(&self, obj: &Value, path: &str) -> Option<Vec<DecodedError>> {
-        let p = http_bodies::kubernetes(obj).or_else(|| http_bodies::google(obj))?;
+        let p = http_bodies::kubernetes(obj)
+            .or_else(|| http_bodies::google(obj))
+            .or_else(|| http_bodies::rpc_status(obj))?;
         let grpc = match &p.grpc {
-            Some(name) => {
-                let v = self.family("grpc")?;
-                let rows = self.index.by_name(v, name);
+            Some(code) => {
+                let v = self.family(families::GRPC)?;
+                let rows: Vec<RowId> = match code {
+                    http_bodies::Grpc::Name(name) => self.index.by_name(v, name),
+                    http_bodies::Grpc::Number(n) => self
+                        .index
+                        .by_code(n)
+                        .into_iter()
+                        .filter(|&r| self.index.row_vendor(r) == v)
+                        .collect(),
+                };
                 if rows.is_empty() {
                     return None;
                 }
@@ -715,26 +791,39 @@ impl<'p> Decoder<'p> {
             }
             None => None,
         };
-        let mut out = vec![self.http_error(
-            p.http_status,
-            p.message.clone(),
-            path.to_string(),
-            p.evidence.clone(),
-            false,
-        )];
-        if let (Some(rows), Some(name)) = (grpc, &p.grpc) {
+        // A `RetryInfo` among the details is the wait, as a Retry-After header would be.
+        let retry_after = rpc_details::retry_delay(&p.details).map(retry_info);
+        let mut out = Vec::new();
+        if let Some(status) = p.http_status {
+            let mut e = self.http_error(
+                status,
+                p.message.clone(),
+                path.to_string(),
+                p.evidence.clone(),
+                false,
+            );
+            e.details = p.details.clone();
+            e.retry_after = retry_after.clone();
+            out.push(e);
+        }
+        if let Some(rows) = grpc {
             let v = self.index.row_vendor(rows[0]);
+            let evidence = match &p.grpc {
+                Some(http_bodies::Grpc::Name(name)) => vec![format!("status: {name}")],
+                _ => p.evidence.clone(),
+            };
             out.push(DecodedError {
                 code: Some(self.index.code(rows[0]).to_string()),
                 message: p.message,
-                http_status: Some(p.http_status),
+                http_status: p.http_status,
                 vendor: Some(self.vendor_id(v)),
                 path: path.to_string(),
                 field: None,
                 confidence: Confidence::EnvelopeCode,
-                evidence: vec![format!("status: {name}")],
+                evidence,
                 note: None,
-                retry_after: None,
+                retry_after,
+                details: p.details,
                 match_rows: rows,
                 suggestion_rows: Vec::new(),
             });
@@ -742,10 +831,142 @@ impl<'p> Decoder<'p> {
         Some(out)
     }
 
+    /// `grpc-status-details-bin` trailers (see [`rpc_status`]): their details (and message, and
+    /// a `RetryInfo`'s wait) go to the gRPC error of the same code printed close by (grpcurl's
+    /// `Code:`, a `grpc-status` trailer), or make one of their own.
+    fn rpc_trailers(&mut self, text: &str) {
+        let Some(grpc) = self.family(families::GRPC) else {
+            return;
+        };
+        let trailers = rpc_status::find(text);
+        if trailers.is_empty() {
+            return;
+        }
+        // The gRPC errors found, by where they sort.
+        let mut near: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.error.vendor.as_deref() == Some(families::GRPC))
+            .map(|(i, f)| (f.anchor, i))
+            .collect();
+        near.sort_unstable();
+        for (start, end, status) in trailers {
+            let code = status.code.to_string();
+            let rows: Vec<RowId> = self
+                .index
+                .by_code(&code)
+                .into_iter()
+                .filter(|&r| self.index.row_vendor(r) == grpc)
+                .collect();
+            if status.code == 0 || rows.is_empty() {
+                continue;
+            }
+            let retry_after = rpc_details::retry_delay(&status.details).map(retry_info);
+            let from = near.partition_point(|&(a, _)| a + NEAR_BYTES < start);
+            let same = near[from..]
+                .iter()
+                .take_while(|&&(a, _)| a <= start + NEAR_BYTES)
+                .map(|&(_, i)| i)
+                .find(|&i| self.found[i].error.code.as_deref() == Some(code.as_str()));
+            if let Some(i) = same {
+                let e = &mut self.found[i].error;
+                e.details = status.details;
+                if e.message.is_none() {
+                    e.message = status.message;
+                }
+                if e.retry_after.is_none() {
+                    e.retry_after = retry_after;
+                }
+                e.evidence.push("grpc-status-details-bin".into());
+                continue;
+            }
+            let e = DecodedError {
+                code: Some(code),
+                message: status.message,
+                http_status: None,
+                vendor: Some(self.vendor_id(grpc)),
+                path: self.line_of(text, start),
+                field: None,
+                confidence: Confidence::EnvelopeCode,
+                evidence: vec![format!("grpc-status-details-bin: code {}", status.code)],
+                note: None,
+                retry_after,
+                details: status.details,
+                match_rows: rows,
+                suggestion_rows: Vec::new(),
+            };
+            self.push(start, start..end, vec![e]);
+        }
+    }
+
+    /// Error details printed apart from their error (see [`rpc_text`]; grpcurl's `Details:`,
+    /// Go's `%v` of `status.Details()`, Python's `repr`): each goes to the gRPC, HTTP or Google
+    /// error printed last before it within [`NEAR_BYTES`] (else first after it), and to the
+    /// errors read from that error's line; a `RetryInfo`'s wait is theirs when no header gave
+    /// one.
+    fn loose_details(&mut self, text: &str) {
+        let mut loose = std::mem::take(&mut self.loose_details);
+        loose.extend(
+            rpc_text::find(text)
+                .into_iter()
+                .map(|d| (d.start, d.detail)),
+        );
+        if loose.is_empty() {
+            return;
+        }
+        loose.sort_by_key(|&(at, _)| at);
+        let ids: Vec<String> = [families::GRPC, families::HTTP, families::GCP]
+            .into_iter()
+            .filter_map(|id| self.family(id))
+            .map(|v| self.vendor_id(v))
+            .collect();
+        let mut near: Vec<(usize, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.error.vendor.as_ref().is_some_and(|v| ids.contains(v)))
+            .map(|(i, f)| (f.anchor, i))
+            .collect();
+        if near.is_empty() {
+            return;
+        }
+        near.sort_unstable();
+        for (at, detail) in loose {
+            let after = near.partition_point(|&(a, _)| a <= at);
+            let before = after.checked_sub(1).map(|i| near[i].0);
+            let anchor = before.filter(|&a| at - a <= NEAR_BYTES).or_else(|| {
+                near.get(after)
+                    .map(|&(a, _)| a)
+                    .filter(|&a| a - at <= NEAR_BYTES)
+            });
+            let Some(anchor) = anchor else { continue };
+            // The errors read from that error's line.
+            let line = text[..anchor].rfind('\n').map_or(0, |p| p + 1)
+                ..text[anchor..].find('\n').map_or(text.len(), |p| anchor + p);
+            let from = near.partition_point(|&(a, _)| a < line.start);
+            let retry_after =
+                rpc_details::retry_delay(std::slice::from_ref(&detail)).map(retry_info);
+            for &(_, i) in near[from..]
+                .iter()
+                .take_while(|&&(a, _)| a < line.end.max(anchor + 1))
+            {
+                let e = &mut self.found[i].error;
+                if e.details.len() >= rpc_details::MAX_DETAILS || e.details.contains(&detail) {
+                    continue;
+                }
+                e.details.push(detail.clone());
+                if e.retry_after.is_none() {
+                    e.retry_after = retry_after.clone();
+                }
+            }
+        }
+    }
+
     /// HTTP errors printed by clients, proxies and servers (see [`http_printouts`]), where no
     /// status line or body already gave that status.
     fn http_printouts(&mut self, text: &str, statuses: &[(usize, u16)]) {
-        if self.family("http").is_none() {
+        if self.family(families::HTTP).is_none() {
             return;
         }
         let hits = http_printouts::find(text, self.prepared.http_phrases());
@@ -757,7 +978,7 @@ impl<'p> Decoder<'p> {
         let mut said: Vec<(Range<usize>, u16)> = self
             .found
             .iter()
-            .filter(|f| f.error.vendor.as_deref() == Some("http"))
+            .filter(|f| f.error.vendor.as_deref() == Some(families::HTTP))
             .filter_map(|f| Some((f.span.clone(), f.error.code.as_deref()?.parse().ok()?)))
             .collect();
         for (n, &(at, status)) in statuses.iter().enumerate() {
@@ -960,6 +1181,7 @@ impl<'p> Decoder<'p> {
             evidence,
             note,
             retry_after: None,
+            details: Vec::new(),
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
             suggestion_rows: suggestions,
         }
@@ -1028,6 +1250,7 @@ impl<'p> Decoder<'p> {
             evidence,
             note: None,
             retry_after: None,
+            details: Vec::new(),
             match_rows: rows,
             suggestion_rows: Vec::new(),
         }
@@ -1120,6 +1343,7 @@ impl<'p> Decoder<'p> {
             evidence,
             note: None,
             retry_after: None,
+            details: Vec::new(),
             match_rows: matches,
             suggestion_rows: suggestions,
         })
@@ -1226,9 +1450,15 @@ impl<'p> Decoder<'p> {
         hits.extend(families::find_messages(text));
 
         hits.sort_by_key(|h| (h.start, h.end));
-        let mut kept: Vec<(usize, String, String)> = Vec::new();
+        // Where each (family, code) was last kept: the hits come in order, so the last is the
+        // one a repeat would be close to.
+        let mut kept: std::collections::HashMap<(String, String), usize> =
+            std::collections::HashMap::new();
         let mut pending: Vec<families::Hit> = hits.into_iter().rev().collect();
         while let Some(hit) = pending.pop() {
+            if self.full_at.is_some() {
+                break;
+            }
             let Some(e) = self.family_error(text, &hit) else {
                 continue;
             };
@@ -1240,13 +1470,10 @@ impl<'p> Decoder<'p> {
                 e.vendor.clone().unwrap_or_default(),
                 e.code.clone().unwrap_or_default(),
             );
-            if kept
-                .iter()
-                .any(|(at, v, c)| (v, c) == (&key.0, &key.1) && hit.start < at + 2000)
-            {
+            if kept.get(&key).is_some_and(|&at| hit.start < at + 2000) {
                 continue;
             }
-            kept.push((hit.start, key.0, key.1));
+            kept.insert(key, hit.start);
             self.push(hit.start, hit.start..hit.end, vec![e]);
         }
     }
@@ -1276,6 +1503,7 @@ impl<'p> Decoder<'p> {
                     evidence: vec![short(&text[hit.start..hit.end])],
                     note: None,
                     retry_after: None,
+                    details: Vec::new(),
                     match_rows: Vec::new(),
                     suggestion_rows: Vec::new(),
                 }),
@@ -1285,6 +1513,9 @@ impl<'p> Decoder<'p> {
         let top = rows[0];
         let printed = hit.message.as_deref().map(|m| tokenize(m, false));
         let agrees = printed.as_ref().is_some_and(|q| self.agrees(&q.toks, top));
+        if hit.pattern.is_some_and(|p| p.agreeing) && !agrees {
+            return None;
+        }
         let confidence = match (by_message, agrees) {
             (true, _) => Confidence::MessageOnly,
             (false, true) => Confidence::EnvelopeCodeMessage,
@@ -1305,6 +1536,7 @@ impl<'p> Decoder<'p> {
             evidence: vec![short(&text[hit.start..hit.end])],
             note: None,
             retry_after: None,
+            details: Vec::new(),
             match_rows: rows,
             suggestion_rows: Vec::new(),
         })
@@ -1387,7 +1619,9 @@ impl<'p> Decoder<'p> {
                 continue;
             }
             let next = lines.get(n + 1).map_or(usize::MAX, |&(a, _)| a);
-            let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            // A status line is short: its end is looked for within a few hundred bytes, so a
+            // text of many status lines on one line is read in linear time.
+            let line_end = line_end_within(text, at, MAX_STATUS_LINE);
             let line = text[at..line_end].trim();
             // The body of this response: errors found after the line, before the next one.
             let body = self
@@ -1408,6 +1642,7 @@ impl<'p> Decoder<'p> {
             let phrase = line
                 .split_whitespace()
                 .skip(2)
+                .take(MAX_PHRASE_WORDS)
                 .collect::<Vec<_>>()
                 .join(" ");
             let phrase_agrees = self
@@ -1512,7 +1747,11 @@ impl<'p> Decoder<'p> {
                 continue;
             }
             let t = line.trim();
-            if t.len() < 8 || t.len() > MAX_BARE_LINE || !t.chars().any(char::is_alphabetic) {
+            if t.len() < 8
+                || t.len() > MAX_BARE_LINE
+                || !t.chars().any(char::is_alphabetic)
+                || runtime_errors::is_runtime_exception(t)
+            {
                 continue;
             }
             let q = tokenize(t, false);
@@ -1540,7 +1779,8 @@ impl<'p> Decoder<'p> {
                 let rows = starts
                     .iter()
                     .filter(|&&s| s < q.toks.len())
-                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]));
+                    .find_map(|&s| clauses.one_entry(self.index, &q.toks[s..]))
+                    .filter(|rows| self.is_vendor(rows[0]));
                 if let Some(rows) = rows {
                     ranked = rows.into_iter().map(|r| (r, 0.95)).collect();
                     evidence = format!(
@@ -1581,6 +1821,7 @@ impl<'p> Decoder<'p> {
                 evidence: vec![evidence],
                 note: None,
                 retry_after: None,
+                details: Vec::new(),
                 match_rows: matches,
                 suggestion_rows: suggestions,
             };
@@ -1593,7 +1834,9 @@ impl<'p> Decoder<'p> {
     fn close_messages(&self, q: &Tokens, starts: &[usize]) -> Vec<(RowId, f32)> {
         let mi = self.messages();
         let mut out = Vec::new();
-        for (row, shared) in mi.shared(&q.toks, |_| true) {
+        // A standard family's message said alone ("Division by zero.", "Access is denied.") is
+        // anyone's words: families are named from their runtimes' printouts only.
+        for (row, shared) in mi.shared(&q.toks, |row| self.is_vendor(row)) {
             let literals = mi.distinct_literals(row);
             let rt = mi.row_tokens(row);
             if rt.len() < SPECIFIC_TOKENS

@@ -61,7 +61,7 @@ fn trim_float(s: f64) -> String {
 /// the value.
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)\b(retry-after|x-ratelimit-reset(?:-after|-requests|-tokens)?|x-rate-limit-reset|ratelimit-reset)["']?[ \t]*[:=][ \t]*\[?[ \t]*["']?([^"'\r\n\];]{1,40})"#,
+        r#"(?i)(?-u:\b)(?:retry-after|x-ratelimit-reset(?:-after|-requests|-tokens)?|x-rate-limit-reset|ratelimit-reset)["']?[ \t]*[:=][ \t]*\[?[ \t]*["']?[^"'\r\n\];]{1,40}"#,
     )
     .expect("the header pattern is tested")
 });
@@ -69,18 +69,25 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// Every retry header in `text`, with its offset, in order.
 pub fn find(text: &str) -> Vec<(usize, RetryAfter)> {
     HEADER
-        .captures_iter(text)
-        .filter_map(|c| {
-            let all = c.get(0)?;
-            let header = c.get(1)?.as_str();
-            let mut value = c.get(2)?.as_str().trim();
+        .find_iter(text)
+        .filter_map(|m| {
+            // The match is the name, the separator and the value (no capture engine for the
+            // many matches a transcript may hold).
+            let all = m.as_str();
+            let name_len = all
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(all.len());
+            let header = &all[..name_len];
+            let mut value = all[name_len..]
+                .trim_start_matches(['"', '\'', ' ', '\t', ':', '=', '['])
+                .trim();
             // Only an HTTP date holds a comma; elsewhere it ends the value (`{'a': '1', ...}`).
             if !value.ends_with("GMT") {
                 value = value.split(',').next().unwrap_or("").trim();
             }
             let (seconds, at) = read_value(header, value)?;
             Some((
-                all.start(),
+                m.start(),
                 RetryAfter {
                     header: header.to_string(),
                     value: value.to_string(),

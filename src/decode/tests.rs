@@ -394,3 +394,26 @@ fn entries_without_a_message_are_suggested_by_their_summary() {
     );
     assert!(d.errors.is_empty(), "{:?}", d.errors);
 }
+
+#[test]
+fn error_pages_and_exceptions_give_one_http_error() {
+    // Kubernetes' ingress-nginx default page, as curl prints it.
+    let page = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+    assert_eq!(first_match(&one(page)), ("http".into(), "503".into()));
+    // Cloudflare's page for its own 521: the status, which no RFC names.
+    let e = one("<title>api.example.com | 521: Web server is down</title>");
+    assert_eq!(
+        (e.code.as_deref(), e.confidence),
+        (Some("521"), Confidence::NotInCatalog)
+    );
+    // A line that is the catalog's phrase after the status: one error, with its code.
+    let e = one("Error: 429 Too Many Requests\n    at handler (/app/server.js:41:11)\n");
+    assert_eq!(first_match(&e), ("http".into(), "429".into()));
+    assert_eq!(e.code.as_deref(), Some("429"));
+    // A runtime's own exception is no catalog's message (Windows' `Division by zero.`).
+    let d = decode(
+        "Traceback (most recent call last):\n  File \"stats.py\", line 9, in <module>\n    print(total / count)\nZeroDivisionError: division by zero\n",
+        index(),
+    );
+    assert!(d.errors.is_empty(), "{:#?}", d.errors);
+}

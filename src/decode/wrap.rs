@@ -66,9 +66,10 @@ fn closing_quote(line: &[u8], quote: u8) -> Option<usize> {
 }
 
 /// A piece of plain text, `text[start..end]`, with the start of the next line joined to it, where
-/// a terminal may have cut a message (`database is lo` / `cked`): when the piece ends at a line
-/// break (spaces aside) and the next line starts with neither a space nor a break, up to its
-/// first quote, bracket, comma or line end. The break goes; spaces before it stay.
+/// a terminal may have cut a library's message (`database is lo` / `cked`): when the piece ends
+/// at a line break (spaces aside) and the next line starts with a lower-case letter (as the rest
+/// of such a message does; a new log line does not), up to its first quote, bracket, comma or
+/// line end. The break goes; spaces before it stay.
 pub fn joined(text: &str, start: usize, end: usize) -> Option<String> {
     let piece = text.get(start..end)?;
     let rest = text.get(end..)?;
@@ -77,7 +78,7 @@ pub fn joined(text: &str, start: usize, end: usize) -> Option<String> {
     let rest = rest
         .strip_prefix("\r\n")
         .or_else(|| rest.strip_prefix('\n'))?;
-    if rest.is_empty() || rest.starts_with([' ', '\t', '\n', '\r']) {
+    if !rest.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
     let window = match rest.char_indices().nth(MAX_PIECE) {

@@ -8,7 +8,7 @@ use super::catalogs::Catalogs;
 use super::document::{Document, Encoding};
 use super::resolve::Resolved;
 use super::server::{SHOW_EVERYWHERE, lang_of};
-use crate::snippet::{Lang, Snippets, TableRow};
+use crate::snippet::{self, Lang, Snippets, TableRow};
 use lsp_types::{Position, Range, TextEdit, Uri};
 use serde_json::{Value, json};
 
@@ -208,115 +208,23 @@ fn end_of(doc: &Document, encoding: Encoding) -> Position {
 }
 
 /// The edits that put an enum into the document: its imports after the document's own, the
-/// rest at the end (before PHP's closing `?>`).
+/// rest at the end (before PHP's closing `?>`), as `snippet::placement` lays them out.
 fn enum_edits(doc: &Document, lang: Lang, text: &str, encoding: Encoding) -> Vec<TextEdit> {
-    let mut imports: Vec<String> = Vec::new();
-    let mut body: Vec<String> = Vec::new();
-    let commonjs = lang == Lang::Javascript
-        && (doc.text.contains("require(") || doc.text.contains("module.exports"))
-        && !(0..doc.line_count()).any(|n| {
-            let l = doc.line(n);
-            l.starts_with("import ") || l.starts_with("export ")
-        });
-    let mut in_import_block = false;
-    // Comments at the head of the snippet, kept unless they document a dropped package clause.
-    let mut head_comments: Vec<String> = Vec::new();
-    for line in text.lines() {
-        let top = body.is_empty();
-        let t = line.trim_start();
-        if top
-            && (t.starts_with("//") || t.starts_with("/*") || t.starts_with('*'))
-            && lang != Lang::Php
-        {
-            if !(lang == Lang::Javascript && t.starts_with("// @ts-check")) {
-                head_comments.push(line.to_string());
-            }
-            continue;
-        }
-        if top && t.is_empty() {
-            continue;
-        }
-        match lang {
-            Lang::Go | Lang::Java | Lang::Kotlin if top && line.starts_with("package ") => {
-                head_comments.clear();
-                continue;
-            }
-            Lang::Go if in_import_block => {
-                if line.trim() == ")" {
-                    in_import_block = false;
-                } else if !line.trim().is_empty() {
-                    imports.push(format!("import {}", line.trim()));
-                }
-                continue;
-            }
-            Lang::Go if top && line.trim() == "import (" => {
-                in_import_block = true;
-                continue;
-            }
-            Lang::Go | Lang::Java | Lang::Kotlin if top && line.starts_with("import ") => {
-                imports.push(line.to_string());
-                continue;
-            }
-            Lang::CSharp if top && line.starts_with("using ") => {
-                imports.push(line.to_string());
-                continue;
-            }
-            Lang::Php if top && (line.starts_with("<?php") || line.starts_with("declare(")) => {
-                continue;
-            }
-            _ => {}
-        }
-        if top {
-            body.append(&mut head_comments);
-        }
-        let mut line = line.to_string();
-        if lang == Lang::Java
-            && [
-                "public enum ",
-                "public class ",
-                "public final class ",
-                "public interface ",
-                "public record ",
-            ]
-            .iter()
-            .any(|p| line.starts_with(p))
-        {
-            // One public type per Java file: the file's own.
-            line = line["public ".len()..].to_string();
-        }
-        if commonjs && let Some(rest) = line.strip_prefix("export ") {
-            line = rest.to_string();
-        }
-        body.push(line);
-    }
-    while body.first().is_some_and(|l| l.trim().is_empty()) {
-        body.remove(0);
-    }
+    let lines: Vec<&str> = (0..doc.line_count()).map(|n| doc.line(n)).collect();
+    let placement = snippet::placement(lang, text, &lines);
     let mut edits = Vec::new();
-    let missing: Vec<&String> = imports
-        .iter()
-        .filter(|i| !has_import(doc, lang, i))
-        .collect();
-    if !missing.is_empty() {
-        let at = import_line(doc, lang);
-        let text: String = missing.iter().map(|i| format!("{i}\n")).collect();
-        let position = Position::new(at as u32, 0);
+    if !placement.imports.is_empty() {
+        let text: String = placement.imports.iter().map(|i| format!("{i}\n")).collect();
+        let position = Position::new(placement.imports_at as u32, 0);
         edits.push(TextEdit {
             range: Range::new(position, position),
             new_text: text,
         });
     }
-    let mut end = end_of(doc, encoding);
-    let mut before_close = false;
-    if lang == Lang::Php
-        && let Some(k) = (0..doc.line_count())
-            .rev()
-            .find(|&k| !doc.line(k).trim().is_empty())
-        && doc.line(k).trim() == "?>"
-    {
-        end = Position::new(k as u32, 0);
-        before_close = true;
-    }
+    let (end, before_close) = match placement.before_line {
+        Some(k) => (Position::new(k as u32, 0), true),
+        None => (end_of(doc, encoding), false),
+    };
     let last_line = doc.line(doc.line_count().saturating_sub(1));
     let lead = if before_close || doc.text.is_empty() {
         ""
@@ -325,7 +233,7 @@ fn enum_edits(doc: &Document, lang: Lang, text: &str, encoding: Encoding) -> Vec
     } else {
         "\n\n"
     };
-    let mut new_text = format!("{lead}{}\n", body.join("\n").trim_end());
+    let mut new_text = format!("{lead}{}\n", placement.code.join("\n").trim_end());
     if before_close {
         new_text.push('\n');
     }
@@ -334,49 +242,6 @@ fn enum_edits(doc: &Document, lang: Lang, text: &str, encoding: Encoding) -> Vec
         new_text,
     });
     edits
-}
-
-/// Whether the document imports what `import` does already.
-fn has_import(doc: &Document, lang: Lang, import: &str) -> bool {
-    let wanted = import.trim().trim_end_matches(';');
-    (0..doc.line_count()).any(|n| {
-        let l = doc.line(n).trim().trim_end_matches(';');
-        l == wanted
-            || (lang == Lang::Go && {
-                // `"strconv"` inside an `import (` block, or an aliased single import.
-                let path = wanted.trim_start_matches("import").trim();
-                l == path || l.ends_with(&format!(" {path}"))
-            })
-    })
-}
-
-/// The line imports go before: after the document's last import (or `using`), else after its
-/// package clause, else at the top.
-fn import_line(doc: &Document, lang: Lang) -> usize {
-    let mut after = 0;
-    let mut in_block = false;
-    for n in 0..doc.line_count().min(400) {
-        let l = doc.line(n).trim_start();
-        if in_block {
-            if l.starts_with(')') {
-                in_block = false;
-                after = n + 1;
-            }
-            continue;
-        }
-        let is_import = match lang {
-            Lang::Go => l.starts_with("import "),
-            Lang::CSharp => l.starts_with("using ") && l.ends_with(';') && !l.contains('('),
-            _ => l.starts_with("import "),
-        };
-        if l.starts_with("package ") || is_import {
-            after = n + 1;
-            if lang == Lang::Go && l.trim_end().ends_with('(') {
-                in_block = true;
-            }
-        }
-    }
-    after
 }
 
 #[cfg(test)]

@@ -150,7 +150,8 @@ pub fn entry(catalogs: &Catalogs, row: RowId, out: &mut String) {
 }
 
 /// The name an inlay hint shows after a literal: the code's symbol, else the name errdex's
-/// enum gives it (`ExceedAnonymousRateLimit`); `None` when the code is that name already.
+/// enum gives it in the default language (`ExceedAnonymousRateLimit`); `None` when the code is
+/// that name already.
 pub fn hint_label(catalogs: &Catalogs, r: &Resolved, written: &str) -> Option<String> {
     let [group] = r.groups.as_slice() else {
         return None;
@@ -161,7 +162,7 @@ pub fn hint_label(catalogs: &Catalogs, r: &Resolved, written: &str) -> Option<St
     let name = match symbol {
         Some(s) => s,
         None => catalogs
-            .names(group.vendor, crate::snippet::Lang::Rust)
+            .names(group.vendor, crate::snippet::Lang::default())
             .by_code
             .get(table.code(i))?
             .clone(),

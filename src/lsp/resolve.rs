@@ -202,7 +202,7 @@ fn resolve_member(
     let lang = choice.lang?;
     for (v, facts) in catalogs.facts.iter().enumerate() {
         let ours = if type_name.is_empty() {
-            lang == Lang::Go
+            lang.members_at_top_level()
                 && choice.evidence.go_prefixes.contains(&facts.go_prefix)
                 && member.starts_with(facts.go_prefix.as_str())
         } else {

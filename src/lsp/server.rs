@@ -554,19 +554,7 @@ fn tooltip(catalogs: &Catalogs, r: &Resolved) -> String {
 
 /// The snippet language of a document, from its language id (else its extension).
 pub fn lang_of(doc: &Document) -> Option<Lang> {
-    let id = match doc.language.as_str() {
-        "typescriptreact" => "typescript",
-        "javascriptreact" => "javascript",
-        other => other,
-    };
-    id.parse::<Lang>()
-        .ok()
-        .or_else(|| match doc.extension.as_str() {
-            "tsx" | "mts" | "cts" => Some(Lang::Typescript),
-            "jsx" | "mjs" | "cjs" => Some(Lang::Javascript),
-            "kts" => Some(Lang::Kotlin),
-            ext => ext.parse().ok(),
-        })
+    Lang::of_file(&doc.language, &doc.extension)
 }
 
 /// Data files (fixtures) the decoder reads whole for evidence.

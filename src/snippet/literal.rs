@@ -14,64 +14,6 @@ pub(super) struct Style {
     pub special: &'static [(char, &'static str)],
 }
 
-/// Rust: `\u{1f600}`.
-pub(super) const RUST: Style = Style {
-    escape: braced,
-    ascii_only: false,
-    special: &[],
-};
-
-/// Python and Go: `\u00e9`, `\U0001f600`.
-pub(super) const PYTHON: Style = Style {
-    escape: short_or_long,
-    ascii_only: false,
-    special: &[],
-};
-pub(super) const GO: Style = PYTHON;
-
-/// TypeScript: UTF-16 escapes, a surrogate pair above the BMP; `${x}` is plain text in
-/// double quotes.
-pub(super) const TYPESCRIPT: Style = Style {
-    escape: utf16,
-    ascii_only: false,
-    special: &[],
-};
-
-/// JavaScript: as TypeScript (U+2028 and U+2029, line breaks in older engines' strings, are
-/// escaped as every invisible character is).
-pub(super) const JAVASCRIPT: Style = TYPESCRIPT;
-
-/// Java, in ASCII. `\u000a` would end the line before javac sees the literal, so line breaks
-/// are never written that way.
-pub(super) const JAVA: Style = Style {
-    escape: utf16,
-    ascii_only: true,
-    special: &[('\u{8}', "\\b"), ('\u{c}', "\\f")],
-};
-
-/// C#: UTF-16 escapes (`\x` is not used: it takes up to four hex digits, so what follows
-/// could join it).
-pub(super) const CSHARP: Style = Style {
-    escape: utf16,
-    ascii_only: false,
-    special: &[],
-};
-
-/// PHP's double quotes: `\u{1f600}`, and `$` escaped so that `$var` and `{$x}` stay text.
-pub(super) const PHP: Style = Style {
-    escape: braced,
-    ascii_only: false,
-    special: &[('$', "\\$")],
-};
-
-/// Ruby's double quotes: `\u{1f600}`, and `#` escaped so that `#{x}`, `#@x` and `#$x` stay
-/// text.
-pub(super) const RUBY: Style = Style {
-    escape: braced,
-    ascii_only: false,
-    special: &[('#', "\\#")],
-};
-
 /// A single-quoted literal for PHP and Ruby, where only `\\` and `\'` are escapes and nothing
 /// is interpolated; `None` when `s` holds a character that must be written as an escape
 /// (see [`is_invisible`]), which only double quotes can hold.
@@ -90,13 +32,6 @@ pub(super) fn single_quoted(s: &str) -> Option<String> {
     out.push('\'');
     Some(out)
 }
-
-/// Kotlin: UTF-16 escapes; `$` is escaped, since `"${x}"` and `"$x"` interpolate.
-pub(super) const KOTLIN: Style = Style {
-    escape: utf16,
-    ascii_only: false,
-    special: &[('$', "\\$"), ('\u{8}', "\\b")],
-};
 
 /// `s` as a double-quoted literal in `style`.
 pub(super) fn quoted(s: &str, style: &Style) -> String {
@@ -154,11 +89,11 @@ pub(super) fn is_invisible(c: char) -> bool {
         )
 }
 
-fn braced(c: char, out: &mut String) {
+pub(super) fn braced(c: char, out: &mut String) {
     let _ = write!(out, "\\u{{{:x}}}", c as u32);
 }
 
-fn short_or_long(c: char, out: &mut String) {
+pub(super) fn short_or_long(c: char, out: &mut String) {
     let _ = match c as u32 {
         n if n < 0x1_0000 => write!(out, "\\u{n:04x}"),
         n => write!(out, "\\U{n:08x}"),
@@ -176,48 +111,6 @@ pub(super) fn utf16(c: char, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn each_style_escapes_what_its_language_needs() {
-        assert_eq!(quoted("a\"b\\c\nd\te", &RUST), r#""a\"b\\c\nd\te""#);
-        assert_eq!(
-            quoted("錯誤 😀 ${x} %s {}", &RUST),
-            "\"錯誤 😀 ${x} %s {}\""
-        );
-        assert_eq!(quoted("\u{202E}\u{0}", &RUST), r#""\u{202e}\u{0}""#);
-        assert_eq!(
-            quoted("a\"b\\c\nd %s {x} 錯誤", &PYTHON),
-            r#""a\"b\\c\nd %s {x} 錯誤""#
-        );
-        assert_eq!(quoted("\u{0}\u{E0041}", &PYTHON), r#""\u0000\U000e0041""#);
-        assert_eq!(quoted("\u{FEFF}\u{E0041}", &GO), r#""\ufeff\U000e0041""#);
-        assert_eq!(
-            quoted("a\"b\\c\n${x}\u{2028}", &TYPESCRIPT),
-            r#""a\"b\\c\n${x}\u2028""#
-        );
-        assert_eq!(quoted("\u{E0041}", &TYPESCRIPT), r#""\uDB40\uDC41""#);
-        assert_eq!(
-            quoted("a\"b\\c\n錯😀", &JAVA),
-            r#""a\"b\\c\n\u932F\uD83D\uDE00""#
-        );
-        assert_eq!(quoted("\u{1}\u{8}", &JAVA), r#""\u0001\b""#);
-        assert_eq!(
-            quoted("a\"b\\c\n錯😀\u{2028}", &CSHARP),
-            r#""a\"b\\c\n錯😀\u2028""#
-        );
-        assert_eq!(
-            quoted("$var {$x} #{x} \u{0}\u{feff}", &PHP),
-            r#""\$var {\$x} #{x} \u{0}\u{feff}""#
-        );
-        assert_eq!(
-            quoted("#{x} #@x #$x ${x} \u{202e}", &RUBY),
-            r#""\#{x} \#@x \#$x ${x} \u{202e}""#
-        );
-        assert_eq!(
-            quoted("a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}", &KOTLIN),
-            r#""a\"b\\c\n\${x} \$var \b錯\u2028\u0000""#
-        );
-    }
 
     #[test]
     fn single_quotes_only_where_nothing_needs_an_escape() {

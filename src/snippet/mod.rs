@@ -15,136 +15,22 @@
 //! type ([`body`]), whose `error()` maps the body's code to the enum.
 
 mod body;
-mod csharp;
-mod go;
-mod java;
-mod javascript;
-mod kotlin;
+mod document;
+mod lang;
 mod literal;
 mod module;
 mod naming;
 mod out;
 mod parallel;
-mod php;
-mod python;
-mod ruby;
-mod rust;
-mod typescript;
 
+pub use document::{Placement, placement};
 pub use module::{Module, module};
 
 use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
 use crate::index::Table;
+pub use lang::Lang;
 use out::Out;
-use std::fmt;
 use std::io;
-use std::str::FromStr;
-
-/// A language snippets are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
-pub enum Lang {
-    #[value(alias = "rs")]
-    Rust,
-    #[value(alias = "ts")]
-    Typescript,
-    #[value(alias = "js")]
-    Javascript,
-    #[value(alias = "py")]
-    Python,
-    #[value(alias = "golang")]
-    Go,
-    Java,
-    #[value(alias = "kt")]
-    Kotlin,
-    #[value(name = "csharp", alias = "cs", alias = "c#")]
-    CSharp,
-    Php,
-    #[value(alias = "rb")]
-    Ruby,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 10] = [
-        Lang::Rust,
-        Lang::Typescript,
-        Lang::Javascript,
-        Lang::Python,
-        Lang::Go,
-        Lang::Java,
-        Lang::Kotlin,
-        Lang::CSharp,
-        Lang::Php,
-        Lang::Ruby,
-    ];
-
-    /// The language's proper name, for titles and the status line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Rust => "Rust",
-            Lang::Typescript => "TypeScript",
-            Lang::Javascript => "JavaScript",
-            Lang::Python => "Python",
-            Lang::Go => "Go",
-            Lang::Java => "Java",
-            Lang::Kotlin => "Kotlin",
-            Lang::CSharp => "C#",
-            Lang::Php => "PHP",
-            Lang::Ruby => "Ruby",
-        }
-    }
-
-    /// The next language, cycling (the TUI's `L` key).
-    pub fn next(self) -> Lang {
-        let i = Lang::ALL.iter().position(|&l| l == self).unwrap_or(0);
-        Lang::ALL[(i + 1) % Lang::ALL.len()]
-    }
-
-    /// The usual file extension of the language.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Lang::Rust => "rs",
-            Lang::Typescript => "ts",
-            Lang::Javascript => "js",
-            Lang::Python => "py",
-            Lang::Go => "go",
-            Lang::Java => "java",
-            Lang::Kotlin => "kt",
-            Lang::CSharp => "cs",
-            Lang::Php => "php",
-            Lang::Ruby => "rb",
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Lang {
-    type Err = String;
-
-    /// `rust`/`rs`, `typescript`/`ts`, `javascript`/`js`, `python`/`py`, `go`/`golang`, `java`,
-    /// `kotlin`/`kt`, `csharp`/`cs`/`c#`, `php`, `ruby`/`rb`, any case.
-    fn from_str(s: &str) -> Result<Lang, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "rust" | "rs" => Ok(Lang::Rust),
-            "typescript" | "ts" => Ok(Lang::Typescript),
-            "javascript" | "js" => Ok(Lang::Javascript),
-            "python" | "py" => Ok(Lang::Python),
-            "go" | "golang" => Ok(Lang::Go),
-            "java" => Ok(Lang::Java),
-            "kotlin" | "kt" => Ok(Lang::Kotlin),
-            "csharp" | "cs" | "c#" => Ok(Lang::CSharp),
-            "php" => Ok(Lang::Php),
-            "ruby" | "rb" => Ok(Lang::Ruby),
-            _ => Err(format!(
-                "unknown language `{s}` (expected rust, typescript, javascript, python, go, java, kotlin, csharp, php or ruby)"
-            )),
-        }
-    }
-}
 
 /// What snippets of one vendor are made from: the language, the vendor, how its codes are
 /// typed (judged from all of its entries, so a subset of SQLSTATEs that happen to be digits
@@ -300,33 +186,11 @@ pub fn enumeration(lang: Lang, vendor: &Vendor, entries: &[impl Source]) -> Stri
 }
 
 fn write_arm(unit: &Unit, v: &Variant) -> String {
-    match unit.lang {
-        Lang::Rust => rust::arm(unit, v),
-        Lang::Typescript => typescript::arm(unit, v),
-        Lang::Javascript => javascript::arm(unit, v),
-        Lang::Python => python::arm(unit, v),
-        Lang::Go => go::arm(unit, v),
-        Lang::Java => java::arm(unit, v),
-        Lang::Kotlin => kotlin::arm(unit, v),
-        Lang::CSharp => csharp::arm(unit, v),
-        Lang::Php => php::arm(unit, v),
-        Lang::Ruby => ruby::arm(unit, v),
-    }
+    unit.lang.language().arm(unit, v)
 }
 
 fn write_unit(unit: &Unit, out: &mut Out) {
-    match unit.lang {
-        Lang::Rust => rust::enumeration(unit, out),
-        Lang::Typescript => typescript::enumeration(unit, out),
-        Lang::Javascript => javascript::enumeration(unit, out),
-        Lang::Python => python::enumeration(unit, out),
-        Lang::Go => go::enumeration(unit, out),
-        Lang::Java => java::enumeration(unit, out),
-        Lang::Kotlin => kotlin::enumeration(unit, out),
-        Lang::CSharp => csharp::enumeration(unit, out),
-        Lang::Php => php::enumeration(unit, out),
-        Lang::Ruby => ruby::enumeration(unit, out),
-    }
+    unit.lang.language().enumeration(unit, out);
 }
 
 /// The name of the enum (or type) [`enumeration`] writes for a vendor: `PixnetError`.
@@ -343,7 +207,7 @@ pub fn member_names(lang: Lang, vendor: &Vendor, entries: &[impl Source]) -> Vec
         let first = &entries[g[0]];
         (first.code(), naming::words(&first.fields(), vendor))
     });
-    let idents = naming::assign(lang, vendor, &words);
+    let idents = naming::assign(lang.language(), vendor, &words);
     words
         .into_iter()
         .zip(idents)
@@ -353,7 +217,7 @@ pub fn member_names(lang: Lang, vendor: &Vendor, entries: &[impl Source]) -> Vec
 
 /// What Go's constants for a vendor start with (`Pixnet` in `PixnetExceedAnonymousRateLimit`).
 pub fn go_prefix(vendor: &Vendor) -> String {
-    naming::go_prefix(vendor)
+    lang::go_prefix(vendor)
 }
 
 /// How the codes of a unit are typed in the generated code.
@@ -500,7 +364,7 @@ impl<'a> Unit<'a> {
             let first = &entries[g[0]];
             (first.code(), naming::words(&first.fields(), vendor))
         });
-        let idents = naming::assign(lang, vendor, &words);
+        let idents = naming::assign(lang.language(), vendor, &words);
         drop(words);
         let code_type = snippets.code_type;
         let ints = match code_type {
@@ -740,59 +604,6 @@ mod tests {
     }
 
     #[test]
-    fn lang_parses_names_and_aliases_in_any_case() {
-        for (s, l) in [
-            ("rust", Lang::Rust),
-            ("RS", Lang::Rust),
-            ("TypeScript", Lang::Typescript),
-            ("ts", Lang::Typescript),
-            ("JavaScript", Lang::Javascript),
-            ("js", Lang::Javascript),
-            ("Python", Lang::Python),
-            ("py", Lang::Python),
-            ("GO", Lang::Go),
-            ("java", Lang::Java),
-            ("C#", Lang::CSharp),
-            ("cs", Lang::CSharp),
-            ("CSharp", Lang::CSharp),
-            ("php", Lang::Php),
-            ("Ruby", Lang::Ruby),
-            ("rb", Lang::Ruby),
-            ("Kotlin", Lang::Kotlin),
-            ("kt", Lang::Kotlin),
-        ] {
-            assert_eq!(s.parse::<Lang>(), Ok(l), "{s}");
-        }
-        assert!("cobol".parse::<Lang>().unwrap_err().contains("cobol"));
-    }
-
-    #[test]
-    fn lang_cycles_through_all() {
-        let mut l = Lang::Rust;
-        let mut seen = vec![];
-        for _ in 0..Lang::ALL.len() {
-            seen.push(l.name());
-            l = l.next();
-        }
-        assert_eq!(l, Lang::Rust);
-        assert_eq!(
-            seen,
-            [
-                "Rust",
-                "TypeScript",
-                "JavaScript",
-                "Python",
-                "Go",
-                "Java",
-                "Kotlin",
-                "C#",
-                "PHP",
-                "Ruby"
-            ]
-        );
-    }
-
-    #[test]
     fn duplicate_codes_merge_into_one_variant() {
         let a = entry(
             "4109",
@@ -809,46 +620,20 @@ mod tests {
             "請填入訂閱群組名稱 / Missing cellphone or calling_code"
         );
         assert_eq!(unit.variants[0].ident, "SubscriptionGroupNameRequired");
-        for lang in Lang::ALL {
-            let out = enumeration(lang, &v, &[&a, &b, &c]);
-            // Once where the variant is defined (or in `code()`), once in the lookup.
-            match lang {
-                Lang::Rust => {
-                    assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-                    assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
-                }
-                Lang::Go => {
-                    assert_eq!(out.matches(" = 4109\n").count(), 1, "{out}");
-                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-                }
-                Lang::Java => {
-                    assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
-                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-                }
-                Lang::Kotlin => {
-                    assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
-                    assert_eq!(out.matches("4109 ->").count(), 1, "{out}");
-                }
-                Lang::CSharp => {
-                    assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-                    assert_eq!(out.matches("= 4109,").count(), 1, "{out}");
-                }
-                Lang::Php => {
-                    assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-                    assert_eq!(out.matches("= 4109;").count(), 1, "{out}");
-                }
-                Lang::Ruby => {
-                    assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-                    assert_eq!(out.matches("code: 4109,").count(), 1, "{out}");
-                }
-                Lang::Typescript | Lang::Javascript | Lang::Python => {
-                    assert_eq!(out.matches("case 4109:").count(), 1, "{lang}:\n{out}");
-                    let defined = [" = 4109,", "(4109, ", " = 4109\n"];
-                    let n: usize = defined.iter().map(|d| out.matches(d).count()).sum();
-                    assert_eq!(n, 1, "{lang}:\n{out}");
-                }
-            }
-        }
+        // Each language's enum holds the merged code once where the variant is defined and once
+        // in the lookup: see each language's `the_code_listed_twice_is_one_variant`.
+    }
+
+    /// The enum of PIXNET's 4109, listed twice, and 4110, in `lang`.
+    pub(super) fn listed_twice(lang: Lang) -> String {
+        let a = entry(
+            "4109",
+            Some("請填入訂閱群組名稱"),
+            Some("Subscription group name is required."),
+        );
+        let b = entry("4109", Some("Missing cellphone or calling_code"), None);
+        let c = entry("4110", Some("Other"), None);
+        enumeration(lang, &vendor(), &[&a, &b, &c])
     }
 
     #[test]

@@ -1,16 +1,13 @@
 //! Several vendors' enums in one file that compiles as it is (the explorer's `Y` over rows of
 //! several vendors): each vendor's unit is written as on its own, then what a file may hold only
-//! once (the package line, imports, `<?php`, magic comments) is taken off each and written once
-//! at the top, the union of what the units need. Java, which allows one public type per file,
-//! nests the enums in a class; Go names its package-level lookups after each type.
+//! once (the package line, imports, `<?php`, magic comments, Python's JSON helpers) is taken off
+//! each and written once, the union of what the units need. How a language lays out such a file
+//! (Java nests the enums in a class, Go names its package-level lookups after each type) is its
+//! own (see [`Language::shared_file`]).
 
-use super::{Lang, Snippets, Source, Unit, out::Out, python, write_unit};
+use super::lang::Language;
+use super::{Snippets, Source, Unit, out::Out, write_unit};
 use std::collections::BTreeSet;
-
-/// The package a Go file of several vendors declares.
-pub const GO_PACKAGE: &str = "errcodes";
-/// The class a Java file of several vendors nests their enums in (and the file's name).
-pub const JAVA_CLASS: &str = "ErrorCodes";
 
 /// One file of several vendors' enums.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +22,7 @@ pub struct Module {
 /// body's type where the snippets have an envelope) in one file of their language, every name
 /// in it distinct; or why they cannot share one (two vendors whose type names come out the same).
 pub fn module<S: Source>(parts: Vec<(Snippets<'_>, Vec<S>)>) -> Result<Module, String> {
-    let Some(lang) = parts.first().map(|(s, _)| s.lang) else {
+    let Some(language) = parts.first().map(|(s, _)| s.lang.language()) else {
         return Ok(Module {
             text: String::new(),
             file_name: None,
@@ -38,102 +35,51 @@ pub fn module<S: Source>(parts: Vec<(Snippets<'_>, Vec<S>)>) -> Result<Module, S
             snippets.unit(&entries)
         })
         .collect();
-    distinct_names(lang, &units)?;
-    let mut heads = BTreeSet::new();
-    let mut bodies = Vec::with_capacity(units.len());
-    let mut python_helpers = false;
+    distinct_names(language, &units)?;
+    let mut imports = BTreeSet::new();
+    let mut bodies = Vec::with_capacity(units.len() + 1);
+    let mut tail = None;
     for unit in &units {
         let mut out = Out::string();
         write_unit(unit, &mut out);
         let text = out.into_string();
-        let (head, mut body) = split_head(lang, &text);
-        heads.extend(imports(lang, head));
-        if lang == Lang::Python
-            && let Some(rest) = body.strip_suffix(python::JSON_HELPERS)
+        let (head, mut body) = split_head(language, &text);
+        imports.extend(head.lines().filter_map(|l| language.import(l)));
+        if let Some(unit_tail) = language.unit_tail()
+            && let Some(rest) = body.strip_suffix(unit_tail)
         {
-            // The body types' JSON helpers: the same in every unit, written once at the end.
-            python_helpers = true;
-            body = rest.trim_end();
+            tail = Some(unit_tail);
+            body = rest;
         }
         bodies.push(body.trim_end().to_string());
     }
+    bodies.extend(tail.map(|t| t.trim_end().to_string()));
+    Ok(language.shared_file(&imports, &bodies))
+}
+
+/// The import lines of a shared file, each on its line, then `gap` when there are any.
+pub(super) fn import_lines(imports: &BTreeSet<String>, gap: &str) -> String {
     let mut text = String::new();
-    let mut file_name = None;
-    match lang {
-        Lang::Rust | Lang::Typescript => {}
-        Lang::Javascript => text.push_str("// @ts-check\n\n"),
-        Lang::Python | Lang::Kotlin | Lang::CSharp | Lang::Java => {
-            for line in &heads {
-                text.push_str(line);
-                text.push('\n');
-            }
-            if !heads.is_empty() {
-                text.push_str(if lang == Lang::Python { "\n\n" } else { "\n" });
-            }
-        }
-        Lang::Go => {
-            text.push_str(&format!(
-                "// Package {GO_PACKAGE} holds the error codes of several APIs, a type each.\n\
-                 package {GO_PACKAGE}\n\n"
-            ));
-            match heads.len() {
-                0 => {}
-                1 => text.push_str(&format!("import \"{}\"\n\n", heads.first().unwrap())),
-                _ => {
-                    text.push_str("import (\n");
-                    for h in &heads {
-                        text.push_str(&format!("\t\"{h}\"\n"));
-                    }
-                    text.push_str(")\n\n");
-                }
-            }
-            file_name = Some(format!("package {GO_PACKAGE}"));
-        }
-        Lang::Php => text.push_str("<?php\n\ndeclare(strict_types=1);\n\n"),
-        Lang::Ruby => text.push_str("# frozen_string_literal: true\n\n"),
-    }
-    let gap = if lang == Lang::Python {
-        "\n\n\n"
-    } else {
-        "\n\n"
-    };
-    let joined = bodies.join(gap);
-    if lang == Lang::Java {
-        // One public type per file: the enums, public, nested in a class of the file's name.
-        text.push_str(&format!(
-            "/** Error codes of several APIs, an enum each. */\n\
-             public final class {JAVA_CLASS} {{\n    private {JAVA_CLASS}() {{\n    }}\n\n"
-        ));
-        for line in joined.lines() {
-            if !line.is_empty() {
-                text.push_str("    ");
-                text.push_str(line);
-            }
-            text.push('\n');
-        }
-        text.push_str("}\n");
-        file_name = Some(format!("{JAVA_CLASS}.java"));
-    } else {
-        text.push_str(&joined);
+    for line in imports {
+        text.push_str(line);
         text.push('\n');
     }
-    if python_helpers {
-        text.push_str("\n\n");
-        text.push_str(python::JSON_HELPERS);
+    if !imports.is_empty() {
+        text.push_str(gap);
     }
-    Ok(Module { text, file_name })
+    text
 }
 
 /// Refuses units that would declare the same name at the file's top level: their types (and
-/// body types), and in Go, where an enum's constants live in the package, its constants.
-fn distinct_names(lang: Lang, units: &[Unit]) -> Result<(), String> {
+/// body types), and their constants where a language puts them there (Go).
+fn distinct_names(language: &dyn Language, units: &[Unit]) -> Result<(), String> {
     let mut seen: std::collections::HashMap<String, &str> = Default::default();
     for unit in units {
         let mut names = vec![unit.type_name.clone()];
         if let Some(body) = &unit.body {
             names.extend(body.types().iter().map(|t| t.name.clone()));
         }
-        if lang == Lang::Go {
+        if language.constants_at_top_level() {
             names.extend(unit.variants.iter().map(|v| v.ident.clone()));
         }
         for name in names {
@@ -152,11 +98,11 @@ fn distinct_names(lang: Lang, units: &[Unit]) -> Result<(), String> {
 
 /// A unit's text split where its own code starts: the leading lines a file holds once (and the
 /// blank lines between them), and the rest.
-fn split_head(lang: Lang, text: &str) -> (&str, &str) {
+fn split_head<'t>(language: &dyn Language, text: &'t str) -> (&'t str, &'t str) {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let l = line.trim_end_matches('\n');
-        if !(l.is_empty() || is_head_line(lang, l)) {
+        if !(l.is_empty() || language.is_head_line(l)) {
             break;
         }
         at += line.len();
@@ -164,48 +110,11 @@ fn split_head(lang: Lang, text: &str) -> (&str, &str) {
     text.split_at(at)
 }
 
-/// Whether `line` belongs to what a file of `lang` holds once, at its top.
-fn is_head_line(lang: Lang, line: &str) -> bool {
-    match lang {
-        Lang::Rust | Lang::Typescript => false,
-        Lang::Javascript => line == "// @ts-check",
-        Lang::Python => line.starts_with("import ") || line.starts_with("from "),
-        Lang::Go => {
-            line.starts_with("// Package ")
-                || line.starts_with("package ")
-                || line.starts_with("import ")
-                || line.starts_with("\t\"")
-                || line == ")"
-        }
-        Lang::Java | Lang::Kotlin => line.starts_with("import "),
-        Lang::CSharp => line.starts_with("using "),
-        Lang::Php => line == "<?php" || line.starts_with("declare("),
-        Lang::Ruby => line.starts_with("# frozen_string_literal:"),
-    }
-}
-
-/// The imports a unit's head asks for: whole lines (`import enum`, `using System;`), or for Go
-/// the packages' paths.
-fn imports(lang: Lang, head: &str) -> Vec<String> {
-    head.lines()
-        .filter_map(|l| match lang {
-            Lang::Go => {
-                let quoted = l.strip_prefix("import ").unwrap_or(l).trim();
-                let path = quoted.strip_prefix('"')?.strip_suffix('"')?;
-                Some(path.to_string())
-            }
-            Lang::Python => (l.starts_with("import ") || l.starts_with("from ")).then(|| l.into()),
-            Lang::Java | Lang::Kotlin => l.starts_with("import ").then(|| l.to_string()),
-            Lang::CSharp => l.starts_with("using ").then(|| l.to_string()),
-            _ => None,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::{Entry, Vendor};
+    use crate::snippet::Lang;
 
     fn vendor(id: &str) -> Vendor {
         Vendor {

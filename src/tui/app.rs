@@ -15,7 +15,6 @@ use crate::sanitize;
 use crate::snippet::{Lang, Snippets, TableRow};
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-use std::cell::RefCell;
 use std::sync::{Arc, Weak};
 
 /// `Y` copies an enum of the listed codes up to this many: more would take seconds to write
@@ -77,7 +76,7 @@ pub struct Options {
     pub pick: bool,
     /// The snippet language to start with (Rust when none).
     pub lang: Option<Lang>,
-    pub palette: super::ui::Palette,
+    pub palette: super::Palette,
     /// Config file warnings, each `file:line:col: what`, found before the explorer started.
     pub warnings: Vec<String>,
 }
@@ -123,7 +122,7 @@ pub struct App {
     pub status: String,
     pub mouse: bool,
     pub color: bool,
-    pub palette: super::ui::Palette,
+    pub palette: super::Palette,
     pub size: Rect,
     pub paste: PastePanel,
     /// Editions overlay: cursor among the selected vendor's editions.
@@ -143,9 +142,10 @@ pub struct App {
     pub pick: bool,
     /// Enter came in a pick before the results it chooses from: choose when they arrive.
     choose_when_done: bool,
-    /// The arm [`App::arm_to_copy`] made last, and what from: the preview draws it every
-    /// frame, and an arm is named within its vendor's whole enum.
-    arm_made: RefCell<Option<MadeArm>>,
+    /// The arm [`App::arm_to_copy`] made last, and what from: an arm is named within its
+    /// vendor's whole enum, so it is made once per selection, in `update`, and the preview
+    /// only reads it ([`App::preview_arm`]).
+    arm_made: Option<MadeArm>,
 }
 
 struct MadeArm {
@@ -186,7 +186,7 @@ impl App {
             searching: false,
             generation: 0,
             last_search: None,
-            lang: options.lang.unwrap_or(Lang::Rust),
+            lang: options.lang.unwrap_or_default(),
             status: String::new(),
             mouse: options.mouse,
             color: options.color,
@@ -203,7 +203,7 @@ impl App {
             with_body: false,
             pick: options.pick,
             choose_when_done: false,
-            arm_made: RefCell::new(None),
+            arm_made: None,
         }
     }
 
@@ -363,7 +363,17 @@ impl App {
         self.help_scroll = step(self.help_scroll, delta, max + 1);
     }
 
+    /// One action: the state changes, and what the runtime must do comes back. The `s`
+    /// preview's arm is made here when it is shown, so drawing never builds one.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply(action);
+        if self.preview {
+            self.arm_to_copy();
+        }
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         // The last action's result stays until the user does something else.
         let from_user = !matches!(
             action,
@@ -727,21 +737,33 @@ impl App {
 
     /// Exactly what `y` copies for the selection, and what to call it: the match arm in the
     /// current language, cleaned for the clipboard (`s` previews it).
-    pub fn arm_to_copy(&self) -> Option<(String, String)> {
-        let (index, hit) = self.current()?;
-        let from = (Arc::downgrade(index), hit.row, self.lang);
-        if let Some(made) = &*self.arm_made.borrow()
-            && Weak::ptr_eq(&made.from.0, &from.0)
-            && (made.from.1, made.from.2) == (from.1, from.2)
-        {
-            return made.arm.clone();
+    fn arm_to_copy(&mut self) -> Option<(String, String)> {
+        if let Some(arm) = self.made_arm() {
+            return arm.clone();
         }
-        let arm = self.make_arm(index, hit);
-        *self.arm_made.borrow_mut() = Some(MadeArm {
-            from,
+        let (index, hit) = self.current()?;
+        let index = Arc::clone(index);
+        let arm = self.make_arm(&index, hit);
+        self.arm_made = Some(MadeArm {
+            from: (Arc::downgrade(&index), hit.row, self.lang),
             arm: arm.clone(),
         });
         arm
+    }
+
+    /// The arm `y` copies for the selection, as the `s` preview shows it: made by `update`
+    /// while the preview is on (`None` until then).
+    pub fn preview_arm(&self) -> Option<&(String, String)> {
+        self.made_arm()?.as_ref()
+    }
+
+    /// The arm made for the current selection and language, when it was made.
+    fn made_arm(&self) -> Option<&Option<(String, String)>> {
+        let (index, hit) = self.current()?;
+        let made = self.arm_made.as_ref()?;
+        (Weak::ptr_eq(&made.from.0, &Arc::downgrade(index))
+            && (made.from.1, made.from.2) == (hit.row, self.lang))
+            .then_some(&made.arm)
     }
 
     fn make_arm(&self, index: &Index, hit: Hit) -> Option<(String, String)> {

@@ -4,10 +4,23 @@
 //! behind it (which every terminal answers, so one that ignores OSC 11 costs no wait), within
 //! a short timeout.
 
-use super::ui::Palette;
 use std::io::{self, Write};
 use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
+
+/// Which terminal background the colours are chosen for (`theme` in the config file).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Palette {
+    /// The terminal's own background, light or dark as it says (`COLORFGBG`, or its answer to
+    /// an OSC 11 query), dark when it does not say: found as the explorer starts.
+    #[default]
+    Auto,
+    /// Light text on a dark background: the bright ANSI colours.
+    Dark,
+    /// Dark text on a light background: the dark ANSI colours. Neither palette uses yellow
+    /// or cyan for text, which fade on white.
+    Light,
+}
 
 /// How long the terminal has to answer: a local one answers in a millisecond or two, one over
 /// SSH in a round trip.

@@ -81,6 +81,15 @@ pub fn content(panel: &PastePanel, index: &Index) -> Content {
                     let wait = r.describe();
                     lines.push(Line::labelled("    wait: ", Tone::Label, &wait, Tone::Base));
                 }
+                for d in &err.details {
+                    let said = crate::decode::describe_detail(d);
+                    lines.push(Line::labelled(
+                        "    detail: ",
+                        Tone::Label,
+                        &said,
+                        Tone::Base,
+                    ));
+                }
                 match err.match_rows.first() {
                     Some(&row) => {
                         let e = index.get(row);

@@ -25,6 +25,7 @@ use crate::index::Index;
 use crate::sanitize;
 use action::Action;
 use app::{App, Effect};
+pub use background::Palette;
 use ratatui::crossterm::event::{self, Event};
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -110,8 +111,8 @@ pub fn explore(mut options: Options) -> io::Result<Exit> {
         }
     };
     // Asked before the key reader starts, which would take the answer for keys.
-    if options.start.palette == ui::Palette::Auto {
-        options.start.palette = terminal_background(screen).unwrap_or(ui::Palette::Dark);
+    if options.start.palette == Palette::Auto {
+        options.start.palette = terminal_background(screen).unwrap_or(Palette::Dark);
     }
     let (tx, rx) = mpsc::channel::<Msg>();
     let signal_tx = tx.clone();
@@ -129,7 +130,7 @@ pub fn explore(mut options: Options) -> io::Result<Exit> {
 }
 
 /// The background of the terminal the explorer is on (in raw mode already).
-fn terminal_background(screen: terminal::Screen) -> Option<ui::Palette> {
+fn terminal_background(screen: terminal::Screen) -> Option<Palette> {
     match screen {
         terminal::Screen::Stdout => background::detect(io::stdin(), &mut io::stdout()),
         terminal::Screen::Tty => {

@@ -2,8 +2,13 @@
 //! documentation checked), then a program that looks every code up; every body type compiled
 //! with System.Runtime.Serialization, then run on the samples.
 
+use crate::module::one_file;
 use crate::plan::{Harness, Planned, check_enums, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+const MONO: &str = "Mono's C# compiler and runtime (Debian packages mono-mcs, mono-runtime and \
+                    libmono-system-runtime-serialization4.0-cil)";
 
 /// mcs with every warning an error; `-doc` makes it check that the documentation comments are
 /// well-formed XML (1591, a public member without one, is not a fault of generated code).
@@ -307,4 +312,21 @@ fn csharp_body_types_survive_hostile_keys() {
         false,
     );
     assert_eq!(out, "ok\n");
+}
+
+#[test]
+fn several_vendors_in_one_csharp_file_compile() {
+    let m = one_file(Lang::CSharp);
+    let dir = workdir();
+    write(dir.path(), "Errors.cs", &m.text);
+    check(
+        Command::new("mcs")
+            .current_dir(dir.path())
+            .args(["-warn:4", "-warnaserror+", "-nowarn:1591", "-doc:doc.xml"])
+            .args(["-r:System.Runtime.Serialization.dll", "-target:library"])
+            .args(["-out:errors.dll", "Errors.cs"]),
+        MONO,
+        "mcs (several vendors in one file)",
+        false,
+    );
 }

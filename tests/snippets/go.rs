@@ -2,8 +2,12 @@
 //! package, then a program that looks every code up; the body types of every shipped vendor
 //! vetted the same way and run on the sample bodies with encoding/json.
 
+use crate::module::one_file;
 use crate::plan::{Codes, Harness, Planned, check_enums, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+const GO: &str = "Go (Debian package golang-go)";
 
 fn go(dir: &Path, args: &[&str]) -> Command {
     let mut c = Command::new("go");
@@ -263,4 +267,32 @@ fn go_body_types_parse_the_sample_bodies() {
     write(dir.path(), "main.go", &main);
     let out = vet_and_run(dir.path(), &packages);
     assert_eq!(out, expected);
+}
+
+#[test]
+fn several_vendors_in_one_go_file_are_gofmt_and_vet_clean() {
+    let m = one_file(Lang::Go);
+    assert_eq!(m.text.matches("\npackage ").count(), 1, "one package line");
+    let dir = workdir();
+    write(dir.path(), "go.mod", "module errdexcheck\n\ngo 1.18\n");
+    write(dir.path(), "errcodes/errcodes.go", &m.text);
+    check(
+        Command::new("gofmt")
+            .current_dir(dir.path())
+            .args(["-l", "errcodes"]),
+        GO,
+        "gofmt -l (several vendors in one file)",
+        true,
+    );
+    check(
+        Command::new("go")
+            .current_dir(dir.path())
+            .args(["vet", "./..."])
+            .env("GOFLAGS", "-mod=mod")
+            .env("GOPROXY", "off")
+            .env("GOTOOLCHAIN", "local"),
+        GO,
+        "go vet (several vendors in one file)",
+        true,
+    );
 }

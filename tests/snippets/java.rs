@@ -2,14 +2,22 @@
 //! program that looks every code up; the body records of every shipped vendor compiled against
 //! Gson and run on the sample bodies.
 
+use crate::module::one_file;
 use crate::plan::{Codes, Harness, Planned, check_enums, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+const JAVA: &str = "a JDK (Debian package default-jdk-headless)";
+
+/// Debian's Gson (package libgoogle-gson-java), which the Java and Kotlin body types are
+/// written for.
+pub const GSON_JAR: &str = "/usr/share/java/gson.jar";
 
 const GSON: &str = "Gson (Debian package libgoogle-gson-java)";
 
 /// javac in an ASCII locale (it rejects anything outside ASCII unless told the encoding),
 /// with every lint warning an error.
-pub fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
+fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
         Command::new("javac")
             .current_dir(dir)
@@ -284,4 +292,13 @@ fn java_body_records_parse_the_sample_bodies() {
     javac(dir.path(), GSON_JAR, &files);
     let out = java(dir.path(), &format!("out:{GSON_JAR}"));
     assert_eq!(out, expected);
+}
+
+#[test]
+fn several_vendors_in_one_java_file_compile() {
+    let m = one_file(Lang::Java);
+    let name = m.file_name.expect("Java names its file");
+    let dir = workdir();
+    let file = write(dir.path(), &name, &m.text);
+    javac(dir.path(), GSON_JAR, &[file]);
 }

@@ -2,12 +2,13 @@
 //! --strict`), then run by node; every body type checked the same way and run on the sample
 //! bodies by a program whose own JSDoc types tsc checks too.
 
+use crate::module::one_file;
 use crate::plan::{Codes, Harness, Planned, check_enums};
-use crate::typescript::{js_arms, js_code, tsc_strict};
+use crate::typescript::{NODE, js_arms, js_code, tsc_strict};
 use crate::*;
 
 /// tsc on JavaScript files: their JSDoc types under `--strict`, nothing emitted.
-pub fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
+fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
     check(
         tsc_strict(dir)
             .args(["--allowJs", "--checkJs", "--noEmit"])
@@ -20,7 +21,7 @@ pub fn tsc_check_js(dir: &Path, files: &[PathBuf]) {
 }
 
 /// ES modules by their `.js` name, as a package of `"type": "module"` says.
-pub fn module_package(dir: &Path) {
+fn module_package(dir: &Path) {
     write(
         dir,
         "package.json",
@@ -280,4 +281,26 @@ fn javascript_body_types_survive_hostile_keys() {
         false,
     );
     assert_eq!(out, h.output);
+}
+
+#[test]
+fn several_vendors_in_one_javascript_file_pass_checkjs_and_load() {
+    let m = one_file(Lang::Javascript);
+    assert_eq!(m.text.matches("// @ts-check").count(), 1);
+    let dir = workdir();
+    module_package(dir.path());
+    let file = write(dir.path(), "errors.js", &m.text);
+    tsc_check_js(dir.path(), &[file]);
+    write(
+        dir.path(),
+        "main.js",
+        "import * as e from './errors.js';\nconsole.log(Object.keys(e).length > 0);\n",
+    );
+    let out = check(
+        Command::new("node").current_dir(dir.path()).arg("main.js"),
+        NODE,
+        "node (several vendors in one file)",
+        false,
+    );
+    assert_eq!(out.trim(), "true");
 }

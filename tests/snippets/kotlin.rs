@@ -3,11 +3,16 @@
 //! code up; the body data classes of every shipped vendor compiled against Gson and run on the
 //! sample bodies.
 
+use crate::java::GSON_JAR;
+use crate::module::one_file;
 use crate::plan::{Codes, Harness, Planned, check_enums, int_literal, number};
 use crate::*;
 
+/// What to install when the tool is missing.
+const KOTLIN: &str = "kotlinc (Debian package kotlin) and a JDK";
+
 /// kotlinc over `files` into `out.jar` with the Kotlin runtime inside, so `java` runs it.
-pub fn kotlinc(dir: &Path, classpath: &str, files: &[PathBuf]) {
+fn kotlinc(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
         Command::new("kotlinc")
             .current_dir(dir)
@@ -254,4 +259,12 @@ fn kotlin_body_classes_parse_the_sample_bodies() {
     kotlinc(dir.path(), GSON_JAR, &files);
     let out = run_jar(dir.path(), &format!("out.jar:{GSON_JAR}"));
     assert_eq!(out, expected);
+}
+
+#[test]
+fn several_vendors_in_one_kotlin_file_compile() {
+    let m = one_file(Lang::Kotlin);
+    let dir = workdir();
+    let file = write(dir.path(), "Errors.kt", &m.text);
+    kotlinc(dir.path(), GSON_JAR, &[file]);
 }

@@ -1,7 +1,10 @@
-//! Generated snippets checked by the real tools: every shipped vendor (newest edition) and a
-//! synthetic vendor full of hostile text, in every language. Each language compiles all units
-//! in one invocation, then runs a small program that looks every code up and compares the
-//! message and HTTP status code point by code point (so the check itself needs no escaping).
+//! Generated snippets checked by the real tools, in every language: the units of the plan
+//! (`plan.rs`: the companies' catalogs, the largest catalog of each code shape, the vendors of
+//! hostile text), their sample bodies, hostile keys and several vendors in one file. Each
+//! language compiles all units in one invocation, then runs a small program that looks every
+//! code up and compares the message and HTTP status code point by code point (so the check
+//! itself needs no escaping). What is shared lives here and in `plan.rs` and `module.rs`; a
+//! language's file holds only its templates and its tools' commands.
 //!
 //! Tools: rustc, python3 (3.10+), javac + java (Debian `default-jdk-headless`), go and gofmt
 //! (`golang-go`), tsc (`cd tests/tools && npm install`) and node (`nodejs`), kotlinc (`kotlin`)
@@ -30,6 +33,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A vendor with its entries and the file/module stem used for it.
+#[derive(Clone)]
 struct Unit {
     vendor: Vendor,
     entries: Vec<Entry>,
@@ -60,10 +64,15 @@ impl Unit {
         type_name(&self.vendor)
     }
 
+    /// How the unit's codes are typed.
+    fn codes(&self) -> plan::Codes {
+        let codes: Vec<&str> = self.entries.iter().map(|e| e.code.as_str()).collect();
+        plan::codes(&codes)
+    }
+
     /// What the lookups of the unit's enum must answer, a row per distinct code.
     fn rows(&self) -> Vec<plan::Row> {
-        let codes: Vec<&str> = self.entries.iter().map(|e| e.code.as_str()).collect();
-        plan::rows(self, plan::codes(&codes))
+        plan::rows(self, self.codes())
     }
 }
 
@@ -261,10 +270,10 @@ fn hostile_body_unit(lang: Lang, h: &HostileBody) -> String {
         .enumeration(&h.unit.refs())
 }
 
-/// Every shipped vendor's newest catalog, then the synthetic ones.
-fn units() -> Vec<Unit> {
+/// Every embedded catalog (the vendors and the families), newest edition.
+fn embedded_units() -> Vec<Unit> {
     let index = Index::embedded();
-    let mut units: Vec<Unit> = (0..index.vendors().len())
+    let units: Vec<Unit> = (0..index.vendors().len())
         .map(|i| {
             let c = index.vendor_catalog(i);
             Unit {
@@ -277,6 +286,12 @@ fn units() -> Vec<Unit> {
     for id in ["pixnet", "mantago", "tencent-im", "guo-guo"] {
         assert!(ids.contains(&id), "shipped vendor {id} missing: {ids:?}");
     }
+    units
+}
+
+/// Every embedded catalog, then the synthetic vendors.
+fn units() -> Vec<Unit> {
+    let mut units = embedded_units();
     units.push(synthetic());
     units.push(synthetic_numbers());
     units
@@ -399,10 +414,6 @@ fn cps(s: &str) -> String {
         .join(", ")
 }
 
-/// Debian's Gson (package libgoogle-gson-java), which the Java and Kotlin body types are
-/// written for.
-const GSON_JAR: &str = "/usr/share/java/gson.jar";
-
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -465,17 +476,6 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     std::fs::write(&path, text).unwrap();
     path
 }
-
-const RUSTC: &str = "rustc (https://rustup.rs)";
-const PYTHON: &str = "python3 3.10 or newer (Debian package python3)";
-const JAVA: &str = "a JDK (Debian package default-jdk-headless)";
-const GO: &str = "Go (Debian package golang-go)";
-const NODE: &str = "Node.js (Debian packages nodejs and npm)";
-const KOTLIN: &str = "kotlinc (Debian package kotlin) and a JDK";
-const MONO: &str = "Mono's C# compiler and runtime (Debian packages mono-mcs, mono-runtime and \
-                    libmono-system-runtime-serialization4.0-cil)";
-const PHP: &str = "PHP 8.1 or newer (Debian package php-cli)";
-const RUBY: &str = "Ruby (Debian package ruby)";
 
 /// A vendor whose text attacks markup and the languages' other ways out of a literal or a
 /// comment: PHP's `?>` (it ends a `//` comment), XML doc tags and entities (C#), Ruby's

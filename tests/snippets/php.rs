@@ -2,8 +2,12 @@
 //! so any would break its output) that looks every code up; every body type run on the
 //! samples.
 
+use crate::module::one_file;
 use crate::plan::{Harness, Planned, check_enums, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+const PHP: &str = "PHP 8.1 or newer (Debian package php-cli)";
 
 /// What every generated unit starts with; the arms' file keeps it once, before its braced
 /// namespaces.
@@ -258,4 +262,26 @@ fn php_body_types_survive_hostile_keys() {
     write(dir.path(), "check.php", &script);
     lint(dir.path(), &[file]);
     assert_eq!(run_php(dir.path(), "the PHP hostile-keys program"), "ok\n");
+}
+
+#[test]
+fn several_vendors_in_one_php_file_lint_and_load() {
+    let m = one_file(Lang::Php);
+    let dir = workdir();
+    write(dir.path(), "errors.php", &m.text);
+    for args in [
+        &["-l", "errors.php"][..],
+        &["-d", "error_reporting=-1", "errors.php"],
+    ] {
+        let out = check(
+            Command::new("php").current_dir(dir.path()).args(args),
+            PHP,
+            "php (several vendors in one file)",
+            false,
+        );
+        assert!(
+            !out.contains("Warning") && !out.contains("Deprecated"),
+            "{out}"
+        );
+    }
 }

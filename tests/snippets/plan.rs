@@ -1,17 +1,39 @@
-//! The plan every language's enum test follows. Its units are every embedded catalog (the
-//! vendors and the families, thousands of codes among them) and the vendors of hostile text;
-//! for each unit it works out, independently of the writers, how the codes are typed and what
-//! every lookup must answer (a table of cases in `cases/STEM.tsv`, which each language's check
-//! program reads, so the program stays small however large the catalog), and a sample of codes
-//! whose arms are compiled one by one: beside the vendor's enum, and beside the enum of the
-//! sample alone (what `errdex snippet VENDOR CODE… --enum` and the explorer's copies make).
+//! The plan every language's enum test follows. The whole test run has a budget of minutes on
+//! two cores, and kotlinc alone takes minutes over every embedded catalog, so the plan
+//! compiles what tells the writers' shapes apart, every unit in every language:
+//!
+//! - every company's catalog (`"type": "vendor"`: PIXNET, MantaGO, Tencent Cloud IM, Guo-Guo),
+//!   the catalogs the body types and their sample bodies are for;
+//! - the largest embedded catalog of each code shape ([`Codes`]): decimal integers that fit
+//!   32 bits (win32's thousands), hex codes wider than 32 bits (hresult's), string codes
+//!   (aws's); each is over the 1,000 codes past which the JVM languages take their large
+//!   shape, so Java and Kotlin compile that shape as well as the small one;
+//! - the vendors of hostile text and numbers (quotes, comment ends, escapes, markup, JSDoc tags,
+//!   `i64::MIN` to `i64::MAX`, hex of every width, codes listed twice, colliding names).
+//!
+//! The other catalogs have a shape one of these has; their enums are still written in every
+//! language, and every arm checked to be a line of its enum, without a compiler
+//! (`arms_appear_verbatim_in_the_enum_of_the_same_language`). With
+//! `ERRDEX_SNIPPETS_EVERY_CATALOG=1` the plan compiles every embedded catalog (after a change
+//! to a writer, say): Kotlin's test alone then takes five minutes on two busy cores.
+//!
+//! For each unit the plan works out, independently of the writers, how the codes are typed
+//! and what every lookup must answer (a table of cases in `cases/STEM.tsv`, which each
+//! language's check program reads, so the program stays small however large the catalog), and
+//! a sample of codes whose arms are compiled one by one: beside the vendor's enum, and beside
+//! the enum of the sample alone (what `errdex snippet VENDOR CODE… --enum` and the explorer's
+//! copies make).
 //!
 //! A language supplies a [`Harness`]: its templates (the files around each unit, the check
 //! program) and its tools. [`check_enums`] writes the plan and runs them, every unit in one
 //! compilation per language.
 
 use crate::*;
+use errdex::catalog::VendorType;
 use std::time::Instant;
+
+/// Set, this variable puts every embedded catalog in the plan.
+const EVERY_CATALOG: &str = "ERRDEX_SNIPPETS_EVERY_CATALOG";
 
 /// How many codes of a unit have their arms compiled one by one (all of them in a smaller
 /// unit). Every arm of every unit is checked to be a line of its enum (see
@@ -205,19 +227,53 @@ fn sample(u: &Unit, rows: &[Row]) -> Vec<String> {
 
 /// Every unit of the plan, written in `lang`.
 pub fn plan(lang: Lang) -> Vec<Planned> {
-    let mut units = units();
+    compiled_units()
+        .into_iter()
+        .map(|u| planned(lang, u))
+        .collect()
+}
+
+/// The units of the plan (see the module's documentation): the companies' catalogs, the
+/// largest embedded catalog of each code shape, the synthetic vendors.
+pub fn compiled_units() -> Vec<Unit> {
+    let mut units = Vec::new();
+    // Per code shape, the catalog with the most distinct codes (the first of equals).
+    let mut largest: Vec<(Codes, usize, Unit)> = Vec::new();
+    let every_catalog = std::env::var_os(EVERY_CATALOG).is_some();
+    for u in embedded_units() {
+        if every_catalog {
+            units.push(u);
+            continue;
+        }
+        let (shape, size) = (u.codes(), u.rows().len());
+        match largest.iter_mut().find(|(s, _, _)| *s == shape) {
+            Some((_, most, _)) if *most >= size => {}
+            Some(l) => *l = (shape, size, u.clone()),
+            None => largest.push((shape, size, u.clone())),
+        }
+        if u.vendor.vendor_type == VendorType::Vendor {
+            units.push(u);
+        }
+    }
+    for (_, _, u) in largest {
+        if !units.iter().any(|v: &Unit| v.vendor.id == u.vendor.id) {
+            units.push(u);
+        }
+    }
     units.extend([
+        synthetic(),
+        synthetic_numbers(),
         markup_hostile(),
         extreme_numbers(),
         hex_numbers(),
         crate::javascript::jsdoc_tags(),
     ]);
-    units.into_iter().map(|u| planned(lang, u)).collect()
+    units
 }
 
 fn planned(lang: Lang, unit: Unit) -> Planned {
     let all = unit.refs();
-    let typed = codes(&all.iter().map(|e| e.code.as_str()).collect::<Vec<_>>());
+    let typed = unit.codes();
     let rows = rows(&unit, typed);
     let snippets = Snippets::new(lang, &unit.vendor, &all);
     let text = snippets.enumeration(&all);
@@ -318,4 +374,32 @@ pub fn check_enums(h: &dyn Harness) {
         start.elapsed() - written
     );
     assert_eq!(out.trim(), "ok");
+}
+
+#[test]
+fn the_plan_compiles_every_company_and_a_large_catalog_of_each_shape() {
+    let units = compiled_units();
+    let ids: Vec<&str> = units.iter().map(|u| u.vendor.id.as_str()).collect();
+    for id in ["pixnet", "mantago", "tencent-im", "guo-guo", "weird-vendor"] {
+        assert!(ids.contains(&id), "{id} is not compiled: {ids:?}");
+    }
+    // Past 1,000 codes the JVM languages take their large shape.
+    for shape in [
+        Codes::Int {
+            wide: false,
+            hex: false,
+        },
+        Codes::Int {
+            wide: true,
+            hex: true,
+        },
+        Codes::Str,
+    ] {
+        assert!(
+            units
+                .iter()
+                .any(|u| u.codes() == shape && u.rows().len() > 1000),
+            "no catalog of {shape:?} over 1,000 codes is compiled: {ids:?}"
+        );
+    }
 }

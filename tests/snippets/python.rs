@@ -1,8 +1,12 @@
 //! Python: every enum and arm run by python3, looking every code up; every body type run on
 //! the sample bodies.
 
+use crate::module::one_file;
 use crate::plan::{Harness, Planned, check_enums, int_literal, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+const PYTHON: &str = "python3 3.10 or newer (Debian package python3)";
 
 fn python3_version_check() {
     let version = check(
@@ -274,4 +278,27 @@ fn python_body_types_survive_hostile_keys() {
         false,
     );
     assert_eq!(out, h.output);
+}
+
+#[test]
+fn several_vendors_in_one_python_file_compile_and_load() {
+    let m = one_file(Lang::Python);
+    assert_eq!(
+        m.text.matches("def _json_object(").count(),
+        1,
+        "helpers once"
+    );
+    let dir = workdir();
+    write(dir.path(), "errors.py", &m.text);
+    check(
+        Command::new("python3").current_dir(dir.path()).args([
+            "-W",
+            "error",
+            "-c",
+            "import errors; print(errors.MantagoError(1004).message)",
+        ]),
+        PYTHON,
+        "python3 (several vendors in one file)",
+        false,
+    );
 }

@@ -1,8 +1,12 @@
 //! Ruby: every enum and arm through `ruby -wc`, then one program run with warnings on (any
 //! warning fails) that looks every code up; every body type run on the samples.
 
+use crate::module::one_file;
 use crate::plan::{Codes, Harness, Planned, check_enums, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+const RUBY: &str = "Ruby (Debian package ruby)";
 
 /// The magic comment every generated unit starts with; the arms' file keeps it once, before
 /// its modules.
@@ -269,4 +273,22 @@ fn ruby_body_types_survive_hostile_keys() {
         ruby(dir.path(), &["check.rb"], "the Ruby hostile-keys program"),
         "ok\n"
     );
+}
+
+#[test]
+fn several_vendors_in_one_ruby_file_load_without_warnings() {
+    let m = one_file(Lang::Ruby);
+    let dir = workdir();
+    write(dir.path(), "errors.rb", &m.text);
+    for args in [&["-wc", "errors.rb"][..], &["-w", "errors.rb"]] {
+        let out = run(
+            Command::new("ruby").current_dir(dir.path()).args(args),
+            RUBY,
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && stderr.trim().is_empty(),
+            "ruby {args:?}:\n{stderr}"
+        );
+    }
 }

@@ -1,8 +1,12 @@
 //! Rust: every enum and arm compiled by rustc with warnings denied, then a program that looks
 //! every code up; every body type compiled with serde by cargo, then run on the samples.
 
+use crate::module::one_file;
 use crate::plan::{Codes, Harness, Planned, check_enums, int_literal, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+const RUSTC: &str = "rustc (https://rustup.rs)";
 
 /// Rust's templates: each enum a module of the `snippets` library (the sample's beside it),
 /// each arm in a function of its own in its enum's module, and a program that checks every unit.
@@ -255,4 +259,37 @@ fn rust_body_types_parse_the_sample_bodies() {
         false,
     );
     assert_eq!(out, expected);
+}
+
+#[test]
+fn several_vendors_in_one_rust_file_pass_clippy() {
+    let m = one_file(Lang::Rust);
+    let dir = workdir();
+    write(
+        dir.path(),
+        "src/lib.rs",
+        &format!("#![deny(warnings)]\n{}", m.text),
+    );
+    write(
+        dir.path(),
+        "Cargo.toml",
+        "[package]\nname = \"module\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n\
+         [dependencies]\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n",
+    );
+    std::fs::copy(
+        manifest_dir().join("Cargo.lock"),
+        dir.path().join("Cargo.lock"),
+    )
+    .unwrap();
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("snippet-bodies");
+    check(
+        Command::new(env!("CARGO"))
+            .current_dir(dir.path())
+            .env("CARGO_TARGET_DIR", &target)
+            .env_remove("RUSTFLAGS")
+            .args(["clippy", "--offline", "--quiet", "--", "-D", "warnings"]),
+        RUSTC,
+        "cargo clippy (several vendors in one file)",
+        false,
+    );
 }

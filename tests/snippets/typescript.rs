@@ -1,8 +1,12 @@
 //! TypeScript: every enum and arm through tsc --strict, then run by node; every body type
 //! through tsc, then run on the sample bodies.
 
+use crate::module::one_file;
 use crate::plan::{Harness, Planned, check_enums, int_literal, number};
 use crate::*;
+
+/// What to install when the tool is missing.
+pub const NODE: &str = "Node.js (Debian packages nodejs and npm)";
 
 /// The local tsc (`npm install` in tests/tools), failing with how to install it.
 pub fn tsc() -> PathBuf {
@@ -325,4 +329,19 @@ fn typescript_body_types_survive_hostile_keys() {
         false,
     );
     assert_eq!(out, h.output);
+}
+
+#[test]
+fn several_vendors_in_one_typescript_file_pass_strict_tsc() {
+    let m = one_file(Lang::Typescript);
+    let dir = workdir();
+    let file = write(dir.path(), "errors.ts", &m.text);
+    check(
+        tsc_strict(dir.path())
+            .args(["--module", "commonjs", "--outDir", "out"])
+            .arg(&file),
+        NODE,
+        "tsc --strict (several vendors in one file)",
+        true,
+    );
 }

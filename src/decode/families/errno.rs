@@ -7,9 +7,10 @@ use super::{Family, Pattern, code, name};
 pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(r"\[Errno (\d+)\] ([^:'\n\]]+)", code).with_message(),
-        Pattern::new(r"\(os error (\d+)\)", code),
+        // On Windows the code is a Win32 error, and its text ends in a full stop (`win32`).
+        Pattern::new(r"(?m)(?:^|[^.\s] ?)\(os error (\d+)\)", code),
         Pattern::new(
-            r#"\bOs \{ code: (\d+), kind: \w+, message: "([^"]*)" \}"#,
+            r#"\bOs \{ code: (\d+), kind: \w+, message: "([^"]*[^".])" \}"#,
             code,
         )
         .with_message(),
@@ -34,5 +35,19 @@ mod tests {
                 .contains(&("errno", n("ECONNREFUSED")))
         );
         assert!(keys("failed (os error 111)").contains(&("errno", c("111"))));
+        assert!(
+            keys("Error: Os { code: 13, kind: PermissionDenied, message: \"Permission denied\" }")
+                .contains(&("errno", c("13")))
+        );
+        // Rust on Windows: the same printouts carry a Win32 error.
+        for windows in [
+            "Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }",
+            "The system cannot find the file specified. (os error 2)",
+        ] {
+            assert!(
+                !keys(windows).iter().any(|(f, _)| *f == "errno"),
+                "{windows}"
+            );
+        }
     }
 }

@@ -1,20 +1,25 @@
 //! Exit statuses as tools report a command that failed: docker's `Exited (137)`, kubectl's
 //! `Exit Code: 137`, Go's and make's `exit status 2`, `make: *** […] Error 2`, Python's
-//! `returned non-zero exit status 127`, and the many `exit code N` / `exited with code N`.
-//! Status 0 is a success, and is not reported.
+//! `returned non-zero exit status 127`, Rust's `exit status: 101`, the many `exit code N` /
+//! `exited with code N`, and a shell's `echo $?` with the status on the next line. Status 0 is
+//! a success, and is not reported.
 
 use super::{Family, Pattern, code};
 
 pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(r"\bExited \((\d{1,3})\)", code),
-        Pattern::new(r"\bexit status (\d{1,3})\b", code),
+        Pattern::new(r"\bexit status:? (\d{1,3})\b", code),
         Pattern::new(r"\b(?i:exit(?:ed with)? code):?[ \t]+(\d{1,3})\b", code),
         Pattern::new(
             r"\bmake(?:\[\d+\])?: \*\*\* [^\n]*?\bError (\d{1,3})\b",
             code,
         ),
         Pattern::new(r"\breturned non-zero exit status (\d{1,3})\b", code),
+        Pattern::new(
+            r"(?m)\becho \$(?:\?|status)[ \t]*\r?\n[ \t]*(\d{1,3})[ \t]*\r?$",
+            code,
+        ),
     ],
     triggers: &["exit"],
     ..Family::new("exit")
@@ -58,7 +63,18 @@ mod tests {
             exit("Error: Process completed with exit code 137."),
             [c("137")]
         );
-        // Durations, ports and Windows exception codes are not exit statuses.
+        assert_eq!(
+            exit("error: process didn't exit successfully: `target/debug/app` (exit status: 101)"),
+            [c("101")]
+        );
+        assert_eq!(
+            exit("$ timeout 30 ./integration.sh\n$ echo $?\n124\n"),
+            [c("124")]
+        );
+        assert_eq!(exit("dev@box:~$ echo $status\n64\n"), [c("64")]);
+        // Durations, ports and Windows exception codes are not exit statuses; nor is a number
+        // that is not the only thing on the line after `echo $?`.
+        assert!(exit("$ echo $?; ls\n3 files\n").is_empty());
         assert!(exit("job 4411 finished, took 137ms").is_empty());
         assert!(exit("listening on port 1045").is_empty());
         assert!(exit("has exited with code -1073741819 (0xc0000005)").is_empty());

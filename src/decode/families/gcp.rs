@@ -1,22 +1,34 @@
-//! Google Cloud's `ErrorInfo` reasons as Google APIs send them: in a JSON error's `details`
+//! Google Cloud's `ErrorInfo` reasons as Google APIs send them (a reason is Google's when its
+//! `domain` is, `googleapis.com` or a service's): in a JSON error's `details`
 //! (`"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"`), and
 //! in the protobuf text form the Python and Go clients print (`reason: "RATE_LIMIT_EXCEEDED"
-//! domain: "googleapis.com"`).
+//! domain: "googleapis.com"`), and in the error object Node's google-gax prints (`reason:
+//! 'SERVICE_DISABLED', domain: 'googleapis.com'`).
 
 use super::{Family, Kind, Pattern, code};
 
 pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(
-            r#"google\.rpc\.ErrorInfo"[^{}]*?"reason"\s*:\s*"([A-Z][A-Z0-9_]+)""#,
+            r#"google\.rpc\.ErrorInfo"[^{}]*?"reason"\s*:\s*"([A-Z][A-Z0-9_]+)"[^{}]*?"domain"\s*:\s*"[\w.-]*googleapis\.com""#,
             code,
         ),
         Pattern::new(
-            r#""reason"\s*:\s*"([A-Z][A-Z0-9_]+)"[^{}]*?google\.rpc\.ErrorInfo""#,
+            r#""reason"\s*:\s*"([A-Z][A-Z0-9_]+)"[^{}]*?"domain"\s*:\s*"[\w.-]*googleapis\.com"[^{}]*?google\.rpc\.ErrorInfo""#,
             code,
         ),
         Pattern::new(
-            r#"\breason: "([A-Z][A-Z0-9_]+)"\s*domain: "[\w.-]*googleapis\.com""#,
+            r#"\breason: ?"([A-Z][A-Z0-9_]+)"\s*domain: ?"[\w.-]*googleapis\.com""#,
+            code,
+        ),
+        Pattern::new(
+            r"\breason: '([A-Z][A-Z0-9_]+)',\s*domain: '[\w.-]*googleapis\.com'",
+            code,
+        ),
+        // google-api-core puts the details after the message: the class says whose they are,
+        // on the first line (annotate reads a log line by line).
+        Pattern::new(
+            r#"\bgoogle\.api_core\.exceptions\.\w+: [^\n]*\[reason: "([A-Z][A-Z0-9_]+)""#,
             code,
         ),
     ],
@@ -46,6 +58,16 @@ mod tests {
         assert_eq!(read(json), [("gcp", c("API_KEY_INVALID"))]);
         let text = "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded. [reason: \"RATE_LIMIT_EXCEEDED\"\ndomain: \"googleapis.com\"\nmetadata {\n}\n]";
         assert_eq!(read(text), [("gcp", c("RATE_LIMIT_EXCEEDED"))]);
+        // Go's %v of status.Details(), compact.
+        let go = r#"details: [reason:"SERVICE_DISABLED"  domain:"googleapis.com" metadata:{key:"service" value:"pubsub.googleapis.com"}]"#;
+        assert_eq!(read(go), [("gcp", c("SERVICE_DISABLED"))]);
+        // Another service's ErrorInfo (grpcurl's Details: of a service of one's own).
+        let own = r#"{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INVALID_EMAIL", "domain": "users.example.com"}"#;
+        assert!(read(own).is_empty());
+        let first_line = text.lines().next().unwrap();
+        assert_eq!(read(first_line), [("gcp", c("RATE_LIMIT_EXCEEDED"))]);
+        let gax = "Error: 7 PERMISSION_DENIED: Cloud Firestore API has not been used in project acme before or it is disabled.\n    at callErrorFromStatus (/app/node_modules/@grpc/grpc-js/build/src/call.js:31:19) {\n  code: 7,\n  reason: 'SERVICE_DISABLED',\n  domain: 'googleapis.com',\n  errorInfoMetadata: { service: 'firestore.googleapis.com' }\n}";
+        assert_eq!(read(gax), [("gcp", c("SERVICE_DISABLED"))]);
         // A reason of another kind of body is not an ErrorInfo's.
         assert!(read(r#"{"reason": "NOT_READY", "status": 503}"#).is_empty());
     }

@@ -1,7 +1,8 @@
-//! gRPC status lines as Go, Java, Python, Node (grpc-js) and grpcurl print them, and the
-//! trailer headers.
+//! gRPC status lines as Go, Java, Python, Node (grpc-js) and grpcurl print them, the trailer
+//! headers, and the status of Google APIs as google-api-core's exception classes and gcloud
+//! name it.
 
-use super::{Family, Pattern, code, name};
+use super::{Family, Key, Pattern, code, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -20,10 +21,28 @@ pub const FAMILY: Family = Family {
         )
         .with_message(),
         Pattern::new(r"(?i)\bgrpc-status: (\d{1,2})\b", code),
+        Pattern::new(
+            r"\bgoogle\.api_core\.exceptions\.([A-Z]\w+): \d{3} ",
+            api_core_class,
+        ),
+        Pattern::new(r"\(gcloud\.[\w.-]+\) ([A-Z][A-Z_]+): ", name),
     ],
     triggers: &["rpc"],
     ..Family::new("grpc")
 };
+
+/// The gRPC status of a google-api-core exception class: most are the status's own name
+/// (`ResourceExhausted`); the classes of HTTP statuses alone (`TooManyRequests`, `BadGateway`)
+/// are no status's.
+fn api_core_class(class: &str) -> Option<Key> {
+    let status = match class {
+        "InternalServerError" => "INTERNAL",
+        "MethodNotImplemented" => "UNIMPLEMENTED",
+        "ServiceUnavailable" => "UNAVAILABLE",
+        _ => class,
+    };
+    name(status)
+}
 
 #[cfg(test)]
 mod tests {
@@ -45,5 +64,33 @@ mod tests {
                 .contains(&("grpc", n("PermissionDenied")))
         );
         assert!(keys("Error: 14 UNAVAILABLE: No connection").contains(&("grpc", c("14"))));
+    }
+
+    #[test]
+    fn google_api_core_and_gcloud() {
+        let grpc = |text: &str| -> Vec<_> {
+            keys(text)
+                .into_iter()
+                .filter(|(f, _)| *f == "grpc")
+                .collect()
+        };
+        assert_eq!(
+            grpc(
+                "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for quota metric"
+            ),
+            [("grpc", n("ResourceExhausted"))]
+        );
+        assert_eq!(
+            grpc(
+                "google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses"
+            ),
+            [("grpc", n("UNAVAILABLE"))]
+        );
+        assert_eq!(
+            grpc(
+                "ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'run.services.get' denied"
+            ),
+            [("grpc", n("PERMISSION_DENIED"))]
+        );
     }
 }

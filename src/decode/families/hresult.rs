@@ -13,7 +13,7 @@ pub const FAMILY: Family = Family {
         ),
         Pattern::new(r"\b(\w*Exception \(0x[0-9A-Fa-f]{8}\))", exception),
         Pattern::new(
-            r#"\b(?i:error|code|failed with|hr)\b["']?\s*[:=]?\s*["']?(0x[89ABab][0-9A-Fa-f]{7})\b"#,
+            r#"\b(?:(?i:error|code|failed with)\b["']?\s*[:=]?|(?i:hr)\s*[:=])\s*["']?(0x[89ABab][0-9A-Fa-f]{7})\b"#,
             hresult,
         ),
     ],
@@ -75,6 +75,11 @@ mod tests {
         );
         assert!(read("HResult: -2147024891").contains(&("hresult", c("0x80070005"))));
         assert!(read("    HRESULT: 0x80070005").contains(&("hresult", c("0x80070005"))));
+        assert!(
+            read("CoCreateInstance failed, hr = 0x80040154")
+                .contains(&("hresult", c("0x80040154")))
+        );
+        assert!(read("hr=0x80070005").contains(&("hresult", c("0x80070005"))));
         assert!(
             read("Install-Package : Error 0x80070005: Access is denied.")
                 .contains(&("hresult", c("0x80070005")))

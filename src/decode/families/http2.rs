@@ -1,7 +1,8 @@
 //! HTTP/2 error codes as clients print them: Go's `server sent GOAWAY … ErrCode=NO_ERROR` and
 //! `stream error: stream ID 3; PROTOCOL_ERROR`, curl's `HTTP/2 stream 1 was not closed
 //! cleanly: INTERNAL_ERROR (err 2)`, grpc-go's `received prior goaway: code:
-//! ENHANCE_YOUR_CALM`, Python h2's `ErrorCodes.REFUSED_STREAM`, nghttp2's names (Node, curl).
+//! ENHANCE_YOUR_CALM`, Python h2's `ErrorCodes.REFUSED_STREAM`, nghttp2's names (Node, curl),
+//! OkHttp's `stream was reset: CANCEL`.
 //! A GOAWAY or reset with NO_ERROR still ended the request: it is reported.
 
 use super::{Family, Pattern, name};
@@ -18,6 +19,7 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"(?i:goaway)[^\n]{0,60}?\bcode: ([A-Z][A-Z_]{4,})\b", name).failed(),
         Pattern::new(r"\bErrorCodes\.([A-Z_]+)\b", name),
         Pattern::new(r"\b(NGHTTP2_[A-Z_]+)\b", name),
+        Pattern::new(r"\bstream was reset: ([A-Z_]+)\b", name).failed(),
     ],
     triggers: &[
         "errcode=",
@@ -26,6 +28,7 @@ pub const FAMILY: Family = Family {
         "goaway",
         "errorcodes.",
         "nghttp2",
+        "stream was reset",
     ],
     ..Family::new("http2")
 };
@@ -65,6 +68,10 @@ mod tests {
                 "httpx.RemoteProtocolError: <StreamReset stream_id:1, error_code:ErrorCodes.REFUSED_STREAM, remote_reset:True>"
             ),
             [("http2", n("REFUSED_STREAM"))]
+        );
+        assert_eq!(
+            read("okhttp3.internal.http2.StreamResetException: stream was reset: CANCEL"),
+            [("http2", n("CANCEL"))]
         );
     }
 }

@@ -43,6 +43,14 @@ mod tests {
             read(pods),
             [("k8s", n("CrashLoopBackOff")), ("k8s", n("Running"))]
         );
+        let pull = "web-6b8f9d7c4-l7k4t      0/1     ErrImagePull       0          3m12s\napi-6c9d8f7b5-m4q2v    0/1     CreateContainerConfigError   0   41s\n";
+        assert_eq!(
+            read(pull),
+            [
+                ("k8s", n("ErrImagePull")),
+                ("k8s", n("CreateContainerConfigError"))
+            ]
+        );
         let events = "LAST SEEN   TYPE      REASON      OBJECT                     MESSAGE\n2m          Warning   BackOff     pod/api-7d9c7b6f5d-x2k8p   Back-off restarting failed container\n";
         assert_eq!(read(events), [("k8s", n("BackOff"))]);
         assert_eq!(

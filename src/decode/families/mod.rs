@@ -82,6 +82,12 @@ pub static ALL: &[&Family] = &[
 /// The HTTP family's id: status lines and problem bodies are its errors.
 pub const HTTP: &str = http::FAMILY.id;
 
+/// The gRPC family's id: a `google.rpc.Status` (body or trailer) is its error.
+pub const GRPC: &str = grpc::FAMILY.id;
+
+/// Google Cloud's family: its `ErrorInfo` reasons come with the error's other details.
+pub const GCP: &str = gcp::FAMILY.id;
+
 /// What the decoder and annotate know about one family.
 pub struct Family {
     /// The family's catalog id.
@@ -169,6 +175,9 @@ pub struct Pattern {
     /// The printout also means what the entry's `maps_to` names (bash's `Segmentation
     /// fault` is exit status 139 too).
     pub linked: bool,
+    /// The printout names its entry only when the message printed with it agrees with the
+    /// entry's: its code alone is anyone's word (Redis's `READONLY` or `BUSY` at a line's start).
+    pub agreeing: bool,
 }
 
 impl Pattern {
@@ -179,6 +188,7 @@ impl Pattern {
             message: false,
             failed: false,
             linked: false,
+            agreeing: false,
         }
     }
 
@@ -202,6 +212,15 @@ impl Pattern {
     pub const fn linked(self) -> Pattern {
         Pattern {
             linked: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::agreeing`]; the message is the capture `with_message` reads.
+    pub const fn agreeing(self) -> Pattern {
+        Pattern {
+            agreeing: true,
+            message: true,
             ..self
         }
     }
@@ -413,9 +432,15 @@ pub fn after_colons(text: &str) -> impl Iterator<Item = (usize, &str)> {
         if rest.starts_with(['"', '\'', ' ']) {
             return None;
         }
-        let end = rest
+        // A message is at most 80 bytes, so its end is looked for no further than a few times
+        // that: a text of many `: ` is read in linear time.
+        let mut window = rest.len().min(320);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let end = rest[..window]
             .find(['"', '\'', ')', '(', ']', ',', ';', '\n', '\r'])
-            .unwrap_or(rest.len());
+            .unwrap_or(window);
         let segment = rest[..end].trim_end();
         (segment.len() >= 4 && segment.len() <= 80).then_some((start, segment))
     })

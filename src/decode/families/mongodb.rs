@@ -1,8 +1,9 @@
 //! MongoDB server errors as the drivers print them: `E11000 duplicate key error`, the Node and
 //! Python drivers' `code: 13, codeName: 'Unauthorized'` (and `'code': 18, 'codeName': …`), the
-//! Java driver's `Command failed with error 13 (Unauthorized)`.
+//! Java driver's `Command failed with error 13 (Unauthorized)`, the Go driver's
+//! `(NamespaceNotFound) ns not found`.
 
-use super::{Family, Pattern, code};
+use super::{Family, Pattern, code, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -12,6 +13,9 @@ pub const FAMILY: Family = Family {
             code,
         ),
         Pattern::new(r"\bCommand failed with error (\d{1,5}) \(\w+\)", code),
+        // The server's messages begin in lower case; Azure's `(AuthenticationFailed) Server
+        // failed to …`, printed the same way, is a sentence.
+        Pattern::new(r"(?m)(?:^|: )\(([A-Z][a-z]+[A-Za-z]*)\) [a-z]", name),
     ],
     triggers: &["mongo", "codename", "duplicate key"],
     ..Family::new("mongodb")
@@ -19,7 +23,7 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
+    use super::super::tests::{c, keys_in, n};
 
     fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
         keys_in(&["mongodb"], text)
@@ -48,6 +52,17 @@ mod tests {
         assert_eq!(
             read("Command failed with error 13 (Unauthorized): 'not authorized on admin'"),
             [("mongodb", c("13"))]
+        );
+        assert_eq!(
+            read("2024/05/13 10:22:01 drop index: (NamespaceNotFound) ns not found"),
+            [("mongodb", n("NamespaceNotFound"))]
+        );
+        assert!(
+            read("azure.core.exceptions.ClientAuthenticationError: (AuthenticationFailed) Server failed to authenticate the request.")
+                .is_empty()
+        );
+        assert!(
+            read("An error occurred (Unauthorized) when calling the GetItem operation").is_empty()
         );
     }
 }

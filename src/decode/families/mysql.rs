@@ -1,14 +1,28 @@
 //! MySQL and MariaDB errors as clients print them: the mysql client's `ERROR 1045 (28000): …`,
 //! go-sql-driver's `Error 1146 (42S02): …` and Connector/Python's `1146 (42S02): …`, JDBC's
 //! `Error Code: 1062` and Connector/J's `VendorError: 1045`, the Python drivers' `(1040, 'Too
-//! many connections')`, the symbols (`ER_DUP_ENTRY`, as Node's mysql2 prints them) and the
-//! server log's `[MY-010045]`.
+//! many connections')`, PHP's PDO (`SQLSTATE[HY000]: General error: 2006 …`), the symbols
+//! (`ER_DUP_ENTRY`, as Node's mysql2 prints them) and the server log's `[MY-010045]`.
 
 use super::{Family, Key, Pattern, code, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
-        Pattern::new(r"\b(\d{4}) \([0-9A-Z]{5}\): ", code),
+        // A SQLSTATE holds a digit (`42S02`, `HY000`); `(HTTPS)` beside a port is no SQLSTATE.
+        Pattern::new(
+            r"\b(\d{4}) \((?:\d[0-9A-Z]{4}|[A-Z]\d[0-9A-Z]{3}|[A-Z]{2}\d[0-9A-Z]{2}|[A-Z]{3}\d[0-9A-Z]|[A-Z]{4}\d)\)(?: at line \d+)?: ",
+            code,
+        ),
+        // PHP's PDO: the driver's number after the SQLSTATE and its class, or in brackets when
+        // connecting. The other drivers print other numbers there (PostgreSQL's is 7, SQLite's
+        // one or two digits, Oracle's before an `OCI…` call's name).
+        Pattern::new(
+            r"\bSQLSTATE\[[0-9A-Z]{5}\]: [A-Za-z][^:\n]*: (\d{4}) [A-Z][a-z]",
+            code,
+        ),
+        Pattern::new(r"\bSQLSTATE\[[0-9A-Z]{5}\] \[(\d{4})\] ", code),
+        // The `mysql` crate's error, as Rust's `{:?}` prints it.
+        Pattern::new(r"\bServerError \{ code: (\d{4}), message: ", code),
         Pattern::new(r"\bError Code: (\d{4})\b", code),
         Pattern::new(r"\bVendorError: (\d{4})\b", code),
         Pattern::new(
@@ -91,7 +105,53 @@ mod tests {
             mysql("2024-05-13T10:22:01Z 0 [ERROR] [MY-010123] [Server] Fatal"),
             [c("10123")]
         );
+        assert_eq!(
+            mysql("ERROR 1146 (42S02) at line 1: Table 'shop.orders' doesn't exist"),
+            [c("1146")]
+        );
+        assert_eq!(
+            mysql("mysql.connector.errors.ProgrammingError: 1146 (42S02): Table 'x' doesn't exist"),
+            [c("1146")]
+        );
+        assert_eq!(
+            mysql(
+                "error returned from database: 1062 (23000): Duplicate entry '1' for key 'PRIMARY'"
+            ),
+            [c("1062")]
+        );
+        assert_eq!(
+            mysql(
+                "PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away in /var/www/app/src/Db.php:57"
+            ),
+            [c("2006")]
+        );
+        assert_eq!(
+            mysql(
+                "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a@b.c' for key 'users_email_unique'"
+            ),
+            [c("1062")]
+        );
+        assert_eq!(
+            mysql("PDOException: SQLSTATE[HY000] [2002] Connection refused"),
+            [c("2002")]
+        );
+        assert_eq!(
+            mysql(
+                "Error: Server(ServerError { code: 1045, message: \"Access denied for user 'root'@'172.17.0.1'\", state: \"28000\" })"
+            ),
+            [c("1045")]
+        );
+        // PDO's other drivers: PostgreSQL, SQLite, Oracle, SQL Server's DB-Library.
+        for other in [
+            "SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"users_email_key\"",
+            "SQLSTATE[23000]: Integrity constraint violation: 19 UNIQUE constraint failed: users.email",
+            "SQLSTATE[HY000]: General error: 1017 OCISessionBegin: ORA-01017: invalid username/password; logon denied",
+            "SQLSTATE[HY000] [20009] Unable to connect: Adaptive Server is unavailable",
+        ] {
+            assert!(mysql(other).is_empty(), "{other}");
+        }
         assert!(mysql("listening on port 1045").is_empty());
+        assert!(mysql("listening on 8443 (HTTPS): ready").is_empty());
         // PostgreSQL's `ERROR 23505 (unique_violation)` is not MySQL's.
         assert!(mysql("ERROR 23505 (unique_violation)").is_empty());
     }

@@ -1,6 +1,7 @@
 //! Windows NTSTATUS codes as crashes print them: WinDbg's `ExceptionCode: c0000005`, the event
 //! log's `Exception code: 0xc0000409`, Visual Studio's `exited with code -1073741819
-//! (0xc0000005)` and `Unhandled exception … 0xC0000005: Access violation`, and the symbols
+//! (0xc0000005)` and `Unhandled exception … 0xC0000005: Access violation`, the loader's `The
+//! application was unable to start correctly (0xc000007b)`, and the symbols
 //! (`STATUS_ACCESS_VIOLATION`, as Chrome's crash page shows it).
 
 use super::{Family, Key, Pattern, hex8, name, u32_value};
@@ -14,9 +15,13 @@ pub const FAMILY: Family = Family {
             ntstatus,
         ),
         Pattern::new(r": (0x[Cc][0-9A-Fa-f]{7}): ", ntstatus),
+        Pattern::new(
+            r"\bunable to start correctly \((0x[0-9A-Fa-f]{8})\)",
+            ntstatus,
+        ),
         Pattern::new(r"\b(STATUS_[A-Z0-9_]{4,})\b", name),
     ],
-    triggers: &["status_"],
+    triggers: &["status_", "unable to start correctly"],
     code_form: ntstatus_form,
     ..Family::new("ntstatus")
 };
@@ -61,6 +66,12 @@ mod tests {
         assert_eq!(
             read("Error code: STATUS_ACCESS_VIOLATION"),
             [("ntstatus", n("STATUS_ACCESS_VIOLATION"))]
+        );
+        assert_eq!(
+            read(
+                "The application was unable to start correctly (0xc000007b). Click OK to close the application."
+            ),
+            [("ntstatus", c("0xC000007B"))]
         );
         // Exit statuses of ordinary programs and addresses are not NTSTATUS codes.
         assert!(read("Process finished with exit code 1").is_empty());

@@ -1,7 +1,8 @@
 //! OAuth 2.0 and OpenID Connect errors as servers send them: the token endpoint's JSON
 //! (`{"error": "invalid_grant", "error_description": …}`), a resource server's
 //! `WWW-Authenticate: Bearer error="invalid_token"`, the authorization endpoint's redirect
-//! (`?error=access_denied&error_description=…`), and oauthlib's `(invalid_client)`.
+//! (`?error=access_denied&error_description=…`), oauthlib's `(invalid_client)`, the JSON body as
+//! Python prints a dict, and Spring Security's `OAuth2AuthorizationException: [invalid_grant]`.
 
 use super::{Family, Pattern, code, name};
 
@@ -25,6 +26,13 @@ pub const FAMILY: Family = Family {
         .with_message(),
         Pattern::new(r"[?&#]error=([a-z_]{4,})\b", name),
         Pattern::new(r"\boauthlib\.[\w.]*Error: \(([a-z_]+)\) ([^\n]*)", code).with_message(),
+        // The same body as Python prints a dict (google-auth's `RefreshError`).
+        Pattern::new(
+            r"'error': '([a-z_]{4,})', 'error_description': '((?:[^'\\\n]|\\.)*)'",
+            code,
+        )
+        .with_message(),
+        Pattern::new(r"\bOAuth2\w*Exception: \[([a-z_]+)\]", name),
     ],
     triggers: &["error_description", "www-authenticate", "error=", "oauth"],
     ..Family::new("oauth")
@@ -68,7 +76,20 @@ mod tests {
             ),
             [("oauth", c("invalid_client"))]
         );
+        assert_eq!(
+            read(
+                "google.auth.exceptions.RefreshError: ('invalid_grant: Token has been expired or revoked.', {'error': 'invalid_grant', 'error_description': 'Token has been expired or revoked.'})"
+            ),
+            [("oauth", c("invalid_grant"))]
+        );
+        assert_eq!(
+            read(
+                "org.springframework.security.oauth2.core.OAuth2AuthorizationException: [invalid_grant] Invalid authorization code"
+            ),
+            [("oauth", n("invalid_grant"))]
+        );
         // Another API's error key without OAuth's companions is not OAuth's.
+        assert!(read("{'error': 'not_found'}").is_empty());
         assert!(read(r#"{"error": "invalid_request"}"#).is_empty());
     }
 }

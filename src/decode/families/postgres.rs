@@ -5,7 +5,13 @@ use super::{Family, Key, Pattern, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
-        Pattern::new(r"\bSQLSTATE[ \t:=\[(]*([0-9A-Z]{5})\b", sqlstate),
+        Pattern::new(r"\bSQLSTATE[ \t:=(]*([0-9A-Z]{5})\b", sqlstate),
+        // PHP's PDO prints the SQLSTATE of every driver: PostgreSQL's puts 7 (libpq's
+        // PGRES_FATAL_ERROR) where the others put their own number.
+        Pattern::new(
+            r"\bSQLSTATE\[([0-9A-Z]{5})\](?:: [A-Za-z][^:\n]*: 7 | \[7\] )",
+            sqlstate,
+        ),
         Pattern::new(r"\bSQL ?[Ss]tate:? ([0-9A-Z]{5})\b", sqlstate),
         Pattern::new(
             r#"\b(?:sqlstate|pgcode|sqlState)['"]?\s*[:=]\s*['"]?([0-9A-Z]{5})\b"#,
@@ -72,9 +78,24 @@ mod tests {
         let mysql2 = "{\n  code: 'ER_DUP_ENTRY',\n  errno: 1062,\n  sqlState: '23000',\n}";
         assert!(!keys(mysql2).iter().any(|(f, _)| *f == "postgres"));
         assert!(
-            !keys("PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away")
-                .iter()
-                .any(|(f, _)| *f == "postgres")
+            keys("SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"users_email_key\"")
+                .contains(&("postgres", c("23505")))
         );
+        assert!(
+            keys("SQLSTATE[08006] [7] could not connect to server: Connection refused")
+                .contains(&("postgres", c("08006")))
+        );
+        // PDO's SQLSTATE of MySQL, SQLite and SQL Server.
+        for other in [
+            "PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away",
+            "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a' for key 'email'",
+            "SQLSTATE[23000]: Integrity constraint violation: 19 UNIQUE constraint failed: users.email",
+            "SQLSTATE[23000]: [Microsoft][ODBC Driver 17 for SQL Server][SQL Server]Violation of UNIQUE KEY constraint",
+        ] {
+            assert!(
+                !keys(other).iter().any(|(f, _)| *f == "postgres"),
+                "{other}"
+            );
+        }
     }
 }

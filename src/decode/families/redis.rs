@@ -1,7 +1,8 @@
 //! Redis and Valkey error replies as clients print them: redis-cli's `(error) WRONGTYPE …`, a
 //! raw RESP `-MOVED …` line, and the clients' exceptions (`ReplyError: NOAUTH …` of ioredis,
-//! redis-py's `ResponseError: MOVED …`, Jedis, Lettuce). A reply's first word is its code; a
-//! word that is no Redis code names nothing.
+//! redis-py's `ResponseError: MOVED …`, Jedis, Lettuce), and the reply as it is (go-redis) at a
+//! line's start or after a `: `, when its text is the reply's. A reply's first word is its
+//! code; a word that is no Redis code names nothing.
 
 use super::{Family, Pattern, name};
 
@@ -13,6 +14,7 @@ pub const FAMILY: Family = Family {
             r"\b(?:ReplyError|ResponseError|RedisError|CommandError|ErrorReply|JedisDataException|RedisCommandExecutionException)(?: \w+)?: ([A-Z]{2,}[A-Z_]*)\b",
             name,
         ),
+        Pattern::new(r"(?m)(?:^|: )([A-Z]{2,}[A-Z_]*) ([^\n]+)", name).agreeing(),
     ],
     triggers: &[
         "(error)",
@@ -32,6 +34,8 @@ pub const FAMILY: Family = Family {
         "misconf",
         "masterdown",
         "moved ",
+        "noreplicas",
+        "busy",
     ],
     ..Family::new("redis")
 };
@@ -63,6 +67,11 @@ mod tests {
         assert_eq!(
             read("redis.exceptions.ResponseError: MOVED 12539 10.0.0.5:6379"),
             [("redis", n("MOVED"))]
+        );
+        // go-redis prints the reply as it is; the decoder takes it when its text is Redis's.
+        assert_eq!(
+            read("cache set user:42: READONLY You can't write against a read only replica."),
+            [("redis", n("READONLY"))]
         );
     }
 }

@@ -1,8 +1,9 @@
 //! Signals as shells and runtimes report a process they ended: bash's `Segmentation fault (core
 //! dumped)` (which is exit status 128+N too), Go's `signal: killed` and panics' `[signal
-//! SIGSEGV: …]`, Python's `<Signals.SIGKILL: 9>`, systemd's `code=killed, status=9/KILL`.
+//! SIGSEGV: …]`, Python's `<Signals.SIGKILL: 9>`, systemd's `code=killed, status=9/KILL`,
+//! Rust's and cargo's `signal: 11 (SIGSEGV)`, and the kernel's OOM killer (which sends SIGKILL).
 
-use super::{Family, Pattern, code, message, name};
+use super::{Family, Key, Pattern, code, message, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -21,6 +22,11 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"<Signals\.(SIG[A-Z0-9]+): \d+>", name),
         Pattern::new(r"\bcode=(?:killed|dumped), status=(\d{1,2})/", code),
         Pattern::new(r"\b(?i:killed|terminated) by signal:? (\d{1,2})\b", code),
+        Pattern::new(r"\bsignal: (\d{1,2})(?:, | \()SIG[A-Z0-9]+\b", code),
+        Pattern::new(
+            r"\b(?i:out of memory): (Kill)(?:ed)? process \d+",
+            |_| Some(Key::Code("9".to_string())),
+        ),
     ],
     triggers: &[
         "segmentation fault",
@@ -32,6 +38,11 @@ pub const FAMILY: Family = Family {
         "bus error",
         "illegal instruction",
         "floating point exception",
+        "hangup",
+        "quit",
+        "trace/breakpoint",
+        "alarm clock",
+        "bad system call",
     ],
     ..Family::new("signal")
 };
@@ -68,6 +79,24 @@ mod tests {
         );
         assert_eq!(
             read("acme-api.service: Main process exited, code=killed, status=9/KILL"),
+            [("signal", c("9"))]
+        );
+        assert_eq!(
+            read(
+                "error: process didn't exit successfully: `target/debug/app` (signal: 11, SIGSEGV: invalid memory reference)"
+            ),
+            [("signal", c("11"))]
+        );
+        assert_eq!(
+            read("Error: command exited with signal: 6 (SIGABRT) (core dumped)"),
+            [("signal", c("6"))]
+        );
+        assert_eq!(
+            read("[12345.678901] Out of memory: Killed process 4242 (java) total-vm:8123456kB"),
+            [("signal", c("9"))]
+        );
+        assert_eq!(
+            read("[88.1] Memory cgroup out of memory: Killed process 311 (node) total-vm:1kB"),
             [("signal", c("9"))]
         );
         // A word in a sentence is not the shell's report.

@@ -1,8 +1,10 @@
 //! Windows system errors (`GetLastError`) as Windows tools and .NET print them: .NET's
 //! `Win32Exception (5)` and `SocketException (10061)`, .NET Framework's `Win32Exception
 //! (0x80004005): Access is denied` (the HResult is always E_FAIL there: the text names the
-//! error), `GetLastError() = 5`, net.exe's `System error 53 has occurred`, and a code beside
-//! its own hex (`ERROR 32 (0x00000020)`, as robocopy prints it).
+//! error), `GetLastError() = 5`, net.exe's `System error 53 has occurred`, a code beside its
+//! own hex (`ERROR 32 (0x00000020)`, as robocopy prints it), Python's `[WinError 5]`, and
+//! Rust's `(os error 5)` and `Os { code: 5, … }` after Windows' text (which ends in a full
+//! stop, where strerror's does not), and Windows' own text after a `: `, as Go prints it.
 
 use super::{Family, Key, Pattern, code, message, u32_value};
 
@@ -18,12 +20,21 @@ pub const FAMILY: Family = Family {
             code,
         ),
         Pattern::new(r"\bSystem error (\d{1,5}) has occurred", code),
+        Pattern::new(r"\[WinError (\d{1,5})\] ([^:'\n\]]+)", code).with_message(),
+        Pattern::new(r"\. \(os error (\d{1,5})\)", code),
+        Pattern::new(
+            r#"\bOs \{ code: (\d{1,5}), kind: \w+, message: "([^"]*\.)" \}"#,
+            code,
+        )
+        .with_message(),
         Pattern::new(
             r"\b(?:ERROR|[Ee]rror):? (\d{1,5} \(0x[0-9A-Fa-f]{8}\))",
             same_in_hex,
         ),
     ],
-    triggers: &["system error"],
+    triggers: &["system error", "winerror", "os error"],
+    // Go prints Windows' text after a `: ` (`open C:\x.lock: Access is denied.`).
+    printed_words: Some(3),
     code_form: win32_form,
     ..Family::new("win32")
 };
@@ -74,6 +85,24 @@ mod tests {
         assert_eq!(
             read("2024/05/13 10:22:01 ERROR 32 (0x00000020) Copying File D:\\a.log"),
             [("win32", c("32"))]
+        );
+        assert_eq!(
+            read("PermissionError: [WinError 5] Access is denied: 'C:\\Users\\dev\\x'"),
+            [("win32", c("5"))]
+        );
+        assert_eq!(
+            read("Error: The system cannot find the file specified. (os error 2)"),
+            [("win32", c("2"))]
+        );
+        assert_eq!(
+            read("Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }"),
+            [("win32", c("5"))]
+        );
+        // Rust's printouts on Linux and macOS are errno's.
+        assert!(read("No such file or directory (os error 2)").is_empty());
+        assert!(
+            read("Os { code: 13, kind: PermissionDenied, message: \"Permission denied\" }")
+                .is_empty()
         );
         // A number beside another number's hex is not one code.
         assert!(read("ERROR 32 (0x00000021)").is_empty());

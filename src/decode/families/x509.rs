@@ -1,9 +1,10 @@
 //! Certificate verification errors (OpenSSL's `X509_V_ERR_*`) as tools print them: `openssl
 //! s_client`'s `verify error:num=20:…` and `Verify return code: 21 (…)`, curl's `SSL
 //! certificate problem: …` (error 60), Python's `certificate verify failed: …`, Node's
-//! `code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'`.
+//! `code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'`, and the messages of Go's verifier that say which
+//! check failed (an expired certificate, a name it is not valid for).
 
-use super::{Family, Pattern, code, message, name};
+use super::{Family, Key, Pattern, code, message, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -16,10 +17,35 @@ pub const FAMILY: Family = Family {
         ),
         Pattern::new(r#"\bcode['"]?\s*[:=]\s*['"]([A-Z][A-Z_]{6,})['"]"#, name),
         Pattern::new(r"\b(X509_V_ERR_[A-Z_]+)\b", name),
+        Pattern::new(
+            r"\bx509: certificate has expired or is not yet valid: current time \S+ is (after|before) ",
+            go_validity,
+        ),
+        Pattern::new(
+            r"\bx509: certificate is (?:valid for [^\n]*?, not|not valid for any names, but wanted to match) ([\w.:-]+)",
+            go_name_mismatch,
+        ),
     ],
     triggers: &["certificate", "verify error", "x509"],
     ..Family::new("x509")
 };
+
+/// Go's `current time … is after` the certificate's end (expired) or `before` its start.
+fn go_validity(when: &str) -> Option<Key> {
+    name(match when {
+        "after" => "X509_V_ERR_CERT_HAS_EXPIRED",
+        _ => "X509_V_ERR_CERT_NOT_YET_VALID",
+    })
+}
+
+/// The name Go wanted the certificate to be valid for: an IP address or a host name.
+fn go_name_mismatch(wanted: &str) -> Option<Key> {
+    name(if wanted.parse::<std::net::IpAddr>().is_ok() {
+        "X509_V_ERR_IP_ADDRESS_MISMATCH"
+    } else {
+        "X509_V_ERR_HOSTNAME_MISMATCH"
+    })
+}
 
 #[cfg(test)]
 mod tests {
@@ -47,5 +73,39 @@ mod tests {
             read("    at TLSSocket._finishInit (node:_tls_wrap:1070:8) {\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'\n}")
                 .contains(&("x509", n("UNABLE_TO_VERIFY_LEAF_SIGNATURE")))
         );
+    }
+
+    #[test]
+    fn go_says_which_check_failed() {
+        assert_eq!(
+            read(
+                "Get \"https://api.example.com\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2024-05-13T10:22:01Z is after 2024-05-01T00:00:00Z"
+            ),
+            [("x509", n("X509_V_ERR_CERT_HAS_EXPIRED"))]
+        );
+        assert_eq!(
+            read(
+                "x509: certificate has expired or is not yet valid: current time 2024-05-13T10:22:01Z is before 2024-06-01T00:00:00Z"
+            ),
+            [("x509", n("X509_V_ERR_CERT_NOT_YET_VALID"))]
+        );
+        assert_eq!(
+            read(
+                "tls: failed to verify certificate: x509: certificate is valid for a.example.com, b.example.com, not api.example.com"
+            ),
+            [("x509", n("X509_V_ERR_HOSTNAME_MISMATCH"))]
+        );
+        assert_eq!(
+            read("x509: certificate is valid for 10.0.0.1, not 10.0.0.2"),
+            [("x509", n("X509_V_ERR_IP_ADDRESS_MISMATCH"))]
+        );
+        assert_eq!(
+            read(
+                "x509: certificate is not valid for any names, but wanted to match api.example.com"
+            ),
+            [("x509", n("X509_V_ERR_HOSTNAME_MISMATCH"))]
+        );
+        // Go does not say which anchor is missing: 19 and 20 are both possible.
+        assert!(read("x509: certificate signed by unknown authority").is_empty());
     }
 }

@@ -4,7 +4,7 @@ mod overlays;
 mod text;
 mod theme;
 
-pub use theme::{Palette, Theme};
+pub use theme::Theme;
 
 use super::action::Mode;
 use super::app::{App, Focus};
@@ -486,8 +486,7 @@ fn draw_detail(app: &App, index: &Index, frame: &mut Frame, area: Rect, theme: &
         ));
     }
     let mut lines: Vec<Line> = vec![Line::from(ellipsize(head, inner.width as usize))];
-    // Built only when shown: an arm is made from the whole vendor's enum.
-    let preview = app.preview.then(|| app.arm_to_copy()).flatten();
+    let preview = app.preview.then(|| app.preview_arm()).flatten();
     let fields = match &preview {
         Some(_) => Vec::new(),
         None => detail::fields(index, hit.row, &app.query_text()),

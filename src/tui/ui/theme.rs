@@ -4,26 +4,13 @@
 //! their contrast on white and on black. Without colour (`NO_COLOR`, `TERM=dumb`) the same
 //! meaning is carried by modifiers alone.
 
+use crate::tui::background::Palette;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
     pub palette: Palette,
-}
-
-/// Which terminal background the colours are chosen for (`theme` in the config file).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Palette {
-    /// The terminal's own background, light or dark as it says (`COLORFGBG`, or its answer to
-    /// an OSC 11 query), dark when it does not say: found as the explorer starts.
-    #[default]
-    Auto,
-    /// Light text on a dark background: the bright ANSI colours.
-    Dark,
-    /// Dark text on a light background: the dark ANSI colours. Neither palette uses yellow
-    /// or cyan for text, which fade on white.
-    Light,
 }
 
 impl Theme {

@@ -9,13 +9,65 @@
 //!
 //! The arm: `1004 => PixnetError::X, # message`, a line of the `BY_CODE` hash.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted, single_quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use super::Language;
+use crate::catalog::Vendor;
+use crate::snippet::Module;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted, single_quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// What a file starts with, once.
+const PRELUDE: &str = "# frozen_string_literal: true\n\n";
+
+/// The Ruby writer (see the module's documentation).
+pub(super) struct Ruby;
+
+impl Language for Ruby {
+    fn names(&self) -> &'static [&'static str] {
+        &["ruby", "rb"]
+    }
+
+    fn title(&self) -> &'static str {
+        "Ruby"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["rb"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_snake(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        RUBY_RESERVED.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("# frozen_string_literal:")
+    }
+
+    fn shared_file(&self, _imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("{PRELUDE}{}\n", parts.join("\n\n")),
+            file_name: None,
+        }
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "{} => {}::{},{}",
         code_literal(v),
@@ -25,9 +77,9 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
-    out.push_str("# frozen_string_literal: true\n\n");
+    out.push_str(PRELUDE);
     let _ = writeln!(
         out,
         "# Error codes of {}: a frozen constant per code, and lookups by code.",
@@ -297,12 +349,12 @@ fn symbol(id: &str) -> String {
     if plain {
         format!(":{id}")
     } else {
-        format!(":{}", quoted(id, &literal::RUBY))
+        format!(":{}", quoted(id, &STYLE))
     }
 }
 
 pub(super) fn literal(s: &str) -> String {
-    single_quoted(s).unwrap_or_else(|| quoted(s, &literal::RUBY))
+    single_quoted(s).unwrap_or_else(|| quoted(s, &STYLE))
 }
 
 /// One line of a `#` comment. The comments before the first line of code are read for magic
@@ -312,9 +364,45 @@ fn comment(s: &str) -> String {
     one_line(s).replace("-*-", "-* -")
 }
 
+/// Ruby's double quotes: `\u{1f600}`, and `#` escaped so that `#{x}`, `#@x` and `#$x` stay
+/// text.
+const STYLE: literal::Style = literal::Style {
+    escape: literal::braced,
+    ascii_only: false,
+    special: &[('#', "\\#")],
+};
+
+/// Ruby constants are SCREAMING_SNAKE: `BEGIN` and `END` are keywords, the rest are the
+/// module's own constants.
+const RUBY_RESERVED: &[&str] = &["BEGIN", "END", "ALL", "BY_CODE"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("#{x} #@x #$x ${x} \u{202e}", &STYLE),
+            r#""\#{x} \#@x \#$x ${x} \u{202e}""#
+        );
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Ruby);
+        assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+        assert_eq!(out.matches("code: 4109,").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["BEGIN", "END", "ALL", "BY_CODE"] {
+            assert!(Ruby.is_reserved("X", name), "{name}");
+        }
+        assert!(!Ruby.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn literals_interpolate_nothing() {

@@ -9,13 +9,134 @@
 //! The arm: `case 1004:` and `return PixnetX, true // message` on the next line, a case of
 //! `FromCode`'s `switch`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
+use super::Language;
+use super::{DocumentImport, InDocument};
+use crate::catalog::Vendor;
+use crate::snippet::Module;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-pub(super) fn arm(_unit: &Unit, v: &Variant) -> String {
+/// The package a file of several vendors declares.
+const SHARED_PACKAGE: &str = "errcodes";
+
+/// The Go writer (see the module's documentation).
+pub(super) struct Go;
+
+impl Language for Go {
+    fn names(&self) -> &'static [&'static str] {
+        &["go", "golang"]
+    }
+
+    fn title(&self) -> &'static str {
+        "Go"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["go"]
+    }
+
+    fn ident(&self, vendor: &Vendor, words: &[String]) -> String {
+        format!("{}{}", prefix(vendor), go_camel(words))
+    }
+
+    fn is_reserved(&self, type_name: &str, name: &str) -> bool {
+        GO_KEYWORDS.contains(&name)
+            || GO_GENERATED.contains(&name)
+            || GO_PREDECLARED.contains(&name)
+            // The body types share the package with the constants.
+            || name.starts_with(&format!("{type_name}Body"))
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("// Package ")
+            || line.starts_with("package ")
+            || line.starts_with("import ")
+            || line.starts_with("\t\"")
+            || line == ")"
+    }
+
+    /// The package's path, from `import "strconv"` or a line of an `import ( … )` block.
+    fn import(&self, line: &str) -> Option<String> {
+        let quoted = line.strip_prefix("import ").unwrap_or(line).trim();
+        let path = quoted.strip_prefix('"')?.strip_suffix('"')?;
+        Some(path.to_string())
+    }
+
+    fn constants_at_top_level(&self) -> bool {
+        true
+    }
+
+    /// One package, [`SHARED_PACKAGE`], whose lookups carry each type's name (`PixnetErrorFromCode`).
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        let mut text = format!(
+            "// Package {SHARED_PACKAGE} holds the error codes of several APIs, a type each.\n\
+             package {SHARED_PACKAGE}\n\n"
+        );
+        match imports.len() {
+            0 => {}
+            1 => {
+                let _ = writeln!(text, "import \"{}\"\n", imports.first().map_or("", |p| p));
+            }
+            _ => {
+                text.push_str("import (\n");
+                for path in imports {
+                    let _ = writeln!(text, "\t\"{path}\"");
+                }
+                text.push_str(")\n\n");
+            }
+        }
+        text.push_str(&parts.join("\n\n"));
+        text.push('\n');
+        Module {
+            text,
+            file_name: Some(format!("package {SHARED_PACKAGE}")),
+        }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("package ") {
+            InDocument::Package
+        } else if line.trim() == "import (" || line.trim() == ")" {
+            InDocument::Dropped
+        } else if line.starts_with("import ") {
+            InDocument::Import(line.to_string())
+        } else if line.starts_with("\t\"") {
+            // A line of the unit's `import ( … )` block.
+            InDocument::Import(format!("import {}", line.trim()))
+        } else {
+            InDocument::Code
+        }
+    }
+
+    fn document_import(&self, line: &str) -> DocumentImport {
+        match line.strip_prefix("import ") {
+            Some(rest) if rest.trim_end().ends_with('(') => DocumentImport::Block,
+            Some(_) => DocumentImport::Line,
+            None => DocumentImport::No,
+        }
+    }
+
+    /// `"strconv"` inside an `import (` block, or an aliased single import.
+    fn imports_alike(&self, line: &str, import: &str) -> bool {
+        let path = import.trim_start_matches("import").trim();
+        line == path || line.ends_with(&format!(" {path}"))
+    }
+}
+
+fn arm(_unit: &Unit, v: &Variant) -> String {
     format!(
         "case {}:\n\treturn {}, true{}",
         code_literal(v),
@@ -57,10 +178,10 @@ fn zero(unit: &Unit) -> &'static str {
     }
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let (from_code, parse) = lookup_names(unit);
-    let package = naming::go_package(unit.vendor);
+    let package = go_package(unit.vendor);
     let vendor = one_line(&unit.vendor.name);
     let _ = writeln!(
         out,
@@ -262,7 +383,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
     }
 }
 
-fn has_text_flag(shape: &super::body::Shape) -> bool {
+fn has_text_flag(shape: &crate::snippet::body::Shape) -> bool {
     matches!(
         shape.path_to(Role::Flag).last().map(|f| &f.ty),
         Some(FieldType::Flag(FlagType::Text { .. }))
@@ -384,7 +505,7 @@ fn tag(key: &str) -> String {
 fn field_names(shape: &Shape) -> Vec<String> {
     let mut used: Vec<String> = vec!["Err".into(), "IsError".into()];
     for f in &shape.fields {
-        let base = naming::go_camel(&f.words);
+        let base = go_camel(&f.words);
         let mut name = base.clone();
         let mut n = 2;
         while used.contains(&name) {
@@ -405,12 +526,156 @@ fn code_literal(v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::GO)
+    quoted(s, &STYLE)
+}
+
+const STYLE: literal::Style = literal::Style {
+    escape: literal::short_or_long,
+    ascii_only: false,
+    special: &[],
+};
+
+const GO_KEYWORDS: &[&str] = &[
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
+];
+
+const GO_PREDECLARED: &[&str] = &[
+    "any",
+    "bool",
+    "byte",
+    "comparable",
+    "complex64",
+    "complex128",
+    "error",
+    "float32",
+    "float64",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "rune",
+    "string",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "true",
+    "false",
+    "iota",
+    "nil",
+    "append",
+    "cap",
+    "clear",
+    "close",
+    "complex",
+    "copy",
+    "delete",
+    "imag",
+    "len",
+    "make",
+    "max",
+    "min",
+    "new",
+    "panic",
+    "print",
+    "println",
+    "real",
+    "recover",
+];
+
+/// Package-level names the Go unit defines.
+const GO_GENERATED: &[&str] = &["FromCode", "Parse"];
+
+/// golint's common initialisms.
+const GO_INITIALISMS: &[&str] = &[
+    "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP",
+    "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL",
+    "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
+];
+
+/// The prefix of a vendor's constants: its words in Go's camel case (`Pixnet` in
+/// `PixnetExceedAnonymousRateLimit`).
+pub(in crate::snippet) fn prefix(vendor: &Vendor) -> String {
+    go_camel(&naming::vendor_words(vendor))
+}
+
+/// The Go package name for a vendor: its id in lower case without separators (`tencentim`),
+/// never a keyword or predeclared name.
+pub(super) fn go_package(vendor: &Vendor) -> String {
+    let name: String = naming::vendor_words(vendor).concat();
+    if GO_KEYWORDS.contains(&name.as_str()) || GO_PREDECLARED.contains(&name.as_str()) {
+        format!("{name}codes")
+    } else {
+        name
+    }
+}
+
+/// Go's MixedCaps with its initialisms upper case (`HTTPRequestURL`).
+pub(super) fn go_camel(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| {
+            let upper = w.to_ascii_uppercase();
+            if GO_INITIALISMS.contains(&upper.as_str()) {
+                upper
+            } else {
+                naming::capitalize(w)
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(quoted("\u{FEFF}\u{E0041}", &STYLE), r#""\ufeff\U000e0041""#);
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Go);
+        assert_eq!(out.matches(" = 4109\n").count(), 1, "{out}");
+        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["FromCode", "Parse", "string", "func", "XBodyItem"] {
+            assert!(Go.is_reserved("X", name), "{name}");
+        }
+        assert!(!Go.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn tags_name_only_keys_encoding_json_can_match() {

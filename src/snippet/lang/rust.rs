@@ -5,13 +5,49 @@
 //! The arm: `1004 => PixnetError::DeveloperAccountOwnsApiKey, // The developer account …`,
 //! a line of `from_code`'s `Some(match code { … _ => return None })`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use super::Language;
+use crate::catalog::Vendor;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The Rust writer (see the module's documentation).
+pub(super) struct Rust;
+
+impl Language for Rust {
+    fn names(&self) -> &'static [&'static str] {
+        &["rust", "rs"]
+    }
+
+    fn title(&self) -> &'static str {
+        "Rust"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["rs"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_camel(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        RUST_RESERVED.contains(&name) || RUST_OTHER.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "{} => {}::{},{}",
         code_literal(v),
@@ -21,7 +57,7 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let _ = writeln!(out, "/// Error codes of {}.", comment(&unit.vendor.name));
     out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n");
@@ -292,7 +328,7 @@ fn field_names(shape: &Shape) -> Vec<String> {
         let base = f.words.join("_");
         let base = if matches!(base.as_str(), "self" | "super" | "crate") {
             format!("{base}_")
-        } else if super::naming::is_rust_keyword(&base) {
+        } else if is_rust_keyword(&base) {
             format!("r#{base}")
         } else {
             base
@@ -317,7 +353,7 @@ fn code_literal(v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::RUST)
+    quoted(s, &STYLE)
 }
 
 /// One line of a `//` or `///` comment; a run of three backticks (a doctest fence in
@@ -330,9 +366,79 @@ fn comment(s: &str) -> String {
     s
 }
 
+/// Rust: `\u{1f600}`.
+const STYLE: literal::Style = literal::Style {
+    escape: literal::braced,
+    ascii_only: false,
+    special: &[],
+};
+
+const RUST_RESERVED: &[&str] = &[
+    // Keywords, strict and reserved, every edition (2024's `gen` included).
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
+];
+
+/// Names a Rust variant must not take beyond the keywords.
+const RUST_OTHER: &[&str] = &[
+    // Prelude names a variant would shadow after `use PixnetError::*`.
+    "Some",
+    "None",
+    "Ok",
+    "Err",
+    "Option",
+    "Result",
+    "Box",
+    "String",
+    "Vec",
+    // Generated items.
+    "ALL",
+    "from_code",
+    "parse",
+    "code",
+    "message",
+    "http_status",
+    "kind",
+    "is_retryable",
+];
+
+/// Whether `name` is a Rust keyword (a field named so is written `r#name`).
+pub(super) fn is_rust_keyword(name: &str) -> bool {
+    RUST_RESERVED.contains(&name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(quoted("a\"b\\c\nd\te", &STYLE), r#""a\"b\\c\nd\te""#);
+        assert_eq!(
+            quoted("錯誤 😀 ${x} %s {}", &STYLE),
+            "\"錯誤 😀 ${x} %s {}\""
+        );
+        assert_eq!(quoted("\u{202E}\u{0}", &STYLE), r#""\u{202e}\u{0}""#);
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Rust);
+        assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+        assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["Self", "None", "from_code", "gen"] {
+            assert!(Rust.is_reserved("X", name), "{name}");
+        }
+        assert!(!Rust.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn comments_stay_on_one_line() {

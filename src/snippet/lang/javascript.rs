@@ -10,21 +10,87 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`,
 //! as in TypeScript.
 
-use super::body::{FieldType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
+use super::InDocument;
+use super::Language;
 use super::typescript::{
     code_literal, code_type, doc, error_lookup, field_check, flag_test, hex_parse, js_code_type,
     reads_inherited, typed_arm, value_type,
 };
-use super::{CodeType, Unit, Variant, indent};
+use crate::catalog::Vendor;
+use crate::snippet::Module;
+use crate::snippet::body::{FieldType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The JavaScript writer (see the module's documentation).
+pub(super) struct Javascript;
+
+impl Language for Javascript {
+    fn names(&self) -> &'static [&'static str] {
+        &["javascript", "js"]
+    }
+
+    fn title(&self) -> &'static str {
+        "JavaScript"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["js", "jsx", "mjs", "cjs"]
+    }
+
+    fn editor_ids(&self) -> &'static [&'static str] {
+        &["javascriptreact"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_camel(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        JS_RESERVED.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line == "// @ts-check"
+    }
+
+    fn shared_file(&self, _imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("// @ts-check\n\n{}\n", parts.join("\n\n")),
+            file_name: None,
+        }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("// @ts-check") {
+            InDocument::Dropped
+        } else {
+            InDocument::Code
+        }
+    }
+
+    fn exports_drop_in_commonjs(&self) -> bool {
+        true
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     typed_arm(unit, v, js_code_type(unit))
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let typed = js_code_type(unit);
     let code = code_type(typed);
@@ -237,12 +303,108 @@ fn key_in_comment(key: &str) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::JAVASCRIPT)
+    quoted(s, &STYLE)
 }
+
+/// JavaScript: as TypeScript (U+2028 and U+2029, line breaks in older engines' strings, are
+/// escaped as every invisible character is).
+const STYLE: literal::Style = super::typescript::STYLE;
+
+/// JavaScript's reserved words, and the names the generated class defines: members are its
+/// static fields, beside `fromCode`, `parse` and a function's own `name`, `length` and
+/// `prototype`.
+const JS_RESERVED: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+    "await",
+    "async",
+    "arguments",
+    "eval",
+    "undefined",
+    "NaN",
+    "Infinity",
+    "constructor",
+    "prototype",
+    "__proto__",
+    "name",
+    "length",
+    "caller",
+    "fromCode",
+    "parse",
+    "code",
+    "message",
+    "httpStatus",
+    "kind",
+    "isRetryable",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(quoted("\u{2028}\u{2029}", &STYLE), r#""\u2028\u2029""#);
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Javascript);
+        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+        assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["name", "length", "constructor", "fromCode"] {
+            assert!(Javascript.is_reserved("X", name), "{name}");
+        }
+        assert!(!Javascript.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn keys_in_the_typedef_cannot_end_its_comment() {

@@ -8,13 +8,75 @@
 //!
 //! The arm: `case 1004: return PixnetError.X  # message`, a line of `from_code`'s `match`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use super::Language;
+use crate::catalog::Vendor;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::module::{Module, import_lines};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The Python writer (see the module's documentation).
+pub(super) struct Python;
+
+impl Language for Python {
+    fn names(&self) -> &'static [&'static str] {
+        &["python", "py"]
+    }
+
+    fn title(&self) -> &'static str {
+        "Python"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["py"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_snake(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        PYTHON_RESERVED.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("import ") || line.starts_with("from ")
+    }
+
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_head_line(line).then(|| line.to_string())
+    }
+
+    fn unit_tail(&self) -> Option<&'static str> {
+        Some(JSON_HELPERS)
+    }
+
+    /// PEP 8's two blank lines around top-level definitions.
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!(
+                "{}{}\n",
+                import_lines(imports, "\n\n"),
+                parts.join("\n\n\n")
+            ),
+            file_name: None,
+        }
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "case {}: return {}.{}{}",
         code_literal(v),
@@ -24,9 +86,9 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
-    let consts = super::naming::screaming(t);
+    let consts = crate::snippet::naming::screaming(t);
     let messages = format!("_{consts}_MESSAGES");
     let statuses = format!("_{consts}_HTTP_STATUS");
     let kinds = format!("_{consts}_KINDS");
@@ -180,7 +242,7 @@ pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
 
 /// What the body types' `from_json` reads fields with: a value is `None` when absent or null,
 /// else it must be of the field's type (`bool` is not an `int` here, as JSON tells them apart).
-pub(super) const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
+const JSON_HELPERS: &str = r#"_T = typing.TypeVar("_T")
 
 
 def _json_object(data: object, what: str) -> "dict[str, typing.Any]":
@@ -405,7 +467,7 @@ fn code_literal(v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::PYTHON)
+    quoted(s, &STYLE)
 }
 
 /// A one-line docstring.
@@ -414,13 +476,98 @@ fn docstring(s: &str) -> String {
     format!("\"\"{body}\"\"")
 }
 
+/// Python and Go: `\u00e9`, `\U0001f600`.
+const STYLE: literal::Style = literal::Style {
+    escape: literal::short_or_long,
+    ascii_only: false,
+    special: &[],
+};
+
+const PYTHON_RESERVED: &[&str] = &[
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "match",
+    "case",
+    "type",
+    "_",
+    // Enum's own attributes and the generated ones.
+    "name",
+    "value",
+    "mro",
+    "from_code",
+    "parse",
+    "code",
+    "message",
+    "http_status",
+    "kind",
+    "is_retryable",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("a\"b\\c\nd %s {x} 錯誤", &STYLE),
+            r#""a\"b\\c\nd %s {x} 錯誤""#
+        );
+        assert_eq!(quoted("\u{0}\u{E0041}", &STYLE), r#""\u0000\U000e0041""#);
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Python);
+        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+        assert_eq!(out.matches(" = 4109\n").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["None", "match", "from_code", "value"] {
+            assert!(Python.is_reserved("X", name), "{name}");
+        }
+        assert!(!Python.is_reserved("X", "AlbumNotFound"));
+    }
+
     fn shape(envelope: &str) -> Shape {
         let envelope = serde_json::from_str(envelope).unwrap();
-        super::super::body::shape("XError", &envelope, CodeType::Int).unwrap()
+        crate::snippet::body::shape("XError", &envelope, CodeType::Int).unwrap()
     }
 
     #[test]

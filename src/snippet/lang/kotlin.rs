@@ -7,13 +7,69 @@
 //!
 //! The arm: `1004 -> PixnetError.X // message`, a branch of `fromCode`'s `when`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, java, naming, one_line, trailing};
+use super::InDocument;
+use super::Language;
+use super::java;
+use crate::catalog::Vendor;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The Kotlin writer (see the module's documentation).
+pub(super) struct Kotlin;
+
+impl Language for Kotlin {
+    fn names(&self) -> &'static [&'static str] {
+        &["kotlin", "kt"]
+    }
+
+    fn title(&self) -> &'static str {
+        "Kotlin"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["kt", "kts"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_snake(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        KOTLIN_KEYWORDS.contains(&name) || KOTLIN_MEMBERS.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("import ")
+    }
+
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_head_line(line).then(|| line.to_string())
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("package ") {
+            InDocument::Package
+        } else if line.starts_with("import ") {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "{} -> {}.{}{}",
         code_literal(unit, v),
@@ -32,7 +88,7 @@ fn code_type(unit: &Unit) -> &'static str {
     }
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let ct = code_type(unit);
     if let Some(body) = &unit.body {
@@ -237,7 +293,7 @@ fn parse(unit: &Unit, out: &mut Out) {
 /// Names a body's property may not take: the hard keywords, what every data class has, and
 /// the methods the body types add.
 fn taken(name: &str) -> bool {
-    naming::is_kotlin_keyword(name)
+    is_kotlin_keyword(name)
         || matches!(
             name,
             "error" | "isError" | "hashCode" | "toString" | "equals" | "copy" | "javaClass"
@@ -355,7 +411,7 @@ fn code_literal(unit: &Unit, v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::KOTLIN)
+    quoted(s, &STYLE)
 }
 
 /// One line of a `/** */` comment. Kotlin's block comments nest, so neither `*/` nor `/*` may
@@ -368,9 +424,96 @@ fn comment(s: &str) -> String {
     s
 }
 
+/// Kotlin: UTF-16 escapes; `$` is escaped, since `"${x}"` and `"$x"` interpolate.
+const STYLE: literal::Style = literal::Style {
+    escape: literal::utf16,
+    ascii_only: false,
+    special: &[('$', "\\$"), ('\u{8}', "\\b")],
+};
+
+/// Kotlin's hard keywords: never an identifier without backticks.
+const KOTLIN_KEYWORDS: &[&str] = &[
+    "as",
+    "break",
+    "class",
+    "continue",
+    "do",
+    "else",
+    "false",
+    "for",
+    "fun",
+    "if",
+    "in",
+    "interface",
+    "is",
+    "null",
+    "object",
+    "package",
+    "return",
+    "super",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typealias",
+    "typeof",
+    "val",
+    "var",
+    "when",
+    "while",
+    "_",
+];
+
+/// Names a Kotlin enum constant must not take beyond the keywords: enum classes' own members
+/// and the generated ones.
+const KOTLIN_MEMBERS: &[&str] = &[
+    "values",
+    "valueOf",
+    "entries",
+    "name",
+    "ordinal",
+    "Companion",
+    "fromCode",
+    "parse",
+    "code",
+    "message",
+    "httpStatus",
+    "kind",
+    "isRetryable",
+];
+
+/// Whether `name` is a Kotlin hard keyword (a property named so is written in backticks).
+pub(super) fn is_kotlin_keyword(name: &str) -> bool {
+    KOTLIN_KEYWORDS.contains(&name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}", &STYLE),
+            r#""a\"b\\c\n\${x} \$var \b錯\u2028\u0000""#
+        );
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Kotlin);
+        assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
+        assert_eq!(out.matches("4109 ->").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["Companion", "entries", "in", "fromCode"] {
+            assert!(Kotlin.is_reserved("X", name), "{name}");
+        }
+        assert!(!Kotlin.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn comments_cannot_open_or_close_a_block() {
@@ -394,7 +537,7 @@ mod tests {
             name: "X".into(),
             ..Default::default()
         };
-        super::super::enumeration(super::super::Lang::Kotlin, &vendor, &refs)
+        crate::snippet::enumeration(crate::snippet::Lang::Kotlin, &vendor, &refs)
     }
 
     #[test]

@@ -9,13 +9,112 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`
 //! (`if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take).
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted, utf16};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, naming, one_line, trailing};
+use super::InDocument;
+use super::Language;
+use crate::catalog::Vendor;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted, utf16};
+use crate::snippet::module::{Module, import_lines};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The class a file of several vendors nests their enums in (and the file's name).
+const SHARED_CLASS: &str = "ErrorCodes";
+
+/// The Java writer (see the module's documentation).
+pub(super) struct Java;
+
+impl Language for Java {
+    fn names(&self) -> &'static [&'static str] {
+        &["java"]
+    }
+
+    fn title(&self) -> &'static str {
+        "Java"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["java"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_snake(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        JAVA_KEYWORDS.contains(&name) || JAVA_MEMBERS.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("import ")
+    }
+
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_head_line(line).then(|| line.to_string())
+    }
+
+    /// One public type per file: the enums, public, nested in the class [`SHARED_CLASS`].
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        let mut text = import_lines(imports, "\n");
+        let _ = write!(
+            text,
+            "/** Error codes of several APIs, an enum each. */\n\
+             public final class {SHARED_CLASS} {{\n    private {SHARED_CLASS}() {{\n    }}\n\n"
+        );
+        for line in parts.join("\n\n").lines() {
+            if !line.is_empty() {
+                text.push_str("    ");
+                text.push_str(line);
+            }
+            text.push('\n');
+        }
+        text.push_str("}\n");
+        Module {
+            text,
+            file_name: Some(format!("{SHARED_CLASS}.java")),
+        }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("package ") {
+            InDocument::Package
+        } else if line.starts_with("import ") {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
+    }
+
+    /// One public type per file, the document's own: the unit's types lose `public`.
+    fn code_line_in_document<'l>(&self, line: &'l str) -> Cow<'l, str> {
+        const PUBLIC_TYPES: [&str; 5] = [
+            "public enum ",
+            "public class ",
+            "public final class ",
+            "public interface ",
+            "public record ",
+        ];
+        if PUBLIC_TYPES.iter().any(|p| line.starts_with(p)) {
+            Cow::Borrowed(&line["public ".len()..])
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     let t = &unit.type_name;
     let comment = trailing("//", &comment(&v.message));
     match v.int {
@@ -42,7 +141,7 @@ fn code_type(unit: &Unit) -> &'static str {
     }
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let ct = code_type(unit);
     if let Some(body) = &unit.body {
@@ -312,7 +411,7 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
         let _ = writeln!(out, "/** Part of the error body {vendor} sends. */");
     }
     let names = member_names(shape, &|n| {
-        naming::is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
+        is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
     });
     let components: Vec<String> = shape
         .fields
@@ -399,7 +498,7 @@ fn access(shape: &Shape, path: &[&Field], names: &[String]) -> (Vec<String>, Str
             names.to_vec()
         } else {
             member_names(s, &|n| {
-                naming::is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
+                is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
             })
         }
     });
@@ -511,7 +610,7 @@ fn code_literal(unit: &Unit, v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::JAVA)
+    quoted(s, &STYLE)
 }
 
 /// One line of a `//` or `/** */` comment, in ASCII. javac turns `\u…` into characters even
@@ -530,9 +629,128 @@ fn comment(s: &str) -> String {
     out
 }
 
+/// Java, in ASCII. `\u000a` would end the line before javac sees the literal, so line breaks
+/// are never written that way.
+const STYLE: literal::Style = literal::Style {
+    escape: literal::utf16,
+    ascii_only: true,
+    special: &[('\u{8}', "\\b"), ('\u{c}', "\\f")],
+};
+
+const JAVA_KEYWORDS: &[&str] = &[
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "try",
+    "void",
+    "volatile",
+    "while",
+    "true",
+    "false",
+    "null",
+    "var",
+    "yield",
+    "record",
+    "sealed",
+    "permits",
+    "non-sealed",
+    "_",
+];
+
+/// Names a Java enum constant must not take beyond the keywords: the enum's own members and
+/// the generated ones.
+const JAVA_MEMBERS: &[&str] = &[
+    "values",
+    "valueOf",
+    "name",
+    "ordinal",
+    "compareTo",
+    "getDeclaringClass",
+    "fromCode",
+    "code",
+    "message",
+    "httpStatus",
+    "parse",
+    "kind",
+    "isRetryable",
+];
+
+/// Whether `name` is a Java keyword or literal (a record component named so gets a suffix).
+pub(super) fn is_java_keyword(name: &str) -> bool {
+    JAVA_KEYWORDS.contains(&name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("a\"b\\c\n錯😀", &STYLE),
+            r#""a\"b\\c\n\u932F\uD83D\uDE00""#
+        );
+        assert_eq!(quoted("\u{1}\u{8}", &STYLE), r#""\u0001\b""#);
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Java);
+        assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
+        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["values", "ordinal", "fromCode", "class"] {
+            assert!(Java.is_reserved("X", name), "{name}");
+        }
+        assert!(!Java.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn comments_cannot_end_early() {

@@ -11,13 +11,53 @@
 //!
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use super::Language;
+use crate::catalog::Vendor;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The TypeScript writer (see the module's documentation).
+pub(super) struct Typescript;
+
+impl Language for Typescript {
+    fn names(&self) -> &'static [&'static str] {
+        &["typescript", "ts"]
+    }
+
+    fn title(&self) -> &'static str {
+        "TypeScript"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["ts", "tsx", "mts", "cts"]
+    }
+
+    fn editor_ids(&self) -> &'static [&'static str] {
+        &["typescriptreact"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_camel(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        TS_RESERVED.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     typed_arm(unit, v, js_code_type(unit))
 }
 
@@ -32,10 +72,10 @@ pub(super) fn typed_arm(unit: &Unit, v: &Variant, code: CodeType) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let code = js_code_type(unit);
-    let consts = super::naming::screaming(t);
+    let consts = crate::snippet::naming::screaming(t);
     let messages = format!("{consts}_MESSAGES");
     let statuses = format!("{consts}_HTTP_STATUS");
     let kinds = format!("{consts}_KINDS");
@@ -416,7 +456,7 @@ pub(super) fn js_code_type(unit: &Unit) -> CodeType {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::TYPESCRIPT)
+    quoted(s, &STYLE)
 }
 
 /// One line of a `//` or `/** */` comment: `*/` cannot close it.
@@ -440,9 +480,137 @@ pub(super) fn doc(s: &str) -> String {
     out
 }
 
+/// TypeScript: UTF-16 escapes, a surrogate pair above the BMP; `${x}` is plain text in
+/// double quotes.
+pub(super) const STYLE: literal::Style = literal::Style {
+    escape: literal::utf16,
+    ascii_only: false,
+    special: &[],
+};
+
+const TS_RESERVED: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "as",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
+    "yield",
+    "any",
+    "boolean",
+    "constructor",
+    "declare",
+    "get",
+    "module",
+    "require",
+    "number",
+    "set",
+    "string",
+    "symbol",
+    "type",
+    "from",
+    "of",
+    "namespace",
+    "async",
+    "await",
+    "undefined",
+    "never",
+    "unknown",
+    "object",
+    "bigint",
+    "keyof",
+    "readonly",
+    "unique",
+    "infer",
+    "is",
+    "asserts",
+    "satisfies",
+    "accessor",
+    "override",
+    "abstract",
+    "global",
+    "out",
+    // Names that are not plain identifiers as enum members or on the merged namespace.
+    "Infinity",
+    "NaN",
+    "prototype",
+    "__proto__",
+    // Generated functions.
+    "fromCode",
+    "parse",
+    "message",
+    "httpStatus",
+    "kind",
+    "isRetryable",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("a\"b\\c\n${x}\u{2028}", &STYLE),
+            r#""a\"b\\c\n${x}\u2028""#
+        );
+        assert_eq!(quoted("\u{E0041}", &STYLE), r#""\uDB40\uDC41""#);
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Typescript);
+        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+        assert_eq!(out.matches(" = 4109,").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["NaN", "fromCode", "prototype", "enum"] {
+            assert!(Typescript.is_reserved("X", name), "{name}");
+        }
+        assert!(!Typescript.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn literals_and_comments() {
@@ -461,7 +629,7 @@ mod tests {
             r#"{"code": "constructor.code", "flag": {"path": "x-y.ok", "error_when": "true"}}"#,
         )
         .unwrap();
-        let s = super::super::body::shape("XError", &envelope, CodeType::Int).unwrap();
+        let s = crate::snippet::body::shape("XError", &envelope, CodeType::Int).unwrap();
         assert!(reads_inherited(&s));
         assert_eq!(
             access("body", &s.path_to(Role::Code)),

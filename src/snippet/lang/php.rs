@@ -12,13 +12,78 @@
 //!
 //! The arm: `1004 => PixnetError::X, // message`, a line of `fromCode`'s `match`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted, single_quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use super::InDocument;
+use super::Language;
+use crate::catalog::Vendor;
+use crate::snippet::Module;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted, single_quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// What a file starts with, once.
+const PRELUDE: &str = "<?php\n\ndeclare(strict_types=1);\n\n";
+
+/// The PHP writer (see the module's documentation).
+pub(super) struct Php;
+
+impl Language for Php {
+    fn names(&self) -> &'static [&'static str] {
+        &["php"]
+    }
+
+    fn title(&self) -> &'static str {
+        "PHP"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["php"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_camel(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        PHP_RESERVED.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line == "<?php" || line.starts_with("declare(")
+    }
+
+    fn shared_file(&self, _imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("{PRELUDE}{}\n", parts.join("\n\n")),
+            file_name: None,
+        }
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("<?php") || line.starts_with("declare(") {
+            InDocument::Dropped
+        } else {
+            InDocument::Code
+        }
+    }
+
+    fn closing_tag(&self) -> Option<&'static str> {
+        Some("?>")
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "{} => {}::{},{}",
         code_literal(v),
@@ -28,10 +93,10 @@ pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
     )
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let int = unit.code_type == CodeType::Int;
-    out.push_str("<?php\n\ndeclare(strict_types=1);\n\n");
+    out.push_str(PRELUDE);
     let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
     let backing = if int { "int" } else { "string" };
     let _ = writeln!(out, "enum {t}: {backing}\n{{");
@@ -273,7 +338,7 @@ fn access(shape: &Shape, path: &[&Field]) -> String {
 fn property_names(shape: &Shape) -> Vec<String> {
     let mut used: Vec<String> = Vec::new();
     for f in &shape.fields {
-        let camel = super::naming::upper_camel(&f.words);
+        let camel = crate::snippet::naming::upper_camel(&f.words);
         let mut base = f.words[0].clone();
         base.push_str(&camel[f.words[0].len()..]);
         let mut name = base.clone();
@@ -298,7 +363,7 @@ fn code_literal(v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    single_quoted(s).unwrap_or_else(|| quoted(s, &literal::PHP))
+    single_quoted(s).unwrap_or_else(|| quoted(s, &STYLE))
 }
 
 /// One line of a `//` or `/** */` comment: neither `*/` nor `?>` survives.
@@ -306,9 +371,43 @@ fn comment(s: &str) -> String {
     one_line(s).replace("*/", "* /").replace("?>", "? >")
 }
 
+/// PHP's double quotes: `\u{1f600}`, and `$` escaped so that `$var` and `{$x}` stay text.
+const STYLE: literal::Style = literal::Style {
+    escape: literal::braced,
+    ascii_only: false,
+    special: &[('$', "\\$")],
+};
+
+/// PHP enum cases are PascalCase; of the keywords only `class` is refused as a case name (it
+/// would read as `PixnetError::class`, the class name).
+const PHP_RESERVED: &[&str] = &["Class"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("$var {$x} #{x} \u{0}\u{feff}", &STYLE),
+            r#""\$var {\$x} #{x} \u{0}\u{feff}""#
+        );
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Php);
+        assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
+        assert_eq!(out.matches("= 4109;").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        // `X::Class` reads as the class-name constant `X::class`.
+        assert!(Php.is_reserved("X", "Class"));
+        assert!(!Php.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn comments_cannot_end_early() {

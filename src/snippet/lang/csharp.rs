@@ -8,13 +8,75 @@
 //!
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `FromCode`'s `switch`.
 
-use super::body::{Field, FieldType, FlagType, Role, Shape};
-use super::literal::{self, quoted};
-use super::out::Out;
-use super::{CodeType, Unit, Variant, indent, one_line, trailing};
+use super::Language;
+use super::{DocumentImport, InDocument};
+use crate::catalog::Vendor;
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use crate::snippet::literal::{self, quoted};
+use crate::snippet::naming;
+use crate::snippet::out::Out;
+use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
 use std::fmt::Write;
 
-pub(super) fn arm(unit: &Unit, v: &Variant) -> String {
+/// The C# writer (see the module's documentation).
+pub(super) struct CSharp;
+
+impl Language for CSharp {
+    fn names(&self) -> &'static [&'static str] {
+        &["csharp", "cs", "c#"]
+    }
+
+    fn title(&self) -> &'static str {
+        "C#"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &["cs"]
+    }
+
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        naming::upper_camel(words)
+    }
+
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        CSHARP_RESERVED.contains(&name)
+    }
+
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        arm(unit, v)
+    }
+
+    fn enumeration(&self, unit: &Unit, out: &mut Out) {
+        enumeration(unit, out)
+    }
+
+    fn is_head_line(&self, line: &str) -> bool {
+        line.starts_with("using ")
+    }
+
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_head_line(line).then(|| line.to_string())
+    }
+
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("using ") {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
+    }
+
+    /// A `using` directive, not a `using` statement or declaration.
+    fn document_import(&self, line: &str) -> DocumentImport {
+        if line.starts_with("using ") && line.ends_with(';') && !line.contains('(') {
+            DocumentImport::Line
+        } else {
+            DocumentImport::No
+        }
+    }
+}
+
+fn arm(unit: &Unit, v: &Variant) -> String {
     format!(
         "case {}: return {}.{};{}",
         code_literal(v),
@@ -29,7 +91,7 @@ fn extensions(unit: &Unit) -> String {
     format!("{}Extensions", unit.type_name)
 }
 
-pub(super) fn enumeration(unit: &Unit, out: &mut Out) {
+fn enumeration(unit: &Unit, out: &mut Out) {
     let t = &unit.type_name;
     let ext = extensions(unit);
     let int = unit.code_type == CodeType::Int;
@@ -357,7 +419,7 @@ fn property_names(shape: &Shape) -> Vec<String> {
     ];
     let mut used: Vec<String> = Vec::new();
     for f in &shape.fields {
-        let base = super::naming::upper_camel(&f.words);
+        let base = crate::snippet::naming::upper_camel(&f.words);
         let mut name = base.clone();
         let mut n = 2;
         while used.contains(&name) || TAKEN.contains(&name.as_str()) || name == shape.name {
@@ -378,7 +440,7 @@ fn code_literal(v: &Variant) -> String {
 }
 
 pub(super) fn literal(s: &str) -> String {
-    quoted(s, &literal::CSHARP)
+    quoted(s, &STYLE)
 }
 
 /// Text for an XML documentation comment: one line, with `&`, `<` and `>` as entities so the
@@ -390,9 +452,57 @@ fn doc(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// C#: UTF-16 escapes (`\x` is not used: it takes up to four hex digits, so what follows
+/// could join it).
+const STYLE: literal::Style = literal::Style {
+    escape: literal::utf16,
+    ascii_only: false,
+    special: &[],
+};
+
+/// C# enum members are PascalCase, so no keyword can be one; these are the members every enum
+/// inherits, which a member of the same name would hide.
+const CSHARP_RESERVED: &[&str] = &[
+    "Equals",
+    "GetHashCode",
+    "GetType",
+    "ToString",
+    "HasFlag",
+    "CompareTo",
+    "GetTypeCode",
+    "Finalize",
+    "MemberwiseClone",
+    "ReferenceEquals",
+    "value__",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_escape_what_the_language_needs() {
+        assert_eq!(
+            quoted("a\"b\\c\n錯😀\u{2028}", &STYLE),
+            r#""a\"b\\c\n錯😀\u2028""#
+        );
+    }
+
+    #[test]
+    fn the_code_listed_twice_is_one_variant() {
+        // Once where the variant is defined (or in `code()`), once in the lookup.
+        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::CSharp);
+        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
+        assert_eq!(out.matches("= 4109,").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn keywords_and_generated_names_are_reserved() {
+        for name in ["ToString", "GetHashCode", "value__"] {
+            assert!(CSharp.is_reserved("X", name), "{name}");
+        }
+        assert!(!CSharp.is_reserved("X", "AlbumNotFound"));
+    }
 
     #[test]
     fn doc_comments_stay_one_line_of_xml() {

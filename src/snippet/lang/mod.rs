@@ -1,0 +1,371 @@
+//! The snippet languages: one file each, holding everything about its language (its writer, its
+//! reserved words, its literal and comment escaping, its identifier rules) behind [`Language`];
+//! [`Lang`] names them, and [`Lang::language`] is the one place that maps a name to its file.
+//!
+//! To add a language: a file here with a unit struct implementing [`Language`], a variant of
+//! [`Lang`] with its row in [`Lang::ALL`] and [`Lang::language`], and a test file in
+//! `tests/snippets/` (see docs/design.md, "Add a snippet language").
+
+mod csharp;
+mod go;
+mod java;
+mod javascript;
+mod kotlin;
+mod php;
+mod python;
+mod ruby;
+mod rust;
+mod typescript;
+
+pub(super) use go::prefix as go_prefix;
+
+pub(super) use super::document::{DocumentImport, InDocument};
+use super::module::{Module, import_lines};
+use super::out::Out;
+use super::{Unit, Variant};
+use crate::catalog::Vendor;
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+/// What a language gives the snippets. The shared work (grouping entries into variants, the
+/// words of their names, typing the codes, the body's shape) is done before a language is
+/// asked; a language turns it into its own text.
+pub(super) trait Language: Sync {
+    /// The id the CLI and the config file take (`csharp`), then its aliases (`cs`, `c#`), in
+    /// lower case.
+    fn names(&self) -> &'static [&'static str];
+
+    /// The language's proper name, for titles and the status line (`C#`).
+    fn title(&self) -> &'static str;
+
+    /// The file extensions of its sources, the usual one first (`ts`, `tsx`, `mts`, `cts`).
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// The ids editors give its files beside its names (the LSP's `typescriptreact`).
+    fn editor_ids(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// A variant's identifier from its words (lower-case ASCII, never starting with a digit),
+    /// in the language's case: `InvalidExpiredToken`, `INVALID_EXPIRED_TOKEN`.
+    fn ident(&self, vendor: &Vendor, words: &[String]) -> String;
+
+    /// Whether a variant of the type `type_name` may not take `name`: a keyword, a name the
+    /// generated code defines beside the variants, one that would read as something else.
+    fn is_reserved(&self, type_name: &str, name: &str) -> bool;
+
+    /// The arm of `v`: the line (or lines) the enum's `from_code` holds for it, with the
+    /// message as a comment.
+    fn arm(&self, unit: &Unit, v: &Variant) -> String;
+
+    /// The whole unit: the enum and its lookups, then the body's type when the unit has one.
+    fn enumeration(&self, unit: &Unit, out: &mut Out);
+
+    // Several vendors' units in one file (`snippet::module`, the explorer's `Y` over rows of
+    // several vendors).
+
+    /// Whether `line`, at the top of a unit, is one a file holds once (an import, `<?php`, a
+    /// magic comment): a shared file takes these off each unit.
+    fn is_head_line(&self, _line: &str) -> bool {
+        false
+    }
+
+    /// What a head line asks a shared file to import, written once: the line itself (Go: the
+    /// package's path); `None` for a line the file's own top has anyway.
+    fn import(&self, _line: &str) -> Option<String> {
+        None
+    }
+
+    /// The text every unit ends with that a shared file holds once, at its end.
+    fn unit_tail(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether a unit's constants are declared at the file's top level (Go's package), so two
+    /// units may not share one.
+    fn constants_at_top_level(&self) -> bool {
+        false
+    }
+
+    /// A file of several units: `imports` are what their heads asked for, `parts` the units
+    /// without their heads and tails (and the tail, last, when a unit had one), each trimmed.
+    fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        Module {
+            text: format!("{}{}\n", import_lines(imports, "\n"), parts.join("\n\n")),
+            file_name: None,
+        }
+    }
+
+    // A unit put into a document of the language (`snippet::document`, the editor server's
+    // code action).
+
+    /// What `line`, at the top of a unit, is to a document the unit goes into: code, a line
+    /// the document has its own of, the package clause, or an import.
+    fn in_document(&self, _line: &str) -> InDocument {
+        InDocument::Code
+    }
+
+    /// A line of the unit's code as a document takes it.
+    fn code_line_in_document<'l>(&self, line: &'l str) -> Cow<'l, str> {
+        Cow::Borrowed(line)
+    }
+
+    /// Whether the unit's `export`s go in a CommonJS document (`require`, `module.exports`).
+    fn exports_drop_in_commonjs(&self) -> bool {
+        false
+    }
+
+    /// What a document's line (trimmed at the start) is to its imports.
+    fn document_import(&self, line: &str) -> DocumentImport {
+        if line.starts_with("import ") {
+            DocumentImport::Line
+        } else {
+            DocumentImport::No
+        }
+    }
+
+    /// Whether a document's line imports what `import` does, beside being the same line (both
+    /// trimmed, without `;`).
+    fn imports_alike(&self, _line: &str, _import: &str) -> bool {
+        false
+    }
+
+    /// The tag a document may end with, before which code goes (PHP's `?>`).
+    fn closing_tag(&self) -> Option<&'static str> {
+        None
+    }
+}
+
+/// A language snippets are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Rust,
+    Typescript,
+    Javascript,
+    Python,
+    Go,
+    Java,
+    Kotlin,
+    CSharp,
+    Php,
+    Ruby,
+}
+
+impl Lang {
+    /// Every language, in the order the explorer's `L` cycles through them.
+    pub const ALL: [Lang; 10] = [
+        Lang::Rust,
+        Lang::Typescript,
+        Lang::Javascript,
+        Lang::Python,
+        Lang::Go,
+        Lang::Java,
+        Lang::Kotlin,
+        Lang::CSharp,
+        Lang::Php,
+        Lang::Ruby,
+    ];
+
+    /// The language's implementation: the one place a `Lang` is matched.
+    pub(super) fn language(self) -> &'static dyn Language {
+        match self {
+            Lang::Rust => &rust::Rust,
+            Lang::Typescript => &typescript::Typescript,
+            Lang::Javascript => &javascript::Javascript,
+            Lang::Python => &python::Python,
+            Lang::Go => &go::Go,
+            Lang::Java => &java::Java,
+            Lang::Kotlin => &kotlin::Kotlin,
+            Lang::CSharp => &csharp::CSharp,
+            Lang::Php => &php::Php,
+            Lang::Ruby => &ruby::Ruby,
+        }
+    }
+
+    /// The language's proper name, for titles and the status line.
+    pub fn name(self) -> &'static str {
+        self.language().title()
+    }
+
+    /// The id the CLI and the config file take (`csharp`).
+    pub fn id(self) -> &'static str {
+        self.language().names()[0]
+    }
+
+    /// The next language, cycling (the TUI's `L` key).
+    pub fn next(self) -> Lang {
+        let i = Lang::ALL.iter().position(|&l| l == self).unwrap_or(0);
+        Lang::ALL[(i + 1) % Lang::ALL.len()]
+    }
+
+    /// The usual file extension of the language.
+    pub fn extension(self) -> &'static str {
+        self.language().extensions()[0]
+    }
+
+    /// The language of a file from the id an editor gives it (a language's name or alias, or
+    /// an editor's own id such as `typescriptreact`), else from its extension (`mts`, `kts`).
+    pub fn of_file(editor_id: &str, extension: &str) -> Option<Lang> {
+        let by = |list: fn(&dyn Language) -> &'static [&'static str], wanted: &str| {
+            Lang::ALL
+                .into_iter()
+                .find(|l| list(l.language()).contains(&wanted))
+        };
+        by(|l| l.editor_ids(), editor_id)
+            .or_else(|| editor_id.parse().ok())
+            .or_else(|| by(|l| l.extensions(), extension))
+            .or_else(|| extension.parse().ok())
+    }
+
+    /// Whether the enum's members are named without their type, at the file's top level (Go's
+    /// `PixnetInvalidExpiredToken`), rather than as `PixnetError::InvalidExpiredToken`.
+    pub fn members_at_top_level(self) -> bool {
+        self.language().constants_at_top_level()
+    }
+}
+
+impl Default for Lang {
+    /// Rust, the language errdex is written in.
+    fn default() -> Lang {
+        Lang::Rust
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    /// A language's id or alias, in any case (`rust`/`rs`, `csharp`/`cs`/`c#`, …).
+    fn from_str(s: &str) -> Result<Lang, String> {
+        let wanted = s.trim().to_ascii_lowercase();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.language().names().contains(&wanted.as_str()))
+            .ok_or_else(|| {
+                let ids: Vec<&str> = Lang::ALL.iter().map(|l| l.id()).collect();
+                let (last, rest) = ids.split_last().unwrap_or((&"", &[]));
+                format!(
+                    "unknown language `{s}` (expected {} or {last})",
+                    rest.join(", ")
+                )
+            })
+    }
+}
+
+impl clap::ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (id, aliases) = self.language().names().split_first()?;
+        Some(clap::builder::PossibleValue::new(*id).aliases(aliases.iter().copied()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_parses_names_and_aliases_in_any_case() {
+        for (s, l) in [
+            ("rust", Lang::Rust),
+            ("RS", Lang::Rust),
+            ("TypeScript", Lang::Typescript),
+            ("ts", Lang::Typescript),
+            ("JavaScript", Lang::Javascript),
+            ("js", Lang::Javascript),
+            ("Python", Lang::Python),
+            ("py", Lang::Python),
+            ("GO", Lang::Go),
+            ("golang", Lang::Go),
+            ("java", Lang::Java),
+            ("C#", Lang::CSharp),
+            ("cs", Lang::CSharp),
+            ("CSharp", Lang::CSharp),
+            ("php", Lang::Php),
+            ("Ruby", Lang::Ruby),
+            ("rb", Lang::Ruby),
+            ("Kotlin", Lang::Kotlin),
+            ("kt", Lang::Kotlin),
+        ] {
+            assert_eq!(s.parse::<Lang>(), Ok(l), "{s}");
+            assert_eq!(
+                <Lang as clap::ValueEnum>::from_str(s, true),
+                Ok(l),
+                "clap {s}"
+            );
+        }
+        assert_eq!(
+            "cobol".parse::<Lang>().unwrap_err(),
+            "unknown language `cobol` (expected rust, typescript, javascript, python, go, java, \
+             kotlin, csharp, php or ruby)"
+        );
+    }
+
+    #[test]
+    fn a_file_is_known_by_its_editor_id_else_its_extension() {
+        for (id, ext, lang) in [
+            ("typescriptreact", "tsx", Some(Lang::Typescript)),
+            ("javascriptreact", "", Some(Lang::Javascript)),
+            ("plaintext", "mts", Some(Lang::Typescript)),
+            ("", "cjs", Some(Lang::Javascript)),
+            ("", "kts", Some(Lang::Kotlin)),
+            ("csharp", "txt", Some(Lang::CSharp)),
+            ("", "rb", Some(Lang::Ruby)),
+            ("go", "rs", Some(Lang::Go)),
+            ("plaintext", "txt", None),
+            ("", "", None),
+        ] {
+            assert_eq!(Lang::of_file(id, ext), lang, "{id} {ext}");
+        }
+    }
+
+    #[test]
+    fn lang_cycles_through_all() {
+        let mut l = Lang::default();
+        let mut seen = vec![];
+        for _ in 0..Lang::ALL.len() {
+            seen.push(l.name());
+            l = l.next();
+        }
+        assert_eq!(l, Lang::default());
+        assert_eq!(
+            seen,
+            [
+                "Rust",
+                "TypeScript",
+                "JavaScript",
+                "Python",
+                "Go",
+                "Java",
+                "Kotlin",
+                "C#",
+                "PHP",
+                "Ruby"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_language_has_its_own_names_and_reserves_the_type_name_nowhere_else() {
+        let mut seen = std::collections::HashSet::new();
+        for lang in Lang::ALL {
+            let l = lang.language();
+            assert!(!l.names().is_empty(), "{lang}");
+            for name in l.names() {
+                assert!(seen.insert(*name), "{name} names two languages");
+                assert_eq!(name.to_ascii_lowercase(), *name);
+            }
+            assert!(!l.extensions().is_empty());
+        }
+    }
+}
