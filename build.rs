@@ -89,6 +89,7 @@ fn main() {
     }
     println!("cargo::rerun-if-changed=src/index/table.rs");
     println!("cargo::rerun-if-changed=src/index/codes.rs");
+    println!("cargo::rerun-if-changed=src/index/words.rs");
     println!("cargo::rerun-if-changed=src/fold.rs");
     println!("cargo::rerun-if-changed=src/sanitize.rs");
     println!("cargo::rerun-if-env-changed={EXTRA}");
@@ -135,7 +136,12 @@ fn main() {
              folded: include_str!({}),\n                rows: include_bytes!({}),\n                \
              pieces: include_bytes!({}),\n                \
              code_starts: include_bytes!({}),\n                \
-             code_rows: include_bytes!({}),\n            }},\n        ),",
+             code_rows: include_bytes!({}),\n                \
+             name_starts: include_bytes!({}),\n                \
+             name_rows: include_bytes!({}),\n                \
+             words: WordParts {{\n                    \
+             words: include_str!({}),\n                    \
+             data: include_bytes!({}),\n                }},\n            }},\n        ),",
             parts.has_names,
             chunks.join(", "),
             write("folded", parts.folded.as_bytes()),
@@ -143,6 +149,10 @@ fn main() {
             write("pieces", parts.pieces),
             write("code-starts", parts.code_starts),
             write("code-rows", parts.code_rows),
+            write("name-starts", parts.name_starts),
+            write("name-rows", parts.name_rows),
+            write("words", parts.words.words.as_bytes()),
+            write("word-data", parts.words.data),
         )
         .unwrap();
         writeln!(

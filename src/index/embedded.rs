@@ -5,6 +5,7 @@
 //! when errdex starts.
 
 use super::table::{Parts, Table};
+use super::words::WordParts;
 use crate::catalog::{
     Catalog, Edition, Envelope, Flag, Items, Loaded, Origin, Rows, TooLarge, Vendor, VendorType,
 };

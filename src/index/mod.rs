@@ -43,9 +43,6 @@ pub struct Index {
     /// The default view's rows are each vendor's newest table, one after the other: vendor
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
-    /// Each vendor's rows by loose name (see [`Index::by_name`]), built on first use for that
-    /// vendor only, so a look-up costs the same whatever the other catalogs hold.
-    by_name: Vec<OnceLock<std::collections::HashMap<String, Vec<RowId>>>>,
     /// The decoder's index of message words, built on first use.
     messages: OnceLock<MessageIndex>,
     /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
@@ -145,7 +142,6 @@ impl Index {
             starts.push(RowId::try_from(next).expect("more than 2^32 rows"));
         }
         Index {
-            by_name: vendors.iter().map(|_| OnceLock::new()).collect(),
             tables,
             vendors,
             starts,
@@ -273,29 +269,10 @@ impl Index {
     /// Rows of `vendor` whose code has the name `name` (its symbol or an alias), compared
     /// without case or `_`, so `NotFound`, `NOT_FOUND` and `not_found` are one name.
     pub fn by_name(&self, vendor: usize, name: &str) -> Vec<RowId> {
-        fn loose(s: &str) -> String {
-            s.chars()
-                .filter(|&c| c != '_')
-                .map(|c| c.to_ascii_lowercase())
-                .collect()
-        }
-        let names = self.by_name[vendor].get_or_init(|| {
-            let mut names = std::collections::HashMap::<_, Vec<RowId>>::new();
-            let table = self.vendor_table(vendor);
-            if table.has_names() {
-                for i in 0..table.len() {
-                    let row = self.starts[vendor] + i as RowId;
-                    let mut seen: Vec<String> = table.names(i).map(loose).collect();
-                    seen.sort();
-                    seen.dedup();
-                    for n in seen {
-                        names.entry(n).or_default().push(row);
-                    }
-                }
-            }
-            names
-        });
-        names.get(&loose(name)).cloned().unwrap_or_default()
+        let base = self.starts[vendor];
+        (self.vendor_table(vendor).rows_with_name(name).into_iter())
+            .map(|i| base + i as RowId)
+            .collect()
     }
 
     /// Entries of `vendor` with `code` in an edition (default: the newest). Several when the

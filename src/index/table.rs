@@ -13,7 +13,7 @@
 //! table's [`Parts`] into the binary, and [`Table::from_parts`] uses them where they lie.
 
 use super::codes::CodeIndex;
-use super::words::WordIndex;
+use super::words::{WordIndex, WordParts};
 use crate::catalog::{
     Catalog, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, TextRef, TooLarge,
     Vendor,
@@ -221,7 +221,10 @@ pub struct Table {
     pieces: Cow<'static, [u8]>,
     /// The rows by code, built on first use (the shipped tables come with theirs).
     codes: OnceLock<CodeIndex>,
-    /// The rows' words (see [`Table::words`]), made on first use.
+    /// The rows by name (symbol or alias), the same way.
+    names: OnceLock<CodeIndex>,
+    /// The rows' words (see [`Table::words`]), made on first use (the shipped tables come with
+    /// theirs).
     words: OnceLock<WordIndex>,
 }
 
@@ -237,6 +240,10 @@ pub struct Parts<'a> {
     /// The code index: its bucket starts and its rows.
     pub code_starts: &'a [u8],
     pub code_rows: &'a [u8],
+    /// The name index, the same way.
+    pub name_starts: &'a [u8],
+    pub name_rows: &'a [u8],
+    pub words: WordParts<'a>,
 }
 
 impl fmt::Debug for Table {
@@ -291,14 +298,16 @@ impl Table {
             rows: Cow::Borrowed(parts.rows),
             pieces: Cow::Borrowed(parts.pieces),
             codes: OnceLock::from(CodeIndex::from_parts(parts.code_starts, parts.code_rows)),
-            words: OnceLock::new(),
+            names: OnceLock::from(CodeIndex::from_parts(parts.name_starts, parts.name_rows)),
+            words: OnceLock::from(WordIndex::from_parts(parts.words)),
         }
     }
 
-    /// The packed buffers (the code index built if it was not), for build.rs to write into the
-    /// binary.
+    /// The packed buffers (the code, name and word indexes built if they were not), for
+    /// build.rs to write into the binary.
     pub fn parts(&self) -> Parts<'_> {
         let (code_starts, code_rows) = self.code_index().parts();
+        let (name_starts, name_rows) = self.name_index().parts();
         Parts {
             has_names: self.has_names,
             chunks: self.chunks.iter().map(|c| c.as_ref()).collect(),
@@ -307,6 +316,9 @@ impl Table {
             pieces: &self.pieces,
             code_starts,
             code_rows,
+            name_starts,
+            name_rows,
+            words: self.words().parts(),
         }
     }
 
@@ -318,6 +330,23 @@ impl Table {
     /// The rows whose code is `code` (case-insensitive), in order.
     pub fn rows_with_code(&self, code: &str) -> Vec<usize> {
         self.code_index().find(code, |i| self.code(i))
+    }
+
+    fn name_index(&self) -> &CodeIndex {
+        self.names.get_or_init(|| {
+            // A table without names needs no buckets.
+            let rows = if self.has_names { self.len() } else { 0 };
+            CodeIndex::of_names(rows, |i| self.names(i))
+        })
+    }
+
+    /// The rows whose code has the name `name` (its symbol or an alias), compared without case
+    /// or `_`, in order.
+    pub fn rows_with_name(&self, name: &str) -> Vec<usize> {
+        if !self.has_names {
+            return Vec::new();
+        }
+        self.name_index().find_name(name, |i| self.names(i))
     }
 
     pub fn len(&self) -> usize {
@@ -762,6 +791,7 @@ impl TableBuilder {
             rows: Cow::Owned(self.rows),
             pieces: Cow::Owned(self.pieces),
             codes: OnceLock::new(),
+            names: OnceLock::new(),
             words: OnceLock::new(),
         }
     }
@@ -891,6 +921,12 @@ mod tests {
             pieces: keep(parts.pieces),
             code_starts: keep(parts.code_starts),
             code_rows: keep(parts.code_rows),
+            name_starts: keep(parts.name_starts),
+            name_rows: keep(parts.name_rows),
+            words: WordParts {
+                words: keep_str(parts.words.words),
+                data: keep(parts.words.data),
+            },
         };
         let read = Table::from_parts(catalog(Vec::new()), Origin::Embedded("t"), parts);
         assert_eq!(read.len(), made.len());
@@ -901,6 +937,17 @@ mod tests {
             assert_eq!(read.unicode(i), made.unicode(i));
             assert_eq!(read.http_status(i), made.http_status(i));
             assert_eq!(read.rows_with_code(made.code(i)), vec![i]);
+            for name in made.names(i) {
+                assert!(read.rows_with_name(name).contains(&i), "{name}");
+            }
+        }
+        let (read_words, made_words) = (read.words(), made.words());
+        assert_eq!(
+            read_words.all().collect::<Vec<_>>(),
+            made_words.all().collect::<Vec<_>>()
+        );
+        for (id, _) in made_words.all() {
+            assert!(read_words.postings(id).eq(made_words.postings(id)));
         }
     }
 

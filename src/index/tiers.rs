@@ -319,10 +319,10 @@ impl Lookup {
         if let Some(id) = index.id(&self.word) {
             add(id, Class::Exact);
         }
-        for &id in index.by_inflection(&self.inflected) {
+        for id in index.by_inflection(&self.inflected) {
             add(id, Class::Inflected);
         }
-        for &id in index.by_derivation(&self.derived) {
+        for id in index.by_derivation(&self.derived) {
             add(id, Class::Derived);
         }
         if self.loose && self.word.bytes().all(|b| b.is_ascii_alphabetic()) {

@@ -5,11 +5,18 @@
 
 use super::table::{Field, Table};
 use crate::fold::fold;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Whether `c` is part of a word. CJK characters are not: CJK text is matched as substrings.
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || (!c.is_ascii() && c < '\u{2E80}' && c.is_alphanumeric())
+}
+
+/// Whether `c` is part of a word once folded (full-width letters and digits fold to ASCII).
+fn folds_into_a_word(c: char) -> bool {
+    is_word_char(c)
+        || matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
 }
 
 /// Whether `c` is a CJK character (matched as substrings).
@@ -268,30 +275,91 @@ pub struct Posting {
 }
 
 /// Which rows of a table hold each word, and in which fields; built from the table's rows
-/// (so it can be made when the table is loaded or ahead of time).
+/// when the table is loaded, or when errdex is built (the shipped tables: build.rs writes
+/// [`WordIndex::parts`] into the binary and [`WordIndex::from_parts`] uses them where they lie).
+///
+/// Packed, so that it can be borrowed from the binary without a copy or a parse: word `id` is
+/// the `id`-th word in byte order, so a word, a prefix and a stem's words are found by binary
+/// search. `data` holds `u32`s, little-endian, then the postings (see [`Layout`]).
 pub struct WordIndex {
-    ids: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
-    words: Vec<Box<str>>,
-    /// Word ids by [`inflect`] stem and by [`derive`] stem.
-    by_inflection: HashMap<String, Vec<u32>, foldhash::fast::RandomState>,
-    by_derivation: HashMap<String, Vec<u32>, foldhash::fast::RandomState>,
-    /// Word ids in the order of their words, for finding the words that start with a prefix.
-    sorted: Vec<u32>,
-    /// The postings of word `w` are `postings[starts[w]..starts[w + 1]]`, in row order, each
-    /// `row << FIELD_BITS | field`.
-    starts: Vec<u32>,
-    postings: Vec<u32>,
-    /// Bytes of text per field, over all rows that have the field, and how many rows have it:
-    /// the average length BM25 compares a field's length with.
-    field_bytes: [u64; 16],
-    field_rows: [u32; 16],
+    /// Every word, in byte order, one after another.
+    words: Cow<'static, str>,
+    data: Cow<'static, [u8]>,
+    layout: Layout,
+}
+
+/// Where each part of a [`WordIndex`]'s `data` starts: after a header of two counts (words,
+/// bytes of postings) and the bytes and rows of each field (see [`WordIndex::field_sizes`]),
+///
+/// - `word_ends` (`u32`s): where each word ends in `words`;
+/// - `starts` (`u32`s, one more than the words): word `w`'s postings are the bytes
+///   `postings[starts[w]..starts[w + 1]]`;
+/// - `postings` (bytes): each word's `row << FIELD_BITS | field` values in row order, each the
+///   difference from the one before (the first from 0) as a LEB128 number: most take a byte.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    words: usize,
+    /// In `u32`s.
+    word_ends: usize,
+    starts: usize,
+    /// In bytes.
+    postings: usize,
+}
+
+const HEADER: usize = 2;
+/// `u32`s of the field sizes: 16 fields' bytes (`u64`, two `u32`s each) and rows.
+const FIELD_SIZES: usize = 16 * 3;
+
+fn u32_at(data: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes([
+        data[i * 4],
+        data[i * 4 + 1],
+        data[i * 4 + 2],
+        data[i * 4 + 3],
+    ])
+}
+
+impl Layout {
+    fn read(data: &[u8]) -> Layout {
+        let words = if data.len() >= HEADER * 4 {
+            u32_at(data, 0) as usize
+        } else {
+            0
+        };
+        let word_ends = HEADER + FIELD_SIZES;
+        let starts = word_ends + words;
+        Layout {
+            words,
+            word_ends,
+            starts,
+            postings: (starts + words + 1) * 4,
+        }
+    }
+}
+
+/// Appends `value` as a LEB128 number: seven bits a byte, low first, the high bit set on all
+/// but the last.
+fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// A word index's buffers, borrowed: what build.rs writes into the binary for each shipped
+/// table, and what [`WordIndex::from_parts`] takes back without copying.
+#[derive(Debug, Clone, Copy)]
+pub struct WordParts<'a> {
+    pub words: &'a str,
+    pub data: &'a [u8],
 }
 
 impl std::fmt::Debug for WordIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("WordIndex")
-            .field("words", &self.words.len())
-            .field("postings", &self.postings.len())
+            .field("words", &self.layout.words)
+            .field("posting_bytes", &(self.data.len() - self.layout.postings))
             .finish()
     }
 }
@@ -321,9 +389,7 @@ impl Part {
         let mut field_bytes = [0u64; 16];
         let mut field_rows = [0u32; 16];
         let mut buf = String::new();
-        let mut seen: Vec<(u32, Field)> = Vec::new();
         for i in rows {
-            seen.clear();
             let mut last_field = None;
             for (field, text) in table.pieces(i) {
                 if !indexed(field) {
@@ -334,6 +400,10 @@ impl Part {
                 if last_field != Some(field) {
                     field_rows[f] += 1;
                     last_field = Some(field);
+                }
+                if !text.is_ascii() && !text.chars().any(folds_into_a_word) {
+                    // CJK text, matched as text: no word to index, nothing to fold.
+                    continue;
                 }
                 let folded = fold(text);
                 let mut add = |w: &str| {
@@ -352,10 +422,11 @@ impl Part {
                         }
                     };
                     let posting = (i as u32) << FIELD_BITS | field as u32;
-                    // A word twice in one field is one posting.
-                    if !seen.contains(&(id, field)) {
-                        seen.push((id, field));
-                        lists[id as usize].push(posting);
+                    // A word twice in one field is one posting (a row's pieces come field by
+                    // field, so the word's last posting is this one if it was there).
+                    let list = &mut lists[id as usize];
+                    if list.last() != Some(&posting) {
+                        list.push(posting);
                     }
                 };
                 each_word(&folded, &mut buf, &mut add);
@@ -390,13 +461,19 @@ impl Part {
     }
 }
 
+/// No word is more than this many letters longer than its [`inflect`] stem (`singeing`,
+/// `sing`), nor more than [`DERIVED_LONGER`] longer than its [`derive`] stem
+/// (`notifications`, `notif`).
+const INFLECTED_LONGER: usize = 5;
+const DERIVED_LONGER: usize = 12;
+
 impl WordIndex {
     /// Indexes every row of `table`.
     pub fn build(table: &Table) -> WordIndex {
         // Large tables are read by two threads, each half of the rows, and the halves joined.
         let Part {
-            mut ids,
-            mut lists,
+            ids,
+            lists,
             field_bytes,
             field_rows,
         } = if table.len() >= PARALLEL_ROWS
@@ -414,93 +491,176 @@ impl WordIndex {
         } else {
             Part::read(table, 0..table.len())
         };
-        ids.shrink_to_fit();
-        lists.shrink_to_fit();
-        let mut words: Vec<Box<str>> = vec![Box::from(""); lists.len()];
-        for (w, &id) in &ids {
-            words[id as usize] = w.clone();
+        // Word ids in the order of the words.
+        let mut sorted: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut head: Vec<u32> = Vec::with_capacity(HEADER + FIELD_SIZES + 2 * sorted.len() + 1);
+        head.extend([sorted.len() as u32, 0]);
+        for bytes in field_bytes {
+            head.extend([bytes as u32, (bytes >> 32) as u32]);
         }
-        let mut starts = Vec::with_capacity(lists.len() + 1);
-        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-        starts.push(0);
-        for list in lists {
-            postings.extend_from_slice(&list);
-            starts.push(postings.len() as u32);
+        head.extend(field_rows);
+        let mut words = String::with_capacity(sorted.iter().map(|(w, _)| w.len()).sum());
+        for (w, _) in &sorted {
+            words.push_str(w);
+            head.push(words.len() as u32);
         }
-        let mut by_inflection: HashMap<String, Vec<u32>, _> = HashMap::default();
-        let mut by_derivation: HashMap<String, Vec<u32>, _> = HashMap::default();
-        for (id, w) in words.iter().enumerate() {
-            by_inflection.entry(inflect(w)).or_default().push(id as u32);
-            by_derivation.entry(derive(w)).or_default().push(id as u32);
+        let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum::<usize>() * 2);
+        head.push(0);
+        for (_, old) in &sorted {
+            let mut last = 0u32;
+            for &p in &lists[*old as usize] {
+                push_varint(&mut postings, p.wrapping_sub(last));
+                last = p;
+            }
+            head.push(postings.len() as u32);
         }
-        let mut sorted: Vec<u32> = (0..words.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        head[1] = postings.len() as u32;
+        let mut data: Vec<u8> = head.into_iter().flat_map(u32::to_le_bytes).collect();
+        data.extend(postings);
         WordIndex {
-            ids,
-            words,
-            by_inflection,
-            by_derivation,
-            sorted,
-            starts,
-            postings,
-            field_bytes,
-            field_rows,
+            layout: Layout::read(&data),
+            words: Cow::Owned(words),
+            data: Cow::Owned(data),
         }
+    }
+
+    /// The index of buffers [`WordIndex::parts`] gave, used where they lie.
+    pub fn from_parts(parts: WordParts<'static>) -> WordIndex {
+        WordIndex {
+            layout: Layout::read(parts.data),
+            words: Cow::Borrowed(parts.words),
+            data: Cow::Borrowed(parts.data),
+        }
+    }
+
+    /// The buffers, for build.rs to write into the binary.
+    pub fn parts(&self) -> WordParts<'_> {
+        WordParts {
+            words: &self.words,
+            data: &self.data,
+        }
+    }
+
+    fn at(&self, i: usize) -> usize {
+        u32_at(&self.data, i) as usize
     }
 
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        let id = id as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.at(self.layout.word_ends + id - 1)
+        };
+        &self.words[start..self.at(self.layout.word_ends + id)]
+    }
+
+    /// The first word id whose word is not below `word` (in byte order).
+    fn first_at_least(&self, word: &str) -> u32 {
+        let (mut lo, mut hi) = (0, self.layout.words as u32);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.word(mid) < word {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     pub fn id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
+        let at = self.first_at_least(word);
+        ((at as usize) < self.layout.words && self.word(at) == word).then_some(at)
     }
 
-    /// Ids of the words with this [`inflect`] stem.
-    pub fn by_inflection(&self, stem: &str) -> &[u32] {
-        self.by_inflection.get(stem).map_or(&[], Vec::as_slice)
+    /// Ids of the words that start with `prefix` (itself included), in order.
+    fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        (self.first_at_least(prefix)..self.layout.words as u32)
+            .take_while(move |&id| self.word(id).starts_with(prefix))
     }
 
-    /// Ids of the words with this [`derive`] stem.
-    pub fn by_derivation(&self, stem: &str) -> &[u32] {
-        self.by_derivation.get(stem).map_or(&[], Vec::as_slice)
+    /// Ids of the words whose `stem` is `s`, given that such a word starts with all of `s` but
+    /// its last `loose` letters and is at most `longer` letters longer.
+    fn by_stem<'a>(
+        &'a self,
+        s: &'a str,
+        loose: usize,
+        longer: usize,
+        stem: fn(&str) -> String,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let mut cut = s.len().saturating_sub(loose);
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        self.with_prefix(&s[..cut])
+            .filter(move |&id| self.word(id).len() <= s.len() + longer)
+            .filter(move |&id| stem(self.word(id)) == s)
+    }
+
+    /// Ids of the words with this [`inflect`] stem. A stem is its words' start, but for a `y`
+    /// that stands for `ies` or `ied`.
+    pub fn by_inflection<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.by_stem(stem, 1, INFLECTED_LONGER, inflect)
+    }
+
+    /// Ids of the words with this [`derive`] stem. A stem is its words' start, but for what a
+    /// derivation puts back (`ic` of `-ication`, `t` of `-tion`) or a `y` of an inflection.
+    pub fn by_derivation<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = u32> + 'a {
+        self.by_stem(stem, 2, DERIVED_LONGER, derive)
     }
 
     /// Ids of the words that start with `prefix` and are longer.
     pub fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let from = self
-            .sorted
-            .partition_point(|&id| &*self.words[id as usize] < prefix);
-        self.sorted[from..]
-            .iter()
-            .copied()
-            .take_while(move |&id| self.words[id as usize].starts_with(prefix))
-            .filter(move |&id| self.words[id as usize].len() > prefix.len())
+        self.with_prefix(prefix)
+            .filter(move |&id| self.word(id).len() > prefix.len())
     }
 
     /// Ids of every word (for typo search).
     pub fn all(&self) -> impl Iterator<Item = (u32, &str)> {
-        self.words.iter().enumerate().map(|(i, w)| (i as u32, &**w))
+        (0..self.layout.words as u32).map(|id| (id, self.word(id)))
     }
 
     /// The rows that hold word `id`, in row order, with the field (a row once per field).
-    pub fn postings(&self, id: u32) -> impl ExactSizeIterator<Item = Posting> + '_ {
-        let range = self.starts[id as usize] as usize..self.starts[id as usize + 1] as usize;
-        self.postings[range].iter().map(|&p| Posting {
-            row: p >> FIELD_BITS,
-            field: Field::from_bits((p & ((1 << FIELD_BITS) - 1)) as u8),
+    pub fn postings(&self, id: u32) -> impl Iterator<Item = Posting> + '_ {
+        let starts = self.layout.starts + id as usize;
+        let base = self.layout.postings;
+        let mut bytes = self.data[base + self.at(starts)..base + self.at(starts + 1)].iter();
+        let mut last = 0u32;
+        std::iter::from_fn(move || {
+            let mut value = 0u32;
+            let mut shift = 0;
+            loop {
+                let b = *bytes.next()?;
+                value |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+                shift += 7;
+                if b < 0x80 {
+                    break;
+                }
+            }
+            last = last.wrapping_add(value);
+            Some(Posting {
+                row: last >> FIELD_BITS,
+                field: Field::from_bits((last & ((1 << FIELD_BITS) - 1)) as u8),
+            })
         })
-    }
-
-    /// How many postings word `id` has.
-    pub fn count(&self, id: u32) -> usize {
-        (self.starts[id as usize + 1] - self.starts[id as usize]) as usize
     }
 
     /// Bytes of text in each field (by `Field as usize`) over all rows, and how many rows have
     /// the field: the parts of the average length BM25 compares a field's length with.
-    pub fn field_sizes(&self) -> (&[u64; 16], &[u32; 16]) {
-        (&self.field_bytes, &self.field_rows)
+    pub fn field_sizes(&self) -> ([u64; 16], [u32; 16]) {
+        let mut bytes = [0u64; 16];
+        let mut rows = [0u32; 16];
+        if self.data.is_empty() {
+            return (bytes, rows);
+        }
+        for f in 0..16 {
+            bytes[f] = u64::from(u32_at(&self.data, HEADER + 2 * f))
+                | u64::from(u32_at(&self.data, HEADER + 2 * f + 1)) << 32;
+            rows[f] = u32_at(&self.data, HEADER + 32 + f);
+        }
+        (bytes, rows)
     }
 }
 
@@ -569,6 +729,141 @@ mod tests {
         }
         assert_eq!(whole.field_bytes, joined.field_bytes);
         assert_eq!(whole.field_rows, joined.field_rows);
+    }
+
+    fn naive_postings_are(table: &Table, built: &WordIndex) {
+        let mut naive: std::collections::BTreeMap<String, Vec<Posting>> = Default::default();
+        for row in 0..table.len() {
+            for (field, text) in table.pieces(row) {
+                let skip_digits = field == Field::Code;
+                for w in words_of(text) {
+                    if !indexed(field) || skip_digits && w.bytes().all(|b| b.is_ascii_digit()) {
+                        continue;
+                    }
+                    let list = naive.entry(w).or_default();
+                    let p = Posting {
+                        row: row as u32,
+                        field,
+                    };
+                    if !list.contains(&p) {
+                        list.push(p);
+                    }
+                }
+            }
+        }
+        assert_eq!(naive.len(), built.all().count());
+        for (w, list) in &naive {
+            let id = built.id(w).unwrap();
+            assert!(built.postings(id).eq(list.iter().copied()), "{w}");
+        }
+    }
+
+    #[test]
+    fn the_packed_index_finds_every_word_stem_and_prefix() {
+        let index = crate::index::Index::embedded();
+        let table = index.vendor_table(index.find_vendor("postgres").unwrap());
+        let built = WordIndex::build(table);
+        let words: Vec<(u32, &str)> = built.all().collect();
+        assert!(words.len() > 500, "{}", words.len());
+        assert!(words.windows(2).all(|w| w[0].1 < w[1].1), "in byte order");
+        let whole = Part::read(table, 0..table.len());
+        assert_eq!(words.len(), whole.ids.len());
+        for &(id, w) in &words {
+            assert_eq!(built.id(w), Some(id));
+            assert!(built.by_inflection(&inflect(w)).any(|i| i == id), "{w}");
+            assert!(built.by_derivation(&derive(w)).any(|i| i == id), "{w}");
+            let rows: Vec<u32> = built
+                .postings(id)
+                .map(|p| p.row << FIELD_BITS | p.field as u32)
+                .collect();
+            assert_eq!(rows, whole.lists[whole.ids[w] as usize], "{w}");
+        }
+        // Every word of every shipped table is found by its stems.
+        for v in 0..index.vendors().len() {
+            let words = index.vendor_table(v).words();
+            for (id, w) in words.all() {
+                assert!(words.by_inflection(&inflect(w)).any(|i| i == id), "{w}");
+                assert!(words.by_derivation(&derive(w)).any(|i| i == id), "{w}");
+            }
+        }
+        // The postings are each row's words, field by field, found one by one (CJK text too).
+        for vendor in ["postgres", "pixnet", "tencent-im"] {
+            let table = index.vendor_table(index.find_vendor(vendor).unwrap());
+            let built = WordIndex::build(table);
+            naive_postings_are(table, &built);
+        }
+        assert_eq!(built.id("zzzz"), None);
+        assert_eq!(built.id(""), None);
+        assert_eq!(built.by_inflection("zzzz").count(), 0);
+        let locks: Vec<&str> = built
+            .starting_with("lock")
+            .map(|id| built.word(id))
+            .collect();
+        assert!(!locks.is_empty() && locks.iter().all(|w| w.starts_with("lock") && *w != "lock"));
+        assert_eq!(built.field_sizes(), (whole.field_bytes, whole.field_rows));
+        // The embedded table's index, compiled into the binary, is the one its rows make.
+        let shipped = table.words();
+        assert!(shipped.all().eq(built.all()));
+        assert_eq!(shipped.parts().data, built.parts().data);
+        // An empty table's index finds nothing.
+        let empty = WordIndex::build(
+            &crate::index::table::Table::from_catalog(
+                crate::catalog::Catalog {
+                    entries: Vec::new(),
+                    ..table.header.clone()
+                },
+                table.origin.clone(),
+            )
+            .unwrap(),
+        );
+        assert_eq!(empty.all().count(), 0);
+        assert_eq!(empty.id("lock"), None);
+        assert_eq!(empty.starting_with("l").count(), 0);
+    }
+
+    /// What the stem lookups rely on: a word starts with its stem but for the stem's last
+    /// letter (inflection) or two (derivation), and is not much longer.
+    #[test]
+    fn stems_start_their_words() {
+        for w in [
+            "singeing",
+            "stopping",
+            "busies",
+            "busied",
+            "processes",
+            "notifications",
+            "authentications",
+            "duplications",
+            "expiry",
+            "expirations",
+            "connections",
+            "certifications",
+            "deletions",
+            "validations",
+            "statuses",
+            "dies",
+            "ies",
+            "abilities",
+            "responsibilities",
+            "ab",
+            "x",
+            "é",
+            "naïveté",
+            "ｆｕｌｌ",
+            "uses",
+            "agreeing",
+        ] {
+            let (i, d) = (inflect(w), derive(w));
+            let start = |s: &str, n: usize| -> String {
+                s.chars()
+                    .take(s.chars().count().saturating_sub(n))
+                    .collect()
+            };
+            assert!(w.starts_with(&start(&i, 1)), "{w}: {i}");
+            assert!(w.starts_with(&start(&d, 2)), "{w}: {d}");
+            assert!(w.len() <= i.len() + INFLECTED_LONGER, "{w}: {i}");
+            assert!(w.len() <= d.len() + DERIVED_LONGER, "{w}: {d}");
+        }
     }
 
     #[test]
