@@ -95,9 +95,10 @@ pub fn fields(index: &Index, e: &EntryRef) -> Vec<Field> {
     add(Name::Aliases, Some(entry.aliases.join(", ")));
     add(
         Name::Kind,
-        entry
-            .kind
-            .map(|k| format!("{} ({})", k.id(), k.info().title)),
+        entry.kind.map(|k| match &k.info().title {
+            title if title.eq_ignore_ascii_case(k.id()) => k.id().to_string(),
+            title => format!("{} ({title})", k.id()),
+        }),
     );
     add(
         Name::Retry,
