@@ -106,7 +106,11 @@ pub fn lines(index: &Index, err: &DecodedError) -> Vec<Said> {
             let e = index.get(row);
             let headline = e.entry.headline();
             let summary = e.entry.summary_en.clone().filter(|s| *s != headline);
-            add(Role::Means, headline);
+            // The catalog's words, unless they are what the paste said.
+            let said = err.message.as_deref().map(str::trim);
+            if !said.is_some_and(|m| m.eq_ignore_ascii_case(headline.trim())) {
+                add(Role::Means, headline);
+            }
             if let Some(s) = summary {
                 add(Role::Summary, s);
             }
@@ -162,12 +166,33 @@ mod tests {
         assert_eq!(heading(err), "mantago 1004  at $.errResponse");
         let said = lines(&index, err);
         let roles: Vec<Role> = said.iter().map(|l| l.role).collect();
-        assert_eq!(roles[..3], [Role::Said, Role::How, Role::Means], "{said:?}");
+        // The catalog's message is what the paste said: said once, then the summary.
+        assert_eq!(
+            roles[..3],
+            [Role::Said, Role::How, Role::Summary],
+            "{said:?}"
+        );
         assert_eq!(said[0].text, "Token is invalid or expired");
         assert!(
             said[1]
                 .text
                 .starts_with(Confidence::EnvelopeCodeMessage.describe()),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn the_catalog_s_words_are_said_when_the_paste_says_other_words() {
+        let index = Index::embedded();
+        let d = decode(
+            &MANTAGO.replace("Token is invalid or expired", "token bad"),
+            &index,
+        );
+        let said = lines(&index, &d.errors[0]);
+        let means = said.iter().find(|l| l.role == Role::Means);
+        assert_eq!(
+            means.map(|l| l.text.as_str()),
+            Some("Token is invalid or expired"),
             "{said:?}"
         );
     }
