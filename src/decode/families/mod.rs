@@ -7,6 +7,9 @@
 //! To add a family: a module here with its [`Family`], and a line in [`ALL`] (docs/design.md,
 //! "Adding a family").
 
+/// Which patterns a text may hold, before any is compiled (for speed).
+mod gate;
+
 mod aws;
 mod curl;
 mod dns;
@@ -43,7 +46,7 @@ use crate::catalog::{Entry, Kind};
 use crate::index::{self, Index};
 use crate::query::Query;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Every family the decoder knows, in the order their printouts are tried.
 pub static ALL: &[&Family] = &[
@@ -401,23 +404,20 @@ pub fn with_code_forms(index: &Index, query: &Query, hits: Vec<index::Hit>) -> V
     first
 }
 
-/// Every pattern compiled, with its family.
+/// Every pattern with its family, each compiled the first time a text may hold it.
 struct Compiled {
-    /// All the patterns at once: one pass over the text says which to run for their
-    /// captures (most texts hold none).
-    set: regex::RegexSet,
-    patterns: Vec<(&'static Family, &'static Pattern, Regex)>,
+    /// Which patterns a text may hold (most texts hold none).
+    gate: gate::Gate,
+    patterns: Vec<(&'static Family, &'static Pattern, OnceLock<Regex>)>,
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let patterns: Vec<_> = ALL
         .iter()
-        .flat_map(|f| f.patterns.iter().map(move |p| (*f, p)))
-        .map(|(f, p)| (f, p, Regex::new(p.re).expect("family patterns are tested")))
+        .flat_map(|f| f.patterns.iter().map(move |p| (*f, p, OnceLock::new())))
         .collect();
     Compiled {
-        set: regex::RegexSet::new(patterns.iter().map(|(_, p, _)| p.re))
-            .expect("family patterns are tested"),
+        gate: gate::Gate::new(patterns.iter().map(|(_, p, _)| p.re)),
         patterns,
     }
 });
@@ -464,18 +464,12 @@ pub fn find_messages(text: &str) -> Vec<Hit> {
 pub fn find(text: &str) -> Vec<Hit> {
     let compiled = &*COMPILED;
     let mut hits = Vec::new();
-    // The set is one pass for a log line; on a long text each pattern's own literal search
-    // is faster than the set's automaton.
-    let gated = text.len() <= 4096;
-    let matching = if gated {
-        compiled.set.matches(text)
-    } else {
-        compiled.set.matches("")
-    };
+    let may = compiled.gate.candidates(text);
     for (i, (family, p, re)) in compiled.patterns.iter().enumerate() {
-        if gated && !matching.matched(i) {
+        if !may[i] {
             continue;
         }
+        let re = re.get_or_init(|| Regex::new(p.re).expect("family patterns are tested"));
         for c in re.captures_iter(text) {
             let (Some(all), Some(capture)) = (c.get(0), c.name("key").or_else(|| c.get(1))) else {
                 continue;
@@ -562,7 +556,9 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert!(!COMPILED.patterns.is_empty());
-        assert_eq!(COMPILED.set.len(), COMPILED.patterns.len());
+        for (family, p, _) in &COMPILED.patterns {
+            assert!(Regex::new(p.re).is_ok(), "{}: {}", family.id, p.re);
+        }
     }
 
     #[test]
