@@ -239,8 +239,6 @@ impl App {
         self.sidebar.checked_sub(1)
     }
 
-    /// Sets `results` to the selected vendor's hits, and `matches` to each vendor's count
-
     pub fn selected_hit(&self) -> Option<Hit> {
         self.results.get(self.selected).copied()
     }
@@ -251,8 +249,6 @@ impl App {
             .map(|q| q.text)
             .unwrap_or_default()
     }
-
-    /// The detail pane's first shown row: its scroll belongs to the entry it was made on, so
 
     /// One action: the state changes, and what the runtime must do comes back. The `s`
     /// preview's arm is made here when it is shown, so drawing never builds one.
