@@ -2,7 +2,7 @@
 //! client and tool prints them: the (family, code) claims each paste must give, and what it
 //! must not claim. A duration, a port or `exit 0` claims nothing.
 
-use errdex::decode::{Confidence, Decoded, decode};
+use errdex::decode::{Confidence, Report, decode};
 use errdex::index::Index;
 use std::sync::OnceLock;
 
@@ -13,7 +13,7 @@ fn index() -> &'static Index {
 
 /// What decode claims: an identified error's family and best entry, or a family's code that
 /// its catalog lacks.
-fn claims(d: &Decoded) -> Vec<(String, String)> {
+fn claims(d: &Report) -> Vec<(String, String)> {
     d.errors
         .iter()
         .filter_map(|e| {

@@ -3,7 +3,7 @@
 
 use super::{EXIT_NOT_FOUND, EXIT_OK};
 use crate::catalog::VendorType;
-use crate::decode::Decoded;
+use crate::decode::Report;
 use crate::index::{EntryRef, Index, RowId};
 use crate::present;
 use crate::query::Query;
@@ -65,7 +65,7 @@ impl<'a> EntryJson<'a> {
 /// (`google.rpc.Status` details as Google's JSON prints them) when an error has them,
 /// `"retry_advice"` (what to do about retrying, in words) when there is one, and `"notice"`
 /// when the paste has one.
-pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
+pub fn decoded_json(decoded: &Report, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
             .filter(|&&r| (r as usize) < index.len())

@@ -1,7 +1,9 @@
 //! Matching: envelopes decide vendors, messages break ties, unknown codes get suggestions.
 
+use super::stages::{join_key, join_keys, noise_prefix_tokens};
 use super::*;
 use crate::catalog::Origin;
+use crate::index::RowId;
 use crate::index::Table;
 use std::sync::OnceLock;
 
@@ -10,7 +12,7 @@ fn index() -> &'static Index {
     INDEX.get_or_init(Index::embedded)
 }
 
-fn one(text: &str) -> DecodedError {
+fn one(text: &str) -> FoundError {
     let d = decode(text, index());
     assert_eq!(d.errors.len(), 1, "{text}: {:#?}", d.errors);
     d.errors.into_iter().next().unwrap()
@@ -25,7 +27,7 @@ fn codes(rows: &[RowId]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn first_match(e: &DecodedError) -> (String, String) {
+fn first_match(e: &FoundError) -> (String, String) {
     codes(&e.match_rows).into_iter().next().expect("a match")
 }
 
