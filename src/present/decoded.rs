@@ -2,7 +2,7 @@
 //! found), then labelled lines: what the text said, how the error was identified, the entry
 //! it names and what to do, or the entries it may be when none matched.
 
-use crate::decode::{DecodedError, describe_detail, retry};
+use crate::decode::{FoundError, describe_detail, retry};
 use crate::index::Index;
 
 /// Which fact a line holds, so each front end can colour it.
@@ -61,7 +61,7 @@ pub struct Said {
 }
 
 /// `vendor code  HTTP 404  field email  at $.error`.
-pub fn heading(err: &DecodedError) -> String {
+pub fn heading(err: &FoundError) -> String {
     let mut head = format!(
         "{} {}",
         err.vendor.as_deref().unwrap_or("unknown vendor"),
@@ -78,7 +78,7 @@ pub fn heading(err: &DecodedError) -> String {
 }
 
 /// The lines under the heading, in reading order.
-pub fn lines(index: &Index, err: &DecodedError) -> Vec<Said> {
+pub fn lines(index: &Index, err: &FoundError) -> Vec<Said> {
     let mut out = Vec::new();
     let mut add = |role: Role, text: String| out.push(Said { role, text });
     if let Some(m) = &err.message {
