@@ -121,7 +121,10 @@ pub fn fields(index: &Index, e: &EntryRef) -> Vec<Field> {
                 .and_then(|v| index.lookup(v, code, None))
                 .and_then(|rows| rows.into_iter().next());
             match found {
-                Some(o) => format!("{vendor} {code} {}", o.entry.headline()),
+                Some(o) if o.entry.headline() != *code => {
+                    format!("{vendor} {code} {}", o.entry.headline())
+                }
+                Some(_) => format!("{vendor} {code}"),
                 None => format!("{vendor} {code} (not in the loaded catalogs)"),
             }
         })

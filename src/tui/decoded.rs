@@ -124,7 +124,7 @@ mod tests {
             .map(|l| l.pieces.iter().map(|(_, t)| t.as_str()).collect())
             .collect();
         for want in [
-            "    wait: retry after 30 s",
+            "    wait: retry after 30 s (RetryInfo: 30s)",
             "    detail: RetryInfo: retry after 30s",
             "    detail: QuotaFailure: project:acme-prod: Daily limit reached",
         ] {

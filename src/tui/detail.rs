@@ -175,7 +175,7 @@ mod tests {
         let same = labels.iter().position(|&l| l == "same code").unwrap();
         assert!(maps < same, "{labels:?}");
         assert!(!labels.contains(&"also"), "{labels:?}");
-        assert_eq!(f[maps].value, "signal 9, k8s OOMKilled");
+        assert_eq!(f[maps].value, "signal 9 Killed\nk8s OOMKilled");
         assert!(
             f[same].value.lines().all(|l| !l.starts_with("exit:")),
             "{}",
