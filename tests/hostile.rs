@@ -465,6 +465,31 @@ fn outputs_are_written_only_to_regular_files() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "mine");
+    // A FIFO among the pages is named, never opened (which would block), and left a FIFO.
+    std::fs::remove_file(pages.join("errdex-show.1")).unwrap();
+    let page_fifo = pages.join("errdex-search.1");
+    std::fs::remove_file(&page_fifo).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&page_fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = errdex()
+        .arg("man")
+        .arg("--out-dir")
+        .arg(&pages)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("{}: it is a FIFO", page_fifo.display())),
+        "{said}"
+    );
+    assert!(std::fs::metadata(&page_fifo).unwrap().file_type().is_fifo());
 }
 
 /// A gigabyte of zeros named as a catalog is refused from its first bytes, not read whole.
@@ -494,6 +519,32 @@ fn a_gigabyte_of_zeros_is_refused_without_reading_it() {
     );
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("zeros.json:1:1: not a catalog"), "{said}");
+    // Loaded by `--catalog`, it is a warning and the other catalogs load; as a table to
+    // import, it is refused by its size.
+    for (args, code, what) in [
+        (
+            "--catalog \"$1\" vendors",
+            0,
+            "zeros.json:1:1: not a catalog",
+        ),
+        (
+            "catalog import \"$1\" --vendor zeros",
+            2,
+            "zeros.json is 1023 MiB, over the 64 MiB a table to import may be",
+        ),
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("ulimit -v 600000; exec \"$0\" {args}"))
+            .arg(assert_cmd::cargo::cargo_bin("errdex"))
+            .arg(&zeros)
+            .env("XDG_CONFIG_HOME", "/nonexistent-errdex-hostile")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args}: {said}");
+        assert!(said.contains(what), "{args}: {said}");
+    }
 }
 
 /// `catalog import -o` stopped by SIGTERM or SIGHUP while it writes: it exits 128 + the signal
