@@ -495,3 +495,29 @@ fn follow_reads_several_files_at_once_under_headers() {
     let seen = run.end();
     assert!(seen.iter().all(|l| l.starts_with("{\"file\":")), "{seen:?}");
 }
+
+/// A folder named as the log is refused in one line that says it is a folder, with or without
+/// `-f`.
+#[test]
+fn a_folder_is_named_as_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for follow in [false, true] {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["--no-user-catalogs", "annotate"]);
+        if follow {
+            cmd.arg("-f");
+        }
+        let out = cmd.arg(dir.path()).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "-f {follow}");
+        assert!(out.stdout.is_empty());
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            said,
+            format!(
+                "errdex: cannot read {}: it is a folder\n",
+                dir.path().display()
+            ),
+            "-f {follow}"
+        );
+    }
+}

@@ -465,6 +465,51 @@ fn snippet_prints_arms_and_enums() {
         .code(2);
 }
 
+/// A message's spaces at either end are part of what the API sends: every language's enum keeps
+/// them in its literal exactly as `show --json` has the message, for an embedded catalog
+/// (redis's `NOQUORUM %i usable Sentinels. `) and a user's.
+#[test]
+fn snippet_literals_keep_a_message_s_spaces_as_show_json_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("spaced.json");
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let mut c: Value = serde_json::from_str(&http).unwrap();
+    c["vendor"]["id"] = "spaced".into();
+    c["vendor"]["aliases"] = serde_json::json!([]);
+    c["entries"][0]["message"] = "  Two spaces before, one after ".into();
+    std::fs::write(&file, c.to_string()).unwrap();
+    let catalog = file.to_str().unwrap();
+    for (vendor, code) in [("redis", "NOQUORUM"), ("spaced", "100")] {
+        let shown = json(&["--catalog", catalog, "show", vendor, code, "--json"]);
+        let message = shown["message"].as_str().unwrap();
+        assert_ne!(message, message.trim(), "{vendor}: spaces at an end");
+        for lang in [
+            "rust",
+            "go",
+            "python",
+            "typescript",
+            "javascript",
+            "java",
+            "kotlin",
+            "csharp",
+            "php",
+            "ruby",
+        ] {
+            let out = errdex()
+                .args(["--catalog", catalog, "snippet", vendor, "--lang", lang])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{vendor} {lang}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                text.contains(&format!("\"{message}\"")) || text.contains(&format!("'{message}'")),
+                "{vendor} {lang}: no literal {message:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn snippet_names_csharp_php_and_ruby_as_users_write_them() {
     for (lang, arm) in [

@@ -669,6 +669,78 @@ fn filter_history_is_kept_across_runs() {
     assert!(t.wait_exit().contains("[exited 0]"));
 }
 
+/// A history file that is a FIFO, a link to `/dev/zero` or a `history -> /dev/null` opt-out:
+/// the explorer starts at once, quits on `q`, and leaves the file as it was.
+#[test]
+fn a_history_that_is_not_a_regular_file_is_passed_over_and_left_alone() {
+    use std::os::unix::fs::FileTypeExt;
+    let state = tempfile::tempdir().unwrap();
+    let file = state.path().join("errdex/history");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
+    for kind in ["fifo", "zero", "null"] {
+        let _ = std::fs::remove_file(&file);
+        match kind {
+            "fifo" => assert!(
+                Command::new("mkfifo")
+                    .arg(&file)
+                    .status()
+                    .unwrap()
+                    .success()
+            ),
+            "zero" => std::os::unix::fs::symlink("/dev/zero", &file).unwrap(),
+            _ => std::os::unix::fs::symlink("/dev/null", &file).unwrap(),
+        }
+        let t = Tmux::start(&format!("history-{kind}"), 100, 30, &env, BIN);
+        t.wait_text("PIXNET");
+        t.keys(&["/"]);
+        t.type_text("anonymous rate");
+        t.wait_text("1302");
+        t.keys(&["Enter", "q"]);
+        let s = t.wait_exit();
+        assert!(s.contains("[exited 0]"), "{kind}:\n{s}");
+        let meta = std::fs::symlink_metadata(&file).unwrap();
+        match kind {
+            "fifo" => assert!(meta.file_type().is_fifo()),
+            "zero" => assert_eq!(
+                std::fs::read_link(&file).unwrap(),
+                PathBuf::from("/dev/zero")
+            ),
+            _ => assert_eq!(
+                std::fs::read_link(&file).unwrap(),
+                PathBuf::from("/dev/null")
+            ),
+        }
+        assert_eq!(
+            std::fs::read_dir(file.parent().unwrap()).unwrap().count(),
+            1,
+            "{kind}: no temporary file left"
+        );
+    }
+}
+
+/// Two explorers at once: the one that quits last keeps what the other saved.
+#[test]
+fn history_saved_meanwhile_by_another_explorer_is_kept() {
+    let state = tempfile::tempdir().unwrap();
+    let env = [("XDG_STATE_HOME", state.path().to_str().unwrap())];
+    let t = Tmux::start("history-merge", 100, 30, &env, BIN);
+    t.wait_text("PIXNET");
+    // What another explorer saved after this one started.
+    let file = state.path().join("errdex/history");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, "token invalid\n").unwrap();
+    t.keys(&["/"]);
+    t.type_text("anonymous rate");
+    t.wait_text("1302");
+    t.keys(&["Enter", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "token invalid\nanonymous rate\n"
+    );
+}
+
 #[test]
 fn an_osc52_copy_too_big_for_terminals_is_refused_not_reported_copied() {
     // 2,000 codes with long messages: their enum is megabytes, more than tmux takes.
@@ -830,6 +902,94 @@ fn o_opens_the_source_with_browser_and_the_link_is_an_osc8_hyperlink() {
         written.contains("\x1b]8;;https://github.com/pixnet/emma-api-error-codes\x1b\\"),
         "PIXNET's link before it"
     );
+}
+
+/// A scheme is case-insensitive: a catalog's `HTTPS://` source is opened like `https://`.
+#[test]
+fn o_opens_a_source_written_in_capitals() {
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("opened.txt");
+    let browser = dir.path().join("fake-browser");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$@\" > {}\n", opened.display()),
+    )
+    .unwrap();
+    let mut perms = std::fs::metadata(&browser).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&browser, perms).unwrap();
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let mut c: serde_json::Value = serde_json::from_str(&http).unwrap();
+    c["vendor"]["id"] = "capsrc".into();
+    c["vendor"]["aliases"] = serde_json::json!([]);
+    let url = "HTTPS://EXAMPLE.COM/Errors";
+    c["edition"]["source"] = url.into();
+    let catalog = dir.path().join("capsrc.json");
+    std::fs::write(&catalog, c.to_string()).unwrap();
+    let t = Tmux::start(
+        "open-caps",
+        120,
+        35,
+        &[("BROWSER", browser.to_str().unwrap())],
+        &format!("{BIN} --catalog {}", catalog.display()),
+    );
+    t.wait_text("PIXNET");
+    t.keys(&["/"]);
+    t.type_text("v:capsrc 418");
+    t.wait_for("capsrc 418 in the detail", |s| {
+        s.contains("(Unused)") && s.contains("HTTPS://EXAMPLE.COM/Errors")
+    });
+    t.keys(&["Enter", "o"]);
+    let s = t.wait_text("opened HTTPS://EXAMPLE.COM");
+    assert!(s.contains("fake-browser"), "{s}");
+    let start = Instant::now();
+    while std::fs::read_to_string(&opened)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "the browser ran");
+        sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&opened).unwrap(),
+        format!("{url}\n")
+    );
+    t.keys(&["q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+/// U+2028 and U+2029 in a catalog's message are shown escaped in the explorer's row and detail,
+/// so a terminal that breaks lines at them cannot push the rows out of place.
+#[test]
+fn line_separators_in_a_message_are_shown_escaped_in_the_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let mut c: serde_json::Value = serde_json::from_str(&http).unwrap();
+    c["vendor"]["id"] = "seps".into();
+    c["vendor"]["aliases"] = serde_json::json!([]);
+    c["entries"][0]["message"] = "Line\u{2028}separated\u{2029}paragraph".into();
+    let catalog = dir.path().join("seps.json");
+    std::fs::write(&catalog, c.to_string()).unwrap();
+    let t = Tmux::start(
+        "separators",
+        120,
+        35,
+        &[],
+        &format!("{BIN} --catalog {}", catalog.display()),
+    );
+    t.wait_text("PIXNET");
+    t.keys(&["/"]);
+    t.type_text("v:seps 100");
+    let s = t.wait_for("the row and its detail", |s| {
+        s.matches("Line\\u{2028}separated\\u{2029}paragraph")
+            .count()
+            >= 2
+    });
+    assert!(!s.contains('\u{2028}') && !s.contains('\u{2029}'), "{s}");
+    t.keys(&["Escape", "q"]);
+    assert!(t.wait_exit().contains("[exited 0]"));
 }
 
 #[test]

@@ -465,6 +465,31 @@ fn outputs_are_written_only_to_regular_files() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&outside).unwrap(), "mine");
+    // A FIFO among the pages is named, never opened (which would block), and left a FIFO.
+    std::fs::remove_file(pages.join("errdex-show.1")).unwrap();
+    let page_fifo = pages.join("errdex-search.1");
+    std::fs::remove_file(&page_fifo).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&page_fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = errdex()
+        .arg("man")
+        .arg("--out-dir")
+        .arg(&pages)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("{}: it is a FIFO", page_fifo.display())),
+        "{said}"
+    );
+    assert!(std::fs::metadata(&page_fifo).unwrap().file_type().is_fifo());
 }
 
 /// A gigabyte of zeros named as a catalog is refused from its first bytes, not read whole.
@@ -494,4 +519,119 @@ fn a_gigabyte_of_zeros_is_refused_without_reading_it() {
     );
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("zeros.json:1:1: not a catalog"), "{said}");
+    // Loaded by `--catalog`, it is a warning and the other catalogs load; as a table to
+    // import, it is refused by its size.
+    for (args, code, what) in [
+        (
+            "--catalog \"$1\" vendors",
+            0,
+            "zeros.json:1:1: not a catalog",
+        ),
+        (
+            "catalog import \"$1\" --vendor zeros",
+            2,
+            "zeros.json is 1023 MiB, over the 64 MiB a table to import may be",
+        ),
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("ulimit -v 600000; exec \"$0\" {args}"))
+            .arg(assert_cmd::cargo::cargo_bin("errdex"))
+            .arg(&zeros)
+            .env("XDG_CONFIG_HOME", "/nonexistent-errdex-hostile")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args}: {said}");
+        assert!(said.contains(what), "{args}: {said}");
+    }
+}
+
+/// `catalog import -o` stopped by SIGTERM or SIGHUP while it writes: it exits 128 + the signal
+/// (143, 129), as a shell reports a process the signal ended, and leaves neither the output nor
+/// its temporary file.
+#[test]
+fn an_import_stopped_by_sigterm_or_sighup_exits_128_plus_the_signal() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("big.md");
+    let mut text = String::from("| code | message |\n|---|---|\n");
+    for i in 0..60_000 {
+        text.push_str(&format!("| {i} | Message number {i} went wrong |\n"));
+    }
+    std::fs::write(&table, text).unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let output = out_dir.join("acme.json");
+    for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGHUP, 129)] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("errdex"))
+            .args(["catalog", "import"])
+            .arg(&table)
+            .args(["--vendor", "acme", "-o"])
+            .arg(&output)
+            .env("XDG_CONFIG_HOME", "/nonexistent-errdex-hostile")
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The temporary file appears once the signals are watched and the writing begins.
+        let start = std::time::Instant::now();
+        while std::fs::read_dir(&out_dir).unwrap().count() == 0 {
+            assert!(start.elapsed() < HANG, "no temporary file");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // SAFETY: kill(2) on the child's id, which has not been waited for.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+        let status = child.wait().unwrap();
+        let mut said = String::new();
+        std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut said).unwrap();
+        assert_eq!(status.code(), Some(code), "signal {signal}: {said}");
+        assert!(said.contains("interrupted"), "{said}");
+        assert_printable("stderr", said.as_bytes());
+        assert_eq!(
+            std::fs::read_dir(&out_dir).unwrap().count(),
+            0,
+            "signal {signal}: the output and the temporary file are gone"
+        );
+    }
+}
+
+/// U+2028 and U+2029 in a catalog's text are shown escaped in `show` and `search`, as the bidi
+/// controls are (some terminals break lines at them), and written as `\u2028` in `--json`.
+#[test]
+fn line_and_paragraph_separators_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("seps.json");
+    let http = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs/http.json"))
+        .unwrap();
+    let mut c: Value = serde_json::from_str(&http).unwrap();
+    c["vendor"]["id"] = "seps".into();
+    c["vendor"]["aliases"] = serde_json::json!([]);
+    c["entries"][0]["message"] = "Line\u{2028}separated\u{2029}paragraph".into();
+    std::fs::write(&file, c.to_string()).unwrap();
+    for args in [
+        &["show", "seps", "100"][..],
+        &["search", "v:seps", "100"],
+        &["show", "seps", "100", "--json"],
+    ] {
+        let out = errdex()
+            .arg("--catalog")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\u{2028}') && !text.contains('\u{2029}'),
+            "{args:?}: {text}"
+        );
+        if args.contains(&"--json") {
+            let v: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(v["message"], "Line\u{2028}separated\u{2029}paragraph");
+        } else {
+            assert!(
+                text.contains("Line\\u{2028}separated\\u{2029}paragraph"),
+                "{args:?}: {text}"
+            );
+        }
+    }
 }

@@ -581,6 +581,68 @@ fn config_init_writes_a_commented_file_once() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mouse = false\n");
 }
 
+/// A config file that is there but cannot be used (a folder, a FIFO, a link to a device or to
+/// nothing) is named with what it is, never reported as "not there", and never read.
+#[test]
+fn a_config_file_there_but_unusable_says_what_it_is() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("errdex/config.toml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    for (kind, why) in [
+        ("folder", "it is a folder"),
+        ("fifo", "it is a FIFO"),
+        ("zero", "it is a device"),
+        ("dangling", "it is a symbolic link that leads to no file"),
+    ] {
+        let _ = std::fs::remove_file(&file);
+        let _ = std::fs::remove_dir(&file);
+        match kind {
+            "folder" => std::fs::create_dir(&file).unwrap(),
+            "fifo" => assert!(
+                std::process::Command::new("mkfifo")
+                    .arg(&file)
+                    .status()
+                    .unwrap()
+                    .success()
+            ),
+            "zero" => std::os::unix::fs::symlink("/dev/zero", &file).unwrap(),
+            _ => std::os::unix::fs::symlink(home.path().join("nowhere"), &file).unwrap(),
+        }
+        let mut cmd = with_home(home.path());
+        cmd.arg("config")
+            .timeout(std::time::Duration::from_secs(20));
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{kind}");
+        let said = text(&out.stderr);
+        let expect = format!(
+            "errdex: warning: {}: cannot read the config file: {why}",
+            file.display()
+        );
+        assert!(said.starts_with(&expect), "{kind}: {said}");
+        let shown = text(&out.stdout);
+        assert!(shown.contains("(there, but not read"), "{kind}: {shown}");
+        assert!(!shown.contains("not there;"), "{kind}: {shown}");
+    }
+    // `--init` onto the dangling link says so and leaves it.
+    let out = with_home(home.path())
+        .args(["config", "--init"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is a symbolic link that leads to no file; it is left as it is"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        std::fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(!home.path().join("nowhere").exists());
+}
+
 #[test]
 fn another_config_file_by_flag_or_variable() {
     let dir = tempfile::tempdir().unwrap();

@@ -137,6 +137,10 @@ fn run_check(paths: &[PathBuf], out: &mut impl Write) -> std::io::Result<i32> {
     }
 }
 
+/// The largest table `catalog import` reads: far above any published error table, and below
+/// what would take gigabytes of memory to draft (the draft is about six times the table).
+const MAX_IMPORT_BYTES: u64 = 64 << 20;
+
 fn run_import(
     index: &Index,
     file: &Path,
@@ -149,12 +153,20 @@ fn run_import(
     let shown = file.display().to_string();
     // What reading would block on or never finish is refused by name (a missing file is the
     // read's own error, below).
-    if let Err(problem) = crate::catalog::readable_file(file)
-        && std::fs::symlink_metadata(file).is_ok()
-    {
-        return fail(&problem.to_string());
+    match crate::catalog::readable_file(file) {
+        Err(problem) if std::fs::symlink_metadata(file).is_ok() => {
+            return fail(&problem.to_string());
+        }
+        Ok(size) if size > MAX_IMPORT_BYTES => {
+            return fail(&format!(
+                "{shown} is {} MiB, over the {} MiB a table to import may be",
+                size >> 20,
+                MAX_IMPORT_BYTES >> 20
+            ));
+        }
+        _ => {}
     }
-    let bytes = match std::fs::read(file) {
+    let bytes = match crate::files::read_regular(file, MAX_IMPORT_BYTES) {
         Ok(b) => b,
         Err(e) => return fail(&format!("cannot read {shown}: {e}")),
     };

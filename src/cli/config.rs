@@ -99,6 +99,13 @@ impl Config {
                 config.found = true;
                 config.apply(&path, &text);
             }
+            // A link that leads nowhere is there, but unusable: said, not taken for no file.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && is_symlink(&path) => {
+                config.warnings.push(format!(
+                    "{}: cannot read the config file: it is a symbolic link that leads to no file",
+                    path.display()
+                ))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {}
             Err(e) => config.warnings.push(format!(
                 "{}: cannot read the config file: {e}",
@@ -192,6 +199,10 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// The file's text; a FIFO, device or huge file is refused rather than read forever.
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
 fn read_limited(path: &Path) -> std::io::Result<String> {
     let bytes = crate::files::read_regular(path, MAX_BYTES)?;
     String::from_utf8(bytes)
@@ -461,9 +472,7 @@ pub fn init(config: &Config) -> Result<PathBuf, String> {
     {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            let dangling = std::fs::symlink_metadata(&path)
-                .is_ok_and(|m| m.file_type().is_symlink())
-                && std::fs::metadata(&path).is_err();
+            let dangling = is_symlink(&path) && std::fs::metadata(&path).is_err();
             return Err(if dangling {
                 format!("{shown} is a symbolic link that leads to no file; it is left as it is")
             } else {

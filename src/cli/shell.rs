@@ -81,7 +81,10 @@ pub fn write_man_pages(dir: &std::path::Path) -> io::Result<i32> {
         }
         let mut text = Vec::new();
         page.render(&mut text)?;
-        crate::files::write_atomically(&path, &text, true)
+        crate::files::write_atomically(&path, &text, true).map_err(|e| {
+            let shown = crate::sanitize::line(&path.display().to_string()).into_owned();
+            io::Error::new(e.kind(), format!("{shown}: {e}"))
+        })
     }
     let made = std::fs::create_dir_all(dir);
     match made.and_then(|()| write(&man_command(), dir)) {
