@@ -176,6 +176,22 @@ const CASES: &[Case] = &[
         &[("mysql", "1062")],
         &["postgres", "sqlite"],
     ),
+    // MySQL's client errors carry the errno of the connect (a Winsock error on Windows).
+    (
+        "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)\n",
+        &[("mysql", "2003"), ("errno", "111")],
+        &["postgres", "win32"],
+    ),
+    (
+        "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)\n",
+        &[("mysql", "2002"), ("errno", "2")],
+        &["postgres", "win32"],
+    ),
+    (
+        "ERROR 2003 (HY000): Can't connect to MySQL server on 'localhost:3306' (10061)\n",
+        &[("mysql", "2003"), ("win32", "10061")],
+        &["errno", "postgres"],
+    ),
     // Redis.
     (
         "127.0.0.1:6379> LPUSH session:42 x\n(error) WRONGTYPE Operation against a key holding the wrong kind of value\n",
