@@ -176,6 +176,11 @@ const CASES: &[Case] = &[
         &[("mysql", "1062")],
         &["postgres", "sqlite"],
     ),
+    (
+        "ModLoad: 00007ffb`1a2b0000 00007ffb`1a2d5000   C:\\Windows\\SYSTEM32\\bcrypt.dll\n(1a2c.3f4): Access violation - code c0000005 (first chance)\nFirst chance exceptions are reported before any exception handling.\n",
+        &[("ntstatus", "0xC0000005")],
+        &["win32", "hresult"],
+    ),
     // MySQL's client errors carry the errno of the connect (a Winsock error on Windows).
     (
         "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)\n",

@@ -37,7 +37,7 @@ pub const FAMILY: Family = Family {
             same_in_hex,
         ),
     ],
-    triggers: &["system error", "winerror", "os error", "can't connect to"],
+    triggers: &["system error", "winerror", "os error"],
     // Go prints Windows' text after a `: ` (`open C:\x.lock: Access is denied.`).
     printed_words: Some(3),
     code_form: win32_form,
