@@ -532,3 +532,19 @@ fn a_code_printed_twice_is_one_error() {
     let got = claims(&decode(paste, index()));
     assert_eq!(got, [("websocket".to_string(), "1011".to_string())]);
 }
+
+#[test]
+fn a_printout_that_names_its_family_but_not_the_entry_offers_the_entries() {
+    let paste = "Get \"https://api.internal.example.com/v1/items\": tls: failed to verify certificate: x509: certificate signed by unknown authority\n";
+    let d = decode(paste, index());
+    assert!(claims(&d).is_empty(), "{:?}", claims(&d));
+    let [e] = &d.errors[..] else {
+        panic!("{:#?}", d.errors)
+    };
+    assert_eq!(
+        (e.vendor.as_deref(), e.confidence),
+        (Some("x509"), Confidence::Ambiguous)
+    );
+    let offered: Vec<&str> = e.suggestion_rows.iter().map(|&r| index().code(r)).collect();
+    assert_eq!(offered, ["20", "21", "19", "18", "2"]);
+}

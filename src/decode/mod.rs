@@ -1516,6 +1516,10 @@ impl<'p> Decoder<'p> {
             families::Key::Code(c) => (in_family(self.index.by_code(c)), false),
             families::Key::Name(n) => (self.index.by_name(v, n), false),
             families::Key::Message(m) => (self.by_printed_message(v, m), true),
+            families::Key::OneOf(codes) => {
+                let rows: Vec<RowId> = codes.iter().flat_map(|c| self.index.by_code(c)).collect();
+                return self.one_of(text, hit, v, in_family(rows));
+            }
         };
         if rows.is_empty() {
             // A code the printout gives but the catalog lacks is still that family's.
@@ -1567,6 +1571,32 @@ impl<'p> Decoder<'p> {
             details: Vec::new(),
             match_rows: rows,
             suggestion_rows: Vec::new(),
+        })
+    }
+
+    /// A printout that names its family but not which of `rows` it is: the family, with the
+    /// entries as suggestions ([`families::Key::OneOf`]).
+    fn one_of(
+        &self,
+        text: &str,
+        hit: &families::Hit,
+        v: usize,
+        rows: Vec<RowId>,
+    ) -> Option<DecodedError> {
+        (!rows.is_empty()).then(|| DecodedError {
+            code: None,
+            message: hit.message.clone(),
+            http_status: None,
+            vendor: Some(self.vendor_id(v)),
+            path: self.line_of(text, hit.start),
+            field: None,
+            confidence: Confidence::Ambiguous,
+            evidence: vec![short(&text[hit.start..hit.end])],
+            note: None,
+            retry_after: None,
+            details: Vec::new(),
+            match_rows: Vec::new(),
+            suggestion_rows: rows,
         })
     }
 

@@ -263,6 +263,10 @@ pub enum Key {
     /// Only the text printed for it, which the family's messages must name exactly (Go's
     /// `connection refused`).
     Message(String),
+    /// Codes the printout may be, none more than the others: the family is certain, the
+    /// entry is not (Go's `certificate signed by unknown authority` is any missing trust
+    /// anchor). The answer is ambiguous, with these as its suggestions.
+    OneOf(&'static [&'static str]),
 }
 
 pub fn code(s: &str) -> Option<Key> {
