@@ -181,6 +181,11 @@ const CASES: &[Case] = &[
         &[("ntstatus", "0xC0000005")],
         &["win32", "hresult"],
     ),
+    (
+        "Get \"https://edge.example.com/v1/items\": CRYPTO_ERROR 0x12a (local): tls: bad certificate\n",
+        &[("quic", "0x100-0x1ff"), ("tls-alert", "42")],
+        &["http2", "openssl"],
+    ),
     // MySQL's client errors carry the errno of the connect (a Winsock error on Windows).
     (
         "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)\n",
