@@ -186,6 +186,16 @@ const CASES: &[Case] = &[
         &[("quic", "0x100-0x1ff"), ("tls-alert", "42")],
         &["http2", "openssl"],
     ),
+    (
+        "[  0.041] recv GOAWAY frame <length=8, flags=0x00, stream_id=0>\n          (last_stream_id=0, error_code=ENHANCE_YOUR_CALM(0x0b), opaque_data(0)=[])\n",
+        &[("http2", "11")],
+        &["quic"],
+    ),
+    (
+        "Error [ERR_HTTP2_SESSION_ERROR]: Session closed with error code 2\n    at ClientHttp2Session.onGoawayData (node:internal/http2/core:689:21)\n",
+        &[("node", "ERR_HTTP2_SESSION_ERROR"), ("http2", "2")],
+        &["quic", "errno"],
+    ),
     // MySQL's client errors carry the errno of the connect (a Winsock error on Windows).
     (
         "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)\n",
