@@ -196,6 +196,18 @@ const CASES: &[Case] = &[
         &[("node", "ERR_HTTP2_SESSION_ERROR"), ("http2", "2")],
         &["quic", "errno"],
     ),
+    // Reasons of warning events that kubernetes-reasons.tsv lacks: the family's, not in its
+    // catalog.
+    (
+        "Events:\n  Type     Reason            Age   From               Message\n  ----     ------            ----  ----               -------\n  Warning  FailedScheduling  2m    default-scheduler  0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.\n",
+        &[("k8s", "FailedScheduling")],
+        &["grpc", "http"],
+    ),
+    (
+        "LAST SEEN   TYPE      REASON    OBJECT                        MESSAGE\n41m         Warning   Evicted   pod/api-7d9f8b6c5-x2k4p       The node was low on resource: memory. Threshold quantity: 100Mi, available: 91Mi.\n",
+        &[("k8s", "Evicted")],
+        &["grpc", "http"],
+    ),
     // MySQL's client errors carry the errno of the connect (a Winsock error on Windows).
     (
         "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)\n",

@@ -1522,25 +1522,28 @@ impl<'p> Decoder<'p> {
             }
         };
         if rows.is_empty() {
-            // A code the printout gives but the catalog lacks is still that family's.
-            return match &hit.key {
-                families::Key::Code(c) => Some(DecodedError {
-                    code: Some(c.clone()),
-                    message: hit.message.clone(),
-                    http_status: None,
-                    vendor: Some(self.vendor_id(v)),
-                    path: self.line_of(text, hit.start),
-                    field: None,
-                    confidence: Confidence::NotInCatalog,
-                    evidence: vec![short(&text[hit.start..hit.end])],
-                    note: None,
-                    retry_after: None,
-                    details: Vec::new(),
-                    match_rows: Vec::new(),
-                    suggestion_rows: Vec::new(),
-                }),
+            // A code the printout gives but the catalog lacks is still that family's, and so
+            // is a name where only the family's names stand.
+            let unknown = match &hit.key {
+                families::Key::Code(c) => Some(c),
+                families::Key::Name(n) if hit.pattern.is_some_and(|p| p.placed) => Some(n),
                 _ => None,
             };
+            return unknown.map(|c| DecodedError {
+                code: Some(c.clone()),
+                message: hit.message.clone(),
+                http_status: None,
+                vendor: Some(self.vendor_id(v)),
+                path: self.line_of(text, hit.start),
+                field: None,
+                confidence: Confidence::NotInCatalog,
+                evidence: vec![short(&text[hit.start..hit.end])],
+                note: None,
+                retry_after: None,
+                details: Vec::new(),
+                match_rows: Vec::new(),
+                suggestion_rows: Vec::new(),
+            });
         }
         let top = rows[0];
         let printed = hit.message.as_deref().map(|m| tokenize(m, false));

@@ -178,6 +178,9 @@ pub struct Pattern {
     /// The printout names its entry only when the message printed with it agrees with the
     /// entry's: its code alone is anyone's word (Redis's `READONLY` or `BUSY` at a line's start).
     pub agreeing: bool,
+    /// Where the name stands says it is the family's (a warning event's REASON column): a name
+    /// the catalog lacks is reported as not in it, as a code is.
+    pub placed: bool,
 }
 
 impl Pattern {
@@ -189,6 +192,7 @@ impl Pattern {
             failed: false,
             linked: false,
             agreeing: false,
+            placed: false,
         }
     }
 
@@ -212,6 +216,14 @@ impl Pattern {
     pub const fn linked(self) -> Pattern {
         Pattern {
             linked: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::placed`].
+    pub const fn placed(self) -> Pattern {
+        Pattern {
+            placed: true,
             ..self
         }
     }
