@@ -208,6 +208,17 @@ const CASES: &[Case] = &[
         &[("k8s", "Evicted")],
         &["grpc", "http"],
     ),
+    // Google's ErrorInfo as grpcurl and gcloud print it.
+    (
+        "ERROR:\n  Code: PermissionDenied\n  Message: Cloud Firestore API has not been used in project 1234 before or it is disabled.\n  Details:\n  1)\t{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"domain\":\"googleapis.com\",\"metadata\":{\"consumer\":\"projects/1234\",\"service\":\"firestore.googleapis.com\"},\"reason\":\"SERVICE_DISABLED\"}\n",
+        &[("grpc", "7"), ("gcp", "SERVICE_DISABLED")],
+        &["http", "errno"],
+    ),
+    (
+        "ERROR: (gcloud.projects.get-iam-policy) [dev@example.com] does not have permission to access projects instance [acme-prod] (or it may not exist): The caller does not have permission.\n- '@type': type.googleapis.com/google.rpc.ErrorInfo\n  domain: cloudresourcemanager.googleapis.com\n  metadata:\n    permission: resourcemanager.projects.getIamPolicy\n  reason: IAM_PERMISSION_DENIED\n",
+        &[("gcp", "IAM_PERMISSION_DENIED")],
+        &["grpc", "http"],
+    ),
     // MySQL's client errors carry the errno of the connect (a Winsock error on Windows).
     (
         "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)\n",
