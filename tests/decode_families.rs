@@ -586,3 +586,27 @@ fn a_printout_that_names_its_family_but_not_the_entry_offers_the_entries() {
     let offered: Vec<&str> = e.suggestion_rows.iter().map(|&r| index().code(r)).collect();
     assert_eq!(offered, ["20", "21", "19", "18", "2"]);
 }
+
+#[test]
+fn an_aws_code_the_models_lack_is_the_familys_with_the_shape_it_may_stand_for_offered() {
+    let paste = "botocore.exceptions.ClientError: An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired\n";
+    let d = decode(paste, index());
+    let [e] = &d.errors[..] else {
+        panic!("{:#?}", d.errors)
+    };
+    assert_eq!(
+        (e.vendor.as_deref(), e.code.as_deref(), e.confidence),
+        (Some("aws"), Some("ExpiredToken"), Confidence::NotInCatalog)
+    );
+    let offered: Vec<&str> = e.suggestion_rows.iter().map(|&r| index().code(r)).collect();
+    assert_eq!(offered, ["ExpiredTokenException"]);
+    // No shape is near these: nothing is offered.
+    for code in ["InvalidClientTokenId", "SignatureDoesNotMatch"] {
+        let paste =
+            format!("An error occurred ({code}) when calling the ListBuckets operation: x\n");
+        let d = decode(&paste, index());
+        assert_eq!(d.errors.len(), 1, "{code}");
+        assert_eq!(d.errors[0].confidence, Confidence::NotInCatalog, "{code}");
+        assert!(d.errors[0].suggestion_rows.is_empty(), "{code}");
+    }
+}

@@ -1529,6 +1529,10 @@ impl<'p> Decoder<'p> {
                 families::Key::Name(n) if hit.pattern.is_some_and(|p| p.placed) => Some(n),
                 _ => None,
             };
+            let near = |c: &str| -> Vec<RowId> {
+                let near = families::by_id(hit.family).map_or_else(Vec::new, |f| (f.near)(c));
+                in_family(near.iter().flat_map(|n| self.index.by_code(n)).collect())
+            };
             return unknown.map(|c| DecodedError {
                 code: Some(c.clone()),
                 message: hit.message.clone(),
@@ -1542,7 +1546,7 @@ impl<'p> Decoder<'p> {
                 retry_after: None,
                 details: Vec::new(),
                 match_rows: Vec::new(),
-                suggestion_rows: Vec::new(),
+                suggestion_rows: near(c),
             });
         }
         let top = rows[0];

@@ -120,6 +120,9 @@ pub struct Family {
     /// Families whose printout close by says whose code this is: a SQLSTATE printed beside a
     /// MySQL error is MySQL's, not PostgreSQL's.
     pub outranked_by: &'static [&'static str],
+    /// Codes the catalog may hold a printed code it lacks under, offered as suggestions and
+    /// never claimed (AWS's wire code `ExpiredToken` beside the shape `ExpiredTokenException`).
+    pub near: fn(&str) -> Vec<String>,
 }
 
 impl Family {
@@ -137,6 +140,7 @@ impl Family {
             find_messages: no_messages,
             codes_of_message: no_codes,
             outranked_by: &[],
+            near: no_near,
         }
     }
 }
@@ -150,6 +154,10 @@ fn no_messages(_: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn no_codes(_: &str) -> Vec<&'static str> {
+    Vec::new()
+}
+
+fn no_near(_: &str) -> Vec<String> {
     Vec::new()
 }
 
