@@ -123,6 +123,9 @@ pub struct Family {
     /// Families whose printout close by says whose code this is: a SQLSTATE printed beside a
     /// MySQL error is MySQL's, not PostgreSQL's.
     pub outranked_by: &'static [&'static str],
+    /// Codes the catalog may hold a printed code it lacks under, offered as suggestions and
+    /// never claimed (AWS's wire code `ExpiredToken` beside the shape `ExpiredTokenException`).
+    pub near: fn(&str) -> Vec<String>,
 }
 
 impl Family {
@@ -140,6 +143,7 @@ impl Family {
             find_messages: no_messages,
             codes_of_message: no_codes,
             outranked_by: &[],
+            near: no_near,
         }
     }
 }
@@ -153,6 +157,10 @@ fn no_messages(_: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn no_codes(_: &str) -> Vec<&'static str> {
+    Vec::new()
+}
+
+fn no_near(_: &str) -> Vec<String> {
     Vec::new()
 }
 
@@ -181,6 +189,9 @@ pub struct Pattern {
     /// The printout names its entry only when the message printed with it agrees with the
     /// entry's: its code alone is anyone's word (Redis's `READONLY` or `BUSY` at a line's start).
     pub agreeing: bool,
+    /// Where the name stands says it is the family's (a warning event's REASON column): a name
+    /// the catalog lacks is reported as not in it, as a code is.
+    pub placed: bool,
 }
 
 impl Pattern {
@@ -192,6 +203,7 @@ impl Pattern {
             failed: false,
             linked: false,
             agreeing: false,
+            placed: false,
         }
     }
 
@@ -215,6 +227,14 @@ impl Pattern {
     pub const fn linked(self) -> Pattern {
         Pattern {
             linked: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::placed`].
+    pub const fn placed(self) -> Pattern {
+        Pattern {
+            placed: true,
             ..self
         }
     }
@@ -266,6 +286,10 @@ pub enum Key {
     /// Only the text printed for it, which the family's messages must name exactly (Go's
     /// `connection refused`).
     Message(String),
+    /// Codes the printout may be, none more than the others: the family is certain, the
+    /// entry is not (Go's `certificate signed by unknown authority` is any missing trust
+    /// anchor). The answer is ambiguous, with these as its suggestions.
+    OneOf(&'static [&'static str]),
 }
 
 pub fn code(s: &str) -> Option<Key> {

@@ -63,27 +63,38 @@ impl Decoder<'_> {
             families::Key::Code(c) => (in_family(self.index.by_code(c)), false),
             families::Key::Name(n) => (self.index.by_name(v, n), false),
             families::Key::Message(m) => (self.by_printed_message(v, m), true),
+            families::Key::OneOf(codes) => {
+                let rows: Vec<RowId> = codes.iter().flat_map(|c| self.index.by_code(c)).collect();
+                return self.one_of(paste, hit, v, in_family(rows));
+            }
         };
         if rows.is_empty() {
-            // A code the printout gives but the catalog lacks is still that family's.
-            return match &hit.key {
-                families::Key::Code(c) => Some(FoundError {
-                    code: Some(c.clone()),
-                    message: hit.message.clone(),
-                    http_status: None,
-                    vendor: Some(self.vendor_id(v)),
-                    path: paste.line_of(hit.start),
-                    field: None,
-                    confidence: Confidence::NotInCatalog,
-                    evidence: vec![short(&text[hit.start..hit.end])],
-                    note: None,
-                    retry_after: None,
-                    details: Vec::new(),
-                    match_rows: Vec::new(),
-                    suggestion_rows: Vec::new(),
-                }),
+            // A code the printout gives but the catalog lacks is still that family's, and so
+            // is a name where only the family's names stand.
+            let unknown = match &hit.key {
+                families::Key::Code(c) => Some(c),
+                families::Key::Name(n) if hit.pattern.is_some_and(|p| p.placed) => Some(n),
                 _ => None,
             };
+            let near = |c: &str| -> Vec<RowId> {
+                let near = families::by_id(hit.family).map_or_else(Vec::new, |f| (f.near)(c));
+                in_family(near.iter().flat_map(|n| self.index.by_code(n)).collect())
+            };
+            return unknown.map(|c| FoundError {
+                code: Some(c.clone()),
+                message: hit.message.clone(),
+                http_status: None,
+                vendor: Some(self.vendor_id(v)),
+                path: paste.line_of(hit.start),
+                field: None,
+                confidence: Confidence::NotInCatalog,
+                evidence: vec![short(&text[hit.start..hit.end])],
+                note: None,
+                retry_after: None,
+                details: Vec::new(),
+                match_rows: Vec::new(),
+                suggestion_rows: near(c),
+            });
         }
         let top = rows[0];
         let printed = hit.message.as_deref().map(|m| tokenize(m, false));
@@ -114,6 +125,32 @@ impl Decoder<'_> {
             details: Vec::new(),
             match_rows: rows,
             suggestion_rows: Vec::new(),
+        })
+    }
+
+    /// A printout that names its family but not which of `rows` it is: the family, with the
+    /// entries as suggestions ([`families::Key::OneOf`]).
+    fn one_of(
+        &self,
+        paste: &Paste,
+        hit: &families::Hit,
+        v: usize,
+        rows: Vec<RowId>,
+    ) -> Option<FoundError> {
+        (!rows.is_empty()).then(|| FoundError {
+            code: None,
+            message: hit.message.clone(),
+            http_status: None,
+            vendor: Some(self.vendor_id(v)),
+            path: paste.line_of(hit.start),
+            field: None,
+            confidence: Confidence::Ambiguous,
+            evidence: vec![short(&paste.text()[hit.start..hit.end])],
+            note: None,
+            retry_after: None,
+            details: Vec::new(),
+            match_rows: Vec::new(),
+            suggestion_rows: rows,
         })
     }
 
