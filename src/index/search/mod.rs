@@ -210,13 +210,18 @@ impl Index {
         let mut parts = if threads <= 1 {
             worker()?
         } else {
+            // This thread is one of the workers: one spawn fewer for a short search.
             std::thread::scope(|s| {
-                let workers: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
-                let mut all = Vec::new();
+                let workers: Vec<_> = (1..threads).map(|_| s.spawn(worker)).collect();
+                let mut all = worker();
                 for w in workers {
-                    all.extend(w.join().expect("search worker panicked")?);
+                    let theirs = w.join().expect("search worker panicked");
+                    all = all.zip(theirs).map(|(mut a, b)| {
+                        a.extend(b);
+                        a
+                    });
                 }
-                Some(all)
+                all
             })?
         };
         parts.sort_unstable_by_key(|&(b, _)| b);
