@@ -3,13 +3,12 @@
 //! scripts), every entry has a kind with fitting retry advice, and each catalog passes errdex's
 //! validating loader and `errdex catalog check`.
 
-use errdex::catalog::{Catalog, Entry, parse_catalog};
-use std::collections::HashMap;
-use std::path::PathBuf;
+#[path = "support/family_sources.rs"]
+mod family_sources;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use errdex::catalog::{Catalog, Entry, parse_catalog};
+use family_sources::{root, tsv};
+use std::path::PathBuf;
 
 /// A catalog of this branch through the validating loader.
 fn catalog(id: &str) -> Catalog {
@@ -19,24 +18,6 @@ fn catalog(id: &str) -> Catalog {
         .unwrap_or_else(|p| panic!("{id}: {}:{}:{}: {}", p.file, p.line, p.column, p.message));
     assert_eq!(c.vendor.id, id);
     c
-}
-
-/// The rows of a source TSV as column -> value maps (no quoting: fields may hold a `"`).
-fn tsv(name: &str) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(root().join("catalogs/tools/sources").join(name)).unwrap();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    lines
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), header.len(), "{name}: {line}");
-            header
-                .iter()
-                .zip(fields)
-                .map(|(h, f)| (h.to_string(), f.to_string()))
-                .collect()
-        })
-        .collect()
 }
 
 fn by_code<'a>(c: &'a Catalog, code: &str) -> &'a Entry {

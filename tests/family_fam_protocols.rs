@@ -4,56 +4,13 @@
 //! and a summary of its own, and each file loads through the validating loader and answers
 //! `show` by code and by name.
 
-use errdex::catalog::{Catalog, Entry, Text, check_paths, load_path};
+#[path = "support/family_sources.rs"]
+mod family_sources;
+
+use errdex::catalog::{Catalog, Entry, Text};
+use family_sources::{by_code, catalog_path, load, tsv};
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn catalog_path(id: &str) -> PathBuf {
-    root().join("catalogs").join(format!("{id}.json"))
-}
-
-/// The rows of a source TSV as header -> value maps (no quoting: fields may hold a `"`).
-fn tsv(name: &str) -> Vec<HashMap<String, String>> {
-    let path = root().join("catalogs/tools/sources").join(name);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    lines
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), header.len(), "{name}: {line}");
-            header
-                .iter()
-                .zip(fields)
-                .map(|(h, f)| (h.to_string(), f.to_string()))
-                .collect()
-        })
-        .collect()
-}
-
-/// The catalog as errdex's validating loader reads a user file: exactly one, with no problem,
-/// and `errdex catalog check`'s checks find nothing either.
-fn load(id: &str) -> Catalog {
-    let path = catalog_path(id);
-    assert_eq!(check_paths(std::slice::from_ref(&path)), vec![], "{id}");
-    let report = load_path::<Vec<Entry>>(&path, &mut |_| {});
-    assert!(report.problems.is_empty(), "{id}: {:?}", report.problems);
-    assert_eq!(report.catalogs.len(), 1, "{id}");
-    let catalog = report.catalogs.into_iter().next().unwrap().catalog();
-    assert_eq!(catalog.vendor.id, id);
-    catalog
-}
-
-/// Entries by code; a code appears once.
-fn by_code(c: &Catalog) -> HashMap<&str, &Entry> {
-    let map: HashMap<&str, &Entry> = c.entries.iter().map(|e| (e.code.as_str(), e)).collect();
-    assert_eq!(map.len(), c.entries.len(), "{}: a code twice", c.vendor.id);
-    map
-}
+use std::path::Path;
 
 /// Whether `name` is the symbol or an alias of `e`.
 fn is_named(e: &Entry, name: &str) -> bool {

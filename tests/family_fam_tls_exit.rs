@@ -3,53 +3,12 @@
 //! has a kind with fitting retry advice; the links between the families go both ways where the
 //! sources state them; and each catalog passes errdex's validating loader.
 
-use errdex::catalog::{Catalog, CodeRef, Entry, check_paths, parse_catalog};
-use std::collections::{BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+#[path = "support/family_sources.rs"]
+mod family_sources;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn catalog_path(id: &str) -> PathBuf {
-    root().join("catalogs").join(format!("{id}.json"))
-}
-
-/// The catalog file as errdex's validating loader reads it; `catalog check` has nothing to say.
-fn load(id: &str) -> Catalog {
-    let path = catalog_path(id);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let catalog = parse_catalog(&path.display().to_string(), &text)
-        .unwrap_or_else(|p| panic!("{id}: {}:{}:{}: {}", p.file, p.line, p.column, p.message));
-    let problems = check_paths(&[path]);
-    assert!(problems.is_empty(), "{id}: {problems:?}");
-    assert_eq!(catalog.vendor.id, id);
-    catalog
-}
-
-/// A source TSV's rows as header -> field maps.
-fn tsv(name: &str) -> Vec<HashMap<String, String>> {
-    let text = std::fs::read_to_string(root().join("catalogs/tools/sources").join(name)).unwrap();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
-    lines
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), header.len(), "{name}: {line}");
-            header
-                .iter()
-                .zip(fields)
-                .map(|(h, f)| (h.to_string(), f.to_string()))
-                .collect()
-        })
-        .collect()
-}
-
-fn by_code(c: &Catalog) -> HashMap<&str, &Entry> {
-    let map: HashMap<&str, &Entry> = c.entries.iter().map(|e| (e.code.as_str(), e)).collect();
-    assert_eq!(map.len(), c.entries.len(), "{}: a code twice", c.vendor.id);
-    map
-}
+use errdex::catalog::{Catalog, CodeRef, Entry};
+use family_sources::{by_code, catalog_path, load, root, tsv};
+use std::collections::BTreeSet;
 
 /// Every name an entry answers to.
 fn names(e: &Entry) -> BTreeSet<&str> {
