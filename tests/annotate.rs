@@ -513,7 +513,10 @@ fn a_folder_is_named_as_a_folder() {
         let said = String::from_utf8_lossy(&out.stderr);
         assert_eq!(
             said,
-            format!("errdex: cannot read {}: it is a folder\n", dir.path().display()),
+            format!(
+                "errdex: cannot read {}: it is a folder\n",
+                dir.path().display()
+            ),
             "-f {follow}"
         );
     }

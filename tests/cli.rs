@@ -503,8 +503,7 @@ fn snippet_literals_keep_a_message_s_spaces_as_show_json_does() {
             assert!(out.status.success(), "{vendor} {lang}");
             let text = String::from_utf8(out.stdout).unwrap();
             assert!(
-                text.contains(&format!("\"{message}\""))
-                    || text.contains(&format!("'{message}'")),
+                text.contains(&format!("\"{message}\"")) || text.contains(&format!("'{message}'")),
                 "{vendor} {lang}: no literal {message:?}"
             );
         }

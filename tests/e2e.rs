@@ -702,8 +702,14 @@ fn a_history_that_is_not_a_regular_file_is_passed_over_and_left_alone() {
         let meta = std::fs::symlink_metadata(&file).unwrap();
         match kind {
             "fifo" => assert!(meta.file_type().is_fifo()),
-            "zero" => assert_eq!(std::fs::read_link(&file).unwrap(), PathBuf::from("/dev/zero")),
-            _ => assert_eq!(std::fs::read_link(&file).unwrap(), PathBuf::from("/dev/null")),
+            "zero" => assert_eq!(
+                std::fs::read_link(&file).unwrap(),
+                PathBuf::from("/dev/zero")
+            ),
+            _ => assert_eq!(
+                std::fs::read_link(&file).unwrap(),
+                PathBuf::from("/dev/null")
+            ),
         }
         assert_eq!(
             std::fs::read_dir(file.parent().unwrap()).unwrap().count(),
@@ -977,7 +983,9 @@ fn line_separators_in_a_message_are_shown_escaped_in_the_rows() {
     t.keys(&["/"]);
     t.type_text("v:seps 100");
     let s = t.wait_for("the row and its detail", |s| {
-        s.matches("Line\\u{2028}separated\\u{2029}paragraph").count() >= 2
+        s.matches("Line\\u{2028}separated\\u{2029}paragraph")
+            .count()
+            >= 2
     });
     assert!(!s.contains('\u{2028}') && !s.contains('\u{2029}'), "{s}");
     t.keys(&["Escape", "q"]);

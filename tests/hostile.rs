@@ -612,7 +612,12 @@ fn line_and_paragraph_separators_are_shown_escaped() {
         &["search", "v:seps", "100"],
         &["show", "seps", "100", "--json"],
     ] {
-        let out = errdex().arg("--catalog").arg(&file).args(args).output().unwrap();
+        let out = errdex()
+            .arg("--catalog")
+            .arg(&file)
+            .args(args)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(

@@ -609,7 +609,8 @@ fn a_config_file_there_but_unusable_says_what_it_is() {
             _ => std::os::unix::fs::symlink(home.path().join("nowhere"), &file).unwrap(),
         }
         let mut cmd = with_home(home.path());
-        cmd.arg("config").timeout(std::time::Duration::from_secs(20));
+        cmd.arg("config")
+            .timeout(std::time::Duration::from_secs(20));
         let out = cmd.output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{kind}");
         let said = text(&out.stderr);
@@ -633,7 +634,12 @@ fn a_config_file_there_but_unusable_says_what_it_is() {
         "{}",
         text(&out.stderr)
     );
-    assert!(std::fs::symlink_metadata(&file).unwrap().file_type().is_symlink());
+    assert!(
+        std::fs::symlink_metadata(&file)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert!(!home.path().join("nowhere").exists());
 }
 
