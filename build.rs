@@ -27,6 +27,8 @@ mod fold;
 mod kind;
 #[path = "src/catalog/load.rs"]
 mod load;
+#[path = "src/catalog/loaded.rs"]
+mod loaded;
 #[path = "src/catalog/model.rs"]
 mod model;
 #[path = "src/sanitize.rs"]
@@ -43,7 +45,7 @@ mod words;
 /// The names `src/catalog/mod.rs` exports that the files above use.
 mod catalog {
     pub use super::kind::{Kind, Retry};
-    pub use super::load::{CatalogProblem, Loaded, Origin, Rows, TooLarge};
+    pub use super::loaded::{CatalogProblem, Loaded, Origin, Rows, TooLarge};
     pub use super::model::{Catalog, Edition, Entry, EntryFields, Envelope, TextRef, Vendor};
 }
 
@@ -81,6 +83,7 @@ fn main() {
         "src/catalog/check.rs",
         "src/catalog/kind.rs",
         "src/catalog/load.rs",
+        "src/catalog/loaded.rs",
         "src/catalog/model.rs",
         "src/catalog/stream",
         "src/catalog/validate.rs",

@@ -521,3 +521,18 @@ fn a_folder_is_named_as_a_folder() {
         );
     }
 }
+
+#[test]
+fn google_error_details_printed_apart_are_annotated_with_their_reason() {
+    // grpcurl prints the ErrorInfo under `Details:`, gcloud as YAML after its message.
+    let grpcurl = "ERROR:\n  Code: PermissionDenied\n  Message: Cloud Firestore API has not been used in project 1234 before or it is disabled.\n  Details:\n  1)\t{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"domain\":\"googleapis.com\",\"metadata\":{\"consumer\":\"projects/1234\",\"service\":\"firestore.googleapis.com\"},\"reason\":\"SERVICE_DISABLED\"}\n";
+    let out = String::from_utf8(annotate(&[], grpcurl.as_bytes())).unwrap();
+    assert!(out.contains("  ↳ grpc 7 · permission · "), "{out}");
+    assert!(
+        out.contains("  ↳ gcp SERVICE_DISABLED · precondition · "),
+        "{out}"
+    );
+    let gcloud = "ERROR: (gcloud.projects.get-iam-policy) [dev@example.com] does not have permission to access projects instance [acme-prod] (or it may not exist): The caller does not have permission.\n- '@type': type.googleapis.com/google.rpc.ErrorInfo\n  domain: cloudresourcemanager.googleapis.com\n  metadata:\n    permission: resourcemanager.projects.getIamPolicy\n  reason: IAM_PERMISSION_DENIED\n";
+    let out = String::from_utf8(annotate(&[], gcloud.as_bytes())).unwrap();
+    assert!(out.contains("  ↳ gcp IAM_PERMISSION_DENIED · "), "{out}");
+}

@@ -400,7 +400,7 @@ fn decode_shows_error_details() {
     let out = errdex().args(["decode", file]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("grpc 8  (at line 15)"), "{text}");
+    assert!(text.starts_with("grpc 8  at line 15\n"), "{text}");
     for line in [
         "  wait:        retry after 30 s (RetryInfo: 30s)",
         "  detail:      RetryInfo: retry after 30s",

@@ -1,7 +1,7 @@
 //! The decoder over a corpus of realistic pastes (tests/fixtures/pastes/), the README's sample
 //! pastes (assets/samples/), hostile input, and mutated pastes (proptest: never a panic).
 
-use errdex::decode::{Decoded, DecodedError, MAX_ERRORS, MAX_PASTE_BYTES, decode};
+use errdex::decode::{FoundError, MAX_ERRORS, MAX_PASTE_BYTES, Report, decode};
 use errdex::index::Index;
 use proptest::prelude::*;
 use std::path::Path;
@@ -260,7 +260,7 @@ const CASES: &[(&str, &[Expect])] = &[
     ),
 ];
 
-fn summary(d: &Decoded) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+fn summary(d: &Report) -> Vec<(Option<String>, Option<String>, Option<String>)> {
     d.errors
         .iter()
         .map(|e| {
@@ -311,14 +311,14 @@ fn every_fixture_decodes_to_its_vendor_and_code() {
     }
 }
 
-fn fixture(file: &str) -> Decoded {
+fn fixture(file: &str) -> Report {
     decode(&read(&format!("tests/fixtures/pastes/{file}")), index())
 }
 
 /// The one error of a vendor in a fixture (an HTTP status line adds one of its own).
-fn only(file: &str) -> DecodedError {
+fn only(file: &str) -> FoundError {
     let d = fixture(file);
-    let mut vendor: Vec<DecodedError> = d
+    let mut vendor: Vec<FoundError> = d
         .errors
         .into_iter()
         .filter(|e| e.vendor.as_deref() != Some("http"))
@@ -441,7 +441,7 @@ fn platform_bodies_name_the_http_status_and_what_they_add() {
 
 #[test]
 fn error_details_come_with_their_error() {
-    let types = |e: &DecodedError| -> Vec<String> {
+    let types = |e: &FoundError| -> Vec<String> {
         e.details
             .iter()
             .map(|d| d["@type"].as_str().unwrap_or("").to_string())
@@ -505,7 +505,7 @@ fn error_details_come_with_their_error() {
 /// Details printed apart from the error's line: each goes to the error printed beside it.
 #[test]
 fn details_printed_apart_go_to_their_error() {
-    let described = |e: &DecodedError| -> Vec<String> {
+    let described = |e: &FoundError| -> Vec<String> {
         e.details
             .iter()
             .map(errdex::decode::describe_detail)

@@ -2,7 +2,7 @@
 //! client and tool prints them: the (family, code) claims each paste must give, and what it
 //! must not claim. A duration, a port or `exit 0` claims nothing.
 
-use errdex::decode::{Confidence, Decoded, decode};
+use errdex::decode::{Confidence, Report, decode};
 use errdex::index::Index;
 use std::sync::OnceLock;
 
@@ -13,7 +13,7 @@ fn index() -> &'static Index {
 
 /// What decode claims: an identified error's family and best entry, or a family's code that
 /// its catalog lacks.
-fn claims(d: &Decoded) -> Vec<(String, String)> {
+fn claims(d: &Report) -> Vec<(String, String)> {
     d.errors
         .iter()
         .filter_map(|e| {
@@ -175,6 +175,65 @@ const CASES: &[Case] = &[
         "Internal Exception: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry 'a@b.c' for key 'users.email'\nError Code: 1062\nCall: INSERT INTO users (email) VALUES (?)\n",
         &[("mysql", "1062")],
         &["postgres", "sqlite"],
+    ),
+    (
+        "ModLoad: 00007ffb`1a2b0000 00007ffb`1a2d5000   C:\\Windows\\SYSTEM32\\bcrypt.dll\n(1a2c.3f4): Access violation - code c0000005 (first chance)\nFirst chance exceptions are reported before any exception handling.\n",
+        &[("ntstatus", "0xC0000005")],
+        &["win32", "hresult"],
+    ),
+    (
+        "Get \"https://edge.example.com/v1/items\": CRYPTO_ERROR 0x12a (local): tls: bad certificate\n",
+        &[("quic", "0x100-0x1ff"), ("tls-alert", "42")],
+        &["http2", "openssl"],
+    ),
+    (
+        "[  0.041] recv GOAWAY frame <length=8, flags=0x00, stream_id=0>\n          (last_stream_id=0, error_code=ENHANCE_YOUR_CALM(0x0b), opaque_data(0)=[])\n",
+        &[("http2", "11")],
+        &["quic"],
+    ),
+    (
+        "Error [ERR_HTTP2_SESSION_ERROR]: Session closed with error code 2\n    at ClientHttp2Session.onGoawayData (node:internal/http2/core:689:21)\n",
+        &[("node", "ERR_HTTP2_SESSION_ERROR"), ("http2", "2")],
+        &["quic", "errno"],
+    ),
+    // Reasons of warning events that kubernetes-reasons.tsv lacks: the family's, not in its
+    // catalog.
+    (
+        "Events:\n  Type     Reason            Age   From               Message\n  ----     ------            ----  ----               -------\n  Warning  FailedScheduling  2m    default-scheduler  0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.\n",
+        &[("k8s", "FailedScheduling")],
+        &["grpc", "http"],
+    ),
+    (
+        "LAST SEEN   TYPE      REASON    OBJECT                        MESSAGE\n41m         Warning   Evicted   pod/api-7d9f8b6c5-x2k4p       The node was low on resource: memory. Threshold quantity: 100Mi, available: 91Mi.\n",
+        &[("k8s", "Evicted")],
+        &["grpc", "http"],
+    ),
+    // Google's ErrorInfo as grpcurl and gcloud print it.
+    (
+        "ERROR:\n  Code: PermissionDenied\n  Message: Cloud Firestore API has not been used in project 1234 before or it is disabled.\n  Details:\n  1)\t{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"domain\":\"googleapis.com\",\"metadata\":{\"consumer\":\"projects/1234\",\"service\":\"firestore.googleapis.com\"},\"reason\":\"SERVICE_DISABLED\"}\n",
+        &[("grpc", "7"), ("gcp", "SERVICE_DISABLED")],
+        &["http", "errno"],
+    ),
+    (
+        "ERROR: (gcloud.projects.get-iam-policy) [dev@example.com] does not have permission to access projects instance [acme-prod] (or it may not exist): The caller does not have permission.\n- '@type': type.googleapis.com/google.rpc.ErrorInfo\n  domain: cloudresourcemanager.googleapis.com\n  metadata:\n    permission: resourcemanager.projects.getIamPolicy\n  reason: IAM_PERMISSION_DENIED\n",
+        &[("gcp", "IAM_PERMISSION_DENIED")],
+        &["grpc", "http"],
+    ),
+    // MySQL's client errors carry the errno of the connect (a Winsock error on Windows).
+    (
+        "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)\n",
+        &[("mysql", "2003"), ("errno", "111")],
+        &["postgres", "win32"],
+    ),
+    (
+        "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)\n",
+        &[("mysql", "2002"), ("errno", "2")],
+        &["postgres", "win32"],
+    ),
+    (
+        "ERROR 2003 (HY000): Can't connect to MySQL server on 'localhost:3306' (10061)\n",
+        &[("mysql", "2003"), ("win32", "10061")],
+        &["errno", "postgres"],
     ),
     // Redis.
     (
@@ -510,4 +569,44 @@ fn a_code_printed_twice_is_one_error() {
     let paste = "websockets.exceptions.ConnectionClosedError: received 1011 (internal error) keepalive ping timeout; then sent 1011 (internal error) keepalive ping timeout\n";
     let got = claims(&decode(paste, index()));
     assert_eq!(got, [("websocket".to_string(), "1011".to_string())]);
+}
+
+#[test]
+fn a_printout_that_names_its_family_but_not_the_entry_offers_the_entries() {
+    let paste = "Get \"https://api.internal.example.com/v1/items\": tls: failed to verify certificate: x509: certificate signed by unknown authority\n";
+    let d = decode(paste, index());
+    assert!(claims(&d).is_empty(), "{:?}", claims(&d));
+    let [e] = &d.errors[..] else {
+        panic!("{:#?}", d.errors)
+    };
+    assert_eq!(
+        (e.vendor.as_deref(), e.confidence),
+        (Some("x509"), Confidence::Ambiguous)
+    );
+    let offered: Vec<&str> = e.suggestion_rows.iter().map(|&r| index().code(r)).collect();
+    assert_eq!(offered, ["20", "21", "19", "18", "2"]);
+}
+
+#[test]
+fn an_aws_code_the_models_lack_is_the_familys_with_the_shape_it_may_stand_for_offered() {
+    let paste = "botocore.exceptions.ClientError: An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired\n";
+    let d = decode(paste, index());
+    let [e] = &d.errors[..] else {
+        panic!("{:#?}", d.errors)
+    };
+    assert_eq!(
+        (e.vendor.as_deref(), e.code.as_deref(), e.confidence),
+        (Some("aws"), Some("ExpiredToken"), Confidence::NotInCatalog)
+    );
+    let offered: Vec<&str> = e.suggestion_rows.iter().map(|&r| index().code(r)).collect();
+    assert_eq!(offered, ["ExpiredTokenException"]);
+    // No shape is near these: nothing is offered.
+    for code in ["InvalidClientTokenId", "SignatureDoesNotMatch"] {
+        let paste =
+            format!("An error occurred ({code}) when calling the ListBuckets operation: x\n");
+        let d = decode(&paste, index());
+        assert_eq!(d.errors.len(), 1, "{code}");
+        assert_eq!(d.errors[0].confidence, Confidence::NotInCatalog, "{code}");
+        assert!(d.errors[0].suggestion_rows.is_empty(), "{code}");
+    }
 }

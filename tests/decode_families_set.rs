@@ -4,7 +4,7 @@
 //! family ever claimed, and annotate claiming nothing that decode does not: each reads every
 //! paste.
 
-use errdex::decode::{Confidence, DecodedError, decode};
+use errdex::decode::{Confidence, FoundError, decode};
 use errdex::index::Index;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -31,7 +31,7 @@ fn set() -> (PathBuf, BTreeMap<String, Expected>) {
 }
 
 /// An identified error's family and best entry, or a family's code its catalog lacks.
-fn claims(index: &Index, errors: &[DecodedError]) -> Vec<(String, String)> {
+fn claims(index: &Index, errors: &[FoundError]) -> Vec<(String, String)> {
     errors
         .iter()
         .filter_map(|e| {

@@ -508,3 +508,27 @@ fn aws_exceptions_are_shown_by_shape_name_and_by_wire_code() {
     let e = errdex(&file, &["show", "aws", "SlowDown", "--json"]);
     assert_eq!(e["kind"], "rate_limit");
 }
+
+#[test]
+fn s3s_daily_errors_have_our_summary_beside_the_sources_sentence() {
+    let file = catalog_path("aws");
+    for (code, kind, sentence) in [
+        ("AccessDenied", "permission", "Access denied."),
+        (
+            "NoSuchKey",
+            "not_found",
+            "The specified key does not exist.",
+        ),
+        (
+            "NoSuchBucket",
+            "not_found",
+            "The specified bucket does not exist.",
+        ),
+    ] {
+        let e = errdex(&file, &["show", "aws", code, "--json"]);
+        assert_eq!(e["kind"], kind, "{code}");
+        let summary = e["summary_en"].as_str().unwrap_or_else(|| panic!("{code}"));
+        assert!(!summary.contains(sentence), "{code}");
+        assert!(e["description"].to_string().contains(sentence), "{code}");
+    }
+}

@@ -377,3 +377,29 @@ fn exit_statuses_link_to_the_signal_that_ended_the_process() {
     let e = errdex_show(&["exit", "signal"], "signal", "SIGSEGV");
     assert_eq!(e["maps_to"][0]["code"], "139");
 }
+
+#[test]
+fn curl_links_the_ssl_reasons_it_reports_as_its_own_codes() {
+    let e = errdex_show(&["curl", "openssl"], "curl", "60");
+    assert_eq!(e["maps_to"][0]["vendor"], "openssl");
+    assert_eq!(e["maps_to"][0]["code"], "134");
+    assert_eq!(e["maps_to"][1]["code"], "1045");
+    let e = errdex_show(&["curl", "openssl"], "curl", "98");
+    assert_eq!(e["maps_to"][0]["code"], "1116");
+    // The text `show` prints each link with the linked entry's message.
+    let out = assert_cmd::Command::cargo_bin("errdex")
+        .unwrap()
+        .arg("--no-user-catalogs")
+        .arg("--catalog")
+        .arg(catalog_path("curl"))
+        .arg("--catalog")
+        .arg(catalog_path("openssl"))
+        .args(["show", "curl", "60"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("maps to      openssl 134 certificate verify failed"),
+        "{text}"
+    );
+}

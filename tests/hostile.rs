@@ -343,10 +343,10 @@ fn more_than_sixteen_megabytes_is_refused_with_one_line() {
 
 #[test]
 fn one_prepared_decoding_gives_what_a_fresh_one_gives() {
-    // The fuzz target (and any caller decoding paste after paste) reuses one `Decoding`: its
+    // The fuzz target (and any caller decoding paste after paste) reuses one `Decoder`: its
     // message index keeps scratch space between pastes, which must not leak into results.
     let index = errdex::index::Index::embedded();
-    let prepared = errdex::decode::Decoding::new(&index);
+    let prepared = errdex::decode::Decoder::new(&index);
     let mut inputs: Vec<String> = fixtures()
         .iter()
         .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())

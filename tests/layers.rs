@@ -10,6 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["cli"],
     &["tui"],
     &["lsp"],
+    &["present"],
     &["decode", "snippet", "clipboard"],
     &["index"],
     &["catalog", "query"],

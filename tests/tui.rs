@@ -2011,3 +2011,40 @@ fn y_over_several_vendors_copies_one_file_with_one_prelude_or_says_why_not() {
         app.status
     );
 }
+
+#[test]
+fn the_filter_takes_codes_as_people_print_them_and_the_detail_pane_shows_links() {
+    let index = Arc::new(Index::embedded());
+    for (typed, vendor, code) in [
+        ("0x80070005", "hresult", "0x80070005"),
+        ("80070005", "hresult", "0x80070005"),
+        ("-2147024891", "hresult", "0x80070005"),
+        ("0xc0000005", "ntstatus", "0xC0000005"),
+        ("c0000005", "ntstatus", "0xC0000005"),
+        ("MY-1045", "mysql", "1045"),
+        ("001045", "mysql", "1045"),
+    ] {
+        let mut app = app();
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, typed);
+        let first = index.get(app.results[0].row);
+        assert_eq!(
+            (first.vendor.id.as_str(), first.entry.code.as_str()),
+            (vendor, code),
+            "{typed}"
+        );
+    }
+    // The detail pane lists the links: a link the catalog states, and one the family works out.
+    for (query, links) in [
+        ("v:exit 137", "signal 9, k8s OOMKilled"),
+        ("v:curl 60", "openssl 134, openssl 1045"),
+        ("-2147024891", "win32 5"),
+    ] {
+        let mut app = app();
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, query);
+        let screen = text(&draw(&app, 160, 40));
+        assert!(screen.contains("maps to"), "{query}: {screen}");
+        assert!(screen.contains(links), "{query}: {screen}");
+    }
+}

@@ -45,6 +45,9 @@ SCRIPT = "build_aws"
 # Summaries are written for at least this many names, those defined by the most services (all
 # names tied with the last one included).
 SUMMARIZED_AT_LEAST = 200
+# Names developers meet daily that too few services define to be among those, summarised too:
+# S3's answers to a missing or forbidden bucket or object.
+MET_DAILY = ["AccessDenied", "NoSuchKey", "NoSuchBucket"]
 # Minority statuses and partial traits list their services up to this many, else a count.
 LIST_AT_MOST = 12
 
@@ -299,11 +302,15 @@ def build():
     cut = ranked[SUMMARIZED_AT_LEAST - 1][1]
     widely = [n for n, count in ranked if count >= cut]
     undocumented = [n for n in names if not any(r["doc_first_sentence"] for r in by_name[n])]
-    needs_summary = widely + extras + [n for n in undocumented if n not in widely]
+    daily = [n for n in MET_DAILY if n not in widely]
+    needs_summary = (widely + extras + [n for n in undocumented if n not in widely]
+                     + [n for n in daily if n not in undocumented])
     missing = [n for n in needs_summary if n not in hand]
     unknown = sorted(set(hand) - set(names) - set(extras))
-    if missing or unknown:
-        common.fail(SCRIPT, f"annotations: no summary for {missing}; not a source name {unknown}")
+    unasked = sorted(set(hand) - set(needs_summary))
+    if missing or unknown or unasked:
+        common.fail(SCRIPT, f"annotations: no summary for {missing}; not a source name {unknown}; "
+                            f"summarised for no reason {unasked}")
     unknown = sorted(set(kind_overrides) - set(names))
     if unknown:
         common.fail(SCRIPT, f"kind overrides of names not in the source: {unknown}")
@@ -393,8 +400,10 @@ def build():
         "ReservedNodeAlreadyExistsFault as 404); subcategory still gives it.",
         f"summary_en is our own words for {with_summary} names: the {len(widely)} names defined by "
         f"{cut} or more services (the {SUMMARIZED_AT_LEAST} that the most services define, and "
-        f"every name tied with the last), the {len(extras)} retry-configuration codes and "
-        f"{len([n for n in undocumented if n not in widely])} names without documentation.",
+        f"every name tied with the last), the {len(extras)} retry-configuration codes, "
+        f"{len([n for n in undocumented if n not in widely])} names without documentation and "
+        f"{len(daily)} that developers meet daily although few services define them "
+        f"({', '.join(daily)}).",
         f"description, for {with_description} names, is the source's: the first sentence of the "
         "shape's documentation in the botocore service model (Apache-2.0, Amazon.com, Inc.; "
         "HTML removed, split heuristically at a period), one per service where the services "

@@ -35,6 +35,15 @@ OBSOLETE_RE = re.compile(r"## Obsolete errors? \((\d+)(?:-(\d+))?\)")
 OLD_NAME_RES = (re.compile(r"known as\s+\*(CURLE_\w+)\*"), re.compile(r"unified with\s+(CURLE_\w+)"))
 OLD_NUMBER_RE = re.compile(r"previous\s+value was (\d+)")
 TOO_NEW = "Unknown error"  # what 7.88.1 says for codes it does not know
+# The OpenSSL reasons (catalogs/openssl.json) curl's OpenSSL backend turns into a CURLcode other
+# than CURLE_SSL_CONNECT_ERROR (35), which every other SSL reason becomes: lib/vtls/openssl.c
+# (ossl_connect_step2) and lib/vquic/curl_osslq.c report a failed certificate check as 60 and
+# print the verification result (catalogs/x509.json) after "SSL certificate problem: ", and a
+# TLS 1.3 "certificate required" alert as 98.
+TLS_REASONS = {
+    60: ["134", "1045"],  # SSL_R_CERTIFICATE_VERIFY_FAILED, SSL_R_SSLV3_ALERT_CERTIFICATE_EXPIRED
+    98: ["1116"],  # SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED
+}
 
 VENDOR = {
     "id": "curl",
@@ -103,6 +112,8 @@ def build():
     assert {n: a for n, a in aliases.items() if a} == {
         8: ["CURLE_FTP_WEIRD_SERVER_REPLY"], 60: ["CURLE_SSL_CACERT"]}, aliases
     assert maps_to == {51: [{"vendor": "curl", "code": "60"}]}, maps_to
+    for n, reasons in TLS_REASONS.items():
+        maps_to.setdefault(n, []).extend({"vendor": "openssl", "code": r} for r in reasons)
 
     notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
     kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
@@ -157,6 +168,11 @@ def build():
         "From the man page's text: CURLE_FTP_WEIRD_SERVER_REPLY is the name of 8 before 7.51.0, "
         "CURLE_SSL_CACERT is unified with 60 since 7.62.0, and 60 was numbered 51 before that "
         "(maps_to of 51).",
+        "maps_to of 60 and 98: the OpenSSL reasons curl's OpenSSL backend (lib/vtls/openssl.c) "
+        "reports as these codes: certificate verify failed (134) and an alert that the "
+        "certificate expired (1045) as 60, with the verification result (x509) printed after "
+        "\"SSL certificate problem: \"; a TLS 1.3 certificate-required alert (1116) as 98. "
+        "Every other SSL reason is 35, with OpenSSL's error string printed after it.",
         "CURLE_NO_CONNECTION_AVAILABLE (89) is for libcurl's internal use and never returned "
         "according to the man page; it is not marked obsolete.",
     ])

@@ -1,7 +1,7 @@
 //! The decoder on any bytes: never panics, never loops, and what it returns can be printed.
 #![no_main]
 
-use errdex::decode::{Decoding, MAX_ERRORS};
+use errdex::decode::{Decoder, MAX_ERRORS};
 use errdex::index::Index;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -9,13 +9,13 @@ use std::sync::LazyLock;
 static INDEX: LazyLock<Index> = LazyLock::new(Index::embedded);
 
 thread_local! {
-    /// Prepared once, like the paste panel would: `decode::decode` is `Decoding::new` + this.
-    static DECODING: Decoding<'static> = Decoding::new(&INDEX);
+    /// Prepared once, like the paste panel would: `decode::decode` is `Decoder::new` + this.
+    static DECODER: Decoder<'static> = Decoder::new(&INDEX);
 }
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let decoded = DECODING.with(|d| d.decode(&text));
+    let decoded = DECODER.with(|d| d.decode(&text));
     assert!(decoded.errors.len() <= MAX_ERRORS);
     // `decode --json`: always serialisable, and back.
     let json = serde_json::to_string(&errdex::cli::output::decoded_json(&decoded, &INDEX))

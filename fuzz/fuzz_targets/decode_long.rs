@@ -8,7 +8,7 @@
 //! up to four pieces separated by NUL bytes, written one after the other, over and over.
 #![no_main]
 
-use errdex::decode::{Decoded, Decoding, MAX_ERRORS};
+use errdex::decode::{Decoder, MAX_ERRORS, Report};
 use errdex::index::Index;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
@@ -17,7 +17,7 @@ use std::time::Duration;
 static INDEX: LazyLock<Index> = LazyLock::new(Index::embedded);
 
 thread_local! {
-    static DECODING: Decoding<'static> = Decoding::new(&INDEX);
+    static DECODER: Decoder<'static> = Decoder::new(&INDEX);
 }
 
 /// Doubling the input may take this many times as long (2, and room for noise)...
@@ -36,9 +36,9 @@ fn cpu() -> Duration {
     Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }
 
-fn timed(text: &str) -> (Decoded, Duration) {
+fn timed(text: &str) -> (Report, Duration) {
     let start = cpu();
-    let decoded = DECODING.with(|d| d.decode(text));
+    let decoded = DECODER.with(|d| d.decode(text));
     (decoded, cpu() - start)
 }
 

@@ -5,7 +5,8 @@
 //! files with the same (vendor, edition) would silently replace one another at load time, so
 //! the later one is reported at its `"edition"` key.
 
-use super::load::{CatalogProblem, Loaded, Origin, Rows, TooLarge, catalog_files, load_path};
+use super::load::{catalog_files, load_path};
+use super::loaded::{CatalogProblem, Loaded, Origin, Rows, TooLarge};
 use super::model::EntryFields;
 use super::validate::{every_problem_in_file, locate_member};
 use std::collections::HashMap;

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod import;
 mod kind;
 mod load;
+mod loaded;
 mod model;
 mod stream;
 mod validate;
@@ -15,9 +16,9 @@ pub use diff::{Diff, diff};
 pub use import::{ImportError, import};
 pub use kind::{Kind, KindInfo, Retry};
 pub use load::{
-    CatalogProblem, Loaded, MAX_CATALOG_BYTES, Origin, Report, Rows, Sources, TooLarge, load_path,
-    load_sources, readable_file, user_catalog_dir,
+    MAX_CATALOG_BYTES, Report, Sources, load_path, load_sources, readable_file, user_catalog_dir,
 };
+pub use loaded::{CatalogProblem, Loaded, Origin, Rows, TooLarge};
 pub use model::{
     Catalog, CodeRef, Edition, Entry, EntryFields, Envelope, Flag, Items, SCHEMA_VERSION, Text,
     TextRef, Vendor, VendorType,

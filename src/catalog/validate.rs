@@ -3,7 +3,7 @@
 //! `file:line:col: message`. It is the one source of such problems: the fast reader
 //! (`catalog::stream`) hands anything it does not fully understand to it.
 
-use super::load::CatalogProblem;
+use super::loaded::CatalogProblem;
 use super::model::{Catalog, Entry, SCHEMA_VERSION};
 use std::path::Path;
 

@@ -138,132 +138,61 @@ pub fn run(mut args: Args) -> i32 {
                 index
             })
         }
-        command => {
-            warn_about(&config);
-            let (index, problems) = Index::load(&sources, &mut |_, _| {});
-            for p in &problems {
-                say!("errdex: warning: {p}");
-            }
-            for n in &index.notices {
-                say!("errdex: note: {n}");
-            }
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            let result = on_index(&index, command, args.vendor.as_deref(), &config, &mut out);
-            finish(result.and_then(|code| out.flush().map(|()| code)))
-        }
-    }
-}
-
-fn warn_about(config: &config::Config) {
-    for w in &config.warnings {
-        say!("errdex: warning: {w}");
-    }
-}
-
-/// The commands that read the catalogs. `vendor` is the global `--vendor`, for the commands
-/// that take one.
-fn on_index(
-    index: &Index,
-    command: Command,
-    vendor: Option<&str>,
-    config: &config::Config,
-    out: &mut impl Write,
-) -> std::io::Result<i32> {
-    match command {
-        Command::Vendors { json } => output::print_vendors(index, json, out),
-        Command::Annotate(mut options) => {
-            if let Some(v) = options.vendor.as_deref().or(vendor) {
-                match resolve::vendor(index, v) {
-                    Ok(i) => options.vendor = Some(index.vendors()[i].id.clone()),
-                    Err(message) => return Ok(usage_error(&message)),
+        Command::Vendors { json } => on_index(&config, &sources, |index, out| {
+            output::print_vendors(index, json, out)
+        }),
+        Command::Annotate(options) => on_index(&config, &sources, |index, out| {
+            annotate_log(index, options, args.vendor.as_deref(), out)
+        }),
+        Command::Decode { file, json } => {
+            on_index(&config, &sources, |index, out| {
+                match read_input(file.as_deref()) {
+                    Ok(text) => output::print_decode(index, &text, json, out),
+                    Err(message) => Ok(usage_error(&message)),
                 }
-            }
-            options.color = std::io::IsTerminal::is_terminal(&std::io::stdout())
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            annotate::annotate(index, &options, out)
+            })
         }
-        Command::Decode { file, json } => match read_input(file.as_deref()) {
-            Ok(text) => output::print_decode(index, &text, json, out),
-            Err(message) => Ok(usage_error(&message)),
-        },
         Command::Snippet {
             vendor: first,
             codes,
             lang,
             enumeration,
             envelope,
-        } => {
-            // `--vendor V snippet CODE…` names the vendor once, before the command.
-            let (name, typed) = match vendor {
-                Some(v) => (v.to_string(), [vec![first], codes].concat()),
-                None => (first, codes),
-            };
-            let v = match resolve::vendor(index, &name) {
-                Ok(v) => v,
-                Err(message) => return Ok(usage_error(&message)),
-            };
-            let mut codes = Vec::new();
-            for t in &typed {
-                let found = resolve::codes(index, v, t, None).unwrap_or_default();
-                if found.is_empty() {
-                    say!(
-                        "errdex: {} has no code `{}`",
-                        index.vendors()[v].id,
-                        crate::sanitize::line(t)
-                    );
-                    return Ok(EXIT_NOT_FOUND);
-                }
-                for c in found {
-                    if let Some(note) = &c.note {
-                        say!("errdex: note: {note}");
-                    }
-                    codes.push(c.code);
-                }
-            }
+        } => on_index(&config, &sources, |index, out| {
             let shape = output::SnippetShape {
                 lang: lang.unwrap_or(config.snippet_lang.value),
                 enumeration,
                 envelope,
             };
-            output::print_snippet(index, v, &codes, shape, out)
-        }
-        Command::Catalog(cmd) => catalog_cmd::print_catalog(cmd, index, out),
+            snippet(index, args.vendor.as_deref(), first, codes, shape, out)
+        }),
+        Command::Catalog(cmd) => on_index(&config, &sources, |index, out| {
+            catalog_cmd::print_catalog(cmd, index, out)
+        }),
         Command::Search {
             query,
             limit,
             json,
             color,
-        } => {
-            let mut text = query.join(" ");
-            if let Some(v) = vendor {
-                match resolve::vendor(index, v) {
-                    Ok(i) => text = format!("v:{} {text}", index.vendors()[i].id),
-                    Err(message) => return Ok(usage_error(&message)),
-                }
-            }
-            match Query::parse(&text) {
-                Ok(q) => {
-                    let color = match color {
-                        args::ColorChoice::Always => true,
-                        args::ColorChoice::Never => false,
-                        args::ColorChoice::Auto => {
-                            std::io::IsTerminal::is_terminal(&std::io::stdout())
-                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        }
-                    };
-                    output::print_search(index, &q, limit, json, color, out)
-                }
-                Err(e) => Ok(usage_error(&e.to_string())),
-            }
-        }
+        } => on_index(&config, &sources, |index, out| {
+            search(
+                index,
+                args.vendor.as_deref(),
+                &query,
+                limit,
+                json,
+                color,
+                out,
+            )
+        }),
         Command::Show {
             vendor: first,
             code,
             edition,
             json,
-        } => {
-            let (name, typed) = match (code, vendor) {
+        } => on_index(&config, &sources, |index, out| {
+            // `--vendor V show CODE` names the vendor before the command.
+            let (name, typed) = match (code, args.vendor.as_deref()) {
                 (Some(code), _) => (Some(first), code),
                 (None, Some(v)) => (Some(v.to_string()), first),
                 (None, None) => (None, first),
@@ -275,12 +204,123 @@ fn on_index(
                 )),
                 None => show_everywhere(index, &typed, json, out),
             }
+        }),
+    }
+}
+
+fn warn_about(config: &config::Config) {
+    for w in &config.warnings {
+        say!("errdex: warning: {w}");
+    }
+}
+
+/// Runs a command that reads the catalogs: loads them (saying what went wrong with any), then
+/// `command` writes to stdout.
+fn on_index(
+    config: &config::Config,
+    sources: &crate::catalog::Sources,
+    command: impl FnOnce(&Index, &mut std::io::StdoutLock<'static>) -> std::io::Result<i32>,
+) -> i32 {
+    warn_about(config);
+    let (index, problems) = Index::load(sources, &mut |_, _| {});
+    for p in &problems {
+        say!("errdex: warning: {p}");
+    }
+    for n in &index.notices {
+        say!("errdex: note: {n}");
+    }
+    let mut out = std::io::stdout().lock();
+    let result = command(&index, &mut out);
+    finish(result.and_then(|code| out.flush().map(|()| code)))
+}
+
+/// `errdex annotate`: `vendor` is the global `--vendor`, used when the command names none.
+fn annotate_log(
+    index: &Index,
+    mut options: annotate::Options,
+    vendor: Option<&str>,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    if let Some(v) = options.vendor.as_deref().or(vendor) {
+        match resolve::vendor(index, v) {
+            Ok(i) => options.vendor = Some(index.vendors()[i].id.clone()),
+            Err(message) => return Ok(usage_error(&message)),
         }
-        Command::Completions { .. }
-        | Command::Man { .. }
-        | Command::Pick { .. }
-        | Command::Config { .. }
-        | Command::Lsp { .. } => Ok(usage_error("this command reads no catalogs")),
+    }
+    options.color = std::io::IsTerminal::is_terminal(&std::io::stdout())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    annotate::annotate(index, &options, out)
+}
+
+/// `errdex snippet VENDOR CODE…`, or `--vendor V snippet CODE…` (the global `vendor` names the
+/// vendor once, before the command, and `first` is a code).
+fn snippet(
+    index: &Index,
+    vendor: Option<&str>,
+    first: String,
+    codes: Vec<String>,
+    shape: output::SnippetShape,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    let (name, typed) = match vendor {
+        Some(v) => (v.to_string(), [vec![first], codes].concat()),
+        None => (first, codes),
+    };
+    let v = match resolve::vendor(index, &name) {
+        Ok(v) => v,
+        Err(message) => return Ok(usage_error(&message)),
+    };
+    let mut codes = Vec::new();
+    for t in &typed {
+        let found = resolve::codes(index, v, t, None).unwrap_or_default();
+        if found.is_empty() {
+            say!(
+                "errdex: {} has no code `{}`",
+                index.vendors()[v].id,
+                crate::sanitize::line(t)
+            );
+            return Ok(EXIT_NOT_FOUND);
+        }
+        for c in found {
+            if let Some(note) = &c.note {
+                say!("errdex: note: {note}");
+            }
+            codes.push(c.code);
+        }
+    }
+    output::print_snippet(index, v, &codes, shape, out)
+}
+
+/// `errdex search QUERY…`; the global `--vendor` narrows it as a `v:` term would.
+fn search(
+    index: &Index,
+    vendor: Option<&str>,
+    query: &[String],
+    limit: Option<usize>,
+    json: bool,
+    color: args::ColorChoice,
+    out: &mut impl Write,
+) -> std::io::Result<i32> {
+    let mut text = query.join(" ");
+    if let Some(v) = vendor {
+        match resolve::vendor(index, v) {
+            Ok(i) => text = format!("v:{} {text}", index.vendors()[i].id),
+            Err(message) => return Ok(usage_error(&message)),
+        }
+    }
+    match Query::parse(&text) {
+        Ok(q) => {
+            let color = match color {
+                args::ColorChoice::Always => true,
+                args::ColorChoice::Never => false,
+                args::ColorChoice::Auto => {
+                    std::io::IsTerminal::is_terminal(&std::io::stdout())
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            output::print_search(index, &q, limit, json, color, out)
+        }
+        Err(e) => Ok(usage_error(&e.to_string())),
     }
 }
 

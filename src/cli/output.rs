@@ -3,8 +3,9 @@
 
 use super::{EXIT_NOT_FOUND, EXIT_OK};
 use crate::catalog::VendorType;
-use crate::decode::Decoded;
+use crate::decode::Report;
 use crate::index::{EntryRef, Index, RowId};
+use crate::present;
 use crate::query::Query;
 use crate::sanitize;
 use crate::snippet::{Source, TableRow};
@@ -64,7 +65,7 @@ impl<'a> EntryJson<'a> {
 /// (`google.rpc.Status` details as Google's JSON prints them) when an error has them,
 /// `"retry_advice"` (what to do about retrying, in words) when there is one, and `"notice"`
 /// when the paste has one.
-pub fn decoded_json(decoded: &Decoded, index: &Index) -> serde_json::Value {
+pub fn decoded_json(decoded: &Report, index: &Index) -> serde_json::Value {
     let entries = |rows: &[RowId]| -> serde_json::Value {
         rows.iter()
             .filter(|&&r| (r as usize) < index.len())
@@ -301,89 +302,13 @@ pub fn print_show(
     Ok(EXIT_OK)
 }
 
-/// The human form of one entry: every field, the edition and source, and other vendors' use
-/// of the same code.
+/// The human form of one entry: [`present::entry::fields`], a label column and the value,
+/// lines of a value under each other.
 pub fn write_entry(index: &Index, e: &EntryRef, out: &mut impl Write) -> io::Result<()> {
-    let entry = &e.entry;
-    let mut field = |name: &str, value: Option<String>| -> io::Result<()> {
-        if let Some(v) = value.filter(|v| !v.is_empty()) {
-            let v = sanitize::block(&v).replace('\n', "\n             ");
-            writeln!(out, "{name:<12} {v}")?;
-        }
-        Ok(())
-    };
-    field(
-        "vendor",
-        Some(format!("{} ({})", e.vendor.name, e.vendor.id)),
-    )?;
-    field("code", Some(entry.code.clone()))?;
-    field("symbol", entry.symbol.clone())?;
-    field("aliases", Some(entry.aliases.join(", ")))?;
-    field("http status", entry.http_status.map(|s| s.to_string()))?;
-    let cat = [&entry.category, &entry.subcategory]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" / ");
-    field("category", Some(cat))?;
-    field("message", entry.message.clone())?;
-    field("summary", entry.summary_en.clone())?;
-    field(
-        "kind",
-        entry
-            .kind
-            .map(|k| format!("{} ({})", k.id(), k.info().title)),
-    )?;
-    field(
-        "retry",
-        entry.retry.map(|r| format!("{}: {}", r.id(), r.meaning())),
-    )?;
-    if entry.obsolete {
-        field(
-            "obsolete",
-            Some("yes: the source marks it obsolete or unused".into()),
-        )?;
+    for f in present::entry::fields(index, e) {
+        let value = sanitize::block(&f.value).replace('\n', "\n             ");
+        writeln!(out, "{:<12} {value}", f.name.label())?;
     }
-    let list = |t: &crate::catalog::Text| match t {
-        crate::catalog::Text::One(s) => s.clone(),
-        crate::catalog::Text::List(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    };
-    field("description", entry.description.as_ref().map(list))?;
-    field("fix", entry.fix.as_ref().map(list))?;
-    let maps: Vec<String> = crate::decode::families::maps_to(&e.vendor.id, entry)
-        .iter()
-        .map(|(vendor, code)| {
-            let found = index
-                .find_vendor(vendor)
-                .and_then(|v| index.lookup(v, code, None))
-                .and_then(|rows| rows.into_iter().next());
-            match found {
-                Some(o) => format!("{vendor} {code} {}", o.entry.headline()),
-                None => format!("{vendor} {code} (not in the loaded catalogs)"),
-            }
-        })
-        .collect();
-    field("maps to", Some(maps.join("\n")))?;
-    let mut edition = e.edition.id.clone();
-    if let Some(t) = &e.edition.title {
-        edition.push_str(&format!(" ({t})"));
-    }
-    field("edition", Some(edition))?;
-    field("source", e.edition.source.clone())?;
-    let others: Vec<String> = index
-        .by_code(&entry.code)
-        .iter()
-        .map(|&r| index.get(r))
-        .filter(|o| o.vendor.id != e.vendor.id)
-        .map(|o| format!("{} {}", o.vendor.id, o.entry.headline()))
-        .collect();
-    field("also", Some(others.join("\n")))?;
     Ok(())
 }
 
@@ -498,94 +423,10 @@ pub fn print_decode(
         if n > 0 {
             writeln!(out)?;
         }
-        let mut head = format!(
-            "{} {}",
-            err.vendor.as_deref().unwrap_or("unknown vendor"),
-            err.code.as_deref().unwrap_or("(no code)")
-        );
-        if let Some(s) = err.http_status {
-            head.push_str(&format!("  HTTP {s}"));
-        }
-        if let Some(f) = &err.field {
-            head.push_str(&format!("  field {f}"));
-        }
-        head.push_str(&format!("  (at {})", err.path));
-        writeln!(out, "{}", sanitize::line(&head))?;
-        if let Some(m) = &err.message {
-            writeln!(out, "  says:        {}", sanitize::line(m))?;
-        }
-        writeln!(out, "  identified:  {}", err.confidence.describe())?;
-        if let Some(n) = &err.note {
-            writeln!(out, "  note:        {}", sanitize::line(n))?;
-        }
-        if let Some(r) = &err.retry_after {
-            let said = format!("{} ({}: {})", r.describe(), r.header, r.value);
-            writeln!(out, "  wait:        {}", sanitize::line(&said))?;
-        }
-        for d in &err.details {
-            let said = crate::decode::describe_detail(d);
-            writeln!(out, "  detail:      {}", sanitize::line(&said))?;
-        }
-        if !err.evidence.is_empty() {
-            writeln!(
-                out,
-                "  evidence:    {}",
-                sanitize::line(&err.evidence.join("; "))
-            )?;
-        }
-        match err.match_rows.first() {
-            Some(&row) => {
-                let e = index.get(row);
-                writeln!(
-                    out,
-                    "  means:       {}",
-                    sanitize::line(&e.entry.headline())
-                )?;
-                if let Some(s) = &e.entry.summary_en {
-                    writeln!(out, "  summary:     {}", sanitize::line(s))?;
-                }
-                if let Some(k) = e.entry.kind {
-                    let retry = e
-                        .entry
-                        .retry
-                        .map_or(String::new(), |r| format!(", retry: {}", r.id()));
-                    writeln!(out, "  kind:        {}{retry}", k.id())?;
-                }
-                if let Some(a) = crate::decode::retry::advice(index, err) {
-                    writeln!(out, "  retrying:    {a}")?;
-                }
-                if let Some(d) = &e.entry.description {
-                    writeln!(out, "  description: {}", sanitize::line(&d.to_string()))?;
-                }
-                if let Some(f) = &e.entry.fix {
-                    writeln!(out, "  fix:         {}", sanitize::line(&f.to_string()))?;
-                }
-                for &other in &err.match_rows[1..] {
-                    let o = index.get(other);
-                    writeln!(
-                        out,
-                        "  or:          {} {} {}",
-                        sanitize::line(&o.vendor.id),
-                        sanitize::line(&o.entry.code),
-                        sanitize::line(&o.entry.headline())
-                    )?;
-                }
-            }
-            None => {
-                if err.confidence == crate::decode::Confidence::NotInCatalog {
-                    writeln!(out, "  not in catalog")?;
-                }
-                for &row in err.suggestion_rows.iter().take(3) {
-                    let e = index.get(row);
-                    writeln!(
-                        out,
-                        "  maybe:       {} {} {}",
-                        sanitize::line(&e.vendor.id),
-                        sanitize::line(&e.entry.code),
-                        sanitize::line(&e.entry.headline())
-                    )?;
-                }
-            }
+        writeln!(out, "{}", sanitize::line(&present::decoded::heading(err)))?;
+        for said in present::decoded::lines(index, err) {
+            let label = format!("{}:", said.role.label());
+            writeln!(out, "  {label:<12} {}", sanitize::line(&said.text))?;
         }
     }
     Ok(code)

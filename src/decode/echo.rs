@@ -2,7 +2,7 @@
 //! `code: 'ECONNREFUSED'`, and the decoder reads the name as errno 111 and the object around it
 //! as an unknown code -111. The number is the same error, not a second one.
 
-use super::{Confidence, DecodedError};
+use super::report::{Confidence, FoundError};
 use std::collections::HashMap;
 
 /// Bytes within which a number and a name are read as one printout (a stack trace between).
@@ -11,7 +11,7 @@ const NEAR: usize = 2000;
 /// For each error of `found` (sorted by anchor, the offset it sorts by), whether it only echoes
 /// an identified error nearby: a code no catalog has, with no vendor named, whose number
 /// without its sign is that error's code.
-pub fn echoes(found: &[(usize, &DecodedError)]) -> Vec<bool> {
+pub fn echoes(found: &[(usize, &FoundError)]) -> Vec<bool> {
     let mut anchors: HashMap<&str, Vec<usize>> = HashMap::new();
     for &(at, e) in found {
         let named = e.confidence.identified() && e.vendor.is_some();

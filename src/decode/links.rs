@@ -4,12 +4,13 @@
 //! `Segmentation fault` is exit status 139; OpenSSL's `sslv3 alert handshake failure` is TLS
 //! alert 40).
 
-use super::{DecodedError, Decoder, families};
+use super::report::FoundError;
+use super::{Decoder, families};
 use crate::catalog::Kind;
 
 impl Decoder<'_> {
     /// Whether `e`, found by `hit`, reports a success rather than an error.
-    pub(super) fn means_success(&self, hit: &families::Hit, e: &DecodedError) -> bool {
+    pub(super) fn means_success(&self, hit: &families::Hit, e: &FoundError) -> bool {
         !hit.pattern.is_some_and(|p| p.failed)
             && e.match_rows
                 .first()
@@ -18,7 +19,7 @@ impl Decoder<'_> {
 
     /// The entries `e`'s `maps_to` names, as printouts at `hit`'s place, when `hit`'s printout
     /// means them too ([`families::Pattern::linked`]).
-    pub(super) fn linked(&self, hit: &families::Hit, e: &DecodedError) -> Vec<families::Hit> {
+    pub(super) fn linked(&self, hit: &families::Hit, e: &FoundError) -> Vec<families::Hit> {
         let (Some(&row), true) = (e.match_rows.first(), hit.pattern.is_some_and(|p| p.linked))
         else {
             return Vec::new();

@@ -2,12 +2,12 @@
 //! own rule where its protocol has one (SMTP's 4xx and 5xx, WebSocket's 1013, DNS's SERVFAIL
 //! and NXDOMAIN, AWS and Google throttling), else the meaning of the entry's retry advice.
 
-use super::{DecodedError, families};
+use super::{FoundError, families};
 use crate::index::Index;
 
 /// The retry advice for `e`'s best match, in a sentence; `None` when nothing was identified
 /// or the entry gives no advice (a success, a warning).
-pub fn advice(index: &Index, e: &DecodedError) -> Option<&'static str> {
+pub fn advice(index: &Index, e: &FoundError) -> Option<&'static str> {
     let found = index.get(*e.match_rows.first()?);
     let entry = &found.entry;
     families::by_id(&found.vendor.id)

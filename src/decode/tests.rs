@@ -1,7 +1,9 @@
 //! Matching: envelopes decide vendors, messages break ties, unknown codes get suggestions.
 
+use super::stages::{join_key, join_keys, noise_prefix_tokens};
 use super::*;
 use crate::catalog::Origin;
+use crate::index::RowId;
 use crate::index::Table;
 use std::sync::OnceLock;
 
@@ -10,7 +12,7 @@ fn index() -> &'static Index {
     INDEX.get_or_init(Index::embedded)
 }
 
-fn one(text: &str) -> DecodedError {
+fn one(text: &str) -> FoundError {
     let d = decode(text, index());
     assert_eq!(d.errors.len(), 1, "{text}: {:#?}", d.errors);
     d.errors.into_iter().next().unwrap()
@@ -25,7 +27,7 @@ fn codes(rows: &[RowId]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn first_match(e: &DecodedError) -> (String, String) {
+fn first_match(e: &FoundError) -> (String, String) {
     codes(&e.match_rows).into_iter().next().expect("a match")
 }
 
@@ -406,6 +408,22 @@ fn error_pages_and_exceptions_give_one_http_error() {
         (e.code.as_deref(), e.confidence),
         (Some("521"), Confidence::NotInCatalog)
     );
+    // Cloudflare's 1020 (a firewall rule denied access) is Cloudflare's own code, which no
+    // catalog holds: the response is its 403, and the code is nobody's (not MySQL's 1020, not
+    // OpenSSL's, not Windows').
+    let d = decode(
+        "HTTP/2 403 \r\ndate: Mon, 07 Dec 2026 18:02:11 GMT\r\ncontent-type: text/plain; charset=UTF-8\r\ncontent-length: 16\r\nserver: cloudflare\r\ncf-ray: 8ef1c2a3b4d5e6f7-FRA\r\n\r\nerror code: 1020",
+        index(),
+    );
+    assert_eq!(d.errors.len(), 1, "{:#?}", d.errors);
+    assert_eq!(first_match(&d.errors[0]), ("http".into(), "403".into()));
+    for page in [
+        "error code: 1020",
+        "<title>Access denied | api.example.com used Cloudflare to restrict access</title>\n<h1><span class=\"cf-error-type\">Error</span> <span class=\"cf-error-code\">1020</span></h1>\n<h2 class=\"cf-subheadline\">Access denied</h2>",
+    ] {
+        let d = decode(page, index());
+        assert!(d.errors.is_empty(), "{page}: {:#?}", d.errors);
+    }
     // A line that is the catalog's phrase after the status: one error, with its code.
     let e = one("Error: 429 Too Many Requests\n    at handler (/app/server.js:41:11)\n");
     assert_eq!(first_match(&e), ("http".into(), "429".into()));

@@ -480,6 +480,11 @@ impl Table {
         self.fields(i).to_entry()
     }
 
+    /// Whether the source marks row `i` obsolete or unused.
+    pub fn is_obsolete(&self, i: usize) -> bool {
+        self.row(i).flags & OBSOLETE != 0
+    }
+
     /// The fields of row `i`, borrowed from the table: an entry without unpacking it.
     pub fn fields(&self, i: usize) -> EntryFields<'_> {
         let flags = self.row(i).flags;

@@ -695,6 +695,7 @@ impl Index {
         if total <= 0.0 {
             return None;
         }
+        score *= prior(table, i, &lens);
         let tier = all_strict.then(
             || match whole_or_phrase(plan, weights.last_grows, table, i) {
                 Some(t) => t,
@@ -767,6 +768,20 @@ fn vendor_names(table: &Table) -> Vec<String> {
         .chain(&v.aliases)
         .map(|n| fold(n).to_lowercase())
         .collect()
+}
+
+/// How much a match in row `i` is worth beside an equal match elsewhere: an entry the source
+/// marks obsolete gives way to the one in use, and a bare name (no message, no summary) to an
+/// entry that says what happened.
+fn prior(table: &Table, i: usize, lens: &[u32; 16]) -> f32 {
+    let mut prior = 1.0;
+    if table.is_obsolete(i) {
+        prior *= 0.5;
+    }
+    if lens[Field::Message as usize] == 0 && lens[Field::Summary as usize] == 0 {
+        prior *= 0.8;
+    }
+    prior
 }
 
 /// Bytes of each field of row `i` (list items added up).

@@ -2,7 +2,7 @@
 //! code errdex writes, its Go prefix and its envelope's keys (for evidence in a document), and
 //! the names its enum gives each code in each language (worked out once, when first needed).
 
-use crate::decode::Decoding;
+use crate::decode::Decoder;
 use crate::index::{Index, RowId};
 use crate::snippet::{self, Lang, TableRow};
 use std::cell::RefCell;
@@ -112,8 +112,8 @@ impl Catalogs {
     }
 
     /// The decoder over these catalogs.
-    pub fn decoding(&self) -> Decoding<'_> {
-        Decoding::new(&self.index)
+    pub fn decoder(&self) -> Decoder<'_> {
+        Decoder::new(&self.index)
     }
 
     /// The names `vendor`'s enum gives its codes in `lang`.

@@ -78,7 +78,7 @@ pub fn evidence(doc: &Document, catalogs: &Catalogs, data_file: bool) -> Evidenc
         }
     }
     if data_file && text.len() <= MAX_DECODED {
-        let decoded = catalogs.decoding().decode(text);
+        let decoded = catalogs.decoder().decode(text);
         for e in decoded.errors {
             let named = e.confidence.identified() || e.confidence == Confidence::NotInCatalog;
             let (Some(id), Some(code)) = (e.vendor.as_deref(), e.code.as_deref()) else {

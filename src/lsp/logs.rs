@@ -5,7 +5,7 @@
 use super::catalogs::Catalogs;
 use super::document::Document;
 use super::resolve::{Basis, Group, Resolved};
-use crate::decode::{Confidence, DecodedError, Decoding};
+use crate::decode::{Confidence, Decoder, FoundError};
 use std::ops::Range;
 
 /// A body is looked for at most this many lines above.
@@ -28,25 +28,20 @@ pub struct LineError {
 }
 
 /// The errors identified on line `n`.
-pub fn errors(
-    doc: &Document,
-    n: usize,
-    catalogs: &Catalogs,
-    decoding: &Decoding,
-) -> Vec<LineError> {
+pub fn errors(doc: &Document, n: usize, catalogs: &Catalogs, decoder: &Decoder) -> Vec<LineError> {
     let line = doc.line(n);
-    let mut found = from_text(line, line, catalogs, decoding);
+    let mut found = from_text(line, line, catalogs, decoder);
     if found.is_empty()
         && let Some(body) = body_around(doc, n)
     {
-        found = from_text(&body, line, catalogs, decoding);
+        found = from_text(&body, line, catalogs, decoder);
     }
     found
 }
 
-fn from_text(text: &str, line: &str, catalogs: &Catalogs, decoding: &Decoding) -> Vec<LineError> {
+fn from_text(text: &str, line: &str, catalogs: &Catalogs, decoder: &Decoder) -> Vec<LineError> {
     let mut out = Vec::new();
-    for e in decoding.decode(text).errors {
+    for e in decoder.decode(text).errors {
         if !e.confidence.identified() || e.match_rows.is_empty() {
             continue;
         }
@@ -86,7 +81,7 @@ fn from_text(text: &str, line: &str, catalogs: &Catalogs, decoding: &Decoding) -
 
 /// Where in the line the error is: its code as written, else the entry's code or names
 /// (gRPC's `Unavailable` for code 14), as a whole word in any case; else its message.
-fn locate(line: &str, e: &DecodedError, catalogs: &Catalogs) -> Option<Range<usize>> {
+fn locate(line: &str, e: &FoundError, catalogs: &Catalogs) -> Option<Range<usize>> {
     let mut words: Vec<String> = e.code.iter().cloned().collect();
     if let Some(&row) = e.match_rows.first() {
         let (table, i) = catalogs.index.locate(row);

@@ -12,7 +12,7 @@ use super::render;
 use super::resolve::{self, Choice, Resolved};
 use super::scan::Scan;
 use super::workspace::{self, Folder};
-use crate::decode::Decoding;
+use crate::decode::Decoder;
 use crate::index::Index;
 use crate::snippet::Lang;
 use lsp_server::{ErrorCode, Message, Notification, Request, Response};
@@ -36,7 +36,7 @@ const MAX_LOG_HINT_LINES: usize = 1000;
 enum Loader {
     Loading(std::thread::JoinHandle<Index>),
     /// Boxed: the decoding tables are large beside a thread handle.
-    Ready(&'static Catalogs, Box<Decoding<'static>>),
+    Ready(&'static Catalogs, Box<Decoder<'static>>),
     Taken,
 }
 
@@ -123,7 +123,7 @@ impl Server {
         self.notify("window/showMessage", json!({"type": kind, "message": text}));
     }
 
-    fn catalogs(&mut self) -> Option<(&'static Catalogs, &Decoding<'static>)> {
+    fn catalogs(&mut self) -> Option<(&'static Catalogs, &Decoder<'static>)> {
         if let Loader::Loading(_) = self.loader {
             let Loader::Loading(handle) = std::mem::replace(&mut self.loader, Loader::Taken) else {
                 return None;
@@ -131,7 +131,7 @@ impl Server {
             match handle.join() {
                 Ok(index) => {
                     let catalogs: &'static Catalogs = Box::leak(Box::new(Catalogs::new(index)));
-                    self.loader = Loader::Ready(catalogs, Box::new(catalogs.decoding()));
+                    self.loader = Loader::Ready(catalogs, Box::new(catalogs.decoder()));
                 }
                 Err(_) => {
                     self.show_message(1, "errdex: the catalogs could not be loaded");
@@ -376,7 +376,7 @@ impl Server {
         let evidence = self.evidence(uri, catalogs)?;
         let workspace = self.workspace_vendors(catalogs, uri);
         let encoding = self.encoding;
-        let Loader::Ready(_, decoding) = &self.loader else {
+        let Loader::Ready(_, decoder) = &self.loader else {
             return None;
         };
         let open = self.docs.get(uri)?;
@@ -388,7 +388,7 @@ impl Server {
         let line = doc.line(n);
         let col = doc.column(line, pos.character, encoding);
         if logs::is_log(doc) {
-            let found = logs::errors(doc, n, catalogs, decoding)
+            let found = logs::errors(doc, n, catalogs, decoder)
                 .into_iter()
                 .find(|e| e.span.start <= col && col <= e.span.end);
             if let Some(e) = found {
@@ -442,7 +442,7 @@ impl Server {
         };
         let workspace = self.workspace_vendors(catalogs, uri);
         let encoding = self.encoding;
-        let Loader::Ready(_, decoding) = &self.loader else {
+        let Loader::Ready(_, decoder) = &self.loader else {
             return Vec::new();
         };
         let Some(open) = self.docs.get(uri) else {
@@ -467,7 +467,7 @@ impl Server {
         };
         if logs::is_log(doc) {
             for n in first..=last.min(first + MAX_LOG_HINT_LINES) {
-                for e in logs::errors(doc, n, catalogs, decoding) {
+                for e in logs::errors(doc, n, catalogs, decoder) {
                     let written = &doc.line(n)[e.span.clone()];
                     if let Some(label) = render::hint_label(catalogs, &e.resolved, written) {
                         push(n, e.span.end, label, tooltip(catalogs, &e.resolved));

@@ -8,8 +8,6 @@ use std::fmt::Write;
 pub(super) struct Style {
     /// How to write a character as an escape.
     pub escape: fn(char, &mut String),
-    /// Every character outside printable ASCII is escaped (Java: the source stays ASCII).
-    pub ascii_only: bool,
     /// Characters with escapes of their own, beyond `"`, `\`, `\n`, `\r`, `\t`.
     pub special: &'static [(char, &'static str)],
 }
@@ -58,9 +56,7 @@ pub(super) fn quoted(s: &str, style: &Style) -> String {
             '\t' => out.push_str("\\t"),
             c => match style.special.iter().find(|(s, _)| *s == c) {
                 Some((_, escape)) => out.push_str(escape),
-                None if is_invisible(c) || (style.ascii_only && !c.is_ascii()) => {
-                    (style.escape)(c, &mut out)
-                }
+                None if is_invisible(c) => (style.escape)(c, &mut out),
                 None => out.push(c),
             },
         }

@@ -7,6 +7,7 @@ use super::paste::PastePanel;
 use super::rows::{Line, Row, Tone, wrap};
 use crate::decode::Confidence;
 use crate::index::Index;
+use crate::present::{self, decoded::Role, decoded::heading};
 use std::ops::Range;
 
 /// The pane's lines, and which of them are the selected error's.
@@ -38,103 +39,26 @@ pub fn content(panel: &PastePanel, index: &Index) -> Content {
             for (i, err) in d.errors.iter().enumerate() {
                 let start = lines.len();
                 let is_selected = i == panel.selected;
-                let mut head = format!(
-                    "{} {}",
-                    err.vendor.as_deref().unwrap_or("unknown vendor"),
-                    err.code.as_deref().unwrap_or("(no code)")
-                );
-                if let Some(s) = err.http_status {
-                    head.push_str(&format!("  HTTP {s}"));
-                }
-                if let Some(f) = &err.field {
-                    head.push_str(&format!("  field {f}"));
-                }
-                head.push_str(&format!("  at {}", err.path));
                 let tone = if is_selected {
                     Tone::Selected
                 } else {
                     Tone::Base
                 };
-                lines.push(Line::labelled(
-                    if is_selected { "▶ " } else { "  " },
-                    tone,
-                    &head,
-                    tone,
-                ));
-                if let Some(m) = &err.message {
-                    lines.push(Line::labelled("    says: ", Tone::Dim, m, Tone::Dim));
-                }
-                let how = if err.evidence.is_empty() {
-                    err.confidence.describe().to_string()
-                } else {
-                    format!(
-                        "{} ({})",
-                        err.confidence.describe(),
-                        err.evidence.join("; ")
-                    )
-                };
-                lines.push(Line::labelled("    how:  ", Tone::Dim, &how, Tone::Dim));
-                if let Some(n) = &err.note {
-                    lines.push(Line::labelled("    note: ", Tone::Label, n, Tone::Warning));
-                }
-                if let Some(r) = &err.retry_after {
-                    let wait = r.describe();
-                    lines.push(Line::labelled("    wait: ", Tone::Label, &wait, Tone::Base));
-                }
-                for d in &err.details {
-                    let said = crate::decode::describe_detail(d);
-                    lines.push(Line::labelled(
-                        "    detail: ",
-                        Tone::Label,
-                        &said,
-                        Tone::Base,
-                    ));
-                }
-                match err.match_rows.first() {
-                    Some(&row) => {
-                        let e = index.get(row);
-                        let headline = e.entry.headline();
-                        lines.push(Line::labelled("    ", Tone::Base, &headline, Tone::Good));
-                        if let Some(s) = e.entry.summary_en.as_ref().filter(|s| **s != headline) {
-                            lines.push(Line::labelled("    ", Tone::Base, s, Tone::Base));
-                        }
-                        if let Some(f) = &e.entry.fix {
-                            let fix = f.to_string();
-                            lines.push(Line::labelled("    fix: ", Tone::Label, &fix, Tone::Base));
-                        }
-                        if let Some(k) = e.entry.kind {
-                            let retry = e
-                                .entry
-                                .retry
-                                .map_or(String::new(), |r| format!(" · retry: {}", r.id()));
-                            let kind = format!("{}{retry}", k.id());
-                            lines.push(Line::labelled(
-                                "    kind: ",
-                                Tone::Label,
-                                &kind,
-                                Tone::Base,
-                            ));
-                        }
-                        if let Some(a) = crate::decode::retry::advice(index, err) {
-                            lines.push(Line::labelled(
-                                "    retrying: ",
-                                Tone::Label,
-                                a,
-                                Tone::Base,
-                            ));
-                        }
-                    }
-                    None => {
-                        if err.confidence == Confidence::NotInCatalog {
-                            lines.push(Line::new(Tone::Warning, "    not in catalog"));
-                        }
-                        for &row in err.suggestion_rows.iter().take(3) {
-                            let e = index.get(row);
-                            let text =
-                                format!("{} {} {}", e.vendor.id, e.entry.code, e.entry.headline());
-                            lines.push(Line::labelled("    maybe: ", Tone::Dim, &text, Tone::Dim));
-                        }
-                    }
+                let mark = if is_selected { "▶ " } else { "  " };
+                lines.push(Line::labelled(mark, tone, &heading(err), tone));
+                for said in present::decoded::lines(index, err) {
+                    let (label, text) = match said.role {
+                        Role::How | Role::Said | Role::Or | Role::Maybe => (Tone::Dim, Tone::Dim),
+                        Role::Means => (Tone::Label, Tone::Good),
+                        Role::Note => (Tone::Label, Tone::Warning),
+                        _ => (Tone::Label, Tone::Base),
+                    };
+                    let text = match said.role {
+                        Role::How if err.confidence == Confidence::NotInCatalog => Tone::Warning,
+                        _ => text,
+                    };
+                    let label_text = format!("    {}: ", said.role.label());
+                    lines.push(Line::labelled(&label_text, label, &said.text, text));
                 }
                 if is_selected {
                     selected = start..lines.len();
@@ -200,7 +124,7 @@ mod tests {
             .map(|l| l.pieces.iter().map(|(_, t)| t.as_str()).collect())
             .collect();
         for want in [
-            "    wait: retry after 30 s",
+            "    wait: retry after 30 s (RetryInfo: 30s)",
             "    detail: RetryInfo: retry after 30s",
             "    detail: QuotaFailure: project:acme-prod: Daily limit reached",
         ] {

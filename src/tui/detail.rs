@@ -3,9 +3,8 @@
 //! wrapped to the pane's width. `update` counts the rows to bound scrolling, `ui` draws them:
 //! both from here, so they agree.
 
-use crate::catalog::Text;
-use crate::decode::families;
 use crate::index::{Highlighter, Index, RowId};
+use crate::present::{self, entry::Name};
 use crate::sanitize;
 
 /// Label column width (`▸same code`, the mark of a match included); values wrap under themselves, not under the labels.
@@ -22,109 +21,42 @@ pub struct Field {
     pub link: bool,
 }
 
-/// The fields of `row`, in reading order. `query_text` is the filter's fuzzy text.
+/// The fields of `row` ([`present::entry::fields`]) but those the pane's heading shows.
+/// `query_text` is the filter's fuzzy text.
 pub fn fields(index: &Index, row: RowId, query_text: &str) -> Vec<Field> {
     let e = index.get(row);
-    let entry = &e.entry;
-    let mut out = Vec::new();
-    let mut add = |label: &'static str, value: String| {
-        out.push(Field {
-            label,
-            value,
+    let mut out: Vec<Field> = present::entry::fields(index, &e)
+        .into_iter()
+        .filter(|f| {
+            !matches!(
+                f.name,
+                Name::Vendor | Name::Code | Name::HttpStatus | Name::Category
+            )
+        })
+        .map(|f| Field {
+            label: f.name.label(),
+            link: f.name == Name::Source,
+            value: with_key(f.name, f.value),
             matched: false,
-            link: false,
-        });
-    };
-    let list = |t: &Text| match t {
-        Text::One(s) => s.clone(),
-        Text::List(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{}. {s}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    };
-    if let Some(m) = &entry.message {
-        add("message", m.clone());
-    }
-    if let Some(s) = &entry.summary_en {
-        add("summary", s.clone());
-    }
-    if let Some(f) = &entry.fix {
-        add("fix", list(f));
-    }
-    let names: Vec<&str> = entry
-        .symbol
-        .iter()
-        .chain(&entry.aliases)
-        .map(String::as_str)
+        })
         .collect();
-    if !names.is_empty() {
-        add("symbol", names.join(", "));
-    }
-    if let Some(k) = entry.kind {
-        let mut kind = k.id().to_string();
-        if let Some(r) = entry.retry {
-            kind.push_str(&format!(" · retry: {}", r.id()));
-        }
-        add("kind", kind);
-    }
-    if let Some(d) = &entry.description {
-        add("about", list(d));
-    }
-    let editions = index.vendors()[index.row_vendor(row)].editions.len();
-    let mut ed = e.edition.id.clone();
-    if let Some(t) = &e.edition.title {
-        ed.push_str(&format!(" · {t}"));
-    }
-    if editions > 1 {
-        ed.push_str(&format!(" (newest of {editions}; e: editions)"));
-    }
-    add("edition", ed);
-    if let Some(src) = &e.edition.source {
-        add("source", src.clone());
-        if let Some(f) = out.last_mut() {
-            f.link = true;
-        }
-    }
-    // Links the source states or the family works out come first; then the same code in other
-    // catalogs, which is only the same number or name, not a link.
-    let maps: Vec<String> = families::maps_to(&e.vendor.id, entry)
-        .iter()
-        .map(|(vendor, code)| format!("{vendor} {code}"))
-        .collect();
-    if !maps.is_empty() {
-        out.push(Field {
-            label: "maps to",
-            value: maps.join(", "),
-            matched: false,
-            link: false,
-        });
-    }
-    let others: Vec<String> = index
-        .by_code(&entry.code)
-        .iter()
-        .map(|&r| index.get(r))
-        .filter(|o| o.vendor.id != e.vendor.id)
-        .map(|o| format!("{}: {}", o.vendor.id, o.entry.headline()))
-        .collect();
-    if !others.is_empty() {
-        out.push(Field {
-            label: "same code",
-            value: others.join("\n"),
-            matched: false,
-            link: false,
-        });
-    }
     let mut highlighter = Highlighter::new(query_text);
-    let in_columns = !highlighter.indices(&entry.code).is_empty()
-        || !highlighter.indices(&entry.headline()).is_empty();
+    let in_columns = !highlighter.indices(&e.entry.code).is_empty()
+        || !highlighter.indices(&e.entry.headline()).is_empty();
     if !in_columns {
         for f in &mut out {
             f.matched = !highlighter.indices(&f.value).is_empty();
         }
     }
     out
+}
+
+/// The key that goes on from a field: `e` lists the editions of a vendor that has several.
+fn with_key(name: Name, mut value: String) -> String {
+    if name == Name::Edition && value.ends_with(')') && value.contains("(newest of ") {
+        value.insert_str(value.len() - 1, "; e: editions");
+    }
+    value
 }
 
 /// A field's value as screen rows of at most `width` columns (control characters made visible).
@@ -243,7 +175,7 @@ mod tests {
         let same = labels.iter().position(|&l| l == "same code").unwrap();
         assert!(maps < same, "{labels:?}");
         assert!(!labels.contains(&"also"), "{labels:?}");
-        assert_eq!(f[maps].value, "signal 9, k8s OOMKilled");
+        assert_eq!(f[maps].value, "signal 9 Killed\nk8s OOMKilled");
         assert!(
             f[same].value.lines().all(|l| !l.starts_with("exit:")),
             "{}",

@@ -15,7 +15,7 @@ pub mod open;
 pub mod paste;
 pub mod problems;
 pub mod rows;
-mod search;
+pub mod search;
 pub mod terminal;
 pub mod ui;
 

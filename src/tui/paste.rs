@@ -1,6 +1,6 @@
 //! The paste panel: a text area that decodes whatever is pasted or typed into it, as it arrives.
 
-use crate::decode::{self, Decoded};
+use crate::decode::{self, Report};
 use crate::index::{Index, RowId};
 use crate::sanitize;
 use ratatui::crossterm::event::KeyEvent;
@@ -16,7 +16,7 @@ pub const MAX_PANEL_COLUMNS: usize = 50_000;
 
 pub struct PastePanel {
     pub textarea: TextArea<'static>,
-    pub decoded: Option<Decoded>,
+    pub decoded: Option<Report>,
     /// Index into the decoded errors.
     pub selected: usize,
     pub notice: Option<String>,

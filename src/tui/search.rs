@@ -4,7 +4,8 @@
 use super::action::Action;
 use super::app::SearchRequest;
 use crate::decode::families;
-use crate::index::Index;
+use crate::index::{self, Index};
+use crate::query::Query;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -44,14 +45,21 @@ fn work(rx: Receiver<(SearchRequest, Arc<Index>)>, cancel: Arc<AtomicBool>, out:
         }
         cancel.store(false, Ordering::Relaxed);
         let (req, index) = next;
-        if let Some(hits) = index.search_cancellable(&req.query, &cancel) {
+        if let Some(hits) = hits(&index, &req.query, &cancel) {
             let done = Action::SearchDone {
                 generation: req.generation,
-                hits: families::with_code_forms(&index, &req.query, hits),
+                hits,
             };
             if out.send(done).is_err() {
                 return;
             }
         }
     }
+}
+
+/// What the filter shows for `query`: the index's hits, with first the codes it names in
+/// another form (`-2147024891`, `MY-1045`); `None` when `cancel` was set.
+pub fn hits(index: &Index, query: &Query, cancel: &AtomicBool) -> Option<Vec<index::Hit>> {
+    let hits = index.search_cancellable(query, cancel)?;
+    Some(families::with_code_forms(index, query, hits))
 }

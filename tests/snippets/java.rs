@@ -1,4 +1,4 @@
-//! Java: every enum and arm compiled by javac (ASCII source, lint warnings as errors), then a
+//! Java: every enum and arm compiled by javac (UTF-8 source, lint warnings as errors), then a
 //! program that looks every code up; the body records of every shipped vendor compiled against
 //! Gson and run on the sample bodies.
 
@@ -15,8 +15,8 @@ pub const GSON_JAR: &str = "/usr/share/java/gson.jar";
 
 const GSON: &str = "Gson (Debian package libgoogle-gson-java)";
 
-/// javac in an ASCII locale (it rejects anything outside ASCII unless told the encoding),
-/// with every lint warning an error.
+/// javac in an ASCII locale told the file is UTF-8 (messages keep their CJK), with every lint
+/// warning an error.
 fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
     check(
         Command::new("javac")
@@ -26,7 +26,8 @@ fn javac(dir: &Path, classpath: &str, files: &[PathBuf]) {
             .env_remove("JAVA_TOOL_OPTIONS")
             // The JIT's first tier alone: less processor time for one compilation.
             .args(["-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"])
-            .args(["-Xlint:all", "-Werror", "-cp", classpath, "-d", "out"])
+            .args(["-encoding", "UTF-8", "-Xlint:all", "-Werror"])
+            .args(["-cp", classpath, "-d", "out"])
             .args(files),
         JAVA,
         "javac",
@@ -74,7 +75,7 @@ fn java_arms(p: &Planned, arms: &[(String, String)], head: &str, class: &str) ->
     let param = java_param(p);
     let mut out = format!("{head}public final class {class} {{\n    private {class}() {{}}\n");
     for (i, (_, a)) in arms.iter().enumerate() {
-        assert!(a.is_ascii() && a.lines().count() == 1, "{a}");
+        assert!(visible(a) && a.lines().count() == 1, "{a}");
         let lookup = if p.wide() {
             assert!(a.starts_with("if (code == "), "{a}");
             format!("        {a}\n        return null;")
@@ -102,7 +103,7 @@ impl Harness for Java {
         let t = p.type_name();
         let sub = p.subset_stem();
         for text in [&p.text, &p.subset] {
-            assert!(text.is_ascii(), "the Java unit is not ASCII");
+            assert!(visible(text), "the Java unit holds an invisible character");
             assert!(text.contains(&format!("public enum {t} {{")), "{t}");
         }
         let package = format!("package {sub};\n\n");
@@ -229,9 +230,28 @@ impl Harness for Java {
     }
 }
 
+/// Whether `text` holds only characters a reader sees: no control but line breaks, no bidi
+/// override or line separator (those are written as `\uXXXX`).
+fn visible(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || ('\u{2028}'..='\u{202E}').contains(&c))
+}
+
 #[test]
-fn java_enums_compile_in_ascii_and_look_codes_up() {
+fn java_enums_compile_and_look_codes_up() {
     check_enums(&Java);
+}
+
+/// Messages keep their script: Tencent's Chinese as it is, not `\u89E3\u6790`.
+#[test]
+fn java_writes_cjk_as_it_is() {
+    let out = errdex(&["snippet", "tencent-im", "--lang", "java"]);
+    assert!(
+        out.contains("\"HTTP 解析错误 ，请检查 HTTP 请求 URL 格式。\""),
+        "{out}"
+    );
+    assert!(!out.contains("\\u89E3"), "{out}");
 }
 
 /// The body records of every shipped vendor, as `errdex snippet VENDOR --envelope --lang
@@ -250,14 +270,14 @@ fn java_body_records_parse_the_sample_bodies() {
     let mut expected = String::new();
     // Hostile keys: compiled with the rest.
     for (t, text) in hostile_bodies(Lang::Java) {
-        assert!(text.is_ascii(), "the Java unit is not ASCII");
+        assert!(visible(&text), "the Java unit holds an invisible character");
         assert!(text.contains("public record Body("), "{text}");
         files.push(write(dir.path(), &format!("{t}.java"), &text));
     }
     for s in &samples {
         let out = errdex(&["snippet", &s.vendor, "--envelope", "--lang", "java"]);
         let t = body_type(&s.vendor);
-        assert!(out.is_ascii(), "the Java unit is not ASCII");
+        assert!(visible(&out), "the Java unit holds an invisible character");
         files.push(write(dir.path(), &format!("{t}.java"), &out));
         write(dir.path(), &format!("{}.json", s.vendor), &s.body);
         let _ = writeln!(

@@ -19,9 +19,9 @@ impl Drive for App {
                 match effect {
                     Effect::Search(req) => {
                         let index = self.index.clone().expect("search without an index");
-                        let hits = index
-                            .search_cancellable(&req.query, &AtomicBool::new(false))
-                            .unwrap_or_default();
+                        let hits =
+                            errdex::tui::search::hits(&index, &req.query, &AtomicBool::new(false))
+                                .unwrap_or_default();
                         queue.push(Action::SearchDone {
                             generation: req.generation,
                             hits,

@@ -11,7 +11,7 @@
 mod split;
 
 use super::kind::{Kind, Retry};
-use super::load::{CatalogProblem, Loaded, Origin, Rows};
+use super::loaded::{CatalogProblem, Loaded, Origin, Rows};
 use super::model::{Catalog, EntryFields, SCHEMA_VERSION, TextRef};
 use super::validate;
 use serde::Deserialize;

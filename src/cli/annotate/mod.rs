@@ -9,7 +9,7 @@ mod reader;
 mod triggers;
 
 use super::output::decoded_json;
-use crate::decode::{Confidence, DecodedError, Decoding};
+use crate::decode::{Confidence, Decoder, FoundError};
 use crate::index::Index;
 use crate::sanitize;
 use base64::Engine;
@@ -169,7 +169,7 @@ fn open(path: &std::path::Path, follow: Option<By>) -> Result<Input, i32> {
 }
 
 struct Run<'a, 'i> {
-    decoding: Decoding<'i>,
+    decoder: Decoder<'i>,
     index: &'i Index,
     options: &'a Options,
     /// What is open in the input being written: each input followed at once has its own.
@@ -199,7 +199,7 @@ struct Stream {
 impl<'a, 'i> Run<'a, 'i> {
     fn new(index: &'i Index, options: &'a Options) -> Self {
         Run {
-            decoding: Decoding::new(index),
+            decoder: Decoder::new(index),
             index,
             options,
             stream: Stream::default(),
@@ -335,7 +335,7 @@ impl<'a, 'i> Run<'a, 'i> {
 
     /// The errors identified at the line `block[at]`: of the line itself, or of the body it
     /// closes. The block is the one [`Context`] refers to until it is detached.
-    fn errors(&mut self, block: &[u8], at: Range<usize>, triggered: bool) -> Vec<DecodedError> {
+    fn errors(&mut self, block: &[u8], at: Range<usize>, triggered: bool) -> Vec<FoundError> {
         let line = &block[at.clone()];
         if let Some(mut body) = self.stream.pending.take() {
             let text = String::from_utf8_lossy(line);
@@ -388,9 +388,9 @@ impl<'a, 'i> Run<'a, 'i> {
         errors
     }
 
-    fn decode(&mut self, text: &str) -> Vec<DecodedError> {
+    fn decode(&mut self, text: &str) -> Vec<FoundError> {
         self.stats.decoded += 1;
-        let mut errors = self.decoding.decode(text).errors;
+        let mut errors = self.decoder.decode(text).errors;
         errors.retain(|e| {
             // An entry, or a vendor's envelope with a code its catalog lacks.
             (e.confidence.identified()
@@ -407,7 +407,7 @@ impl<'a, 'i> Run<'a, 'i> {
     fn write(
         &mut self,
         line: &[u8],
-        errors: &[DecodedError],
+        errors: &[FoundError],
         out: &mut impl Write,
     ) -> io::Result<()> {
         if self.options.only && errors.is_empty() {
@@ -431,7 +431,7 @@ impl<'a, 'i> Run<'a, 'i> {
                         .into(),
                 ),
             };
-            let decoded = crate::decode::Decoded {
+            let decoded = crate::decode::Report {
                 errors: errors.to_vec(),
                 notice: None,
             };
@@ -464,7 +464,7 @@ impl<'a, 'i> Run<'a, 'i> {
     }
 
     /// `  ↳ pixnet 1302 · rate_limit · The rate limit for anonymous apps was exceeded.`
-    fn annotation(&self, e: &DecodedError) -> String {
+    fn annotation(&self, e: &FoundError) -> String {
         let entry = e.match_rows.first().map(|&r| self.index.get(r).entry);
         let mut parts = vec![format!(
             "{} {}",

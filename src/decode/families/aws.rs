@@ -38,8 +38,18 @@ pub const FAMILY: Family = Family {
     ],
     triggers: &["error occurred", "<code>", "__type", "api error"],
     retry_words,
+    near: shape_names,
     ..Family::new("aws")
 };
+
+/// The shape names a wire code the models lack may stand for: services send some errors
+/// without the `Exception` or `Fault` their model's shape ends in (STS's `ExpiredToken`).
+fn shape_names(code: &str) -> Vec<String> {
+    if code.ends_with("Exception") || code.ends_with("Fault") {
+        return Vec::new();
+    }
+    vec![format!("{code}Exception"), format!("{code}Fault")]
+}
 
 /// AWS throttles: its SDKs retry throttling errors themselves.
 fn retry_words(_: &str, kind: Option<Kind>) -> Option<&'static str> {

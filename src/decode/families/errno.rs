@@ -1,6 +1,7 @@
 //! errno as runtimes print it: Python's `[Errno 2]`, Rust's `(os error 111)` and `Os { code }`,
-//! Node's `ECONNREFUSED`, and the strerror text Go and C's `perror` print after a `: `
-//! (`connect: connection refused`).
+//! Node's `ECONNREFUSED`, the number the MySQL and MariaDB clients put after a failed connect
+//! (`Can't connect to MySQL server on 'db:3306' (111)`), and the strerror text Go and C's
+//! `perror` print after a `: ` (`connect: connection refused`).
 
 use super::{Family, Key, Pattern, code, name};
 
@@ -15,6 +16,17 @@ pub const FAMILY: Family = Family {
         )
         .with_message(),
         Pattern::new(r"\b(E[A-Z][A-Z0-9]{1,14})\b", name),
+        // MySQL's client errors 2002 and 2003 end in the connect's errno (Connector/Python:
+        // `(Errno 111: Connection refused)`), 2013 says it after `system error: `, 0 for none.
+        // On Windows the number is a Winsock error, five digits (`win32`).
+        Pattern::new(
+            r"\bCan't connect to (?:local )?(?:MySQL |MariaDB )?server (?:on|through socket) '[^'\n]*' \((?:Errno )?([1-9]\d{0,2})(?:: [^)\n]*)?\)",
+            code,
+        ),
+        Pattern::new(
+            r"\bLost connection to (?:MySQL |MariaDB )?server at '[^'\n]*', system error: ([1-9]\d{0,2})\b",
+            code,
+        ),
     ],
     printed_words: Some(1),
     ..Family::new("errno")
@@ -45,6 +57,41 @@ mod tests {
             keys("Error: Os { code: 13, kind: PermissionDenied, message: \"Permission denied\" }")
                 .contains(&("errno", c("13")))
         );
+        // The MySQL and MariaDB clients, and Connector/Python.
+        for (mysql, errno) in [
+            (
+                "ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal:3306' (111)",
+                "111",
+            ),
+            (
+                "ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)",
+                "2",
+            ),
+            (
+                "ERROR 2002 (HY000): Can't connect to server on '10.0.3.7' (115)",
+                "115",
+            ),
+            (
+                "mysql.connector.errors.DatabaseError: 2003 (HY000): Can't connect to MySQL server on 'localhost:3306' (Errno 111: Connection refused)",
+                "111",
+            ),
+            (
+                "ERROR 2013 (HY000): Lost connection to MySQL server at 'reading initial communication packet', system error: 104",
+                "104",
+            ),
+        ] {
+            assert!(keys(mysql).contains(&("errno", c(errno))), "{mysql}");
+        }
+        for none in [
+            "ERROR 2013 (HY000): Lost connection to MySQL server at 'reading initial communication packet', system error: 0",
+            "ERROR 2003 (HY000): Can't connect to MySQL server on 'db:3306' (10061)",
+        ] {
+            let numbers = keys(none)
+                .into_iter()
+                .filter(|(f, k)| *f == "errno" && matches!(k, super::super::Key::Code(_)))
+                .count();
+            assert_eq!(numbers, 0, "{none}");
+        }
         // Rust on Windows: the same printouts carry a Win32 error.
         for windows in [
             "Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }",

@@ -2,8 +2,10 @@
 //! `domain` is, `googleapis.com` or a service's): in a JSON error's `details`
 //! (`"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "SERVICE_DISABLED"`), and
 //! in the protobuf text form the Python and Go clients print (`reason: "RATE_LIMIT_EXCEEDED"
-//! domain: "googleapis.com"`), and in the error object Node's google-gax prints (`reason:
-//! 'SERVICE_DISABLED', domain: 'googleapis.com'`).
+//! domain: "googleapis.com"`), in the error object Node's google-gax prints (`reason:
+//! 'SERVICE_DISABLED', domain: 'googleapis.com'`), in grpcurl's `Details:` (JSON with its keys
+//! in order: `domain`, `metadata`, `reason`) and in gcloud's YAML (`- '@type':
+//! type.googleapis.com/google.rpc.ErrorInfo`, `domain:`, `metadata:`, `reason:` lines).
 
 use super::{Family, Kind, Pattern, code};
 
@@ -15,6 +17,14 @@ pub const FAMILY: Family = Family {
         ),
         Pattern::new(
             r#""reason"\s*:\s*"([A-Z][A-Z0-9_]+)"[^{}]*?"domain"\s*:\s*"[\w.-]*googleapis\.com"[^{}]*?google\.rpc\.ErrorInfo""#,
+            code,
+        ),
+        Pattern::new(
+            r#"google\.rpc\.ErrorInfo"\s*,\s*"domain"\s*:\s*"[\w.-]*googleapis\.com"\s*,\s*"metadata"\s*:\s*\{[^{}]*\}\s*,\s*"reason"\s*:\s*"([A-Z][A-Z0-9_]+)""#,
+            code,
+        ),
+        Pattern::new(
+            r"'@type': type\.googleapis\.com/google\.rpc\.ErrorInfo[ \t]*\r?\n[ \t]+domain: [\w.-]*googleapis\.com[ \t]*\r?\n(?:[ \t]+[^\n]*\n){0,16}?[ \t]+reason: ([A-Z][A-Z0-9_]+)\b",
             code,
         ),
         Pattern::new(
@@ -68,6 +78,10 @@ mod tests {
         assert_eq!(read(first_line), [("gcp", c("RATE_LIMIT_EXCEEDED"))]);
         let gax = "Error: 7 PERMISSION_DENIED: Cloud Firestore API has not been used in project acme before or it is disabled.\n    at callErrorFromStatus (/app/node_modules/@grpc/grpc-js/build/src/call.js:31:19) {\n  code: 7,\n  reason: 'SERVICE_DISABLED',\n  domain: 'googleapis.com',\n  errorInfoMetadata: { service: 'firestore.googleapis.com' }\n}";
         assert_eq!(read(gax), [("gcp", c("SERVICE_DISABLED"))]);
+        let grpcurl = "ERROR:\n  Code: PermissionDenied\n  Message: Cloud Firestore API has not been used in project 1234 before or it is disabled.\n  Details:\n  1)\t{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"domain\":\"googleapis.com\",\"metadata\":{\"consumer\":\"projects/1234\",\"service\":\"firestore.googleapis.com\"},\"reason\":\"SERVICE_DISABLED\"}\n";
+        assert_eq!(read(grpcurl), [("gcp", c("SERVICE_DISABLED"))]);
+        let gcloud = "ERROR: (gcloud.projects.get-iam-policy) [dev@example.com] does not have permission to access projects instance [acme-prod] (or it may not exist): The caller does not have permission. This command is authenticated as dev@example.com which is the active account specified by the [core/account] property.\n- '@type': type.googleapis.com/google.rpc.ErrorInfo\n  domain: cloudresourcemanager.googleapis.com\n  metadata:\n    permission: resourcemanager.projects.getIamPolicy\n  reason: IAM_PERMISSION_DENIED\n";
+        assert_eq!(read(gcloud), [("gcp", c("IAM_PERMISSION_DENIED"))]);
         // A reason of another kind of body is not an ErrorInfo's.
         assert!(read(r#"{"reason": "NOT_READY", "status": 503}"#).is_empty());
     }

@@ -2,10 +2,11 @@
 //! `stream error: stream ID 3; PROTOCOL_ERROR`, curl's `HTTP/2 stream 1 was not closed
 //! cleanly: INTERNAL_ERROR (err 2)`, grpc-go's `received prior goaway: code:
 //! ENHANCE_YOUR_CALM`, Python h2's `ErrorCodes.REFUSED_STREAM`, nghttp2's names (Node, curl),
-//! OkHttp's `stream was reset: CANCEL`.
+//! the `nghttp` tool's frames (`error_code=PROTOCOL_ERROR(0x01)`), Node's `Session closed with
+//! error code 2`, OkHttp's `stream was reset: CANCEL`.
 //! A GOAWAY or reset with NO_ERROR still ended the request: it is reported.
 
-use super::{Family, Pattern, name};
+use super::{Family, Pattern, code, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -20,6 +21,12 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"\bErrorCodes\.([A-Z_]+)\b", name),
         Pattern::new(r"\b(NGHTTP2_[A-Z_]+)\b", name),
         Pattern::new(r"\bstream was reset: ([A-Z_]+)\b", name).failed(),
+        Pattern::new(r"\berror_code=([A-Z_]+)\(0x[0-9a-fA-F]{2}\)", name).failed(),
+        Pattern::new(
+            r"\b(?:Session|Stream) closed with error code (\d{1,2})\b",
+            code,
+        )
+        .failed(),
     ],
     triggers: &[
         "errcode=",
@@ -29,13 +36,15 @@ pub const FAMILY: Family = Family {
         "errorcodes.",
         "nghttp2",
         "stream was reset",
+        "error_code=",
+        "closed with error code",
     ],
     ..Family::new("http2")
 };
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{keys_in, n};
+    use super::super::tests::{c, keys_in, n};
 
     fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
         keys_in(&["http2"], text)
@@ -68,6 +77,18 @@ mod tests {
                 "httpx.RemoteProtocolError: <StreamReset stream_id:1, error_code:ErrorCodes.REFUSED_STREAM, remote_reset:True>"
             ),
             [("http2", n("REFUSED_STREAM"))]
+        );
+        assert_eq!(
+            read(
+                "[  0.032] recv RST_STREAM frame <length=4, flags=0x00, stream_id=13>\n          (error_code=PROTOCOL_ERROR(0x01))"
+            ),
+            [("http2", n("PROTOCOL_ERROR"))]
+        );
+        assert_eq!(
+            read(
+                "Error [ERR_HTTP2_SESSION_ERROR]: Session closed with error code 2\n    at ClientHttp2Session.onGoawayData (node:internal/http2/core:689:21)"
+            ),
+            [("http2", c("2"))]
         );
         assert_eq!(
             read("okhttp3.internal.http2.StreamResetException: stream was reset: CANCEL"),

@@ -1,7 +1,8 @@
 //! Kubernetes container and event reasons as kubectl shows them: the STATUS column of `kubectl
 //! get pods`, the REASON of warning events (`kubectl get events`, `kubectl describe`), and
 //! `Reason: OOMKilled` in `kubectl describe pod`. Reasons that mean all is well (`Completed`)
-//! are not reported.
+//! are not reported. A warning event's reason the catalog lacks (the scheduler's
+//! `FailedScheduling`, the eviction manager's `Evicted`) is reported as not in it.
 
 use super::{Family, Pattern, name};
 
@@ -14,7 +15,8 @@ pub const FAMILY: Family = Family {
         Pattern::new(
             r"(?m)^[ \t]*(?:\S+[ \t]+)?Warning[ \t]+([A-Z][A-Za-z]+)[ \t]+(?:[a-z]+/\S|\d+[smhd]|<unknown>)",
             name,
-        ),
+        )
+        .placed(),
         Pattern::new(r"(?m)^[ \t]*Reason:[ \t]+([A-Z][A-Za-z]+)[ \t]*\r?$", name),
     ],
     triggers: &[

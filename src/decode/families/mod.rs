@@ -7,6 +7,9 @@
 //! To add a family: a module here with its [`Family`], and a line in [`ALL`] (docs/design.md,
 //! "Adding a family").
 
+/// Which patterns a text may hold, before any is compiled (for speed).
+mod gate;
+
 mod aws;
 mod curl;
 mod dns;
@@ -43,7 +46,7 @@ use crate::catalog::{Entry, Kind};
 use crate::index::{self, Index};
 use crate::query::Query;
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Every family the decoder knows, in the order their printouts are tried.
 pub static ALL: &[&Family] = &[
@@ -120,6 +123,9 @@ pub struct Family {
     /// Families whose printout close by says whose code this is: a SQLSTATE printed beside a
     /// MySQL error is MySQL's, not PostgreSQL's.
     pub outranked_by: &'static [&'static str],
+    /// Codes the catalog may hold a printed code it lacks under, offered as suggestions and
+    /// never claimed (AWS's wire code `ExpiredToken` beside the shape `ExpiredTokenException`).
+    pub near: fn(&str) -> Vec<String>,
 }
 
 impl Family {
@@ -137,6 +143,7 @@ impl Family {
             find_messages: no_messages,
             codes_of_message: no_codes,
             outranked_by: &[],
+            near: no_near,
         }
     }
 }
@@ -150,6 +157,10 @@ fn no_messages(_: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 fn no_codes(_: &str) -> Vec<&'static str> {
+    Vec::new()
+}
+
+fn no_near(_: &str) -> Vec<String> {
     Vec::new()
 }
 
@@ -178,6 +189,9 @@ pub struct Pattern {
     /// The printout names its entry only when the message printed with it agrees with the
     /// entry's: its code alone is anyone's word (Redis's `READONLY` or `BUSY` at a line's start).
     pub agreeing: bool,
+    /// Where the name stands says it is the family's (a warning event's REASON column): a name
+    /// the catalog lacks is reported as not in it, as a code is.
+    pub placed: bool,
 }
 
 impl Pattern {
@@ -189,6 +203,7 @@ impl Pattern {
             failed: false,
             linked: false,
             agreeing: false,
+            placed: false,
         }
     }
 
@@ -212,6 +227,14 @@ impl Pattern {
     pub const fn linked(self) -> Pattern {
         Pattern {
             linked: true,
+            ..self
+        }
+    }
+
+    /// See [`Pattern::placed`].
+    pub const fn placed(self) -> Pattern {
+        Pattern {
+            placed: true,
             ..self
         }
     }
@@ -263,6 +286,10 @@ pub enum Key {
     /// Only the text printed for it, which the family's messages must name exactly (Go's
     /// `connection refused`).
     Message(String),
+    /// Codes the printout may be, none more than the others: the family is certain, the
+    /// entry is not (Go's `certificate signed by unknown authority` is any missing trust
+    /// anchor). The answer is ambiguous, with these as its suggestions.
+    OneOf(&'static [&'static str]),
 }
 
 pub fn code(s: &str) -> Option<Key> {
@@ -401,23 +428,20 @@ pub fn with_code_forms(index: &Index, query: &Query, hits: Vec<index::Hit>) -> V
     first
 }
 
-/// Every pattern compiled, with its family.
+/// Every pattern with its family, each compiled the first time a text may hold it.
 struct Compiled {
-    /// All the patterns at once: one pass over the text says which to run for their
-    /// captures (most texts hold none).
-    set: regex::RegexSet,
-    patterns: Vec<(&'static Family, &'static Pattern, Regex)>,
+    /// Which patterns a text may hold (most texts hold none).
+    gate: gate::Gate,
+    patterns: Vec<(&'static Family, &'static Pattern, OnceLock<Regex>)>,
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let patterns: Vec<_> = ALL
         .iter()
-        .flat_map(|f| f.patterns.iter().map(move |p| (*f, p)))
-        .map(|(f, p)| (f, p, Regex::new(p.re).expect("family patterns are tested")))
+        .flat_map(|f| f.patterns.iter().map(move |p| (*f, p, OnceLock::new())))
         .collect();
     Compiled {
-        set: regex::RegexSet::new(patterns.iter().map(|(_, p, _)| p.re))
-            .expect("family patterns are tested"),
+        gate: gate::Gate::new(patterns.iter().map(|(_, p, _)| p.re)),
         patterns,
     }
 });
@@ -464,18 +488,12 @@ pub fn find_messages(text: &str) -> Vec<Hit> {
 pub fn find(text: &str) -> Vec<Hit> {
     let compiled = &*COMPILED;
     let mut hits = Vec::new();
-    // The set is one pass for a log line; on a long text each pattern's own literal search
-    // is faster than the set's automaton.
-    let gated = text.len() <= 4096;
-    let matching = if gated {
-        compiled.set.matches(text)
-    } else {
-        compiled.set.matches("")
-    };
+    let may = compiled.gate.candidates(text);
     for (i, (family, p, re)) in compiled.patterns.iter().enumerate() {
-        if gated && !matching.matched(i) {
+        if !may[i] {
             continue;
         }
+        let re = re.get_or_init(|| Regex::new(p.re).expect("family patterns are tested"));
         for c in re.captures_iter(text) {
             let (Some(all), Some(capture)) = (c.get(0), c.name("key").or_else(|| c.get(1))) else {
                 continue;
@@ -623,7 +641,9 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert!(!COMPILED.patterns.is_empty());
-        assert_eq!(COMPILED.set.len(), COMPILED.patterns.len());
+        for (family, p, _) in &COMPILED.patterns {
+            assert!(Regex::new(p.re).is_ok(), "{}: {}", family.id, p.re);
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Windows NTSTATUS codes as crashes print them: WinDbg's `ExceptionCode: c0000005`, the event
+//! Windows NTSTATUS codes as crashes print them: WinDbg's `ExceptionCode: c0000005` and `Access
+//! violation - code c0000005 (first chance)`, the event
 //! log's `Exception code: 0xc0000409`, Visual Studio's `exited with code -1073741819
 //! (0xc0000005)` and `Unhandled exception … 0xC0000005: Access violation`, the loader's `The
 //! application was unable to start correctly (0xc000007b)`, and the symbols
@@ -9,6 +10,10 @@ use super::{Family, Key, Pattern, hex8, name, u32_value};
 pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(r"\bExceptionCode:\s*([0-9A-Fa-f]{8})\b", ntstatus),
+        Pattern::new(
+            r"\bcode ([0-9A-Fa-f]{8}) \((?:first|second|!!! second) chance",
+            ntstatus,
+        ),
         Pattern::new(r"\b(?i:exception code):?\s*(0x[0-9A-Fa-f]{8})\b", ntstatus),
         Pattern::new(
             r"\b(?i:exit(?:ed with)? code):? (-\d{9,10}|\d{10}|0x[0-9A-Fa-f]{8})\b",
@@ -50,6 +55,14 @@ mod tests {
         assert_eq!(
             read("   ExceptionCode: c0000005 (Access violation)"),
             [("ntstatus", c("0xC0000005"))]
+        );
+        assert_eq!(
+            read("(1a2c.3f4): Access violation - code c0000005 (first chance)"),
+            [("ntstatus", c("0xC0000005"))]
+        );
+        assert_eq!(
+            read("(1a2c.3f4): Stack buffer overrun - code c0000409 (!!! second chance !!!)"),
+            [("ntstatus", c("0xC0000409"))]
         );
         assert_eq!(
             read("Exception code: 0xc0000409\nFault offset: 0x00000000000a5a1b"),

@@ -1,5 +1,6 @@
 //! QUIC transport and HTTP/3 errors as quic-go and curl print them: `Application error 0x10c
-//! (remote)`, a transport error by name (`CONNECTION_REFUSED (remote)`), and HTTP/3 and QPACK
+//! (remote)`, a transport error by name (`CONNECTION_REFUSED (remote)`) or, for a TLS alert,
+//! with its code (`CRYPTO_ERROR 0x12a (local)`, the alert a tls-alert), and HTTP/3 and QPACK
 //! names (`H3_REQUEST_CANCELLED`). Codes are written in lower-case hex.
 
 use super::{Family, Key, Pattern, name};
@@ -8,6 +9,10 @@ pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(r"\bApplication error (0x[0-9a-fA-F]{1,8})\b", hex),
         Pattern::new(r"\b([A-Z][A-Z_]{3,}) \((?:remote|local)\)", name),
+        Pattern::new(
+            r"\b(CRYPTO_ERROR) 0x1[0-9a-fA-F]{2} \((?:remote|local)\)",
+            name,
+        ),
         Pattern::new(r"\b((?:H3|QPACK)_[A-Z_]{4,})\b", name),
     ],
     triggers: &[
@@ -52,6 +57,10 @@ mod tests {
         assert_eq!(
             read("dial quic edge.example.com:443: CONNECTION_REFUSED (remote)"),
             [("quic", n("CONNECTION_REFUSED"))]
+        );
+        assert!(
+            read("CRYPTO_ERROR 0x12a (local): tls: bad certificate")
+                .contains(&("quic", n("CRYPTO_ERROR")))
         );
         assert_eq!(
             read("stream 0 reset: H3_REQUEST_CANCELLED"),

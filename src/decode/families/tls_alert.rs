@@ -1,6 +1,7 @@
 //! TLS alerts as the peers report them: OpenSSL's `SSL alert number 70`, Go's `remote error:
-//! tls: bad certificate`, Java's `Received fatal alert: handshake_failure`. OpenSSL's reasons
-//! for a received alert link here from the openssl family.
+//! tls: bad certificate`, Java's `Received fatal alert: handshake_failure`, quic-go's QUIC
+//! `CRYPTO_ERROR 0x12a (local)` (0x100 + the alert). OpenSSL's reasons for a received alert link
+//! here from the openssl family.
 
 use super::{Family, Key, Pattern, code, name};
 
@@ -12,10 +13,21 @@ pub const FAMILY: Family = Family {
             go_alert,
         ),
         Pattern::new(r"\bReceived fatal alert: ([a-z_]+)", name),
+        Pattern::new(
+            r"\bCRYPTO_ERROR 0x1([0-9a-fA-F]{2}) \((?:remote|local)\)",
+            alert_in_hex,
+        ),
     ],
-    triggers: &["alert", "tls: "],
+    triggers: &["alert", "tls: ", "crypto_error"],
     ..Family::new("tls-alert")
 };
+
+/// QUIC's CRYPTO_ERROR is 0x100 plus the alert: the low byte, in hex.
+fn alert_in_hex(s: &str) -> Option<Key> {
+    u8::from_str_radix(s, 16)
+        .ok()
+        .map(|alert| Key::Code(alert.to_string()))
+}
 
 /// Go writes the alert's name with spaces (`bad certificate`).
 fn go_alert(s: &str) -> Option<Key> {
@@ -43,6 +55,10 @@ mod tests {
                 "http: TLS handshake error from 10.1.4.22:53184: remote error: tls: bad certificate"
             ),
             [("tls-alert", n("bad_certificate"))]
+        );
+        assert!(
+            read("CRYPTO_ERROR 0x12a (local): tls: bad certificate")
+                .contains(&("tls-alert", c("42")))
         );
         assert_eq!(
             read("javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure"),

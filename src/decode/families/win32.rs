@@ -20,6 +20,11 @@ pub const FAMILY: Family = Family {
             code,
         ),
         Pattern::new(r"\bSystem error (\d{1,5}) has occurred", code),
+        // The MySQL client on Windows: a failed connect's Winsock error (`errno` elsewhere).
+        Pattern::new(
+            r"\bCan't connect to (?:MySQL |MariaDB )?server on '[^'\n]*' \((10\d{3})\)",
+            code,
+        ),
         Pattern::new(r"\[WinError (\d{1,5})\] ([^:'\n\]]+)", code).with_message(),
         Pattern::new(r"\. \(os error (\d{1,5})\)", code),
         Pattern::new(
@@ -97,6 +102,13 @@ mod tests {
         assert_eq!(
             read("Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }"),
             [("win32", c("5"))]
+        );
+        assert_eq!(
+            read("ERROR 2003 (HY000): Can't connect to MySQL server on 'localhost:3306' (10061)"),
+            [("win32", c("10061"))]
+        );
+        assert!(
+            read("ERROR 2003 (HY000): Can't connect to MySQL server on 'db:3306' (111)").is_empty()
         );
         // Rust's printouts on Linux and macOS are errno's.
         assert!(read("No such file or directory (os error 2)").is_empty());

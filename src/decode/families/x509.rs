@@ -2,9 +2,16 @@
 //! s_client`'s `verify error:num=20:…` and `Verify return code: 21 (…)`, curl's `SSL
 //! certificate problem: …` (error 60), Python's `certificate verify failed: …`, Node's
 //! `code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'`, and the messages of Go's verifier that say which
-//! check failed (an expired certificate, a name it is not valid for).
+//! check failed (an expired certificate, a name it is not valid for) or, for a chain that
+//! reaches no trusted root, the codes OpenSSL gives that case.
 
 use super::{Family, Key, Pattern, code, message, name};
+
+/// What OpenSSL reports for a chain that reaches no trusted root, which Go reports as one
+/// `certificate signed by unknown authority`: the issuer of the last certificate is not in the
+/// trust store (20), nor that of the only one sent (21), the root sent is not trusted (19), the
+/// certificate signs itself (18), an intermediate is missing (2).
+const NO_TRUSTED_ROOT: &[&str] = &["20", "21", "19", "18", "2"];
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -25,10 +32,19 @@ pub const FAMILY: Family = Family {
             r"\bx509: certificate is (?:valid for [^\n]*?, not|not valid for any names, but wanted to match) ([\w.:-]+)",
             go_name_mismatch,
         ),
+        Pattern::new(
+            r"\bx509: (?P<message>certificate signed by unknown authority)",
+            no_trusted_root,
+        )
+        .with_message(),
     ],
     triggers: &["certificate", "verify error", "x509"],
     ..Family::new("x509")
 };
+
+fn no_trusted_root(_: &str) -> Option<Key> {
+    Some(Key::OneOf(NO_TRUSTED_ROOT))
+}
 
 /// Go's `current time … is after` the certificate's end (expired) or `before` its start.
 fn go_validity(when: &str) -> Option<Key> {
@@ -105,7 +121,10 @@ mod tests {
             ),
             [("x509", n("X509_V_ERR_HOSTNAME_MISMATCH"))]
         );
-        // Go does not say which anchor is missing: 19 and 20 are both possible.
-        assert!(read("x509: certificate signed by unknown authority").is_empty());
+        // Go does not say which anchor is missing: each of OpenSSL's codes for it is possible.
+        assert_eq!(
+            read("x509: certificate signed by unknown authority"),
+            [("x509", super::super::Key::OneOf(super::NO_TRUSTED_ROOT))]
+        );
     }
 }

@@ -456,7 +456,6 @@ fn doc(s: &str) -> String {
 /// could join it).
 const STYLE: literal::Style = literal::Style {
     escape: literal::utf16,
-    ascii_only: false,
     special: &[],
 };
 

@@ -531,7 +531,6 @@ pub(super) fn literal(s: &str) -> String {
 
 const STYLE: literal::Style = literal::Style {
     escape: literal::short_or_long,
-    ascii_only: false,
     special: &[],
 };
 

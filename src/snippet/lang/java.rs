@@ -3,8 +3,8 @@
 //! bits, `String` for string codes), `parse(String)` for integer codes, `code()`, `message()`,
 //! `httpStatus()` and `kind()` (`null` when unknown) and `isRetryable()`. With an envelope, the
 //! body as records nested in the enum (`PixnetError.Body`) for Gson, whose `error()` maps the
-//! code to the enum and `isError()` reads the flag. The file is pure ASCII (everything else as
-//! `\uXXXX`), so javac reads it under any `-encoding`.
+//! code to the enum and `isError()` reads the flag. Messages keep their own script (CJK as it is, for
+//! `javac -encoding UTF-8`); only invisible characters become `\uXXXX`.
 //!
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`
 //! (`if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take).
@@ -13,7 +13,7 @@ use super::InDocument;
 use super::Language;
 use crate::catalog::Vendor;
 use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
-use crate::snippet::literal::{self, quoted, utf16};
+use crate::snippet::literal::{self, quoted};
 use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -613,27 +613,17 @@ pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
 
-/// One line of a `//` or `/** */` comment, in ASCII. javac turns `\u…` into characters even
-/// inside comments, so backslashes are doubled first (an escape needs an odd number of them);
-/// `*/` cannot close the comment; the rest of the text outside ASCII becomes `\uXXXX`.
+/// One line of a `//` or `/** */` comment. javac turns `\u…` into characters even inside
+/// comments, so backslashes are doubled (an escape needs an odd number of them); `*/` cannot
+/// close the comment.
 fn comment(s: &str) -> String {
-    let text = one_line(s).replace('\\', "\\\\").replace("*/", "*\\/");
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            utf16(c, &mut out);
-        }
-    }
-    out
+    one_line(s).replace('\\', "\\\\").replace("*/", "*\\/")
 }
 
-/// Java, in ASCII. `\u000a` would end the line before javac sees the literal, so line breaks
-/// are never written that way.
+/// Java. `\u000a` would end the line before javac sees the literal, so line breaks are never
+/// written that way.
 const STYLE: literal::Style = literal::Style {
     escape: literal::utf16,
-    ascii_only: true,
     special: &[('\u{8}', "\\b"), ('\u{c}', "\\f")],
 };
 
@@ -730,8 +720,8 @@ mod tests {
     #[test]
     fn literals_escape_what_the_language_needs() {
         assert_eq!(
-            quoted("a\"b\\c\n錯😀", &STYLE),
-            r#""a\"b\\c\n\u932F\uD83D\uDE00""#
+            quoted("a\"b\\c\n錯😀\u{202E}", &STYLE),
+            r#""a\"b\\c\n錯😀\u202E""#
         );
         assert_eq!(quoted("\u{1}\u{8}", &STYLE), r#""\u0001\b""#);
     }
@@ -755,6 +745,6 @@ mod tests {
     #[test]
     fn comments_cannot_end_early() {
         assert_eq!(comment(r"x \u000a */ y"), r"x \\u000a *\/ y");
-        assert_eq!(comment("錯"), r"\u932F");
+        assert_eq!(comment("錯誤"), "錯誤");
     }
 }

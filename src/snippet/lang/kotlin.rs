@@ -427,7 +427,6 @@ fn comment(s: &str) -> String {
 /// Kotlin: UTF-16 escapes; `$` is escaped, since `"${x}"` and `"$x"` interpolate.
 const STYLE: literal::Style = literal::Style {
     escape: literal::utf16,
-    ascii_only: false,
     special: &[('$', "\\$"), ('\u{8}', "\\b")],
 };
 

@@ -374,7 +374,6 @@ fn comment(s: &str) -> String {
 /// PHP's double quotes: `\u{1f600}`, and `$` escaped so that `$var` and `{$x}` stay text.
 const STYLE: literal::Style = literal::Style {
     escape: literal::braced,
-    ascii_only: false,
     special: &[('$', "\\$")],
 };
 

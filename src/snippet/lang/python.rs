@@ -479,7 +479,6 @@ fn docstring(s: &str) -> String {
 /// Python and Go: `\u00e9`, `\U0001f600`.
 const STYLE: literal::Style = literal::Style {
     escape: literal::short_or_long,
-    ascii_only: false,
     special: &[],
 };
 

@@ -368,7 +368,6 @@ fn comment(s: &str) -> String {
 /// text.
 const STYLE: literal::Style = literal::Style {
     escape: literal::braced,
-    ascii_only: false,
     special: &[('#', "\\#")],
 };
 

@@ -369,7 +369,6 @@ fn comment(s: &str) -> String {
 /// Rust: `\u{1f600}`.
 const STYLE: literal::Style = literal::Style {
     escape: literal::braced,
-    ascii_only: false,
     special: &[],
 };
 

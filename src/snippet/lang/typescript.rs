@@ -484,7 +484,6 @@ pub(super) fn doc(s: &str) -> String {
 /// double quotes.
 pub(super) const STYLE: literal::Style = literal::Style {
     escape: literal::utf16,
-    ascii_only: false,
     special: &[],
 };
 
