@@ -2,7 +2,7 @@
 //! person would, read back with capture-pane; the clipboard read back from X11 (Xvfb + xclip)
 //! and from tmux's buffer (OSC 52). Each test has its own tmux server.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -878,18 +878,7 @@ fn o_opens_the_source_with_browser_and_the_link_is_an_osc8_hyperlink() {
     let url = "https://doc.mantago.cc/chang-jian-wen-ti/cuo-wu-dai-ma";
     let s = t.wait_text("opened https://doc.mantago.cc");
     assert!(s.contains("fake-browser"), "{s}");
-    let start = Instant::now();
-    while std::fs::read_to_string(&opened)
-        .unwrap_or_default()
-        .is_empty()
-    {
-        assert!(start.elapsed() < Duration::from_secs(20), "the browser ran");
-        sleep(Duration::from_millis(50));
-    }
-    assert_eq!(
-        std::fs::read_to_string(&opened).unwrap(),
-        format!("{url}\n")
-    );
+    assert_eq!(what_the_browser_got(&opened), format!("{url}\n"));
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
     let written = String::from_utf8_lossy(&std::fs::read(&raw).unwrap()).into_owned();
@@ -943,18 +932,7 @@ fn o_opens_a_source_written_in_capitals() {
     t.keys(&["Enter", "o"]);
     let s = t.wait_text("opened HTTPS://EXAMPLE.COM");
     assert!(s.contains("fake-browser"), "{s}");
-    let start = Instant::now();
-    while std::fs::read_to_string(&opened)
-        .unwrap_or_default()
-        .is_empty()
-    {
-        assert!(start.elapsed() < Duration::from_secs(20), "the browser ran");
-        sleep(Duration::from_millis(50));
-    }
-    assert_eq!(
-        std::fs::read_to_string(&opened).unwrap(),
-        format!("{url}\n")
-    );
+    assert_eq!(what_the_browser_got(&opened), format!("{url}\n"));
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
 }
@@ -1154,4 +1132,17 @@ fn the_theme_follows_the_terminal_s_background_unless_the_config_or_a_flag_says(
     assert_eq!(palette_shown(&t), "dark");
     t.keys(&["q"]);
     assert!(t.wait_exit().contains("[exited 0]"));
+}
+
+/// What the fake browser wrote to `opened` once it ran (it runs apart from errdex: wait for it).
+fn what_the_browser_got(opened: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        let got = std::fs::read_to_string(opened).unwrap_or_default();
+        if !got.is_empty() {
+            return got;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "the browser ran");
+        sleep(Duration::from_millis(50));
+    }
 }
