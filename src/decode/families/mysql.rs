@@ -9,9 +9,10 @@ use super::{Family, Key, Pattern, code, name};
 pub const FAMILY: Family = Family {
     patterns: &[
         Pattern::new(
-            r"\b(\d{4} \([0-9A-Z]{5}\))(?: at line \d+)?: ",
+            r"\b(\d{4} \([0-9A-Z]{5}\))(?: at line \d+)?: (?P<message>[^\r\n]{1,300})",
             with_sqlstate,
-        ),
+        )
+        .with_message(),
         // PHP's PDO: the driver's number after the SQLSTATE and its class, or in brackets when
         // connecting. The other drivers print other numbers there (PostgreSQL's is 7, SQLite's
         // one or two digits, Oracle's before an `OCI…` call's name).
@@ -172,5 +173,19 @@ mod tests {
         assert_eq!(form("MY-001045"), Some("1045".into()));
         assert_eq!(form("001045"), Some("1045".into()));
         assert_eq!(form("ER_DUP_ENTRY"), None);
+    }
+
+    #[test]
+    fn the_client_s_message_after_the_code_is_read_to_the_line_end() {
+        let text = "ERROR 1045 (28000): Access denied for user 'app'@'10.0.3.7' (using password: YES)\nmysql> ";
+        let hits = super::super::find(text);
+        let hit = hits
+            .iter()
+            .find(|h| h.family == "mysql")
+            .expect("a mysql hit");
+        assert_eq!(
+            hit.message.as_deref(),
+            Some("Access denied for user 'app'@'10.0.3.7' (using password: YES)")
+        );
     }
 }
