@@ -48,14 +48,13 @@ pub fn content(panel: &PastePanel, index: &Index) -> Content {
                 lines.push(Line::labelled(mark, tone, &heading(err), tone));
                 for said in present::decoded::lines(index, err) {
                     let (label, text) = match said.role {
+                        Role::How if err.confidence == Confidence::NotInCatalog => {
+                            (Tone::Dim, Tone::Warning)
+                        }
                         Role::How | Role::Said | Role::Or | Role::Maybe => (Tone::Dim, Tone::Dim),
                         Role::Means => (Tone::Label, Tone::Good),
                         Role::Note => (Tone::Label, Tone::Warning),
                         _ => (Tone::Label, Tone::Base),
-                    };
-                    let text = match said.role {
-                        Role::How if err.confidence == Confidence::NotInCatalog => Tone::Warning,
-                        _ => text,
                     };
                     let label_text = format!("    {}: ", said.role.label());
                     lines.push(Line::labelled(&label_text, label, &said.text, text));
