@@ -6,19 +6,9 @@
 #[path = "support/family_sources.rs"]
 mod family_sources;
 
-use errdex::catalog::{Catalog, Entry, parse_catalog};
-use family_sources::{root, tsv};
+use errdex::catalog::{Catalog, Entry};
+use family_sources::{catalog_path, load, root, tsv};
 use std::path::PathBuf;
-
-/// A catalog of this branch through the validating loader.
-fn catalog(id: &str) -> Catalog {
-    let path = root().join("catalogs").join(format!("{id}.json"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let c = parse_catalog(&path.display().to_string(), &text)
-        .unwrap_or_else(|p| panic!("{id}: {}:{}:{}: {}", p.file, p.line, p.column, p.message));
-    assert_eq!(c.vendor.id, id);
-    c
-}
 
 fn by_code<'a>(c: &'a Catalog, code: &str) -> &'a Entry {
     c.entries
@@ -82,7 +72,7 @@ fn assert_judged_but(c: &Catalog, summaries: usize, unjudged: &[&str]) {
 
 #[test]
 fn redis_has_every_prefix_and_every_reply_literal() {
-    let c = catalog("redis");
+    let c = load("redis");
     let rows = tsv("redis-errors.tsv");
     assert_eq!(rows.len(), 65);
     for r in &rows {
@@ -107,7 +97,7 @@ fn redis_has_every_prefix_and_every_reply_literal() {
 
 #[test]
 fn ldap_has_every_result_code_api_error_and_active_directory_sub_code() {
-    let c = catalog("ldap");
+    let c = load("ldap");
     let rows = tsv("ldap-result-codes.tsv");
     assert_eq!(rows.len(), 91);
     for r in &rows {
@@ -147,7 +137,7 @@ fn ldap_has_every_result_code_api_error_and_active_directory_sub_code() {
 
 #[test]
 fn k8s_has_every_reason_and_every_go_constant() {
-    let c = catalog("k8s");
+    let c = load("k8s");
     let rows = tsv("kubernetes-reasons.tsv");
     assert_eq!(rows.len(), 78);
     for r in &rows {
@@ -173,7 +163,7 @@ fn k8s_has_every_reason_and_every_go_constant() {
 
 #[test]
 fn node_has_every_code_of_the_errors_doc_and_every_system_error() {
-    let c = catalog("node");
+    let c = load("node");
     let path = root().join("catalogs/tools/sources/node-errors.json");
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -219,7 +209,7 @@ fn node_has_every_code_of_the_errors_doc_and_every_system_error() {
 
 #[test]
 fn mysql_has_every_number_and_every_name_of_both_headers() {
-    let c = catalog("mysql");
+    let c = load("mysql");
     let rows = tsv("mysql-errors.tsv");
     assert_eq!(rows.len(), 1302);
     let mut unjudged = Vec::new();
@@ -264,7 +254,7 @@ fn mysql_has_every_number_and_every_name_of_both_headers() {
 
 #[test]
 fn mongodb_has_every_code_name_and_category() {
-    let c = catalog("mongodb");
+    let c = load("mongodb");
     let rows = tsv("mongodb-error-codes.tsv");
     assert_eq!(rows.len(), 479);
     for r in &rows {
@@ -298,7 +288,7 @@ fn mongodb_has_every_code_name_and_category() {
 fn each_catalog_passes_catalog_check() {
     let files: Vec<PathBuf> = ["redis", "ldap", "k8s", "node", "mysql", "mongodb"]
         .iter()
-        .map(|id| root().join("catalogs").join(format!("{id}.json")))
+        .map(|id| catalog_path(id))
         .collect();
     let out = assert_cmd::Command::cargo_bin("errdex")
         .unwrap()
