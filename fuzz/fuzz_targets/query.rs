@@ -1,13 +1,30 @@
 //! The query language on any text: parse, search the embedded catalogs, highlight what matched.
 #![no_main]
 
-use errdex::index::{Highlighter, Index};
+use errdex::index::{Highlighter, Index, Table};
 use errdex::query::Query;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 use std::sync::atomic::AtomicBool;
 
-static INDEX: LazyLock<Index> = LazyLock::new(Index::embedded);
+/// Every embedded catalog, each cut to its first rows and then every 16th: about a thousand
+/// rows with every catalog's scripts, code shapes and fields. Searching all 14,000 rows runs
+/// this target at a few dozen inputs a second; the search code is the same on fewer rows.
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let tables = Index::embedded()
+        .tables()
+        .iter()
+        .map(|t| {
+            let mut catalog = t.to_catalog();
+            catalog.entries = (catalog.entries.into_iter().enumerate())
+                .filter(|(i, _)| *i < 24 || i % 16 == 0)
+                .map(|(_, e)| e)
+                .collect();
+            Table::from_catalog(catalog, t.origin.clone()).expect("a cut catalog fits")
+        })
+        .collect();
+    Index::from_tables(tables)
+});
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -15,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = query.code_like();
-    // The explorer's path (word indexes, tiers, a bounded fuzzy pass) over every catalog.
+    // The explorer's path (word indexes, tiers, a bounded fuzzy pass) over every catalog's sample.
     let hits = INDEX
         .search_cancellable(&query, &AtomicBool::new(false))
         .expect("not cancelled");
