@@ -4,7 +4,7 @@
 use super::Decoder;
 use super::families;
 use super::report::{Confidence, FoundError};
-use super::similarity::{Agreement, agreement, similarity};
+use super::similarity::{Agreement, agreement, similarity, strong_agreement};
 use crate::index::messages::{Tokens, tokenize};
 use crate::index::{Field, RowId};
 
@@ -37,13 +37,17 @@ impl Decoder<'_> {
         let mut part = Vec::new();
         for (row, _) in mi.shared(&q.toks, keep) {
             let rt = mi.row_tokens(row);
-            if rt.len() < SPECIFIC_TOKENS || self.index.field(row, Field::Message).is_none() {
+            if rt.len() < SPECIFIC_TOKENS {
                 continue;
             }
-            match agreement(&q.toks, rt) {
-                Agreement::Exact => exact.push(row),
-                Agreement::Part => part.push(row),
-                Agreement::Near(_) => {}
+            let found = match strong_agreement(&q.toks, rt) {
+                Some(Agreement::Exact) => &mut exact,
+                Some(Agreement::Part) => &mut part,
+                _ => continue,
+            };
+            // A row without a message is matched by its summary: that names no entry.
+            if self.index.field(row, Field::Message).is_some() {
+                found.push(row);
             }
         }
         let mut rows = if exact.is_empty() { part } else { exact };

@@ -5,6 +5,7 @@
 //! subsequence, `2·LCS / (|a| + |b|)`, in `0.0..=1.0`.
 
 use crate::index::messages::PLACEHOLDER;
+use std::borrow::Cow;
 
 /// The LCS looks at this many tokens of each side.
 const LCS_TOKENS: usize = 64;
@@ -24,19 +25,37 @@ pub enum Agreement {
 
 /// How `query` (pasted text) agrees with `catalog` (a catalog message's tokens).
 pub fn agreement(query: &[u64], catalog: &[u64]) -> Agreement {
-    let literal: Vec<u64> = catalog
-        .iter()
-        .copied()
-        .filter(|&t| t != PLACEHOLDER)
-        .collect();
-    if query.is_empty() || literal.is_empty() {
-        return Agreement::Near(0.0);
+    strong_agreement(query, catalog).unwrap_or_else(|| Agreement::Near(similarity(query, catalog)))
+}
+
+/// [`Agreement::Exact`] or [`Agreement::Part`], else `None`: all that naming an entry needs,
+/// without the similarity's longest common subsequence (most rows sharing a word with the
+/// paste are neither).
+pub fn strong_agreement(query: &[u64], catalog: &[u64]) -> Option<Agreement> {
+    let has_placeholder = catalog.contains(&PLACEHOLDER);
+    let literal: Cow<[u64]> = if has_placeholder {
+        Cow::Owned(
+            catalog
+                .iter()
+                .copied()
+                .filter(|&t| t != PLACEHOLDER)
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(catalog)
+    };
+    // Neither is a part of the other when one is over twice the other's length; only a
+    // placeholder stretches a catalog message to a longer paste.
+    if query.is_empty() || literal.is_empty() || literal.len() > 2 * query.len() {
+        return None;
     }
-    let has_placeholder = literal.len() < catalog.len();
     if (!has_placeholder && query == catalog)
         || (has_placeholder && placeholder_match(query, catalog))
     {
-        return Agreement::Exact;
+        return Some(Agreement::Exact);
+    }
+    if query.len() > 2 * literal.len() {
+        return None;
     }
     // The start of the longer text, half of it or more; or elsewhere in it, three quarters.
     let part = |short: &[u64], long: &[u64]| {
@@ -47,10 +66,7 @@ pub fn agreement(query: &[u64], catalog: &[u64]) -> Agreement {
                 None => false,
             }
     };
-    if part(query, &literal) || part(&literal, query) {
-        return Agreement::Part;
-    }
-    Agreement::Near(similarity(query, catalog))
+    (part(query, &literal) || part(&literal, query)).then_some(Agreement::Part)
 }
 
 /// How close `query` (pasted text) is to `catalog` (a catalog message's tokens).

@@ -590,7 +590,10 @@ impl WordIndex {
         longer: usize,
         stem: fn(&str) -> String,
     ) -> impl Iterator<Item = u32> + 'a {
-        let mut cut = s.len().saturating_sub(loose);
+        // Stemming changes only a word's end, so every word with stem `s` starts with its
+        // first character: a one-letter stem does not scan the whole vocabulary.
+        let first = s.chars().next().map_or(0, char::len_utf8);
+        let mut cut = s.len().saturating_sub(loose).max(first);
         while !s.is_char_boundary(cut) {
             cut -= 1;
         }
@@ -667,6 +670,20 @@ impl WordIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_shipped_word_is_found_by_its_stems() {
+        // `by_stem` scans only the words that start with the stem's first character.
+        let index = crate::index::Index::embedded();
+        for table in index.tables() {
+            let words = table.words();
+            for (id, w) in words.all() {
+                let (i, d) = (inflect(w), derive(w));
+                assert!(words.by_inflection(&i).any(|x| x == id), "{w} by {i}");
+                assert!(words.by_derivation(&d).any(|x| x == id), "{w} by {d}");
+            }
+        }
+    }
 
     #[test]
     fn inflections_meet_and_derivations_stay_apart() {
