@@ -61,7 +61,7 @@ impl Index {
     pub fn search_cancellable(&self, query: &Query, cancel: &AtomicBool) -> Option<Vec<Hit>> {
         let search = Search::new(self, query);
         let base = self.base_hits(&search, cancel)?;
-        let fuzzy = match fuzzy_cap(&search, base.len()) {
+        let fuzzy = match fuzzy_cap(&search, &base) {
             Some(_) => self.fuzzy_best(&search, cancel)?,
             None => Vec::new(),
         };

@@ -410,9 +410,8 @@ pub fn with_code_forms(index: &Index, query: &Query, hits: Vec<index::Hit>) -> V
             text: form,
             ..query.clone()
         };
-        for h in index.search(&as_written) {
-            if h.exact_code && index.row_vendor(h.row) == v && !first.iter().any(|f| f.row == h.row)
-            {
+        for h in index.code_hits(&as_written) {
+            if index.row_vendor(h.row) == v && !first.iter().any(|f| f.row == h.row) {
                 first.push(h);
             }
         }

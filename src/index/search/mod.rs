@@ -41,7 +41,7 @@ impl Index {
         let Some(base) = self.base_hits(&search, &never) else {
             return Vec::new();
         };
-        let fuzzy = match fuzzy_cap(&search, base.len()) {
+        let fuzzy = match fuzzy_cap(&search, &base) {
             Some(_) => self
                 .in_blocks(&never, |rows, scratch| {
                     let mut hits = Vec::new();
@@ -97,39 +97,59 @@ impl Index {
             return Some(parts.into_iter().flatten().collect());
         }
         let mut hits = self.word_hits(search, &search.plan, cancel)?;
-        if let Some(code) = &search.exact {
-            let mut rows = self.by_code(code);
-            for v in 0..self.vendors.len() {
-                if self.vendor_table(v).has_names() {
-                    rows.extend(self.by_name(v, code));
+        for row in self.exact_rows(search) {
+            match hits.iter_mut().find(|h| h.row == row) {
+                Some(h) => {
+                    h.exact_code = true;
+                    h.tier = tier::CODE;
                 }
-            }
-            rows.sort_unstable();
-            rows.dedup();
-            for row in rows {
-                let v = self.row_vendor(row);
-                let (table, i) = self.locate(row);
-                if !search.vendor_ok[v] || search.filter(table, i) != Some(true) {
-                    continue;
-                }
-                if !search.special_ok(table, i) {
-                    continue;
-                }
-                match hits.iter_mut().find(|h| h.row == row) {
-                    Some(h) => {
-                        h.exact_code = true;
-                        h.tier = tier::CODE;
-                    }
-                    None => hits.push(Hit {
-                        row,
-                        score: 0,
-                        exact_code: true,
-                        tier: tier::CODE,
-                    }),
-                }
+                None => hits.push(Hit {
+                    row,
+                    score: 0,
+                    exact_code: true,
+                    tier: tier::CODE,
+                }),
             }
         }
         Some(hits)
+    }
+
+    /// Only the rows whose code (or symbol, or alias) is the query's, that its terms let
+    /// through: what a code written in another family's form needs, without the word and fuzzy
+    /// passes.
+    pub fn code_hits(&self, query: &Query) -> Vec<Hit> {
+        let search = Search::new(self, query);
+        self.exact_rows(&search)
+            .into_iter()
+            .map(|row| Hit {
+                row,
+                score: 0,
+                exact_code: true,
+                tier: tier::CODE,
+            })
+            .collect()
+    }
+
+    /// The rows of [`Index::code_hits`], in row order.
+    fn exact_rows(&self, search: &Search) -> Vec<RowId> {
+        let Some(code) = &search.exact else {
+            return Vec::new();
+        };
+        let mut rows = self.by_code(code);
+        for v in 0..self.vendors.len() {
+            if self.vendor_table(v).has_names() {
+                rows.extend(self.by_name(v, code));
+            }
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        rows.retain(|&row| {
+            let (table, i) = self.locate(row);
+            search.vendor_ok[self.row_vendor(row)]
+                && search.filter(table, i) == Some(true)
+                && search.special_ok(table, i)
+        });
+        rows
     }
 
     /// Puts the results together: `base` (from [`Index::base_hits`]), then the best fuzzy
@@ -140,8 +160,12 @@ impl Index {
         for h in &base {
             seen[h.row as usize] = true;
         }
+        if code_tail(search, &base) {
+            let tail = self.code_tail_rows(search, &seen);
+            return rank(base.into_iter().chain(tail).collect());
+        }
         let mut hits = base;
-        if let Some(cap) = fuzzy_cap(search, hits.len()) {
+        if let Some(cap) = fuzzy_cap(search, &hits) {
             let mut fuzzy: Vec<Hit> = fuzzy
                 .into_iter()
                 .filter(|h| !seen[h.row as usize] && h.score >= search.floor)
@@ -177,6 +201,40 @@ impl Index {
             });
         }
         rank(hits)
+    }
+
+    /// The first [`FUZZY_TAIL`] rows not `seen` whose code starts with the query's code (any
+    /// case) and that its terms let through: shorter codes first, then in catalog order.
+    fn code_tail_rows(&self, search: &Search, seen: &[bool]) -> Vec<Hit> {
+        let Some(code) = &search.exact else {
+            return Vec::new();
+        };
+        let mut rows: Vec<(usize, RowId)> = Vec::new();
+        self.each_row(search, 0..self.len(), |table, i, row| {
+            let c = table.code(i);
+            let starts = c.len() > code.len()
+                && c.is_char_boundary(code.len())
+                && c[..code.len()].eq_ignore_ascii_case(code);
+            if starts && !seen[row as usize] {
+                search.filter(table, i)?;
+                if search.special_ok(table, i) {
+                    rows.push((c.len(), row));
+                }
+            }
+            Some(())
+        });
+        rows.sort_unstable();
+        // Their order is their score: ranking keeps it.
+        rows.into_iter()
+            .take(FUZZY_TAIL)
+            .zip((1..=FUZZY_TAIL as u32).rev())
+            .map(|((_, row), score)| Hit {
+                row,
+                score,
+                exact_code: false,
+                tier: tier::FUZZY,
+            })
+            .collect()
     }
 
     /// Runs `work` on every block of rows, on as many threads as there are cores (at most 8);
@@ -298,18 +356,30 @@ pub(super) fn rank(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits
 }
 
-/// How many fuzzy rows the results take after `found` rows from words: [`FUZZY_MOST`] when
-/// the words found none, a short tail when they found a few, none when they found many (or
-/// the query has no plain words).
-pub(super) fn fuzzy_cap(search: &Search, found: usize) -> Option<usize> {
-    if search.atoms().iter().all(|a| a.negative) {
+/// How many fuzzy rows the results take after the `base` rows (exact code and words):
+/// [`FUZZY_MOST`] when there are none, a short tail when there are a few, none when there are
+/// many, when the query has no plain words, or when the codes that start with it follow
+/// instead (see [`code_tail`]).
+pub(super) fn fuzzy_cap(search: &Search, base: &[Hit]) -> Option<usize> {
+    if search.atoms().iter().all(|a| a.negative) || code_tail(search, base) {
         return None;
     }
-    match found {
+    match base.len() {
         0 => Some(FUZZY_MOST),
         n if n < FUZZY_MOST / 2 => Some(FUZZY_TAIL),
         _ => None,
     }
+}
+
+/// Whether a code with a digit, typed whole and found, is followed by the codes that start
+/// with it (`1004`: win32 `10040`…) rather than by rows whose text holds its characters in
+/// order somewhere.
+pub(super) fn code_tail(search: &Search, base: &[Hit]) -> bool {
+    search
+        .exact
+        .as_ref()
+        .is_some_and(|c| c.bytes().any(|b| b.is_ascii_digit()))
+        && base.iter().any(|h| h.exact_code)
 }
 
 #[cfg(test)]
@@ -661,6 +731,30 @@ pub(super) mod tests {
             let e = index.get(h.row);
             e.vendor.id == "pixnet" && e.entry.http_status == Some(401)
         }));
+    }
+
+    #[test]
+    fn a_found_code_is_followed_by_the_codes_that_start_with_it() {
+        let index = Index::embedded();
+        for text in ["1004", "404", "v:win32 1004", "5"] {
+            let hits = index.search(&Query::parse(text).unwrap());
+            let code = Query::parse(text).unwrap().code_like().unwrap().to_lowercase();
+            assert!(hits.first().is_some_and(|h| h.exact_code), "{text}");
+            let tail: Vec<String> = (hits.iter())
+                .filter(|h| h.tier == tier::FUZZY)
+                .map(|h| index.code(h.row).to_lowercase())
+                .collect();
+            assert!(!tail.is_empty() && tail.len() <= FUZZY_TAIL, "{text}: {tail:?}");
+            assert!(
+                tail.iter().all(|c| c.starts_with(&code) && *c != code),
+                "{text}: {tail:?}"
+            );
+            assert!(tail.windows(2).all(|w| w[0].len() <= w[1].len()), "{text}: {tail:?}");
+        }
+        // Words are not codes: `deadlock` keeps its fuzzy tail.
+        let q = Query::parse("deadlock").unwrap();
+        let s = Search::new(&index, &q);
+        assert!(!code_tail(&s, &[]));
     }
 
     /// Queries the explorer's search is checked on against this one.
