@@ -7,9 +7,10 @@
 mod family_sources;
 
 use errdex::catalog::{Catalog, Entry};
-use family_sources::{by_code, catalog_path, load, root, tsv};
+use family_sources::{
+    assert_every_entry_has_a_kind, by_code, catalog_path, errdex, load, root, tsv,
+};
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
 
 /// Every name an entry answers to: its code, its symbol and its aliases.
 fn names(c: &Catalog) -> HashMap<&str, Vec<&str>> {
@@ -26,31 +27,10 @@ fn names(c: &Catalog) -> HashMap<&str, Vec<&str>> {
     names
 }
 
-/// Every entry has a kind, retry advice exactly when the kind is an error, and an HTTP status
-/// among the kind's; every entry has our own summary or the source's description.
+/// Every entry has a kind, and our own summary or the source's description.
 fn assert_kinds_and_texts(c: &Catalog) {
+    assert_every_entry_has_a_kind(c);
     for e in &c.entries {
-        let kind = e
-            .kind
-            .unwrap_or_else(|| panic!("{} {}: no kind", c.vendor.id, e.code));
-        assert_eq!(
-            e.retry.is_some(),
-            kind.is_error(),
-            "{} {}: retry {:?} for {}",
-            c.vendor.id,
-            e.code,
-            e.retry,
-            kind.id()
-        );
-        if let Some(status) = e.http_status {
-            assert!(
-                kind.info().http.contains(&status),
-                "{} {}: HTTP {status} is not a status of {}",
-                c.vendor.id,
-                e.code,
-                kind.id()
-            );
-        }
         assert!(
             e.summary_en.is_some() || e.description.is_some(),
             "{} {}: neither summary nor description",
@@ -58,24 +38,6 @@ fn assert_kinds_and_texts(c: &Catalog) {
             e.code
         );
     }
-}
-
-fn errdex(catalog: &Path, args: &[&str]) -> serde_json::Value {
-    let out = assert_cmd::Command::cargo_bin("errdex")
-        .unwrap()
-        .env("XDG_CONFIG_HOME", "/nonexistent-errdex-test")
-        .arg("--no-user-catalogs")
-        .arg("--catalog")
-        .arg(catalog)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,8 +7,11 @@
 mod family_sources;
 
 use errdex::catalog::{Catalog, CodeRef, Entry};
-use family_sources::{by_code, catalog_path, load, root, tsv};
+use family_sources::{
+    assert_every_entry_has_a_kind, by_code, catalog_path, errdex_with, load, root, tsv,
+};
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 /// Every name an entry answers to.
 fn names(e: &Entry) -> BTreeSet<&str> {
@@ -26,22 +29,11 @@ fn link(vendor: &str, code: &str) -> CodeRef {
     }
 }
 
-/// Each entry has a kind, retry advice exactly when the kind is an error, and (where asked) a
-/// summary of our own that is not the runtime's message.
+/// Each entry has a kind and (where asked) a summary of our own that is not the runtime's
+/// message.
 fn assert_judged(c: &Catalog, every_summary: bool) {
+    assert_every_entry_has_a_kind(c);
     for e in &c.entries {
-        let kind = e
-            .kind
-            .unwrap_or_else(|| panic!("{} {}: no kind", c.vendor.id, e.code));
-        assert_eq!(
-            e.retry.is_some(),
-            kind.is_error(),
-            "{} {}: retry {:?} for {}",
-            c.vendor.id,
-            e.code,
-            e.retry,
-            kind.id()
-        );
         if every_summary {
             assert!(
                 e.summary_en.is_some(),
@@ -57,18 +49,9 @@ fn assert_judged(c: &Catalog, every_summary: bool) {
 }
 
 fn errdex_show(catalogs: &[&str], vendor: &str, code: &str) -> serde_json::Value {
-    let mut cmd = assert_cmd::Command::cargo_bin("errdex").unwrap();
-    cmd.arg("--no-user-catalogs");
-    for id in catalogs {
-        cmd.arg("--catalog").arg(catalog_path(id));
-    }
-    let out = cmd.args(["show", vendor, code, "--json"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "show {vendor} {code}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let paths: Vec<PathBuf> = catalogs.iter().map(|id| catalog_path(id)).collect();
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    errdex_with(&paths, &["show", vendor, code, "--json"])
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
-//! What the family tests share: the repository's paths, a source TSV read as rows, and a
-//! catalog read as errdex reads a user file, with `catalog check` finding nothing.
+//! What the family tests share: the repository's paths, a source TSV read as rows, a catalog
+//! read as errdex reads a user file (with `catalog check` finding nothing), and errdex's answer
+//! from a catalog file as a user gets it.
 
 #![allow(dead_code)] // each test file uses some of these
 
 use errdex::catalog::{Catalog, Entry, check_paths, load_path};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -53,4 +54,34 @@ pub fn by_code(c: &Catalog) -> HashMap<&str, &Entry> {
     let map: HashMap<&str, &Entry> = c.entries.iter().map(|e| (e.code.as_str(), e)).collect();
     assert_eq!(map.len(), c.entries.len(), "{}: a code twice", c.vendor.id);
     map
+}
+
+/// Every entry has a kind. Whether its retry advice and HTTP status fit the kind is checked for
+/// every catalog in tests/families.rs.
+pub fn assert_every_entry_has_a_kind(c: &Catalog) {
+    for e in &c.entries {
+        assert!(e.kind.is_some(), "{} {}: no kind", c.vendor.id, e.code);
+    }
+}
+
+/// `errdex --catalog FILE ARGS` (no user catalogs), which must succeed, its output read as JSON.
+pub fn errdex(catalog: &Path, args: &[&str]) -> serde_json::Value {
+    errdex_with(&[catalog], args)
+}
+
+/// [`errdex`] with several catalog files.
+pub fn errdex_with(catalogs: &[&Path], args: &[&str]) -> serde_json::Value {
+    let mut cmd = assert_cmd::Command::cargo_bin("errdex").unwrap();
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-errdex-test")
+        .arg("--no-user-catalogs");
+    for c in catalogs {
+        cmd.arg("--catalog").arg(c);
+    }
+    let out = cmd.args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
 }

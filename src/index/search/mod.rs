@@ -738,18 +738,28 @@ pub(super) mod tests {
         let index = Index::embedded();
         for text in ["1004", "404", "v:win32 1004", "5"] {
             let hits = index.search(&Query::parse(text).unwrap());
-            let code = Query::parse(text).unwrap().code_like().unwrap().to_lowercase();
+            let code = Query::parse(text)
+                .unwrap()
+                .code_like()
+                .unwrap()
+                .to_lowercase();
             assert!(hits.first().is_some_and(|h| h.exact_code), "{text}");
             let tail: Vec<String> = (hits.iter())
                 .filter(|h| h.tier == tier::FUZZY)
                 .map(|h| index.code(h.row).to_lowercase())
                 .collect();
-            assert!(!tail.is_empty() && tail.len() <= FUZZY_TAIL, "{text}: {tail:?}");
+            assert!(
+                !tail.is_empty() && tail.len() <= FUZZY_TAIL,
+                "{text}: {tail:?}"
+            );
             assert!(
                 tail.iter().all(|c| c.starts_with(&code) && *c != code),
                 "{text}: {tail:?}"
             );
-            assert!(tail.windows(2).all(|w| w[0].len() <= w[1].len()), "{text}: {tail:?}");
+            assert!(
+                tail.windows(2).all(|w| w[0].len() <= w[1].len()),
+                "{text}: {tail:?}"
+            );
         }
         // Words are not codes: `deadlock` keeps its fuzzy tail.
         let q = Query::parse("deadlock").unwrap();
