@@ -487,3 +487,124 @@ fn code_actions_and_the_command_they_run() {
     );
     assert_eq!(bad["error"]["code"], json!(-32602));
 }
+
+/// The fenced blocks of `lang` in docs/editors.md's section `heading`, in order.
+fn documented_blocks(heading: &str, lang: &str) -> Vec<String> {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/editors.md")).unwrap();
+    let section = doc
+        .split("\n## ")
+        .find(|s| s.starts_with(heading))
+        .unwrap_or_else(|| panic!("docs/editors.md has no section {heading}"));
+    let fence = format!("```{lang}\n");
+    section
+        .split(fence.as_str())
+        .skip(1)
+        .map(|b| b[..b.find("```").unwrap()].to_string())
+        .collect()
+}
+
+/// A TOML text as JSON, read by Python's `tomllib`.
+fn toml_as_json(text: &str) -> Value {
+    let mut child = Command::new("python3")
+        .args([
+            "-c",
+            "import json, sys, tomllib; print(json.dumps(tomllib.loads(sys.stdin.read())))",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 reads TOML");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "not TOML:\n{text}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The setups docs/editors.md gives for editors the tests cannot run (Helix, VS Code): each
+/// names keys the editor reads (Helix's `languages.toml` and `config.toml` fields, the Generic
+/// LSP Client extension's settings, as their sources declare them), and the command and
+/// initialization options it gives start a server that answers with inlay hints.
+#[test]
+fn the_documented_helix_and_vs_code_setups_start_errdex_with_hints() {
+    let helix = documented_blocks("Helix", "toml");
+    let languages = toml_as_json(&helix[0]);
+    let server = &languages["language-server"]["errdex"];
+    let mut launches = vec![(
+        "Helix",
+        server["command"].as_str().unwrap().to_string(),
+        serde_json::from_value::<Vec<String>>(server["args"].clone()).unwrap(),
+        server["config"].clone(),
+    )];
+    for language in languages["language"].as_array().unwrap() {
+        let language = language.as_object().unwrap();
+        let servers = language["language-servers"].as_array().unwrap();
+        assert!(
+            servers.iter().any(|s| s.as_str() == Some("errdex")),
+            "{language:?}"
+        );
+        // A language Helix does not know needs a scope and file types (no defaults for those).
+        if language["name"].as_str() == Some("log") {
+            assert!(language.contains_key("scope") && language.contains_key("file-types"));
+        }
+    }
+    let config = toml_as_json(&helix[1]);
+    assert_eq!(
+        config["editor"]["lsp"]["display-inlay-hints"].as_bool(),
+        Some(true)
+    );
+
+    let vscode: Value = serde_json::from_str(&documented_blocks("VS Code", "json")[0]).unwrap();
+    // zsol.vscode-glspc 0.2.0's package.json declares these settings.
+    let glspc = [
+        "glspc.server.command",
+        "glspc.server.commandArguments",
+        "glspc.server.languageId",
+        "glspc.server.environmentVariables",
+        "glspc.server.initializationOptions",
+        "glspc.trace.server",
+    ];
+    for key in vscode.as_object().unwrap().keys() {
+        assert!(
+            glspc.contains(&key.as_str()) || key == "editor.inlayHints.enabled",
+            "{key}"
+        );
+    }
+    launches.push((
+        "VS Code",
+        vscode["glspc.server.command"].as_str().unwrap().to_string(),
+        serde_json::from_value(vscode["glspc.server.commandArguments"].clone()).unwrap(),
+        vscode["glspc.server.initializationOptions"].clone(),
+    ));
+
+    for (editor, command, args, options) in launches {
+        assert_eq!(
+            (command.as_str(), args.as_slice()),
+            ("errdex", &["lsp".to_string()][..]),
+            "{editor}"
+        );
+        let mut c = Client::start();
+        c.initialize(None, options);
+        let text = "if res.StatusCode == 429 {\n}\n";
+        c.open("file:///w/client.go", "go", text);
+        let hints = c.request(
+            "textDocument/inlayHint",
+            json!({"textDocument": {"uri": "file:///w/client.go"}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 2, "character": 0}}}),
+        );
+        let labels = hints["result"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{editor}: {hints}"));
+        assert!(
+            labels
+                .iter()
+                .any(|h| h["label"] == json!("TooManyRequests")),
+            "{editor}: {hints}"
+        );
+        assert_eq!(c.shutdown_and_exit(), 0, "{editor}");
+    }
+}
