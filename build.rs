@@ -29,6 +29,8 @@ mod kind;
 mod load;
 #[path = "src/catalog/loaded.rs"]
 mod loaded;
+#[path = "src/index/message_table.rs"]
+mod message_table;
 #[path = "src/catalog/model.rs"]
 mod model;
 #[path = "src/sanitize.rs"]
@@ -46,7 +48,9 @@ mod words;
 mod catalog {
     pub use super::kind::{Kind, Retry};
     pub use super::loaded::{CatalogProblem, Loaded, Origin, Rows, TooLarge};
-    pub use super::model::{Catalog, Edition, Entry, EntryFields, Envelope, TextRef, Vendor};
+    pub use super::model::{
+        Catalog, Edition, Entry, EntryFields, Envelope, TextRef, Vendor, VendorType,
+    };
 }
 
 use model::{Catalog, Edition, Envelope, Flag, Items, Vendor, VendorType};
@@ -93,6 +97,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/index/table.rs");
     println!("cargo::rerun-if-changed=src/index/codes.rs");
     println!("cargo::rerun-if-changed=src/index/words.rs");
+    println!("cargo::rerun-if-changed=src/index/message_table.rs");
     println!("cargo::rerun-if-changed=src/fold.rs");
     println!("cargo::rerun-if-changed=src/sanitize.rs");
     println!("cargo::rerun-if-env-changed={EXTRA}");
@@ -144,7 +149,14 @@ fn main() {
              name_rows: include_bytes!({}),\n                \
              words: WordParts {{\n                    \
              words: include_str!({}),\n                    \
-             data: include_bytes!({}),\n                }},\n            }},\n        ),",
+             data: include_bytes!({}),\n                }},\n                \
+             messages: MessageParts {{\n                    \
+             toks: aligned!({}),\n                    \
+             offsets: aligned!({}),\n                    \
+             distinct: aligned!({}),\n                    \
+             tokens: aligned!({}),\n                    \
+             starts: aligned!({}),\n                    \
+             rows: aligned!({}),\n                }},\n            }},\n        ),",
             parts.has_names,
             chunks.join(", "),
             write("folded", parts.folded.as_bytes()),
@@ -156,6 +168,12 @@ fn main() {
             write("name-rows", parts.name_rows),
             write("words", parts.words.words.as_bytes()),
             write("word-data", parts.words.data),
+            write("msg-toks", &ints(parts.messages.toks)),
+            write("msg-offsets", &ints(parts.messages.offsets)),
+            write("msg-distinct", &ints(parts.messages.distinct)),
+            write("msg-tokens", &ints(parts.messages.tokens)),
+            write("msg-starts", &ints(parts.messages.starts)),
+            write("msg-rows", &ints(parts.messages.rows)),
         )
         .unwrap();
         writeln!(
@@ -169,6 +187,28 @@ fn main() {
     code.push_str(&headers);
     std::fs::write(out.join("embedded.rs"), code).expect("OUT_DIR is writable");
 }
+
+/// Integers as the target stores them in memory, for `aligned!` (src/index/embedded.rs) to
+/// read in place.
+fn ints<T: Int>(values: &[T]) -> Vec<u8> {
+    let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    values.iter().flat_map(|v| v.bytes(big)).collect()
+}
+
+trait Int: Copy {
+    fn bytes(self, big: bool) -> Vec<u8>;
+}
+
+macro_rules! int {
+    ($($t:ty),*) => {$(
+        impl Int for $t {
+            fn bytes(self, big: bool) -> Vec<u8> {
+                if big { self.to_be_bytes().to_vec() } else { self.to_le_bytes().to_vec() }
+            }
+        }
+    )*};
+}
+int!(u16, u32, u64);
 
 /// A checked catalog file, packed as the index packs user catalogs.
 fn pack(file: &Path) -> Table {

@@ -80,7 +80,7 @@ impl<'i> Decoder<'i> {
         })
     }
 
-    pub(super) fn messages(&self) -> &MessageIndex {
+    pub(super) fn messages(&self) -> MessageIndex<'i> {
         self.index.message_index()
     }
 

@@ -4,11 +4,25 @@
 //! [`Table`]s again, of the binary's own bytes: no catalog text is parsed and no row is copied
 //! when errdex starts.
 
+use super::message_table::MessageParts;
 use super::table::{Parts, Table};
 use super::words::WordParts;
 use crate::catalog::{
     Catalog, Edition, Envelope, Flag, Items, Loaded, Origin, Rows, TooLarge, Vendor, VendorType,
 };
+
+/// A buffer of integers build.rs wrote, aligned so that it is read as them where it lies.
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+
+/// `aligned!("path")`: the file's bytes (integers, in the target's order) as a slice of the
+/// integer type the context asks for.
+macro_rules! aligned {
+    ($path:expr) => {{
+        static BYTES: &Aligned<[u8]> = &Aligned(*include_bytes!($path));
+        bytemuck::cast_slice(&BYTES.0)
+    }};
+}
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 

@@ -9,6 +9,7 @@
 mod codes;
 pub mod embedded;
 mod fast_search;
+mod message_table;
 pub mod messages;
 mod search;
 mod synonyms;
@@ -18,7 +19,6 @@ pub mod words;
 
 use crate::catalog::{self, Catalog, CatalogProblem, Edition, Entry, Origin, Sources, Vendor};
 use messages::MessageIndex;
-use std::sync::OnceLock;
 
 pub use fast_search::FULL_SCORES;
 pub use search::{FUZZY_MOST, FUZZY_TAIL, Highlighter};
@@ -43,8 +43,8 @@ pub struct Index {
     /// The default view's rows are each vendor's newest table, one after the other: vendor
     /// `v` has rows `starts[v]..starts[v + 1]`.
     starts: Vec<RowId>,
-    /// The decoder's index of message words, built on first use.
-    messages: OnceLock<MessageIndex>,
+    /// [`MessageIndex::shared`]'s counters, kept between calls.
+    message_scratch: messages::Scratch,
     /// Notices about how catalogs were combined (a user catalog replacing an embedded one).
     pub notices: Vec<String>,
 }
@@ -145,7 +145,7 @@ impl Index {
             tables,
             vendors,
             starts,
-            messages: OnceLock::new(),
+            message_scratch: Default::default(),
             notices,
         }
     }
@@ -248,16 +248,18 @@ impl Index {
             .collect()
     }
 
-    /// The decoder's index of message words (see `decode::similarity`), built on first use.
-    pub fn message_index(&self) -> &MessageIndex {
-        self.messages.get_or_init(|| MessageIndex::build(self))
+    /// The decoder's index of message words (see `decode::similarity`).
+    pub fn message_index(&self) -> MessageIndex<'_> {
+        MessageIndex::new(self, &self.message_scratch)
     }
 
-    /// Builds the decoder's message index now, not at the first paste that needs it (about
-    /// half a second at a million rows): the explorer does it in the background when the paste
-    /// panel opens.
+    /// Makes the user catalogs' message tokens now, not at the first paste that needs them
+    /// (about half a second at a million rows; the shipped tables come with theirs): the
+    /// explorer does it in the background when the paste panel opens.
     pub fn prepare_messages(&self) {
-        self.message_index();
+        for v in 0..self.vendors.len() {
+            self.vendor_table(v).messages();
+        }
     }
 
     /// Builds now what [`Index::by_code`] would build on first use, so that a view asking

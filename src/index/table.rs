@@ -13,6 +13,7 @@
 //! table's [`Parts`] into the binary, and [`Table::from_parts`] uses them where they lie.
 
 use super::codes::CodeIndex;
+use super::message_table::{MessageParts, TableMessages};
 use super::words::{WordIndex, WordParts};
 use crate::catalog::{
     Catalog, Edition, Entry, EntryFields, Envelope, Kind, Origin, Retry, Rows, TextRef, TooLarge,
@@ -226,6 +227,8 @@ pub struct Table {
     /// The rows' words (see [`Table::words`]), made on first use (the shipped tables come with
     /// theirs).
     words: OnceLock<WordIndex>,
+    /// The rows' message tokens (see [`Table::messages`]), the same way.
+    messages: OnceLock<TableMessages>,
 }
 
 /// A table's packed buffers, borrowed: what build.rs writes into the binary for each shipped
@@ -244,6 +247,7 @@ pub struct Parts<'a> {
     pub name_starts: &'a [u8],
     pub name_rows: &'a [u8],
     pub words: WordParts<'a>,
+    pub messages: MessageParts<'a>,
 }
 
 impl fmt::Debug for Table {
@@ -277,6 +281,11 @@ impl Table {
         self.words.get_or_init(|| WordIndex::build(self))
     }
 
+    /// The rows' message tokens, as the decoder compares them, made from the rows on first use.
+    pub fn messages(&self) -> &TableMessages {
+        self.messages.get_or_init(|| TableMessages::build(self))
+    }
+
     pub fn edition(&self) -> &Edition {
         &self.header.edition
     }
@@ -300,6 +309,7 @@ impl Table {
             codes: OnceLock::from(CodeIndex::from_parts(parts.code_starts, parts.code_rows)),
             names: OnceLock::from(CodeIndex::from_parts(parts.name_starts, parts.name_rows)),
             words: OnceLock::from(WordIndex::from_parts(parts.words)),
+            messages: OnceLock::from(TableMessages::from_parts(parts.messages)),
         }
     }
 
@@ -319,6 +329,7 @@ impl Table {
             name_starts,
             name_rows,
             words: self.words().parts(),
+            messages: self.messages().parts(),
         }
     }
 
@@ -798,6 +809,7 @@ impl TableBuilder {
             codes: OnceLock::new(),
             names: OnceLock::new(),
             words: OnceLock::new(),
+            messages: OnceLock::new(),
         }
     }
 }
@@ -932,6 +944,14 @@ mod tests {
                 words: keep_str(parts.words.words),
                 data: keep(parts.words.data),
             },
+            messages: MessageParts {
+                toks: Box::leak(parts.messages.toks.into()),
+                offsets: Box::leak(parts.messages.offsets.into()),
+                distinct: Box::leak(parts.messages.distinct.into()),
+                tokens: Box::leak(parts.messages.tokens.into()),
+                starts: Box::leak(parts.messages.starts.into()),
+                rows: Box::leak(parts.messages.rows.into()),
+            },
         };
         let read = Table::from_parts(catalog(Vec::new()), Origin::Embedded("t"), parts);
         assert_eq!(read.len(), made.len());
@@ -942,6 +962,7 @@ mod tests {
             assert_eq!(read.unicode(i), made.unicode(i));
             assert_eq!(read.http_status(i), made.http_status(i));
             assert_eq!(read.rows_with_code(made.code(i)), vec![i]);
+            assert_eq!(read.messages().row_tokens(i), made.messages().row_tokens(i));
             for name in made.names(i) {
                 assert!(read.rows_with_name(name).contains(&i), "{name}");
             }
