@@ -14,20 +14,14 @@ page's text it also takes two old names (aliases) and one old number (maps_to).
     python3 catalogs/tools/build_curl.py --check  # exit 1 if catalogs/curl.json is stale
 """
 
-import csv
-import json
-import pathlib
 import re
 import sys
 
 import common
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-MAN = TOOLS / "sources" / "libcurl-errors.md"
-STRERROR = TOOLS / "sources" / "curl-strerror.tsv"
-ANNOTATIONS = TOOLS / "curl_annotations.json"
-KINDS = TOOLS.parent / "kinds.json"
-OUT = TOOLS.parent / "curl.json"
+MAN = common.SOURCES / "libcurl-errors.md"
+STRERROR = common.SOURCES / "curl-strerror.tsv"
+ANNOTATIONS = common.TOOLS / "curl_annotations.json"
 
 NAMED_RE = re.compile(r"## (CURLE_\w+) \((\d+)\)")
 OBSOLETE_RE = re.compile(r"## Obsolete errors? \((\d+)(?:-(\d+))?\)")
@@ -77,17 +71,16 @@ def parse_man():
         elif m := OBSOLETE_RE.fullmatch(heading):
             numbers, name = list(range(int(m[1]), int(m[2] or m[1]) + 1)), None
         else:
-            sys.exit(f"unparsed heading: {heading!r}")
+            common.fail(f"unparsed heading: {heading!r}")
         for n in numbers:
             if n in codes:
-                sys.exit(f"number {n} headed twice")
+                common.fail(f"number {n} headed twice")
             codes[n] = (name, " ".join(body.split()))
     return codes
 
 
 def parse_strerror():
-    with STRERROR.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = common.read_tsv(STRERROR)
     return {int(r["code"]): (r["name"], r["strerror"]) for r in rows}, len(rows)
 
 
@@ -115,40 +108,22 @@ def build():
     for n, reasons in TLS_REASONS.items():
         maps_to.setdefault(n, []).extend({"vendor": "openssl", "code": r} for r in reasons)
 
-    notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
-    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
-    missing = [str(n) for n in sorted(man) if str(n) not in notes]
-    extra = sorted(set(notes) - {str(n) for n in man})
-    if missing or extra:
-        sys.exit(f"annotations: missing {missing}, without a source code {extra}")
+    notes = common.judgements(ANNOTATIONS, [str(n) for n in sorted(man)],
+                              keys=("symbol", *common.JUDGEMENT))
 
     entries = []
     for n in sorted(man):
         a, name = notes[str(n)], man[n][0]
         assert a["symbol"] == name, (n, a["symbol"], name)
-        assert a["kind"] is None or a["kind"] in kinds, (n, a["kind"])
-        assert a["retry"] in (None, "no", "after_fix", "backoff", "later"), (n, a["retry"])
-        assert (a["retry"] is None) == (a["kind"] in (None, "ok")), n
         assert name or a["kind"] is None, n  # obsolete numbers get no kind
-        message = strerror[n][1] if name and n not in too_new else None
-        entry = {
-            "code": str(n),
-            "symbol": name,
-            "aliases": aliases[n],
-            "maps_to": maps_to.get(n, []),
-            "http_status": None,
-            "category": None,
-            "subcategory": None,
-            "message": message,
-            "description": None,
-            "fix": None,
-            "summary_en": a["summary_en"],
-            "kind": a["kind"],
-            "retry": a["retry"],
-        }
-        if not name:
-            entry["obsolete"] = True
-        entries.append(entry)
+        entries.append(common.entry(
+            n,
+            aliases=aliases[n],
+            maps_to=maps_to.get(n, []),
+            message=strerror[n][1] if name and n not in too_new else None,
+            obsolete=not name,
+            **a,
+        ))
 
     no_kind = [e["code"] for e in entries if e["kind"] is None]
     assert no_kind == sorted(set(map(str, obsolete)) | {"22"}, key=int), no_kind
@@ -176,9 +151,8 @@ def build():
         "CURLE_NO_CONNECTION_AVAILABLE (89) is for libcurl's internal use and never returned "
         "according to the man page; it is not marked obsolete.",
     ])
-    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR, "edition": edition,
-            "entries": entries}
+    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -17,12 +17,8 @@ BADSIG (TSIG): one entry, BADSIG its alias.
 import sys
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "dns-rcodes.tsv"
-SCRIPT = "build_dns"
-OUT_RCODE = common.CATALOGS / "dns.json"
-OUT_EDE = common.CATALOGS / "dns-ede.json"
 
 RCODE_VENDOR = {
     "id": "dns",
@@ -67,19 +63,19 @@ def read_rows():
     values = sorted({int(r["value"]) for r in rcodes})
     # Counts stated in sources/README-fam-protocols.md.
     if (len(rcodes), values) != (21, list(range(12)) + list(range(16, 24))):
-        common.fail(SCRIPT, f"{len(rcodes)} rcode rows, values {values}; README says 21 rows, "
+        common.fail(f"{len(rcodes)} rcode rows, values {values}; README says 21 rows, "
                             "0-11 and 16-23")
     if [int(r["value"]) for r in edes] != list(range(33)) or len(rows) != 54:
-        common.fail(SCRIPT, f"EDE values {[r['value'] for r in edes]}; README says 0-32")
+        common.fail(f"EDE values {[r['value'] for r in edes]}; README says 0-32")
     newer = [int(r["value"]) for r in edes if r["in_dnspython_2_3"] != "yes"]
     if newer != list(range(25, 33)) or any(r["in_dnspython_2_3"] != "yes" for r in rcodes):
-        common.fail(SCRIPT, f"EDE codes newer than dnspython 2.3 {newer}; README says 25-32")
+        common.fail(f"EDE codes newer than dnspython 2.3 {newer}; README says 25-32")
     return rcodes, edes
 
 
 def build_rcodes(rows):
     codes = list(dict.fromkeys(r["value"] for r in rows))
-    notes = protocol_notes.load(SCRIPT, common.TOOLS / "dns_annotations.json", codes)
+    notes = common.judgements(common.TOOLS / "dns_annotations.json", codes, kind_required=True)
     entries = []
     for code in codes:
         group = [r for r in rows if r["value"] == code]
@@ -88,14 +84,12 @@ def build_rcodes(rows):
             code,
             symbol=group[0]["name"],
             aliases=[r["name"] for r in group[1:]],
-            category=protocol_notes.join(r["carried_in"] for r in group),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            category=common.join(r["carried_in"] for r in group),
+            **a,
         ))
     shared = {e["code"]: [e["symbol"], *e["aliases"]] for e in entries if e["aliases"]}
     if shared != {"16": ["BADVERS", "BADSIG"]}:
-        common.fail(SCRIPT, f"names sharing a value {shared}; README says BADVERS/BADSIG at 16")
+        common.fail(f"names sharing a value {shared}; README says BADVERS/BADSIG at 16")
     edition = dict(RCODE_EDITION, notes=[
         f"{len(entries)} RCODE values from {len(rows)} source rows: 0-11 in the 4-bit header "
         "field, 16 and 23 as EDNS extended RCODEs, 16-22 in the error field of TSIG and TKEY "
@@ -115,7 +109,7 @@ def build_rcodes(rows):
 
 def build_edes(rows):
     codes = [r["value"] for r in rows]
-    notes = protocol_notes.load(SCRIPT, common.TOOLS / "dns-ede_annotations.json", codes)
+    notes = common.judgements(common.TOOLS / "dns-ede_annotations.json", codes, kind_required=True)
     entries = []
     for r in rows:
         a = notes[r["value"]]
@@ -124,9 +118,7 @@ def build_edes(rows):
             symbol=r["name"],
             category=r["carried_in"],
             message=r["description"],
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            **a,
         ))
     warnings = [e["code"] for e in entries if e["kind"] == "warning"]
     edition = dict(EDE_EDITION, notes=[
@@ -146,15 +138,10 @@ def build_edes(rows):
     return common.catalog(EDE_VENDOR, edition, entries)
 
 
-def main(argv):
-    if [a for a in argv[1:] if a != "--check"]:
-        sys.exit(f"usage: {argv[0]} [--check]")
+def build():
     rcodes, edes = read_rows()
-    status = 0
-    for out, doc in ((OUT_RCODE, build_rcodes(rcodes)), (OUT_EDE, build_edes(edes))):
-        status |= common.write_or_check(out, common.render(doc), argv)
-    return status
+    return [build_rcodes(rcodes), build_edes(edes)]
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))

@@ -25,10 +25,6 @@ import common
 SIGNALS_TSV = common.SOURCES / "signals.tsv"
 SYSEXITS_H = common.SOURCES / "sysexits.h"
 SHELL_TSV = common.SOURCES / "shell-exit-statuses.tsv"
-OUT = {
-    "signal": common.CATALOGS / "signal.json",
-    "exit": common.CATALOGS / "exit.json",
-}
 
 SIGNAL_BASE = 128  # a shell reports a process ended by signal N as status 128 + N
 # The Kubernetes reason a container killed for its memory limit shows, beside exit status 137
@@ -42,49 +38,33 @@ HARMLESS_ACTIONS = ("Ign", "Cont")
 TOOLS = ("bash", "bash builtins", "timeout", "xargs", "ssh")
 
 
-def fail(msg):
-    common.fail("build_exit", msg)
-
-
-def expect(what, got, want):
-    if got != want:
-        fail(f"{what}: the source gives {got!r}, README-fam-tls-exit.md says {want!r}")
-
-
-def check_judgement(file, code, a, http_status=None):
-    try:
-        common.check_kind(code, a["kind"], a["retry"], http_status)
-    except ValueError as err:
-        fail(f"{file}: {err}")
-
-
 # ---------------------------------------------------------------------------------------------
 # Sources
 
 
 def read_signals():
     rows = common.read_tsv(SIGNALS_TSV)
-    expect("signal rows", len(rows), 64)
-    expect("signal numbers", [int(r["number"]) for r in rows], list(range(1, 65)))
-    expect("unnamed signals", [int(r["number"]) for r in rows if not r["name"]], [32, 33])
-    expect("standard signals", sum(1 for r in rows[:31] if r["name"].startswith("SIG")), 31)
+    common.expect("signal rows", len(rows), 64)
+    common.expect("signal numbers", [int(r["number"]) for r in rows], list(range(1, 65)))
+    common.expect("unnamed signals", [int(r["number"]) for r in rows if not r["name"]], [32, 33])
+    common.expect("standard signals", sum(1 for r in rows[:31] if r["name"].startswith("SIG")), 31)
     realtime = [r["name"] for r in rows[33:]]
-    expect("real-time names", realtime,
+    common.expect("real-time names", realtime,
            ["SIGRTMIN"] + [f"SIGRTMIN+{n}" for n in range(1, 30)] + ["SIGRTMAX"])
-    expect("aliases", {r["number"]: r["aliases"] for r in rows if r["aliases"]},
+    common.expect("aliases", {r["number"]: r["aliases"] for r in rows if r["aliases"]},
            {"6": "SIGIOT", "17": "SIGCLD", "29": "SIGPOLL"})
     for r in rows:
         n = int(r["number"])
-        expect(f"shell status of {n}", int(r["shell_exit_status"]), SIGNAL_BASE + n)
+        common.expect(f"shell status of {n}", int(r["shell_exit_status"]), SIGNAL_BASE + n)
         if n in (32, 33):
-            expect(f"strsignal of {n}", (r["strsignal"], r["glibc_strsignal"]),
+            common.expect(f"strsignal of {n}", (r["strsignal"], r["glibc_strsignal"]),
                    ("", f"Unknown signal {n}"))
         else:
-            expect(f"strsignal of {n}", r["strsignal"], r["glibc_strsignal"])
+            common.expect(f"strsignal of {n}", r["strsignal"], r["glibc_strsignal"])
         if r["default_action"] not in ("Term", "Core", "Ign", "Stop", "Cont"):
-            fail(f"signal {n}: default action {r['default_action']!r}")
+            common.fail(f"signal {n}: default action {r['default_action']!r}")
     unused = [(m[1], int(m[2])) for r in rows for m in UNUSED_NAME.finditer(r["note"])]
-    expect("names the notes add", unused, [("SIGUNUSED", 31)])
+    common.expect("names the notes add", unused, [("SIGUNUSED", 31)])
     return rows
 
 
@@ -94,26 +74,26 @@ def read_sysexits():
     lines = [line for line in text.splitlines() if re.match(r"#define\s+EX_", line)]
     defines = [DEFINE.match(line) for line in lines]
     if not all(defines):
-        fail(f"sysexits.h: unparsed {[l for l, d in zip(lines, defines) if not d]}")
+        common.fail(f"sysexits.h: unparsed {[l for l, d in zip(lines, defines) if not d]}")
     defines = [(d[1], int(d[2]), d[3]) for d in defines]
-    expect("sysexits.h defines", len(defines), 18)
+    common.expect("sysexits.h defines", len(defines), 18)
     markers = [(n, v) for n, v, _ in defines if n.startswith("EX__")]
-    expect("sysexits.h markers", markers, [("EX__BASE", 64), ("EX__MAX", 78)])
+    common.expect("sysexits.h markers", markers, [("EX__BASE", 64), ("EX__MAX", 78)])
     codes = [v for n, v, _ in defines if not n.startswith("EX__")]
-    expect("sysexits.h codes", codes, [0] + list(range(64, 79)))
+    common.expect("sysexits.h codes", codes, [0] + list(range(64, 79)))
     return defines
 
 
 def read_shell():
     rows = common.read_tsv(SHELL_TSV)
-    expect("shell status rows", len(rows), 21)
+    common.expect("shell status rows", len(rows), 21)
     per_tool = {t: sum(1 for r in rows if r["applies_to"].startswith(t.split()[0]))
                 for t in ("bash", "timeout", "xargs", "ssh")}
-    expect("rows per tool", per_tool, {"bash": 8, "timeout": 5, "xargs": 7, "ssh": 1})
+    common.expect("rows per tool", per_tool, {"bash": 8, "timeout": 5, "xargs": 7, "ssh": 1})
     if set(r["applies_to"] for r in rows) != set(TOOLS):
-        fail(f"shell statuses apply to {sorted(set(r['applies_to'] for r in rows))}")
+        common.fail(f"shell statuses apply to {sorted(set(r['applies_to'] for r in rows))}")
     ranges = [r["status"] for r in rows if not r["status"].isdigit()]
-    expect("statuses that are not one number", ranges, ["1-255", "128+N", ">0", "0-255"])
+    common.expect("statuses that are not one number", ranges, ["1-255", "128+N", ">0", "0-255"])
     return rows
 
 
@@ -124,13 +104,13 @@ def read_shell():
 def signal_annotations(rows):
     notes = common.annotations(common.TOOLS / "signal_annotations.json")
     realtime = notes.pop("realtime")
-    expect("annotated signals", sorted(notes, key=int), [str(n) for n in range(1, 34)])
+    common.expect("annotated signals", sorted(notes, key=int), [str(n) for n in range(1, 34)])
     for r in rows[:33]:
         a = notes[r["number"]]
         if a["symbol"] != (r["name"] or None):
-            fail(f"signal_annotations.json {r['number']}: symbol {a['symbol']!r}")
-        check_judgement("signal_annotations.json", r["number"], a)
-    check_judgement("signal_annotations.json", "realtime", realtime)
+            common.fail(f"signal_annotations.json {r['number']}: symbol {a['symbol']!r}")
+        common.check_kind(f"signal_annotations.json {r['number']}", a["kind"], a["retry"])
+    common.check_kind("signal_annotations.json realtime", realtime["kind"], realtime["retry"])
     for r in rows[33:]:
         notes[r["number"]] = dict(
             realtime, symbol=r["name"],
@@ -206,10 +186,10 @@ def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
             tools.setdefault(int(r["status"]), []).append(r["applies_to"])
     signal_of = {SIGNAL_BASE + int(r["number"]): r for r in signal_rows}
     codes = sorted(set(names) | set(tools) | set(signal_of))
-    expect("exit statuses", codes, [0, 1, 2, *range(64, 79), *range(123, 128),
+    common.expect("exit statuses", codes, [0, 1, 2, *range(64, 79), *range(123, 128),
                                     *range(129, 193), 255])
     written = {int(c) for c in notes}
-    expect("annotated exit statuses", sorted(written),
+    common.expect("annotated exit statuses", sorted(written),
            [c for c in codes if c not in signal_of or c <= SIGNAL_BASE + 33])
 
     entries, by_signal = [], 0
@@ -229,17 +209,17 @@ def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
                 a = {"summary_en": realtime["summary_en"].format(
                     status=code, name=signal["name"], number=n)}
             if set(a) != {"summary_en"}:
-                fail(f"exit_annotations.json {code}: a 128+N status takes its signal's kind")
+                common.fail(f"exit_annotations.json {code}: a 128+N status takes its signal's kind")
             symbol, category = None, "signal"
             maps_to = [{"vendor": "signal", "code": n}]
             if n == "9":
                 maps_to.append(OOM_KILLED)
         else:
             if set(a) != {"symbol", "kind", "retry", "summary_en"}:
-                fail(f"exit_annotations.json {code}: keys {sorted(a)}")
+                common.fail(f"exit_annotations.json {code}: keys {sorted(a)}")
             if a["symbol"] != names.get(code):
-                fail(f"exit_annotations.json {code}: symbol {a['symbol']!r}")
-            check_judgement("exit_annotations.json", code, a)
+                common.fail(f"exit_annotations.json {code}: symbol {a['symbol']!r}")
+            common.check_kind(f"exit_annotations.json {code}", a["kind"], a["retry"])
             kind, retry, symbol, maps_to = a["kind"], a["retry"], a["symbol"], []
             category = "sysexits" if code in names else "shell and tools"
         entries.append(common.entry(
@@ -295,21 +275,9 @@ def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
 def build():
     signals = read_signals()
     signal_notes = signal_annotations(signals)
-    return {
-        "signal": build_signals(signals, signal_notes),
-        "exit": build_exit(signals, signal_notes, read_sysexits(), read_shell()),
-    }
-
-
-def main(argv):
-    if [a for a in argv[1:] if a != "--check"]:
-        sys.exit("usage: build_exit.py [--check]")
-    docs = build()
-    status = 0
-    for family, out in OUT.items():
-        status |= common.write_or_check(out, common.render(docs[family]), argv)
-    return status
+    return [build_signals(signals, signal_notes),
+            build_exit(signals, signal_notes, read_sysexits(), read_shell())]
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))

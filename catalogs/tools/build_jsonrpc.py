@@ -18,12 +18,9 @@ import sys
 from collections import Counter
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "jsonrpc-errors.tsv"
 ANNOTATIONS = common.TOOLS / "jsonrpc_annotations.json"
-OUT = common.CATALOGS / "jsonrpc.json"
-SCRIPT = "build_jsonrpc"
 
 VSCODE = "vscode-jsonrpc ErrorCodes"
 LSP = "vscode-languageserver-protocol LSPErrorCodes"
@@ -55,7 +52,7 @@ def read_rows():
     expected = {(VSCODE, "code"): 11, (VSCODE, "range marker"): 4, (LSP, "code"): 4,
                 (LSP, "range marker"): 2, (SPEC, "range"): 2}
     if len(rows) != 23 or by_group != expected:
-        common.fail(SCRIPT, f"{len(rows)} rows {dict(by_group)}; README says 23: {expected}")
+        common.fail(f"{len(rows)} rows {dict(by_group)}; README says 23: {expected}")
     return rows
 
 
@@ -63,8 +60,8 @@ def build():
     rows = read_rows()
     codes = list(dict.fromkeys(r["code"] for r in rows))
     if len(codes) != 19:
-        common.fail(SCRIPT, f"{len(codes)} distinct codes, expected 19")
-    notes = protocol_notes.load(SCRIPT, ANNOTATIONS, codes)
+        common.fail(f"{len(codes)} distinct codes, expected 19")
+    notes = common.judgements(ANNOTATIONS, codes, kind_required=True)
 
     entries = []
     for code in codes:
@@ -81,19 +78,17 @@ def build():
             code,
             symbol=symbol,
             aliases=aliases,
-            category=protocol_notes.join(r["source"] for r in group),
-            subcategory=protocol_notes.join(r["kind"] for r in group),
-            message=protocol_notes.join(r["spec_message"] for r in group),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            category=common.join(r["source"] for r in group),
+            subcategory=common.join(r["kind"] for r in group),
+            message=common.join(r["spec_message"] for r in group),
+            **a,
         ))
 
     merged = {e["code"]: e["aliases"] for e in entries if e["aliases"]}
     expected_aliases = {"-32099": ["jsonrpcReservedErrorRangeStart", "serverErrorStart"],
                         "-32000": ["serverErrorEnd"], "-32800": ["lspReservedErrorRangeEnd"]}
     if merged != expected_aliases:
-        common.fail(SCRIPT, f"names sharing a code {merged}, README says {expected_aliases}")
+        common.fail(f"names sharing a code {merged}, README says {expected_aliases}")
     with_message = sum(1 for e in entries if e["message"])
     edition = dict(EDITION, notes=[
         f"{len(entries)} codes from {len(rows)} source rows: the 5 codes the JSON-RPC 2.0 "
@@ -120,4 +115,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -21,10 +21,8 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_k8s"
 SOURCE = common.SOURCES / "kubernetes-reasons.tsv"
 ANNOTATIONS = common.TOOLS / "k8s_annotations.json"
-OUT = common.CATALOGS / "k8s.json"
 
 # The counts sources/README-fam-platform.md states.
 ROWS, REASONS = 78, 73
@@ -61,7 +59,7 @@ def read_source():
         by_reason.setdefault(r["reason"], []).append(r)
     repeated = {k: len(v) for k, v in by_reason.items() if len(v) > 1}
     if (len(rows), len(by_reason), repeated) != (ROWS, REASONS, REPEATED):
-        common.fail(SCRIPT, f"{len(rows)} rows, {len(by_reason)} reasons, repeated {repeated}: "
+        common.fail(f"{len(rows)} rows, {len(by_reason)} reasons, repeated {repeated}: "
                             "the source changed")
     return by_reason
 
@@ -72,13 +70,13 @@ def distinct(values):
 
 def build():
     by_reason = read_source()
-    judge = Judge(SCRIPT, ANNOTATIONS, by_reason)
+    judge = Judge(ANNOTATIONS, by_reason)
     judge.require_summaries(list(by_reason))
     entries = []
     for reason, rows in by_reason.items():
         groups = [KIND_COLUMN.fullmatch(r["kind"]) for r in rows]
         if not all(groups):
-            common.fail(SCRIPT, f"{reason}: kind column without a parenthesis")
+            common.fail(f"{reason}: kind column without a parenthesis")
         identifiers = distinct(r["go_identifier"] for r in rows
                                if r["go_identifier"] not in (reason, OTEL_ATTRIBUTE))
         described = distinct(t for r in rows for t in (r["source_comment"], r["otel_brief"]))
@@ -126,4 +124,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

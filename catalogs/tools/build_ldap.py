@@ -22,10 +22,8 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_ldap"
 SOURCE = common.SOURCES / "ldap-result-codes.tsv"
 ANNOTATIONS = common.TOOLS / "ldap_annotations.json"
-OUT = common.CATALOGS / "ldap.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNTS = {"result": 64, "api-error": 18, "ad-bind-data": 9}
@@ -64,10 +62,10 @@ def read_source():
     rows = common.read_tsv(SOURCE)
     counts = Counter(r["kind"] for r in rows)
     if counts != COUNTS:
-        common.fail(SCRIPT, f"rows per kind {dict(counts)}: the source changed")
+        common.fail(f"rows per kind {dict(counts)}: the source changed")
     aliases = {r["name"]: r["aliases"] for r in rows if r["aliases"]}
     if aliases != ALIASES:
-        common.fail(SCRIPT, f"aliases {aliases}: the source changed")
+        common.fail(f"aliases {aliases}: the source changed")
     return rows
 
 
@@ -75,7 +73,7 @@ def code_of(row):
     """The catalog code of a row: decimal, or `data <hex>` for an AD sub-code."""
     if row["kind"] == "ad-bind-data":
         if int(row["code_hex"], 16) != int(row["code"]):
-            common.fail(SCRIPT, f"{row['name']}: code and code_hex differ")
+            common.fail(f"{row['name']}: code and code_hex differ")
         return "data " + row["code_hex"][2:].lower()
     return row["code"]
 
@@ -84,8 +82,8 @@ def build():
     rows = read_source()
     codes = [code_of(r) for r in rows]
     if len(set(codes)) != len(codes):
-        common.fail(SCRIPT, "a code twice")
-    judge = Judge(SCRIPT, ANNOTATIONS, codes)
+        common.fail("a code twice")
+    judge = Judge(ANNOTATIONS, codes)
     judge.require_summaries(codes)
     entries = []
     for r, code in zip(rows, codes):
@@ -115,7 +113,7 @@ def build():
     unbuilt = [e["symbol"] for e in entries
                if e["category"] == CATEGORY["result"] and e["message"] is None]
     if len(unbuilt) != 3:
-        common.fail(SCRIPT, f"codes without a library text: {unbuilt}")
+        common.fail(f"codes without a library text: {unbuilt}")
     obsolete = [e["symbol"] for e in entries if e.get("obsolete")]
     edition = dict(EDITION, notes=[
         f"{len(entries)} entries: {COUNTS['result']} LDAP result codes (0 success to 0x4121) and "
@@ -144,4 +142,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -18,10 +18,8 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_mongodb"
 SOURCE = common.SOURCES / "mongodb-error-codes.tsv"
 ANNOTATIONS = common.TOOLS / "mongodb_annotations.json"
-OUT = common.CATALOGS / "mongodb.json"
 
 # The counts sources/README-fam-platform.md states.
 CODES, SEQUENTIAL, LEGACY, CATEGORIES = 479, 437, 42, 26
@@ -57,23 +55,23 @@ def read_source():
     categories = Counter(c for r in rows for c in r["categories"].split(",") if c)
     if (len(rows), sequential, len(rows) - sequential, len(categories)) != (
             CODES, SEQUENTIAL, LEGACY, CATEGORIES):
-        common.fail(SCRIPT, f"{len(rows)} codes, {len(categories)} categories: the source changed")
+        common.fail(f"{len(rows)} codes, {len(categories)} categories: the source changed")
     if categories.most_common(3) != TOP_CATEGORIES:
-        common.fail(SCRIPT, f"categories {categories.most_common(3)}: the source changed")
+        common.fail(f"categories {categories.most_common(3)}: the source changed")
     if len(set(numbers)) != CODES or len({r["name"] for r in rows}) != CODES:
-        common.fail(SCRIPT, "a code or a name twice")
+        common.fail("a code or a name twice")
     return rows
 
 
 def build():
     rows = read_source()
-    judge = Judge(SCRIPT, ANNOTATIONS, [r["code"] for r in rows])
+    judge = Judge(ANNOTATIONS, [r["code"] for r in rows])
     entries = []
     for r in rows:
         categories = r["categories"].replace(",", ", ") or None
         kind, retry = judge.kind(r["code"], f"{r['name']} {r['categories']}")
         if kind is None:
-            common.fail(SCRIPT, f"{r['code']}: no hand kind and no rule matches")
+            common.fail(f"{r['code']}: no hand kind and no rule matches")
         entries.append(common.entry(
             r["code"],
             symbol=r["name"],
@@ -86,7 +84,7 @@ def build():
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:
-        common.fail(SCRIPT, f"only {summarised} summaries")
+        common.fail(f"only {summarised} summaries")
     obsolete = sum(1 for e in entries if e.get("obsolete"))
     internal_only = sum(1 for e in entries if "InternalOnly" in (e["category"] or ""))
     kinds = Counter(e["kind"] for e in entries)
@@ -126,4 +124,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

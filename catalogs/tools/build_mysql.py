@@ -21,10 +21,8 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_mysql"
 SOURCE = common.SOURCES / "mysql-errors.tsv"
 ANNOTATIONS = common.TOOLS / "mysql_annotations.json"
-OUT = common.CATALOGS / "mysql.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNTS = {"server-error": 1174, "server-warning": 14, "unused": 29, "client-error": 42,
@@ -64,9 +62,9 @@ def read_source():
     rows = common.read_tsv(SOURCE)
     counts = Counter(r["kind"] for r in rows)
     if len(rows) != ROWS or counts != COUNTS:
-        common.fail(SCRIPT, f"{len(rows)} rows {dict(counts)}: the source changed")
+        common.fail(f"{len(rows)} rows {dict(counts)}: the source changed")
     if len({r["name"] for r in rows}) != ROWS:
-        common.fail(SCRIPT, "a name twice")
+        common.fail("a name twice")
     by_number = {}
     for r in rows:
         by_number.setdefault(int(r["code"]), []).append(r)
@@ -76,17 +74,17 @@ def read_source():
 def build():
     by_number = read_source()
     codes = [str(n) for n in sorted(by_number)]
-    judge = Judge(SCRIPT, ANNOTATIONS, codes)
+    judge = Judge(ANNOTATIONS, codes)
     entries = []
     for n in sorted(by_number):
         rows, code = by_number[n], str(n)
         named = [r for r in rows if r["kind"] != "marker"]
         if len(named) > 1:
-            common.fail(SCRIPT, f"{n}: two errors {[r['name'] for r in named]}")
+            common.fail(f"{n}: two errors {[r['name'] for r in named]}")
         primary = named[0] if named else rows[0]
         judged = primary["kind"] not in ("unused", "marker")
         if not judged and code in judge.notes:
-            common.fail(SCRIPT, f"{n}: annotated, but {primary['name']} is {primary['kind']}")
+            common.fail(f"{n}: annotated, but {primary['name']} is {primary['kind']}")
         kind, retry = judge.kind(code, primary["name"]) if judged else (None, None)
         entries.append(common.entry(
             code,
@@ -101,7 +99,7 @@ def build():
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:
-        common.fail(SCRIPT, f"only {summarised} summaries")
+        common.fail(f"only {summarised} summaries")
     no_kind = [e for e in entries if e["kind"] is None]
     unused = [e["code"] for e in no_kind if e.get("obsolete")]
     markers = [f"{e['code']} {e['symbol']}" for e in no_kind if not e.get("obsolete")]
@@ -150,4 +148,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

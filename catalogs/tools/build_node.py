@@ -20,11 +20,9 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_node"
 CODES = common.SOURCES / "node-errors.json"
 SYSTEM = common.SOURCES / "node-system-errors.tsv"
 ANNOTATIONS = common.TOOLS / "node_annotations.json"
-OUT = common.CATALOGS / "node.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNT, SECTIONS, NOT_ERR, EXPERIMENTAL = 362, {"current": 328, "legacy": 34}, 5, 7
@@ -58,11 +56,11 @@ def read_codes():
     experimental = [c["code"] for c in codes if c["stability"]]
     if (doc["count"], len(codes), dict(sections), len(not_err), len(experimental)) != (
             COUNT, COUNT, SECTIONS, NOT_ERR, EXPERIMENTAL):
-        common.fail(SCRIPT, f"{len(codes)} codes {dict(sections)}: the source changed")
+        common.fail(f"{len(codes)} codes {dict(sections)}: the source changed")
     # The doc heads each section with the code itself; it gives no runtime message.
     headed_otherwise = [c["code"] for c in codes if c["heading"] != f"`{c['code']}`"]
     if headed_otherwise:
-        common.fail(SCRIPT, f"headings that are not the code: {headed_otherwise}")
+        common.fail(f"headings that are not the code: {headed_otherwise}")
     return codes
 
 
@@ -70,7 +68,7 @@ def read_system():
     rows = common.read_tsv(SYSTEM)
     without = [r["code"] for r in rows if not r["linux_errno"]]
     if (len(rows), without) != (SYSTEM_COUNT, WITHOUT_ERRNO):
-        common.fail(SCRIPT, f"{len(rows)} system errors, without errno {without}: the source changed")
+        common.fail(f"{len(rows)} system errors, without errno {without}: the source changed")
     return rows
 
 
@@ -85,14 +83,14 @@ def build():
     codes, system = read_codes(), read_system()
     all_codes = [c["code"] for c in codes] + [r["code"] for r in system]
     if len(set(all_codes)) != len(all_codes):
-        common.fail(SCRIPT, "a code twice")
-    judge = Judge(SCRIPT, ANNOTATIONS, all_codes)
+        common.fail("a code twice")
+    judge = Judge(ANNOTATIONS, all_codes)
     judge.require_summaries([r["code"] for r in system])
     entries = []
     for c in codes:
         kind, retry = judge.kind(c["code"], c["code"])
         if kind is None:
-            common.fail(SCRIPT, f"{c['code']}: no hand kind and no rule matches")
+            common.fail(f"{c['code']}: no hand kind and no rule matches")
         entries.append(common.entry(
             c["code"],
             symbol=c["code"],
@@ -120,7 +118,7 @@ def build():
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:
-        common.fail(SCRIPT, f"only {summarised} summaries")
+        common.fail(f"only {summarised} summaries")
     kinds = Counter(e["kind"] for e in entries)
     edition = dict(EDITION, notes=[
         f"{len(entries)} entries: the {COUNT} codes of the Node.js v18.20.4 errors doc "
@@ -154,4 +152,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -22,8 +22,6 @@ import common
 
 SOURCE = common.SOURCES / "oauth-errors.tsv"
 ANNOTATIONS = common.TOOLS / "oauth_annotations.json"
-OUT = common.CATALOGS / "oauth.json"
-SCRIPT = "build_oauth"
 
 CLIENT_SIDE = "oauthlib only"
 # "stands in for 500, which cannot be sent through a redirect": the status the value replaces.
@@ -53,7 +51,7 @@ def read_rows():
     values = list(dict.fromkeys(r["error"] for r in rows))
     # Counts stated in sources/README-fam-cloud.md.
     if (len(rows), len(values)) != (40, 33):
-        common.fail(SCRIPT, f"{len(rows)} rows, {len(values)} values; README says 40 and 33")
+        common.fail(f"{len(rows)} rows, {len(values)} values; README says 40 and 33")
     spec_of = {}
     for r in rows:
         spec_of.setdefault(r["error"], r["defining_spec"])
@@ -61,7 +59,7 @@ def read_rows():
     expected = {"RFC 6749": 10, "RFC 6750": 2, "RFC 7009": 1, "RFC 8628": 3, "RFC 9449": 2,
                 "OpenID Connect Core 1.0": 9, CLIENT_SIDE: 6}
     if first_spec != expected:
-        common.fail(SCRIPT, f"values per defining spec {dict(first_spec)}, expected {expected}")
+        common.fail(f"values per defining spec {dict(first_spec)}, expected {expected}")
     return rows, values
 
 
@@ -94,11 +92,7 @@ def spec_sections(rows):
 
 def build():
     rows, values = read_rows()
-    notes = common.annotations(ANNOTATIONS)
-    missing = [v for v in values if v not in notes]
-    extra = sorted(set(notes) - set(values))
-    if missing or extra:
-        common.fail(SCRIPT, f"annotations: missing {missing}, without a source value {extra}")
+    notes = common.judgements(ANNOTATIONS, values, kind_required=True)
 
     entries, class_owner = [], {}
     for value in values:
@@ -110,7 +104,7 @@ def build():
             for cls in r["oauthlib_classes"].split():
                 name = cls.rsplit(".", 1)[1]
                 if class_owner.setdefault(name, value) != value:
-                    common.fail(SCRIPT, f"oauthlib class {name} carries two values")
+                    common.fail(f"oauthlib class {name} carries two values")
                 if name not in aliases:
                     aliases.append(name)
         maps_to = []
@@ -129,9 +123,7 @@ def build():
             http_status=http_status,
             category="; ".join(dict.fromkeys(r["usage_location"] for r in mine)),
             subcategory=spec_sections(mine),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            **a,
         ))
 
     with_status = sum(e["http_status"] is not None for e in entries)
@@ -174,4 +166,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

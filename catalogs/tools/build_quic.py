@@ -20,12 +20,9 @@ import sys
 from collections import Counter
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "quic-h3-errors.tsv"
 ANNOTATIONS = common.TOOLS / "quic_annotations.json"
-OUT = common.CATALOGS / "quic.json"
-SCRIPT = "build_quic"
 
 LAYER = {"quic-transport": "QUIC transport", "http3": "HTTP/3", "qpack": "QPACK"}
 RANGE_RE = re.compile(r"0x([0-9A-F]+)-0x([0-9A-F]+)")
@@ -60,16 +57,16 @@ def read_rows():
     ranges = [r for r in rows if RANGE_RE.fullmatch(r["code_hex"])]
     # Counts stated in sources/README-fam-protocols.md: 19 + 1 range, 18 HTTP/3, 3 QPACK.
     if layers != {"quic-transport": 20, "http3": 18, "qpack": 3} or len(ranges) != 1:
-        common.fail(SCRIPT, f"rows per layer {dict(layers)}, {len(ranges)} ranges; README says "
+        common.fail(f"rows per layer {dict(layers)}, {len(ranges)} ranges; README says "
                             "20 (19 codes + 1 range), 18, 3")
     for r in rows:
         if r in ranges:
             continue
         if r["code_hex"] != f"0x{int(r['code']):X}":
-            common.fail(SCRIPT, f"{r['name']}: {r['code']} is not {r['code_hex']}")
+            common.fail(f"{r['name']}: {r['code']} is not {r['code_hex']}")
     shared = [n for n, k in Counter(r["code_hex"] for r in rows).items() if k > 1]
     if shared != ["0x100"]:
-        common.fail(SCRIPT, f"numbers in two layers {shared}; README says only 0x100")
+        common.fail(f"numbers in two layers {shared}; README says only 0x100")
     return rows, ranges[0]
 
 
@@ -83,9 +80,9 @@ def build():
     rows, crypto_range = read_rows()
     low, high = (int(x, 16) for x in RANGE_RE.fullmatch(crypto_range["code_hex"]).groups())
     if (low, high) != (0x100, 0x1FF) or not crypto_range["name"].startswith(CRYPTO):
-        common.fail(SCRIPT, f"range {crypto_range}")
+        common.fail(f"range {crypto_range}")
     codes = sorted({hex_code(r["code_hex"]) for r in rows}, key=sort_key)
-    notes = protocol_notes.load(SCRIPT, ANNOTATIONS, codes)
+    notes = common.judgements(ANNOTATIONS, codes, kind_required=True)
     entries = []
     for code in codes:
         group = [r for r in rows if hex_code(r["code_hex"]) == code]
@@ -100,10 +97,8 @@ def build():
         entries.append(common.entry(
             code,
             symbol=symbol,
-            category=protocol_notes.join(layers),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            category=common.join(layers),
+            **a,
         ))
     edition = dict(EDITION, notes=[
         f"{len(entries)} entries from {len(rows)} source rows: 18 QUIC transport codes "
@@ -129,4 +124,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -17,10 +17,8 @@ import sys
 import common
 from judged import Judge
 
-SCRIPT = "build_redis"
 SOURCE = common.SOURCES / "redis-errors.tsv"
 ANNOTATIONS = common.TOOLS / "redis_annotations.json"
-OUT = common.CATALOGS / "redis.json"
 
 # The counts sources/README-fam-platform.md states.
 ROWS, PREFIXES, ERR_ROWS = 65, 35, 9
@@ -56,15 +54,15 @@ def read_source():
     for r in rows:
         text = FORMAT_NOTE.sub("", r["message"])
         if not (text == r["prefix"] or text.startswith(r["prefix"] + " ")):
-            common.fail(SCRIPT, f"line {r['line']}: {r['message']!r} does not start with its prefix")
+            common.fail(f"line {r['line']}: {r['message']!r} does not start with its prefix")
         by_prefix.setdefault(r["prefix"], []).append((text, r["file"], r["line"]))
     if (len(rows), len(by_prefix), len(by_prefix["ERR"])) != (ROWS, PREFIXES, ERR_ROWS):
-        common.fail(SCRIPT, f"{len(rows)} rows, {len(by_prefix)} prefixes: the source changed")
+        common.fail(f"{len(rows)} rows, {len(by_prefix)} prefixes: the source changed")
     if list(by_prefix) != sorted(by_prefix):
-        common.fail(SCRIPT, "prefixes are not in alphabetical order")
+        common.fail("prefixes are not in alphabetical order")
     only_sentinel = [p for p, lits in by_prefix.items() if {f for _, f, _ in lits} == {"src/sentinel.c"}]
     if only_sentinel != SENTINEL_ONLY:
-        common.fail(SCRIPT, f"Sentinel-only prefixes: {only_sentinel}")
+        common.fail(f"Sentinel-only prefixes: {only_sentinel}")
     return by_prefix
 
 
@@ -79,7 +77,7 @@ def primary(prefix, literals):
 
 def build():
     by_prefix = read_source()
-    judge = Judge(SCRIPT, ANNOTATIONS, by_prefix)
+    judge = Judge(ANNOTATIONS, by_prefix)
     judge.require_summaries(list(by_prefix))
     entries = []
     for prefix, literals in by_prefix.items():
@@ -119,4 +117,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

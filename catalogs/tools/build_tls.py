@@ -22,11 +22,6 @@ import common
 X509_TSV = common.SOURCES / "openssl-x509-verify.tsv"
 REASONS_TSV = common.SOURCES / "openssl-ssl-reasons.tsv"
 ALERTS_TSV = common.SOURCES / "tls-alerts.tsv"
-OUT = {
-    "x509": common.CATALOGS / "x509.json",
-    "openssl": common.CATALOGS / "openssl.json",
-    "tls-alert": common.CATALOGS / "tls-alert.json",
-}
 
 OPENSSL_VERSION = "OpenSSL 3.0.19 (27 Jan 2026), Debian 12 libssl3 3.0.19-1~deb12u2"
 DEBIAN_SOURCE = "https://packages.debian.org/bookworm/libssl-dev"
@@ -53,15 +48,6 @@ LICENSE_NOTE = ("Codes, names and texts are from OpenSSL 3.0.19's headers and li
                 "License 2.0).")
 
 
-def fail(msg):
-    common.fail("build_tls", msg)
-
-
-def expect(what, got, want):
-    if got != want:
-        fail(f"{what}: the source gives {got!r}, README-fam-tls-exit.md says {want!r}")
-
-
 def checked_annotations(name, codes, symbols):
     """The hand annotations of a family, each code's symbol compared with the source's and each
     (kind, retry) with the vocabulary. Codes without annotations are allowed when `codes` is
@@ -69,18 +55,15 @@ def checked_annotations(name, codes, symbols):
     notes = common.annotations(common.TOOLS / f"{name}_annotations.json")
     extra = sorted(set(notes) - set(codes), key=int)
     if extra:
-        fail(f"{name}_annotations.json: codes not in the source: {extra}")
+        common.fail(f"{name}_annotations.json: codes not in the source: {extra}")
     for code, a in notes.items():
         if set(a) != {"symbol", "kind", "retry", "summary_en"}:
-            fail(f"{name}_annotations.json {code}: keys {sorted(a)}")
+            common.fail(f"{name}_annotations.json {code}: keys {sorted(a)}")
         if a["symbol"] != symbols[code]:
-            fail(f"{name}_annotations.json {code}: symbol {a['symbol']!r}, source {symbols[code]!r}")
-        try:
-            common.check_kind(code, a["kind"], a["retry"])
-        except ValueError as err:
-            fail(f"{name}_annotations.json: {err}")
+            common.fail(f"{name}_annotations.json {code}: symbol {a['symbol']!r}, source {symbols[code]!r}")
+        common.check_kind(f"{name}_annotations.json {code}", a["kind"], a["retry"])
         if not a["summary_en"]:
-            fail(f"{name}_annotations.json {code}: empty summary")
+            common.fail(f"{name}_annotations.json {code}: empty summary")
     return notes
 
 
@@ -90,57 +73,57 @@ def checked_annotations(name, codes, symbols):
 
 def read_x509():
     rows = common.read_tsv(X509_TSV)
-    expect("x509 rows", len(rows), 95)
-    expect("x509 codes", [int(r["code"]) for r in rows], list(range(95)))
-    expect("x509 code 0", rows[0]["name"], "X509_V_OK")
+    common.expect("x509 rows", len(rows), 95)
+    common.expect("x509 codes", [int(r["code"]) for r in rows], list(range(95)))
+    common.expect("x509 code 0", rows[0]["name"], "X509_V_OK")
     if not all(r["name"].startswith("X509_V_ERR_") for r in rows[1:]):
-        fail("an x509 error name without the X509_V_ERR_ prefix")
-    expect("x509 names distinct", len({r["name"] for r in rows}), 95)
-    expect("x509 18", rows[18]["verify_error_string"], "self-signed certificate")
+        common.fail("an x509 error name without the X509_V_ERR_ prefix")
+    common.expect("x509 names distinct", len({r["name"] for r in rows}), 95)
+    common.expect("x509 18", rows[18]["verify_error_string"], "self-signed certificate")
     return rows
 
 
 def read_reasons():
     rows = common.read_tsv(REASONS_TSV)
-    expect("SSL reason rows", len(rows), 321)
-    expect("distinct SSL reasons", len({int(r["reason"]) for r in rows}), 321)
+    common.expect("SSL reason rows", len(rows), 321)
+    common.expect("distinct SSL reasons", len({int(r["reason"]) for r in rows}), 321)
     if not all(r["reason_string"] and r["name"].startswith("SSL_R_") for r in rows):
-        fail("an SSL reason without a string or an SSL_R_ name")
+        common.fail("an SSL reason without a string or an SSL_R_ name")
     by_code = {int(r["reason"]): r for r in rows}
     for code, text in ((267, "wrong version number"), (294, "unexpected eof while reading"),
                        (134, "certificate verify failed")):
-        expect(f"SSL reason {code}", by_code[code]["reason_string"], text)
+        common.expect(f"SSL reason {code}", by_code[code]["reason_string"], text)
     for r in rows:
         packed = f"{(20 << 23) | int(r['reason']):08X}"
-        expect(f"packed code of {r['name']}", r["packed_hex"], packed)
-        expect(f"error string of {r['name']}", r["error_string"],
+        common.expect(f"packed code of {r['name']}", r["packed_hex"], packed)
+        common.expect(f"error string of {r['name']}", r["error_string"],
                f"error:{packed}:SSL routines::{r['reason_string']}")
-    expect("alert reasons", sum(1 for c in by_code if c >= ALERT_BASE), 33)
+    common.expect("alert reasons", sum(1 for c in by_code if c >= ALERT_BASE), 33)
     return rows
 
 
 def read_alerts(reasons):
     rows = common.read_tsv(ALERTS_TSV)
-    expect("TLS alert rows", len(rows), 34)
+    common.expect("TLS alert rows", len(rows), 34)
     numbers = [int(r["alert"]) for r in rows]
-    expect("TLS alerts in order", numbers, sorted(set(numbers)))
-    expect("TLS alert range", (numbers[0], numbers[-1]), (0, 120))
-    expect("alerts with an SSL_R reason", sum(1 for r in rows if r["ssl_r_reason"]), 33)
-    expect("alert 0's reason", rows[0]["ssl_r_reason"], "")
-    expect("alerts commented fatal", sum(1 for r in rows if r["header_comment"] == "fatal"), 17)
-    expect("desc_short UK", [int(r["alert"]) for r in rows if r["desc_short"] == "UK"],
+    common.expect("TLS alerts in order", numbers, sorted(set(numbers)))
+    common.expect("TLS alert range", (numbers[0], numbers[-1]), (0, 120))
+    common.expect("alerts with an SSL_R reason", sum(1 for r in rows if r["ssl_r_reason"]), 33)
+    common.expect("alert 0's reason", rows[0]["ssl_r_reason"], "")
+    common.expect("alerts commented fatal", sum(1 for r in rows if r["header_comment"] == "fatal"), 17)
+    common.expect("desc_short UK", [int(r["alert"]) for r in rows if r["desc_short"] == "UK"],
            [86, 109, 116, 120])
-    expect("desc_long unknown", [int(r["alert"]) for r in rows if r["desc_long"] == "unknown"],
+    common.expect("desc_long unknown", [int(r["alert"]) for r in rows if r["desc_long"] == "unknown"],
            [86, 109, 116])
     by_reason = {int(r["reason"]): r for r in reasons}
     for r in rows:
         if not ALERT_PREFIX.match(r["name"]):
-            fail(f"alert name {r['name']}")
+            common.fail(f"alert name {r['name']}")
         if not r["ssl_r_reason"]:
             continue
         reason = int(r["ssl_r_reason"])
-        expect(f"reason of alert {r['alert']}", reason, ALERT_BASE + int(r["alert"]))
-        expect(f"SSL_R row of alert {r['alert']}",
+        common.expect(f"reason of alert {r['alert']}", reason, ALERT_BASE + int(r["alert"]))
+        common.expect(f"SSL_R row of alert {r['alert']}",
                (by_reason[reason]["name"], by_reason[reason]["reason_string"]),
                (r["ssl_r_name"], r["ssl_r_string"]))
     return rows
@@ -160,7 +143,7 @@ def build_x509(rows):
     notes = checked_annotations("x509", symbols, symbols)
     missing = [c for c in symbols if c not in notes]
     if missing:
-        fail(f"x509_annotations.json: no summary for {missing}")
+        common.fail(f"x509_annotations.json: no summary for {missing}")
     entries = []
     for r in rows:
         a = notes[r["code"]]
@@ -238,7 +221,7 @@ def build_openssl(rows, alerts):
             summary_en=summary, kind=kind, retry=retry))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < 150:
-        fail(f"only {summarised} SSL reasons have a summary; the issue asks for 150")
+        common.fail(f"only {summarised} SSL reasons have a summary; the issue asks for 150")
     rules = "; ".join(f"{why}: {kind}/{retry}" + (f" ({pattern})" if pattern else "")
                       for why, pattern, kind, retry in OPENSSL_RULES)
     edition = {
@@ -291,7 +274,7 @@ def build_alerts(rows):
     notes = checked_annotations("tls-alert", symbols, symbols)
     missing = [c for c in symbols if c not in notes]
     if missing:
-        fail(f"tls-alert_annotations.json: no summary for {missing}")
+        common.fail(f"tls-alert_annotations.json: no summary for {missing}")
     entries, spelled = [], []
     for r in rows:
         a, symbol = notes[r["alert"]], symbols[r["alert"]]
@@ -306,7 +289,7 @@ def build_alerts(rows):
         entries.append(common.entry(
             r["alert"], symbol=symbol, aliases=aliases, maps_to=maps_to, message=r["desc_long"],
             summary_en=a["summary_en"], kind=a["kind"], retry=a["retry"]))
-    expect("alerts spelled otherwise", spelled, ["90 user_canceled"])
+    common.expect("alerts spelled otherwise", spelled, ["90 user_canceled"])
     edition = {
         "id": "openssl-3.0.19",
         "title": "TLS alert descriptions as OpenSSL 3.0 defines and prints them",
@@ -348,22 +331,8 @@ def build():
     x509 = read_x509()
     reasons = read_reasons()
     alerts = read_alerts(reasons)
-    return {
-        "x509": build_x509(x509),
-        "openssl": build_openssl(reasons, alerts),
-        "tls-alert": build_alerts(alerts),
-    }
-
-
-def main(argv):
-    if [a for a in argv[1:] if a != "--check"]:
-        sys.exit("usage: build_tls.py [--check]")
-    docs = build()
-    status = 0
-    for family, out in OUT.items():
-        status |= common.write_or_check(out, common.render(docs[family]), argv)
-    return status
+    return [build_x509(x509), build_openssl(reasons, alerts), build_alerts(alerts)]
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))

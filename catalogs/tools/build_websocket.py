@@ -18,12 +18,9 @@ import re
 import sys
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "websocket-close-codes.tsv"
 ANNOTATIONS = common.TOOLS / "websocket_annotations.json"
-OUT = common.CATALOGS / "websocket.json"
-SCRIPT = "build_websocket"
 
 RANGE_RE = re.compile(r"(\d+)-(\d+)")
 SENDABLE = {"yes": "may be sent in a Close frame", "no": "never sent in a Close frame"}
@@ -55,17 +52,17 @@ def read_rows():
     if (numbers != list(range(1000, 1016))
             or ranges != ["0-999", "1016-2999", "3000-3999", "4000-4999"]
             or len(rows) != 20):
-        common.fail(SCRIPT, f"codes {codes}; README says 1000-1015 and 4 ranges, 20 rows")
+        common.fail(f"codes {codes}; README says 1000-1015 and 4 ranges, 20 rows")
     unnamed = [r["code"] for r in rows if not r["name"]]
     if unnamed[0] != "1004" or unnamed[1:] != ranges:
-        common.fail(SCRIPT, f"codes without a name {unnamed}; README says 1004 and the ranges")
+        common.fail(f"codes without a name {unnamed}; README says 1004 and the ranges")
     return rows
 
 
 def build():
     rows = read_rows()
     codes = [r["code"] for r in rows]
-    notes = protocol_notes.load(SCRIPT, ANNOTATIONS, codes)
+    notes = common.judgements(ANNOTATIONS, codes, kind_required=True)
     entries = []
     for r in rows:
         a = notes[r["code"]]
@@ -75,15 +72,13 @@ def build():
             category=r["defined_by"],
             subcategory=SENDABLE[r["sendable"]],
             message=r["explanation"] or None,
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            **a,
         ))
     renamed = [f"{r['code']} \"{r['explanation_websockets_10_4']}\""
                for r in rows if r["explanation_websockets_10_4"] != r["explanation"]]
     local = [r["code"] for r in rows if "reported locally" in r["note"]]
     if local != ["1005", "1006", "1015"]:
-        common.fail(SCRIPT, f"codes reported locally {local}; README says 1005, 1006, 1015")
+        common.fail(f"codes reported locally {local}; README says 1005, 1006, 1015")
     edition = dict(EDITION, notes=[
         f"{len(entries)} entries: the close codes 1000-1015 and the four ranges of RFC 6455 "
         "§7.4.2 (0-999, 1016-2999, 3000-3999, 4000-4999), kept as one entry each with the range "
@@ -105,4 +100,4 @@ def build():
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))
