@@ -13,19 +13,14 @@ Writes catalogs/sqlite.json (entries in header order).
     python3 catalogs/tools/build_sqlite.py --check  # exit 1 if catalogs/sqlite.json is stale
 """
 
-import csv
-import json
-import pathlib
 import re
 import sys
-from itertools import zip_longest
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-HEADER = TOOLS / "sources" / "sqlite-result-codes.txt"
-ERRSTR = TOOLS / "sources" / "sqlite-errstr.tsv"
-ANNOTATIONS = TOOLS / "sqlite_annotations.json"
-KINDS = TOOLS.parent / "kinds.json"
-OUT = TOOLS.parent / "sqlite.json"
+import common
+
+HEADER = common.SOURCES / "sqlite-result-codes.txt"
+ERRSTR = common.SOURCES / "sqlite-errstr.tsv"
+ANNOTATIONS = common.TOOLS / "sqlite_annotations.json"
 
 PRIMARY_RE = re.compile(r"#define (SQLITE_\w+)\s+(\d+)\s*(?:/\*\s*(.*?)\s*\*/)?$")
 EXTENDED_RE = re.compile(
@@ -63,17 +58,16 @@ def parse_header():
             primary = values[m[2]]  # KeyError if the base is not a primary code defined above
             name, number, comment = m[1], primary | (int(m[3]) << 8), m[4]
         else:
-            sys.exit(f"unparsed #define: {line!r}")
+            common.fail(f"unparsed #define: {line!r}")
         if name in values or number in values.values():
-            sys.exit(f"duplicate name or number: {line!r}")
+            common.fail(f"duplicate name or number: {line!r}")
         values[name] = number
         codes.append((name, number, primary, comment))
     return codes
 
 
 def parse_errstr():
-    with ERRSTR.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = common.read_tsv(ERRSTR)
     return {int(r["code"]): (r["name"], r["errstr"]) for r in rows}, len(rows)
 
 
@@ -91,39 +85,22 @@ def build():
     assert own_text == [516], own_text
     assert sorted(n for n, (_, s) in errstr.items() if s == UNKNOWN) == [2, 16, 22, 24]
 
-    notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
-    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
-    missing = [str(n) for _, n, _, _ in codes if str(n) not in notes]
-    extra = sorted(set(notes) - {str(n) for _, n, _, _ in codes})
-    if missing or extra:
-        sys.exit(f"annotations: missing {missing}, without a source code {extra}")
+    notes = common.judgements(ANNOTATIONS, [str(n) for _, n, _, _ in codes],
+                              keys=("symbol", *common.JUDGEMENT))
 
     entries = []
     for name, number, base, comment in codes:
         a = notes[str(number)]
         assert a["symbol"] == name, (number, a["symbol"], name)
-        assert a["kind"] is None or a["kind"] in kinds, (number, a["kind"])
-        assert a["retry"] in (None, "no", "after_fix", "backoff", "later"), (number, a["retry"])
-        assert (a["retry"] is None) == (a["kind"] in (None, "ok", "warning")), number
-        entry = {
-            "code": str(number),
-            "symbol": name,
-            "aliases": [],
-            "maps_to": [] if base is None else [{"vendor": "sqlite", "code": str(base)}],
-            "http_status": None,
-            "category": "primary result code" if base is None else "extended result code",
-            "subcategory": None,
-            "message": errstr[number][1],
-            # The header's comments are the library's own sentences: not copied.
-            "description": None,
-            "fix": None,
-            "summary_en": a["summary_en"],
-            "kind": a["kind"],
-            "retry": a["retry"],
-        }
-        if comment and comment.lower() == "not used":
-            entry["obsolete"] = True
-        entries.append(entry)
+        # The header's comments are the library's own sentences: not copied.
+        entries.append(common.entry(
+            number,
+            maps_to=[] if base is None else [{"vendor": "sqlite", "code": str(base)}],
+            category="primary result code" if base is None else "extended result code",
+            message=errstr[number][1],
+            obsolete=bool(comment) and comment.lower() == "not used",
+            **a,
+        ))
 
     obsolete = [e["symbol"] for e in entries if e.get("obsolete")]
     assert obsolete == ["SQLITE_FORMAT", "SQLITE_CANTOPEN_DIRTYWAL"], obsolete
@@ -149,25 +126,8 @@ def build():
         "not errors (kind ok); SQLITE_NOTICE, SQLITE_WARNING and their extended codes are "
         "log notices (kind warning).",
     ])
-    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR, "edition": edition,
-            "entries": entries}
-
-
-def main(argv):
-    doc = build()
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if "--check" in argv[1:]:
-        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        lines = zip_longest(old.splitlines(), text.splitlines(), fillvalue="<end of file>")
-        for i, (o, n) in enumerate(lines, 1):
-            if o != n:
-                print(f"{OUT.name}:{i}: file has {o!r}, build gives {n!r}")
-                return 1
-        return 0 if old == text else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {len(doc['entries'])} entries")
-    return 0
+    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))
