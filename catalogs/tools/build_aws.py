@@ -38,7 +38,6 @@ import common
 EXCEPTIONS = common.SOURCES / "aws-exceptions.tsv"
 RETRY_CLASSES = common.SOURCES / "aws-retry-classes.tsv"
 RETRY_JSON = common.SOURCES / "aws-retry.json"
-ANNOTATIONS = common.TOOLS / "aws_annotations.json"
 
 # Summaries are written for at least this many names, those defined by the most services (all
 # names tied with the last one included).
@@ -123,23 +122,6 @@ KIND_OF_STATUS = {400: "validation", 401: "auth", 403: "permission", 404: "not_f
                   504: "timeout"}
 SERVER_SIDE = ("internal", "unavailable", "timeout")
 TRANSIENT_STATUSES = {500, 502, 503, 504}
-
-VENDOR = {
-    "id": "aws",
-    "name": "AWS service exceptions",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["AWS", "Amazon Web Services", "boto3", "botocore", "aws-cli"],
-    "homepage": "https://docs.aws.amazon.com/",
-    "language": "en",
-}
-EDITION = {
-    "id": "botocore-1.44.18",
-    "title": "AWS service exceptions of the botocore 1.44.18 service models",
-    "date": None,
-    "source": "https://pypi.org/project/botocore/1.44.18/",
-    "supersedes": None,
-}
 
 
 def read_sources():
@@ -269,7 +251,7 @@ def rule_kind(name, statuses, fault):
 
 def build():
     rows, names, throttling, transient, legacy = read_sources()
-    notes = common.read_json(ANNOTATIONS)
+    notes = common.annotations("aws")
     hand, kind_overrides = notes["names"], notes["kinds"]
     by_name = {n: [] for n in names}
     for r in rows:
@@ -376,7 +358,7 @@ def build():
     kinds = Counter(e["kind"] for e in entries)
     with_summary = sum(e["summary_en"] is not None for e in entries)
     with_description = sum(e["description"] is not None for e in entries)
-    edition = dict(EDITION, notes=[
+    return common.catalog("aws", entries, notes=[
         f"{len(entries)} entries: the {len(names)} exception (error shape) names of {len(rows)} "
         f"rows of aws-exceptions.tsv ({len({r['service'] for r in rows})} services, the newest API "
         "version of each botocore service model), one entry per name in the order names first "
@@ -428,7 +410,6 @@ def build():
         "message is null: AWS error messages are written per request, not fixed texts.",
         "Every entry has a kind and retry advice.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

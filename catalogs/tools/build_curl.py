@@ -21,7 +21,6 @@ import common
 
 MAN = common.SOURCES / "libcurl-errors.md"
 STRERROR = common.SOURCES / "curl-strerror.tsv"
-ANNOTATIONS = common.TOOLS / "curl_annotations.json"
 
 NAMED_RE = re.compile(r"## (CURLE_\w+) \((\d+)\)")
 OBSOLETE_RE = re.compile(r"## Obsolete errors? \((\d+)(?:-(\d+))?\)")
@@ -37,24 +36,6 @@ TOO_NEW = "Unknown error"  # what 7.88.1 says for codes it does not know
 TLS_REASONS = {
     60: ["134", "1045"],  # SSL_R_CERTIFICATE_VERIFY_FAILED, SSL_R_SSLV3_ALERT_CERTIFICATE_EXPIRED
     98: ["1116"],  # SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED
-}
-
-VENDOR = {
-    "id": "curl",
-    "name": "curl / libcurl",
-    "type": "standard",
-    "group": "Web and RPC",
-    "aliases": ["curl", "libcurl", "CURLcode"],
-    "homepage": "https://curl.se/libcurl/c/libcurl-errors.html",
-    "language": "en",
-}
-EDITION = {
-    "id": "8.22",
-    "title": "libcurl 8.22 CURLcode (messages of curl_easy_strerror, 7.88.1)",
-    "date": None,
-    "source": "https://github.com/curl/curl/blob/5c61e168698a72b87437d58ed728bcdea6d5db42"
-              "/docs/libcurl/libcurl-errors.md",
-    "supersedes": None,
 }
 
 
@@ -108,7 +89,7 @@ def build():
     for n, reasons in TLS_REASONS.items():
         maps_to.setdefault(n, []).extend({"vendor": "openssl", "code": r} for r in reasons)
 
-    notes = common.judgements(ANNOTATIONS, [str(n) for n in sorted(man)],
+    notes = common.judgements("curl", [str(n) for n in sorted(man)],
                               keys=("symbol", *common.JUDGEMENT))
 
     entries = []
@@ -127,7 +108,7 @@ def build():
 
     no_kind = [e["code"] for e in entries if e["kind"] is None]
     assert no_kind == sorted(set(map(str, obsolete)) | {"22"}, key=int), no_kind
-    edition = dict(EDITION, notes=[
+    return common.catalog("curl", entries, notes=[
         f"{len(entries)} CURLcode numbers (0-101) from the libcurl-errors(3) man page of libcurl "
         f"8.22.0-DEV: {len(named)} named codes and {len(obsolete)} obsolete numbers. CURLMcode, "
         "CURLSHcode, CURLUcode and CURLHcode are not included.",
@@ -151,7 +132,6 @@ def build():
         "CURLE_NO_CONNECTION_AVAILABLE (89) is for libcurl's internal use and never returned "
         "according to the man page; it is not marked obsolete.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -20,37 +20,6 @@ import common
 
 SOURCE = common.SOURCES / "dns-rcodes.tsv"
 
-RCODE_VENDOR = {
-    "id": "dns",
-    "name": "DNS RCODEs",
-    "type": "standard",
-    "aliases": ["DNS", "RCODE", "dig", "nslookup"],
-    "homepage": "https://www.iana.org/assignments/dns-parameters/dns-parameters.xhtml#dns-parameters-6",
-    "language": "en",
-}
-RCODE_EDITION = {
-    "id": "dnspython-2.9.2",
-    "title": "DNS RCODEs (header, EDNS extended and TSIG/TKEY error values) as dnspython 2.9.2 "
-             "names them",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc6895#section-2.3",
-    "supersedes": None,
-}
-EDE_VENDOR = {
-    "id": "dns-ede",
-    "name": "DNS Extended Errors (RFC 8914)",
-    "type": "standard",
-    "aliases": ["EDE", "Extended DNS Error", "RFC 8914"],
-    "homepage": "https://www.iana.org/assignments/dns-parameters/dns-parameters.xhtml#extended-dns-error-codes",
-    "language": "en",
-}
-EDE_EDITION = {
-    "id": "dnspython-2.9.2",
-    "title": "Extended DNS Error INFO-CODEs 0-32 as dnspython 2.9.2 names and prints them",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc8914#section-4",
-    "supersedes": None,
-}
 LICENSE = ("Names and texts: dnspython 2.9.2 (ISC), compared with Debian 12's python3-dnspython "
            "2.3.0; the numbers are facts of the IANA DNS parameters registry. summary_en is our "
            "own wording; kind and retry are judged by hand per code.")
@@ -75,7 +44,7 @@ def read_rows():
 
 def build_rcodes(rows):
     codes = list(dict.fromkeys(r["value"] for r in rows))
-    notes = common.judgements(common.TOOLS / "dns_annotations.json", codes, kind_required=True)
+    notes = common.judgements("dns", codes, kind_required=True)
     entries = []
     for code in codes:
         group = [r for r in rows if r["value"] == code]
@@ -90,7 +59,7 @@ def build_rcodes(rows):
     shared = {e["code"]: [e["symbol"], *e["aliases"]] for e in entries if e["aliases"]}
     if shared != {"16": ["BADVERS", "BADSIG"]}:
         common.fail(f"names sharing a value {shared}; README says BADVERS/BADSIG at 16")
-    edition = dict(RCODE_EDITION, notes=[
+    return common.catalog("dns", entries, notes=[
         f"{len(entries)} RCODE values from {len(rows)} source rows: 0-11 in the 4-bit header "
         "field, 16 and 23 as EDNS extended RCODEs, 16-22 in the error field of TSIG and TKEY "
         "records (category says where each is carried). 12-15 are unassigned.",
@@ -104,12 +73,11 @@ def build_rcodes(rows):
         LICENSE,
         "Every entry has a kind.",
     ])
-    return common.catalog(RCODE_VENDOR, edition, entries)
 
 
 def build_edes(rows):
     codes = [r["value"] for r in rows]
-    notes = common.judgements(common.TOOLS / "dns-ede_annotations.json", codes, kind_required=True)
+    notes = common.judgements("dns-ede", codes, kind_required=True)
     entries = []
     for r in rows:
         a = notes[r["value"]]
@@ -121,7 +89,7 @@ def build_edes(rows):
             **a,
         ))
     warnings = [e["code"] for e in entries if e["kind"] == "warning"]
-    edition = dict(EDE_EDITION, notes=[
+    return common.catalog("dns-ede", entries, notes=[
         f"{len(entries)} INFO-CODEs (0-32) of the Extended DNS Error option (EDNS option 15). "
         "Codes 25-32 are newer than dnspython 2.3.0 (Debian 12).",
         "symbol is dnspython's EDECode name, the registry's name written as a constant "
@@ -135,7 +103,6 @@ def build_edes(rows):
         LICENSE,
         "Every entry has a kind.",
     ])
-    return common.catalog(EDE_VENDOR, edition, entries)
 
 
 def build():

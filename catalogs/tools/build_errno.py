@@ -18,19 +18,12 @@ import sys
 
 import common
 
-ANNOTATIONS = common.TOOLS / "errno_annotations.json"
 HEADERS = {"linux-errno-base.h": "asm-generic/errno-base.h", "linux-errno.h": "asm-generic/errno.h"}
 
 # Counts stated by sources/README.md.
 EXPECT = {"numbers": 131, "linux-errno-base.h": (34, 34), "linux-errno.h": (99, 97),
           "undefined": [41, 58], "comment_differs": 19}
 
-VENDOR = {"id": "errno", "name": "Linux errno", "type": "standard", "group": "Linux and processes",
-          "aliases": ["errno", "Linux errno", "strerror"],
-          "homepage": "https://man7.org/linux/man-pages/man3/errno.3.html", "language": "en"}
-EDITION = {"id": "linux-6.1", "title": "Linux generic errno numbers (asm-generic), glibc 2.36 messages",
-           "date": None, "source": "https://packages.debian.org/bookworm/linux-libc-dev",
-           "supersedes": None}
 
 DEFINE = re.compile(r"#define\s+(E[A-Z0-9]+)\s+(\w+)\s*(?:/\*\s*(.*?)\s*\*/)?\s*$")
 
@@ -83,14 +76,15 @@ def build():
     missing = sorted(set(range(1, max(nums) + 1)) - set(nums))
     if missing != EXPECT["undefined"]:
         common.fail(f"undefined numbers {missing}, README says {EXPECT['undefined']}")
-    ann = common.judgements(ANNOTATIONS, [str(n) for n in nums], keys=("symbol", *common.JUDGEMENT),
+    ann = common.judgements("errno", [str(n) for n in nums], keys=("symbol", *common.JUDGEMENT),
                             kind_required=True)
 
     entries, differs = [], 0
     for r in rows:
         n, h, a = r["number"], headers[r["number"]], ann[str(r["number"])]
         if r["names"] != h["names"] or r["header_comment"] != h["comment"]:
-            common.fail(f"{n}: TSV {r['names']} {r['header_comment']!r} vs header {h['names']} {h['comment']!r}")
+            common.fail(f"{n}: TSV {r['names']} {r['header_comment']!r} "
+                        f"vs header {h['names']} {h['comment']!r}")
         if a["symbol"] != h["names"][0]:
             common.fail(f"{n}: annotation says {a['symbol']}, header says {h['names'][0]}")
         aliases = []
@@ -102,7 +96,8 @@ def build():
         entries.append(common.entry(n, aliases=aliases, category=h["header"],
                                     message=r["strerror"], **a))
     if differs != EXPECT["comment_differs"]:
-        common.fail(f"{differs} header comments differ from strerror, README says {EXPECT['comment_differs']}")
+        common.fail(f"{differs} header comments differ from strerror, "
+                    f"README says {EXPECT['comment_differs']}")
 
     no_kind = sum(e["kind"] is None for e in entries)
     notes = [
@@ -117,7 +112,7 @@ def build():
         "outcome (a non-blocking connect under way, a robust mutex acquired from a dead owner).",
         f"Entries without a kind: {no_kind}.",
     ]
-    return common.catalog(VENDOR, dict(EDITION, notes=notes), entries)
+    return common.catalog("errno", entries, notes)
 
 
 if __name__ == "__main__":

@@ -102,7 +102,7 @@ def read_shell():
 
 
 def signal_annotations(rows):
-    notes = common.annotations(common.TOOLS / "signal_annotations.json")
+    notes = common.annotations("signal")
     realtime = notes.pop("realtime")
     common.expect("annotated signals", sorted(notes, key=int), [str(n) for n in range(1, 34)])
     for r in rows[:33]:
@@ -134,48 +134,36 @@ def build_signals(rows, notes):
     actions = {}
     for r in rows:
         actions[r["default_action"]] = actions.get(r["default_action"], 0) + 1
-    edition = {
-        "id": "glibc-2.36",
-        "title": "Linux signals 1-64 (x86 and ARM numbering) with glibc 2.36 strsignal() texts",
-        "date": None,
-        "source": "https://packages.debian.org/bookworm/libc6",
-        "supersedes": None,
-        "notes": [
-            f"{len(entries)} signals: the 31 standard signals 1-31, the kernel real-time signals "
-            "32 and 33 that glibc reserves for its threads (no name), and the real-time signals "
-            "34 (SIGRTMIN) to 64 (SIGRTMAX), named as Python's signal module names them "
-            "(SIGRTMIN+n). Numbers are those of x86, ARM and most architectures; Alpha, SPARC, "
-            "MIPS and PA-RISC number many signals differently.",
-            "message is glibc 2.36's strsignal() text (Debian 12), what shells and programs "
-            "print (\"Killed\", \"Segmentation fault\"); for 32 and 33 it is \"Unknown signal "
-            "N\". These texts are glibc's (LGPL-2.1-or-later); names and numbers are facts.",
-            "aliases: SIGIOT (6), SIGCLD (17) and SIGPOLL (29) from Python's signal module, and "
-            "SIGUNUSED (31), which signal(7) lists and glibc no longer defines.",
-            "category is the default action from signal(7)'s table (Term: end the process; "
-            f"Core: end it and dump core; Ign: ignore; Stop: pause; Cont: resume), counts "
-            f"{', '.join(f'{k} {v}' for k, v in sorted(actions.items()))}; subcategory the "
-            "standard that defines the signal (P1990: POSIX.1-1990, P2001: POSIX.1-2001), null "
-            "for Linux's own. Only those two columns of signal(7) were used, none of its prose.",
-            "maps_to: the exit status 128 + N a shell reports for a process the signal ended.",
-            "summary_en is ours for every entry (one shared text, with the name filled in, for "
-            "the 31 real-time signals 34-64). Kinds by hand: crashes (SIGSEGV, SIGBUS, SIGILL, "
-            "SIGFPE, SIGABRT, SIGTRAP) are internal; SIGKILL is quota because an unexpected kill "
-            "is usually the out-of-memory killer; requests to stop or pause (SIGINT, SIGTERM, "
-            "SIGHUP, the stop signals, the user-defined and real-time signals) are cancelled; "
-            "resource limits (SIGXCPU, SIGXFSZ) quota; timers (SIGALRM, SIGVTALRM) timeout; "
-            "SIGSYS unsupported; the notices ignored by default (SIGCHLD, SIGURG, SIGWINCH) and "
-            "SIGCONT ok.",
-        ],
-    }
-    vendor = {"id": "signal", "name": "Linux signals", "type": "standard", "group": "Linux and processes",
-              "aliases": ["signals", "Linux signal", "strsignal"],
-              "homepage": "https://man7.org/linux/man-pages/man7/signal.7.html",
-              "language": "en"}
-    return common.catalog(vendor, edition, entries)
+    return common.catalog("signal", entries, notes=[
+        f"{len(entries)} signals: the 31 standard signals 1-31, the kernel real-time signals "
+        "32 and 33 that glibc reserves for its threads (no name), and the real-time signals "
+        "34 (SIGRTMIN) to 64 (SIGRTMAX), named as Python's signal module names them "
+        "(SIGRTMIN+n). Numbers are those of x86, ARM and most architectures; Alpha, SPARC, "
+        "MIPS and PA-RISC number many signals differently.",
+        "message is glibc 2.36's strsignal() text (Debian 12), what shells and programs "
+        "print (\"Killed\", \"Segmentation fault\"); for 32 and 33 it is \"Unknown signal "
+        "N\". These texts are glibc's (LGPL-2.1-or-later); names and numbers are facts.",
+        "aliases: SIGIOT (6), SIGCLD (17) and SIGPOLL (29) from Python's signal module, and "
+        "SIGUNUSED (31), which signal(7) lists and glibc no longer defines.",
+        "category is the default action from signal(7)'s table (Term: end the process; "
+        f"Core: end it and dump core; Ign: ignore; Stop: pause; Cont: resume), counts "
+        f"{', '.join(f'{k} {v}' for k, v in sorted(actions.items()))}; subcategory the "
+        "standard that defines the signal (P1990: POSIX.1-1990, P2001: POSIX.1-2001), null "
+        "for Linux's own. Only those two columns of signal(7) were used, none of its prose.",
+        "maps_to: the exit status 128 + N a shell reports for a process the signal ended.",
+        "summary_en is ours for every entry (one shared text, with the name filled in, for "
+        "the 31 real-time signals 34-64). Kinds by hand: crashes (SIGSEGV, SIGBUS, SIGILL, "
+        "SIGFPE, SIGABRT, SIGTRAP) are internal; SIGKILL is quota because an unexpected kill "
+        "is usually the out-of-memory killer; requests to stop or pause (SIGINT, SIGTERM, "
+        "SIGHUP, the stop signals, the user-defined and real-time signals) are cancelled; "
+        "resource limits (SIGXCPU, SIGXFSZ) quota; timers (SIGALRM, SIGVTALRM) timeout; "
+        "SIGSYS unsupported; the notices ignored by default (SIGCHLD, SIGURG, SIGWINCH) and "
+        "SIGCONT ok.",
+    ])
 
 
 def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
-    notes = common.annotations(common.TOOLS / "exit_annotations.json")
+    notes = common.annotations("exit")
     realtime = notes.pop("realtime")
     names = {v: n for n, v, _ in sysexits if not n.startswith("EX__")}
     markers = {v: [n for n, w, _ in sysexits if n.startswith("EX__") and w == v]
@@ -227,49 +215,36 @@ def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
             category=category, subcategory=", ".join(sources), summary_en=a["summary_en"],
             kind=kind, retry=retry))
 
-    edition = {
-        "id": "debian-12",
-        "title": "Exit statuses: sysexits.h, bash, timeout, xargs and ssh, and 128+N for a "
-                 "process ended by signal N",
-        "date": None,
-        "source": "https://packages.debian.org/bookworm/libc6-dev",
-        "supersedes": None,
-        "notes": [
-            f"{len(entries)} exit statuses, every status a source names: the 16 codes of "
-            "BSD sysexits.h (EX_OK 0, EX_USAGE 64 ... EX_CONFIG 78; Debian 12 libc6-dev 2.36), "
-            "the single statuses documented by bash 5.2, coreutils timeout 9.1, findutils "
-            "xargs 4.9.0 and OpenSSH 9.2 ssh (0, 1, 2, 123-127, 137, 255), and bash's 128+N "
-            f"for each of the {len(signal_of)} signals of signal.json (129-192).",
-            "symbol is the sysexits.h name where there is one; EX__BASE and EX__MAX, its range "
-            "markers, are aliases of 64 and 78. No other status has a symbol.",
-            "The bash rows that give ranges rather than one status (1-255: any failure; >0: "
-            "an expansion or redirection error; 0-255: the range, values above 125 used "
-            "specially) are not entries; 1's summary covers them.",
-            "category: sysexits (sysexits.h codes), signal (128+N), or shell and tools; "
-            "subcategory lists every source that documents that exact status (sysexits.h, bash, "
-            "bash builtins, timeout, xargs, ssh), since one number can mean different things "
-            "per tool (124: timeout's time limit, or xargs's command exiting 255).",
-            "message and description are null: a status has no text of its own (what a shell "
-            "prints for 128+N, \"Killed\" or \"Segmentation fault\", is the message of the "
-            "linked signal). The shell tools' meanings are GPL-documented facts, reworded in "
-            "our summaries; no man-page text was copied.",
-            "maps_to: 128+N links to signal N; 137 also to the Kubernetes reason OOMKilled "
-            "(k8s), the status a container killed for exceeding its memory limit shows.",
-            f"Kinds: {len(entries) - by_signal} by hand; the {by_signal} statuses 128+N take "
-            "the kind and retry of signal N, except those of SIGCHLD, SIGCONT, SIGURG and "
-            "SIGWINCH, which do not end a process by default, so the program chose that status "
-            "itself: internal, after_fix.",
-            "summary_en is ours for every entry (one shared text, with the signal filled in, "
-            "for 162-192, the real-time signals).",
-            "sysexits.h: Copyright (c) 1987, 1993 The Regents of the University of California, "
-            "BSD license (in the file); only its names and numbers are used.",
-        ],
-    }
-    vendor = {"id": "exit", "name": "Exit statuses", "type": "standard", "group": "Linux and processes",
-              "aliases": ["exit status", "exit code", "sysexits"],
-              "homepage": "https://www.gnu.org/software/bash/manual/html_node/Exit-Status.html",
-              "language": "en"}
-    return common.catalog(vendor, edition, entries)
+    return common.catalog("exit", entries, notes=[
+        f"{len(entries)} exit statuses, every status a source names: the 16 codes of "
+        "BSD sysexits.h (EX_OK 0, EX_USAGE 64 ... EX_CONFIG 78; Debian 12 libc6-dev 2.36), "
+        "the single statuses documented by bash 5.2, coreutils timeout 9.1, findutils "
+        "xargs 4.9.0 and OpenSSH 9.2 ssh (0, 1, 2, 123-127, 137, 255), and bash's 128+N "
+        f"for each of the {len(signal_of)} signals of signal.json (129-192).",
+        "symbol is the sysexits.h name where there is one; EX__BASE and EX__MAX, its range "
+        "markers, are aliases of 64 and 78. No other status has a symbol.",
+        "The bash rows that give ranges rather than one status (1-255: any failure; >0: "
+        "an expansion or redirection error; 0-255: the range, values above 125 used "
+        "specially) are not entries; 1's summary covers them.",
+        "category: sysexits (sysexits.h codes), signal (128+N), or shell and tools; "
+        "subcategory lists every source that documents that exact status (sysexits.h, bash, "
+        "bash builtins, timeout, xargs, ssh), since one number can mean different things "
+        "per tool (124: timeout's time limit, or xargs's command exiting 255).",
+        "message and description are null: a status has no text of its own (what a shell "
+        "prints for 128+N, \"Killed\" or \"Segmentation fault\", is the message of the "
+        "linked signal). The shell tools' meanings are GPL-documented facts, reworded in "
+        "our summaries; no man-page text was copied.",
+        "maps_to: 128+N links to signal N; 137 also to the Kubernetes reason OOMKilled "
+        "(k8s), the status a container killed for exceeding its memory limit shows.",
+        f"Kinds: {len(entries) - by_signal} by hand; the {by_signal} statuses 128+N take "
+        "the kind and retry of signal N, except those of SIGCHLD, SIGCONT, SIGURG and "
+        "SIGWINCH, which do not end a process by default, so the program chose that status "
+        "itself: internal, after_fix.",
+        "summary_en is ours for every entry (one shared text, with the signal filled in, "
+        "for 162-192, the real-time signals).",
+        "sysexits.h: Copyright (c) 1987, 1993 The Regents of the University of California, "
+        "BSD license (in the file); only its names and numbers are used.",
+    ])
 
 
 def build():

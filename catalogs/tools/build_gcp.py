@@ -17,28 +17,10 @@ import sys
 import common
 
 SOURCE = common.SOURCES / "gcp-error-reasons.tsv"
-ANNOTATIONS = common.TOOLS / "gcp_annotations.json"
 
 DOMAIN = "googleapis.com"
 UNUSED_NUMBERS = [22, 32, 37, 40]  # sources/README-fam-cloud.md
 UNIMPLEMENTED = "Unimplemented."
-
-VENDOR = {
-    "id": "gcp",
-    "name": "Google Cloud ErrorInfo reasons",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["Google Cloud", "GCP", "Google APIs", "google.api.ErrorReason", "ErrorInfo"],
-    "homepage": "https://cloud.google.com/apis/design/errors",
-    "language": "en",
-}
-EDITION = {
-    "id": "common-protos-1.76.0",
-    "title": "google.api.ErrorReason (googleapis-common-protos 1.76.0, google/api/error_reason.proto)",
-    "date": None,
-    "source": "https://pypi.org/project/googleapis-common-protos/1.76.0/",
-    "supersedes": None,
-}
 
 
 def build():
@@ -52,7 +34,7 @@ def build():
     unimplemented = [r["reason"] for r in rows if r["first_sentence"] == UNIMPLEMENTED]
     if unimplemented != ["SYSTEM_PARAMETER_UNSUPPORTED", "SERVICE_NOT_VISIBLE"]:
         common.fail(f"unimplemented reasons {unimplemented}")
-    notes = common.judgements(ANNOTATIONS, [r["reason"] for r in rows], kind_required=True)
+    notes = common.judgements("gcp", [r["reason"] for r in rows], kind_required=True)
 
     entries = []
     for r in rows:
@@ -72,7 +54,7 @@ def build():
     out_of_order = [f"{a['reason']} ({a['number']}) comes before {b['reason']} ({b['number']})"
                     for a, b in zip(rows, rows[1:]) if int(b["number"]) < int(a["number"])]
     with_keys = sum(bool(r["example_metadata_keys"]) for r in rows)
-    edition = dict(EDITION, notes=[
+    return common.catalog("gcp", entries, notes=[
         f"{len(entries)} reasons of google.api.ErrorReason, the `reason` of a google.rpc.ErrorInfo "
         f"in the {DOMAIN} domain (\"reason\": \"SERVICE_DISABLED\" in an error's details), in the "
         f"proto's order, which is not numeric: {'; '.join(out_of_order)}.",
@@ -89,7 +71,6 @@ def build():
         "Every entry has a kind and retry advice; ERROR_REASON_UNSPECIFIED, the enum's default that "
         "no service should send, is internal.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -20,29 +20,8 @@ import sys
 import common
 
 PROTO = common.SOURCES / "grpc-code.proto"
-ANNOTATIONS = common.TOOLS / "grpc_annotations.json"
 
 EXPECTED_CODES = 17  # sources/README.md: 0 OK ... 16 UNAUTHENTICATED
-
-VENDOR = {"id": "grpc", "name": "gRPC status codes", "type": "standard", "group": "Web and RPC",
-          "aliases": ["gRPC", "google.rpc.Code"],
-          "homepage": "https://grpc.io/docs/guides/status-codes/", "language": "en"}
-EDITION = {
-    "id": "googleapis-f8291d2",
-    "title": "google.rpc.Code (googleapis google/rpc/code.proto)",
-    "date": "2026-08-22",
-    "source": "https://github.com/googleapis/googleapis/blob/f8291d2b89f0017ab078a4c7378069bae5686f6f/google/rpc/code.proto",
-    "supersedes": None,
-    "notes": [
-        "17 codes, in the file's order, which is not numeric: UNAUTHENTICATED (16) comes right after "
-        "PERMISSION_DENIED (7).",
-        "maps_to is each code's HTTP Mapping from the proto; CANCELLED maps to 499 Client Closed "
-        "Request, which is not an IANA-registered status and has no entry in the http catalog.",
-        "message is null: the proto defines no runtime text.",
-        "Aliases are the names Go's grpc codes.Code.String() prints; Go spells CANCELLED \"Canceled\".",
-        "Every entry has a kind.",
-    ],
-}
 
 
 def read_proto():
@@ -66,13 +45,14 @@ def read_proto():
             common.fail(f"unexpected line in enum Code: {line!r}")
     numbers = [n for n, _, _ in codes]
     if len(codes) != EXPECTED_CODES or sorted(map(int, numbers)) != list(range(EXPECTED_CODES)):
-        common.fail(f"{len(codes)} codes {numbers}, README says {EXPECTED_CODES} (0-{EXPECTED_CODES - 1})")
+        common.fail(f"{len(codes)} codes {numbers}, "
+                    f"README says {EXPECTED_CODES} (0-{EXPECTED_CODES - 1})")
     return codes
 
 
 def build():
     codes = read_proto()
-    notes = common.judgements(ANNOTATIONS, [n for n, _, _ in codes],
+    notes = common.judgements("grpc", [n for n, _, _ in codes],
                               keys=("aliases", *common.JUDGEMENT), kind_required=True)
     entries = []
     for number, symbol, http in codes:
@@ -82,7 +62,7 @@ def build():
             common.fail(f"{number} {symbol}: kind {a['kind']!r} does not list {symbol}")
         entries.append(common.entry(number, symbol=symbol,
                                     maps_to=[{"vendor": "http", "code": http}], **a))
-    return common.catalog(VENDOR, EDITION, entries)
+    return common.catalog("grpc", entries)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ import common
 
 TSV = common.SOURCES / "http-status.tsv"
 RFC = common.SOURCES / "rfc9110-status-codes.txt"
-ANNOTATIONS = common.TOOLS / "http_annotations.json"
 
 # Counts stated by sources/README.md.
 EXPECTED_TOTAL, EXPECTED_RFC9110, EXPECTED_UNUSED, EXPECTED_RFC9110_TABLE = 63, 46, 2, 46
@@ -30,31 +29,6 @@ EXPECTED_OTHER = {"102", "103", "207", "208", "226", "423", "424", "425", "428",
                   "451", "506", "507", "508", "510", "511"}
 EXPECTED_OBSOLETED = {"510"}
 
-VENDOR = {"id": "http", "name": "HTTP status codes", "type": "standard", "group": "Web and RPC",
-          "aliases": ["HTTP", "HTTP status"],
-          "homepage": "https://www.iana.org/assignments/http-status-codes", "language": "en"}
-EDITION = {
-    "id": "rfc9110",
-    "title": "HTTP status codes: RFC 9110 (HTTP Semantics) Section 15 and the other registered codes",
-    "date": None,
-    "source": "https://github.com/httpwg/http-core/blob/bde37f634681bd5462568b73aa722af9c9a3ef5e/rfc9110.xml",
-    "supersedes": None,
-    "notes": [
-        "63 codes: 46 defined by RFC 9110 and 17 registered by other RFCs (102, 103, 207, 208, 226, "
-        "423, 424, 425, 428, 429, 431, 451, 506, 507, 508, 510, 511); subcategory names the defining "
-        "RFC section.",
-        "RFC 9110 is dated June 2022 with no day, so the edition date is null.",
-        "306 and 418 are reserved as (Unused) by RFC 9110 and 510 is obsoleted in the IANA registry "
-        "(RFC 2774 is Historic); these three are marked obsolete.",
-        "103, 208, 506 and 508 are defined by Experimental RFCs; 102 was dropped from WebDAV by RFC "
-        "4918 but stays registered.",
-        "Aliases are earlier reason phrases: RFC 7231's and RFC 4918's names and the phrases of "
-        "Python 3.11 http.HTTPStatus (413, 414, 416, 418, 422).",
-        "1 entry has no kind: 418, a reserved code with no defined meaning.",
-        "Not included: 104 Upload Resumption Supported, a temporary registration (2024-11-13 to "
-        "2025-11-13).",
-    ],
-}
 # An earlier name the comment column quotes: 'name was "X"', 'as "X"', 'phrase: "X"'.
 ALIAS_RE = re.compile(r'(?:name was|as|phrase:) "([^"]+)"')
 
@@ -94,7 +68,7 @@ def read_tsv():
 def build():
     classes, table = read_rfc()
     rows = read_tsv()
-    notes = common.judgements(ANNOTATIONS, [r["code"] for r in rows])
+    notes = common.judgements("http", [r["code"] for r in rows])
     entries = []
     for r in rows:
         code, phrase, spec = r["code"], r["reason_phrase"], r["defining_spec"]
@@ -112,7 +86,7 @@ def build():
             obsolete=r["registry_status"] in ("obsoleted", "(Unused)") or phrase == "(Unused)",
             **a,
         ))
-    return common.catalog(VENDOR, EDITION, entries)
+    return common.catalog("http", entries)
 
 
 if __name__ == "__main__":

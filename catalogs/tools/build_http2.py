@@ -20,29 +20,11 @@ from collections import Counter
 import common
 
 SOURCE = common.SOURCES / "http2-errors.tsv"
-ANNOTATIONS = common.TOOLS / "http2_annotations.json"
 
 WIRE, LIBRARY = "h2-error-code", "nghttp2-library"
 CATEGORY = {WIRE: "HTTP/2 error code (RST_STREAM, GOAWAY)", LIBRARY: "nghttp2 library error"}
 # nghttp2_strerror's answer for a value it has no text for.
 NO_TEXT = "Unknown error code"
-
-VENDOR = {
-    "id": "http2",
-    "name": "HTTP/2 error codes",
-    "type": "standard",
-    "aliases": ["HTTP/2", "h2", "RFC 9113", "nghttp2"],
-    "homepage": "https://www.iana.org/assignments/http2-parameters/http2-parameters.xhtml#error-code",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc9113-nghttp2-1.52",
-    "title": "HTTP/2 error codes (RFC 9113) as named by python-h2 4.1.0, with the library errors "
-             "of nghttp2 1.52.0",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc9113#section-7",
-    "supersedes": None,
-}
 
 
 def read_rows():
@@ -65,7 +47,7 @@ def read_rows():
 def build():
     rows = read_rows()
     codes = [r["code"] for r in rows]
-    notes = common.judgements(ANNOTATIONS, codes, kind_required=True)
+    notes = common.judgements("http2", codes, kind_required=True)
     entries, without_text = [], []
     for r in rows:
         a = notes[r["code"]]
@@ -86,7 +68,7 @@ def build():
         ))
     if without_text != ["-900"]:
         common.fail(f"library codes without a text {without_text}, expected -900")
-    edition = dict(EDITION, notes=[
+    return common.catalog("http2", entries, notes=[
         f"{len(entries)} codes: the 14 HTTP/2 error codes 0x0-0xd that RST_STREAM and GOAWAY "
         "frames carry, written in decimal (1 = PROTOCOL_ERROR), and nghttp2's 42 library "
         "return codes (-501 ... -905), which are nghttp2's own values, never sent on the wire.",
@@ -104,7 +86,6 @@ def build():
         "Every entry has a kind. REFUSED_STREAM (7) means the request was not processed and is "
         "safe to send again; ENHANCE_YOUR_CALM (11) asks the client to slow down.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

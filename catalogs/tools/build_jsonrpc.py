@@ -20,28 +20,10 @@ from collections import Counter
 import common
 
 SOURCE = common.SOURCES / "jsonrpc-errors.tsv"
-ANNOTATIONS = common.TOOLS / "jsonrpc_annotations.json"
 
 VSCODE = "vscode-jsonrpc ErrorCodes"
 LSP = "vscode-languageserver-protocol LSPErrorCodes"
 SPEC = "JSON-RPC 2.0"
-
-VENDOR = {
-    "id": "jsonrpc",
-    "name": "JSON-RPC 2.0 and Language Server Protocol errors",
-    "type": "standard",
-    "aliases": ["JSON-RPC", "JSON-RPC 2.0", "LSP", "Language Server Protocol", "vscode-jsonrpc"],
-    "homepage": "https://www.jsonrpc.org/specification#error_object",
-    "language": "en",
-}
-EDITION = {
-    "id": "2.0-lsp3.18",
-    "title": "JSON-RPC 2.0 error codes with vscode-jsonrpc 10.0.0 ErrorCodes and "
-             "vscode-languageserver-protocol 3.18.6 LSPErrorCodes",
-    "date": None,
-    "source": "https://www.jsonrpc.org/specification#error_object",
-    "supersedes": None,
-}
 
 
 def read_rows():
@@ -61,7 +43,7 @@ def build():
     codes = list(dict.fromkeys(r["code"] for r in rows))
     if len(codes) != 19:
         common.fail(f"{len(codes)} distinct codes, expected 19")
-    notes = common.judgements(ANNOTATIONS, codes, kind_required=True)
+    notes = common.judgements("jsonrpc", codes, kind_required=True)
 
     entries = []
     for code in codes:
@@ -90,7 +72,7 @@ def build():
     if merged != expected_aliases:
         common.fail(f"names sharing a code {merged}, README says {expected_aliases}")
     with_message = sum(1 for e in entries if e["message"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("jsonrpc", entries, notes=[
         f"{len(entries)} codes from {len(rows)} source rows: the 5 codes the JSON-RPC 2.0 "
         "specification defines, 6 more of vscode-jsonrpc's ErrorCodes, 4 of LSP's "
         "LSPErrorCodes, 3 values that are only range markers (-32000, -32899, and -32099 which "
@@ -111,7 +93,6 @@ def build():
         "wording; kind and retry are judged by hand per code.",
         "Every entry has a kind.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

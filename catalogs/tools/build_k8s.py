@@ -22,7 +22,6 @@ import common
 from judged import Judge
 
 SOURCE = common.SOURCES / "kubernetes-reasons.tsv"
-ANNOTATIONS = common.TOOLS / "k8s_annotations.json"
 
 # The counts sources/README-fam-platform.md states.
 ROWS, REASONS = 78, 73
@@ -30,25 +29,6 @@ REPEATED = {"Failed": 4, "BackOff": 2, "ErrImageNeverPull": 2}
 KIND_COLUMN = re.compile(r"(.+?) \((.+)\)")
 # OpenTelemetry rows name the attribute, not a Go constant.
 OTEL_ATTRIBUTE = "k8s.container.status.reason"
-
-VENDOR = {
-    "id": "k8s",
-    "name": "Kubernetes container and event reasons",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["kubernetes", "kubectl", "kubelet", "containerd", "pod"],
-    "homepage": "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/",
-    "language": "en",
-}
-EDITION = {
-    "id": "kubelet-819ecd4",
-    "title": "Kubernetes kubelet waiting reasons, sync results and events; containerd terminated "
-             "reasons",
-    "date": None,
-    "source": "https://github.com/kubernetes/kubernetes/blob/819ecd4dbe6afbaa4f6227d22b9c46938d48e603"
-              "/pkg/kubelet/events/event.go",
-    "supersedes": None,
-}
 
 
 def read_source():
@@ -70,7 +50,7 @@ def distinct(values):
 
 def build():
     by_reason = read_source()
-    judge = Judge(ANNOTATIONS, by_reason)
+    judge = Judge("k8s", by_reason)
     judge.require_summaries(list(by_reason))
     entries = []
     for reason, rows in by_reason.items():
@@ -94,7 +74,7 @@ def build():
         ))
     categories = Counter(c for e in entries for c in e["category"].split("; "))
     described = sum(1 for e in entries if e["description"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("k8s", entries, notes=[
         f"{len(entries)} distinct reasons from {ROWS} source rows: "
         + ", ".join(f"{n} {c}" for c, n in categories.most_common())
         + " (a reason can be in more than one group). Sources, all Apache-2.0: kubernetes/kubernetes "
@@ -120,7 +100,6 @@ def build():
         "Normal events (Created, Started, Pulled, Killing...) are kind ok; NodeNotSchedulable, "
         "Rebooted and similar notices are kind warning.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

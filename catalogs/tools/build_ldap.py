@@ -23,7 +23,6 @@ import common
 from judged import Judge
 
 SOURCE = common.SOURCES / "ldap-result-codes.tsv"
-ANNOTATIONS = common.TOOLS / "ldap_annotations.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNTS = {"result": 64, "api-error": 18, "ad-bind-data": 9}
@@ -37,24 +36,6 @@ CATEGORY = {
     "result": "LDAP result code",
     "api-error": "OpenLDAP client API error",
     "ad-bind-data": "Active Directory bind sub-code",
-}
-
-VENDOR = {
-    "id": "ldap",
-    "name": "LDAP result codes and Active Directory bind sub-codes",
-    "type": "standard",
-    "group": "Network services",
-    "aliases": ["ldap", "openldap", "ldapsearch", "Active Directory", "AD"],
-    "homepage": "https://www.openldap.org/",
-    "language": "en",
-}
-EDITION = {
-    "id": "openldap-2.5.13",
-    "title": "LDAP result codes and OpenLDAP API errors (OpenLDAP 2.5.13 ldap.h, ldap_err2string), "
-             "Active Directory bind sub-codes",
-    "date": None,
-    "source": "Debian 12 libldap-dev 2.5.13+dfsg-5, /usr/include/ldap.h",
-    "supersedes": None,
 }
 
 
@@ -83,7 +64,7 @@ def build():
     codes = [code_of(r) for r in rows]
     if len(set(codes)) != len(codes):
         common.fail("a code twice")
-    judge = Judge(ANNOTATIONS, codes)
+    judge = Judge("ldap", codes)
     judge.require_summaries(codes)
     entries = []
     for r, code in zip(rows, codes):
@@ -115,7 +96,7 @@ def build():
     if len(unbuilt) != 3:
         common.fail(f"codes without a library text: {unbuilt}")
     obsolete = [e["symbol"] for e in entries if e.get("obsolete")]
-    edition = dict(EDITION, notes=[
+    return common.catalog("ldap", entries, notes=[
         f"{len(entries)} entries: {COUNTS['result']} LDAP result codes (0 success to 0x4121) and "
         f"{COUNTS['api-error']} OpenLDAP client API errors (-1 to -18) from OpenLDAP 2.5.13's "
         f"ldap.h, and {COUNTS['ad-bind-data']} Active Directory bind sub-codes. Names and texts: "
@@ -138,7 +119,6 @@ def build():
         "Compare false/true (5, 6), SASL bind in progress (14), no-op and transaction-accepted "
         "results are kind ok.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

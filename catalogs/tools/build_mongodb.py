@@ -19,7 +19,6 @@ import common
 from judged import Judge
 
 SOURCE = common.SOURCES / "mongodb-error-codes.tsv"
-ANNOTATIONS = common.TOOLS / "mongodb_annotations.json"
 
 # The counts sources/README-fam-platform.md states.
 CODES, SEQUENTIAL, LEGACY, CATEGORIES = 479, 437, 42, 26
@@ -28,24 +27,6 @@ TOP_CATEGORIES = [("RetriableError", 25), ("InternalOnly", 23), ("Interruption",
 OLDER_NAMES = {"64": "WriteConcernFailed", "360": "ShardVersionRefreshCanceled",
                "193": "NoShardingEnabled"}
 SUMMARIES = 150
-
-VENDOR = {
-    "id": "mongodb",
-    "name": "MongoDB server errors",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["mongodb", "mongo", "mongod", "mongos", "MongoServerError"],
-    "homepage": "https://www.mongodb.com/docs/manual/reference/error-codes/",
-    "language": "en",
-}
-EDITION = {
-    "id": "007ba93",
-    "title": "MongoDB server error codes (src/mongo/base/error_codes.yml at 007ba93)",
-    "date": None,
-    "source": "https://github.com/mongodb/mongo/blob/007ba93486927dc7162c9b0f9d719e86b87fd8fe"
-              "/src/mongo/base/error_codes.yml",
-    "supersedes": None,
-}
 
 
 def read_source():
@@ -65,7 +46,7 @@ def read_source():
 
 def build():
     rows = read_source()
-    judge = Judge(ANNOTATIONS, [r["code"] for r in rows])
+    judge = Judge("mongodb", [r["code"] for r in rows])
     entries = []
     for r in rows:
         categories = r["categories"].replace(",", ", ") or None
@@ -88,7 +69,7 @@ def build():
     obsolete = sum(1 for e in entries if e.get("obsolete"))
     internal_only = sum(1 for e in entries if "InternalOnly" in (e["category"] or ""))
     kinds = Counter(e["kind"] for e in entries)
-    edition = dict(EDITION, notes=[
+    return common.catalog("mongodb", entries, notes=[
         f"{len(entries)} codes of mongodb/mongo's src/mongo/base/error_codes.yml (007ba93): "
         f"{SEQUENTIAL} in 0-462 and {LEGACY} legacy or compatibility codes (9001 to 10171600, "
         "such as 11000 DuplicateKey and 13435), in the file's order. The repository is SSPL-1.0: "
@@ -120,7 +101,6 @@ def build():
         "sharding and transaction state words -> precondition; anything else -> internal. "
         "Kinds: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ".",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ import common
 from judged import Judge
 
 SOURCE = common.SOURCES / "mysql-errors.tsv"
-ANNOTATIONS = common.TOOLS / "mysql_annotations.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNTS = {"server-error": 1174, "server-warning": 14, "unused": 29, "client-error": 42,
@@ -37,24 +36,6 @@ CATEGORY = {
     "marker": "range marker",
 }
 SUMMARIES = 150
-
-VENDOR = {
-    "id": "mysql",
-    "name": "MySQL / MariaDB errors",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["mysql", "mariadb", "mysqld", "ER_", "CR_"],
-    "homepage": "https://mariadb.com/kb/en/mariadb-error-code-reference/",
-    "language": "en",
-}
-EDITION = {
-    "id": "mariadb-10.11",
-    "title": "MariaDB 10.11 server and client error numbers (mysqld_error.h, errmsg.h)",
-    "date": None,
-    "source": "Debian 12 libmariadb-dev 1:10.11.19-0+deb12u1, /usr/include/mariadb/mysqld_error.h "
-              "and errmsg.h",
-    "supersedes": None,
-}
 
 
 def read_source():
@@ -74,7 +55,7 @@ def read_source():
 def build():
     by_number = read_source()
     codes = [str(n) for n in sorted(by_number)]
-    judge = Judge(ANNOTATIONS, codes)
+    judge = Judge("mysql", codes)
     entries = []
     for n in sorted(by_number):
         rows, code = by_number[n], str(n)
@@ -105,7 +86,7 @@ def build():
     markers = [f"{e['code']} {e['symbol']}" for e in no_kind if not e.get("obsolete")]
     as_alias = sum(len(e["aliases"]) for e in entries)
     kinds = Counter(e["kind"] for e in entries if e["kind"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("mysql", entries, notes=[
         f"{len(entries)} numbers from {ROWS} #defines of MariaDB 10.11 (Debian 12 libmariadb-dev "
         f"10.11.19): {COUNTS['server-error']} server errors and {COUNTS['server-warning']} "
         f"WARN_ warnings (1000-4192, mysqld_error.h), {COUNTS['unused']} ER_UNUSED_ "
@@ -144,7 +125,6 @@ def build():
         "other engine words -> internal; anything else -> validation. "
         "Kinds: " + ", ".join(f"{k} {c}" for k, c in kinds.most_common()) + ".",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -22,30 +22,12 @@ from judged import Judge
 
 CODES = common.SOURCES / "node-errors.json"
 SYSTEM = common.SOURCES / "node-system-errors.tsv"
-ANNOTATIONS = common.TOOLS / "node_annotations.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNT, SECTIONS, NOT_ERR, EXPERIMENTAL = 362, {"current": 328, "legacy": 34}, 5, 7
 SYSTEM_COUNT, WITHOUT_ERRNO = 14, ["ENOTFOUND"]
 CATEGORY = {"current": "Node.js error", "legacy": "legacy Node.js error"}
 SUMMARIES = 150
-
-VENDOR = {
-    "id": "node",
-    "name": "Node.js errors",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["node", "nodejs", "node.js", "npm"],
-    "homepage": "https://nodejs.org/api/errors.html",
-    "language": "en",
-}
-EDITION = {
-    "id": "18.20.4",
-    "title": "Node.js v18.20.4 error codes and common system errors (doc/api/errors.md)",
-    "date": None,
-    "source": "Debian 12 nodejs-doc 18.20.4+dfsg-1~deb12u3, /usr/share/doc/nodejs/api/errors.md.gz",
-    "supersedes": None,
-}
 
 
 def read_codes():
@@ -84,7 +66,7 @@ def build():
     all_codes = [c["code"] for c in codes] + [r["code"] for r in system]
     if len(set(all_codes)) != len(all_codes):
         common.fail("a code twice")
-    judge = Judge(ANNOTATIONS, all_codes)
+    judge = Judge("node", all_codes)
     judge.require_summaries([r["code"] for r in system])
     entries = []
     for c in codes:
@@ -120,7 +102,7 @@ def build():
     if summarised < SUMMARIES:
         common.fail(f"only {summarised} summaries")
     kinds = Counter(e["kind"] for e in entries)
-    edition = dict(EDITION, notes=[
+    return common.catalog("node", entries, notes=[
         f"{len(entries)} entries: the {COUNT} codes of the Node.js v18.20.4 errors doc "
         f"({SECTIONS['current']} current, {SECTIONS['legacy']} legacy, marked obsolete) and its "
         f"{SYSTEM_COUNT} common system errors. Node.js docs: MIT (Expat), Node.js contributors.",
@@ -148,7 +130,6 @@ def build():
         "validation; FAILED/ERROR/ASSERTION -> internal. Kinds: "
         + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ".",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -21,29 +21,10 @@ from collections import Counter
 import common
 
 SOURCE = common.SOURCES / "oauth-errors.tsv"
-ANNOTATIONS = common.TOOLS / "oauth_annotations.json"
 
 CLIENT_SIDE = "oauthlib only"
 # "stands in for 500, which cannot be sent through a redirect": the status the value replaces.
 STANDS_IN_RE = re.compile(r"stands in for (\d{3})\b")
-
-VENDOR = {
-    "id": "oauth",
-    "name": "OAuth 2.0 and OpenID Connect errors",
-    "type": "standard",
-    "group": "Web and RPC",
-    "aliases": ["OAuth", "OAuth 2.0", "OAuth2", "OpenID Connect", "OIDC"],
-    "homepage": "https://www.iana.org/assignments/oauth-parameters/oauth-parameters.xhtml#extensions-error",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc6749-oidc1",
-    "title": "OAuth 2.0 (RFC 6749, 6750, 7009, 8628, 9449) and OpenID Connect Core 1.0 error "
-             "values, with oauthlib 3.2.2's client-side values",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
-    "supersedes": None,
-}
 
 
 def read_rows():
@@ -92,7 +73,7 @@ def spec_sections(rows):
 
 def build():
     rows, values = read_rows()
-    notes = common.judgements(ANNOTATIONS, values, kind_required=True)
+    notes = common.judgements("oauth", values, kind_required=True)
 
     entries, class_owner = [], {}
     for value in values:
@@ -130,7 +111,7 @@ def build():
     several = [e["code"] for e in entries if len(e["category"].split("; ")) > 1]
     split_status = [e["code"] for e in entries if "HTTP" in e["subcategory"]]
     spec_values = len(values) - 6
-    edition = dict(EDITION, notes=[
+    return common.catalog("oauth", entries, notes=[
         f"{len(entries)} error values from {len(rows)} rows of oauth-errors.tsv (one row per value "
         f"and endpoint): {spec_values} defined by a spec (RFC 6749 10, RFC 6750 2, RFC 7009 1, "
         "RFC 8628 3, RFC 9449 2, OpenID Connect Core 1.0 9) and 6 that only oauthlib raises on "
@@ -162,7 +143,6 @@ def build():
         "summary_en is our own wording.",
         "Every entry has a kind and retry advice.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

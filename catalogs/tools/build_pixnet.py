@@ -267,7 +267,7 @@ def render(edition, rows):
 
 def build():
     """{path: text} of both editions."""
-    summaries = common.annotations(SUMMARIES)
+    summaries = {k: v for k, v in common.read_json(SUMMARIES).items() if not k.startswith("_")}
 
     old = parse_004(SEED_004)
     cur = parse_002(SEED_002, old)

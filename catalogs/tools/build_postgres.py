@@ -18,24 +18,12 @@ from collections import Counter
 import common
 
 SOURCE = common.SOURCES / "postgresql-errcodes.txt"
-ANNOTATIONS = common.TOOLS / "postgres_annotations.json"
 
 # Counts stated in sources/README.md.
 EXPECTED = {"lines": 268, "codes": 262, "classes": 43, "S": 1, "W": 10, "E": 257,
             "double_macro": 6, "condition_names": 257, "shared_names": 5}
 SUBCATEGORY = {"E": "error", "W": "warning", "S": "success"}
 
-VENDOR = {"id": "postgres", "name": "PostgreSQL SQLSTATE", "type": "standard", "group": "Databases",
-          "aliases": ["PostgreSQL", "SQLSTATE", "psql", "libpq"],
-          "homepage": "https://www.postgresql.org/", "language": "en"}
-EDITION = {
-    "id": "18",
-    "title": "PostgreSQL 18 error codes (errcodes.txt)",
-    "date": None,
-    "source": "https://github.com/postgres/postgres/blob/b59783502224c0ae721974a5d9b6fb915cbd37e1"
-              "/src/backend/utils/errcodes.txt",
-    "supersedes": None,
-}
 
 LINE = re.compile(r"^([0-9A-Z]{5})\s+([EWS])\s+(ERRCODE_[A-Z0-9_]+)(?:\s+([a-z0-9_]+))?\s*$")
 
@@ -83,7 +71,7 @@ def check_counts(lines, entries):
 def build():
     lines, entries = parse()
     no_symbol = check_counts(lines, entries)
-    ann = common.judgements(ANNOTATIONS, list(entries), kind_required=True)
+    ann = common.judgements("postgres", list(entries), kind_required=True)
     out = []
     for code, e in entries.items():
         out.append(common.entry(code, symbol=e["symbol"], aliases=e["aliases"],
@@ -108,7 +96,7 @@ def build():
         "P0001 raise_exception carries whatever error a PL/pgSQL function raised; its kind "
         "(precondition) is a best guess for an application rule refusing the operation.",
     ]
-    return common.catalog(VENDOR, {**EDITION, "notes": notes}, out)
+    return common.catalog("postgres", out, notes)
 
 
 if __name__ == "__main__":

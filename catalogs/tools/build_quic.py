@@ -22,28 +22,10 @@ from collections import Counter
 import common
 
 SOURCE = common.SOURCES / "quic-h3-errors.tsv"
-ANNOTATIONS = common.TOOLS / "quic_annotations.json"
 
 LAYER = {"quic-transport": "QUIC transport", "http3": "HTTP/3", "qpack": "QPACK"}
 RANGE_RE = re.compile(r"0x([0-9A-F]+)-0x([0-9A-F]+)")
 CRYPTO = "CRYPTO_ERROR"
-
-VENDOR = {
-    "id": "quic",
-    "name": "QUIC transport and HTTP/3 errors",
-    "type": "standard",
-    "aliases": ["QUIC", "HTTP/3", "h3", "QPACK", "RFC 9000", "RFC 9114"],
-    "homepage": "https://www.iana.org/assignments/quic/quic.xhtml#quic-transport-error-codes",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc9000-rfc9114-aioquic-1.9",
-    "title": "QUIC transport (RFC 9000), HTTP/3 (RFC 9114) and QPACK (RFC 9204) error codes as "
-             "aioquic 1.9.1 names them",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc9000#section-20",
-    "supersedes": None,
-}
 
 
 def hex_code(text):
@@ -82,7 +64,7 @@ def build():
     if (low, high) != (0x100, 0x1FF) or not crypto_range["name"].startswith(CRYPTO):
         common.fail(f"range {crypto_range}")
     codes = sorted({hex_code(r["code_hex"]) for r in rows}, key=sort_key)
-    notes = common.judgements(ANNOTATIONS, codes, kind_required=True)
+    notes = common.judgements("quic", codes, kind_required=True)
     entries = []
     for code in codes:
         group = [r for r in rows if hex_code(r["code_hex"]) == code]
@@ -100,7 +82,7 @@ def build():
             category=common.join(layers),
             **a,
         ))
-    edition = dict(EDITION, notes=[
+    return common.catalog("quic", entries, notes=[
         f"{len(entries)} entries from {len(rows)} source rows: 18 QUIC transport codes "
         "(0x0-0x11), the CRYPTO_ERROR range 0x100-0x1ff, HTTP/3's 17 codes 0x100-0x110 and "
         "H3_DATAGRAM_ERROR (0x33, from HTTP Datagrams, not RFC 9114), and QPACK's 3 codes "
@@ -120,7 +102,6 @@ def build():
         "Every entry has a kind. H3_REQUEST_REJECTED (0x10b) means the request was not processed "
         "and is safe to send again; H3_EXCESSIVE_LOAD (0x107) asks the peer to slow down.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

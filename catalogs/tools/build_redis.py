@@ -18,7 +18,6 @@ import common
 from judged import Judge
 
 SOURCE = common.SOURCES / "redis-errors.tsv"
-ANNOTATIONS = common.TOOLS / "redis_annotations.json"
 
 # The counts sources/README-fam-platform.md states.
 ROWS, PREFIXES, ERR_ROWS = 65, 35, 9
@@ -28,23 +27,6 @@ SENTINEL_ONLY = ["INPROG", "NOGOODSLAVE", "NOQUORUM"]
 FORMAT_NOTE = re.compile(r' \(format "[^"]*"\)$')
 # Where the server keeps its shared replies; its literal is the one a client meets first.
 SHARED_REPLIES = "src/server.c"
-
-VENDOR = {
-    "id": "redis",
-    "name": "Redis / Valkey error replies",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["redis", "valkey", "RESP", "redis-cli"],
-    "homepage": "https://valkey.io/topics/protocol/",
-    "language": "en",
-}
-EDITION = {
-    "id": "valkey-55bbbe0",
-    "title": "Valkey server error-reply prefixes (unstable at 55bbbe0, Redis 7.2.4 compatible)",
-    "date": "2024-10-25",
-    "source": "https://github.com/valkey-io/valkey/tree/55bbbe09a3b37a98c907dbfbc225768ff253e84f/src",
-    "supersedes": None,
-}
 
 
 def read_source():
@@ -77,7 +59,7 @@ def primary(prefix, literals):
 
 def build():
     by_prefix = read_source()
-    judge = Judge(ANNOTATIONS, by_prefix)
+    judge = Judge("redis", by_prefix)
     judge.require_summaries(list(by_prefix))
     entries = []
     for prefix, literals in by_prefix.items():
@@ -96,7 +78,7 @@ def build():
             retry=retry,
         ))
     with_others = sum(1 for e in entries if e["description"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("redis", entries, notes=[
         f"{len(entries)} error-reply prefixes from {ROWS} reply literals of the Valkey server "
         "sources (valkey-io/valkey src/*.c at 55bbbe0, 2024-10-25), BSD-3-Clause. Valkey is used "
         "because Redis 7.4 and later are not BSD-licensed; Redis 7.2 sends the same prefixes.",
@@ -113,7 +95,6 @@ def build():
         "files the literals come from.",
         "summary_en, kind and retry are hand-written for every prefix (redis_annotations.json).",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ import sys
 import common
 
 SOURCE = common.SOURCES / "smtp-codes.tsv"
-ANNOTATIONS = common.TOOLS / "smtp_annotations.json"
 
 # CLASS RULE. An enhanced code gets an entry for each class (2 success, 4 persistent transient,
 # 5 permanent) that the source gives it: the first digit of each basic reply code the registry
@@ -42,23 +41,6 @@ PATTERN_RE = re.compile(r"X\.(\d+)\.(\d+)")
 TOKEN_RE = re.compile(r"(\d{3})(?:-(\d{3}))?|([245])xx")
 DUPLICATE_RE = re.compile(r"duplicate of (X\.\d+\.\d+)")
 SUBJECT_RE = re.compile(r"Other (?:or undefined |undefined )?(.+)")
-
-VENDOR = {
-    "id": "smtp",
-    "name": "SMTP replies and enhanced status codes",
-    "type": "standard",
-    "aliases": ["SMTP", "ESMTP", "mail", "bounce", "DSN", "RFC 5321", "RFC 3463"],
-    "homepage": "https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml",
-    "language": "en",
-}
-EDITION = {
-    "id": "sisimai-ed142de",
-    "title": "SMTP reply codes (RFC 5321 and later) and enhanced status codes (IANA registry) as "
-             "go-sisimai lists them",
-    "date": "2025-02-23",
-    "source": "https://github.com/sisimai/go-sisimai/tree/ed142ded2c40de1233f82d8405a0acf0b76998c6/smtp",
-    "supersedes": None,
-}
 
 
 def pattern_key(code):
@@ -220,7 +202,7 @@ def enhanced_entries(enhanced, notes, reply_codes):
 
 def build():
     replies, enhanced = read_rows()
-    notes = common.annotations(ANNOTATIONS)
+    notes = common.annotations("smtp")
     missing = [r["code"] for r in replies + enhanced if r["code"] not in notes]
     extra = sorted(set(notes) - {r["code"] for r in replies + enhanced})
     if missing or extra:
@@ -240,7 +222,7 @@ def build():
     if x78["title"] != x714["title"]:
         common.fail("X.7.8 no longer repeats X.7.14's title: revise the edition notes")
     linked = sum(1 for e in enhanced_out if e["maps_to"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("smtp", entries, notes=[
         f"{len(entries)} entries: {len(replies_out)} basic reply codes (the 45 of sisimai's list "
         "after RFC 5321 §4.2.1 and later RFCs, plus 235 from its code arrays) and "
         f"{len(enhanced_out)} enhanced status codes made from the source's {len(enhanced)} "
@@ -279,7 +261,6 @@ def build():
         "are judged by hand per reply code and per pattern.",
         "Every entry has a kind.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -20,30 +20,11 @@ import common
 
 HEADER = common.SOURCES / "sqlite-result-codes.txt"
 ERRSTR = common.SOURCES / "sqlite-errstr.tsv"
-ANNOTATIONS = common.TOOLS / "sqlite_annotations.json"
 
 PRIMARY_RE = re.compile(r"#define (SQLITE_\w+)\s+(\d+)\s*(?:/\*\s*(.*?)\s*\*/)?$")
 EXTENDED_RE = re.compile(
     r"#define (SQLITE_\w+)\s+\((SQLITE_\w+)\s*\|\s*\((\d+)<<8\)\)\s*(?:/\*\s*(.*?)\s*\*/)?$")
 UNKNOWN = "unknown error"
-
-VENDOR = {
-    "id": "sqlite",
-    "name": "SQLite result codes",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["SQLite", "sqlite3"],
-    "homepage": "https://sqlite.org/rescode.html",
-    "language": "en",
-}
-EDITION = {
-    "id": "3.53",
-    "title": "SQLite 3.53.4 result codes (messages of sqlite3_errstr, 3.40.1)",
-    "date": None,
-    "source": "https://github.com/rusqlite/rusqlite/blob/bc267609a4547e0c7bc156f424662ebaf05a06a7"
-              "/libsqlite3-sys/sqlite3/sqlite3.h",
-    "supersedes": None,
-}
 
 
 def parse_header():
@@ -85,7 +66,7 @@ def build():
     assert own_text == [516], own_text
     assert sorted(n for n, (_, s) in errstr.items() if s == UNKNOWN) == [2, 16, 22, 24]
 
-    notes = common.judgements(ANNOTATIONS, [str(n) for _, n, _, _ in codes],
+    notes = common.judgements("sqlite", [str(n) for _, n, _, _ in codes],
                               keys=("symbol", *common.JUDGEMENT))
 
     entries = []
@@ -106,7 +87,7 @@ def build():
     assert obsolete == ["SQLITE_FORMAT", "SQLITE_CANTOPEN_DIRTYWAL"], obsolete
     no_kind = [e["symbol"] for e in entries if e["kind"] is None]
     assert no_kind == obsolete, no_kind
-    edition = dict(EDITION, notes=[
+    return common.catalog("sqlite", entries, notes=[
         f"{len(entries)} result codes of sqlite3.h (SQLite 3.53.4): {len(primary)} primary and "
         f"{len(entries) - len(primary)} extended; an extended code is its primary code plus a "
         "multiple of 256, and maps_to names that primary code.",
@@ -126,7 +107,6 @@ def build():
         "not errors (kind ok); SQLITE_NOTICE, SQLITE_WARNING and their extended codes are "
         "log notices (kind warning).",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -20,27 +20,9 @@ import sys
 import common
 
 SOURCE = common.SOURCES / "websocket-close-codes.tsv"
-ANNOTATIONS = common.TOOLS / "websocket_annotations.json"
 
 RANGE_RE = re.compile(r"(\d+)-(\d+)")
 SENDABLE = {"yes": "may be sent in a Close frame", "no": "never sent in a Close frame"}
-
-VENDOR = {
-    "id": "websocket",
-    "name": "WebSocket close codes",
-    "type": "standard",
-    "aliases": ["WebSocket", "ws", "wss", "RFC 6455", "CloseEvent"],
-    "homepage": "https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc6455-iana",
-    "title": "WebSocket close codes of RFC 6455 and the IANA registry, with the names and "
-             "explanations of Python websockets 15.0.1",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc6455#section-7.4",
-    "supersedes": None,
-}
 
 
 def read_rows():
@@ -62,7 +44,7 @@ def read_rows():
 def build():
     rows = read_rows()
     codes = [r["code"] for r in rows]
-    notes = common.judgements(ANNOTATIONS, codes, kind_required=True)
+    notes = common.judgements("websocket", codes, kind_required=True)
     entries = []
     for r in rows:
         a = notes[r["code"]]
@@ -79,7 +61,7 @@ def build():
     local = [r["code"] for r in rows if "reported locally" in r["note"]]
     if local != ["1005", "1006", "1015"]:
         common.fail(f"codes reported locally {local}; README says 1005, 1006, 1015")
-    edition = dict(EDITION, notes=[
+    return common.catalog("websocket", entries, notes=[
         f"{len(entries)} entries: the close codes 1000-1015 and the four ranges of RFC 6455 "
         "§7.4.2 (0-999, 1016-2999, 3000-3999, 4000-4999), kept as one entry each with the range "
         "as its code. 1012-1014 come from the IANA registry, not RFC 6455.",
@@ -96,7 +78,6 @@ def build():
         "Every entry has a kind. 1013 (try again later), 1001, 1012 and 1014 advise reconnecting "
         "with growing delays; 1006 too, as it is usually a dropped connection.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":

@@ -41,32 +41,6 @@ EXPECT = {
 ACKNOWLEDGMENT = ("This product includes software developed by SecureAuth Corporation "
                   "(https://www.secureauth.com/) and Fortra (https://www.fortra.com)")
 
-VENDORS = {
-    "win32": {"id": "win32", "name": "Windows system errors (Win32, GetLastError)",
-              "type": "standard",
-              "group": "Windows",
-              "aliases": ["win32", "Win32 error", "GetLastError", "System Error Codes", "winerror.h",
-                          "Winsock"],
-              "homepage": "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes",
-              "language": "en"},
-    "hresult": {"id": "hresult", "name": "Windows HRESULT", "type": "standard", "group": "Windows",
-                "aliases": ["hresult", "HRESULT", "COM error", "SCODE"],
-                "homepage": "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-erref/",
-                "language": "en"},
-    "ntstatus": {"id": "ntstatus", "name": "Windows NTSTATUS", "type": "standard", "group": "Windows",
-                 "aliases": ["ntstatus", "NTSTATUS", "NT status", "exception code"],
-                 "homepage": "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-erref/",
-                 "language": "en"},
-}
-EDITION = {"id": "ms-erref-impacket-0.13.1",
-           "date": None,
-           "source": "https://pypi.org/project/impacket/0.13.1/",
-           "supersedes": None}
-TITLES = {
-    "win32": "Win32 error codes: MS-ERREF texts from impacket 0.13.1, names from mingw-w64 10.0.0 winerror.h",
-    "hresult": "HRESULT values: MS-ERREF texts from impacket 0.13.1, names from mingw-w64 10.0.0 winerror.h",
-    "ntstatus": "NTSTATUS values: MS-ERREF texts from impacket 0.13.1, names from mingw-w64 10.0.0 ntstatus.h",
-}
 
 # ---------------------------------------------------------------------------------------------
 # Reading the headers
@@ -368,7 +342,7 @@ CHANNEL_TEXTS = (0x8007000E, 0x80070032)
 
 def build_family(family, merged, notes_in):
     """The catalog of one family."""
-    ann = common.annotations(common.TOOLS / f"{family}_annotations.json")
+    ann = common.annotations(family)
     codes = {code_of(family, v): v for v in merged}
     unknown = sorted(set(ann) - set(codes))
     if unknown:
@@ -416,8 +390,7 @@ def build_family(family, merged, notes_in):
              "aliased": sum(len(s["names"]) > 1 for s in merged.values()),
              "channel": channel,
              "markers": [e["symbol"] for e in entries if MARKER.fullmatch(e["symbol"])]}
-    edition = dict(EDITION, title=TITLES[family], notes=notes_in(stats))
-    return common.catalog(VENDORS[family], edition, entries)
+    return common.catalog(family, entries, notes_in(stats))
 
 
 def build():

@@ -61,17 +61,23 @@ def read_json(path):
     return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
 
 
-def annotations(path):
-    """A hand-written annotations file (code -> {...}), keys starting with `_` left out."""
-    return {k: v for k, v in read_json(path).items() if not k.startswith("_")}
+def annotations_path(family):
+    """A family's hand-written part: its vendor and edition, our words and judgement per code."""
+    return TOOLS / f"{family}_annotations.json"
 
 
-def judgements(path, codes, keys=JUDGEMENT, kind_required=False):
-    """The annotations of `path` for exactly `codes` (in any order), each with exactly `keys`
+def annotations(family):
+    """A family's annotations (code -> {...}); keys starting with `_` (its comment, vendor,
+    edition, rules) left out."""
+    return {k: v for k, v in read_json(annotations_path(family)).items() if not k.startswith("_")}
+
+
+def judgements(family, codes, keys=JUDGEMENT, kind_required=False):
+    """A family's annotations for exactly `codes` (in any order), each with exactly `keys`
     (None: any keys), a non-blank summary, and a kind and retry that fit the vocabulary: a
     missing, extra or ill-fitting annotation stops the build."""
-    path = pathlib.Path(path)
-    notes = annotations(path)
+    path = annotations_path(family)
+    notes = annotations(family)
     missing = [c for c in codes if c not in notes]
     extra = sorted(set(notes) - set(codes))
     if missing or extra:
@@ -122,7 +128,7 @@ def apply_kind_table(vendor, rows, table):
 
 
 def join(values):
-    """Distinct non-empty values in first-seen order, joined with "; " (None when there are none)."""
+    """Distinct non-empty values in first-seen order, joined with "; " (None when none)."""
     return "; ".join(dict.fromkeys(v for v in values if v)) or None
 
 
@@ -140,13 +146,19 @@ def entry(code, **fields):
     return e
 
 
-def catalog(vendor, edition, entries, envelope=None):
-    """The catalog document in the order every file uses."""
-    doc = {"$schema": "schema.json", "schema": 1, "vendor": vendor, "edition": edition}
-    if envelope is not None:
-        doc["envelope"] = envelope
-    doc["entries"] = entries
-    return doc
+def catalog(family, entries, notes=None):
+    """The catalog of a standard family in the order every file uses. Its vendor and edition are
+    hand-written beside its annotations (`_vendor`, `_edition` of <family>_annotations.json);
+    `notes`, worked out from the source, end the edition."""
+    path = annotations_path(family)
+    raw = read_json(path)
+    vendor, edition = raw["_vendor"], raw["_edition"]
+    if vendor["id"] != family:
+        fail(f"{path.name}: _vendor is {vendor['id']!r}")
+    if notes is not None:
+        edition = dict(edition, notes=notes)
+    return {"$schema": "schema.json", "schema": 1, "vendor": vendor, "edition": edition,
+            "entries": entries}
 
 
 def render(doc):

@@ -15,9 +15,9 @@ import common
 class Judge:
     """The annotations of one family, checked against the codes of its source."""
 
-    def __init__(self, path, codes):
-        raw = common.read_json(path)
-        self.notes = common.annotations(path)
+    def __init__(self, family, codes):
+        raw = common.read_json(common.annotations_path(family))
+        self.notes = common.annotations(family)
         self.rules = [(re.compile(r[0]), r[1], r[2] if len(r) > 2 else None)
                       for r in raw.get("_rules", [])]
         unknown = sorted(set(self.notes) - set(codes), key=str)
