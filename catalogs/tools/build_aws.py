@@ -253,9 +253,7 @@ def build():
     rows, names, throttling, transient, legacy = read_sources()
     notes = common.annotations("aws")
     hand, kind_overrides = notes["names"], notes["kinds"]
-    by_name = {n: [] for n in names}
-    for r in rows:
-        by_name[r["shape"]].append(r)
+    by_name = common.grouped(rows, "shape")
     wire_of = {}
     for r in rows:
         if r["error_code"]:
@@ -290,7 +288,7 @@ def build():
     unasked = sorted(set(hand) - set(needs_summary))
     if missing or unknown or unasked:
         common.fail(f"annotations: no summary for {missing}; not a source name {unknown}; "
-                            f"summarised for no reason {unasked}")
+                    f"summarised for no reason {unasked}")
     unknown = sorted(set(kind_overrides) - set(names))
     if unknown:
         common.fail(f"kind overrides of names not in the source: {unknown}")

@@ -60,19 +60,14 @@ def parse_man():
     return codes
 
 
-def parse_strerror():
-    rows = common.read_tsv(STRERROR)
-    return {int(r["code"]): (r["name"], r["strerror"]) for r in rows}, len(rows)
-
-
 def build():
     man = parse_man()
-    strerror, rows = parse_strerror()
+    strerror = {int(r["code"]): (r["name"], r["strerror"]) for r in common.read_tsv(STRERROR)}
     named = {n: v[0] for n, v in man.items() if v[0]}
     obsolete = sorted(n for n, v in man.items() if not v[0])
     # Counts stated in sources/README.md.
     assert sorted(man) == list(range(102)), sorted(man)
-    assert (len(named), rows) == (87, 87), (len(named), rows)
+    assert (len(named), len(strerror)) == (87, 87), (len(named), len(strerror))
     assert obsolete == [20, 24, 29, 32, 34, 40, 41, 44, 46, 50, 51, 57, 62, 75, 76], obsolete
     assert {n: s[0] for n, s in strerror.items()} == named, "man page and strerror.tsv differ"
     too_new = sorted(n for n, (_, s) in strerror.items() if s == TOO_NEW)
@@ -89,13 +84,12 @@ def build():
     for n, reasons in TLS_REASONS.items():
         maps_to.setdefault(n, []).extend({"vendor": "openssl", "code": r} for r in reasons)
 
-    notes = common.judgements("curl", [str(n) for n in sorted(man)],
-                              keys=("symbol", *common.JUDGEMENT))
+    symbols = {str(n): man[n][0] for n in sorted(man)}
+    notes = common.judgements("curl", list(symbols), symbols=symbols)
 
     entries = []
     for n in sorted(man):
         a, name = notes[str(n)], man[n][0]
-        assert a["symbol"] == name, (n, a["symbol"], name)
         assert name or a["kind"] is None, n  # obsolete numbers get no kind
         entries.append(common.entry(
             n,

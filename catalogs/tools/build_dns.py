@@ -33,7 +33,7 @@ def read_rows():
     # Counts stated in sources/README-fam-protocols.md.
     if (len(rcodes), values) != (21, list(range(12)) + list(range(16, 24))):
         common.fail(f"{len(rcodes)} rcode rows, values {values}; README says 21 rows, "
-                            "0-11 and 16-23")
+                    "0-11 and 16-23")
     if [int(r["value"]) for r in edes] != list(range(33)) or len(rows) != 54:
         common.fail(f"EDE values {[r['value'] for r in edes]}; README says 0-32")
     newer = [int(r["value"]) for r in edes if r["in_dnspython_2_3"] != "yes"]
@@ -43,19 +43,11 @@ def read_rows():
 
 
 def build_rcodes(rows):
-    codes = list(dict.fromkeys(r["value"] for r in rows))
-    notes = common.judgements("dns", codes, kind_required=True)
-    entries = []
-    for code in codes:
-        group = [r for r in rows if r["value"] == code]
-        a = notes[code]
-        entries.append(common.entry(
-            code,
-            symbol=group[0]["name"],
-            aliases=[r["name"] for r in group[1:]],
-            category=common.join(r["carried_in"] for r in group),
-            **a,
-        ))
+    groups = common.grouped(rows, "value")
+    notes = common.judgements("dns", list(groups), kind_required=True)
+    entries = [common.entry(code, symbol=group[0]["name"], aliases=[r["name"] for r in group[1:]],
+                            category=common.join(r["carried_in"] for r in group), **notes[code])
+               for code, group in groups.items()]
     shared = {e["code"]: [e["symbol"], *e["aliases"]] for e in entries if e["aliases"]}
     if shared != {"16": ["BADVERS", "BADSIG"]}:
         common.fail(f"names sharing a value {shared}; README says BADVERS/BADSIG at 16")
@@ -76,18 +68,10 @@ def build_rcodes(rows):
 
 
 def build_edes(rows):
-    codes = [r["value"] for r in rows]
-    notes = common.judgements("dns-ede", codes, kind_required=True)
-    entries = []
-    for r in rows:
-        a = notes[r["value"]]
-        entries.append(common.entry(
-            r["value"],
-            symbol=r["name"],
-            category=r["carried_in"],
-            message=r["description"],
-            **a,
-        ))
+    notes = common.judgements("dns-ede", [r["value"] for r in rows], kind_required=True)
+    entries = [common.entry(r["value"], symbol=r["name"], category=r["carried_in"],
+                            message=r["description"], **notes[r["value"]])
+               for r in rows]
     warnings = [e["code"] for e in entries if e["kind"] == "warning"]
     return common.catalog("dns-ede", entries, notes=[
         f"{len(entries)} INFO-CODEs (0-32) of the Extended DNS Error option (EDNS option 15). "

@@ -50,15 +50,15 @@ def read_signals():
     common.expect("standard signals", sum(1 for r in rows[:31] if r["name"].startswith("SIG")), 31)
     realtime = [r["name"] for r in rows[33:]]
     common.expect("real-time names", realtime,
-           ["SIGRTMIN"] + [f"SIGRTMIN+{n}" for n in range(1, 30)] + ["SIGRTMAX"])
+                  ["SIGRTMIN"] + [f"SIGRTMIN+{n}" for n in range(1, 30)] + ["SIGRTMAX"])
     common.expect("aliases", {r["number"]: r["aliases"] for r in rows if r["aliases"]},
-           {"6": "SIGIOT", "17": "SIGCLD", "29": "SIGPOLL"})
+                  {"6": "SIGIOT", "17": "SIGCLD", "29": "SIGPOLL"})
     for r in rows:
         n = int(r["number"])
         common.expect(f"shell status of {n}", int(r["shell_exit_status"]), SIGNAL_BASE + n)
         if n in (32, 33):
             common.expect(f"strsignal of {n}", (r["strsignal"], r["glibc_strsignal"]),
-                   ("", f"Unknown signal {n}"))
+                          ("", f"Unknown signal {n}"))
         else:
             common.expect(f"strsignal of {n}", r["strsignal"], r["glibc_strsignal"])
         if r["default_action"] not in ("Term", "Core", "Ign", "Stop", "Cont"):
@@ -175,10 +175,10 @@ def build_exit(signal_rows, signal_notes, sysexits, shell_rows):
     signal_of = {SIGNAL_BASE + int(r["number"]): r for r in signal_rows}
     codes = sorted(set(names) | set(tools) | set(signal_of))
     common.expect("exit statuses", codes, [0, 1, 2, *range(64, 79), *range(123, 128),
-                                    *range(129, 193), 255])
+                                           *range(129, 193), 255])
     written = {int(c) for c in notes}
     common.expect("annotated exit statuses", sorted(written),
-           [c for c in codes if c not in signal_of or c <= SIGNAL_BASE + 33])
+                  [c for c in codes if c not in signal_of or c <= SIGNAL_BASE + 33])
 
     entries, by_signal = [], 0
     for code in codes:

@@ -61,7 +61,7 @@ def read_tsv():
     if (len(rfc), other, len(unused), obsoleted) != (EXPECTED_RFC9110, EXPECTED_OTHER,
                                                      EXPECTED_UNUSED, EXPECTED_OBSOLETED):
         common.fail(f"counts differ from README: {len(rfc)} RFC 9110, other {sorted(other)}, "
-             f"{len(unused)} unused, obsoleted {sorted(obsoleted)}")
+                    f"{len(unused)} unused, obsoleted {sorted(obsoleted)}")
     return rows
 
 

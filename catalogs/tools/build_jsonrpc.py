@@ -40,14 +40,13 @@ def read_rows():
 
 def build():
     rows = read_rows()
-    codes = list(dict.fromkeys(r["code"] for r in rows))
-    if len(codes) != 19:
-        common.fail(f"{len(codes)} distinct codes, expected 19")
-    notes = common.judgements("jsonrpc", codes, kind_required=True)
+    groups = common.grouped(rows, "code")
+    if len(groups) != 19:
+        common.fail(f"{len(groups)} distinct codes, expected 19")
+    notes = common.judgements("jsonrpc", list(groups), kind_required=True)
 
     entries = []
-    for code in codes:
-        group = [r for r in rows if r["code"] == code]
+    for code, group in groups.items():
         is_range = group[0]["kind"].startswith("range:")
         if is_range:
             symbol, aliases = None, []
@@ -55,7 +54,6 @@ def build():
             names = [r["name"] for r in group if r["kind"] == "code"]
             names += [r["name"] for r in group if r["kind"] == "range marker"]
             symbol, aliases = names[0], names[1:]
-        a = notes[code]
         entries.append(common.entry(
             code,
             symbol=symbol,
@@ -63,7 +61,7 @@ def build():
             category=common.join(r["source"] for r in group),
             subcategory=common.join(r["kind"] for r in group),
             message=common.join(r["spec_message"] for r in group),
-            **a,
+            **notes[code],
         ))
 
     merged = {e["code"]: e["aliases"] for e in entries if e["aliases"]}

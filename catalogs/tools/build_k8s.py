@@ -34,13 +34,11 @@ OTEL_ATTRIBUTE = "k8s.container.status.reason"
 def read_source():
     """{reason: [row, ...]} in the order of each reason's first row."""
     rows = common.read_tsv(SOURCE)
-    by_reason = {}
-    for r in rows:
-        by_reason.setdefault(r["reason"], []).append(r)
+    by_reason = common.grouped(rows, "reason")
     repeated = {k: len(v) for k, v in by_reason.items() if len(v) > 1}
     if (len(rows), len(by_reason), repeated) != (ROWS, REASONS, REPEATED):
         common.fail(f"{len(rows)} rows, {len(by_reason)} reasons, repeated {repeated}: "
-                            "the source changed")
+                    "the source changed")
     return by_reason
 
 
@@ -50,8 +48,7 @@ def distinct(values):
 
 def build():
     by_reason = read_source()
-    judge = Judge("k8s", by_reason)
-    judge.require_summaries(list(by_reason))
+    judge = Judge("k8s", by_reason, summarised=by_reason)
     entries = []
     for reason, rows in by_reason.items():
         groups = [KIND_COLUMN.fullmatch(r["kind"]) for r in rows]
@@ -60,7 +57,6 @@ def build():
         identifiers = distinct(r["go_identifier"] for r in rows
                                if r["go_identifier"] not in (reason, OTEL_ATTRIBUTE))
         described = distinct(t for r in rows for t in (r["source_comment"], r["otel_brief"]))
-        kind, retry = judge.kind(reason, reason)
         entries.append(common.entry(
             reason,
             symbol=reason,
@@ -68,9 +64,7 @@ def build():
             category="; ".join(distinct(g[1] for g in groups)),
             subcategory="; ".join(distinct(g[2] for g in groups)),
             description=described or None,
-            summary_en=judge.summary(reason),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(reason, reason),
         ))
     categories = Counter(c for e in entries for c in e["category"].split("; "))
     described = sum(1 for e in entries if e["description"])

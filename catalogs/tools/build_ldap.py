@@ -64,8 +64,7 @@ def build():
     codes = [code_of(r) for r in rows]
     if len(set(codes)) != len(codes):
         common.fail("a code twice")
-    judge = Judge("ldap", codes)
-    judge.require_summaries(codes)
+    judge = Judge("ldap", codes, summarised=codes)
     entries = []
     for r, code in zip(rows, codes):
         ad = r["kind"] == "ad-bind-data"
@@ -76,7 +75,6 @@ def build():
         message = r["ldap_err2string"] or None
         if message == NOT_BUILT_IN:
             message = None
-        kind, retry = judge.kind(code, r["name"])
         entries.append(common.entry(
             code,
             symbol=r["name"],
@@ -86,9 +84,7 @@ def build():
             subcategory=(f"with result {INVALID_CREDENTIALS} (invalidCredentials)" if ad
                          else r["note"] or None),
             message=message,
-            summary_en=judge.summary(code),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(code, r["name"]),
             obsolete=r["note"] in OBSOLETE_NOTES,
         ))
     unbuilt = [e["symbol"] for e in entries

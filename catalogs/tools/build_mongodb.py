@@ -50,17 +50,12 @@ def build():
     entries = []
     for r in rows:
         categories = r["categories"].replace(",", ", ") or None
-        kind, retry = judge.kind(r["code"], f"{r['name']} {r['categories']}")
-        if kind is None:
-            common.fail(f"{r['code']}: no hand kind and no rule matches")
         entries.append(common.entry(
             r["code"],
             symbol=r["name"],
             aliases=[OLDER_NAMES[r["code"]]] if r["code"] in OLDER_NAMES else [],
             category=categories,
-            summary_en=judge.summary(r["code"]),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(r["code"], f"{r['name']} {r['categories']}", kind_required=True),
             obsolete=r["name"].startswith("OBSOLETE_"),
         ))
     summarised = sum(1 for e in entries if e["summary_en"])

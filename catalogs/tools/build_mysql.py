@@ -46,10 +46,7 @@ def read_source():
         common.fail(f"{len(rows)} rows {dict(counts)}: the source changed")
     if len({r["name"] for r in rows}) != ROWS:
         common.fail("a name twice")
-    by_number = {}
-    for r in rows:
-        by_number.setdefault(int(r["code"]), []).append(r)
-    return by_number
+    return common.grouped(rows, lambda r: int(r["code"]))
 
 
 def build():
@@ -66,17 +63,16 @@ def build():
         judged = primary["kind"] not in ("unused", "marker")
         if not judged and code in judge.notes:
             common.fail(f"{n}: annotated, but {primary['name']} is {primary['kind']}")
-        kind, retry = judge.kind(code, primary["name"]) if judged else (None, None)
+        # An unused number or a lone marker has no summary, kind or retry advice.
+        judgement = judge.judgement(code, primary["name"]) if judged else {}
         entries.append(common.entry(
             code,
             symbol=primary["name"],
             aliases=[r["name"] for r in rows if r is not primary],
             category=CATEGORY[primary["kind"]],
             subcategory=primary["header"],
-            summary_en=judge.summary(code),
-            kind=kind,
-            retry=retry,
             obsolete=primary["kind"] == "unused",
+            **judgement,
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:

@@ -66,26 +66,19 @@ def build():
     all_codes = [c["code"] for c in codes] + [r["code"] for r in system]
     if len(set(all_codes)) != len(all_codes):
         common.fail("a code twice")
-    judge = Judge("node", all_codes)
-    judge.require_summaries([r["code"] for r in system])
+    judge = Judge("node", all_codes, summarised=[r["code"] for r in system])
     entries = []
     for c in codes:
-        kind, retry = judge.kind(c["code"], c["code"])
-        if kind is None:
-            common.fail(f"{c['code']}: no hand kind and no rule matches")
         entries.append(common.entry(
             c["code"],
             symbol=c["code"],
             category=CATEGORY[c["section"]],
             subcategory=subcategory(c),
             description=c["summary"],
-            summary_en=judge.summary(c["code"]),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(c["code"], c["code"], kind_required=True),
             obsolete=c["section"] == "legacy",
         ))
     for r in system:
-        kind, retry = judge.kind(r["code"], r["code"])
         errno = r["linux_errno"]
         entries.append(common.entry(
             r["code"],
@@ -94,9 +87,7 @@ def build():
             category="system error",
             subcategory=f"errno {errno}" if errno else "getaddrinfo",
             description=[r["title"], r["description"]],
-            summary_en=judge.summary(r["code"]),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(r["code"], r["code"]),
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:

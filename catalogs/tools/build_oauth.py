@@ -29,14 +29,11 @@ STANDS_IN_RE = re.compile(r"stands in for (\d{3})\b")
 
 def read_rows():
     rows = common.read_tsv(SOURCE)
-    values = list(dict.fromkeys(r["error"] for r in rows))
+    values = common.grouped(rows, "error")
     # Counts stated in sources/README-fam-cloud.md.
     if (len(rows), len(values)) != (40, 33):
         common.fail(f"{len(rows)} rows, {len(values)} values; README says 40 and 33")
-    spec_of = {}
-    for r in rows:
-        spec_of.setdefault(r["error"], r["defining_spec"])
-    first_spec = Counter(spec_of.values())
+    first_spec = Counter(mine[0]["defining_spec"] for mine in values.values())
     expected = {"RFC 6749": 10, "RFC 6750": 2, "RFC 7009": 1, "RFC 8628": 3, "RFC 9449": 2,
                 "OpenID Connect Core 1.0": 9, CLIENT_SIDE: 6}
     if first_spec != expected:
@@ -73,11 +70,10 @@ def spec_sections(rows):
 
 def build():
     rows, values = read_rows()
-    notes = common.judgements("oauth", values, kind_required=True)
+    notes = common.judgements("oauth", list(values), kind_required=True)
 
     entries, class_owner = [], {}
-    for value in values:
-        mine = [r for r in rows if r["error"] == value]
+    for value, mine in values.items():
         given = {r["http_status"] for r in mine if r["http_status"]}
         http_status = status(given.pop()) if len(given) == 1 else None
         aliases = []

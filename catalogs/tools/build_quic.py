@@ -40,7 +40,7 @@ def read_rows():
     # Counts stated in sources/README-fam-protocols.md: 19 + 1 range, 18 HTTP/3, 3 QPACK.
     if layers != {"quic-transport": 20, "http3": 18, "qpack": 3} or len(ranges) != 1:
         common.fail(f"rows per layer {dict(layers)}, {len(ranges)} ranges; README says "
-                            "20 (19 codes + 1 range), 18, 3")
+                    "20 (19 codes + 1 range), 18, 3")
     for r in rows:
         if r in ranges:
             continue
@@ -63,11 +63,12 @@ def build():
     low, high = (int(x, 16) for x in RANGE_RE.fullmatch(crypto_range["code_hex"]).groups())
     if (low, high) != (0x100, 0x1FF) or not crypto_range["name"].startswith(CRYPTO):
         common.fail(f"range {crypto_range}")
-    codes = sorted({hex_code(r["code_hex"]) for r in rows}, key=sort_key)
+    groups = common.grouped(rows, lambda r: hex_code(r["code_hex"]))
+    codes = sorted(groups, key=sort_key)
     notes = common.judgements("quic", codes, kind_required=True)
     entries = []
     for code in codes:
-        group = [r for r in rows if hex_code(r["code_hex"]) == code]
+        group = groups[code]
         if code == hex_code(crypto_range["code_hex"]):
             symbol, layers = CRYPTO, ["QUIC transport"]
         else:
@@ -75,13 +76,7 @@ def build():
             named = [r for r in group if r["name"] != CRYPTO] or group
             symbol = named[0]["name"]
             layers = [LAYER[r["layer"]] for r in named + group]
-        a = notes[code]
-        entries.append(common.entry(
-            code,
-            symbol=symbol,
-            category=common.join(layers),
-            **a,
-        ))
+        entries.append(common.entry(code, symbol=symbol, category=common.join(layers), **notes[code]))
     return common.catalog("quic", entries, notes=[
         f"{len(entries)} entries from {len(rows)} source rows: 18 QUIC transport codes "
         "(0x0-0x11), the CRYPTO_ERROR range 0x100-0x1ff, HTTP/3's 17 codes 0x100-0x110 and "

@@ -59,23 +59,19 @@ def primary(prefix, literals):
 
 def build():
     by_prefix = read_source()
-    judge = Judge("redis", by_prefix)
-    judge.require_summaries(list(by_prefix))
+    judge = Judge("redis", by_prefix, summarised=by_prefix)
     entries = []
     for prefix, literals in by_prefix.items():
         message = primary(prefix, literals)
         others = [t for t, _, _ in literals if t != message]
         files = list(dict.fromkeys(f for _, f, _ in literals))
-        kind, retry = judge.kind(prefix, prefix)
         entries.append(common.entry(
             prefix,
             symbol=prefix,
             category=", ".join(files),
             message=message,
             description=others or None,
-            summary_en=judge.summary(prefix),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(prefix, prefix),
         ))
     with_others = sum(1 for e in entries if e["description"])
     return common.catalog("redis", entries, notes=[

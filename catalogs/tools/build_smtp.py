@@ -57,7 +57,7 @@ def read_rows():
     # (77 of the registry comment + 4 only in sisimai's map).
     if (len(rows), len(replies), len(enhanced)) != (127, 46, 81):
         common.fail(f"{len(rows)} rows: {len(replies)} replies, {len(enhanced)} enhanced; "
-                            "README says 127: 46 and 81")
+                    "README says 127: 46 and 81")
     if sisimai_only != ["X.4.8", "X.7.28", "X.7.29", "X.7.30"]:
         common.fail(f"enhanced codes only in sisimai's map: {sisimai_only}")
     if [r["code"] for r in replies if "only in sisimai" in r["note"]] != ["235"]:
@@ -146,7 +146,7 @@ def enhanced_annotation(code, a, classes):
     given = {c for c in CLASSES if c in a}
     if given != classes:
         common.fail(f"{code}: annotated for classes {sorted(given)}, the source gives "
-                            f"{sorted(classes)}")
+                    f"{sorted(classes)}")
     failing = classes - {"2"}
     if set(a) != {"what"} | given | ({"kind"} if failing else set()):
         common.fail(f"{code}: annotation keys {sorted(a)}")

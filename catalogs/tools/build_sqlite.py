@@ -47,17 +47,13 @@ def parse_header():
     return codes
 
 
-def parse_errstr():
-    rows = common.read_tsv(ERRSTR)
-    return {int(r["code"]): (r["name"], r["errstr"]) for r in rows}, len(rows)
-
-
 def build():
     codes = parse_header()
-    errstr, rows = parse_errstr()
+    errstr = {int(r["code"]): (r["name"], r["errstr"]) for r in common.read_tsv(ERRSTR)}
     primary = [c for c in codes if c[2] is None]
     # Counts stated in sources/README.md.
-    assert (len(codes), len(primary), rows) == (113, 31, 113), (len(codes), len(primary), rows)
+    counts = (len(codes), len(primary), len(errstr))
+    assert counts == (113, 31, 113), counts
     assert {n for _, n, _, _ in codes} == set(errstr), "header and errstr.tsv differ in numbers"
     for name, number, base, _ in codes:
         assert errstr[number][0] == name, (number, name, errstr[number][0])
@@ -66,13 +62,11 @@ def build():
     assert own_text == [516], own_text
     assert sorted(n for n, (_, s) in errstr.items() if s == UNKNOWN) == [2, 16, 22, 24]
 
-    notes = common.judgements("sqlite", [str(n) for _, n, _, _ in codes],
-                              keys=("symbol", *common.JUDGEMENT))
+    symbols = {str(n): name for name, n, _, _ in codes}
+    notes = common.judgements("sqlite", list(symbols), symbols=symbols)
 
     entries = []
-    for name, number, base, comment in codes:
-        a = notes[str(number)]
-        assert a["symbol"] == name, (number, a["symbol"], name)
+    for _, number, base, comment in codes:
         # The header's comments are the library's own sentences: not copied.
         entries.append(common.entry(
             number,
@@ -80,7 +74,7 @@ def build():
             category="primary result code" if base is None else "extended result code",
             message=errstr[number][1],
             obsolete=bool(comment) and comment.lower() == "not used",
-            **a,
+            **notes[str(number)],
         ))
 
     obsolete = [e["symbol"] for e in entries if e.get("obsolete")]

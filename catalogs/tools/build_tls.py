@@ -96,7 +96,7 @@ def read_reasons():
         packed = f"{(20 << 23) | int(r['reason']):08X}"
         common.expect(f"packed code of {r['name']}", r["packed_hex"], packed)
         common.expect(f"error string of {r['name']}", r["error_string"],
-               f"error:{packed}:SSL routines::{r['reason_string']}")
+                      f"error:{packed}:SSL routines::{r['reason_string']}")
     common.expect("alert reasons", sum(1 for c in by_code if c >= ALERT_BASE), 33)
     return rows
 
@@ -111,9 +111,9 @@ def read_alerts(reasons):
     common.expect("alert 0's reason", rows[0]["ssl_r_reason"], "")
     common.expect("alerts commented fatal", sum(1 for r in rows if r["header_comment"] == "fatal"), 17)
     common.expect("desc_short UK", [int(r["alert"]) for r in rows if r["desc_short"] == "UK"],
-           [86, 109, 116, 120])
+                  [86, 109, 116, 120])
     common.expect("desc_long unknown", [int(r["alert"]) for r in rows if r["desc_long"] == "unknown"],
-           [86, 109, 116])
+                  [86, 109, 116])
     by_reason = {int(r["reason"]): r for r in reasons}
     for r in rows:
         if not ALERT_PREFIX.match(r["name"]):
@@ -123,8 +123,8 @@ def read_alerts(reasons):
         reason = int(r["ssl_r_reason"])
         common.expect(f"reason of alert {r['alert']}", reason, ALERT_BASE + int(r["alert"]))
         common.expect(f"SSL_R row of alert {r['alert']}",
-               (by_reason[reason]["name"], by_reason[reason]["reason_string"]),
-               (r["ssl_r_name"], r["ssl_r_string"]))
+                      (by_reason[reason]["name"], by_reason[reason]["reason_string"]),
+                      (r["ssl_r_name"], r["ssl_r_string"]))
     return rows
 
 

@@ -43,19 +43,11 @@ def read_rows():
 
 def build():
     rows = read_rows()
-    codes = [r["code"] for r in rows]
-    notes = common.judgements("websocket", codes, kind_required=True)
-    entries = []
-    for r in rows:
-        a = notes[r["code"]]
-        entries.append(common.entry(
-            r["code"],
-            symbol=r["name"] or None,
-            category=r["defined_by"],
-            subcategory=SENDABLE[r["sendable"]],
-            message=r["explanation"] or None,
-            **a,
-        ))
+    notes = common.judgements("websocket", [r["code"] for r in rows], kind_required=True)
+    entries = [common.entry(r["code"], symbol=r["name"] or None, category=r["defined_by"],
+                            subcategory=SENDABLE[r["sendable"]],
+                            message=r["explanation"] or None, **notes[r["code"]])
+               for r in rows]
     renamed = [f"{r['code']} \"{r['explanation_websockets_10_4']}\""
                for r in rows if r["explanation_websockets_10_4"] != r["explanation"]]
     local = [r["code"] for r in rows if "reported locally" in r["note"]]

@@ -72,20 +72,26 @@ def annotations(family):
     return {k: v for k, v in read_json(annotations_path(family)).items() if not k.startswith("_")}
 
 
-def judgements(family, codes, keys=JUDGEMENT, kind_required=False):
+def judgements(family, codes, keys=JUDGEMENT, kind_required=False, symbols=None):
     """A family's annotations for exactly `codes` (in any order), each with exactly `keys`
     (None: any keys), a non-blank summary, and a kind and retry that fit the vocabulary: a
-    missing, extra or ill-fitting annotation stops the build."""
+    missing, extra or ill-fitting annotation stops the build. With `symbols` (code -> the
+    source's name) each annotation also names its code's symbol, so that one written for a
+    number the source has moved cannot pass."""
     path = annotations_path(family)
     notes = annotations(family)
     missing = [c for c in codes if c not in notes]
     extra = sorted(set(notes) - set(codes))
     if missing or extra:
         fail(f"{path.name}: no annotation for {missing}; no code for {extra}")
+    if symbols is not None and keys is not None:
+        keys = ("symbol", *keys)
     for code in codes:
         a, where = notes[code], f"{path.name} {code}"
         if keys is not None and set(a) != set(keys):
             fail(f"{where}: keys {sorted(a)}, expected {sorted(keys)}")
+        if symbols is not None and a["symbol"] != symbols[code]:
+            fail(f"{where}: symbol {a['symbol']!r}, the source's is {symbols[code]!r}")
         if "summary_en" in a and not a["summary_en"].strip():
             fail(f"{where}: empty summary_en")
         if "kind" in a:
@@ -125,6 +131,15 @@ def apply_kind_table(vendor, rows, table):
         check_kind(f"{vendor} {r['code']}", a["kind"], a["retry"], r.get("http_status"))
         r["kind"], r["retry"] = a["kind"], a["retry"]
     return sorted({r["code"] for r in rows if r["kind"] is None})
+
+
+def grouped(rows, key):
+    """Rows by their value of `key` (a column name or a function of the row), in the order the
+    values first appear: a code the source lists on several rows becomes one entry."""
+    groups = {}
+    for r in rows:
+        groups.setdefault(key(r) if callable(key) else r[key], []).append(r)
+    return groups
 
 
 def join(values):

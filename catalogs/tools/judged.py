@@ -15,7 +15,7 @@ import common
 class Judge:
     """The annotations of one family, checked against the codes of its source."""
 
-    def __init__(self, family, codes):
+    def __init__(self, family, codes, summarised=()):
         raw = common.read_json(common.annotations_path(family))
         self.notes = common.annotations(family)
         self.rules = [(re.compile(r[0]), r[1], r[2] if len(r) > 2 else None)
@@ -31,6 +31,9 @@ class Judge:
             # The explorer and the embedded-catalog tests expect plain ASCII sentences.
             if summary is not None and (len(summary) < 20 or not summary.isascii()):
                 common.fail(f"{code}: summary_en too short or not ASCII: {summary!r}")
+        missing = [c for c in summarised if not self.summary(c)]
+        if missing:
+            common.fail(f"no summary_en for {missing}")
         self.by_rule = 0
         self.by_hand = 0
 
@@ -58,8 +61,9 @@ class Judge:
         common.check_kind(code, kind, retry, http_status)
         return kind, retry
 
-    def require_summaries(self, codes):
-        """Stops unless every code in `codes` has a summary."""
-        missing = [c for c in codes if not self.summary(c)]
-        if missing:
-            common.fail(f"no summary_en for {missing}")
+    def judgement(self, code, symbol, kind_required=False):
+        """What an entry takes from the judge: its summary_en, kind and retry."""
+        kind, retry = self.kind(code, symbol)
+        if kind_required and kind is None:
+            common.fail(f"{code}: no hand kind and no rule matches")
+        return {"summary_en": self.summary(code), "kind": kind, "retry": retry}
