@@ -12,6 +12,8 @@ Sources (read-only):
   catalogs/tools/pixnet_summaries.json           hand-written English summaries: code -> summary,
       or for a code repeated with different messages (4109) code -> {message: summary}.
 
+    python3 catalogs/tools/build_pixnet.py [--check]
+
 Prints every row of both editions and the differences between them.
 """
 

@@ -4,9 +4,9 @@
 Parses the seed documents in tests/fixtures/seeds/ (000 MantaGO HTML table, 001 Tencent Cloud IM
 Markdown table, 003 Guo-Guo result-code list), merges the English summaries from
 catalogs/tools/summaries_small.json (vendor -> code -> summary) and writes the three catalogs in the
-format described in DESIGN.md ("Catalog format"). Stdlib only.
+format described in docs/design.md ("Catalog format"). Stdlib only.
 
-    python3 catalogs/tools/build_small.py --show   # also print every row
+    python3 catalogs/tools/build_small.py [--check] [--show]   # --show also prints every row
 """
 
 import html.parser

@@ -2,8 +2,16 @@
 retry advice against the vocabulary, the entry and catalog shapes, and the command line that
 writes a catalog or compares it with the file (`--check`).
 
-A build script is `build_<id>.py` beside this file, run as `python3 catalogs/tools/build_<id>.py
-[--check]`: it builds its catalogs as dicts and ends with
+A standard family's build script is `build_<id>.py` beside this file, run as
+`python3 catalogs/tools/build_<id>.py [--check]`. Its hand-written part is `<id>_annotations.json`:
+`_vendor` and `_edition` (the catalog's vendor and edition blocks, without the notes the script
+works out), an optional `_comment`, and per code our summary, kind and retry advice. The script
+reads its source, checks the counts its README states, and ends with
+
+    def build():
+        ...
+        return common.catalog("<id>", entries, notes=[...])
+
 
     if __name__ == "__main__":
         sys.exit(common.main(sys.argv, build))
@@ -73,8 +81,8 @@ def annotations(family):
 
 
 def judgements(family, codes, keys=JUDGEMENT, kind_required=False, symbols=None):
-    """A family's annotations for exactly `codes` (in any order), each with exactly `keys`
-    (None: any keys), a non-blank summary, and a kind and retry that fit the vocabulary: a
+    """A family's annotations for exactly `codes` (in any order), each with exactly `keys`, a
+    non-blank summary, and a kind and retry that fit the vocabulary: a
     missing, extra or ill-fitting annotation stops the build. With `symbols` (code -> the
     source's name) each annotation also names its code's symbol, so that one written for a
     number the source has moved cannot pass."""
@@ -84,11 +92,11 @@ def judgements(family, codes, keys=JUDGEMENT, kind_required=False, symbols=None)
     extra = sorted(set(notes) - set(codes))
     if missing or extra:
         fail(f"{path.name}: no annotation for {missing}; no code for {extra}")
-    if symbols is not None and keys is not None:
+    if symbols is not None:
         keys = ("symbol", *keys)
     for code in codes:
         a, where = notes[code], f"{path.name} {code}"
-        if keys is not None and set(a) != set(keys):
+        if set(a) != set(keys):
             fail(f"{where}: keys {sorted(a)}, expected {sorted(keys)}")
         if symbols is not None and a["symbol"] != symbols[code]:
             fail(f"{where}: symbol {a['symbol']!r}, the source's is {symbols[code]!r}")
@@ -177,7 +185,7 @@ def catalog(family, entries, notes=None):
 
 
 def render(doc):
-    """A catalog as its file holds it."""
+    """A catalog as its file holds it: one rendering, so that --check compares like with like."""
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
