@@ -47,25 +47,6 @@ LICENSE_NOTE = ("Codes, names and texts are from OpenSSL 3.0.19's headers and li
                 "License 2.0).")
 
 
-def checked_annotations(name, codes, symbols):
-    """The hand annotations of a family, each code's symbol compared with the source's and each
-    (kind, retry) with the vocabulary. Codes without annotations are allowed when `codes` is
-    None-free; annotations for codes the source lacks are not."""
-    notes = common.annotations(name)
-    extra = sorted(set(notes) - set(codes), key=int)
-    if extra:
-        common.fail(f"{name}_annotations.json: codes not in the source: {extra}")
-    for code, a in notes.items():
-        if set(a) != {"symbol", "kind", "retry", "summary_en"}:
-            common.fail(f"{name}_annotations.json {code}: keys {sorted(a)}")
-        if a["symbol"] != symbols[code]:
-            common.fail(f"{name}_annotations.json {code}: symbol {a['symbol']!r}, source {symbols[code]!r}")
-        common.check_kind(f"{name}_annotations.json {code}", a["kind"], a["retry"])
-        if not a["summary_en"]:
-            common.fail(f"{name}_annotations.json {code}: empty summary")
-    return notes
-
-
 # ---------------------------------------------------------------------------------------------
 # Sources
 
@@ -139,10 +120,7 @@ def alert_symbol(name):
 
 def build_x509(rows):
     symbols = {r["code"]: r["name"] for r in rows}
-    notes = checked_annotations("x509", symbols, symbols)
-    missing = [c for c in symbols if c not in notes]
-    if missing:
-        common.fail(f"x509_annotations.json: no summary for {missing}")
+    notes = common.judgements("x509", list(symbols), symbols=symbols)
     entries = []
     for r in rows:
         a = notes[r["code"]]
@@ -181,7 +159,7 @@ def openssl_rule(name):
 
 def build_openssl(rows, alerts):
     symbols = {r["reason"]: r["name"] for r in rows}
-    notes = checked_annotations("openssl", symbols, symbols)
+    notes = common.judgements("openssl", list(symbols), symbols=symbols, partial=True)
     alert_notes = common.annotations("tls-alert")
     alert_of = {r["ssl_r_reason"]: r for r in alerts if r["ssl_r_reason"]}
     entries, by_rule, from_alert = [], 0, 0
@@ -244,10 +222,7 @@ def build_openssl(rows, alerts):
 
 def build_alerts(rows):
     symbols = {r["alert"]: alert_symbol(r["name"]) for r in rows}
-    notes = checked_annotations("tls-alert", symbols, symbols)
-    missing = [c for c in symbols if c not in notes]
-    if missing:
-        common.fail(f"tls-alert_annotations.json: no summary for {missing}")
+    notes = common.judgements("tls-alert", list(symbols), symbols=symbols)
     entries, spelled = [], []
     for r in rows:
         a, symbol = notes[r["alert"]], symbols[r["alert"]]
