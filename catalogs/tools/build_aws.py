@@ -38,9 +38,6 @@ import common
 EXCEPTIONS = common.SOURCES / "aws-exceptions.tsv"
 RETRY_CLASSES = common.SOURCES / "aws-retry-classes.tsv"
 RETRY_JSON = common.SOURCES / "aws-retry.json"
-ANNOTATIONS = common.TOOLS / "aws_annotations.json"
-OUT = common.CATALOGS / "aws.json"
-SCRIPT = "build_aws"
 
 # Summaries are written for at least this many names, those defined by the most services (all
 # names tied with the last one included).
@@ -126,23 +123,6 @@ KIND_OF_STATUS = {400: "validation", 401: "auth", 403: "permission", 404: "not_f
 SERVER_SIDE = ("internal", "unavailable", "timeout")
 TRANSIENT_STATUSES = {500, 502, 503, 504}
 
-VENDOR = {
-    "id": "aws",
-    "name": "AWS service exceptions",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["AWS", "Amazon Web Services", "boto3", "botocore", "aws-cli"],
-    "homepage": "https://docs.aws.amazon.com/",
-    "language": "en",
-}
-EDITION = {
-    "id": "botocore-1.44.18",
-    "title": "AWS service exceptions of the botocore 1.44.18 service models",
-    "date": None,
-    "source": "https://pypi.org/project/botocore/1.44.18/",
-    "supersedes": None,
-}
-
 
 def read_sources():
     rows = common.read_tsv(EXCEPTIONS)
@@ -157,9 +137,9 @@ def read_sources():
                sum(bool(r["doc_first_sentence"]) for r in rows))
     expected = (6042, 453, 2695, 504, 3574, 2149, 270, 78, 468, 5978)
     if counted != expected:
-        common.fail(SCRIPT, f"aws-exceptions.tsv counts {counted}, README says {expected}")
+        common.fail(f"aws-exceptions.tsv counts {counted}, README says {expected}")
     if len({(r["service"], r["shape"]) for r in rows}) != len(rows):
-        common.fail(SCRIPT, "a service defines a shape twice")
+        common.fail("a service defines a shape twice")
 
     classes = common.read_tsv(RETRY_CLASSES)
     by_match = Counter((r["retry_class"], r["match"]) for r in classes)
@@ -167,7 +147,7 @@ def read_sources():
                 ("transient", "error_code"): 3, ("transient", "http_status"): 4,
                 ("transient", "exception"): 2, ("modeled", "shape_trait"): 1}
     if len(classes) != 25 or dict(by_match) != expected:
-        common.fail(SCRIPT, f"aws-retry-classes.tsv rows {dict(by_match)}, README says {expected}")
+        common.fail(f"aws-retry-classes.tsv rows {dict(by_match)}, README says {expected}")
     throttling = [r["value"] for r in classes if (r["retry_class"], r["match"]) ==
                   ("throttling", "error_code")]
     transient = [r["value"] for r in classes if (r["retry_class"], r["match"]) ==
@@ -175,11 +155,11 @@ def read_sources():
     statuses = {int(r["value"]) for r in classes if (r["retry_class"], r["match"]) ==
                 ("transient", "http_status")}
     if statuses != TRANSIENT_STATUSES:
-        common.fail(SCRIPT, f"transient statuses {statuses}")
+        common.fail(f"transient statuses {statuses}")
 
     policy = common.read_json(RETRY_JSON)
     if (len(policy["definitions"]), len(policy["retry"])) != (12, 11):
-        common.fail(SCRIPT, "aws-retry.json: README says 12 definitions and 11 retry sections")
+        common.fail("aws-retry.json: README says 12 definitions and 11 retry sections")
     legacy = {}  # error code -> [(section, status)]
     for section, config in [("__default__", policy["definitions"])] + [
             (s, c["__default__"]["policies"]) for s, c in policy["retry"].items()
@@ -271,11 +251,9 @@ def rule_kind(name, statuses, fault):
 
 def build():
     rows, names, throttling, transient, legacy = read_sources()
-    notes = common.read_json(ANNOTATIONS)
+    notes = common.annotations("aws")
     hand, kind_overrides = notes["names"], notes["kinds"]
-    by_name = {n: [] for n in names}
-    for r in rows:
-        by_name[r["shape"]].append(r)
+    by_name = common.grouped(rows, "shape")
     wire_of = {}
     for r in rows:
         if r["error_code"]:
@@ -284,7 +262,7 @@ def build():
     # Error codes botocore's retry configuration names that no shape is called or sent as.
     extras = [c for c in dict.fromkeys(throttling + transient + list(legacy)) if c not in known]
     if extras != ["Throttling", "BandwidthLimitExceeded", "SlowDown", "BadDigest"]:
-        common.fail(SCRIPT, f"retry codes without a shape: {extras}")
+        common.fail(f"retry codes without a shape: {extras}")
     retried = set(throttling) | set(transient) | set(legacy)
 
     def sent_as(name):
@@ -309,11 +287,11 @@ def build():
     unknown = sorted(set(hand) - set(names) - set(extras))
     unasked = sorted(set(hand) - set(needs_summary))
     if missing or unknown or unasked:
-        common.fail(SCRIPT, f"annotations: no summary for {missing}; not a source name {unknown}; "
-                            f"summarised for no reason {unasked}")
+        common.fail(f"annotations: no summary for {missing}; not a source name {unknown}; "
+                    f"summarised for no reason {unasked}")
     unknown = sorted(set(kind_overrides) - set(names))
     if unknown:
-        common.fail(SCRIPT, f"kind overrides of names not in the source: {unknown}")
+        common.fail(f"kind overrides of names not in the source: {unknown}")
 
     entries, chosen_by, status_dropped = [], Counter(), []
     for name in names + extras:
@@ -338,9 +316,9 @@ def build():
                 retry = "backoff"
         # botocore's retry classes bind hand-written advice as well as the rules.
         if botocore_throttles(name) and (kind, retry) != ("rate_limit", "backoff"):
-            common.fail(SCRIPT, f"{name}: botocore throttles it, not {kind}/{retry}")
+            common.fail(f"{name}: botocore throttles it, not {kind}/{retry}")
         if botocore_retries(name) and retry != "backoff":
-            common.fail(SCRIPT, f"{name}: botocore retries it, not {retry}")
+            common.fail(f"{name}: botocore retries it, not {retry}")
         chosen_by[how] += 1
 
         if mine:
@@ -378,7 +356,7 @@ def build():
     kinds = Counter(e["kind"] for e in entries)
     with_summary = sum(e["summary_en"] is not None for e in entries)
     with_description = sum(e["description"] is not None for e in entries)
-    edition = dict(EDITION, notes=[
+    return common.catalog("aws", entries, notes=[
         f"{len(entries)} entries: the {len(names)} exception (error shape) names of {len(rows)} "
         f"rows of aws-exceptions.tsv ({len({r['service'] for r in rows})} services, the newest API "
         "version of each botocore service model), one entry per name in the order names first "
@@ -430,8 +408,7 @@ def build():
         "message is null: AWS error messages are written per request, not fixed texts.",
         "Every entry has a kind and retry advice.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

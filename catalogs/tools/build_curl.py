@@ -14,20 +14,13 @@ page's text it also takes two old names (aliases) and one old number (maps_to).
     python3 catalogs/tools/build_curl.py --check  # exit 1 if catalogs/curl.json is stale
 """
 
-import csv
-import json
-import pathlib
 import re
 import sys
 
 import common
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-MAN = TOOLS / "sources" / "libcurl-errors.md"
-STRERROR = TOOLS / "sources" / "curl-strerror.tsv"
-ANNOTATIONS = TOOLS / "curl_annotations.json"
-KINDS = TOOLS.parent / "kinds.json"
-OUT = TOOLS.parent / "curl.json"
+MAN = common.SOURCES / "libcurl-errors.md"
+STRERROR = common.SOURCES / "curl-strerror.tsv"
 
 NAMED_RE = re.compile(r"## (CURLE_\w+) \((\d+)\)")
 OBSOLETE_RE = re.compile(r"## Obsolete errors? \((\d+)(?:-(\d+))?\)")
@@ -45,24 +38,6 @@ TLS_REASONS = {
     98: ["1116"],  # SSL_R_TLSV13_ALERT_CERTIFICATE_REQUIRED
 }
 
-VENDOR = {
-    "id": "curl",
-    "name": "curl / libcurl",
-    "type": "standard",
-    "group": "Web and RPC",
-    "aliases": ["curl", "libcurl", "CURLcode"],
-    "homepage": "https://curl.se/libcurl/c/libcurl-errors.html",
-    "language": "en",
-}
-EDITION = {
-    "id": "8.22",
-    "title": "libcurl 8.22 CURLcode (messages of curl_easy_strerror, 7.88.1)",
-    "date": None,
-    "source": "https://github.com/curl/curl/blob/5c61e168698a72b87437d58ed728bcdea6d5db42"
-              "/docs/libcurl/libcurl-errors.md",
-    "supersedes": None,
-}
-
 
 def parse_man():
     """{number: (name or None, section text)} for the CURLcode section of the man page."""
@@ -77,28 +52,22 @@ def parse_man():
         elif m := OBSOLETE_RE.fullmatch(heading):
             numbers, name = list(range(int(m[1]), int(m[2] or m[1]) + 1)), None
         else:
-            sys.exit(f"unparsed heading: {heading!r}")
+            common.fail(f"unparsed heading: {heading!r}")
         for n in numbers:
             if n in codes:
-                sys.exit(f"number {n} headed twice")
+                common.fail(f"number {n} headed twice")
             codes[n] = (name, " ".join(body.split()))
     return codes
 
 
-def parse_strerror():
-    with STRERROR.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return {int(r["code"]): (r["name"], r["strerror"]) for r in rows}, len(rows)
-
-
 def build():
     man = parse_man()
-    strerror, rows = parse_strerror()
+    strerror = {int(r["code"]): (r["name"], r["strerror"]) for r in common.read_tsv(STRERROR)}
     named = {n: v[0] for n, v in man.items() if v[0]}
     obsolete = sorted(n for n, v in man.items() if not v[0])
     # Counts stated in sources/README.md.
     assert sorted(man) == list(range(102)), sorted(man)
-    assert (len(named), rows) == (87, 87), (len(named), rows)
+    assert (len(named), len(strerror)) == (87, 87), (len(named), len(strerror))
     assert obsolete == [20, 24, 29, 32, 34, 40, 41, 44, 46, 50, 51, 57, 62, 75, 76], obsolete
     assert {n: s[0] for n, s in strerror.items()} == named, "man page and strerror.tsv differ"
     too_new = sorted(n for n, (_, s) in strerror.items() if s == TOO_NEW)
@@ -115,44 +84,25 @@ def build():
     for n, reasons in TLS_REASONS.items():
         maps_to.setdefault(n, []).extend({"vendor": "openssl", "code": r} for r in reasons)
 
-    notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
-    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
-    missing = [str(n) for n in sorted(man) if str(n) not in notes]
-    extra = sorted(set(notes) - {str(n) for n in man})
-    if missing or extra:
-        sys.exit(f"annotations: missing {missing}, without a source code {extra}")
+    symbols = {str(n): man[n][0] for n in sorted(man)}
+    notes = common.judgements("curl", list(symbols), symbols=symbols)
 
     entries = []
     for n in sorted(man):
         a, name = notes[str(n)], man[n][0]
-        assert a["symbol"] == name, (n, a["symbol"], name)
-        assert a["kind"] is None or a["kind"] in kinds, (n, a["kind"])
-        assert a["retry"] in (None, "no", "after_fix", "backoff", "later"), (n, a["retry"])
-        assert (a["retry"] is None) == (a["kind"] in (None, "ok")), n
         assert name or a["kind"] is None, n  # obsolete numbers get no kind
-        message = strerror[n][1] if name and n not in too_new else None
-        entry = {
-            "code": str(n),
-            "symbol": name,
-            "aliases": aliases[n],
-            "maps_to": maps_to.get(n, []),
-            "http_status": None,
-            "category": None,
-            "subcategory": None,
-            "message": message,
-            "description": None,
-            "fix": None,
-            "summary_en": a["summary_en"],
-            "kind": a["kind"],
-            "retry": a["retry"],
-        }
-        if not name:
-            entry["obsolete"] = True
-        entries.append(entry)
+        entries.append(common.entry(
+            n,
+            aliases=aliases[n],
+            maps_to=maps_to.get(n, []),
+            message=strerror[n][1] if name and n not in too_new else None,
+            obsolete=not name,
+            **a,
+        ))
 
     no_kind = [e["code"] for e in entries if e["kind"] is None]
     assert no_kind == sorted(set(map(str, obsolete)) | {"22"}, key=int), no_kind
-    edition = dict(EDITION, notes=[
+    return common.catalog("curl", entries, notes=[
         f"{len(entries)} CURLcode numbers (0-101) from the libcurl-errors(3) man page of libcurl "
         f"8.22.0-DEV: {len(named)} named codes and {len(obsolete)} obsolete numbers. CURLMcode, "
         "CURLSHcode, CURLUcode and CURLHcode are not included.",
@@ -176,9 +126,7 @@ def build():
         "CURLE_NO_CONNECTION_AVAILABLE (89) is for libcurl's internal use and never returned "
         "according to the man page; it is not marked obsolete.",
     ])
-    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR, "edition": edition,
-            "entries": entries}
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

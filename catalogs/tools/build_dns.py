@@ -17,44 +17,9 @@ BADSIG (TSIG): one entry, BADSIG its alias.
 import sys
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "dns-rcodes.tsv"
-SCRIPT = "build_dns"
-OUT_RCODE = common.CATALOGS / "dns.json"
-OUT_EDE = common.CATALOGS / "dns-ede.json"
 
-RCODE_VENDOR = {
-    "id": "dns",
-    "name": "DNS RCODEs",
-    "type": "standard",
-    "aliases": ["DNS", "RCODE", "dig", "nslookup"],
-    "homepage": "https://www.iana.org/assignments/dns-parameters/dns-parameters.xhtml#dns-parameters-6",
-    "language": "en",
-}
-RCODE_EDITION = {
-    "id": "dnspython-2.9.2",
-    "title": "DNS RCODEs (header, EDNS extended and TSIG/TKEY error values) as dnspython 2.9.2 "
-             "names them",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc6895#section-2.3",
-    "supersedes": None,
-}
-EDE_VENDOR = {
-    "id": "dns-ede",
-    "name": "DNS Extended Errors (RFC 8914)",
-    "type": "standard",
-    "aliases": ["EDE", "Extended DNS Error", "RFC 8914"],
-    "homepage": "https://www.iana.org/assignments/dns-parameters/dns-parameters.xhtml#extended-dns-error-codes",
-    "language": "en",
-}
-EDE_EDITION = {
-    "id": "dnspython-2.9.2",
-    "title": "Extended DNS Error INFO-CODEs 0-32 as dnspython 2.9.2 names and prints them",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc8914#section-4",
-    "supersedes": None,
-}
 LICENSE = ("Names and texts: dnspython 2.9.2 (ISC), compared with Debian 12's python3-dnspython "
            "2.3.0; the numbers are facts of the IANA DNS parameters registry. summary_en is our "
            "own wording; kind and retry are judged by hand per code.")
@@ -67,36 +32,26 @@ def read_rows():
     values = sorted({int(r["value"]) for r in rcodes})
     # Counts stated in sources/README-fam-protocols.md.
     if (len(rcodes), values) != (21, list(range(12)) + list(range(16, 24))):
-        common.fail(SCRIPT, f"{len(rcodes)} rcode rows, values {values}; README says 21 rows, "
-                            "0-11 and 16-23")
+        common.fail(f"{len(rcodes)} rcode rows, values {values}; README says 21 rows, "
+                    "0-11 and 16-23")
     if [int(r["value"]) for r in edes] != list(range(33)) or len(rows) != 54:
-        common.fail(SCRIPT, f"EDE values {[r['value'] for r in edes]}; README says 0-32")
+        common.fail(f"EDE values {[r['value'] for r in edes]}; README says 0-32")
     newer = [int(r["value"]) for r in edes if r["in_dnspython_2_3"] != "yes"]
     if newer != list(range(25, 33)) or any(r["in_dnspython_2_3"] != "yes" for r in rcodes):
-        common.fail(SCRIPT, f"EDE codes newer than dnspython 2.3 {newer}; README says 25-32")
+        common.fail(f"EDE codes newer than dnspython 2.3 {newer}; README says 25-32")
     return rcodes, edes
 
 
 def build_rcodes(rows):
-    codes = list(dict.fromkeys(r["value"] for r in rows))
-    notes = protocol_notes.load(SCRIPT, common.TOOLS / "dns_annotations.json", codes)
-    entries = []
-    for code in codes:
-        group = [r for r in rows if r["value"] == code]
-        a = notes[code]
-        entries.append(common.entry(
-            code,
-            symbol=group[0]["name"],
-            aliases=[r["name"] for r in group[1:]],
-            category=protocol_notes.join(r["carried_in"] for r in group),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
-        ))
+    groups = common.grouped(rows, "value")
+    notes = common.judgements("dns", list(groups), kind_required=True)
+    entries = [common.entry(code, symbol=group[0]["name"], aliases=[r["name"] for r in group[1:]],
+                            category=common.join(r["carried_in"] for r in group), **notes[code])
+               for code, group in groups.items()]
     shared = {e["code"]: [e["symbol"], *e["aliases"]] for e in entries if e["aliases"]}
     if shared != {"16": ["BADVERS", "BADSIG"]}:
-        common.fail(SCRIPT, f"names sharing a value {shared}; README says BADVERS/BADSIG at 16")
-    edition = dict(RCODE_EDITION, notes=[
+        common.fail(f"names sharing a value {shared}; README says BADVERS/BADSIG at 16")
+    return common.catalog("dns", entries, notes=[
         f"{len(entries)} RCODE values from {len(rows)} source rows: 0-11 in the 4-bit header "
         "field, 16 and 23 as EDNS extended RCODEs, 16-22 in the error field of TSIG and TKEY "
         "records (category says where each is carried). 12-15 are unassigned.",
@@ -110,26 +65,15 @@ def build_rcodes(rows):
         LICENSE,
         "Every entry has a kind.",
     ])
-    return common.catalog(RCODE_VENDOR, edition, entries)
 
 
 def build_edes(rows):
-    codes = [r["value"] for r in rows]
-    notes = protocol_notes.load(SCRIPT, common.TOOLS / "dns-ede_annotations.json", codes)
-    entries = []
-    for r in rows:
-        a = notes[r["value"]]
-        entries.append(common.entry(
-            r["value"],
-            symbol=r["name"],
-            category=r["carried_in"],
-            message=r["description"],
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
-        ))
+    notes = common.judgements("dns-ede", [r["value"] for r in rows], kind_required=True)
+    entries = [common.entry(r["value"], symbol=r["name"], category=r["carried_in"],
+                            message=r["description"], **notes[r["value"]])
+               for r in rows]
     warnings = [e["code"] for e in entries if e["kind"] == "warning"]
-    edition = dict(EDE_EDITION, notes=[
+    return common.catalog("dns-ede", entries, notes=[
         f"{len(entries)} INFO-CODEs (0-32) of the Extended DNS Error option (EDNS option 15). "
         "Codes 25-32 are newer than dnspython 2.3.0 (Debian 12).",
         "symbol is dnspython's EDECode name, the registry's name written as a constant "
@@ -143,18 +87,12 @@ def build_edes(rows):
         LICENSE,
         "Every entry has a kind.",
     ])
-    return common.catalog(EDE_VENDOR, edition, entries)
 
 
-def main(argv):
-    if [a for a in argv[1:] if a != "--check"]:
-        sys.exit(f"usage: {argv[0]} [--check]")
+def build():
     rcodes, edes = read_rows()
-    status = 0
-    for out, doc in ((OUT_RCODE, build_rcodes(rcodes)), (OUT_EDE, build_edes(edes))):
-        status |= common.write_or_check(out, common.render(doc), argv)
-    return status
+    return [build_rcodes(rcodes), build_edes(edes)]
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))

@@ -13,35 +13,19 @@ count that differs from the README stops the build.
     python3 catalogs/tools/build_errno.py --check  # exit 1 if catalogs/errno.json is out of date
 """
 
-import csv
-import json
-import pathlib
 import re
 import sys
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-SOURCES = TOOLS / "sources"
-OUT = TOOLS.parent / "errno.json"
-ANNOTATIONS = TOOLS / "errno_annotations.json"
-KINDS = TOOLS.parent / "kinds.json"
+import common
+
 HEADERS = {"linux-errno-base.h": "asm-generic/errno-base.h", "linux-errno.h": "asm-generic/errno.h"}
 
 # Counts stated by sources/README.md.
 EXPECT = {"numbers": 131, "linux-errno-base.h": (34, 34), "linux-errno.h": (99, 97),
           "undefined": [41, 58], "comment_differs": 19}
 
-VENDOR = {"id": "errno", "name": "Linux errno", "type": "standard", "group": "Linux and processes",
-          "aliases": ["errno", "Linux errno", "strerror"],
-          "homepage": "https://man7.org/linux/man-pages/man3/errno.3.html", "language": "en"}
-EDITION = {"id": "linux-6.1", "title": "Linux generic errno numbers (asm-generic), glibc 2.36 messages",
-           "date": None, "source": "https://packages.debian.org/bookworm/linux-libc-dev",
-           "supersedes": None}
 
 DEFINE = re.compile(r"#define\s+(E[A-Z0-9]+)\s+(\w+)\s*(?:/\*\s*(.*?)\s*\*/)?\s*$")
-
-
-def fail(msg):
-    sys.exit(f"build_errno: {msg}")
 
 
 def parse_headers():
@@ -49,34 +33,33 @@ def parse_headers():
     by_num, by_name = {}, {}
     for fname, category in HEADERS.items():
         defines = numbers = 0
-        for line in (SOURCES / fname).read_text(encoding="utf-8").splitlines():
+        for line in (common.SOURCES / fname).read_text(encoding="utf-8").splitlines():
             m = DEFINE.match(line)
             if not m:
                 if re.match(r"#define\s+E", line):
-                    fail(f"{fname}: cannot parse {line!r}")
+                    common.fail(f"{fname}: cannot parse {line!r}")
                 continue
             name, value, comment = m.groups()
             defines += 1
             if value.isdigit():
                 num = int(value)
                 if num in by_num:
-                    fail(f"{fname}: {num} defined twice")
+                    common.fail(f"{fname}: {num} defined twice")
                 by_num[num] = {"names": [name], "comment": comment, "header": category}
                 numbers += 1
             elif value in by_name:  # alias of an earlier name (EWOULDBLOCK EAGAIN)
                 num = by_name[value]
                 by_num[num]["names"].append(name)
             else:
-                fail(f"{fname}: {name} refers to unknown {value}")
+                common.fail(f"{fname}: {name} refers to unknown {value}")
             by_name[name] = num
         if (defines, numbers) != EXPECT[fname]:
-            fail(f"{fname}: {defines} defines / {numbers} numbers, README says {EXPECT[fname]}")
+            common.fail(f"{fname}: {defines} defines / {numbers} numbers, README says {EXPECT[fname]}")
     return by_num
 
 
 def parse_tsv():
-    with open(SOURCES / "linux-errno-strerror.tsv", encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = common.read_tsv(common.SOURCES / "linux-errno-strerror.tsv")
     return [dict(r, number=int(r["number"]), names=r["names"].split(","),
                  python_errno_names=[n for n in r["python_errno_names"].split(",") if n])
             for r in rows]
@@ -84,46 +67,35 @@ def parse_tsv():
 
 def build():
     headers, rows = parse_headers(), parse_tsv()
-    ann = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
-    ann.pop("_comment", None)
-    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
 
     nums = [r["number"] for r in rows]
     if len(rows) != EXPECT["numbers"] or len(set(nums)) != len(nums):
-        fail(f"TSV has {len(rows)} rows ({len(set(nums))} distinct), README says {EXPECT['numbers']}")
+        common.fail(f"TSV has {len(rows)} rows ({len(set(nums))} distinct), README says {EXPECT['numbers']}")
     if set(nums) != set(headers):
-        fail(f"TSV and headers disagree on numbers: {sorted(set(nums) ^ set(headers))}")
+        common.fail(f"TSV and headers disagree on numbers: {sorted(set(nums) ^ set(headers))}")
     missing = sorted(set(range(1, max(nums) + 1)) - set(nums))
     if missing != EXPECT["undefined"]:
-        fail(f"undefined numbers {missing}, README says {EXPECT['undefined']}")
-    if set(ann) != {str(n) for n in nums}:
-        fail(f"annotations vs source codes: {sorted(set(ann) ^ {str(n) for n in nums})}")
+        common.fail(f"undefined numbers {missing}, README says {EXPECT['undefined']}")
+    symbols = {str(n): headers[n]["names"][0] for n in nums}
+    ann = common.judgements("errno", list(symbols), kind_required=True, symbols=symbols)
 
     entries, differs = [], 0
     for r in rows:
         n, h, a = r["number"], headers[r["number"]], ann[str(r["number"])]
         if r["names"] != h["names"] or r["header_comment"] != h["comment"]:
-            fail(f"{n}: TSV {r['names']} {r['header_comment']!r} vs header {h['names']} {h['comment']!r}")
-        if a["symbol"] != h["names"][0]:
-            fail(f"{n}: annotation says {a['symbol']}, header says {h['names'][0]}")
-        if a["kind"] not in kinds or (a["retry"] is None) != (a["kind"] in ("ok", "redirect", "warning")):
-            fail(f"{n}: bad kind/retry {a['kind']}/{a['retry']}")
+            common.fail(f"{n}: TSV {r['names']} {r['header_comment']!r} "
+                        f"vs header {h['names']} {h['comment']!r}")
         aliases = []
         for name in h["names"][1:] + r["python_errno_names"]:
             if name != h["names"][0] and name not in aliases:
                 aliases.append(name)
         # The header's comments are counted against the README, not copied.
-        description = None
-        if r["header_comment"] != r["strerror"]:
-            differs += 1
-        entries.append({
-            "code": str(n), "symbol": h["names"][0], "aliases": aliases, "maps_to": [],
-            "http_status": None, "category": h["header"], "subcategory": None,
-            "message": r["strerror"], "description": description, "fix": None,
-            "summary_en": a["summary_en"], "kind": a["kind"], "retry": a["retry"],
-        })
+        differs += r["header_comment"] != r["strerror"]
+        entries.append(common.entry(n, aliases=aliases, category=h["header"],
+                                    message=r["strerror"], **a))
     if differs != EXPECT["comment_differs"]:
-        fail(f"{differs} header comments differ from strerror, README says {EXPECT['comment_differs']}")
+        common.fail(f"{differs} header comments differ from strerror, "
+                    f"README says {EXPECT['comment_differs']}")
 
     no_kind = sum(e["kind"] is None for e in entries)
     notes = [
@@ -138,26 +110,8 @@ def build():
         "outcome (a non-blocking connect under way, a robust mutex acquired from a dead owner).",
         f"Entries without a kind: {no_kind}.",
     ]
-    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR,
-            "edition": dict(EDITION, notes=notes), "entries": entries}
-
-
-def main():
-    text = json.dumps(build(), ensure_ascii=False, indent=2) + "\n"
-    if sys.argv[1:] == ["--check"]:
-        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if old != text:
-            a, b = old.splitlines(), text.splitlines()
-            i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-            print(f"{OUT.name} is out of date at line {i + 1}:\n"
-                  f"  file:  {a[i] if i < len(a) else '<end>'}\n  build: {b[i] if i < len(b) else '<end>'}")
-            sys.exit(1)
-        return
-    if sys.argv[1:]:
-        sys.exit(__doc__)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(json.loads(text)['entries'])} entries)")
+    return common.catalog("errno", entries, notes)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(common.main(sys.argv, build))

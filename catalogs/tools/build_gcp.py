@@ -17,30 +17,10 @@ import sys
 import common
 
 SOURCE = common.SOURCES / "gcp-error-reasons.tsv"
-ANNOTATIONS = common.TOOLS / "gcp_annotations.json"
-OUT = common.CATALOGS / "gcp.json"
-SCRIPT = "build_gcp"
 
 DOMAIN = "googleapis.com"
 UNUSED_NUMBERS = [22, 32, 37, 40]  # sources/README-fam-cloud.md
 UNIMPLEMENTED = "Unimplemented."
-
-VENDOR = {
-    "id": "gcp",
-    "name": "Google Cloud ErrorInfo reasons",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["Google Cloud", "GCP", "Google APIs", "google.api.ErrorReason", "ErrorInfo"],
-    "homepage": "https://cloud.google.com/apis/design/errors",
-    "language": "en",
-}
-EDITION = {
-    "id": "common-protos-1.76.0",
-    "title": "google.api.ErrorReason (googleapis-common-protos 1.76.0, google/api/error_reason.proto)",
-    "date": None,
-    "source": "https://pypi.org/project/googleapis-common-protos/1.76.0/",
-    "supersedes": None,
-}
 
 
 def build():
@@ -48,18 +28,13 @@ def build():
     numbers = [int(r["number"]) for r in rows]
     # Counts stated in sources/README-fam-cloud.md.
     if len(rows) != 44 or len({r["reason"] for r in rows}) != 44:
-        common.fail(SCRIPT, f"{len(rows)} reasons; README says 44")
+        common.fail(f"{len(rows)} reasons; README says 44")
     if sorted(set(range(48)) - set(numbers)) != UNUSED_NUMBERS or len(set(numbers)) != 44:
-        common.fail(SCRIPT, f"enum numbers {sorted(numbers)} are not 0..47 without {UNUSED_NUMBERS}")
+        common.fail(f"enum numbers {sorted(numbers)} are not 0..47 without {UNUSED_NUMBERS}")
     unimplemented = [r["reason"] for r in rows if r["first_sentence"] == UNIMPLEMENTED]
     if unimplemented != ["SYSTEM_PARAMETER_UNSUPPORTED", "SERVICE_NOT_VISIBLE"]:
-        common.fail(SCRIPT, f"unimplemented reasons {unimplemented}")
-    notes = common.annotations(ANNOTATIONS)
-    reasons = [r["reason"] for r in rows]
-    missing = [r for r in reasons if r not in notes]
-    extra = sorted(set(notes) - set(reasons))
-    if missing or extra:
-        common.fail(SCRIPT, f"annotations: missing {missing}, without a source reason {extra}")
+        common.fail(f"unimplemented reasons {unimplemented}")
+    notes = common.judgements("gcp", [r["reason"] for r in rows], kind_required=True)
 
     entries = []
     for r in rows:
@@ -68,21 +43,18 @@ def build():
         subcategory = f"ErrorReason = {r['number']}"
         if keys:
             subcategory += f"; metadata: {', '.join(keys)}"
-        common.check_kind(reason, a["kind"], a["retry"])
         entries.append(common.entry(
             reason,
             symbol=reason,
             category=DOMAIN,
             subcategory=subcategory,
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            **a,
         ))
 
     out_of_order = [f"{a['reason']} ({a['number']}) comes before {b['reason']} ({b['number']})"
                     for a, b in zip(rows, rows[1:]) if int(b["number"]) < int(a["number"])]
     with_keys = sum(bool(r["example_metadata_keys"]) for r in rows)
-    edition = dict(EDITION, notes=[
+    return common.catalog("gcp", entries, notes=[
         f"{len(entries)} reasons of google.api.ErrorReason, the `reason` of a google.rpc.ErrorInfo "
         f"in the {DOMAIN} domain (\"reason\": \"SERVICE_DISABLED\" in an error's details), in the "
         f"proto's order, which is not numeric: {'; '.join(out_of_order)}.",
@@ -99,8 +71,7 @@ def build():
         "Every entry has a kind and retry advice; ERROR_REASON_UNSPECIFIED, the enum's default that "
         "no service should send, is internal.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -15,19 +15,13 @@ Writes catalogs/http.json.
     python3 catalogs/tools/build_http.py --check   # exit 1 if catalogs/http.json is not up to date
 """
 
-import csv
-import json
-import pathlib
 import re
 import sys
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-CATALOGS = TOOLS.parent
-TSV = TOOLS / "sources" / "http-status.tsv"
-RFC = TOOLS / "sources" / "rfc9110-status-codes.txt"
-ANNOTATIONS = TOOLS / "http_annotations.json"
-KINDS = CATALOGS / "kinds.json"
-OUT = CATALOGS / "http.json"
+import common
+
+TSV = common.SOURCES / "http-status.tsv"
+RFC = common.SOURCES / "rfc9110-status-codes.txt"
 
 # Counts stated by sources/README.md.
 EXPECTED_TOTAL, EXPECTED_RFC9110, EXPECTED_UNUSED, EXPECTED_RFC9110_TABLE = 63, 46, 2, 46
@@ -35,39 +29,8 @@ EXPECTED_OTHER = {"102", "103", "207", "208", "226", "423", "424", "425", "428",
                   "451", "506", "507", "508", "510", "511"}
 EXPECTED_OBSOLETED = {"510"}
 
-VENDOR = {"id": "http", "name": "HTTP status codes", "type": "standard", "group": "Web and RPC",
-          "aliases": ["HTTP", "HTTP status"],
-          "homepage": "https://www.iana.org/assignments/http-status-codes", "language": "en"}
-EDITION = {
-    "id": "rfc9110",
-    "title": "HTTP status codes: RFC 9110 (HTTP Semantics) Section 15 and the other registered codes",
-    "date": None,
-    "source": "https://github.com/httpwg/http-core/blob/bde37f634681bd5462568b73aa722af9c9a3ef5e/rfc9110.xml",
-    "supersedes": None,
-    "notes": [
-        "63 codes: 46 defined by RFC 9110 and 17 registered by other RFCs (102, 103, 207, 208, 226, "
-        "423, 424, 425, 428, 429, 431, 451, 506, 507, 508, 510, 511); subcategory names the defining "
-        "RFC section.",
-        "RFC 9110 is dated June 2022 with no day, so the edition date is null.",
-        "306 and 418 are reserved as (Unused) by RFC 9110 and 510 is obsoleted in the IANA registry "
-        "(RFC 2774 is Historic); these three are marked obsolete.",
-        "103, 208, 506 and 508 are defined by Experimental RFCs; 102 was dropped from WebDAV by RFC "
-        "4918 but stays registered.",
-        "Aliases are earlier reason phrases: RFC 7231's and RFC 4918's names and the phrases of "
-        "Python 3.11 http.HTTPStatus (413, 414, 416, 418, 422).",
-        "1 entry has no kind: 418, a reserved code with no defined meaning.",
-        "Not included: 104 Upload Resumption Supported, a temporary registration (2024-11-13 to "
-        "2025-11-13).",
-    ],
-}
-ENTRY_KEYS = ("code", "symbol", "aliases", "maps_to", "http_status", "category", "subcategory",
-              "message", "description", "fix", "summary_en", "kind", "retry")
 # An earlier name the comment column quotes: 'name was "X"', 'as "X"', 'phrase: "X"'.
 ALIAS_RE = re.compile(r'(?:name was|as|phrase:) "([^"]+)"')
-
-
-def fail(msg):
-    sys.exit(f"build_http: {msg}")
 
 
 def read_rfc():
@@ -77,98 +40,54 @@ def read_rfc():
     table = text[text.index("   Value  Description"):]
     rows = {m[1]: (m[2], m[3]) for m in re.finditer(r"^   (\d{3})    (\S.*?) +(15\.[\d.]+)$", table, re.M)}
     if sorted(classes) != list("12345"):
-        fail(f"class headings found: {classes}")
+        common.fail(f"class headings found: {classes}")
     if len(rows) != EXPECTED_RFC9110_TABLE:
-        fail(f"Table 8 has {len(rows)} rows, README says {EXPECTED_RFC9110_TABLE}")
+        common.fail(f"Table 8 has {len(rows)} rows, README says {EXPECTED_RFC9110_TABLE}")
     return classes, rows
 
 
 def read_tsv():
-    with TSV.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = common.read_tsv(TSV)
     codes = [r["code"] for r in rows]
     if len(rows) != EXPECTED_TOTAL or len(set(codes)) != EXPECTED_TOTAL:
-        fail(f"{len(rows)} rows / {len(set(codes))} codes, README says {EXPECTED_TOTAL}")
+        common.fail(f"{len(rows)} rows / {len(set(codes))} codes, README says {EXPECTED_TOTAL}")
     for r in rows:
         if not re.fullmatch(r"[1-5]\d\d", r["code"]) or None in r.values():
-            fail(f"bad row {r}")
+            common.fail(f"bad row {r}")
     rfc = [r for r in rows if r["defining_spec"].startswith("RFC 9110 §")]
     other = {r["code"] for r in rows} - {r["code"] for r in rfc}
     unused = [r for r in rows if r["registry_status"] == "(Unused)"]
     obsoleted = {r["code"] for r in rows if r["registry_status"] == "obsoleted"}
     if (len(rfc), other, len(unused), obsoleted) != (EXPECTED_RFC9110, EXPECTED_OTHER,
                                                      EXPECTED_UNUSED, EXPECTED_OBSOLETED):
-        fail(f"counts differ from README: {len(rfc)} RFC 9110, other {sorted(other)}, "
-             f"{len(unused)} unused, obsoleted {sorted(obsoleted)}")
+        common.fail(f"counts differ from README: {len(rfc)} RFC 9110, other {sorted(other)}, "
+                    f"{len(unused)} unused, obsoleted {sorted(obsoleted)}")
     return rows
-
-
-def read_annotations():
-    ann = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
-    return {k: v for k, v in ann.items() if not k.startswith("_")}
-
-
-def check_kinds(entries):
-    """Kind and retry ids must exist; retry is null exactly without a kind or for
-    ok/redirect/warning. Pairs that kinds.json does not list are reported on stderr."""
-    kinds = {k["id"]: k for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
-    retries = set(json.loads(KINDS.read_text(encoding="utf-8"))["retry"])
-    for e in entries:
-        kind, retry = e["kind"], e["retry"]
-        if kind is not None and kind not in kinds:
-            fail(f"{e['code']}: unknown kind {kind!r}")
-        no_retry = kind is None or kind in ("ok", "redirect", "warning")
-        if (retry is None) != no_retry or (retry and retry not in retries):
-            fail(f"{e['code']}: retry {retry!r} does not fit kind {kind!r}")
-        if kind is not None and e["http_status"] not in kinds[kind]["http"]:
-            print(f"build_http: note: kinds.json does not list HTTP {e['http_status']} for kind "
-                  f"{kind!r}", file=sys.stderr)
 
 
 def build():
     classes, table = read_rfc()
-    rows, ann = read_tsv(), read_annotations()
-    codes = [r["code"] for r in rows]
-    if set(codes) != set(ann):
-        fail(f"no annotation for {sorted(set(codes) - set(ann))}; "
-             f"annotation without code {sorted(set(ann) - set(codes))}")
+    rows = read_tsv()
+    notes = common.judgements("http", [r["code"] for r in rows])
     entries = []
     for r in rows:
         code, phrase, spec = r["code"], r["reason_phrase"], r["defining_spec"]
         if spec.startswith("RFC 9110 §") and table.get(code) != (phrase, spec[len("RFC 9110 §"):]):
-            fail(f"{code}: TSV ({phrase!r}, {spec!r}) differs from Table 8 {table.get(code)}")
-        a = ann[code]
-        if set(a) != {"summary_en", "kind", "retry"}:
-            fail(f"{code}: annotation keys {sorted(a)}")
-        aliases = [x for x in dict.fromkeys(ALIAS_RE.findall(r["comment"])) if x != phrase]
-        e = dict(zip(ENTRY_KEYS, (code, None, aliases, [], int(code), classes[code[0]], spec, phrase,
-                                  None, None, a["summary_en"], a["kind"], a["retry"])))
-        if r["registry_status"] in ("obsoleted", "(Unused)") or phrase == "(Unused)":
-            e["obsolete"] = True
-        entries.append(e)
-    check_kinds(entries)
-    catalog = {"$schema": "schema.json", "schema": 1, "vendor": VENDOR, "edition": EDITION,
-               "entries": entries}
-    return json.dumps(catalog, ensure_ascii=False, indent=2) + "\n"
-
-
-def main():
-    text = build()
-    if sys.argv[1:] == ["--check"]:
-        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if old != text:
-            old_lines, new_lines = old.splitlines(True) + [""], text.splitlines(True) + [""]
-            i = next(i for i, (o, n) in enumerate(zip(old_lines, new_lines)) if o != n)
-            print(f"{OUT} is out of date; line {i + 1}:\n  file:  {old_lines[i]!r}\n"
-                  f"  build: {new_lines[i]!r}")
-            return 1
-        return 0
-    if sys.argv[1:]:
-        sys.exit(__doc__)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(json.loads(text)['entries'])} entries)")
-    return 0
+            common.fail(f"{code}: TSV ({phrase!r}, {spec!r}) differs from Table 8 {table.get(code)}")
+        a = notes[code]
+        common.check_kind(code, a["kind"], a["retry"], int(code))
+        entries.append(common.entry(
+            code,
+            aliases=[x for x in dict.fromkeys(ALIAS_RE.findall(r["comment"])) if x != phrase],
+            http_status=int(code),
+            category=classes[code[0]],
+            subcategory=spec,
+            message=phrase,
+            obsolete=r["registry_status"] in ("obsoleted", "(Unused)") or phrase == "(Unused)",
+            **a,
+        ))
+    return common.catalog("http", entries)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(common.main(sys.argv, build))

@@ -18,34 +18,13 @@ import sys
 from collections import Counter
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "http2-errors.tsv"
-ANNOTATIONS = common.TOOLS / "http2_annotations.json"
-OUT = common.CATALOGS / "http2.json"
-SCRIPT = "build_http2"
 
 WIRE, LIBRARY = "h2-error-code", "nghttp2-library"
 CATEGORY = {WIRE: "HTTP/2 error code (RST_STREAM, GOAWAY)", LIBRARY: "nghttp2 library error"}
 # nghttp2_strerror's answer for a value it has no text for.
 NO_TEXT = "Unknown error code"
-
-VENDOR = {
-    "id": "http2",
-    "name": "HTTP/2 error codes",
-    "type": "standard",
-    "aliases": ["HTTP/2", "h2", "RFC 9113", "nghttp2"],
-    "homepage": "https://www.iana.org/assignments/http2-parameters/http2-parameters.xhtml#error-code",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc9113-nghttp2-1.52",
-    "title": "HTTP/2 error codes (RFC 9113) as named by python-h2 4.1.0, with the library errors "
-             "of nghttp2 1.52.0",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc9113#section-7",
-    "supersedes": None,
-}
 
 
 def read_rows():
@@ -53,22 +32,22 @@ def read_rows():
     kinds = Counter(r["kind"] for r in rows)
     # Counts stated in sources/README-fam-protocols.md.
     if kinds != {WIRE: 14, LIBRARY: 42}:
-        common.fail(SCRIPT, f"rows per kind {dict(kinds)}; README says 14 and 42")
+        common.fail(f"rows per kind {dict(kinds)}; README says 14 and 42")
     wire = [int(r["code"]) for r in rows if r["kind"] == WIRE]
     library = [int(r["code"]) for r in rows if r["kind"] == LIBRARY]
     if wire != list(range(14)) or max(library) != -501 or min(library) != -905:
-        common.fail(SCRIPT, f"wire codes {wire}, library codes {library[0]}..{library[-1]}")
+        common.fail(f"wire codes {wire}, library codes {library[0]}..{library[-1]}")
     for r in rows:
         if r["kind"] == WIRE and (r["code_hex"] != f"0x{int(r['code']):X}"
                                   or r["nghttp2_strerror"] != r["name"]):
-            common.fail(SCRIPT, f"{r['code']}: hex {r['code_hex']}, text {r['nghttp2_strerror']}")
+            common.fail(f"{r['code']}: hex {r['code_hex']}, text {r['nghttp2_strerror']}")
     return rows
 
 
 def build():
     rows = read_rows()
     codes = [r["code"] for r in rows]
-    notes = protocol_notes.load(SCRIPT, ANNOTATIONS, codes)
+    notes = common.judgements("http2", codes, kind_required=True)
     entries, without_text = [], []
     for r in rows:
         a = notes[r["code"]]
@@ -85,13 +64,11 @@ def build():
             aliases=aliases,
             category=CATEGORY[r["kind"]],
             message=message,
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            **a,
         ))
     if without_text != ["-900"]:
-        common.fail(SCRIPT, f"library codes without a text {without_text}, expected -900")
-    edition = dict(EDITION, notes=[
+        common.fail(f"library codes without a text {without_text}, expected -900")
+    return common.catalog("http2", entries, notes=[
         f"{len(entries)} codes: the 14 HTTP/2 error codes 0x0-0xd that RST_STREAM and GOAWAY "
         "frames carry, written in decimal (1 = PROTOCOL_ERROR), and nghttp2's 42 library "
         "return codes (-501 ... -905), which are nghttp2's own values, never sent on the wire.",
@@ -109,8 +86,7 @@ def build():
         "Every entry has a kind. REFUSED_STREAM (7) means the request was not processed and is "
         "safe to send again; ENHANCE_YOUR_CALM (11) asks the client to slow down.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -18,33 +18,12 @@ import sys
 from collections import Counter
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "jsonrpc-errors.tsv"
-ANNOTATIONS = common.TOOLS / "jsonrpc_annotations.json"
-OUT = common.CATALOGS / "jsonrpc.json"
-SCRIPT = "build_jsonrpc"
 
 VSCODE = "vscode-jsonrpc ErrorCodes"
 LSP = "vscode-languageserver-protocol LSPErrorCodes"
 SPEC = "JSON-RPC 2.0"
-
-VENDOR = {
-    "id": "jsonrpc",
-    "name": "JSON-RPC 2.0 and Language Server Protocol errors",
-    "type": "standard",
-    "aliases": ["JSON-RPC", "JSON-RPC 2.0", "LSP", "Language Server Protocol", "vscode-jsonrpc"],
-    "homepage": "https://www.jsonrpc.org/specification#error_object",
-    "language": "en",
-}
-EDITION = {
-    "id": "2.0-lsp3.18",
-    "title": "JSON-RPC 2.0 error codes with vscode-jsonrpc 10.0.0 ErrorCodes and "
-             "vscode-languageserver-protocol 3.18.6 LSPErrorCodes",
-    "date": None,
-    "source": "https://www.jsonrpc.org/specification#error_object",
-    "supersedes": None,
-}
 
 
 def read_rows():
@@ -55,20 +34,19 @@ def read_rows():
     expected = {(VSCODE, "code"): 11, (VSCODE, "range marker"): 4, (LSP, "code"): 4,
                 (LSP, "range marker"): 2, (SPEC, "range"): 2}
     if len(rows) != 23 or by_group != expected:
-        common.fail(SCRIPT, f"{len(rows)} rows {dict(by_group)}; README says 23: {expected}")
+        common.fail(f"{len(rows)} rows {dict(by_group)}; README says 23: {expected}")
     return rows
 
 
 def build():
     rows = read_rows()
-    codes = list(dict.fromkeys(r["code"] for r in rows))
-    if len(codes) != 19:
-        common.fail(SCRIPT, f"{len(codes)} distinct codes, expected 19")
-    notes = protocol_notes.load(SCRIPT, ANNOTATIONS, codes)
+    groups = common.grouped(rows, "code")
+    if len(groups) != 19:
+        common.fail(f"{len(groups)} distinct codes, expected 19")
+    notes = common.judgements("jsonrpc", list(groups), kind_required=True)
 
     entries = []
-    for code in codes:
-        group = [r for r in rows if r["code"] == code]
+    for code, group in groups.items():
         is_range = group[0]["kind"].startswith("range:")
         if is_range:
             symbol, aliases = None, []
@@ -76,26 +54,23 @@ def build():
             names = [r["name"] for r in group if r["kind"] == "code"]
             names += [r["name"] for r in group if r["kind"] == "range marker"]
             symbol, aliases = names[0], names[1:]
-        a = notes[code]
         entries.append(common.entry(
             code,
             symbol=symbol,
             aliases=aliases,
-            category=protocol_notes.join(r["source"] for r in group),
-            subcategory=protocol_notes.join(r["kind"] for r in group),
-            message=protocol_notes.join(r["spec_message"] for r in group),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            category=common.join(r["source"] for r in group),
+            subcategory=common.join(r["kind"] for r in group),
+            message=common.join(r["spec_message"] for r in group),
+            **notes[code],
         ))
 
     merged = {e["code"]: e["aliases"] for e in entries if e["aliases"]}
     expected_aliases = {"-32099": ["jsonrpcReservedErrorRangeStart", "serverErrorStart"],
                         "-32000": ["serverErrorEnd"], "-32800": ["lspReservedErrorRangeEnd"]}
     if merged != expected_aliases:
-        common.fail(SCRIPT, f"names sharing a code {merged}, README says {expected_aliases}")
+        common.fail(f"names sharing a code {merged}, README says {expected_aliases}")
     with_message = sum(1 for e in entries if e["message"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("jsonrpc", entries, notes=[
         f"{len(entries)} codes from {len(rows)} source rows: the 5 codes the JSON-RPC 2.0 "
         "specification defines, 6 more of vscode-jsonrpc's ErrorCodes, 4 of LSP's "
         "LSPErrorCodes, 3 values that are only range markers (-32000, -32899, and -32099 which "
@@ -116,8 +91,7 @@ def build():
         "wording; kind and retry are judged by hand per code.",
         "Every entry has a kind.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -21,10 +21,7 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_k8s"
 SOURCE = common.SOURCES / "kubernetes-reasons.tsv"
-ANNOTATIONS = common.TOOLS / "k8s_annotations.json"
-OUT = common.CATALOGS / "k8s.json"
 
 # The counts sources/README-fam-platform.md states.
 ROWS, REASONS = 78, 73
@@ -33,36 +30,15 @@ KIND_COLUMN = re.compile(r"(.+?) \((.+)\)")
 # OpenTelemetry rows name the attribute, not a Go constant.
 OTEL_ATTRIBUTE = "k8s.container.status.reason"
 
-VENDOR = {
-    "id": "k8s",
-    "name": "Kubernetes container and event reasons",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["kubernetes", "kubectl", "kubelet", "containerd", "pod"],
-    "homepage": "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/",
-    "language": "en",
-}
-EDITION = {
-    "id": "kubelet-819ecd4",
-    "title": "Kubernetes kubelet waiting reasons, sync results and events; containerd terminated "
-             "reasons",
-    "date": None,
-    "source": "https://github.com/kubernetes/kubernetes/blob/819ecd4dbe6afbaa4f6227d22b9c46938d48e603"
-              "/pkg/kubelet/events/event.go",
-    "supersedes": None,
-}
-
 
 def read_source():
     """{reason: [row, ...]} in the order of each reason's first row."""
     rows = common.read_tsv(SOURCE)
-    by_reason = {}
-    for r in rows:
-        by_reason.setdefault(r["reason"], []).append(r)
+    by_reason = common.grouped(rows, "reason")
     repeated = {k: len(v) for k, v in by_reason.items() if len(v) > 1}
     if (len(rows), len(by_reason), repeated) != (ROWS, REASONS, REPEATED):
-        common.fail(SCRIPT, f"{len(rows)} rows, {len(by_reason)} reasons, repeated {repeated}: "
-                            "the source changed")
+        common.fail(f"{len(rows)} rows, {len(by_reason)} reasons, repeated {repeated}: "
+                    "the source changed")
     return by_reason
 
 
@@ -72,17 +48,15 @@ def distinct(values):
 
 def build():
     by_reason = read_source()
-    judge = Judge(SCRIPT, ANNOTATIONS, by_reason)
-    judge.require_summaries(list(by_reason))
+    judge = Judge("k8s", by_reason, summarised=by_reason)
     entries = []
     for reason, rows in by_reason.items():
         groups = [KIND_COLUMN.fullmatch(r["kind"]) for r in rows]
         if not all(groups):
-            common.fail(SCRIPT, f"{reason}: kind column without a parenthesis")
+            common.fail(f"{reason}: kind column without a parenthesis")
         identifiers = distinct(r["go_identifier"] for r in rows
                                if r["go_identifier"] not in (reason, OTEL_ATTRIBUTE))
         described = distinct(t for r in rows for t in (r["source_comment"], r["otel_brief"]))
-        kind, retry = judge.kind(reason, reason)
         entries.append(common.entry(
             reason,
             symbol=reason,
@@ -90,13 +64,11 @@ def build():
             category="; ".join(distinct(g[1] for g in groups)),
             subcategory="; ".join(distinct(g[2] for g in groups)),
             description=described or None,
-            summary_en=judge.summary(reason),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(reason, reason),
         ))
     categories = Counter(c for e in entries for c in e["category"].split("; "))
     described = sum(1 for e in entries if e["description"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("k8s", entries, notes=[
         f"{len(entries)} distinct reasons from {ROWS} source rows: "
         + ", ".join(f"{n} {c}" for c, n in categories.most_common())
         + " (a reason can be in more than one group). Sources, all Apache-2.0: kubernetes/kubernetes "
@@ -122,8 +94,7 @@ def build():
         "Normal events (Created, Started, Pulled, Killing...) are kind ok; NodeNotSchedulable, "
         "Rebooted and similar notices are kind warning.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -22,10 +22,7 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_ldap"
 SOURCE = common.SOURCES / "ldap-result-codes.tsv"
-ANNOTATIONS = common.TOOLS / "ldap_annotations.json"
-OUT = common.CATALOGS / "ldap.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNTS = {"result": 64, "api-error": 18, "ad-bind-data": 9}
@@ -41,33 +38,15 @@ CATEGORY = {
     "ad-bind-data": "Active Directory bind sub-code",
 }
 
-VENDOR = {
-    "id": "ldap",
-    "name": "LDAP result codes and Active Directory bind sub-codes",
-    "type": "standard",
-    "group": "Network services",
-    "aliases": ["ldap", "openldap", "ldapsearch", "Active Directory", "AD"],
-    "homepage": "https://www.openldap.org/",
-    "language": "en",
-}
-EDITION = {
-    "id": "openldap-2.5.13",
-    "title": "LDAP result codes and OpenLDAP API errors (OpenLDAP 2.5.13 ldap.h, ldap_err2string), "
-             "Active Directory bind sub-codes",
-    "date": None,
-    "source": "Debian 12 libldap-dev 2.5.13+dfsg-5, /usr/include/ldap.h",
-    "supersedes": None,
-}
-
 
 def read_source():
     rows = common.read_tsv(SOURCE)
     counts = Counter(r["kind"] for r in rows)
     if counts != COUNTS:
-        common.fail(SCRIPT, f"rows per kind {dict(counts)}: the source changed")
+        common.fail(f"rows per kind {dict(counts)}: the source changed")
     aliases = {r["name"]: r["aliases"] for r in rows if r["aliases"]}
     if aliases != ALIASES:
-        common.fail(SCRIPT, f"aliases {aliases}: the source changed")
+        common.fail(f"aliases {aliases}: the source changed")
     return rows
 
 
@@ -75,7 +54,7 @@ def code_of(row):
     """The catalog code of a row: decimal, or `data <hex>` for an AD sub-code."""
     if row["kind"] == "ad-bind-data":
         if int(row["code_hex"], 16) != int(row["code"]):
-            common.fail(SCRIPT, f"{row['name']}: code and code_hex differ")
+            common.fail(f"{row['name']}: code and code_hex differ")
         return "data " + row["code_hex"][2:].lower()
     return row["code"]
 
@@ -84,9 +63,8 @@ def build():
     rows = read_source()
     codes = [code_of(r) for r in rows]
     if len(set(codes)) != len(codes):
-        common.fail(SCRIPT, "a code twice")
-    judge = Judge(SCRIPT, ANNOTATIONS, codes)
-    judge.require_summaries(codes)
+        common.fail("a code twice")
+    judge = Judge("ldap", codes, summarised=codes)
     entries = []
     for r, code in zip(rows, codes):
         ad = r["kind"] == "ad-bind-data"
@@ -97,7 +75,6 @@ def build():
         message = r["ldap_err2string"] or None
         if message == NOT_BUILT_IN:
             message = None
-        kind, retry = judge.kind(code, r["name"])
         entries.append(common.entry(
             code,
             symbol=r["name"],
@@ -107,17 +84,15 @@ def build():
             subcategory=(f"with result {INVALID_CREDENTIALS} (invalidCredentials)" if ad
                          else r["note"] or None),
             message=message,
-            summary_en=judge.summary(code),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(code, r["name"]),
             obsolete=r["note"] in OBSOLETE_NOTES,
         ))
     unbuilt = [e["symbol"] for e in entries
                if e["category"] == CATEGORY["result"] and e["message"] is None]
     if len(unbuilt) != 3:
-        common.fail(SCRIPT, f"codes without a library text: {unbuilt}")
+        common.fail(f"codes without a library text: {unbuilt}")
     obsolete = [e["symbol"] for e in entries if e.get("obsolete")]
-    edition = dict(EDITION, notes=[
+    return common.catalog("ldap", entries, notes=[
         f"{len(entries)} entries: {COUNTS['result']} LDAP result codes (0 success to 0x4121) and "
         f"{COUNTS['api-error']} OpenLDAP client API errors (-1 to -18) from OpenLDAP 2.5.13's "
         f"ldap.h, and {COUNTS['ad-bind-data']} Active Directory bind sub-codes. Names and texts: "
@@ -140,8 +115,7 @@ def build():
         "Compare false/true (5, 6), SASL bind in progress (14), no-op and transaction-accepted "
         "results are kind ok.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -18,10 +18,7 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_mongodb"
 SOURCE = common.SOURCES / "mongodb-error-codes.tsv"
-ANNOTATIONS = common.TOOLS / "mongodb_annotations.json"
-OUT = common.CATALOGS / "mongodb.json"
 
 # The counts sources/README-fam-platform.md states.
 CODES, SEQUENTIAL, LEGACY, CATEGORIES = 479, 437, 42, 26
@@ -31,24 +28,6 @@ OLDER_NAMES = {"64": "WriteConcernFailed", "360": "ShardVersionRefreshCanceled",
                "193": "NoShardingEnabled"}
 SUMMARIES = 150
 
-VENDOR = {
-    "id": "mongodb",
-    "name": "MongoDB server errors",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["mongodb", "mongo", "mongod", "mongos", "MongoServerError"],
-    "homepage": "https://www.mongodb.com/docs/manual/reference/error-codes/",
-    "language": "en",
-}
-EDITION = {
-    "id": "007ba93",
-    "title": "MongoDB server error codes (src/mongo/base/error_codes.yml at 007ba93)",
-    "date": None,
-    "source": "https://github.com/mongodb/mongo/blob/007ba93486927dc7162c9b0f9d719e86b87fd8fe"
-              "/src/mongo/base/error_codes.yml",
-    "supersedes": None,
-}
-
 
 def read_source():
     rows = common.read_tsv(SOURCE)
@@ -57,40 +36,35 @@ def read_source():
     categories = Counter(c for r in rows for c in r["categories"].split(",") if c)
     if (len(rows), sequential, len(rows) - sequential, len(categories)) != (
             CODES, SEQUENTIAL, LEGACY, CATEGORIES):
-        common.fail(SCRIPT, f"{len(rows)} codes, {len(categories)} categories: the source changed")
+        common.fail(f"{len(rows)} codes, {len(categories)} categories: the source changed")
     if categories.most_common(3) != TOP_CATEGORIES:
-        common.fail(SCRIPT, f"categories {categories.most_common(3)}: the source changed")
+        common.fail(f"categories {categories.most_common(3)}: the source changed")
     if len(set(numbers)) != CODES or len({r["name"] for r in rows}) != CODES:
-        common.fail(SCRIPT, "a code or a name twice")
+        common.fail("a code or a name twice")
     return rows
 
 
 def build():
     rows = read_source()
-    judge = Judge(SCRIPT, ANNOTATIONS, [r["code"] for r in rows])
+    judge = Judge("mongodb", [r["code"] for r in rows])
     entries = []
     for r in rows:
         categories = r["categories"].replace(",", ", ") or None
-        kind, retry = judge.kind(r["code"], f"{r['name']} {r['categories']}")
-        if kind is None:
-            common.fail(SCRIPT, f"{r['code']}: no hand kind and no rule matches")
         entries.append(common.entry(
             r["code"],
             symbol=r["name"],
             aliases=[OLDER_NAMES[r["code"]]] if r["code"] in OLDER_NAMES else [],
             category=categories,
-            summary_en=judge.summary(r["code"]),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(r["code"], f"{r['name']} {r['categories']}", kind_required=True),
             obsolete=r["name"].startswith("OBSOLETE_"),
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:
-        common.fail(SCRIPT, f"only {summarised} summaries")
+        common.fail(f"only {summarised} summaries")
     obsolete = sum(1 for e in entries if e.get("obsolete"))
     internal_only = sum(1 for e in entries if "InternalOnly" in (e["category"] or ""))
     kinds = Counter(e["kind"] for e in entries)
-    edition = dict(EDITION, notes=[
+    return common.catalog("mongodb", entries, notes=[
         f"{len(entries)} codes of mongodb/mongo's src/mongo/base/error_codes.yml (007ba93): "
         f"{SEQUENTIAL} in 0-462 and {LEGACY} legacy or compatibility codes (9001 to 10171600, "
         "such as 11000 DuplicateKey and 13435), in the file's order. The repository is SSPL-1.0: "
@@ -122,8 +96,7 @@ def build():
         "sharding and transaction state words -> precondition; anything else -> internal. "
         "Kinds: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ".",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -21,10 +21,7 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_mysql"
 SOURCE = common.SOURCES / "mysql-errors.tsv"
-ANNOTATIONS = common.TOOLS / "mysql_annotations.json"
-OUT = common.CATALOGS / "mysql.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNTS = {"server-error": 1174, "server-warning": 14, "unused": 29, "client-error": 42,
@@ -40,74 +37,52 @@ CATEGORY = {
 }
 SUMMARIES = 150
 
-VENDOR = {
-    "id": "mysql",
-    "name": "MySQL / MariaDB errors",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["mysql", "mariadb", "mysqld", "ER_", "CR_"],
-    "homepage": "https://mariadb.com/kb/en/mariadb-error-code-reference/",
-    "language": "en",
-}
-EDITION = {
-    "id": "mariadb-10.11",
-    "title": "MariaDB 10.11 server and client error numbers (mysqld_error.h, errmsg.h)",
-    "date": None,
-    "source": "Debian 12 libmariadb-dev 1:10.11.19-0+deb12u1, /usr/include/mariadb/mysqld_error.h "
-              "and errmsg.h",
-    "supersedes": None,
-}
-
 
 def read_source():
     """{number: [row, ...]} with the source's rows of each number."""
     rows = common.read_tsv(SOURCE)
     counts = Counter(r["kind"] for r in rows)
     if len(rows) != ROWS or counts != COUNTS:
-        common.fail(SCRIPT, f"{len(rows)} rows {dict(counts)}: the source changed")
+        common.fail(f"{len(rows)} rows {dict(counts)}: the source changed")
     if len({r["name"] for r in rows}) != ROWS:
-        common.fail(SCRIPT, "a name twice")
-    by_number = {}
-    for r in rows:
-        by_number.setdefault(int(r["code"]), []).append(r)
-    return by_number
+        common.fail("a name twice")
+    return common.grouped(rows, lambda r: int(r["code"]))
 
 
 def build():
     by_number = read_source()
     codes = [str(n) for n in sorted(by_number)]
-    judge = Judge(SCRIPT, ANNOTATIONS, codes)
+    judge = Judge("mysql", codes)
     entries = []
     for n in sorted(by_number):
         rows, code = by_number[n], str(n)
         named = [r for r in rows if r["kind"] != "marker"]
         if len(named) > 1:
-            common.fail(SCRIPT, f"{n}: two errors {[r['name'] for r in named]}")
+            common.fail(f"{n}: two errors {[r['name'] for r in named]}")
         primary = named[0] if named else rows[0]
         judged = primary["kind"] not in ("unused", "marker")
         if not judged and code in judge.notes:
-            common.fail(SCRIPT, f"{n}: annotated, but {primary['name']} is {primary['kind']}")
-        kind, retry = judge.kind(code, primary["name"]) if judged else (None, None)
+            common.fail(f"{n}: annotated, but {primary['name']} is {primary['kind']}")
+        # An unused number or a lone marker has no summary, kind or retry advice.
+        judgement = judge.judgement(code, primary["name"]) if judged else {}
         entries.append(common.entry(
             code,
             symbol=primary["name"],
             aliases=[r["name"] for r in rows if r is not primary],
             category=CATEGORY[primary["kind"]],
             subcategory=primary["header"],
-            summary_en=judge.summary(code),
-            kind=kind,
-            retry=retry,
             obsolete=primary["kind"] == "unused",
+            **judgement,
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:
-        common.fail(SCRIPT, f"only {summarised} summaries")
+        common.fail(f"only {summarised} summaries")
     no_kind = [e for e in entries if e["kind"] is None]
     unused = [e["code"] for e in no_kind if e.get("obsolete")]
     markers = [f"{e['code']} {e['symbol']}" for e in no_kind if not e.get("obsolete")]
     as_alias = sum(len(e["aliases"]) for e in entries)
     kinds = Counter(e["kind"] for e in entries if e["kind"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("mysql", entries, notes=[
         f"{len(entries)} numbers from {ROWS} #defines of MariaDB 10.11 (Debian 12 libmariadb-dev "
         f"10.11.19): {COUNTS['server-error']} server errors and {COUNTS['server-warning']} "
         f"WARN_ warnings (1000-4192, mysqld_error.h), {COUNTS['unused']} ER_UNUSED_ "
@@ -146,8 +121,7 @@ def build():
         "other engine words -> internal; anything else -> validation. "
         "Kinds: " + ", ".join(f"{k} {c}" for k, c in kinds.most_common()) + ".",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -20,34 +20,14 @@ from collections import Counter
 import common
 from judged import Judge
 
-SCRIPT = "build_node"
 CODES = common.SOURCES / "node-errors.json"
 SYSTEM = common.SOURCES / "node-system-errors.tsv"
-ANNOTATIONS = common.TOOLS / "node_annotations.json"
-OUT = common.CATALOGS / "node.json"
 
 # The counts sources/README-fam-platform.md states.
 COUNT, SECTIONS, NOT_ERR, EXPERIMENTAL = 362, {"current": 328, "legacy": 34}, 5, 7
 SYSTEM_COUNT, WITHOUT_ERRNO = 14, ["ENOTFOUND"]
 CATEGORY = {"current": "Node.js error", "legacy": "legacy Node.js error"}
 SUMMARIES = 150
-
-VENDOR = {
-    "id": "node",
-    "name": "Node.js errors",
-    "type": "standard",
-    "group": "Runtimes and clouds",
-    "aliases": ["node", "nodejs", "node.js", "npm"],
-    "homepage": "https://nodejs.org/api/errors.html",
-    "language": "en",
-}
-EDITION = {
-    "id": "18.20.4",
-    "title": "Node.js v18.20.4 error codes and common system errors (doc/api/errors.md)",
-    "date": None,
-    "source": "Debian 12 nodejs-doc 18.20.4+dfsg-1~deb12u3, /usr/share/doc/nodejs/api/errors.md.gz",
-    "supersedes": None,
-}
 
 
 def read_codes():
@@ -58,11 +38,11 @@ def read_codes():
     experimental = [c["code"] for c in codes if c["stability"]]
     if (doc["count"], len(codes), dict(sections), len(not_err), len(experimental)) != (
             COUNT, COUNT, SECTIONS, NOT_ERR, EXPERIMENTAL):
-        common.fail(SCRIPT, f"{len(codes)} codes {dict(sections)}: the source changed")
+        common.fail(f"{len(codes)} codes {dict(sections)}: the source changed")
     # The doc heads each section with the code itself; it gives no runtime message.
     headed_otherwise = [c["code"] for c in codes if c["heading"] != f"`{c['code']}`"]
     if headed_otherwise:
-        common.fail(SCRIPT, f"headings that are not the code: {headed_otherwise}")
+        common.fail(f"headings that are not the code: {headed_otherwise}")
     return codes
 
 
@@ -70,7 +50,7 @@ def read_system():
     rows = common.read_tsv(SYSTEM)
     without = [r["code"] for r in rows if not r["linux_errno"]]
     if (len(rows), without) != (SYSTEM_COUNT, WITHOUT_ERRNO):
-        common.fail(SCRIPT, f"{len(rows)} system errors, without errno {without}: the source changed")
+        common.fail(f"{len(rows)} system errors, without errno {without}: the source changed")
     return rows
 
 
@@ -85,27 +65,20 @@ def build():
     codes, system = read_codes(), read_system()
     all_codes = [c["code"] for c in codes] + [r["code"] for r in system]
     if len(set(all_codes)) != len(all_codes):
-        common.fail(SCRIPT, "a code twice")
-    judge = Judge(SCRIPT, ANNOTATIONS, all_codes)
-    judge.require_summaries([r["code"] for r in system])
+        common.fail("a code twice")
+    judge = Judge("node", all_codes, summarised=[r["code"] for r in system])
     entries = []
     for c in codes:
-        kind, retry = judge.kind(c["code"], c["code"])
-        if kind is None:
-            common.fail(SCRIPT, f"{c['code']}: no hand kind and no rule matches")
         entries.append(common.entry(
             c["code"],
             symbol=c["code"],
             category=CATEGORY[c["section"]],
             subcategory=subcategory(c),
             description=c["summary"],
-            summary_en=judge.summary(c["code"]),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(c["code"], c["code"], kind_required=True),
             obsolete=c["section"] == "legacy",
         ))
     for r in system:
-        kind, retry = judge.kind(r["code"], r["code"])
         errno = r["linux_errno"]
         entries.append(common.entry(
             r["code"],
@@ -114,15 +87,13 @@ def build():
             category="system error",
             subcategory=f"errno {errno}" if errno else "getaddrinfo",
             description=[r["title"], r["description"]],
-            summary_en=judge.summary(r["code"]),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(r["code"], r["code"]),
         ))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < SUMMARIES:
-        common.fail(SCRIPT, f"only {summarised} summaries")
+        common.fail(f"only {summarised} summaries")
     kinds = Counter(e["kind"] for e in entries)
-    edition = dict(EDITION, notes=[
+    return common.catalog("node", entries, notes=[
         f"{len(entries)} entries: the {COUNT} codes of the Node.js v18.20.4 errors doc "
         f"({SECTIONS['current']} current, {SECTIONS['legacy']} legacy, marked obsolete) and its "
         f"{SYSTEM_COUNT} common system errors. Node.js docs: MIT (Expat), Node.js contributors.",
@@ -150,8 +121,7 @@ def build():
         "validation; FAILED/ERROR/ASSERTION -> internal. Kinds: "
         + ", ".join(f"{k} {n}" for k, n in kinds.most_common()) + ".",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -21,47 +21,23 @@ from collections import Counter
 import common
 
 SOURCE = common.SOURCES / "oauth-errors.tsv"
-ANNOTATIONS = common.TOOLS / "oauth_annotations.json"
-OUT = common.CATALOGS / "oauth.json"
-SCRIPT = "build_oauth"
 
 CLIENT_SIDE = "oauthlib only"
 # "stands in for 500, which cannot be sent through a redirect": the status the value replaces.
 STANDS_IN_RE = re.compile(r"stands in for (\d{3})\b")
 
-VENDOR = {
-    "id": "oauth",
-    "name": "OAuth 2.0 and OpenID Connect errors",
-    "type": "standard",
-    "group": "Web and RPC",
-    "aliases": ["OAuth", "OAuth 2.0", "OAuth2", "OpenID Connect", "OIDC"],
-    "homepage": "https://www.iana.org/assignments/oauth-parameters/oauth-parameters.xhtml#extensions-error",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc6749-oidc1",
-    "title": "OAuth 2.0 (RFC 6749, 6750, 7009, 8628, 9449) and OpenID Connect Core 1.0 error "
-             "values, with oauthlib 3.2.2's client-side values",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
-    "supersedes": None,
-}
-
 
 def read_rows():
     rows = common.read_tsv(SOURCE)
-    values = list(dict.fromkeys(r["error"] for r in rows))
+    values = common.grouped(rows, "error")
     # Counts stated in sources/README-fam-cloud.md.
     if (len(rows), len(values)) != (40, 33):
-        common.fail(SCRIPT, f"{len(rows)} rows, {len(values)} values; README says 40 and 33")
-    spec_of = {}
-    for r in rows:
-        spec_of.setdefault(r["error"], r["defining_spec"])
-    first_spec = Counter(spec_of.values())
+        common.fail(f"{len(rows)} rows, {len(values)} values; README says 40 and 33")
+    first_spec = Counter(mine[0]["defining_spec"] for mine in values.values())
     expected = {"RFC 6749": 10, "RFC 6750": 2, "RFC 7009": 1, "RFC 8628": 3, "RFC 9449": 2,
                 "OpenID Connect Core 1.0": 9, CLIENT_SIDE: 6}
     if first_spec != expected:
-        common.fail(SCRIPT, f"values per defining spec {dict(first_spec)}, expected {expected}")
+        common.fail(f"values per defining spec {dict(first_spec)}, expected {expected}")
     return rows, values
 
 
@@ -94,15 +70,10 @@ def spec_sections(rows):
 
 def build():
     rows, values = read_rows()
-    notes = common.annotations(ANNOTATIONS)
-    missing = [v for v in values if v not in notes]
-    extra = sorted(set(notes) - set(values))
-    if missing or extra:
-        common.fail(SCRIPT, f"annotations: missing {missing}, without a source value {extra}")
+    notes = common.judgements("oauth", list(values), kind_required=True)
 
     entries, class_owner = [], {}
-    for value in values:
-        mine = [r for r in rows if r["error"] == value]
+    for value, mine in values.items():
         given = {r["http_status"] for r in mine if r["http_status"]}
         http_status = status(given.pop()) if len(given) == 1 else None
         aliases = []
@@ -110,7 +81,7 @@ def build():
             for cls in r["oauthlib_classes"].split():
                 name = cls.rsplit(".", 1)[1]
                 if class_owner.setdefault(name, value) != value:
-                    common.fail(SCRIPT, f"oauthlib class {name} carries two values")
+                    common.fail(f"oauthlib class {name} carries two values")
                 if name not in aliases:
                     aliases.append(name)
         maps_to = []
@@ -129,16 +100,14 @@ def build():
             http_status=http_status,
             category="; ".join(dict.fromkeys(r["usage_location"] for r in mine)),
             subcategory=spec_sections(mine),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            **a,
         ))
 
     with_status = sum(e["http_status"] is not None for e in entries)
     several = [e["code"] for e in entries if len(e["category"].split("; ")) > 1]
     split_status = [e["code"] for e in entries if "HTTP" in e["subcategory"]]
     spec_values = len(values) - 6
-    edition = dict(EDITION, notes=[
+    return common.catalog("oauth", entries, notes=[
         f"{len(entries)} error values from {len(rows)} rows of oauth-errors.tsv (one row per value "
         f"and endpoint): {spec_values} defined by a spec (RFC 6749 10, RFC 6750 2, RFC 7009 1, "
         "RFC 8628 3, RFC 9449 2, OpenID Connect Core 1.0 9) and 6 that only oauthlib raises on "
@@ -170,8 +139,7 @@ def build():
         "summary_en is our own wording.",
         "Every entry has a kind and retry advice.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -12,26 +12,23 @@ Sources (read-only):
   catalogs/tools/pixnet_summaries.json           hand-written English summaries: code -> summary,
       or for a code repeated with different messages (4109) code -> {message: summary}.
 
-Usage:  python3 catalogs/tools/build_pixnet.py        (stdlib only; run from anywhere)
+    python3 catalogs/tools/build_pixnet.py [--check]
+
 Prints every row of both editions and the differences between them.
 """
 
-import json
-import os
 import re
 import sys
 from collections import Counter, defaultdict
 
-import kinds as kind_table
+import common
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-SEED_002 = os.path.join(ROOT, "tests", "fixtures", "seeds", "002_57fb6977298f8ff0.txt")
-SEED_004 = os.path.join(ROOT, "tests", "fixtures", "seeds", "004_e72bf68982add775.txt")
-SUMMARIES = os.path.join(HERE, "pixnet_summaries.json")
-KINDS = os.path.join(HERE, "pixnet_kinds.json")
-OUT_CURRENT = os.path.join(ROOT, "catalogs", "pixnet.json")
-OUT_OLD = os.path.join(ROOT, "catalogs", "pixnet-d8fc161.json")
+SEED_002 = common.SEEDS / "002_57fb6977298f8ff0.txt"
+SEED_004 = common.SEEDS / "004_e72bf68982add775.txt"
+SUMMARIES = common.TOOLS / "pixnet_summaries.json"
+KINDS = common.TOOLS / "pixnet_kinds.json"
+OUT_CURRENT = common.CATALOGS / "pixnet.json"
+OUT_OLD = common.CATALOGS / "pixnet-d8fc161.json"
 
 EXPECTED_002 = (164, 163)  # rows, distinct codes
 EXPECTED_004 = (159, 158)
@@ -260,21 +257,19 @@ def compare(cur, old):
     return only_cur, only_old, diffs
 
 
-def dump(path, edition, rows):
-    doc = {"schema": 1, "vendor": VENDOR, "edition": edition, "envelope": ENVELOPE,
-           "entries": [{k: r[k] for k in ("code", "http_status", "category", "subcategory",
-                                          "message", "description", "fix", "summary_en",
-                                          "kind", "retry")}
-                       for r in rows]}
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    assert json.loads(text) == doc
+def render(edition, rows):
+    """One edition's catalog file (a vendor catalog: no `$schema`, entries without symbols)."""
+    return common.render({
+        "schema": 1, "vendor": VENDOR, "edition": edition, "envelope": ENVELOPE,
+        "entries": [{k: r[k] for k in ("code", "http_status", "category", "subcategory",
+                                       "message", "description", "fix", "summary_en",
+                                       "kind", "retry")}
+                    for r in rows]})
 
 
-def main():
-    with open(SUMMARIES, encoding="utf-8") as f:
-        summaries = {k: v for k, v in json.load(f).items() if not k.startswith("_")}
+def build():
+    """{path: text} of both editions."""
+    summaries = {k: v for k, v in common.read_json(SUMMARIES).items() if not k.startswith("_")}
 
     old = parse_004(SEED_004)
     cur = parse_002(SEED_002, old)
@@ -282,12 +277,11 @@ def main():
     check_counts("002", cur, EXPECTED_002)
 
     used = add_summaries(cur, summaries) | add_summaries(old, summaries)
-    with open(KINDS, encoding="utf-8") as f:
-        kinds = json.load(f)["pixnet"]
+    kinds = common.read_json(KINDS)["pixnet"]
     # One table serves both editions: each must use all of its own codes' kinds.
     for rows in (cur, old):
         codes = {r["code"] for r in rows}
-        assert not kind_table.apply("pixnet", rows, {c: kinds[c] for c in codes}), "no kind"
+        assert not common.apply_kind_table("pixnet", rows, {c: kinds[c] for c in codes}), "no kind"
     assert set(kinds) == {r["code"] for r in cur} | {r["code"] for r in old}, "unused kinds"
     all_keys = set()
     for k, v in summaries.items():
@@ -311,10 +305,8 @@ def main():
     assert {c for c, f, _, _ in diffs if f == "description"} == EXPECTED_DESCRIPTION_DIFFS, diffs
     assert all(f in ("message", "description") for _, f, _, _ in diffs), diffs
 
-    dump(OUT_CURRENT, EDITION_CURRENT, cur)
-    dump(OUT_OLD, EDITION_OLD, old)
-    print(f"wrote {OUT_CURRENT} ({len(cur)} entries) and {OUT_OLD} ({len(old)} entries)")
+    return {OUT_CURRENT: render(EDITION_CURRENT, cur), OUT_OLD: render(EDITION_OLD, old)}
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(common.run(sys.argv, build))

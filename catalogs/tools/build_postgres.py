@@ -11,41 +11,21 @@ A SQLSTATE listed twice (a second macro) becomes one entry whose aliases hold bo
     python3 catalogs/tools/build_postgres.py --check   # exit 1 if catalogs/postgres.json is stale
 """
 
-import itertools
-import json
-import pathlib
 import re
 import sys
 from collections import Counter
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-SOURCE = TOOLS / "sources" / "postgresql-errcodes.txt"
-ANNOTATIONS = TOOLS / "postgres_annotations.json"
-KINDS = TOOLS.parent / "kinds.json"
-OUT = TOOLS.parent / "postgres.json"
+import common
+
+SOURCE = common.SOURCES / "postgresql-errcodes.txt"
 
 # Counts stated in sources/README.md.
 EXPECTED = {"lines": 268, "codes": 262, "classes": 43, "S": 1, "W": 10, "E": 257,
             "double_macro": 6, "condition_names": 257, "shared_names": 5}
 SUBCATEGORY = {"E": "error", "W": "warning", "S": "success"}
 
-VENDOR = {"id": "postgres", "name": "PostgreSQL SQLSTATE", "type": "standard", "group": "Databases",
-          "aliases": ["PostgreSQL", "SQLSTATE", "psql", "libpq"],
-          "homepage": "https://www.postgresql.org/", "language": "en"}
-EDITION = {
-    "id": "18",
-    "title": "PostgreSQL 18 error codes (errcodes.txt)",
-    "date": None,
-    "source": "https://github.com/postgres/postgres/blob/b59783502224c0ae721974a5d9b6fb915cbd37e1"
-              "/src/backend/utils/errcodes.txt",
-    "supersedes": None,
-}
 
 LINE = re.compile(r"^([0-9A-Z]{5})\s+([EWS])\s+(ERRCODE_[A-Z0-9_]+)(?:\s+([a-z0-9_]+))?\s*$")
-
-
-def fail(msg):
-    sys.exit(f"build_postgres: {msg}")
 
 
 def parse():
@@ -59,7 +39,7 @@ def parse():
             continue
         m = LINE.match(raw)
         if not m:
-            fail(f"unparsed line: {raw!r}")
+            common.fail(f"unparsed line: {raw!r}")
         code, ews, macro, name = m.groups()
         lines.append((code, ews, macro, name))
         e = entries.get(code)
@@ -67,11 +47,11 @@ def parse():
             e = entries[code] = {"code": code, "symbol": None, "aliases": [], "section": section,
                                  "ews": ews}
         elif e["ews"] != ews:
-            fail(f"{code}: E/W/S differs between its lines")
+            common.fail(f"{code}: E/W/S differs between its lines")
         e["aliases"].append(macro)
         if name:
             if e["symbol"]:
-                fail(f"{code}: two condition names")
+                common.fail(f"{code}: two condition names")
             e["symbol"] = name
     return lines, entries
 
@@ -84,33 +64,19 @@ def check_counts(lines, entries):
            "double_macro": sum(len(e["aliases"]) == 2 for e in entries.values()),
            "condition_names": len(names), "shared_names": sum(n == 2 for n in names.values())}
     if got != EXPECTED:
-        fail(f"counts differ from the sources README: expected {EXPECTED}, got {got}")
+        common.fail(f"counts differ from the sources README: expected {EXPECTED}, got {got}")
     return sum(e["symbol"] is None for e in entries.values())
 
 
 def build():
     lines, entries = parse()
     no_symbol = check_counts(lines, entries)
-    ann = {k: v for k, v in json.loads(ANNOTATIONS.read_text(encoding="utf-8")).items()
-           if not k.startswith("_")}
-    if entries.keys() - ann.keys():
-        fail(f"codes without annotation: {sorted(entries.keys() - ann.keys())}")
-    if ann.keys() - entries.keys():
-        fail(f"annotations without a source code: {sorted(ann.keys() - entries.keys())}")
-    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
+    ann = common.judgements("postgres", list(entries), kind_required=True)
     out = []
     for code, e in entries.items():
-        a = ann[code]
-        if a["kind"] is not None and a["kind"] not in kinds:
-            fail(f"{code}: unknown kind {a['kind']!r}")
-        if (a["retry"] is None) != (a["kind"] in ("ok", "redirect", "warning")):
-            fail(f"{code}: retry must be null exactly for ok/redirect/warning")
-        out.append({
-            "code": code, "symbol": e["symbol"], "aliases": e["aliases"], "maps_to": [],
-            "http_status": None, "category": e["section"], "subcategory": SUBCATEGORY[e["ews"]],
-            "message": None, "description": None, "fix": None,
-            "summary_en": a["summary_en"], "kind": a["kind"], "retry": a["retry"],
-        })
+        out.append(common.entry(code, symbol=e["symbol"], aliases=e["aliases"],
+                                category=e["section"], subcategory=SUBCATEGORY[e["ews"]],
+                                **ann[code]))
     null_kinds = [x["code"] for x in out if x["kind"] is None]
     notes = [
         f"{len(out)} SQLSTATEs from {len(lines)} code lines in {EXPECTED['classes']} classes; "
@@ -130,24 +96,8 @@ def build():
         "P0001 raise_exception carries whatever error a PL/pgSQL function raised; its kind "
         "(precondition) is a best guess for an application rule refusing the operation.",
     ]
-    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR,
-            "edition": {**EDITION, "notes": notes}, "entries": out}
-
-
-def main():
-    text = json.dumps(build(), ensure_ascii=False, indent=2) + "\n"
-    if "--check" in sys.argv[1:]:
-        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if old != text:
-            pairs = itertools.zip_longest(old.splitlines(), text.splitlines(), fillvalue="<end>")
-            i, (a, b) = next(((i, ab) for i, ab in enumerate(pairs, 1) if ab[0] != ab[1]),
-                             (0, ("<same lines>", "<other line endings>")))
-            print(f"{OUT.name}:{i}: have {a!r}, would write {b!r}")
-            sys.exit(1)
-        return
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(json.loads(text)['entries'])} entries)")
+    return common.catalog("postgres", out, notes)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(common.main(sys.argv, build))

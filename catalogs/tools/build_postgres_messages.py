@@ -17,8 +17,6 @@ DETAIL and HINT lines that, across the whole source, go with one code only.
     python3 catalogs/tools/build_postgres_messages.py --check   # exit 1 if the file is stale
 """
 
-import json
-import pathlib
 import sys
 
 import common
@@ -66,37 +64,25 @@ def build():
     pairs = set()
     for r in rows:
         if r["kind"] not in KINDS:
-            common.fail("build_postgres_messages", f"unknown kind {r['kind']!r}")
+            common.fail(f"unknown kind {r['kind']!r}")
         if r["sqlstate"] not in codes:
-            common.fail("build_postgres_messages", f"{r['sqlstate']} is not in postgres.json")
+            common.fail(f"{r['sqlstate']} is not in postgres.json")
         template = r["template"]
         if "\t" in template or "\n" in template or not template.strip():
-            common.fail("build_postgres_messages", f"{r['sqlstate']}: bad template {template!r}")
+            common.fail(f"{r['sqlstate']}: bad template {template!r}")
         pairs.add((r["sqlstate"], template))
     counts = {"rows": len(rows), "templates": len({t for _, t in pairs}),
               "sqlstates": len({s for s, _ in pairs})}
     if counts != EXPECTED:
-        common.fail("build_postgres_messages", f"counts {counts}, README says {EXPECTED}")
+        common.fail(f"counts {counts}, README says {EXPECTED}")
     for sqlstate, template in OLDER_WORDINGS + DETAILS:
         if sqlstate not in codes:
-            common.fail("build_postgres_messages", f"{sqlstate} is not in postgres.json")
+            common.fail(f"{sqlstate} is not in postgres.json")
         pairs.add((sqlstate, template))
     lines = [HEADER, "sqlstate\ttemplate"]
     lines += [f"{s}\t{t}" for s, t in sorted(pairs)]
     return "\n".join(lines) + "\n"
 
 
-def main(argv):
-    extra = [a for a in argv[1:] if a != "--check"]
-    if extra:
-        sys.exit(f"usage: {pathlib.Path(argv[0]).name} [--check]")
-    text = build()
-    if "--check" in argv[1:]:
-        return common.write_or_check(OUT, text, argv)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {text.count(chr(10)) - 2} templates")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.run(sys.argv, lambda: {OUT: build()}))

@@ -20,33 +20,12 @@ import sys
 from collections import Counter
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "quic-h3-errors.tsv"
-ANNOTATIONS = common.TOOLS / "quic_annotations.json"
-OUT = common.CATALOGS / "quic.json"
-SCRIPT = "build_quic"
 
 LAYER = {"quic-transport": "QUIC transport", "http3": "HTTP/3", "qpack": "QPACK"}
 RANGE_RE = re.compile(r"0x([0-9A-F]+)-0x([0-9A-F]+)")
 CRYPTO = "CRYPTO_ERROR"
-
-VENDOR = {
-    "id": "quic",
-    "name": "QUIC transport and HTTP/3 errors",
-    "type": "standard",
-    "aliases": ["QUIC", "HTTP/3", "h3", "QPACK", "RFC 9000", "RFC 9114"],
-    "homepage": "https://www.iana.org/assignments/quic/quic.xhtml#quic-transport-error-codes",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc9000-rfc9114-aioquic-1.9",
-    "title": "QUIC transport (RFC 9000), HTTP/3 (RFC 9114) and QPACK (RFC 9204) error codes as "
-             "aioquic 1.9.1 names them",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc9000#section-20",
-    "supersedes": None,
-}
 
 
 def hex_code(text):
@@ -60,16 +39,16 @@ def read_rows():
     ranges = [r for r in rows if RANGE_RE.fullmatch(r["code_hex"])]
     # Counts stated in sources/README-fam-protocols.md: 19 + 1 range, 18 HTTP/3, 3 QPACK.
     if layers != {"quic-transport": 20, "http3": 18, "qpack": 3} or len(ranges) != 1:
-        common.fail(SCRIPT, f"rows per layer {dict(layers)}, {len(ranges)} ranges; README says "
-                            "20 (19 codes + 1 range), 18, 3")
+        common.fail(f"rows per layer {dict(layers)}, {len(ranges)} ranges; README says "
+                    "20 (19 codes + 1 range), 18, 3")
     for r in rows:
         if r in ranges:
             continue
         if r["code_hex"] != f"0x{int(r['code']):X}":
-            common.fail(SCRIPT, f"{r['name']}: {r['code']} is not {r['code_hex']}")
+            common.fail(f"{r['name']}: {r['code']} is not {r['code_hex']}")
     shared = [n for n, k in Counter(r["code_hex"] for r in rows).items() if k > 1]
     if shared != ["0x100"]:
-        common.fail(SCRIPT, f"numbers in two layers {shared}; README says only 0x100")
+        common.fail(f"numbers in two layers {shared}; README says only 0x100")
     return rows, ranges[0]
 
 
@@ -83,12 +62,13 @@ def build():
     rows, crypto_range = read_rows()
     low, high = (int(x, 16) for x in RANGE_RE.fullmatch(crypto_range["code_hex"]).groups())
     if (low, high) != (0x100, 0x1FF) or not crypto_range["name"].startswith(CRYPTO):
-        common.fail(SCRIPT, f"range {crypto_range}")
-    codes = sorted({hex_code(r["code_hex"]) for r in rows}, key=sort_key)
-    notes = protocol_notes.load(SCRIPT, ANNOTATIONS, codes)
+        common.fail(f"range {crypto_range}")
+    groups = common.grouped(rows, lambda r: hex_code(r["code_hex"]))
+    codes = sorted(groups, key=sort_key)
+    notes = common.judgements("quic", codes, kind_required=True)
     entries = []
     for code in codes:
-        group = [r for r in rows if hex_code(r["code_hex"]) == code]
+        group = groups[code]
         if code == hex_code(crypto_range["code_hex"]):
             symbol, layers = CRYPTO, ["QUIC transport"]
         else:
@@ -96,16 +76,8 @@ def build():
             named = [r for r in group if r["name"] != CRYPTO] or group
             symbol = named[0]["name"]
             layers = [LAYER[r["layer"]] for r in named + group]
-        a = notes[code]
-        entries.append(common.entry(
-            code,
-            symbol=symbol,
-            category=protocol_notes.join(layers),
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
-        ))
-    edition = dict(EDITION, notes=[
+        entries.append(common.entry(code, symbol=symbol, category=common.join(layers), **notes[code]))
+    return common.catalog("quic", entries, notes=[
         f"{len(entries)} entries from {len(rows)} source rows: 18 QUIC transport codes "
         "(0x0-0x11), the CRYPTO_ERROR range 0x100-0x1ff, HTTP/3's 17 codes 0x100-0x110 and "
         "H3_DATAGRAM_ERROR (0x33, from HTTP Datagrams, not RFC 9114), and QPACK's 3 codes "
@@ -125,8 +97,7 @@ def build():
         "Every entry has a kind. H3_REQUEST_REJECTED (0x10b) means the request was not processed "
         "and is safe to send again; H3_EXCESSIVE_LOAD (0x107) asks the peer to slow down.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -17,10 +17,7 @@ import sys
 import common
 from judged import Judge
 
-SCRIPT = "build_redis"
 SOURCE = common.SOURCES / "redis-errors.tsv"
-ANNOTATIONS = common.TOOLS / "redis_annotations.json"
-OUT = common.CATALOGS / "redis.json"
 
 # The counts sources/README-fam-platform.md states.
 ROWS, PREFIXES, ERR_ROWS = 65, 35, 9
@@ -31,23 +28,6 @@ FORMAT_NOTE = re.compile(r' \(format "[^"]*"\)$')
 # Where the server keeps its shared replies; its literal is the one a client meets first.
 SHARED_REPLIES = "src/server.c"
 
-VENDOR = {
-    "id": "redis",
-    "name": "Redis / Valkey error replies",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["redis", "valkey", "RESP", "redis-cli"],
-    "homepage": "https://valkey.io/topics/protocol/",
-    "language": "en",
-}
-EDITION = {
-    "id": "valkey-55bbbe0",
-    "title": "Valkey server error-reply prefixes (unstable at 55bbbe0, Redis 7.2.4 compatible)",
-    "date": "2024-10-25",
-    "source": "https://github.com/valkey-io/valkey/tree/55bbbe09a3b37a98c907dbfbc225768ff253e84f/src",
-    "supersedes": None,
-}
-
 
 def read_source():
     """{prefix: [(message, file, line), ...]} in the file's order."""
@@ -56,15 +36,15 @@ def read_source():
     for r in rows:
         text = FORMAT_NOTE.sub("", r["message"])
         if not (text == r["prefix"] or text.startswith(r["prefix"] + " ")):
-            common.fail(SCRIPT, f"line {r['line']}: {r['message']!r} does not start with its prefix")
+            common.fail(f"line {r['line']}: {r['message']!r} does not start with its prefix")
         by_prefix.setdefault(r["prefix"], []).append((text, r["file"], r["line"]))
     if (len(rows), len(by_prefix), len(by_prefix["ERR"])) != (ROWS, PREFIXES, ERR_ROWS):
-        common.fail(SCRIPT, f"{len(rows)} rows, {len(by_prefix)} prefixes: the source changed")
+        common.fail(f"{len(rows)} rows, {len(by_prefix)} prefixes: the source changed")
     if list(by_prefix) != sorted(by_prefix):
-        common.fail(SCRIPT, "prefixes are not in alphabetical order")
+        common.fail("prefixes are not in alphabetical order")
     only_sentinel = [p for p, lits in by_prefix.items() if {f for _, f, _ in lits} == {"src/sentinel.c"}]
     if only_sentinel != SENTINEL_ONLY:
-        common.fail(SCRIPT, f"Sentinel-only prefixes: {only_sentinel}")
+        common.fail(f"Sentinel-only prefixes: {only_sentinel}")
     return by_prefix
 
 
@@ -79,26 +59,22 @@ def primary(prefix, literals):
 
 def build():
     by_prefix = read_source()
-    judge = Judge(SCRIPT, ANNOTATIONS, by_prefix)
-    judge.require_summaries(list(by_prefix))
+    judge = Judge("redis", by_prefix, summarised=by_prefix)
     entries = []
     for prefix, literals in by_prefix.items():
         message = primary(prefix, literals)
         others = [t for t, _, _ in literals if t != message]
         files = list(dict.fromkeys(f for _, f, _ in literals))
-        kind, retry = judge.kind(prefix, prefix)
         entries.append(common.entry(
             prefix,
             symbol=prefix,
             category=", ".join(files),
             message=message,
             description=others or None,
-            summary_en=judge.summary(prefix),
-            kind=kind,
-            retry=retry,
+            **judge.judgement(prefix, prefix),
         ))
     with_others = sum(1 for e in entries if e["description"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("redis", entries, notes=[
         f"{len(entries)} error-reply prefixes from {ROWS} reply literals of the Valkey server "
         "sources (valkey-io/valkey src/*.c at 55bbbe0, 2024-10-25), BSD-3-Clause. Valkey is used "
         "because Redis 7.4 and later are not BSD-licensed; Redis 7.2 sends the same prefixes.",
@@ -115,8 +91,7 @@ def build():
         "files the literals come from.",
         "summary_en, kind and retry are hand-written for every prefix (redis_annotations.json).",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -4,33 +4,28 @@
 Parses the seed documents in tests/fixtures/seeds/ (000 MantaGO HTML table, 001 Tencent Cloud IM
 Markdown table, 003 Guo-Guo result-code list), merges the English summaries from
 catalogs/tools/summaries_small.json (vendor -> code -> summary) and writes the three catalogs in the
-format described in DESIGN.md ("Catalog format"). Stdlib only.
+format described in docs/design.md ("Catalog format"). Stdlib only.
 
-    python3 catalogs/tools/build_small.py          # build and write
-    python3 catalogs/tools/build_small.py --show   # also print every row
+    python3 catalogs/tools/build_small.py [--check] [--show]   # --show also prints every row
 """
 
 import html.parser
 import json
-import pathlib
 import re
 import sys
 
-import kinds as kind_table
+import common
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-CATALOGS = TOOLS.parent
-ROOT = CATALOGS.parent
-SEEDS = ROOT / "tests" / "fixtures" / "seeds"
-SUMMARIES = TOOLS / "summaries_small.json"
+SUMMARIES = common.TOOLS / "summaries_small.json"
+KINDS = common.TOOLS / "kinds_small.json"
 
-MANTAGO_SEED = SEEDS / "000_bc6a996a68b269c2.txt"
-TENCENT_SEED = SEEDS / "001_9749535d985f8581.txt"
-GUOGUO_SEED = SEEDS / "003_bfead82a9871edf4.txt"
+MANTAGO_SEED = common.SEEDS / "000_bc6a996a68b269c2.txt"
+TENCENT_SEED = common.SEEDS / "001_9749535d985f8581.txt"
+GUOGUO_SEED = common.SEEDS / "003_bfead82a9871edf4.txt"
 
+# A vendor catalog's entry: no symbol, aliases or maps_to (the seeds give none).
 ENTRY_KEYS = ("code", "http_status", "category", "subcategory", "message", "description", "fix",
               "summary_en", "kind", "retry")
-KINDS = TOOLS / "kinds_small.json"
 
 # Things worth telling the person running the script (quirks found while parsing).
 NOTES = []
@@ -354,14 +349,8 @@ def catalog(vendor, entries, unjudged):
             "envelope": h["envelope"], "entries": entries}
 
 
-def write(path, doc):
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    json.loads(text)  # round-trip sanity
-    path.write_text(text, encoding="utf-8")
-
-
-def main(argv):
-    show = "--show" in argv[1:]
+def build():
+    """The three catalogs, in the order of their seeds."""
     summaries = json.loads(SUMMARIES.read_text(encoding="utf-8"),
                            object_pairs_hook=_no_duplicate_keys)
     kinds = json.loads(KINDS.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicate_keys)
@@ -392,22 +381,32 @@ def main(argv):
     assert t[-1]["code"] == "290002"
     assert t[2]["message"] == t[3]["message"]  # 60004 and 60005 share their message
 
+    docs = []
     for vendor, entries in built.items():
         merge_summaries(vendor, entries, summaries)
-        unjudged = kind_table.apply(vendor, entries, kinds[vendor])
-        path = CATALOGS / f"{vendor}.json"
-        write(path, catalog(vendor, entries, unjudged))
-        print(f"wrote {path.relative_to(ROOT)}: {len(entries)} entries")
-    print(f"guo-guo entries with HTTP status: {len(with_status)}")
+        unjudged = common.apply_kind_table(vendor, entries, kinds[vendor])
+        docs.append(catalog(vendor, entries, unjudged))
+    return docs
+
+
+def main(argv):
+    """`--check` as every build script; `--show` also prints every row."""
+    show = "--show" in argv[1:]
+    docs = []
+
+    def files():
+        docs.extend(build())
+        return {common.CATALOGS / f"{doc['vendor']['id']}.json": common.render(doc) for doc in docs}
+
+    status = common.run([a for a in argv if a != "--show"], files)
     for n in NOTES:
         print("note:", n)
-
     if show:
-        for vendor, entries in built.items():
-            print(f"\n== {vendor}")
-            for e in entries:
+        for doc in docs:
+            print(f"\n== {doc['vendor']['id']}")
+            for e in doc["entries"]:
                 print(json.dumps(e, ensure_ascii=False))
-    return 0
+    return status
 
 
 if __name__ == "__main__":

@@ -22,12 +22,8 @@ import re
 import sys
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "smtp-codes.tsv"
-ANNOTATIONS = common.TOOLS / "smtp_annotations.json"
-OUT = common.CATALOGS / "smtp.json"
-SCRIPT = "build_smtp"
 
 # CLASS RULE. An enhanced code gets an entry for each class (2 success, 4 persistent transient,
 # 5 permanent) that the source gives it: the first digit of each basic reply code the registry
@@ -46,23 +42,6 @@ TOKEN_RE = re.compile(r"(\d{3})(?:-(\d{3}))?|([245])xx")
 DUPLICATE_RE = re.compile(r"duplicate of (X\.\d+\.\d+)")
 SUBJECT_RE = re.compile(r"Other (?:or undefined |undefined )?(.+)")
 
-VENDOR = {
-    "id": "smtp",
-    "name": "SMTP replies and enhanced status codes",
-    "type": "standard",
-    "aliases": ["SMTP", "ESMTP", "mail", "bounce", "DSN", "RFC 5321", "RFC 3463"],
-    "homepage": "https://www.iana.org/assignments/smtp-enhanced-status-codes/smtp-enhanced-status-codes.xhtml",
-    "language": "en",
-}
-EDITION = {
-    "id": "sisimai-ed142de",
-    "title": "SMTP reply codes (RFC 5321 and later) and enhanced status codes (IANA registry) as "
-             "go-sisimai lists them",
-    "date": "2025-02-23",
-    "source": "https://github.com/sisimai/go-sisimai/tree/ed142ded2c40de1233f82d8405a0acf0b76998c6/smtp",
-    "supersedes": None,
-}
-
 
 def pattern_key(code):
     m = PATTERN_RE.fullmatch(code)
@@ -77,20 +56,20 @@ def read_rows():
     # Counts stated in sources/README-fam-protocols.md: 46 replies (45 + 235), 81 enhanced codes
     # (77 of the registry comment + 4 only in sisimai's map).
     if (len(rows), len(replies), len(enhanced)) != (127, 46, 81):
-        common.fail(SCRIPT, f"{len(rows)} rows: {len(replies)} replies, {len(enhanced)} enhanced; "
-                            "README says 127: 46 and 81")
+        common.fail(f"{len(rows)} rows: {len(replies)} replies, {len(enhanced)} enhanced; "
+                    "README says 127: 46 and 81")
     if sisimai_only != ["X.4.8", "X.7.28", "X.7.29", "X.7.30"]:
-        common.fail(SCRIPT, f"enhanced codes only in sisimai's map: {sisimai_only}")
+        common.fail(f"enhanced codes only in sisimai's map: {sisimai_only}")
     if [r["code"] for r in replies if "only in sisimai" in r["note"]] != ["235"]:
-        common.fail(SCRIPT, "235 should be the one reply code only in sisimai's list")
+        common.fail("235 should be the one reply code only in sisimai's list")
     for r in replies:
         if not re.fullmatch(r"[2-5]\d\d", r["code"]):
-            common.fail(SCRIPT, f"reply code {r['code']!r}")
+            common.fail(f"reply code {r['code']!r}")
     for r in enhanced:
         if not PATTERN_RE.fullmatch(r["code"]):
-            common.fail(SCRIPT, f"enhanced code {r['code']!r}")
+            common.fail(f"enhanced code {r['code']!r}")
     if len({r["code"] for r in rows}) != len(rows):
-        common.fail(SCRIPT, "a code listed twice")
+        common.fail("a code listed twice")
     return replies, enhanced
 
 
@@ -101,7 +80,7 @@ def associated(row):
     for token in filter(None, re.split(r"[ ,]+", row["associated_reply_codes"])):
         m = TOKEN_RE.fullmatch(token)
         if not m:
-            common.fail(SCRIPT, f"{row['code']}: associated code {token!r}")
+            common.fail(f"{row['code']}: associated code {token!r}")
         if m[3]:
             out.append((m[3], []))
         else:
@@ -144,7 +123,7 @@ def check_reply(code, a):
     else:
         ok = a["retry"] in RETRY_OF_CLASS["5"]
     if not ok:
-        common.fail(SCRIPT, f"{code}: kind {a['kind']}, retry {a['retry']} do not fit class {digit}")
+        common.fail(f"{code}: kind {a['kind']}, retry {a['retry']} do not fit class {digit}")
 
 
 def reply_entries(replies, notes):
@@ -154,12 +133,10 @@ def reply_entries(replies, notes):
         check_reply(r["code"], a)
         entries.append(common.entry(
             r["code"],
-            category=protocol_notes.join(["reply code", r["reference"]]),
+            category=common.join(["reply code", r["reference"]]),
             subcategory=f"{r['code'][0]}yz {REPLY_WORDS[r['code'][0]]}",
             description=r["title"] or None,
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
+            **a,
         ))
     return entries
 
@@ -168,24 +145,21 @@ def enhanced_annotation(code, a, classes):
     """Checks an enhanced code's annotation against the classes built for it."""
     given = {c for c in CLASSES if c in a}
     if given != classes:
-        common.fail(SCRIPT, f"{code}: annotated for classes {sorted(given)}, the source gives "
-                            f"{sorted(classes)}")
+        common.fail(f"{code}: annotated for classes {sorted(given)}, the source gives "
+                    f"{sorted(classes)}")
     failing = classes - {"2"}
     if set(a) != {"what"} | given | ({"kind"} if failing else set()):
-        common.fail(SCRIPT, f"{code}: annotation keys {sorted(a)}")
+        common.fail(f"{code}: annotation keys {sorted(a)}")
     for c in sorted(classes):
         advice = a[c]
         if c == "2":
             if set(advice) != {"advice", "kind"} or advice["kind"] not in SUCCESS_KINDS:
-                common.fail(SCRIPT, f"{code} class 2: {advice}")
+                common.fail(f"{code} class 2: {advice}")
         elif set(advice) != {"advice", "retry"} or advice["retry"] not in RETRY_OF_CLASS[c]:
-            common.fail(SCRIPT, f"{code} class {c}: retry {advice.get('retry')!r} does not fit")
+            common.fail(f"{code} class {c}: retry {advice.get('retry')!r} does not fit")
         kind = advice["kind"] if c == "2" else a["kind"]
         retry = None if c == "2" else advice["retry"]
-        try:
-            common.check_kind(f"{c}{code[1:]}", kind, retry)
-        except ValueError as err:
-            common.fail(SCRIPT, str(err))
+        common.check_kind(f"{c}{code[1:]}", kind, retry)
 
 
 def enhanced_entries(enhanced, notes, reply_codes):
@@ -195,7 +169,7 @@ def enhanced_entries(enhanced, notes, reply_codes):
     for r in sorted(enhanced, key=lambda r: pattern_key(r["code"])):
         classes = classes_of(r, by_code)
         if not classes:
-            common.fail(SCRIPT, f"{r['code']}: the source gives it no class")
+            common.fail(f"{r['code']}: the source gives it no class")
         a = notes[r["code"]]
         enhanced_annotation(r["code"], a, classes)
         subject, _ = pattern_key(r["code"])
@@ -213,8 +187,8 @@ def enhanced_entries(enhanced, notes, reply_codes):
                 f"{c}{r['code'][1:]}",
                 aliases=[r["code"]],
                 maps_to=maps_to,
-                category=protocol_notes.join(["enhanced status code", r["reference"]]),
-                subcategory=protocol_notes.join(
+                category=common.join(["enhanced status code", r["reference"]]),
+                subcategory=common.join(
                     [f"class {c} {CLASS_WORDS[c]}", f"X.{subject} {subject_words[str(subject)]}"]
                     + [f"sisimai reason {x}" for x in reasons]),
                 description=r["title"] or None,
@@ -228,19 +202,16 @@ def enhanced_entries(enhanced, notes, reply_codes):
 
 def build():
     replies, enhanced = read_rows()
-    notes = common.annotations(ANNOTATIONS)
+    notes = common.annotations("smtp")
     missing = [r["code"] for r in replies + enhanced if r["code"] not in notes]
     extra = sorted(set(notes) - {r["code"] for r in replies + enhanced})
     if missing or extra:
-        common.fail(SCRIPT, f"annotations: none for {missing}; no code for {extra}")
+        common.fail(f"annotations: none for {missing}; no code for {extra}")
     for r in replies:
         a = notes[r["code"]]
-        if set(a) != protocol_notes.KEYS or a["kind"] is None:
-            common.fail(SCRIPT, f"{r['code']}: annotation {sorted(a)} needs {protocol_notes.KEYS}")
-        try:
-            common.check_kind(r["code"], a["kind"], a["retry"])
-        except ValueError as err:
-            common.fail(SCRIPT, str(err))
+        if set(a) != set(common.JUDGEMENT) or a["kind"] is None:
+            common.fail(f"{r['code']}: annotation {sorted(a)} needs {common.JUDGEMENT}")
+        common.check_kind(r["code"], a["kind"], a["retry"])
 
     replies_out = reply_entries(replies, notes)
     enhanced_out = enhanced_entries(enhanced, notes, {r["code"] for r in replies})
@@ -249,9 +220,9 @@ def build():
     x78 = next(r for r in enhanced if r["code"] == "X.7.8")
     x714 = next(r for r in enhanced if r["code"] == "X.7.14")
     if x78["title"] != x714["title"]:
-        common.fail(SCRIPT, "X.7.8 no longer repeats X.7.14's title: revise the edition notes")
+        common.fail("X.7.8 no longer repeats X.7.14's title: revise the edition notes")
     linked = sum(1 for e in enhanced_out if e["maps_to"])
-    edition = dict(EDITION, notes=[
+    return common.catalog("smtp", entries, notes=[
         f"{len(entries)} entries: {len(replies_out)} basic reply codes (the 45 of sisimai's list "
         "after RFC 5321 §4.2.1 and later RFCs, plus 235 from its code arrays) and "
         f"{len(enhanced_out)} enhanced status codes made from the source's {len(enhanced)} "
@@ -290,8 +261,7 @@ def build():
         "are judged by hand per reply code and per pattern.",
         "Every entry has a kind.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

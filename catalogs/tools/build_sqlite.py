@@ -13,42 +13,18 @@ Writes catalogs/sqlite.json (entries in header order).
     python3 catalogs/tools/build_sqlite.py --check  # exit 1 if catalogs/sqlite.json is stale
 """
 
-import csv
-import json
-import pathlib
 import re
 import sys
-from itertools import zip_longest
 
-TOOLS = pathlib.Path(__file__).resolve().parent
-HEADER = TOOLS / "sources" / "sqlite-result-codes.txt"
-ERRSTR = TOOLS / "sources" / "sqlite-errstr.tsv"
-ANNOTATIONS = TOOLS / "sqlite_annotations.json"
-KINDS = TOOLS.parent / "kinds.json"
-OUT = TOOLS.parent / "sqlite.json"
+import common
+
+HEADER = common.SOURCES / "sqlite-result-codes.txt"
+ERRSTR = common.SOURCES / "sqlite-errstr.tsv"
 
 PRIMARY_RE = re.compile(r"#define (SQLITE_\w+)\s+(\d+)\s*(?:/\*\s*(.*?)\s*\*/)?$")
 EXTENDED_RE = re.compile(
     r"#define (SQLITE_\w+)\s+\((SQLITE_\w+)\s*\|\s*\((\d+)<<8\)\)\s*(?:/\*\s*(.*?)\s*\*/)?$")
 UNKNOWN = "unknown error"
-
-VENDOR = {
-    "id": "sqlite",
-    "name": "SQLite result codes",
-    "type": "standard",
-    "group": "Databases",
-    "aliases": ["SQLite", "sqlite3"],
-    "homepage": "https://sqlite.org/rescode.html",
-    "language": "en",
-}
-EDITION = {
-    "id": "3.53",
-    "title": "SQLite 3.53.4 result codes (messages of sqlite3_errstr, 3.40.1)",
-    "date": None,
-    "source": "https://github.com/rusqlite/rusqlite/blob/bc267609a4547e0c7bc156f424662ebaf05a06a7"
-              "/libsqlite3-sys/sqlite3/sqlite3.h",
-    "supersedes": None,
-}
 
 
 def parse_header():
@@ -63,26 +39,21 @@ def parse_header():
             primary = values[m[2]]  # KeyError if the base is not a primary code defined above
             name, number, comment = m[1], primary | (int(m[3]) << 8), m[4]
         else:
-            sys.exit(f"unparsed #define: {line!r}")
+            common.fail(f"unparsed #define: {line!r}")
         if name in values or number in values.values():
-            sys.exit(f"duplicate name or number: {line!r}")
+            common.fail(f"duplicate name or number: {line!r}")
         values[name] = number
         codes.append((name, number, primary, comment))
     return codes
 
 
-def parse_errstr():
-    with ERRSTR.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return {int(r["code"]): (r["name"], r["errstr"]) for r in rows}, len(rows)
-
-
 def build():
     codes = parse_header()
-    errstr, rows = parse_errstr()
+    errstr = {int(r["code"]): (r["name"], r["errstr"]) for r in common.read_tsv(ERRSTR)}
     primary = [c for c in codes if c[2] is None]
     # Counts stated in sources/README.md.
-    assert (len(codes), len(primary), rows) == (113, 31, 113), (len(codes), len(primary), rows)
+    counts = (len(codes), len(primary), len(errstr))
+    assert counts == (113, 31, 113), counts
     assert {n for _, n, _, _ in codes} == set(errstr), "header and errstr.tsv differ in numbers"
     for name, number, base, _ in codes:
         assert errstr[number][0] == name, (number, name, errstr[number][0])
@@ -91,45 +62,26 @@ def build():
     assert own_text == [516], own_text
     assert sorted(n for n, (_, s) in errstr.items() if s == UNKNOWN) == [2, 16, 22, 24]
 
-    notes = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
-    kinds = {k["id"] for k in json.loads(KINDS.read_text(encoding="utf-8"))["kinds"]}
-    missing = [str(n) for _, n, _, _ in codes if str(n) not in notes]
-    extra = sorted(set(notes) - {str(n) for _, n, _, _ in codes})
-    if missing or extra:
-        sys.exit(f"annotations: missing {missing}, without a source code {extra}")
+    symbols = {str(n): name for name, n, _, _ in codes}
+    notes = common.judgements("sqlite", list(symbols), symbols=symbols)
 
     entries = []
-    for name, number, base, comment in codes:
-        a = notes[str(number)]
-        assert a["symbol"] == name, (number, a["symbol"], name)
-        assert a["kind"] is None or a["kind"] in kinds, (number, a["kind"])
-        assert a["retry"] in (None, "no", "after_fix", "backoff", "later"), (number, a["retry"])
-        assert (a["retry"] is None) == (a["kind"] in (None, "ok", "warning")), number
-        entry = {
-            "code": str(number),
-            "symbol": name,
-            "aliases": [],
-            "maps_to": [] if base is None else [{"vendor": "sqlite", "code": str(base)}],
-            "http_status": None,
-            "category": "primary result code" if base is None else "extended result code",
-            "subcategory": None,
-            "message": errstr[number][1],
-            # The header's comments are the library's own sentences: not copied.
-            "description": None,
-            "fix": None,
-            "summary_en": a["summary_en"],
-            "kind": a["kind"],
-            "retry": a["retry"],
-        }
-        if comment and comment.lower() == "not used":
-            entry["obsolete"] = True
-        entries.append(entry)
+    for _, number, base, comment in codes:
+        # The header's comments are the library's own sentences: not copied.
+        entries.append(common.entry(
+            number,
+            maps_to=[] if base is None else [{"vendor": "sqlite", "code": str(base)}],
+            category="primary result code" if base is None else "extended result code",
+            message=errstr[number][1],
+            obsolete=bool(comment) and comment.lower() == "not used",
+            **notes[str(number)],
+        ))
 
     obsolete = [e["symbol"] for e in entries if e.get("obsolete")]
     assert obsolete == ["SQLITE_FORMAT", "SQLITE_CANTOPEN_DIRTYWAL"], obsolete
     no_kind = [e["symbol"] for e in entries if e["kind"] is None]
     assert no_kind == obsolete, no_kind
-    edition = dict(EDITION, notes=[
+    return common.catalog("sqlite", entries, notes=[
         f"{len(entries)} result codes of sqlite3.h (SQLite 3.53.4): {len(primary)} primary and "
         f"{len(entries) - len(primary)} extended; an extended code is its primary code plus a "
         "multiple of 256, and maps_to names that primary code.",
@@ -149,25 +101,7 @@ def build():
         "not errors (kind ok); SQLITE_NOTICE, SQLITE_WARNING and their extended codes are "
         "log notices (kind warning).",
     ])
-    return {"$schema": "schema.json", "schema": 1, "vendor": VENDOR, "edition": edition,
-            "entries": entries}
-
-
-def main(argv):
-    doc = build()
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if "--check" in argv[1:]:
-        old = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        lines = zip_longest(old.splitlines(), text.splitlines(), fillvalue="<end of file>")
-        for i, (o, n) in enumerate(lines, 1):
-            if o != n:
-                print(f"{OUT.name}:{i}: file has {o!r}, build gives {n!r}")
-                return 1
-        return 0 if old == text else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}: {len(doc['entries'])} entries")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))

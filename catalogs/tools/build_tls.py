@@ -22,14 +22,8 @@ import common
 X509_TSV = common.SOURCES / "openssl-x509-verify.tsv"
 REASONS_TSV = common.SOURCES / "openssl-ssl-reasons.tsv"
 ALERTS_TSV = common.SOURCES / "tls-alerts.tsv"
-OUT = {
-    "x509": common.CATALOGS / "x509.json",
-    "openssl": common.CATALOGS / "openssl.json",
-    "tls-alert": common.CATALOGS / "tls-alert.json",
-}
 
 OPENSSL_VERSION = "OpenSSL 3.0.19 (27 Jan 2026), Debian 12 libssl3 3.0.19-1~deb12u2"
-DEBIAN_SOURCE = "https://packages.debian.org/bookworm/libssl-dev"
 # An SSL_R reason at or above this number is a TLS alert received from the peer (1000 + alert).
 ALERT_BASE = 1000
 ALERT_PREFIX = re.compile(r"^(SSL3|TLS1|TLS13)_AD_")
@@ -53,96 +47,65 @@ LICENSE_NOTE = ("Codes, names and texts are from OpenSSL 3.0.19's headers and li
                 "License 2.0).")
 
 
-def fail(msg):
-    common.fail("build_tls", msg)
-
-
-def expect(what, got, want):
-    if got != want:
-        fail(f"{what}: the source gives {got!r}, README-fam-tls-exit.md says {want!r}")
-
-
-def checked_annotations(name, codes, symbols):
-    """The hand annotations of a family, each code's symbol compared with the source's and each
-    (kind, retry) with the vocabulary. Codes without annotations are allowed when `codes` is
-    None-free; annotations for codes the source lacks are not."""
-    notes = common.annotations(common.TOOLS / f"{name}_annotations.json")
-    extra = sorted(set(notes) - set(codes), key=int)
-    if extra:
-        fail(f"{name}_annotations.json: codes not in the source: {extra}")
-    for code, a in notes.items():
-        if set(a) != {"symbol", "kind", "retry", "summary_en"}:
-            fail(f"{name}_annotations.json {code}: keys {sorted(a)}")
-        if a["symbol"] != symbols[code]:
-            fail(f"{name}_annotations.json {code}: symbol {a['symbol']!r}, source {symbols[code]!r}")
-        try:
-            common.check_kind(code, a["kind"], a["retry"])
-        except ValueError as err:
-            fail(f"{name}_annotations.json: {err}")
-        if not a["summary_en"]:
-            fail(f"{name}_annotations.json {code}: empty summary")
-    return notes
-
-
 # ---------------------------------------------------------------------------------------------
 # Sources
 
 
 def read_x509():
     rows = common.read_tsv(X509_TSV)
-    expect("x509 rows", len(rows), 95)
-    expect("x509 codes", [int(r["code"]) for r in rows], list(range(95)))
-    expect("x509 code 0", rows[0]["name"], "X509_V_OK")
+    common.expect("x509 rows", len(rows), 95)
+    common.expect("x509 codes", [int(r["code"]) for r in rows], list(range(95)))
+    common.expect("x509 code 0", rows[0]["name"], "X509_V_OK")
     if not all(r["name"].startswith("X509_V_ERR_") for r in rows[1:]):
-        fail("an x509 error name without the X509_V_ERR_ prefix")
-    expect("x509 names distinct", len({r["name"] for r in rows}), 95)
-    expect("x509 18", rows[18]["verify_error_string"], "self-signed certificate")
+        common.fail("an x509 error name without the X509_V_ERR_ prefix")
+    common.expect("x509 names distinct", len({r["name"] for r in rows}), 95)
+    common.expect("x509 18", rows[18]["verify_error_string"], "self-signed certificate")
     return rows
 
 
 def read_reasons():
     rows = common.read_tsv(REASONS_TSV)
-    expect("SSL reason rows", len(rows), 321)
-    expect("distinct SSL reasons", len({int(r["reason"]) for r in rows}), 321)
+    common.expect("SSL reason rows", len(rows), 321)
+    common.expect("distinct SSL reasons", len({int(r["reason"]) for r in rows}), 321)
     if not all(r["reason_string"] and r["name"].startswith("SSL_R_") for r in rows):
-        fail("an SSL reason without a string or an SSL_R_ name")
+        common.fail("an SSL reason without a string or an SSL_R_ name")
     by_code = {int(r["reason"]): r for r in rows}
     for code, text in ((267, "wrong version number"), (294, "unexpected eof while reading"),
                        (134, "certificate verify failed")):
-        expect(f"SSL reason {code}", by_code[code]["reason_string"], text)
+        common.expect(f"SSL reason {code}", by_code[code]["reason_string"], text)
     for r in rows:
         packed = f"{(20 << 23) | int(r['reason']):08X}"
-        expect(f"packed code of {r['name']}", r["packed_hex"], packed)
-        expect(f"error string of {r['name']}", r["error_string"],
-               f"error:{packed}:SSL routines::{r['reason_string']}")
-    expect("alert reasons", sum(1 for c in by_code if c >= ALERT_BASE), 33)
+        common.expect(f"packed code of {r['name']}", r["packed_hex"], packed)
+        common.expect(f"error string of {r['name']}", r["error_string"],
+                      f"error:{packed}:SSL routines::{r['reason_string']}")
+    common.expect("alert reasons", sum(1 for c in by_code if c >= ALERT_BASE), 33)
     return rows
 
 
 def read_alerts(reasons):
     rows = common.read_tsv(ALERTS_TSV)
-    expect("TLS alert rows", len(rows), 34)
+    common.expect("TLS alert rows", len(rows), 34)
     numbers = [int(r["alert"]) for r in rows]
-    expect("TLS alerts in order", numbers, sorted(set(numbers)))
-    expect("TLS alert range", (numbers[0], numbers[-1]), (0, 120))
-    expect("alerts with an SSL_R reason", sum(1 for r in rows if r["ssl_r_reason"]), 33)
-    expect("alert 0's reason", rows[0]["ssl_r_reason"], "")
-    expect("alerts commented fatal", sum(1 for r in rows if r["header_comment"] == "fatal"), 17)
-    expect("desc_short UK", [int(r["alert"]) for r in rows if r["desc_short"] == "UK"],
-           [86, 109, 116, 120])
-    expect("desc_long unknown", [int(r["alert"]) for r in rows if r["desc_long"] == "unknown"],
-           [86, 109, 116])
+    common.expect("TLS alerts in order", numbers, sorted(set(numbers)))
+    common.expect("TLS alert range", (numbers[0], numbers[-1]), (0, 120))
+    common.expect("alerts with an SSL_R reason", sum(1 for r in rows if r["ssl_r_reason"]), 33)
+    common.expect("alert 0's reason", rows[0]["ssl_r_reason"], "")
+    common.expect("alerts commented fatal", sum(1 for r in rows if r["header_comment"] == "fatal"), 17)
+    common.expect("desc_short UK", [int(r["alert"]) for r in rows if r["desc_short"] == "UK"],
+                  [86, 109, 116, 120])
+    common.expect("desc_long unknown", [int(r["alert"]) for r in rows if r["desc_long"] == "unknown"],
+                  [86, 109, 116])
     by_reason = {int(r["reason"]): r for r in reasons}
     for r in rows:
         if not ALERT_PREFIX.match(r["name"]):
-            fail(f"alert name {r['name']}")
+            common.fail(f"alert name {r['name']}")
         if not r["ssl_r_reason"]:
             continue
         reason = int(r["ssl_r_reason"])
-        expect(f"reason of alert {r['alert']}", reason, ALERT_BASE + int(r["alert"]))
-        expect(f"SSL_R row of alert {r['alert']}",
-               (by_reason[reason]["name"], by_reason[reason]["reason_string"]),
-               (r["ssl_r_name"], r["ssl_r_string"]))
+        common.expect(f"reason of alert {r['alert']}", reason, ALERT_BASE + int(r["alert"]))
+        common.expect(f"SSL_R row of alert {r['alert']}",
+                      (by_reason[reason]["name"], by_reason[reason]["reason_string"]),
+                      (r["ssl_r_name"], r["ssl_r_string"]))
     return rows
 
 
@@ -157,10 +120,7 @@ def alert_symbol(name):
 
 def build_x509(rows):
     symbols = {r["code"]: r["name"] for r in rows}
-    notes = checked_annotations("x509", symbols, symbols)
-    missing = [c for c in symbols if c not in notes]
-    if missing:
-        fail(f"x509_annotations.json: no summary for {missing}")
+    notes = common.judgements("x509", list(symbols), symbols=symbols)
     entries = []
     for r in rows:
         a = notes[r["code"]]
@@ -169,37 +129,24 @@ def build_x509(rows):
             r["code"], symbol=r["name"], aliases=[short] if short != r["name"] else [],
             message=r["verify_error_string"], summary_en=a["summary_en"], kind=a["kind"],
             retry=a["retry"]))
-    edition = {
-        "id": "openssl-3.0.19",
-        "title": "OpenSSL 3.0 certificate verification codes (X509_V_*) with "
-                 "X509_verify_cert_error_string() texts",
-        "date": "2026-01-27",
-        "source": DEBIAN_SOURCE,
-        "supersedes": None,
-        "notes": [
-            f"{len(entries)} verify codes: X509_V_OK (0) and the 94 X509_V_ERR_* codes 1-94 of "
-            f"{OPENSSL_VERSION}, x509_vfy.h, with no gaps. Later OpenSSL releases add codes.",
-            "message is the text X509_verify_cert_error_string() returns, what `openssl verify`, "
-            "`openssl s_client` (verify error:num=20:...), curl and Python print after the "
-            "reason. 18 reads \"self-signed certificate\" here; releases before 3.0 said "
-            "\"self signed certificate\".",
-            "aliases: each error name without its X509_V_ERR_ prefix. Node.js reports that form "
-            "as err.code (e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE) for the codes it names and "
-            "UNSPECIFIED for the others.",
-            "summary_en is ours for every entry. Kinds: 0 is ok; a certificate that does not "
-            "verify is network (a TLS connection cannot be made) with retry after_fix, except "
-            "features OpenSSL does not implement (unsupported), 17 out of memory and 70 store "
-            "lookup errors (internal), and 69, a misuse of the API (validation).",
-            "Codes 80-94 (and the strict parts of others) are only reported with strict "
-            "checking (X509_V_FLAG_X509_STRICT, -x509_strict).",
-            LICENSE_NOTE,
-        ],
-    }
-    vendor = {"id": "x509", "name": "X.509 certificate verification (OpenSSL)",
-              "type": "standard", "group": "TLS and certificates", "aliases": ["X.509", "X509_V_ERR", "openssl verify"],
-              "homepage": "https://docs.openssl.org/3.0/man3/X509_STORE_CTX_get_error/",
-              "language": "en"}
-    return common.catalog(vendor, edition, entries)
+    return common.catalog("x509", entries, notes=[
+        f"{len(entries)} verify codes: X509_V_OK (0) and the 94 X509_V_ERR_* codes 1-94 of "
+        f"{OPENSSL_VERSION}, x509_vfy.h, with no gaps. Later OpenSSL releases add codes.",
+        "message is the text X509_verify_cert_error_string() returns, what `openssl verify`, "
+        "`openssl s_client` (verify error:num=20:...), curl and Python print after the "
+        "reason. 18 reads \"self-signed certificate\" here; releases before 3.0 said "
+        "\"self signed certificate\".",
+        "aliases: each error name without its X509_V_ERR_ prefix. Node.js reports that form "
+        "as err.code (e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE) for the codes it names and "
+        "UNSPECIFIED for the others.",
+        "summary_en is ours for every entry. Kinds: 0 is ok; a certificate that does not "
+        "verify is network (a TLS connection cannot be made) with retry after_fix, except "
+        "features OpenSSL does not implement (unsupported), 17 out of memory and 70 store "
+        "lookup errors (internal), and 69, a misuse of the API (validation).",
+        "Codes 80-94 (and the strict parts of others) are only reported with strict "
+        "checking (X509_V_FLAG_X509_STRICT, -x509_strict).",
+        LICENSE_NOTE,
+    ])
 
 
 def openssl_rule(name):
@@ -212,8 +159,8 @@ def openssl_rule(name):
 
 def build_openssl(rows, alerts):
     symbols = {r["reason"]: r["name"] for r in rows}
-    notes = checked_annotations("openssl", symbols, symbols)
-    alert_notes = common.annotations(common.TOOLS / "tls-alert_annotations.json")
+    notes = common.judgements("openssl", list(symbols), symbols=symbols, partial=True)
+    alert_notes = common.annotations("tls-alert")
     alert_of = {r["ssl_r_reason"]: r for r in alerts if r["ssl_r_reason"]}
     entries, by_rule, from_alert = [], 0, 0
     for r in sorted(rows, key=lambda r: int(r["reason"])):
@@ -238,60 +185,44 @@ def build_openssl(rows, alerts):
             summary_en=summary, kind=kind, retry=retry))
     summarised = sum(1 for e in entries if e["summary_en"])
     if summarised < 150:
-        fail(f"only {summarised} SSL reasons have a summary; the issue asks for 150")
+        common.fail(f"only {summarised} SSL reasons have a summary; the issue asks for 150")
     rules = "; ".join(f"{why}: {kind}/{retry}" + (f" ({pattern})" if pattern else "")
                       for why, pattern, kind, retry in OPENSSL_RULES)
-    edition = {
-        "id": "openssl-3.0.19",
-        "title": "OpenSSL 3.0 SSL library reason codes (SSL_R_*) with ERR_reason_error_string() "
-                 "texts",
-        "date": "2026-01-27",
-        "source": DEBIAN_SOURCE,
-        "supersedes": None,
-        "notes": [
-            f"{len(entries)} reasons, every SSL_R_* of {OPENSSL_VERSION}, sslerr.h, in numeric "
-            "order. code is the reason number: the low 12 bits of the packed error code, which "
-            "OpenSSL 3 prints as error:0A00010B:SSL routines::wrong version number (library "
-            "20 << 23 | reason) and OpenSSL 1.x as error:1408F10B:SSL routines:ssl3_get_record:"
-            "wrong version number (library << 24 | function << 12 | reason).",
-            "message is the text ERR_reason_error_string() returns, the last part of those "
-            "lines. aliases: the name without its SSL_R_ prefix, the mnemonic Python prints "
-            "([SSL: WRONG_VERSION_NUMBER]).",
-            f"The 33 reasons 1000 + alert number (SSLV3_ALERT_*, TLSV1_ALERT_*, TLSV13_ALERT_*, "
-            "TLSV1_UNRECOGNIZED_NAME ...) are TLS alerts received from the peer: category "
-            "\"alert received\", maps_to the tls-alert entry the source pairs them with. Their "
-            "texts say sslv3/tlsv1 whatever the protocol version.",
-            f"summary_en (ours) for {summarised} reasons: {summarised - from_alert} written "
-            f"for the reasons a developer meets (failing connections: version, cipher, group "
-            "and signature negotiation, certificates, records and plain-text-on-TLS mistakes; "
-            "configuration and API misuse when loading certificates, keys and openssl.cnf "
-            "settings; TLS 1.3, PSK, early data and renegotiation failures), chosen by our "
-            "judgment of what shows up in client errors, server logs and bug reports; and "
-            f"{from_alert} alert reasons that take the summary of their tls-alert entry. The "
-            f"other {len(entries) - summarised} show their message only: DANE, SRP, SRTP, "
-            "Suite B, DTLS cookies, TLS compression, serverinfo data and three internal "
-            "failures (BN_LIB, COPY_PARAMETERS_FAILED, CANNOT_GET_GROUP_NAME).",
-            f"Kinds: {len(entries) - by_rule} by hand (the alert reasons follow their "
-            f"tls-alert entry), {by_rule} by these rules on the name without SSL_R_, first "
-            f"match wins: {rules}.",
-            "SSL_R_CERTIFICATE_VERIFY_FAILED (134) links to no x509 code: the verify result "
-            "printed beside it says which one.",
-            LICENSE_NOTE,
-        ],
-    }
-    vendor = {"id": "openssl", "name": "OpenSSL SSL library reasons", "type": "standard", "group": "TLS and certificates",
-              "aliases": ["OpenSSL", "SSL_R", "libssl", "SSL routines"],
-              "homepage": "https://docs.openssl.org/3.0/man3/ERR_error_string/",
-              "language": "en"}
-    return common.catalog(vendor, edition, entries)
+    return common.catalog("openssl", entries, notes=[
+        f"{len(entries)} reasons, every SSL_R_* of {OPENSSL_VERSION}, sslerr.h, in numeric "
+        "order. code is the reason number: the low 12 bits of the packed error code, which "
+        "OpenSSL 3 prints as error:0A00010B:SSL routines::wrong version number (library "
+        "20 << 23 | reason) and OpenSSL 1.x as error:1408F10B:SSL routines:ssl3_get_record:"
+        "wrong version number (library << 24 | function << 12 | reason).",
+        "message is the text ERR_reason_error_string() returns, the last part of those "
+        "lines. aliases: the name without its SSL_R_ prefix, the mnemonic Python prints "
+        "([SSL: WRONG_VERSION_NUMBER]).",
+        f"The 33 reasons 1000 + alert number (SSLV3_ALERT_*, TLSV1_ALERT_*, TLSV13_ALERT_*, "
+        "TLSV1_UNRECOGNIZED_NAME ...) are TLS alerts received from the peer: category "
+        "\"alert received\", maps_to the tls-alert entry the source pairs them with. Their "
+        "texts say sslv3/tlsv1 whatever the protocol version.",
+        f"summary_en (ours) for {summarised} reasons: {summarised - from_alert} written "
+        f"for the reasons a developer meets (failing connections: version, cipher, group "
+        "and signature negotiation, certificates, records and plain-text-on-TLS mistakes; "
+        "configuration and API misuse when loading certificates, keys and openssl.cnf "
+        "settings; TLS 1.3, PSK, early data and renegotiation failures), chosen by our "
+        "judgment of what shows up in client errors, server logs and bug reports; and "
+        f"{from_alert} alert reasons that take the summary of their tls-alert entry. The "
+        f"other {len(entries) - summarised} show their message only: DANE, SRP, SRTP, "
+        "Suite B, DTLS cookies, TLS compression, serverinfo data and three internal "
+        "failures (BN_LIB, COPY_PARAMETERS_FAILED, CANNOT_GET_GROUP_NAME).",
+        f"Kinds: {len(entries) - by_rule} by hand (the alert reasons follow their "
+        f"tls-alert entry), {by_rule} by these rules on the name without SSL_R_, first "
+        f"match wins: {rules}.",
+        "SSL_R_CERTIFICATE_VERIFY_FAILED (134) links to no x509 code: the verify result "
+        "printed beside it says which one.",
+        LICENSE_NOTE,
+    ])
 
 
 def build_alerts(rows):
     symbols = {r["alert"]: alert_symbol(r["name"]) for r in rows}
-    notes = checked_annotations("tls-alert", symbols, symbols)
-    missing = [c for c in symbols if c not in notes]
-    if missing:
-        fail(f"tls-alert_annotations.json: no summary for {missing}")
+    notes = common.judgements("tls-alert", list(symbols), symbols=symbols)
     entries, spelled = [], []
     for r in rows:
         a, symbol = notes[r["alert"]], symbols[r["alert"]]
@@ -306,64 +237,37 @@ def build_alerts(rows):
         entries.append(common.entry(
             r["alert"], symbol=symbol, aliases=aliases, maps_to=maps_to, message=r["desc_long"],
             summary_en=a["summary_en"], kind=a["kind"], retry=a["retry"]))
-    expect("alerts spelled otherwise", spelled, ["90 user_canceled"])
-    edition = {
-        "id": "openssl-3.0.19",
-        "title": "TLS alert descriptions as OpenSSL 3.0 defines and prints them",
-        "date": "2026-01-27",
-        "source": DEBIAN_SOURCE,
-        "supersedes": None,
-        "notes": [
-            f"{len(entries)} alerts (0-120), every SSL3_AD_*, TLS1_AD_* and TLS13_AD_* of "
-            f"{OPENSSL_VERSION} (ssl3.h, tls1.h). code is the alert number on the wire.",
-            "symbol is the OpenSSL name without its SSL3_AD_/TLS1_AD_/TLS13_AD_ prefix, in "
-            "lower case, as the TLS RFCs spell alerts (handshake_failure); aliases are the "
-            "OpenSSL header name, the public SSL_AD_* name, and for 90 the RFC spelling "
-            "user_canceled taken from OpenSSL's long description.",
-            "message is SSL_alert_desc_string_long()'s text, as `openssl s_client` prints in "
-            "\"SSL3 alert read:fatal:handshake failure\". OpenSSL 3.0 answers \"unknown\" for "
-            "86, 109 and 116 and spells 10 \"unexpected_message\"; those texts are kept as "
-            "printed.",
-            "maps_to: the SSL library reason (openssl 1000 + alert) OpenSSL reports when it "
-            "receives the alert; 0 close_notify has none.",
-            "The header marks 17 alerts as fatal in comments; that is not a property of the "
-            "alert in TLS 1.3, where every alert but close_notify and user_canceled is fatal, "
-            "so it is not carried over.",
-            "summary_en is ours for every entry and reads from the receiving side: the peer "
-            "sent the alert. Kinds by hand: certificate refusals are network, except missing "
-            "or refused client credentials (auth) and access_denied (permission); version and "
-            "capability mismatches are unsupported; close_notify is ok.",
-            LICENSE_NOTE,
-        ],
-    }
-    vendor = {"id": "tls-alert", "name": "TLS alerts", "type": "standard", "group": "TLS and certificates",
-              "aliases": ["TLS alert", "SSL alert", "AlertDescription"],
-              "homepage": "https://www.iana.org/assignments/tls-parameters/"
-                          "tls-parameters.xhtml#tls-parameters-6",
-              "language": "en"}
-    return common.catalog(vendor, edition, entries)
+    common.expect("alerts spelled otherwise", spelled, ["90 user_canceled"])
+    return common.catalog("tls-alert", entries, notes=[
+        f"{len(entries)} alerts (0-120), every SSL3_AD_*, TLS1_AD_* and TLS13_AD_* of "
+        f"{OPENSSL_VERSION} (ssl3.h, tls1.h). code is the alert number on the wire.",
+        "symbol is the OpenSSL name without its SSL3_AD_/TLS1_AD_/TLS13_AD_ prefix, in "
+        "lower case, as the TLS RFCs spell alerts (handshake_failure); aliases are the "
+        "OpenSSL header name, the public SSL_AD_* name, and for 90 the RFC spelling "
+        "user_canceled taken from OpenSSL's long description.",
+        "message is SSL_alert_desc_string_long()'s text, as `openssl s_client` prints in "
+        "\"SSL3 alert read:fatal:handshake failure\". OpenSSL 3.0 answers \"unknown\" for "
+        "86, 109 and 116 and spells 10 \"unexpected_message\"; those texts are kept as "
+        "printed.",
+        "maps_to: the SSL library reason (openssl 1000 + alert) OpenSSL reports when it "
+        "receives the alert; 0 close_notify has none.",
+        "The header marks 17 alerts as fatal in comments; that is not a property of the "
+        "alert in TLS 1.3, where every alert but close_notify and user_canceled is fatal, "
+        "so it is not carried over.",
+        "summary_en is ours for every entry and reads from the receiving side: the peer "
+        "sent the alert. Kinds by hand: certificate refusals are network, except missing "
+        "or refused client credentials (auth) and access_denied (permission); version and "
+        "capability mismatches are unsupported; close_notify is ok.",
+        LICENSE_NOTE,
+    ])
 
 
 def build():
     x509 = read_x509()
     reasons = read_reasons()
     alerts = read_alerts(reasons)
-    return {
-        "x509": build_x509(x509),
-        "openssl": build_openssl(reasons, alerts),
-        "tls-alert": build_alerts(alerts),
-    }
-
-
-def main(argv):
-    if [a for a in argv[1:] if a != "--check"]:
-        sys.exit("usage: build_tls.py [--check]")
-    docs = build()
-    status = 0
-    for family, out in OUT.items():
-        status |= common.write_or_check(out, common.render(docs[family]), argv)
-    return status
+    return [build_x509(x509), build_openssl(reasons, alerts), build_alerts(alerts)]
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))

@@ -18,32 +18,11 @@ import re
 import sys
 
 import common
-import protocol_notes
 
 SOURCE = common.SOURCES / "websocket-close-codes.tsv"
-ANNOTATIONS = common.TOOLS / "websocket_annotations.json"
-OUT = common.CATALOGS / "websocket.json"
-SCRIPT = "build_websocket"
 
 RANGE_RE = re.compile(r"(\d+)-(\d+)")
 SENDABLE = {"yes": "may be sent in a Close frame", "no": "never sent in a Close frame"}
-
-VENDOR = {
-    "id": "websocket",
-    "name": "WebSocket close codes",
-    "type": "standard",
-    "aliases": ["WebSocket", "ws", "wss", "RFC 6455", "CloseEvent"],
-    "homepage": "https://www.iana.org/assignments/websocket/websocket.xhtml#close-code-number",
-    "language": "en",
-}
-EDITION = {
-    "id": "rfc6455-iana",
-    "title": "WebSocket close codes of RFC 6455 and the IANA registry, with the names and "
-             "explanations of Python websockets 15.0.1",
-    "date": None,
-    "source": "https://www.rfc-editor.org/rfc/rfc6455#section-7.4",
-    "supersedes": None,
-}
 
 
 def read_rows():
@@ -55,36 +34,26 @@ def read_rows():
     if (numbers != list(range(1000, 1016))
             or ranges != ["0-999", "1016-2999", "3000-3999", "4000-4999"]
             or len(rows) != 20):
-        common.fail(SCRIPT, f"codes {codes}; README says 1000-1015 and 4 ranges, 20 rows")
+        common.fail(f"codes {codes}; README says 1000-1015 and 4 ranges, 20 rows")
     unnamed = [r["code"] for r in rows if not r["name"]]
     if unnamed[0] != "1004" or unnamed[1:] != ranges:
-        common.fail(SCRIPT, f"codes without a name {unnamed}; README says 1004 and the ranges")
+        common.fail(f"codes without a name {unnamed}; README says 1004 and the ranges")
     return rows
 
 
 def build():
     rows = read_rows()
-    codes = [r["code"] for r in rows]
-    notes = protocol_notes.load(SCRIPT, ANNOTATIONS, codes)
-    entries = []
-    for r in rows:
-        a = notes[r["code"]]
-        entries.append(common.entry(
-            r["code"],
-            symbol=r["name"] or None,
-            category=r["defined_by"],
-            subcategory=SENDABLE[r["sendable"]],
-            message=r["explanation"] or None,
-            summary_en=a["summary_en"],
-            kind=a["kind"],
-            retry=a["retry"],
-        ))
+    notes = common.judgements("websocket", [r["code"] for r in rows], kind_required=True)
+    entries = [common.entry(r["code"], symbol=r["name"] or None, category=r["defined_by"],
+                            subcategory=SENDABLE[r["sendable"]],
+                            message=r["explanation"] or None, **notes[r["code"]])
+               for r in rows]
     renamed = [f"{r['code']} \"{r['explanation_websockets_10_4']}\""
                for r in rows if r["explanation_websockets_10_4"] != r["explanation"]]
     local = [r["code"] for r in rows if "reported locally" in r["note"]]
     if local != ["1005", "1006", "1015"]:
-        common.fail(SCRIPT, f"codes reported locally {local}; README says 1005, 1006, 1015")
-    edition = dict(EDITION, notes=[
+        common.fail(f"codes reported locally {local}; README says 1005, 1006, 1015")
+    return common.catalog("websocket", entries, notes=[
         f"{len(entries)} entries: the close codes 1000-1015 and the four ranges of RFC 6455 "
         "§7.4.2 (0-999, 1016-2999, 3000-3999, 4000-4999), kept as one entry each with the range "
         "as its code. 1012-1014 come from the IANA registry, not RFC 6455.",
@@ -101,8 +70,7 @@ def build():
         "Every entry has a kind. 1013 (try again later), 1001, 1012 and 1014 advise reconnecting "
         "with growing delays; 1006 too, as it is usually a dropped connection.",
     ])
-    return common.catalog(VENDOR, edition, entries)
 
 
 if __name__ == "__main__":
-    sys.exit(common.main(sys.argv, OUT, build))
+    sys.exit(common.main(sys.argv, build))

@@ -41,32 +41,6 @@ EXPECT = {
 ACKNOWLEDGMENT = ("This product includes software developed by SecureAuth Corporation "
                   "(https://www.secureauth.com/) and Fortra (https://www.fortra.com)")
 
-VENDORS = {
-    "win32": {"id": "win32", "name": "Windows system errors (Win32, GetLastError)",
-              "type": "standard",
-              "group": "Windows",
-              "aliases": ["win32", "Win32 error", "GetLastError", "System Error Codes", "winerror.h",
-                          "Winsock"],
-              "homepage": "https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes",
-              "language": "en"},
-    "hresult": {"id": "hresult", "name": "Windows HRESULT", "type": "standard", "group": "Windows",
-                "aliases": ["hresult", "HRESULT", "COM error", "SCODE"],
-                "homepage": "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-erref/",
-                "language": "en"},
-    "ntstatus": {"id": "ntstatus", "name": "Windows NTSTATUS", "type": "standard", "group": "Windows",
-                 "aliases": ["ntstatus", "NTSTATUS", "NT status", "exception code"],
-                 "homepage": "https://learn.microsoft.com/en-us/openspecs/windows_protocols/ms-erref/",
-                 "language": "en"},
-}
-EDITION = {"id": "ms-erref-impacket-0.13.1",
-           "date": None,
-           "source": "https://pypi.org/project/impacket/0.13.1/",
-           "supersedes": None}
-TITLES = {
-    "win32": "Win32 error codes: MS-ERREF texts from impacket 0.13.1, names from mingw-w64 10.0.0 winerror.h",
-    "hresult": "HRESULT values: MS-ERREF texts from impacket 0.13.1, names from mingw-w64 10.0.0 winerror.h",
-    "ntstatus": "NTSTATUS values: MS-ERREF texts from impacket 0.13.1, names from mingw-w64 10.0.0 ntstatus.h",
-}
 
 # ---------------------------------------------------------------------------------------------
 # Reading the headers
@@ -110,7 +84,7 @@ def read_defines(path):
             continue
         name, body = m[1], m[3]
         if name in env:
-            common.fail("build_windows", f"{path.name}: {name} defined twice")
+            common.fail(f"{path.name}: {name} defined twice")
         env[name] = evaluate(body, env)
         defines.append((name, body, env[name] & 0xFFFFFFFF))
     return defines
@@ -134,7 +108,7 @@ def header_codes():
     got = (len(defines), *((len(out[f]), len({v for _, v in out[f]})) for f in ("win32", "hresult")),
            other)
     if got != (exp["defines"], exp["win32"], exp["hresult"], exp["other"]):
-        common.fail("build_windows", f"winerror.h: {got}, README says {exp}")
+        common.fail(f"winerror.h: {got}, README says {exp}")
 
     defines = read_defines(NTSTATUS)
     out["ntstatus"] = [(n, v) for n, _, v in defines if not NTSTATUS_OTHER.search(n)]
@@ -142,7 +116,7 @@ def header_codes():
     got = (len(defines), (len(out["ntstatus"]), len({v for _, v in out["ntstatus"]})),
            len(defines) - len(out["ntstatus"]))
     if got != (exp["defines"], exp["ntstatus"], exp["other"]):
-        common.fail("build_windows", f"ntstatus.h: {got}, README says {exp}")
+        common.fail(f"ntstatus.h: {got}, README says {exp}")
     return out
 
 
@@ -158,7 +132,7 @@ def message_rows():
         value = int(r["value_hex"], 16)
         if (r["value_hex"] != f"0x{value:08X}" or int(r["value_dec"]) != value
                 or int(r["value_signed"]) != value - ((value & 0x80000000) << 1)):
-            common.fail("build_windows", f"{r['name']}: value columns disagree")
+            common.fail(f"{r['name']}: value columns disagree")
         message = r["message"] or None
         empty += message is None
         names_only += message == r["name"]
@@ -166,11 +140,11 @@ def message_rows():
         out[r["family"]].append((value, r["name"], message, r["mingw_header"]))
     counts = {f: (len(out[f]), len({v for v, *_ in out[f]})) for f in FAMILIES}
     if counts != EXPECT["rows"]:
-        common.fail("build_windows", f"windows-messages.tsv: {counts}, README says {EXPECT['rows']}")
+        common.fail(f"windows-messages.tsv: {counts}, README says {EXPECT['rows']}")
     got = (empty, names_only, placeholders)
     want = (EXPECT["empty_messages"], EXPECT["name_messages"], EXPECT["placeholders"])
     if got != want:
-        common.fail("build_windows", f"empty/name-only/placeholder messages {got}, README says {want}")
+        common.fail(f"empty/name-only/placeholder messages {got}, README says {want}")
     return out
 
 
@@ -189,7 +163,7 @@ def merge(family, rows, header):
     in_header = dict(header)
     for value, name, message, mingw in rows:
         if (mingw == "same") != (in_header.get(name) == value):
-            common.fail("build_windows", f"{family} {name}: mingw_header says {mingw!r}")
+            common.fail(f"{family} {name}: mingw_header says {mingw!r}")
         slot = by_value.setdefault(value, {"names": [], "message": message, "in_impacket": True})
         slot["names"].append(name)
     impacket_names = {name for _, name, _, _ in rows}
@@ -205,7 +179,7 @@ def merge(family, rows, header):
     both = len(impacket_names & set(in_header))
     compare = (both, len(impacket_names) - both, len(in_header) - both)
     if compare != EXPECT["compare"][family]:
-        common.fail("build_windows", f"{family} names both/impacket/header {compare}, README says "
+        common.fail(f"{family} names both/impacket/header {compare}, README says "
                     f"{EXPECT['compare'][family]}")
     return dict(sorted(by_value.items())), compare
 
@@ -368,11 +342,11 @@ CHANNEL_TEXTS = (0x8007000E, 0x80070032)
 
 def build_family(family, merged, notes_in):
     """The catalog of one family."""
-    ann = common.annotations(common.TOOLS / f"{family}_annotations.json")
+    ann = common.annotations(family)
     codes = {code_of(family, v): v for v in merged}
     unknown = sorted(set(ann) - set(codes))
     if unknown:
-        common.fail("build_windows", f"{family}_annotations.json: codes not in the sources {unknown}")
+        common.fail(f"{family}_annotations.json: codes not in the sources {unknown}")
     if family == "hresult":
         facilities = facility_names(WINERROR, r"FACILITY_(?!NT_BIT)")
     elif family == "ntstatus":
@@ -383,17 +357,14 @@ def build_family(family, merged, notes_in):
         symbol, aliases = slot["names"][0], slot["names"][1:]
         a = ann.get(code, {})
         if a.get("symbol", symbol) != symbol:
-            common.fail("build_windows", f"{family} {code}: annotation names {a['symbol']}, source {symbol}")
+            common.fail(f"{family} {code}: annotation names {a['symbol']}, source {symbol}")
         kind, retry, reason = ruled_kind(family, value, symbol)
         if MARKER.fullmatch(symbol):
             kind, retry, reason = None, None, "marker"
         if "kind" in a:
             kind, retry, reason = a["kind"], a["retry"], "hand"
         by_rule[reason] = by_rule.get(reason, 0) + 1
-        try:
-            common.check_kind(code, kind, retry)
-        except ValueError as e:
-            common.fail("build_windows", f"{family}: {e}")
+        common.check_kind(f"{family} {code}", kind, retry)
         message = slot["message"]
         if family == "hresult" and value in CHANNEL_TEXTS:
             channel[code] = message
@@ -419,12 +390,11 @@ def build_family(family, merged, notes_in):
              "aliased": sum(len(s["names"]) > 1 for s in merged.values()),
              "channel": channel,
              "markers": [e["symbol"] for e in entries if MARKER.fullmatch(e["symbol"])]}
-    edition = dict(EDITION, title=TITLES[family], notes=notes_in(stats))
-    return common.catalog(VENDORS[family], edition, entries)
+    return common.catalog(family, entries, notes_in(stats))
 
 
 def build():
-    """{family: catalog}."""
+    """The three catalogs, in FAMILIES' order."""
     header, rows = header_codes(), message_rows()
     merged, compare = {}, {}
     for f in FAMILIES:
@@ -432,13 +402,13 @@ def build():
     facility7 = [v for v, *_ in rows["hresult"] if v >> 16 == 0x8007]
     success = [v for v, *_ in rows["hresult"] if not v & 0x80000000]
     if (len(facility7), len(success)) != (EXPECT["facility_win32_rows"], EXPECT["hresult_success_rows"]):
-        common.fail("build_windows", f"hresult: {len(facility7)} facility-7 rows, {len(success)} success rows")
+        common.fail(f"hresult: {len(facility7)} facility-7 rows, {len(success)} success rows")
     severity = {}
     for v, *_ in rows["ntstatus"]:
         severity[NT_SEVERITY[v >> 30]] = severity.get(NT_SEVERITY[v >> 30], 0) + 1
     if severity != EXPECT["ntstatus_severity"]:
-        common.fail("build_windows", f"ntstatus severities {severity}")
-    return {f: build_family(f, merged[f], lambda s, f=f: notes(f, s, compare[f])) for f in FAMILIES}
+        common.fail(f"ntstatus severities {severity}")
+    return [build_family(f, merged[f], lambda s, f=f: notes(f, s, compare[f])) for f in FAMILIES]
 
 
 def rules_text():
@@ -534,15 +504,5 @@ def notes(family, stats, compare):
     return out
 
 
-def main(argv):
-    extra = [a for a in argv[1:] if a != "--check"]
-    if extra:
-        sys.exit(f"usage: {argv[0]} [--check]")
-    status = 0
-    for family, doc in build().items():
-        status |= common.write_or_check(common.CATALOGS / f"{family}.json", common.render(doc), argv)
-    return status
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(common.main(sys.argv, build))

@@ -15,23 +15,25 @@ import common
 class Judge:
     """The annotations of one family, checked against the codes of its source."""
 
-    def __init__(self, script, path, codes):
-        raw = common.read_json(path)
-        self.script = script
-        self.notes = common.annotations(path)
+    def __init__(self, family, codes, summarised=()):
+        raw = common.read_json(common.annotations_path(family))
+        self.notes = common.annotations(family)
         self.rules = [(re.compile(r[0]), r[1], r[2] if len(r) > 2 else None)
                       for r in raw.get("_rules", [])]
         unknown = sorted(set(self.notes) - set(codes), key=str)
         if unknown:
-            common.fail(script, f"annotations for codes the source does not have: {unknown}")
+            common.fail(f"annotations for codes the source does not have: {unknown}")
         for code, note in self.notes.items():
             extra = set(note) - {"summary_en", "kind", "retry"}
             if extra:
-                common.fail(script, f"{code}: unexpected annotation keys {sorted(extra)}")
+                common.fail(f"{code}: unexpected annotation keys {sorted(extra)}")
             summary = note.get("summary_en")
             # The explorer and the embedded-catalog tests expect plain ASCII sentences.
             if summary is not None and (len(summary) < 20 or not summary.isascii()):
-                common.fail(script, f"{code}: summary_en too short or not ASCII: {summary!r}")
+                common.fail(f"{code}: summary_en too short or not ASCII: {summary!r}")
+        missing = [c for c in summarised if not self.summary(c)]
+        if missing:
+            common.fail(f"no summary_en for {missing}")
         self.by_rule = 0
         self.by_hand = 0
 
@@ -56,14 +58,12 @@ class Judge:
                 retry = note["retry"]
         if retry == "default":
             retry = common.KINDS[kind]["retry"] if kind else None
-        try:
-            common.check_kind(code, kind, retry, http_status)
-        except ValueError as err:
-            common.fail(self.script, str(err))
+        common.check_kind(code, kind, retry, http_status)
         return kind, retry
 
-    def require_summaries(self, codes):
-        """Stops unless every code in `codes` has a summary."""
-        missing = [c for c in codes if not self.summary(c)]
-        if missing:
-            common.fail(self.script, f"no summary_en for {missing}")
+    def judgement(self, code, symbol, kind_required=False):
+        """What an entry takes from the judge: its summary_en, kind and retry."""
+        kind, retry = self.kind(code, symbol)
+        if kind_required and kind is None:
+            common.fail(f"{code}: no hand kind and no rule matches")
+        return {"summary_en": self.summary(code), "kind": kind, "retry": retry}
