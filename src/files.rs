@@ -202,6 +202,17 @@ fn link_target(path: &Path) -> std::io::Result<PathBuf> {
     }
 }
 
+/// Makes a FIFO at `path` (with `mkfifo`, as a user would): for tests of special files.
+#[cfg(test)]
+pub(crate) fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(
+        status.is_ok_and(|s| s.success()),
+        "mkfifo {}",
+        path.display()
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,13 +249,7 @@ mod tests {
     fn special_files_are_neither_read_nor_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
+        mkfifo(&fifo);
         let err = read_regular(&fifo, 100).unwrap_err();
         assert!(err.to_string().contains("a FIFO"), "{err}");
         let err = write_atomically(&fifo, b"x", true).unwrap_err();

@@ -2,6 +2,9 @@
 //! person would, read back with capture-pane; the clipboard read back from X11 (Xvfb + xclip)
 //! and from tmux's buffer (OSC 52). Each test has its own tmux server.
 
+#[path = "support/special_files.rs"]
+mod special_files;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::thread::sleep;
@@ -681,13 +684,7 @@ fn a_history_that_is_not_a_regular_file_is_passed_over_and_left_alone() {
     for kind in ["fifo", "zero", "null"] {
         let _ = std::fs::remove_file(&file);
         match kind {
-            "fifo" => assert!(
-                Command::new("mkfifo")
-                    .arg(&file)
-                    .status()
-                    .unwrap()
-                    .success()
-            ),
+            "fifo" => special_files::mkfifo(&file),
             "zero" => std::os::unix::fs::symlink("/dev/zero", &file).unwrap(),
             _ => std::os::unix::fs::symlink("/dev/null", &file).unwrap(),
         }

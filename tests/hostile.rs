@@ -3,6 +3,9 @@
 //! unbounded memory, or a raw control character on the terminal. Small inputs are fixtures
 //! (`tests/fixtures/hostile/`); big ones are generated here.
 
+#[path = "support/special_files.rs"]
+mod special_files;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -409,13 +412,7 @@ fn outputs_are_written_only_to_regular_files() {
     let table = dir.path().join("t.md");
     std::fs::write(&table, "| code | message |\n|---|---|\n| 1 | One |\n").unwrap();
     let fifo = dir.path().join("fifo");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    special_files::mkfifo(&fifo);
     for target in [fifo.as_path(), Path::new("/dev/null")] {
         let out = errdex()
             .args(["catalog", "import"])
@@ -469,13 +466,7 @@ fn outputs_are_written_only_to_regular_files() {
     std::fs::remove_file(pages.join("errdex-show.1")).unwrap();
     let page_fifo = pages.join("errdex-search.1");
     std::fs::remove_file(&page_fifo).unwrap();
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&page_fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    special_files::mkfifo(&page_fifo);
     let out = errdex()
         .arg("man")
         .arg("--out-dir")

@@ -1,6 +1,9 @@
 //! errdex as a shell citizen, through the real binary: results alone on stdout, streams that
 //! are full or closed, usage errors, completions and the man page, the config file.
 
+#[path = "support/special_files.rs"]
+mod special_files;
+
 use assert_cmd::Command;
 use std::fs::File;
 use std::process::{Output, Stdio};
@@ -598,13 +601,7 @@ fn a_config_file_there_but_unusable_says_what_it_is() {
         let _ = std::fs::remove_dir(&file);
         match kind {
             "folder" => std::fs::create_dir(&file).unwrap(),
-            "fifo" => assert!(
-                std::process::Command::new("mkfifo")
-                    .arg(&file)
-                    .status()
-                    .unwrap()
-                    .success()
-            ),
+            "fifo" => special_files::mkfifo(&file),
             "zero" => std::os::unix::fs::symlink("/dev/zero", &file).unwrap(),
             _ => std::os::unix::fs::symlink(home.path().join("nowhere"), &file).unwrap(),
         }
@@ -691,13 +688,7 @@ fn hostile_catalog_paths_are_refused_at_once_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let fifo = d.join("fifo.json");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    special_files::mkfifo(&fifo);
     let lp = d.join("loop.json");
     std::os::unix::fs::symlink(d.join("loop2.json"), &lp).unwrap();
     std::os::unix::fs::symlink(&lp, d.join("loop2.json")).unwrap();
@@ -758,13 +749,7 @@ fn a_folder_s_skipped_entries_are_listed_in_one_notice() {
     std::fs::write(d.join("README.md"), "notes").unwrap();
     std::fs::write(d.join("schema.json"), "{}").unwrap();
     std::fs::create_dir(d.join("old.json")).unwrap();
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(d.join("pipe.json"))
-            .status()
-            .unwrap()
-            .success()
-    );
+    special_files::mkfifo(d.join("pipe.json"));
     let out = quick(&["--catalog".as_ref(), d.as_os_str(), "vendors".as_ref()]);
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("acme"));

@@ -207,13 +207,7 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         assert!(load(&zero).is_empty());
         let fifo = dir.path().join("fifo");
-        assert!(
-            std::process::Command::new("mkfifo")
-                .arg(&fifo)
-                .status()
-                .unwrap()
-                .success()
-        );
+        crate::files::mkfifo(&fifo);
         assert!(load(&fifo).is_empty());
         save(&fifo, &["token".into()]).unwrap();
         let big = dir.path().join("big");
