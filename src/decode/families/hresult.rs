@@ -3,7 +3,7 @@
 //! `HResult: -2147024891`, and `Error 0x80070005`. An HRESULT of the Win32 facility
 //! (`0x8007xxxx`) is that Win32 error too.
 
-use super::{Family, Key, Pattern, hex8, u32_value};
+use super::{Family, Key, Pattern, hex8_form, u32_value};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -18,13 +18,14 @@ pub const FAMILY: Family = Family {
         ),
     ],
     triggers: &["hresult"],
-    code_form: hresult_form,
+    // `0x80070005`, `80070005`, `0x80070005` in lower case, `-2147024891`.
+    code_form: hex8_form,
     links: win32_facility,
     ..Family::new("hresult")
 };
 
 fn hresult(s: &str) -> Option<Key> {
-    Some(Key::Code(hex8(u32_value(s)?)))
+    hex8_form(s).map(Key::Code)
 }
 
 /// `COMException (0x80040154)`, but not .NET Framework's `Win32Exception (0x80004005)`, whose
@@ -35,11 +36,6 @@ fn exception(s: &str) -> Option<Key> {
     }
     let (_, hex) = s.split_once(" (")?;
     hresult(hex.trim_end_matches(')'))
-}
-
-/// `0x80070005`, `80070005`, `0x80070005` in lower case, `-2147024891`.
-fn hresult_form(typed: &str) -> Option<String> {
-    u32_value(typed).map(hex8)
 }
 
 /// `0x8007xxxx` is HRESULT_FROM_WIN32(xxxx).

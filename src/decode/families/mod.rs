@@ -309,7 +309,7 @@ pub fn message(s: &str) -> Option<Key> {
 /// `2147942405`; `None` for a small positive decimal, which is no such value's form.
 pub fn u32_value(typed: &str) -> Option<u32> {
     let t = typed.trim();
-    if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+    if let Some(hex) = hex_digits(t) {
         return (!hex.is_empty() && hex.len() <= 8)
             .then(|| u32::from_str_radix(hex, 16).ok())
             .flatten();
@@ -325,9 +325,21 @@ pub fn u32_value(typed: &str) -> Option<u32> {
     (n > i32::MAX as u64 && n <= u32::MAX as u64).then_some(n as u32)
 }
 
+/// The digits of a number written in hex, after its `0x` or `0X`.
+pub fn hex_digits(typed: &str) -> Option<&str> {
+    typed
+        .strip_prefix("0x")
+        .or_else(|| typed.strip_prefix("0X"))
+}
+
 /// `0x` and eight upper-case hex digits, the form of HRESULT and NTSTATUS codes.
 pub fn hex8(value: u32) -> String {
     format!("0x{value:08X}")
+}
+
+/// A 32-bit value typed in any of its forms ([`u32_value`]), as [`hex8`] writes it.
+pub fn hex8_form(typed: &str) -> Option<String> {
+    u32_value(typed).map(hex8)
 }
 
 /// The family with this id.

@@ -5,7 +5,7 @@
 //! application was unable to start correctly (0xc000007b)`, and the symbols
 //! (`STATUS_ACCESS_VIOLATION`, as Chrome's crash page shows it).
 
-use super::{Family, Key, Pattern, hex8, name, u32_value};
+use super::{Family, Key, Pattern, hex8, hex8_form, name, u32_value};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -27,7 +27,8 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"\b(STATUS_[A-Z0-9_]{4,})\b", name),
     ],
     triggers: &["status_", "unable to start correctly"],
-    code_form: ntstatus_form,
+    // `c0000005`, `0xc0000005`, `-1073741819`.
+    code_form: hex8_form,
     ..Family::new("ntstatus")
 };
 
@@ -35,11 +36,6 @@ pub const FAMILY: Family = Family {
 fn ntstatus(s: &str) -> Option<Key> {
     let v = u32_value(s)?;
     (v >> 30 == 0b11).then(|| Key::Code(hex8(v)))
-}
-
-/// `c0000005`, `0xc0000005`, `-1073741819`.
-fn ntstatus_form(typed: &str) -> Option<String> {
-    u32_value(typed).map(hex8)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! with its code (`CRYPTO_ERROR 0x12a (local)`, the alert a tls-alert), and HTTP/3 and QPACK
 //! names (`H3_REQUEST_CANCELLED`). Codes are written in lower-case hex.
 
-use super::{Family, Key, Pattern, name};
+use super::{Family, Key, Pattern, hex_digits, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -33,10 +33,7 @@ fn hex(s: &str) -> Option<Key> {
 
 /// `0x10C` or `0x010c`: `0x10c`.
 fn quic_form(typed: &str) -> Option<String> {
-    let hex = typed
-        .strip_prefix("0x")
-        .or_else(|| typed.strip_prefix("0X"))?;
-    let value = u64::from_str_radix(hex, 16).ok()?;
+    let value = u64::from_str_radix(hex_digits(typed)?, 16).ok()?;
     Some(format!("{value:#x}"))
 }
 

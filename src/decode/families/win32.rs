@@ -6,7 +6,7 @@
 //! Rust's `(os error 5)` and `Os { code: 5, … }` after Windows' text (which ends in a full
 //! stop, where strerror's does not), and Windows' own text after a `: `, as Go prints it.
 
-use super::{Family, Key, Pattern, code, message, u32_value};
+use super::{Family, Key, Pattern, code, hex_digits, message, u32_value};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -53,10 +53,7 @@ fn same_in_hex(s: &str) -> Option<Key> {
 
 /// `0x00000005` or `0x5`: Win32 codes are written in decimal.
 fn win32_form(typed: &str) -> Option<String> {
-    let hex = typed
-        .strip_prefix("0x")
-        .or_else(|| typed.strip_prefix("0X"))?;
-    let value = u32::from_str_radix(hex, 16).ok()?;
+    let value = u32::from_str_radix(hex_digits(typed)?, 16).ok()?;
     (value < 0x1_0000).then(|| value.to_string())
 }
 
