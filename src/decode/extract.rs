@@ -250,6 +250,19 @@ pub fn floor_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// Where the line holding `at` starts, looked for at most `look_back` bytes before `at` (the
+/// first character boundary there, for a longer line).
+pub fn line_start_within(text: &str, at: usize, look_back: usize) -> usize {
+    let mut from = at.saturating_sub(look_back);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.as_bytes()[from..at]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(from, |p| from + p + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

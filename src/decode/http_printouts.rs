@@ -108,43 +108,39 @@ enum Read {
     Envoy,
 }
 
-/// Word boundaries are ASCII (`(?-u:\b)`), so a log in any script is searched by the fast
-/// engines.
+/// Printouts whose capture 1 is the status, each after the clients that print it. Word
+/// boundaries are ASCII (`(?-u:\b)`) here and below, so a log in any script is searched by the
+/// fast engines.
+const STATUS_PRINTOUTS: &[&str] = &[
+    // axios, ky ("Request failed with status code 401"), Go's "unexpected status code: 502".
+    r"(?i:status code):? ?([0-9]{3})(?-u:\b)",
+    // Faraday.
+    r"responded with status ([0-9]{3})(?-u:\b)",
+    // Retrofit ("HTTP 429 "), and many loggers.
+    r"(?-u:\b)HTTP ([0-9]{3})(?-u:\b)",
+    // urllib.
+    r"(?-u:\b)HTTP Error ([0-9]{3})(?-u:\b)",
+    // got.
+    r"(?-u:\b)Response code ([0-9]{3})(?-u:\b)",
+    // requests.
+    r"(?-u:\b)([0-9]{3}) (?:Client|Server) Error(?-u:\b)",
+    // httpx.
+    r"(?:Client|Server) error '([0-9]{3})(?-u:\b)",
+    // aiohttp.
+    r"ClientResponseError: ([0-9]{3}),",
+    // OkHttp's Response.
+    r"(?-u:\b)code=([0-9]{3}), message=",
+    // googleapiclient; google-api-core (`exceptions.ResourceExhausted: 429 Quota ...`).
+    r"<HttpError ([0-9]{3})(?-u:\b)",
+    r"api_core\.exceptions\.[A-Za-z]+: ([0-9]{3}) ",
+    // Node's statusCode, logfmt's status=503.
+    r"(?-u:\b)status(?:Code|_code|code)?[=:] ?([0-9]{3})(?-u:\b)",
+];
+
+/// Every printout of a status: [`STATUS_PRINTOUTS`], then those read another way.
 static PATTERNS: LazyLock<Vec<(Regex, Read)>> = LazyLock::new(|| {
     let p = |re: &str, read| (Regex::new(re).expect("printout patterns are tested"), read);
-    vec![
-        // axios, ky ("Request failed with status code 401"), Go's "unexpected status code: 502".
-        p(r"(?i:status code):? ?([0-9]{3})(?-u:\b)", Read::Status),
-        // Faraday.
-        p(r"responded with status ([0-9]{3})(?-u:\b)", Read::Status),
-        // Retrofit ("HTTP 429 "), and many loggers.
-        p(r"(?-u:\b)HTTP ([0-9]{3})(?-u:\b)", Read::Status),
-        // urllib.
-        p(r"(?-u:\b)HTTP Error ([0-9]{3})(?-u:\b)", Read::Status),
-        // got.
-        p(r"(?-u:\b)Response code ([0-9]{3})(?-u:\b)", Read::Status),
-        // requests.
-        p(
-            r"(?-u:\b)([0-9]{3}) (?:Client|Server) Error(?-u:\b)",
-            Read::Status,
-        ),
-        // httpx.
-        p(r"(?:Client|Server) error '([0-9]{3})(?-u:\b)", Read::Status),
-        // aiohttp.
-        p(r"ClientResponseError: ([0-9]{3}),", Read::Status),
-        // OkHttp's Response.
-        p(r"(?-u:\b)code=([0-9]{3}), message=", Read::Status),
-        // googleapiclient; google-api-core (`exceptions.ResourceExhausted: 429 Quota ...`).
-        p(r"<HttpError ([0-9]{3})(?-u:\b)", Read::Status),
-        p(
-            r"api_core\.exceptions\.[A-Za-z]+: ([0-9]{3}) ",
-            Read::Status,
-        ),
-        // Node's statusCode, logfmt's status=503.
-        p(
-            r"(?-u:\b)status(?:Code|_code|code)?[=:] ?([0-9]{3})(?-u:\b)",
-            Read::Status,
-        ),
+    let others = [
         // A status and its reason phrase: Go's resp.Status, Spring, .NET, Guzzle, Net::HTTP,
         // error pages.
         p(
@@ -160,7 +156,9 @@ static PATTERNS: LazyLock<Vec<(Regex, Read)>> = LazyLock::new(|| {
             r"(?-u:\b)upstream connect error or disconnect/reset before headers|(?-u:\b)no healthy upstream(?-u:\b)",
             Read::Envoy,
         ),
-    ]
+    ];
+    let statuses = STATUS_PRINTOUTS.iter().map(|re| p(re, Read::Status));
+    statuses.chain(others).collect()
 });
 
 /// The first run of exactly three digits in a match (its status).
@@ -289,109 +287,135 @@ mod tests {
             .collect()
     }
 
+    /// Checks that each text gives one status, with the phrase printed beside it if any; a
+    /// failure names the text.
+    fn check_one_status(cases: &[(&str, u16, Option<&str>)]) {
+        for &(text, status, phrase) in cases {
+            let want = (status, phrase.map(String::from));
+            assert_eq!(statuses(text), [want], "{text}");
+        }
+    }
+
     #[test]
     fn clients_printouts_give_their_status() {
-        let s = |t: &str| statuses(t).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
-        assert_eq!(s("AxiosError: Request failed with status code 401"), [401]);
-        assert_eq!(
-            s(
-                "google.api_core.exceptions.PermissionDenied: 403 Permission denied on resource project acme."
+        for (printout, status) in [
+            ("AxiosError: Request failed with status code 401", 401),
+            (
+                "google.api_core.exceptions.PermissionDenied: 403 Permission denied on resource project acme.",
+                403,
             ),
-            [403]
-        );
-        assert_eq!(
-            s("requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://x/42"),
-            [404]
-        );
-        assert_eq!(
-            s("httpx.HTTPStatusError: Client error '429 Too Many Requests' for url 'https://x'"),
-            [429]
-        );
-        assert_eq!(
-            s("urllib.error.HTTPError: HTTP Error 503: Service Unavailable"),
-            [503]
-        );
-        assert_eq!(
-            s("aiohttp.client_exceptions.ClientResponseError: 429, message='Too Many Requests'"),
-            [429]
-        );
-        assert_eq!(s("retrofit2.HttpException: HTTP 500 "), [500]);
-        assert_eq!(
-            s("Response{protocol=h2, code=502, message=, url=https://api.example.com/v1}"),
-            [502]
-        );
-        assert_eq!(
-            s("Faraday::ServerError: the server responded with status 500"),
-            [500]
-        );
-        assert_eq!(s("Net::HTTPServiceUnavailable"), [503]);
-        assert_eq!(
-            s("Error from server (NotFound): deployments.apps \"web\" not found"),
-            [404]
-        );
-        assert_eq!(s("HTTPError: Response code 404 (Not Found)"), [404]);
-        assert_eq!(s("level=error msg=\"upstream\" status=502 took=3ms"), [502]);
+            (
+                "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://x/42",
+                404,
+            ),
+            (
+                "httpx.HTTPStatusError: Client error '429 Too Many Requests' for url 'https://x'",
+                429,
+            ),
+            (
+                "urllib.error.HTTPError: HTTP Error 503: Service Unavailable",
+                503,
+            ),
+            (
+                "aiohttp.client_exceptions.ClientResponseError: 429, message='Too Many Requests'",
+                429,
+            ),
+            ("retrofit2.HttpException: HTTP 500 ", 500),
+            (
+                "Response{protocol=h2, code=502, message=, url=https://api.example.com/v1}",
+                502,
+            ),
+            (
+                "Faraday::ServerError: the server responded with status 500",
+                500,
+            ),
+            ("Net::HTTPServiceUnavailable", 503),
+            (
+                "Error from server (NotFound): deployments.apps \"web\" not found",
+                404,
+            ),
+            ("HTTPError: Response code 404 (Not Found)", 404),
+            ("level=error msg=\"upstream\" status=502 took=3ms", 502),
+        ] {
+            let found: Vec<u16> = statuses(printout).into_iter().map(|(s, _)| s).collect();
+            assert_eq!(found, [status], "{printout}");
+        }
     }
 
     #[test]
     fn a_status_counts_beside_its_reason_phrase() {
-        assert_eq!(
-            statuses("Response status code does not indicate success: 404 (Not Found)."),
-            [(404, Some("Not Found".into()))]
-        );
-        assert_eq!(
-            statuses("<title>502 Bad Gateway</title>"),
-            [(502, Some("Bad Gateway".into()))]
-        );
-        assert_eq!(
-            statuses("<title>api.example.com | 502: Bad gateway</title>"),
-            [(502, Some("Bad gateway".into()))]
-        );
-        assert_eq!(
-            statuses("resulted in a `401 Unauthorized` response"),
-            [(401, Some("Unauthorized".into()))]
-        );
-        assert_eq!(
-            statuses("Net::HTTPFatalError: 503 \"Service Unavailable\""),
-            [(503, Some("Service Unavailable".into()))]
-        );
-        assert_eq!(
-            statuses("413 Request Entity Too Large"),
-            [(413, Some("Request Entity Too Large".into()))]
-        );
+        check_one_status(&[
+            (
+                "Response status code does not indicate success: 404 (Not Found).",
+                404,
+                Some("Not Found"),
+            ),
+            ("<title>502 Bad Gateway</title>", 502, Some("Bad Gateway")),
+            (
+                "<title>api.example.com | 502: Bad gateway</title>",
+                502,
+                Some("Bad gateway"),
+            ),
+            (
+                "resulted in a `401 Unauthorized` response",
+                401,
+                Some("Unauthorized"),
+            ),
+            (
+                "Net::HTTPFatalError: 503 \"Service Unavailable\"",
+                503,
+                Some("Service Unavailable"),
+            ),
+            (
+                "413 Request Entity Too Large",
+                413,
+                Some("Request Entity Too Large"),
+            ),
+        ]);
         // Without its phrase, or another status's, a number is only a number.
-        assert!(statuses("took 404 ms; port 502 open; 500 Not Found").is_empty());
-        assert!(statuses("GET /users/404 Not Found-page").is_empty());
-        assert!(statuses("HTTP/1.1 200 OK and status code 200").is_empty());
+        for text in [
+            "took 404 ms; port 502 open; 500 Not Found",
+            "GET /users/404 Not Found-page",
+            "HTTP/1.1 200 OK and status code 200",
+        ] {
+            assert!(statuses(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
     fn nginx_and_cloudflare_pages() {
-        assert_eq!(
-            statuses("<head><title>503 Service Temporarily Unavailable</title></head>"),
-            [(503, Some("Service Temporarily Unavailable".to_string()))]
-        );
-        assert_eq!(
-            statuses("<title>api.example.com | 521: Web server is down</title>"),
-            [(521, Some("Web server is down".to_string()))]
-        );
+        check_one_status(&[
+            (
+                "<head><title>503 Service Temporarily Unavailable</title></head>",
+                503,
+                Some("Service Temporarily Unavailable"),
+            ),
+            (
+                "<title>api.example.com | 521: Web server is down</title>",
+                521,
+                Some("Web server is down"),
+            ),
+        ]);
     }
 
     #[test]
     fn a_status_printed_again_close_by_is_one_error() {
-        assert_eq!(
-            statuses("<head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1>"),
-            [(502, Some("Bad Gateway".into()))]
-        );
-        assert_eq!(
-            statuses("retrofit2.HttpException: HTTP 429 Too Many Requests"),
-            [(429, Some("Too Many Requests".into()))]
-        );
-        assert_eq!(
-            statuses(
-                "upstream connect error or disconnect/reset before headers. reset reason: connection failure"
+        check_one_status(&[
+            (
+                "<head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1>",
+                502,
+                Some("Bad Gateway"),
             ),
-            [(503, None)]
-        );
+            (
+                "retrofit2.HttpException: HTTP 429 Too Many Requests",
+                429,
+                Some("Too Many Requests"),
+            ),
+            (
+                "upstream connect error or disconnect/reset before headers. reset reason: connection failure",
+                503,
+                None,
+            ),
+        ]);
     }
 }

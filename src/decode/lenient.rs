@@ -536,6 +536,19 @@ mod tests {
         parse_at(s, 0).expect("a value")
     }
 
+    /// The value of `key` in `v`, which has it.
+    fn member<'v>(v: &'v Value, key: &str) -> &'v Value {
+        v.member(key).unwrap().1
+    }
+
+    fn num(s: &str) -> Value {
+        Value::Num(s.into())
+    }
+
+    fn string(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+
     fn obj(s: &str) -> Vec<(String, Value)> {
         match parse(s).value {
             Value::Obj(m) => m,
@@ -552,22 +565,15 @@ mod tests {
             _ => unreachable!(),
         };
         assert_eq!(m[0].0, "a");
-        assert_eq!(
-            m[0].1,
-            Value::Arr(vec![
-                Value::Num("1".into()),
-                Value::Num("2.5".into()),
-                Value::Num("-3e2".into())
-            ])
-        );
-        assert_eq!(m[2].1, Value::Str("x\"y".into()));
+        assert_eq!(m[0].1, Value::Arr(vec![num("1"), num("2.5"), num("-3e2")]));
+        assert_eq!(m[2].1, string("x\"y"));
     }
 
     #[test]
     fn leading_zeros_keep_their_digits() {
         let m = obj(r#"{"code": 0000, "n": 007}"#);
-        assert_eq!(m[0].1, Value::Num("0000".into()));
-        assert_eq!(m[1].1, Value::Num("007".into()));
+        assert_eq!(m[0].1, num("0000"));
+        assert_eq!(m[1].1, num("007"));
     }
 
     #[test]
@@ -583,10 +589,7 @@ mod tests {
         assert!(p.complete);
         assert_eq!(
             p.value.member("a").map(|(_, v)| v.clone()),
-            Some(Value::Arr(vec![
-                Value::Num("1".into()),
-                Value::Num("2".into())
-            ]))
+            Some(Value::Arr(vec![num("1"), num("2")]))
         );
     }
 
@@ -596,39 +599,27 @@ mod tests {
             r#"{'success': False, 'errResponse': {'code': 1004, 'message': 'It\'s "expired"', 'botId': None}, u'x': True}"#,
         );
         assert!(p.complete);
-        assert_eq!(p.value.member("success").unwrap().1, &Value::Bool(false));
-        let inner = p.value.member("errResponse").unwrap().1;
-        assert_eq!(inner.member("code").unwrap().1, &Value::Num("1004".into()));
-        assert_eq!(
-            inner.member("message").unwrap().1,
-            &Value::Str("It's \"expired\"".into())
-        );
-        assert_eq!(inner.member("botId").unwrap().1, &Value::Null);
-        assert_eq!(p.value.member("x").unwrap().1, &Value::Bool(true));
+        assert_eq!(member(&p.value, "success"), &Value::Bool(false));
+        let inner = member(&p.value, "errResponse");
+        assert_eq!(member(inner, "code"), &num("1004"));
+        assert_eq!(member(inner, "message"), &string("It's \"expired\""));
+        assert_eq!(member(inner, "botId"), &Value::Null);
+        assert_eq!(member(&p.value, "x"), &Value::Bool(true));
     }
 
     #[test]
     fn javascript_object_literals_parse() {
         let p = parse("{ error: 1, code: 1302, message: 'Exceed', extra: undefined }");
         assert!(p.complete);
-        assert_eq!(
-            p.value.member("code").unwrap().1,
-            &Value::Num("1302".into())
-        );
-        assert_eq!(p.value.member("extra").unwrap().1, &Value::Null);
+        assert_eq!(member(&p.value, "code"), &num("1302"));
+        assert_eq!(member(&p.value, "extra"), &Value::Null);
     }
 
     #[test]
     fn keys_match_case_insensitively_exact_first() {
         let p = parse(r#"{"errorcode": 1, "ErrorCode": 2}"#);
-        assert_eq!(
-            p.value.member("ErrorCode").unwrap().1,
-            &Value::Num("2".into())
-        );
-        assert_eq!(
-            p.value.member("ERRORCODE").unwrap().1,
-            &Value::Num("1".into())
-        );
+        assert_eq!(member(&p.value, "ErrorCode"), &num("2"));
+        assert_eq!(member(&p.value, "ERRORCODE"), &num("1"));
     }
 
     #[test]
@@ -636,31 +627,25 @@ mod tests {
         let m = obj(
             r#"{"a": "\ud83d\ude00", "b": "\ud800", "c": "\udc00x", "d": "\ud800\u0041", "e": "\uZZ"}"#,
         );
-        assert_eq!(m[0].1, Value::Str("😀".into()));
-        assert_eq!(m[1].1, Value::Str("\u{FFFD}".into()));
-        assert_eq!(m[2].1, Value::Str("\u{FFFD}x".into()));
-        assert_eq!(m[3].1, Value::Str("\u{FFFD}A".into()));
-        assert_eq!(m[4].1, Value::Str("\u{FFFD}ZZ".into()));
+        assert_eq!(m[0].1, string("😀"));
+        assert_eq!(m[1].1, string("\u{FFFD}"));
+        assert_eq!(m[2].1, string("\u{FFFD}x"));
+        assert_eq!(m[3].1, string("\u{FFFD}A"));
+        assert_eq!(m[4].1, string("\u{FFFD}ZZ"));
     }
 
     #[test]
     fn python_escapes() {
         let m = obj(r#"{'a': '\x41\U0001F600\u00e9'}"#);
-        assert_eq!(m[0].1, Value::Str("A😀é".into()));
+        assert_eq!(m[0].1, string("A😀é"));
     }
 
     #[test]
     fn unterminated_input_gives_the_partial_document() {
         let p = parse(r#"{"error": 1, "code": 1302, "message": "Exceed Anon"#);
         assert!(!p.complete);
-        assert_eq!(
-            p.value.member("code").unwrap().1,
-            &Value::Num("1302".into())
-        );
-        assert_eq!(
-            p.value.member("message").unwrap().1,
-            &Value::Str("Exceed Anon".into())
-        );
+        assert_eq!(member(&p.value, "code"), &num("1302"));
+        assert_eq!(member(&p.value, "message"), &string("Exceed Anon"));
         // A raw newline ends an unterminated string; parsing stops there.
         let text = "{\"a\": \"abc\n{\"b\": 1}";
         let p = parse(text);
@@ -673,10 +658,7 @@ mod tests {
         let text = r#"{"code": 1302 "message": "x"}"#;
         let p = parse(text);
         assert!(!p.complete);
-        assert_eq!(
-            p.value.member("code").unwrap().1,
-            &Value::Num("1302".into())
-        );
+        assert_eq!(member(&p.value, "code"), &num("1302"));
         assert!(p.end > 0 && p.end < text.len());
         assert!(parse_at("}", 0).is_none());
         assert!(parse_at("", 0).is_none());
@@ -717,9 +699,6 @@ mod tests {
         ] {
             let _ = parse_at(s, 0);
         }
-        assert_eq!(
-            parse("{a=>1, b=2}").value.member("b").unwrap().1,
-            &Value::Num("2".into())
-        );
+        assert_eq!(member(&parse("{a=>1, b=2}").value, "b"), &num("2"));
     }
 }

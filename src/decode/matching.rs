@@ -203,15 +203,9 @@ impl Decoder<'_> {
             message,
             http_status: Some(status),
             vendor: self.family(families::HTTP).map(|v| self.vendor_id(v)),
-            path,
-            field: None,
-            confidence,
             evidence,
-            note: None,
-            retry_after: None,
-            details: Vec::new(),
             match_rows: rows,
-            suggestion_rows: Vec::new(),
+            ..FoundError::new(path, confidence)
         }
     }
 }

@@ -119,6 +119,28 @@ pub struct FoundError {
     pub suggestion_rows: Vec<RowId>,
 }
 
+impl FoundError {
+    /// An error found at `path`, identified with `confidence`, and nothing else known yet: a
+    /// stage sets what it knows over it (`FoundError { code, ..FoundError::new(path, c) }`).
+    pub(super) fn new(path: String, confidence: Confidence) -> FoundError {
+        FoundError {
+            code: None,
+            message: None,
+            http_status: None,
+            vendor: None,
+            path,
+            field: None,
+            confidence,
+            evidence: Vec::new(),
+            note: None,
+            retry_after: None,
+            details: Vec::new(),
+            match_rows: Vec::new(),
+            suggestion_rows: Vec::new(),
+        }
+    }
+}
+
 impl Report {
     /// Whether any error was identified as a catalog entry.
     pub fn matched(&self) -> bool {

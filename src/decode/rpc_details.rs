@@ -57,21 +57,12 @@ pub fn describe(detail: &Value) -> String {
     };
     let said = match name {
         "google.rpc.ErrorInfo" => {
-            let mut t = format!(
-                "reason {}, domain {}",
+            format!(
+                "reason {}, domain {}{}",
                 s(detail, "reason"),
-                s(detail, "domain")
-            );
-            if let Some(meta) = detail.get("metadata").and_then(Value::as_object) {
-                let pairs: Vec<String> = meta
-                    .iter()
-                    .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
-                    .collect();
-                if !pairs.is_empty() {
-                    t.push_str(&format!(" ({})", pairs.join(", ")));
-                }
-            }
-            t
+                s(detail, "domain"),
+                pairs_in_parentheses(detail.get("metadata"))
+            )
         }
         "google.rpc.RetryInfo" => format!("retry after {}", s(detail, "retryDelay")),
         "google.rpc.QuotaFailure" => items("violations", &|v| quota_violation(v)),
@@ -133,17 +124,22 @@ fn quota_violation(v: &Value) -> String {
     if !s("quotaValue").is_empty() {
         parts.push(format!("limit {}", s("quotaValue")));
     }
-    let mut said = parts.join(", ");
-    if let Some(dims) = v.get("quotaDimensions").and_then(Value::as_object) {
-        let pairs: Vec<String> = dims
-            .iter()
-            .map(|(k, d)| format!("{k}={}", d.as_str().unwrap_or("")))
-            .collect();
-        if !pairs.is_empty() {
-            said.push_str(&format!(" ({})", pairs.join(", ")));
-        }
+    parts.join(", ") + &pairs_in_parentheses(v.get("quotaDimensions"))
+}
+
+/// A map of strings as ` (key=value, key=value)`, after a space; nothing when there is no
+/// map or it is empty (an `ErrorInfo`'s `metadata`, a quota's dimensions).
+fn pairs_in_parentheses(map: Option<&Value>) -> String {
+    let pairs: Vec<String> = map
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or("")))
+        .collect();
+    if pairs.is_empty() {
+        return String::new();
     }
-    said
+    format!(" ({})", pairs.join(", "))
 }
 
 /// A `google.protobuf.Duration` as JSON prints it: `30s`, `1.5s`, `0.000400s` as `0.0004s`.

@@ -287,54 +287,50 @@ const GENERIC_CJK: &[&str] = &[
 mod tests {
     use super::*;
 
+    /// PIXNET 4001 and 1001, as their catalog entries read.
+    const E4001: [&str; 2] = [
+        "URL 中缺少必要參數 %s",
+        "A required URL parameter (%s) is missing.",
+    ];
+    const E1001: [&str; 3] = [
+        "錯誤:此APIkey已被停權",
+        "This API key has been suspended; contact PIXNET.",
+        "API Key 被停權,請洽站方",
+    ];
+
     #[test]
     fn another_api_s_message_contradicts() {
-        // PIXNET 4001 and 1001, as their catalog entries read.
-        let e4001 = [
-            "URL 中缺少必要參數 %s",
-            "A required URL parameter (%s) is missing.",
-        ];
         assert_eq!(
-            weigh("Insufficient funds in wallet", e4001),
+            weigh("Insufficient funds in wallet", E4001),
             Weight::Contradicts
         );
-        let e1001 = [
-            "錯誤:此APIkey已被停權",
-            "This API key has been suspended; contact PIXNET.",
-            "API Key 被停權,請洽站方",
-        ];
-        assert_eq!(weigh("Card expired", e1001), Weight::Contradicts);
-        assert_eq!(weigh("余额不足", e1001), Weight::Contradicts);
+        assert_eq!(weigh("Card expired", E1001), Weight::Contradicts);
+        assert_eq!(weigh("余额不足", E1001), Weight::Contradicts);
         // Only the words every error says are shared.
         assert_eq!(
-            weigh("The request is invalid: card declined", e1001),
+            weigh("The request is invalid: card declined", E1001),
             Weight::Contradicts
         );
     }
 
     #[test]
     fn the_entry_s_message_in_any_language_agrees() {
-        let e4001 = [
-            "URL 中缺少必要參數 %s",
-            "A required URL parameter (%s) is missing.",
-        ];
-        assert_eq!(weigh("URL 中缺少必要参数 user", e4001), Weight::Agrees);
+        assert_eq!(weigh("URL 中缺少必要参数 user", E4001), Weight::Agrees);
         assert_eq!(
-            weigh("A required URL parameter (page) is missing", e4001),
+            weigh("A required URL parameter (page) is missing", E4001),
             Weight::Agrees
         );
-        let e1001 = ["錯誤:此APIkey已被停權"];
-        assert_eq!(weigh("此APIkey已被停權", e1001), Weight::Agrees);
+        // 1001's Chinese text alone.
+        assert_eq!(
+            weigh("此APIkey已被停權", ["錯誤:此APIkey已被停權"]),
+            Weight::Agrees
+        );
     }
 
     #[test]
     fn a_shared_word_leaves_it_open() {
-        let e4001 = [
-            "URL 中缺少必要參數 %s",
-            "A required URL parameter (%s) is missing.",
-        ];
-        assert_eq!(weigh("missing parameters: id", e4001), Weight::Open);
-        assert_eq!(weigh("參數錯誤", e4001), Weight::Open);
+        assert_eq!(weigh("missing parameters: id", E4001), Weight::Open);
+        assert_eq!(weigh("參數錯誤", E4001), Weight::Open);
         let e1000 = ["Invalid / expired Token"];
         assert_eq!(weigh("Token has expired for user 7", e1000), Weight::Open);
     }

@@ -2,6 +2,7 @@
 //! middle of a word, a key or a CJK phrase. These tell such a break from a real line end, so the
 //! two pieces are read as one. Each looks at a bounded stretch after the break.
 
+use super::extract::line_start_within;
 use unicode_width::UnicodeWidthStr;
 
 /// Bytes looked at after a break for the rest of a string.
@@ -19,14 +20,7 @@ const MAX_PIECE: usize = 80;
 pub fn string_continues(text: &str, newline: usize, quote: u8) -> bool {
     let b = text.as_bytes();
     // The cut line, or its last LOOKAHEAD bytes (a wider one is no screen's).
-    let mut from = newline.saturating_sub(LOOKAHEAD);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let line_start = b[from..newline]
-        .iter()
-        .rposition(|&c| c == b'\n')
-        .map_or(from, |p| from + p + 1);
+    let line_start = line_start_within(text, newline, LOOKAHEAD);
     let width = text[line_start..newline].trim_end_matches('\r').width();
     let mut at = newline + 1;
     let limit = (newline + LOOKAHEAD).min(b.len());

@@ -71,73 +71,54 @@ fn java_v2_class(path: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["aws"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, n, nothing};
 
     #[test]
     fn sdks_cli_and_bodies() {
-        assert_eq!(
-            read(
-                "botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the DescribeTable operation (reached max retries: 4): Rate exceeded"
-            ),
-            [("aws", c("ThrottlingException"))]
-        );
-        assert_eq!(
-            read(
-                "<?xml version=\"1.0\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>"
-            ),
-            [("aws", n("NoSuchKey"))]
-        );
-        assert_eq!(
-            read(
-                r#"{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"x"}"#
-            ),
-            [("aws", c("ProvisionedThroughputExceededException"))]
-        );
-        assert_eq!(
-            read(
-                "operation error S3: GetObject, https response error StatusCode: 403, RequestID: X, api error AccessDenied: Access Denied"
-            ),
-            [("aws", c("AccessDenied"))]
-        );
-        assert_eq!(
-            read(
-                "Error: creating S3 Bucket (acme-logs): operation error S3: CreateBucket, https response error StatusCode: 409, RequestID: X, HostID: Y, BucketAlreadyOwnedByYou: Your previous request to create the named bucket succeeded and you already own it."
-            ),
-            [("aws", n("BucketAlreadyOwnedByYou"))]
-        );
-        assert_eq!(
-            read(
-                "AccessDenied: Access Denied\n\tstatus code: 403, request id: 4E5B, host id: abc="
-            ),
-            [("aws", n("AccessDenied"))]
-        );
-        assert_eq!(
-            read(
-                "Error: error creating S3 bucket: AccessDenied: Access Denied\n\tstatus code: 403, request id: X, host id: Y"
-            ),
-            [("aws", n("AccessDenied"))]
-        );
-        assert_eq!(
-            read(
-                "software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException: Requested resource not found (Service: DynamoDb, Status Code: 400, Request ID: ABC)"
-            ),
-            [("aws", n("ResourceNotFoundException"))]
-        );
-        assert!(
-            read(
-                "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied (Service: S3, Status Code: 403, Request ID: X, Extended Request ID: Y)"
-            )
-            .is_empty()
-        );
-        assert_eq!(
-            read(
-                "ResourceNotFoundException: Requested resource not found\n  '$fault': 'client',\n  __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException'"
-            ),
-            [("aws", c("ResourceNotFoundException"))]
+        check_reads(
+            "aws",
+            [
+                Case {
+                    line: "botocore.exceptions.ClientError: An error occurred (ThrottlingException) when calling the DescribeTable operation (reached max retries: 4): Rate exceeded",
+                    reads: exactly([c("ThrottlingException")]),
+                },
+                Case {
+                    line: "<?xml version=\"1.0\"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>",
+                    reads: exactly([n("NoSuchKey")]),
+                },
+                Case {
+                    line: r#"{"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException","message":"x"}"#,
+                    reads: exactly([c("ProvisionedThroughputExceededException")]),
+                },
+                Case {
+                    line: "operation error S3: GetObject, https response error StatusCode: 403, RequestID: X, api error AccessDenied: Access Denied",
+                    reads: exactly([c("AccessDenied")]),
+                },
+                Case {
+                    line: "Error: creating S3 Bucket (acme-logs): operation error S3: CreateBucket, https response error StatusCode: 409, RequestID: X, HostID: Y, BucketAlreadyOwnedByYou: Your previous request to create the named bucket succeeded and you already own it.",
+                    reads: exactly([n("BucketAlreadyOwnedByYou")]),
+                },
+                Case {
+                    line: "AccessDenied: Access Denied\n\tstatus code: 403, request id: 4E5B, host id: abc=",
+                    reads: exactly([n("AccessDenied")]),
+                },
+                Case {
+                    line: "Error: error creating S3 bucket: AccessDenied: Access Denied\n\tstatus code: 403, request id: X, host id: Y",
+                    reads: exactly([n("AccessDenied")]),
+                },
+                Case {
+                    line: "software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException: Requested resource not found (Service: DynamoDb, Status Code: 400, Request ID: ABC)",
+                    reads: exactly([n("ResourceNotFoundException")]),
+                },
+                Case {
+                    line: "ResourceNotFoundException: Requested resource not found\n  '$fault': 'client',\n  __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException'",
+                    reads: exactly([c("ResourceNotFoundException")]),
+                },
+                Case {
+                    line: "software.amazon.awssdk.services.s3.model.S3Exception: Access Denied (Service: S3, Status Code: 403, Request ID: X, Extended Request ID: Y)",
+                    reads: nothing(),
+                },
+            ],
         );
     }
 }

@@ -14,14 +14,22 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys};
+    use super::super::tests::{Case, alone, c, check_reads, including};
 
     #[test]
     fn the_tool_php_and_python() {
-        assert_eq!(
-            keys("curl: (28) Operation timed out after 5001 milliseconds"),
-            [("curl", c("28"))]
+        check_reads(
+            "curl",
+            [
+                Case {
+                    line: "curl: (28) Operation timed out after 5001 milliseconds",
+                    reads: alone([c("28")]),
+                },
+                Case {
+                    line: "cURL error 6: Could not resolve host: x",
+                    reads: including([c("6")]),
+                },
+            ],
         );
-        assert!(keys("cURL error 6: Could not resolve host: x").contains(&("curl", c("6"))));
     }
 }

@@ -36,29 +36,30 @@ fn retry_words(code: &str, _: Option<Kind>) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["dns"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, n};
 
     #[test]
     fn dig_nslookup_host_and_dnspython() {
-        assert_eq!(
-            read(";; ->>HEADER<<- opcode: QUERY, status: SERVFAIL, id: 23409"),
-            [("dns", n("SERVFAIL"))]
-        );
-        assert_eq!(
-            read("** server can't find nosuch.example.com: NXDOMAIN"),
-            [("dns", n("NXDOMAIN"))]
-        );
-        assert_eq!(
-            read("Host nosuch.example.com not found: 3(NXDOMAIN)"),
-            [("dns", c("3"))]
-        );
-        assert_eq!(
-            read("dns.resolver.NXDOMAIN: The DNS query name does not exist: x."),
-            [("dns", n("NXDOMAIN"))]
+        check_reads(
+            "dns",
+            [
+                Case {
+                    line: ";; ->>HEADER<<- opcode: QUERY, status: SERVFAIL, id: 23409",
+                    reads: exactly([n("SERVFAIL")]),
+                },
+                Case {
+                    line: "** server can't find nosuch.example.com: NXDOMAIN",
+                    reads: exactly([n("NXDOMAIN")]),
+                },
+                Case {
+                    line: "Host nosuch.example.com not found: 3(NXDOMAIN)",
+                    reads: exactly([c("3")]),
+                },
+                Case {
+                    line: "dns.resolver.NXDOMAIN: The DNS query name does not exist: x.",
+                    reads: exactly([n("NXDOMAIN")]),
+                },
+            ],
         );
     }
 }

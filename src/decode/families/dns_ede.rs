@@ -10,17 +10,16 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["dns-ede"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly};
 
     #[test]
     fn dig() {
-        assert_eq!(
-            read("; EDNS: version: 0, flags:; udp: 1232\n; EDE: 18 (Prohibited)\n"),
-            [("dns-ede", c("18"))]
+        check_reads(
+            "dns-ede",
+            [Case {
+                line: "; EDNS: version: 0, flags:; udp: 1232\n; EDE: 18 (Prohibited)\n",
+                reads: exactly([c("18")]),
+            }],
         );
     }
 }

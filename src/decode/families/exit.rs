@@ -27,57 +27,76 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["exit"], text)
-    }
-
-    fn exit(text: &str) -> Vec<super::super::Key> {
-        read(text)
-            .into_iter()
-            .filter(|(f, _)| *f == "exit")
-            .map(|(_, k)| k)
-            .collect()
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, nothing};
 
     #[test]
     fn docker_kubectl_go_make_python_and_ci() {
-        assert_eq!(
-            exit(
-                "3f4e1a9c2b7d   acme/api:1.8.2   \"node dist/server.js\"   12 minutes ago   Exited (137) 2 minutes ago   api"
-            ),
-            [c("137")]
+        check_reads(
+            "exit",
+            [
+                Case {
+                    line: "3f4e1a9c2b7d   acme/api:1.8.2   \"node dist/server.js\"   12 minutes ago   Exited (137) 2 minutes ago   api",
+                    reads: exactly([c("137")]),
+                },
+                Case {
+                    line: "      Exit Code:    137\n",
+                    reads: exactly([c("137")]),
+                },
+                Case {
+                    line: "2024/05/13 build: exit status 139",
+                    reads: exactly([c("139")]),
+                },
+                Case {
+                    line: "make: *** [Makefile:23: test] Error 2",
+                    reads: exactly([c("2")]),
+                },
+                Case {
+                    line: "subprocess.CalledProcessError: Command 'pg_dump' returned non-zero exit status 127.",
+                    reads: exactly([c("127")]),
+                },
+                Case {
+                    line: "worker-1 exited with code 137",
+                    reads: exactly([c("137")]),
+                },
+                Case {
+                    line: "Error: Process completed with exit code 137.",
+                    reads: exactly([c("137")]),
+                },
+                Case {
+                    line: "error: process didn't exit successfully: `target/debug/app` (exit status: 101)",
+                    reads: exactly([c("101")]),
+                },
+                Case {
+                    line: "$ timeout 30 ./integration.sh\n$ echo $?\n124\n",
+                    reads: exactly([c("124")]),
+                },
+                Case {
+                    line: "dev@box:~$ echo $status\n64\n",
+                    reads: exactly([c("64")]),
+                },
+                // Durations, ports and Windows exception codes are not exit statuses; nor is a
+                // number that is not the only thing on the line after `echo $?`.
+                Case {
+                    line: "$ echo $?; ls\n3 files\n",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "job 4411 finished, took 137ms",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "listening on port 1045",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "has exited with code -1073741819 (0xc0000005)",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "exited with code 3221225477",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(exit("      Exit Code:    137\n"), [c("137")]);
-        assert_eq!(exit("2024/05/13 build: exit status 139"), [c("139")]);
-        assert_eq!(exit("make: *** [Makefile:23: test] Error 2"), [c("2")]);
-        assert_eq!(
-            exit(
-                "subprocess.CalledProcessError: Command 'pg_dump' returned non-zero exit status 127."
-            ),
-            [c("127")]
-        );
-        assert_eq!(exit("worker-1 exited with code 137"), [c("137")]);
-        assert_eq!(
-            exit("Error: Process completed with exit code 137."),
-            [c("137")]
-        );
-        assert_eq!(
-            exit("error: process didn't exit successfully: `target/debug/app` (exit status: 101)"),
-            [c("101")]
-        );
-        assert_eq!(
-            exit("$ timeout 30 ./integration.sh\n$ echo $?\n124\n"),
-            [c("124")]
-        );
-        assert_eq!(exit("dev@box:~$ echo $status\n64\n"), [c("64")]);
-        // Durations, ports and Windows exception codes are not exit statuses; nor is a number
-        // that is not the only thing on the line after `echo $?`.
-        assert!(exit("$ echo $?; ls\n3 files\n").is_empty());
-        assert!(exit("job 4411 finished, took 137ms").is_empty());
-        assert!(exit("listening on port 1045").is_empty());
-        assert!(exit("has exited with code -1073741819 (0xc0000005)").is_empty());
-        assert!(exit("exited with code 3221225477").is_empty());
     }
 }

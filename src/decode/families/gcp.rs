@@ -56,33 +56,54 @@ fn retry_words(_: &str, kind: Option<Kind>) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["gcp"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, nothing};
 
     #[test]
     fn json_details_and_protobuf_text() {
-        let json = r#"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"translate.googleapis.com"}}]}}"#;
-        assert_eq!(read(json), [("gcp", c("API_KEY_INVALID"))]);
-        let text = "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded. [reason: \"RATE_LIMIT_EXCEEDED\"\ndomain: \"googleapis.com\"\nmetadata {\n}\n]";
-        assert_eq!(read(text), [("gcp", c("RATE_LIMIT_EXCEEDED"))]);
-        // Go's %v of status.Details(), compact.
-        let go = r#"details: [reason:"SERVICE_DISABLED"  domain:"googleapis.com" metadata:{key:"service" value:"pubsub.googleapis.com"}]"#;
-        assert_eq!(read(go), [("gcp", c("SERVICE_DISABLED"))]);
-        // Another service's ErrorInfo (grpcurl's Details: of a service of one's own).
-        let own = r#"{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INVALID_EMAIL", "domain": "users.example.com"}"#;
-        assert!(read(own).is_empty());
-        let first_line = text.lines().next().unwrap();
-        assert_eq!(read(first_line), [("gcp", c("RATE_LIMIT_EXCEEDED"))]);
-        let gax = "Error: 7 PERMISSION_DENIED: Cloud Firestore API has not been used in project acme before or it is disabled.\n    at callErrorFromStatus (/app/node_modules/@grpc/grpc-js/build/src/call.js:31:19) {\n  code: 7,\n  reason: 'SERVICE_DISABLED',\n  domain: 'googleapis.com',\n  errorInfoMetadata: { service: 'firestore.googleapis.com' }\n}";
-        assert_eq!(read(gax), [("gcp", c("SERVICE_DISABLED"))]);
-        let grpcurl = "ERROR:\n  Code: PermissionDenied\n  Message: Cloud Firestore API has not been used in project 1234 before or it is disabled.\n  Details:\n  1)\t{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"domain\":\"googleapis.com\",\"metadata\":{\"consumer\":\"projects/1234\",\"service\":\"firestore.googleapis.com\"},\"reason\":\"SERVICE_DISABLED\"}\n";
-        assert_eq!(read(grpcurl), [("gcp", c("SERVICE_DISABLED"))]);
-        let gcloud = "ERROR: (gcloud.projects.get-iam-policy) [dev@example.com] does not have permission to access projects instance [acme-prod] (or it may not exist): The caller does not have permission. This command is authenticated as dev@example.com which is the active account specified by the [core/account] property.\n- '@type': type.googleapis.com/google.rpc.ErrorInfo\n  domain: cloudresourcemanager.googleapis.com\n  metadata:\n    permission: resourcemanager.projects.getIamPolicy\n  reason: IAM_PERMISSION_DENIED\n";
-        assert_eq!(read(gcloud), [("gcp", c("IAM_PERMISSION_DENIED"))]);
-        // A reason of another kind of body is not an ErrorInfo's.
-        assert!(read(r#"{"reason": "NOT_READY", "status": 503}"#).is_empty());
+        check_reads(
+            "gcp",
+            [
+                Case {
+                    line: r#"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"translate.googleapis.com"}}]}}"#,
+                    reads: exactly([c("API_KEY_INVALID")]),
+                },
+                Case {
+                    line: "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded. [reason: \"RATE_LIMIT_EXCEEDED\"\ndomain: \"googleapis.com\"\nmetadata {\n}\n]",
+                    reads: exactly([c("RATE_LIMIT_EXCEEDED")]),
+                },
+                // Go's %v of status.Details(), compact.
+                Case {
+                    line: r#"details: [reason:"SERVICE_DISABLED"  domain:"googleapis.com" metadata:{key:"service" value:"pubsub.googleapis.com"}]"#,
+                    reads: exactly([c("SERVICE_DISABLED")]),
+                },
+                // google-api-core's first line alone.
+                Case {
+                    line: "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded. [reason: \"RATE_LIMIT_EXCEEDED\"",
+                    reads: exactly([c("RATE_LIMIT_EXCEEDED")]),
+                },
+                Case {
+                    line: "Error: 7 PERMISSION_DENIED: Cloud Firestore API has not been used in project acme before or it is disabled.\n    at callErrorFromStatus (/app/node_modules/@grpc/grpc-js/build/src/call.js:31:19) {\n  code: 7,\n  reason: 'SERVICE_DISABLED',\n  domain: 'googleapis.com',\n  errorInfoMetadata: { service: 'firestore.googleapis.com' }\n}",
+                    reads: exactly([c("SERVICE_DISABLED")]),
+                },
+                Case {
+                    line: "ERROR:\n  Code: PermissionDenied\n  Message: Cloud Firestore API has not been used in project 1234 before or it is disabled.\n  Details:\n  1)\t{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"domain\":\"googleapis.com\",\"metadata\":{\"consumer\":\"projects/1234\",\"service\":\"firestore.googleapis.com\"},\"reason\":\"SERVICE_DISABLED\"}\n",
+                    reads: exactly([c("SERVICE_DISABLED")]),
+                },
+                Case {
+                    line: "ERROR: (gcloud.projects.get-iam-policy) [dev@example.com] does not have permission to access projects instance [acme-prod] (or it may not exist): The caller does not have permission. This command is authenticated as dev@example.com which is the active account specified by the [core/account] property.\n- '@type': type.googleapis.com/google.rpc.ErrorInfo\n  domain: cloudresourcemanager.googleapis.com\n  metadata:\n    permission: resourcemanager.projects.getIamPolicy\n  reason: IAM_PERMISSION_DENIED\n",
+                    reads: exactly([c("IAM_PERMISSION_DENIED")]),
+                },
+                // Another service's ErrorInfo (grpcurl's Details: of a service of one's own).
+                Case {
+                    line: r#"{"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "INVALID_EMAIL", "domain": "users.example.com"}"#,
+                    reads: nothing(),
+                },
+                // A reason of another kind of body is not an ErrorInfo's.
+                Case {
+                    line: r#"{"reason": "NOT_READY", "status": 503}"#,
+                    reads: nothing(),
+                },
+            ],
+        );
     }
 }

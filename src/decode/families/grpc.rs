@@ -46,51 +46,59 @@ fn api_core_class(class: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys, n};
+    use super::super::tests::{Case, alone, c, check_reads, including, keys, n};
 
     #[test]
     fn status_lines_of_each_runtime() {
-        assert_eq!(
-            keys("rpc error: code = Unavailable desc = connection error"),
-            [("grpc", n("Unavailable"))]
+        check_reads(
+            "grpc",
+            [
+                Case {
+                    line: "rpc error: code = Unavailable desc = connection error",
+                    reads: alone([n("Unavailable")]),
+                },
+                Case {
+                    line: "io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: deadline exceeded",
+                    reads: alone([n("DEADLINE_EXCEEDED")]),
+                },
+                Case {
+                    line: "\tstatus = StatusCode.NOT_FOUND\n",
+                    reads: including([n("NOT_FOUND")]),
+                },
+                Case {
+                    line: "ERROR:\n  Code: PermissionDenied\n  Message: no",
+                    reads: including([n("PermissionDenied")]),
+                },
+                Case {
+                    line: "Error: 14 UNAVAILABLE: No connection",
+                    reads: including([c("14")]),
+                },
+            ],
         );
-        assert_eq!(
-            keys("io.grpc.StatusRuntimeException: DEADLINE_EXCEEDED: deadline exceeded"),
-            [("grpc", n("DEADLINE_EXCEEDED"))]
-        );
-        assert!(keys("\tstatus = StatusCode.NOT_FOUND\n").contains(&("grpc", n("NOT_FOUND"))));
-        assert!(
-            keys("ERROR:\n  Code: PermissionDenied\n  Message: no")
-                .contains(&("grpc", n("PermissionDenied")))
-        );
-        assert!(keys("Error: 14 UNAVAILABLE: No connection").contains(&("grpc", c("14"))));
     }
 
     #[test]
     fn google_api_core_and_gcloud() {
-        let grpc = |text: &str| -> Vec<_> {
-            keys(text)
+        // Every gRPC key of the line, a key found twice twice.
+        for (line, name) in [
+            (
+                "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for quota metric",
+                "ResourceExhausted",
+            ),
+            (
+                "google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses",
+                "UNAVAILABLE",
+            ),
+            (
+                "ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'run.services.get' denied",
+                "PERMISSION_DENIED",
+            ),
+        ] {
+            let grpc: Vec<_> = keys(line)
                 .into_iter()
                 .filter(|(f, _)| *f == "grpc")
-                .collect()
-        };
-        assert_eq!(
-            grpc(
-                "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for quota metric"
-            ),
-            [("grpc", n("ResourceExhausted"))]
-        );
-        assert_eq!(
-            grpc(
-                "google.api_core.exceptions.ServiceUnavailable: 503 failed to connect to all addresses"
-            ),
-            [("grpc", n("UNAVAILABLE"))]
-        );
-        assert_eq!(
-            grpc(
-                "ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'run.services.get' denied"
-            ),
-            [("grpc", n("PERMISSION_DENIED"))]
-        );
+                .collect();
+            assert_eq!(grpc, [("grpc", n(name))], "{line}");
+        }
     }
 }

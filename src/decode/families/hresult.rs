@@ -3,7 +3,7 @@
 //! `HResult: -2147024891`, and `Error 0x80070005`. An HRESULT of the Win32 facility
 //! (`0x8007xxxx`) is that Win32 error too.
 
-use super::{Family, Key, Pattern, hex8, u32_value};
+use super::{Family, Key, Pattern, hex8_form, u32_value};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -18,13 +18,14 @@ pub const FAMILY: Family = Family {
         ),
     ],
     triggers: &["hresult"],
-    code_form: hresult_form,
+    // `0x80070005`, `80070005`, `0x80070005` in lower case, `-2147024891`.
+    code_form: hex8_form,
     links: win32_facility,
     ..Family::new("hresult")
 };
 
 fn hresult(s: &str) -> Option<Key> {
-    Some(Key::Code(hex8(u32_value(s)?)))
+    hex8_form(s).map(Key::Code)
 }
 
 /// `COMException (0x80040154)`, but not .NET Framework's `Win32Exception (0x80004005)`, whose
@@ -35,11 +36,6 @@ fn exception(s: &str) -> Option<Key> {
     }
     let (_, hex) = s.split_once(" (")?;
     hresult(hex.trim_end_matches(')'))
-}
-
-/// `0x80070005`, `80070005`, `0x80070005` in lower case, `-2147024891`.
-fn hresult_form(typed: &str) -> Option<String> {
-    u32_value(typed).map(hex8)
 }
 
 /// `0x8007xxxx` is HRESULT_FROM_WIN32(xxxx).
@@ -57,52 +53,57 @@ fn win32_facility(key: &Key) -> Vec<(&'static str, Key)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["hresult", "win32"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, including, keys_in, nothing};
 
     #[test]
     fn dotnet_powershell_and_com() {
         assert_eq!(
-            read("The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)"),
+            keys_in(
+                &["hresult", "win32"],
+                "The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)"
+            ),
             [("win32", c("1722")), ("hresult", c("0x800706BA"))]
         );
-        assert!(
-            read("COMException (0x80040154): Retrieving the COM class factory")
-                .contains(&("hresult", c("0x80040154")))
+        check_reads(
+            "hresult",
+            [
+                Case {
+                    line: "COMException (0x80040154): Retrieving the COM class factory",
+                    reads: including([c("0x80040154")]),
+                },
+                Case {
+                    line: "HResult: -2147024891",
+                    reads: including([c("0x80070005")]),
+                },
+                Case {
+                    line: "    HRESULT: 0x80070005",
+                    reads: including([c("0x80070005")]),
+                },
+                Case {
+                    line: "CoCreateInstance failed, hr = 0x80040154",
+                    reads: including([c("0x80040154")]),
+                },
+                Case {
+                    line: "hr=0x80070005",
+                    reads: including([c("0x80070005")]),
+                },
+                Case {
+                    line: "Install-Package : Error 0x80070005: Access is denied.",
+                    reads: including([c("0x80070005")]),
+                },
+                // .NET Framework's Win32Exception always says E_FAIL: the Win32 family reads it.
+                Case {
+                    line: "Win32Exception (0x80004005): Access is denied",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert!(read("HResult: -2147024891").contains(&("hresult", c("0x80070005"))));
-        assert!(read("    HRESULT: 0x80070005").contains(&("hresult", c("0x80070005"))));
-        assert!(
-            read("CoCreateInstance failed, hr = 0x80040154")
-                .contains(&("hresult", c("0x80040154")))
-        );
-        assert!(read("hr=0x80070005").contains(&("hresult", c("0x80070005"))));
-        assert!(
-            read("Install-Package : Error 0x80070005: Access is denied.")
-                .contains(&("hresult", c("0x80070005")))
-        );
-        // .NET Framework's Win32Exception always says E_FAIL: the Win32 family reads it.
-        assert!(
-            !read("Win32Exception (0x80004005): Access is denied")
-                .iter()
-                .any(|(f, _)| *f == "hresult")
-        );
-        // A CLSID's groups and other hex are not HRESULTs.
-        assert!(read("CLSID {00024500-0000-0000-C000-000000000046}").is_empty());
-        assert!(read("Fault offset: 0x00000000000a5a1b").is_empty());
-    }
-
-    #[test]
-    fn number_forms() {
-        let form = super::FAMILY.code_form;
-        assert_eq!(form("80070005"), Some("0x80070005".into()));
-        assert_eq!(form("0x80070005"), Some("0x80070005".into()));
-        assert_eq!(form("0x8007000e"), Some("0x8007000E".into()));
-        assert_eq!(form("-2147024891"), Some("0x80070005".into()));
-        assert_eq!(form("5"), None);
-        assert_eq!(form("E_ACCESSDENIED"), None);
+        // A CLSID's groups and other hex are neither HRESULTs nor Win32 errors.
+        for other in [
+            "CLSID {00024500-0000-0000-C000-000000000046}",
+            "Fault offset: 0x00000000000a5a1b",
+        ] {
+            assert!(keys_in(&["hresult", "win32"], other).is_empty(), "{other}");
+        }
     }
 }

@@ -17,35 +17,30 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["http"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly};
 
     #[test]
     fn statuses_in_clients_words() {
-        assert_eq!(
-            read(
-                "google.api_core.exceptions.NotFound: 404 Document \"projects/p/databases/(default)/documents/a/b\" not found"
-            ),
-            [("http", c("404"))]
-        );
-        assert_eq!(
-            read(
-                "googleapiclient.errors.HttpError: <HttpError 403 when requesting https://www.googleapis.com/drive/v3/files?alt=json returned \"Insufficient Permission\">"
-            ),
-            [("http", c("403"))]
-        );
-        assert_eq!(
-            read(
-                "googleapi: Error 403: Cloud Resource Manager API has not been used in project 123 before or it is disabled., accessNotConfigured"
-            ),
-            [("http", c("403"))]
-        );
-        assert_eq!(
-            read("Error: Unexpected server response: 401"),
-            [("http", c("401"))]
+        check_reads(
+            "http",
+            [
+                Case {
+                    line: "google.api_core.exceptions.NotFound: 404 Document \"projects/p/databases/(default)/documents/a/b\" not found",
+                    reads: exactly([c("404")]),
+                },
+                Case {
+                    line: "googleapiclient.errors.HttpError: <HttpError 403 when requesting https://www.googleapis.com/drive/v3/files?alt=json returned \"Insufficient Permission\">",
+                    reads: exactly([c("403")]),
+                },
+                Case {
+                    line: "googleapi: Error 403: Cloud Resource Manager API has not been used in project 123 before or it is disabled., accessNotConfigured",
+                    reads: exactly([c("403")]),
+                },
+                Case {
+                    line: "Error: Unexpected server response: 401",
+                    reads: exactly([c("401")]),
+                },
+            ],
         );
     }
 }

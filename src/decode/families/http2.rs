@@ -44,55 +44,46 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["http2"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, n};
 
     #[test]
     fn go_curl_grpc_python_and_nghttp2() {
-        assert_eq!(
-            read(
-                "http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=NO_ERROR, debug=\"\""
-            ),
-            [("http2", n("NO_ERROR"))]
-        );
-        assert_eq!(
-            read(
-                "Post \"https://a/v1\": stream error: stream ID 3; PROTOCOL_ERROR; received from peer"
-            ),
-            [("http2", n("PROTOCOL_ERROR"))]
-        );
-        assert!(
-            read("curl: (92) HTTP/2 stream 1 was not closed cleanly: INTERNAL_ERROR (err 2)")
-                .contains(&("http2", n("INTERNAL_ERROR")))
-        );
-        assert!(
-            read("received prior goaway: code: ENHANCE_YOUR_CALM, debug data: \"too_many_pings\"")
-                .contains(&("http2", n("ENHANCE_YOUR_CALM")))
-        );
-        assert_eq!(
-            read(
-                "httpx.RemoteProtocolError: <StreamReset stream_id:1, error_code:ErrorCodes.REFUSED_STREAM, remote_reset:True>"
-            ),
-            [("http2", n("REFUSED_STREAM"))]
-        );
-        assert_eq!(
-            read(
-                "[  0.032] recv RST_STREAM frame <length=4, flags=0x00, stream_id=13>\n          (error_code=PROTOCOL_ERROR(0x01))"
-            ),
-            [("http2", n("PROTOCOL_ERROR"))]
-        );
-        assert_eq!(
-            read(
-                "Error [ERR_HTTP2_SESSION_ERROR]: Session closed with error code 2\n    at ClientHttp2Session.onGoawayData (node:internal/http2/core:689:21)"
-            ),
-            [("http2", c("2"))]
-        );
-        assert_eq!(
-            read("okhttp3.internal.http2.StreamResetException: stream was reset: CANCEL"),
-            [("http2", n("CANCEL"))]
+        check_reads(
+            "http2",
+            [
+                Case {
+                    line: "http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=NO_ERROR, debug=\"\"",
+                    reads: exactly([n("NO_ERROR")]),
+                },
+                Case {
+                    line: "Post \"https://a/v1\": stream error: stream ID 3; PROTOCOL_ERROR; received from peer",
+                    reads: exactly([n("PROTOCOL_ERROR")]),
+                },
+                Case {
+                    line: "curl: (92) HTTP/2 stream 1 was not closed cleanly: INTERNAL_ERROR (err 2)",
+                    reads: including([n("INTERNAL_ERROR")]),
+                },
+                Case {
+                    line: "received prior goaway: code: ENHANCE_YOUR_CALM, debug data: \"too_many_pings\"",
+                    reads: including([n("ENHANCE_YOUR_CALM")]),
+                },
+                Case {
+                    line: "httpx.RemoteProtocolError: <StreamReset stream_id:1, error_code:ErrorCodes.REFUSED_STREAM, remote_reset:True>",
+                    reads: exactly([n("REFUSED_STREAM")]),
+                },
+                Case {
+                    line: "[  0.032] recv RST_STREAM frame <length=4, flags=0x00, stream_id=13>\n          (error_code=PROTOCOL_ERROR(0x01))",
+                    reads: exactly([n("PROTOCOL_ERROR")]),
+                },
+                Case {
+                    line: "Error [ERR_HTTP2_SESSION_ERROR]: Session closed with error code 2\n    at ClientHttp2Session.onGoawayData (node:internal/http2/core:689:21)",
+                    reads: exactly([c("2")]),
+                },
+                Case {
+                    line: "okhttp3.internal.http2.StreamResetException: stream was reset: CANCEL",
+                    reads: exactly([n("CANCEL")]),
+                },
+            ],
         );
     }
 }

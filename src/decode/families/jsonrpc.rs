@@ -21,24 +21,26 @@ fn reserved(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["jsonrpc"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, nothing};
 
     #[test]
     fn bodies_and_lsp_logs() {
-        assert_eq!(
-            read(
-                r#"{"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"},"id":1}"#
-            ),
-            [("jsonrpc", c("-32601"))]
+        check_reads(
+            "jsonrpc",
+            [
+                Case {
+                    line: r#"{"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"},"id":1}"#,
+                    reads: exactly([c("-32601")]),
+                },
+                Case {
+                    line: "[Error - 10:22:01 AM] Request failed.\n  Message: cancelled\n  Code: -32800 \n",
+                    reads: exactly([c("-32800")]),
+                },
+                Case {
+                    line: r#"{"code": -1, "temp": -32100}"#,
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(
-            read("[Error - 10:22:01 AM] Request failed.\n  Message: cancelled\n  Code: -32800 \n"),
-            [("jsonrpc", c("-32800"))]
-        );
-        assert!(read(r#"{"code": -1, "temp": -32100}"#).is_empty());
     }
 }

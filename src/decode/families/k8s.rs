@@ -32,40 +32,42 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["k8s"], text)
-    }
+    use super::super::tests::{Case, check_reads, exactly, n, nothing};
 
     #[test]
     fn pods_events_and_describe() {
         let pods = "NAME                      READY   STATUS             RESTARTS       AGE\napi-7d9c7b6f5d-x2k8p      0/1     CrashLoopBackOff   7 (2m3s ago)   14m\nworker-5f6d8c9b7-q9w2z    1/1     Running            0              14m\n";
-        assert_eq!(
-            read(pods),
-            [("k8s", n("CrashLoopBackOff")), ("k8s", n("Running"))]
-        );
         let pull = "web-6b8f9d7c4-l7k4t      0/1     ErrImagePull       0          3m12s\napi-6c9d8f7b5-m4q2v    0/1     CreateContainerConfigError   0   41s\n";
-        assert_eq!(
-            read(pull),
-            [
-                ("k8s", n("ErrImagePull")),
-                ("k8s", n("CreateContainerConfigError"))
-            ]
-        );
         let events = "LAST SEEN   TYPE      REASON      OBJECT                     MESSAGE\n2m          Warning   BackOff     pod/api-7d9c7b6f5d-x2k8p   Back-off restarting failed container\n";
-        assert_eq!(read(events), [("k8s", n("BackOff"))]);
-        assert_eq!(
-            read(
-                "  Warning  Failed     12s (x3 over 40s)  kubelet  Error: secret \"db\" not found"
-            ),
-            [("k8s", n("Failed"))]
+        check_reads(
+            "k8s",
+            [
+                Case {
+                    line: pods,
+                    reads: exactly([n("CrashLoopBackOff"), n("Running")]),
+                },
+                Case {
+                    line: pull,
+                    reads: exactly([n("ErrImagePull"), n("CreateContainerConfigError")]),
+                },
+                Case {
+                    line: events,
+                    reads: exactly([n("BackOff")]),
+                },
+                Case {
+                    line: "  Warning  Failed     12s (x3 over 40s)  kubelet  Error: secret \"db\" not found",
+                    reads: exactly([n("Failed")]),
+                },
+                Case {
+                    line: "    Last State:     Terminated\n      Reason:       OOMKilled\n",
+                    reads: exactly([n("OOMKilled")]),
+                },
+                // A log's warning is not an event.
+                Case {
+                    line: "[x] Warning Failed to load config",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(
-            read("    Last State:     Terminated\n      Reason:       OOMKilled\n"),
-            [("k8s", n("OOMKilled"))]
-        );
-        // A log's warning is not an event.
-        assert!(read("[x] Warning Failed to load config").is_empty());
     }
 }

@@ -29,35 +29,34 @@ fn ad_data(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["ldap"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including};
 
     #[test]
     fn jndi_openldap_and_python() {
-        let jndi = "javax.naming.AuthenticationException: [LDAP: error code 49 - 80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52e, v4563]";
-        let found = read(jndi);
-        assert!(found.contains(&("ldap", c("49"))), "{found:?}");
-        assert!(found.contains(&("ldap", c("data 52e"))), "{found:?}");
-        assert_eq!(
-            read("ldap_bind: Invalid credentials (49)"),
-            [("ldap", c("49"))]
-        );
-        assert_eq!(
-            read("ldap_sasl_bind(SIMPLE): Can't contact LDAP server (-1)"),
-            [("ldap", c("-1"))]
-        );
-        assert_eq!(
-            read("# search result\nsearch: 2\nresult: 32 No such object\n"),
-            [("ldap", c("32"))]
-        );
-        assert_eq!(
-            read(
-                "ldap3.core.exceptions.LDAPSizeLimitExceededResult: LDAPSizeLimitExceededResult - 4 - sizeLimitExceeded - None"
-            ),
-            [("ldap", c("4"))]
+        check_reads(
+            "ldap",
+            [
+                Case {
+                    line: "javax.naming.AuthenticationException: [LDAP: error code 49 - 80090308: LdapErr: DSID-0C09044E, comment: AcceptSecurityContext error, data 52e, v4563]",
+                    reads: including([c("49"), c("data 52e")]),
+                },
+                Case {
+                    line: "ldap_bind: Invalid credentials (49)",
+                    reads: exactly([c("49")]),
+                },
+                Case {
+                    line: "ldap_sasl_bind(SIMPLE): Can't contact LDAP server (-1)",
+                    reads: exactly([c("-1")]),
+                },
+                Case {
+                    line: "# search result\nsearch: 2\nresult: 32 No such object\n",
+                    reads: exactly([c("32")]),
+                },
+                Case {
+                    line: "ldap3.core.exceptions.LDAPSizeLimitExceededResult: LDAPSizeLimitExceededResult - 4 - sizeLimitExceeded - None",
+                    reads: exactly([c("4")]),
+                },
+            ],
         );
     }
 }

@@ -309,7 +309,7 @@ pub fn message(s: &str) -> Option<Key> {
 /// `2147942405`; `None` for a small positive decimal, which is no such value's form.
 pub fn u32_value(typed: &str) -> Option<u32> {
     let t = typed.trim();
-    if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+    if let Some(hex) = hex_digits(t) {
         return (!hex.is_empty() && hex.len() <= 8)
             .then(|| u32::from_str_radix(hex, 16).ok())
             .flatten();
@@ -325,9 +325,21 @@ pub fn u32_value(typed: &str) -> Option<u32> {
     (n > i32::MAX as u64 && n <= u32::MAX as u64).then_some(n as u32)
 }
 
+/// The digits of a number written in hex, after its `0x` or `0X`.
+pub fn hex_digits(typed: &str) -> Option<&str> {
+    typed
+        .strip_prefix("0x")
+        .or_else(|| typed.strip_prefix("0X"))
+}
+
 /// `0x` and eight upper-case hex digits, the form of HRESULT and NTSTATUS codes.
 pub fn hex8(value: u32) -> String {
     format!("0x{value:08X}")
+}
+
+/// A 32-bit value typed in any of its forms ([`u32_value`]), as [`hex8`] writes it.
+pub fn hex8_form(typed: &str) -> Option<String> {
+    u32_value(typed).map(hex8)
 }
 
 /// The family with this id.
@@ -604,6 +616,75 @@ mod tests {
         Key::Message(s.into())
     }
 
+    /// A printed line and what a family must read in it.
+    pub(super) struct Case<'a> {
+        pub line: &'a str,
+        pub reads: Reads,
+    }
+
+    /// What a family must read in a printed line.
+    pub(super) enum Reads {
+        /// These keys, in this order, and no other key of the family.
+        Exactly(Vec<Key>),
+        /// Each of these keys, among whatever else the family reads.
+        Including(Vec<Key>),
+        /// These keys, in this order, and no key of any family besides.
+        Alone(Vec<Key>),
+        /// No key: the line is not the family's printout.
+        Nothing,
+    }
+
+    /// The family reads these keys and no others ([`Reads::Exactly`]).
+    pub(super) fn exactly<const N: usize>(keys: [Key; N]) -> Reads {
+        Reads::Exactly(keys.into())
+    }
+
+    /// The family reads these keys among others ([`Reads::Including`]).
+    pub(super) fn including<const N: usize>(keys: [Key; N]) -> Reads {
+        Reads::Including(keys.into())
+    }
+
+    /// The family reads these keys and no family reads anything else ([`Reads::Alone`]).
+    pub(super) fn alone<const N: usize>(keys: [Key; N]) -> Reads {
+        Reads::Alone(keys.into())
+    }
+
+    /// The family reads no key in the line ([`Reads::Nothing`]).
+    pub(super) fn nothing() -> Reads {
+        Reads::Nothing
+    }
+
+    /// The keys `family` reads in `text`, each once, in order.
+    pub(super) fn family_keys(family: &str, text: &str) -> Vec<Key> {
+        keys_in(&[family], text)
+            .into_iter()
+            .map(|(_, k)| k)
+            .collect()
+    }
+
+    /// Checks what `family` reads in each case's line; a failure names the line.
+    pub(super) fn check_reads<'a>(family: &'static str, cases: impl IntoIterator<Item = Case<'a>>) {
+        for Case { line, reads } in cases {
+            let read = family_keys(family, line);
+            match reads {
+                Reads::Exactly(want) => assert_eq!(read, want, "{family} in {line:?}"),
+                Reads::Including(want) => {
+                    for k in &want {
+                        assert!(
+                            read.contains(k),
+                            "{family} in {line:?}: {k:?} not in {read:?}"
+                        );
+                    }
+                }
+                Reads::Alone(want) => {
+                    let want: Vec<_> = want.into_iter().map(|k| (family, k)).collect();
+                    assert_eq!(keys(line), want, "every family in {line:?}");
+                }
+                Reads::Nothing => assert!(read.is_empty(), "{family} reads {read:?} in {line:?}"),
+            }
+        }
+    }
+
     /// The binary search in `outranked` says what a scan of every pair says.
     #[test]
     fn outranked_hits_are_those_near_an_outranking_one() {
@@ -674,6 +755,37 @@ mod tests {
             ("hresult", "0x80070005")
         );
         assert!(hits[0].exact_code);
+    }
+
+    /// Each family writes a typed code in its own form; `None`: the text is no form of one
+    /// of its codes.
+    #[test]
+    fn each_family_writes_typed_codes_in_its_form() {
+        for (family, typed, written) in [
+            ("hresult", "80070005", Some("0x80070005")),
+            ("hresult", "0x80070005", Some("0x80070005")),
+            ("hresult", "0x8007000e", Some("0x8007000E")),
+            ("hresult", "-2147024891", Some("0x80070005")),
+            ("hresult", "5", None),
+            ("hresult", "E_ACCESSDENIED", None),
+            ("mysql", "MY-1045", Some("1045")),
+            ("mysql", "MY-001045", Some("1045")),
+            ("mysql", "001045", Some("1045")),
+            ("mysql", "ER_DUP_ENTRY", None),
+            ("ntstatus", "c0000005", Some("0xC0000005")),
+            ("ntstatus", "0xc0000005", Some("0xC0000005")),
+            ("ntstatus", "-1073741819", Some("0xC0000005")),
+            ("quic", "0x10C", Some("0x10c")),
+            ("quic", "0x010c", Some("0x10c")),
+            ("quic", "268", None),
+            // Win32 codes are written in decimal: hex is read as the decimal code.
+            ("win32", "0x00000005", Some("5")),
+            ("win32", "0x80070005", None),
+            ("win32", "5", None),
+        ] {
+            let form = by_id(family).expect("a family").code_form;
+            assert_eq!(form(typed).as_deref(), written, "{family}: {typed:?}");
+        }
     }
 
     #[test]

@@ -23,46 +23,42 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["mongodb"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, n, nothing};
 
     #[test]
     fn node_python_and_java_drivers() {
-        assert!(
-            read(
-                "MongoServerError: E11000 duplicate key error collection: shop.users index: email_1"
-            )
-            .contains(&("mongodb", c("11000")))
-        );
-        assert_eq!(
-            read(
-                "MongoServerError: not authorized\n    at x {\n  ok: 0,\n  code: 13,\n  codeName: 'Unauthorized',\n}"
-            ),
-            [("mongodb", c("13"))]
-        );
-        assert_eq!(
-            read(
-                "full error: {'ok': 0.0, 'errmsg': 'Authentication failed.', 'code': 18, 'codeName': 'AuthenticationFailed'}"
-            ),
-            [("mongodb", c("18"))]
-        );
-        assert_eq!(
-            read("Command failed with error 13 (Unauthorized): 'not authorized on admin'"),
-            [("mongodb", c("13"))]
-        );
-        assert_eq!(
-            read("2024/05/13 10:22:01 drop index: (NamespaceNotFound) ns not found"),
-            [("mongodb", n("NamespaceNotFound"))]
-        );
-        assert!(
-            read("azure.core.exceptions.ClientAuthenticationError: (AuthenticationFailed) Server failed to authenticate the request.")
-                .is_empty()
-        );
-        assert!(
-            read("An error occurred (Unauthorized) when calling the GetItem operation").is_empty()
+        check_reads(
+            "mongodb",
+            [
+                Case {
+                    line: "MongoServerError: E11000 duplicate key error collection: shop.users index: email_1",
+                    reads: including([c("11000")]),
+                },
+                Case {
+                    line: "MongoServerError: not authorized\n    at x {\n  ok: 0,\n  code: 13,\n  codeName: 'Unauthorized',\n}",
+                    reads: exactly([c("13")]),
+                },
+                Case {
+                    line: "full error: {'ok': 0.0, 'errmsg': 'Authentication failed.', 'code': 18, 'codeName': 'AuthenticationFailed'}",
+                    reads: exactly([c("18")]),
+                },
+                Case {
+                    line: "Command failed with error 13 (Unauthorized): 'not authorized on admin'",
+                    reads: exactly([c("13")]),
+                },
+                Case {
+                    line: "2024/05/13 10:22:01 drop index: (NamespaceNotFound) ns not found",
+                    reads: exactly([n("NamespaceNotFound")]),
+                },
+                Case {
+                    line: "azure.core.exceptions.ClientAuthenticationError: (AuthenticationFailed) Server failed to authenticate the request.",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "An error occurred (Unauthorized) when calling the GetItem operation",
+                    reads: nothing(),
+                },
+            ],
         );
     }
 }

@@ -67,112 +67,101 @@ fn with_sqlstate(printed: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["mysql"], text)
-    }
-
-    fn mysql(text: &str) -> Vec<super::super::Key> {
-        read(text)
-            .into_iter()
-            .filter(|(f, _)| *f == "mysql")
-            .map(|(_, k)| k)
-            .collect()
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, n, nothing};
 
     #[test]
     fn clients_drivers_and_jdbc() {
-        assert_eq!(
-            mysql(
-                "ERROR 1045 (28000): Access denied for user 'app'@'10.0.3.7' (using password: YES)"
-            ),
-            [c("1045")]
+        check_reads(
+            "mysql",
+            [
+                Case {
+                    line: "ERROR 1045 (28000): Access denied for user 'app'@'10.0.3.7' (using password: YES)",
+                    reads: exactly([c("1045")]),
+                },
+                Case {
+                    line: "query orders: Error 1146 (42S02): Table 'shop.orders' doesn't exist",
+                    reads: exactly([c("1146")]),
+                },
+                Case {
+                    line: "Internal Exception: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry\nError Code: 1062\n",
+                    reads: exactly([c("1062")]),
+                },
+                Case {
+                    line: "java.sql.SQLException: Access denied\n\tSQLState: 28000\n\tVendorError: 1045\n",
+                    reads: exactly([c("1045")]),
+                },
+                Case {
+                    line: "pymysql.err.OperationalError: (1040, 'Too many connections')",
+                    reads: exactly([c("1040")]),
+                },
+                Case {
+                    line: "{ code: 'ER_DUP_ENTRY', errno: 1062, sqlState: '23000' }",
+                    reads: exactly([n("ER_DUP_ENTRY")]),
+                },
+                Case {
+                    line: "2024-05-13T10:22:01Z 0 [ERROR] [MY-010123] [Server] Fatal",
+                    reads: exactly([c("10123")]),
+                },
+                Case {
+                    line: "ERROR 1146 (42S02) at line 1: Table 'shop.orders' doesn't exist",
+                    reads: exactly([c("1146")]),
+                },
+                Case {
+                    line: "mysql.connector.errors.ProgrammingError: 1146 (42S02): Table 'x' doesn't exist",
+                    reads: exactly([c("1146")]),
+                },
+                Case {
+                    line: "error returned from database: 1062 (23000): Duplicate entry '1' for key 'PRIMARY'",
+                    reads: exactly([c("1062")]),
+                },
+                Case {
+                    line: "PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away in /var/www/app/src/Db.php:57",
+                    reads: exactly([c("2006")]),
+                },
+                Case {
+                    line: "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a@b.c' for key 'users_email_unique'",
+                    reads: exactly([c("1062")]),
+                },
+                Case {
+                    line: "PDOException: SQLSTATE[HY000] [2002] Connection refused",
+                    reads: exactly([c("2002")]),
+                },
+                Case {
+                    line: "Error: Server(ServerError { code: 1045, message: \"Access denied for user 'root'@'172.17.0.1'\", state: \"28000\" })",
+                    reads: exactly([c("1045")]),
+                },
+                // PDO's other drivers: PostgreSQL, SQLite, Oracle, SQL Server's DB-Library.
+                Case {
+                    line: "SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"users_email_key\"",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "SQLSTATE[23000]: Integrity constraint violation: 19 UNIQUE constraint failed: users.email",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "SQLSTATE[HY000]: General error: 1017 OCISessionBegin: ORA-01017: invalid username/password; logon denied",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "SQLSTATE[HY000] [20009] Unable to connect: Adaptive Server is unavailable",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "listening on port 1045",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "listening on 8443 (HTTPS): ready",
+                    reads: nothing(),
+                },
+                // PostgreSQL's `ERROR 23505 (unique_violation)` is not MySQL's.
+                Case {
+                    line: "ERROR 23505 (unique_violation)",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(
-            mysql("query orders: Error 1146 (42S02): Table 'shop.orders' doesn't exist"),
-            [c("1146")]
-        );
-        assert_eq!(
-            mysql(
-                "Internal Exception: java.sql.SQLIntegrityConstraintViolationException: Duplicate entry\nError Code: 1062\n"
-            ),
-            [c("1062")]
-        );
-        assert_eq!(
-            mysql("java.sql.SQLException: Access denied\n\tSQLState: 28000\n\tVendorError: 1045\n"),
-            [c("1045")]
-        );
-        assert_eq!(
-            mysql("pymysql.err.OperationalError: (1040, 'Too many connections')"),
-            [c("1040")]
-        );
-        assert_eq!(
-            mysql("{ code: 'ER_DUP_ENTRY', errno: 1062, sqlState: '23000' }"),
-            [n("ER_DUP_ENTRY")]
-        );
-        assert_eq!(
-            mysql("2024-05-13T10:22:01Z 0 [ERROR] [MY-010123] [Server] Fatal"),
-            [c("10123")]
-        );
-        assert_eq!(
-            mysql("ERROR 1146 (42S02) at line 1: Table 'shop.orders' doesn't exist"),
-            [c("1146")]
-        );
-        assert_eq!(
-            mysql("mysql.connector.errors.ProgrammingError: 1146 (42S02): Table 'x' doesn't exist"),
-            [c("1146")]
-        );
-        assert_eq!(
-            mysql(
-                "error returned from database: 1062 (23000): Duplicate entry '1' for key 'PRIMARY'"
-            ),
-            [c("1062")]
-        );
-        assert_eq!(
-            mysql(
-                "PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away in /var/www/app/src/Db.php:57"
-            ),
-            [c("2006")]
-        );
-        assert_eq!(
-            mysql(
-                "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a@b.c' for key 'users_email_unique'"
-            ),
-            [c("1062")]
-        );
-        assert_eq!(
-            mysql("PDOException: SQLSTATE[HY000] [2002] Connection refused"),
-            [c("2002")]
-        );
-        assert_eq!(
-            mysql(
-                "Error: Server(ServerError { code: 1045, message: \"Access denied for user 'root'@'172.17.0.1'\", state: \"28000\" })"
-            ),
-            [c("1045")]
-        );
-        // PDO's other drivers: PostgreSQL, SQLite, Oracle, SQL Server's DB-Library.
-        for other in [
-            "SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"users_email_key\"",
-            "SQLSTATE[23000]: Integrity constraint violation: 19 UNIQUE constraint failed: users.email",
-            "SQLSTATE[HY000]: General error: 1017 OCISessionBegin: ORA-01017: invalid username/password; logon denied",
-            "SQLSTATE[HY000] [20009] Unable to connect: Adaptive Server is unavailable",
-        ] {
-            assert!(mysql(other).is_empty(), "{other}");
-        }
-        assert!(mysql("listening on port 1045").is_empty());
-        assert!(mysql("listening on 8443 (HTTPS): ready").is_empty());
-        // PostgreSQL's `ERROR 23505 (unique_violation)` is not MySQL's.
-        assert!(mysql("ERROR 23505 (unique_violation)").is_empty());
-    }
-
-    #[test]
-    fn number_forms() {
-        let form = super::FAMILY.code_form;
-        assert_eq!(form("MY-1045"), Some("1045".into()));
-        assert_eq!(form("MY-001045"), Some("1045".into()));
-        assert_eq!(form("001045"), Some("1045".into()));
-        assert_eq!(form("ER_DUP_ENTRY"), None);
     }
 
     #[test]

@@ -27,26 +27,26 @@ fn node_code(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["node"], text)
-    }
+    use super::super::tests::{Case, check_reads, including, n, nothing};
 
     #[test]
     fn headings_and_codes() {
-        assert!(
-            read("TypeError [ERR_INVALID_ARG_TYPE]: The \"path\" argument must be of type string.")
-                .contains(&("node", n("ERR_INVALID_ARG_TYPE")))
-        );
-        assert!(
-            read("Error: Cannot find module 'express'\n{\n  code: 'MODULE_NOT_FOUND',\n}")
-                .contains(&("node", n("MODULE_NOT_FOUND")))
-        );
-        assert!(
-            !read("net::ERR_CONNECTION_REFUSED")
-                .iter()
-                .any(|(f, _)| *f == "node")
+        check_reads(
+            "node",
+            [
+                Case {
+                    line: "TypeError [ERR_INVALID_ARG_TYPE]: The \"path\" argument must be of type string.",
+                    reads: including([n("ERR_INVALID_ARG_TYPE")]),
+                },
+                Case {
+                    line: "Error: Cannot find module 'express'\n{\n  code: 'MODULE_NOT_FOUND',\n}",
+                    reads: including([n("MODULE_NOT_FOUND")]),
+                },
+                Case {
+                    line: "net::ERR_CONNECTION_REFUSED",
+                    reads: nothing(),
+                },
+            ],
         );
     }
 }

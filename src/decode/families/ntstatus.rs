@@ -5,7 +5,7 @@
 //! application was unable to start correctly (0xc000007b)`, and the symbols
 //! (`STATUS_ACCESS_VIOLATION`, as Chrome's crash page shows it).
 
-use super::{Family, Key, Pattern, hex8, name, u32_value};
+use super::{Family, Key, Pattern, hex8, hex8_form, name, u32_value};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -27,7 +27,8 @@ pub const FAMILY: Family = Family {
         Pattern::new(r"\b(STATUS_[A-Z0-9_]{4,})\b", name),
     ],
     triggers: &["status_", "unable to start correctly"],
-    code_form: ntstatus_form,
+    // `c0000005`, `0xc0000005`, `-1073741819`.
+    code_form: hex8_form,
     ..Family::new("ntstatus")
 };
 
@@ -37,65 +38,57 @@ fn ntstatus(s: &str) -> Option<Key> {
     (v >> 30 == 0b11).then(|| Key::Code(hex8(v)))
 }
 
-/// `c0000005`, `0xc0000005`, `-1073741819`.
-fn ntstatus_form(typed: &str) -> Option<String> {
-    u32_value(typed).map(hex8)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["ntstatus"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, n, nothing};
 
     #[test]
     fn crash_reports() {
-        assert_eq!(
-            read("   ExceptionCode: c0000005 (Access violation)"),
-            [("ntstatus", c("0xC0000005"))]
+        check_reads(
+            "ntstatus",
+            [
+                Case {
+                    line: "   ExceptionCode: c0000005 (Access violation)",
+                    reads: exactly([c("0xC0000005")]),
+                },
+                Case {
+                    line: "(1a2c.3f4): Access violation - code c0000005 (first chance)",
+                    reads: exactly([c("0xC0000005")]),
+                },
+                Case {
+                    line: "(1a2c.3f4): Stack buffer overrun - code c0000409 (!!! second chance !!!)",
+                    reads: exactly([c("0xC0000409")]),
+                },
+                Case {
+                    line: "Exception code: 0xc0000409\nFault offset: 0x00000000000a5a1b",
+                    reads: exactly([c("0xC0000409")]),
+                },
+                Case {
+                    line: "The program '[14236] a.exe' has exited with code -1073741819 (0xc0000005).",
+                    reads: including([c("0xC0000005")]),
+                },
+                Case {
+                    line: "Unhandled exception at 0x00007FF6A1B21234 in a.exe: 0xC0000005: Access violation reading location 0x0000000000000010.",
+                    reads: including([c("0xC0000005")]),
+                },
+                Case {
+                    line: "Error code: STATUS_ACCESS_VIOLATION",
+                    reads: exactly([n("STATUS_ACCESS_VIOLATION")]),
+                },
+                Case {
+                    line: "The application was unable to start correctly (0xc000007b). Click OK to close the application.",
+                    reads: exactly([c("0xC000007B")]),
+                },
+                // Exit statuses of ordinary programs and addresses are not NTSTATUS codes.
+                Case {
+                    line: "Process finished with exit code 1",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "Faulting process id: 0x1f2c",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(
-            read("(1a2c.3f4): Access violation - code c0000005 (first chance)"),
-            [("ntstatus", c("0xC0000005"))]
-        );
-        assert_eq!(
-            read("(1a2c.3f4): Stack buffer overrun - code c0000409 (!!! second chance !!!)"),
-            [("ntstatus", c("0xC0000409"))]
-        );
-        assert_eq!(
-            read("Exception code: 0xc0000409\nFault offset: 0x00000000000a5a1b"),
-            [("ntstatus", c("0xC0000409"))]
-        );
-        assert!(
-            read("The program '[14236] a.exe' has exited with code -1073741819 (0xc0000005).")
-                .contains(&("ntstatus", c("0xC0000005")))
-        );
-        assert!(
-            read("Unhandled exception at 0x00007FF6A1B21234 in a.exe: 0xC0000005: Access violation reading location 0x0000000000000010.")
-                .contains(&("ntstatus", c("0xC0000005")))
-        );
-        assert_eq!(
-            read("Error code: STATUS_ACCESS_VIOLATION"),
-            [("ntstatus", n("STATUS_ACCESS_VIOLATION"))]
-        );
-        assert_eq!(
-            read(
-                "The application was unable to start correctly (0xc000007b). Click OK to close the application."
-            ),
-            [("ntstatus", c("0xC000007B"))]
-        );
-        // Exit statuses of ordinary programs and addresses are not NTSTATUS codes.
-        assert!(read("Process finished with exit code 1").is_empty());
-        assert!(read("Faulting process id: 0x1f2c").is_empty());
-    }
-
-    #[test]
-    fn number_forms() {
-        let form = super::FAMILY.code_form;
-        assert_eq!(form("c0000005"), Some("0xC0000005".into()));
-        assert_eq!(form("0xc0000005"), Some("0xC0000005".into()));
-        assert_eq!(form("-1073741819"), Some("0xC0000005".into()));
     }
 }

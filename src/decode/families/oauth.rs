@@ -40,56 +40,51 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["oauth"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, n, nothing};
 
     #[test]
     fn bodies_challenges_and_redirects() {
-        assert_eq!(
-            read(
-                "{\n  \"error\": \"invalid_grant\",\n  \"error_description\": \"Token has been expired or revoked.\"\n}"
-            ),
-            [("oauth", c("invalid_grant"))]
+        check_reads(
+            "oauth",
+            [
+                Case {
+                    line: "{\n  \"error\": \"invalid_grant\",\n  \"error_description\": \"Token has been expired or revoked.\"\n}",
+                    reads: exactly([c("invalid_grant")]),
+                },
+                Case {
+                    line: r#"{"error_description":"x","error":"slow_down"}"#,
+                    reads: exactly([c("slow_down")]),
+                },
+                Case {
+                    line: "WWW-Authenticate: Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\"",
+                    reads: exactly([c("invalid_token")]),
+                },
+                Case {
+                    line: "https://app.example.com/cb?error=access_denied&error_description=The+user+denied&state=x",
+                    reads: exactly([n("access_denied")]),
+                },
+                Case {
+                    line: "oauthlib.oauth2.rfc6749.errors.InvalidClientError: (invalid_client) Client authentication failed.",
+                    reads: exactly([c("invalid_client")]),
+                },
+                Case {
+                    line: "google.auth.exceptions.RefreshError: ('invalid_grant: Token has been expired or revoked.', {'error': 'invalid_grant', 'error_description': 'Token has been expired or revoked.'})",
+                    reads: exactly([c("invalid_grant")]),
+                },
+                Case {
+                    line: "org.springframework.security.oauth2.core.OAuth2AuthorizationException: [invalid_grant] Invalid authorization code",
+                    reads: exactly([n("invalid_grant")]),
+                },
+                // Another API's error key without OAuth's companions is not OAuth's.
+                Case {
+                    line: "{'error': 'not_found'}",
+                    reads: nothing(),
+                },
+                Case {
+                    line: r#"{"error": "invalid_request"}"#,
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(
-            read(r#"{"error_description":"x","error":"slow_down"}"#),
-            [("oauth", c("slow_down"))]
-        );
-        assert_eq!(
-            read(
-                "WWW-Authenticate: Bearer realm=\"api\", error=\"invalid_token\", error_description=\"expired\""
-            ),
-            [("oauth", c("invalid_token"))]
-        );
-        assert_eq!(
-            read(
-                "https://app.example.com/cb?error=access_denied&error_description=The+user+denied&state=x"
-            ),
-            [("oauth", n("access_denied"))]
-        );
-        assert_eq!(
-            read(
-                "oauthlib.oauth2.rfc6749.errors.InvalidClientError: (invalid_client) Client authentication failed."
-            ),
-            [("oauth", c("invalid_client"))]
-        );
-        assert_eq!(
-            read(
-                "google.auth.exceptions.RefreshError: ('invalid_grant: Token has been expired or revoked.', {'error': 'invalid_grant', 'error_description': 'Token has been expired or revoked.'})"
-            ),
-            [("oauth", c("invalid_grant"))]
-        );
-        assert_eq!(
-            read(
-                "org.springframework.security.oauth2.core.OAuth2AuthorizationException: [invalid_grant] Invalid authorization code"
-            ),
-            [("oauth", n("invalid_grant"))]
-        );
-        // Another API's error key without OAuth's companions is not OAuth's.
-        assert!(read("{'error': 'not_found'}").is_empty());
-        assert!(read(r#"{"error": "invalid_request"}"#).is_empty());
     }
 }

@@ -39,47 +39,52 @@ fn packed_reason(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, m, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["openssl"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, including, m, n, nothing};
 
     #[test]
     fn packed_codes_of_openssl_1_and_3() {
-        assert!(
-            read("curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number")
-                .contains(&("openssl", c("267")))
-        );
-        assert!(
-            read("140736283313088:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:331:")
-                .contains(&("openssl", c("267")))
-        );
-        assert!(
-            read("error:0A000410:SSL routines::sslv3 alert handshake failure")
-                .contains(&("openssl", c("1040")))
-        );
-        // Another library's code is not an SSL reason.
-        assert!(
-            !read("error:0580006C:x509 certificate routines::x")
-                .iter()
-                .any(|(f, _)| *f == "openssl")
+        check_reads(
+            "openssl",
+            [
+                Case {
+                    line: "curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number",
+                    reads: including([c("267")]),
+                },
+                Case {
+                    line: "140736283313088:error:1408F10B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:331:",
+                    reads: including([c("267")]),
+                },
+                Case {
+                    line: "error:0A000410:SSL routines::sslv3 alert handshake failure",
+                    reads: including([c("1040")]),
+                },
+                // Another library's code is not an SSL reason.
+                Case {
+                    line: "error:0580006C:x509 certificate routines::x",
+                    reads: nothing(),
+                },
+            ],
         );
     }
 
     #[test]
     fn texts_and_names() {
-        assert!(
-            read("SSL_connect returned=1 errno=0 state=error: sslv3 alert handshake failure")
-                .contains(&("openssl", m("sslv3 alert handshake failure")))
-        );
-        assert!(
-            read("ssl.SSLEOFError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)")
-                .contains(&("openssl", n("UNEXPECTED_EOF_WHILE_READING")))
-        );
-        assert!(
-            read("  code: 'ERR_SSL_DH_KEY_TOO_SMALL'")
-                .contains(&("openssl", n("DH_KEY_TOO_SMALL")))
+        check_reads(
+            "openssl",
+            [
+                Case {
+                    line: "SSL_connect returned=1 errno=0 state=error: sslv3 alert handshake failure",
+                    reads: including([m("sslv3 alert handshake failure")]),
+                },
+                Case {
+                    line: "ssl.SSLEOFError: [SSL: UNEXPECTED_EOF_WHILE_READING] EOF occurred in violation of protocol (_ssl.c:1006)",
+                    reads: including([n("UNEXPECTED_EOF_WHILE_READING")]),
+                },
+                Case {
+                    line: "  code: 'ERR_SSL_DH_KEY_TOO_SMALL'",
+                    reads: including([n("DH_KEY_TOO_SMALL")]),
+                },
+            ],
         );
     }
 }

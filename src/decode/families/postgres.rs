@@ -60,42 +60,60 @@ fn asyncpg_name(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys, n};
+    use super::super::tests::{Case, c, check_reads, including, n, nothing};
 
     #[test]
     fn sqlstates_and_class_names() {
-        assert!(keys("ERROR: duplicate key (SQLSTATE 23505)").contains(&("postgres", c("23505"))));
-        assert!(
-            keys("psycopg2.errors.UniqueViolation: duplicate")
-                .contains(&("postgres", n("UniqueViolation")))
+        check_reads(
+            "postgres",
+            [
+                Case {
+                    line: "ERROR: duplicate key (SQLSTATE 23505)",
+                    reads: including([c("23505")]),
+                },
+                Case {
+                    line: "psycopg2.errors.UniqueViolation: duplicate",
+                    reads: including([n("UniqueViolation")]),
+                },
+                Case {
+                    line: "asyncpg.exceptions.UniqueViolationError: dup",
+                    reads: including([n("UniqueViolation")]),
+                },
+                Case {
+                    line: "SQL state: 42P01",
+                    reads: including([c("42P01")]),
+                },
+                Case {
+                    line: "SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"users_email_key\"",
+                    reads: including([c("23505")]),
+                },
+                Case {
+                    line: "SQLSTATE[08006] [7] could not connect to server: Connection refused",
+                    reads: including([c("08006")]),
+                },
+                // MySQL's SQLSTATE is not PostgreSQL's.
+                Case {
+                    line: "{\n  code: 'ER_DUP_ENTRY',\n  errno: 1062,\n  sqlState: '23000',\n}",
+                    reads: nothing(),
+                },
+                // PDO's SQLSTATE of MySQL, SQLite and SQL Server.
+                Case {
+                    line: "PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a' for key 'email'",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "SQLSTATE[23000]: Integrity constraint violation: 19 UNIQUE constraint failed: users.email",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "SQLSTATE[23000]: [Microsoft][ODBC Driver 17 for SQL Server][SQL Server]Violation of UNIQUE KEY constraint",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert!(
-            keys("asyncpg.exceptions.UniqueViolationError: dup")
-                .contains(&("postgres", n("UniqueViolation")))
-        );
-        assert!(keys("SQL state: 42P01").contains(&("postgres", c("42P01"))));
-        // MySQL's SQLSTATE is not PostgreSQL's.
-        let mysql2 = "{\n  code: 'ER_DUP_ENTRY',\n  errno: 1062,\n  sqlState: '23000',\n}";
-        assert!(!keys(mysql2).iter().any(|(f, _)| *f == "postgres"));
-        assert!(
-            keys("SQLSTATE[23505]: Unique violation: 7 ERROR:  duplicate key value violates unique constraint \"users_email_key\"")
-                .contains(&("postgres", c("23505")))
-        );
-        assert!(
-            keys("SQLSTATE[08006] [7] could not connect to server: Connection refused")
-                .contains(&("postgres", c("08006")))
-        );
-        // PDO's SQLSTATE of MySQL, SQLite and SQL Server.
-        for other in [
-            "PDOException: SQLSTATE[HY000]: General error: 2006 MySQL server has gone away",
-            "SQLSTATE[23000]: Integrity constraint violation: 1062 Duplicate entry 'a' for key 'email'",
-            "SQLSTATE[23000]: Integrity constraint violation: 19 UNIQUE constraint failed: users.email",
-            "SQLSTATE[23000]: [Microsoft][ODBC Driver 17 for SQL Server][SQL Server]Violation of UNIQUE KEY constraint",
-        ] {
-            assert!(
-                !keys(other).iter().any(|(f, _)| *f == "postgres"),
-                "{other}"
-            );
-        }
     }
 }

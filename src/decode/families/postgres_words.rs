@@ -9,6 +9,7 @@
 //! sixteen anchors a line, so the work is linear in the text. A template of few words (`deadlock detected`, `division by zero`)
 //! counts only where the line shows PostgreSQL before it (`ERROR:`, `PG::`, `psycopg`, ...).
 
+use super::super::extract::line_start_within;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -223,14 +224,7 @@ fn find_with(text: &str, context: bool) -> Vec<Found> {
             continue;
         }
         tried += 1;
-        let mut from = at.saturating_sub(LOOK_BACK);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let line_start = b[from..at]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(from, |p| from + p + 1);
+        let line_start = line_start_within(text, at, LOOK_BACK);
         for &i in &t.by_anchor[m.pattern().as_usize()] {
             let tpl = &t.list[i];
             let Some(start) = message_start(text, line_start, at, tpl) else {
@@ -311,83 +305,81 @@ pub fn sqlstates_of(message: &str) -> Vec<&'static str> {
 mod tests {
     use super::*;
 
-    fn codes(text: &str) -> Vec<Vec<&'static str>> {
-        find(text).into_iter().map(|f| f.sqlstates).collect()
+    /// Checks that each text holds one message of the server, raised with these SQLSTATEs
+    /// (none at all for `&[]`); a failure names the text.
+    fn check_codes(cases: &[(&str, &[&str])]) {
+        for &(text, sqlstates) in cases {
+            let found: Vec<Vec<&str>> = find(text).into_iter().map(|f| f.sqlstates).collect();
+            let want: Vec<&[&str]> = if sqlstates.is_empty() {
+                vec![]
+            } else {
+                vec![sqlstates]
+            };
+            assert_eq!(found, want, "{text}");
+        }
     }
 
     #[test]
     fn the_server_s_words_name_their_sqlstate() {
-        assert_eq!(
-            codes(r#"ERROR:  duplicate key value violates unique constraint "users_email_key""#),
-            [["23505"]]
-        );
-        assert_eq!(
-            codes(r#"pq: relation "orders" does not exist"#),
-            [["42P01"]]
-        );
-        assert_eq!(
-            codes("could not serialize access due to concurrent update"),
-            [["40001"]]
-        );
-        assert_eq!(
-            codes(
-                r#"ERROR:  null value in column "email" of relation "users" violates not-null constraint"#
+        check_codes(&[
+            (
+                r#"ERROR:  duplicate key value violates unique constraint "users_email_key""#,
+                &["23505"],
             ),
-            [["23502"]]
-        );
-        // The wording of servers before 13.
-        assert_eq!(
-            codes(r#"ERROR: null value in column "email" violates not-null constraint"#),
-            [["23502"]]
-        );
-        assert_eq!(
-            codes(r#"FATAL:  password authentication failed for user "app""#),
-            [["28P01"]]
-        );
-        assert_eq!(
-            codes("FATAL:  sorry, too many clients already"),
-            [["53300"]]
-        );
-        assert_eq!(
-            codes("ERROR:  canceling statement due to statement timeout"),
-            [["57014"]]
-        );
-        // One text, two codes.
-        assert_eq!(
-            codes(r#"FATAL:  role "app" does not exist"#),
-            [["28000", "42704"]]
-        );
+            (r#"pq: relation "orders" does not exist"#, &["42P01"]),
+            (
+                "could not serialize access due to concurrent update",
+                &["40001"],
+            ),
+            (
+                r#"ERROR:  null value in column "email" of relation "users" violates not-null constraint"#,
+                &["23502"],
+            ),
+            // The wording of servers before 13.
+            (
+                r#"ERROR: null value in column "email" violates not-null constraint"#,
+                &["23502"],
+            ),
+            (
+                r#"FATAL:  password authentication failed for user "app""#,
+                &["28P01"],
+            ),
+            ("FATAL:  sorry, too many clients already", &["53300"]),
+            (
+                "ERROR:  canceling statement due to statement timeout",
+                &["57014"],
+            ),
+            // One text, two codes.
+            (r#"FATAL:  role "app" does not exist"#, &["28000", "42704"]),
+        ]);
     }
 
     #[test]
     fn short_templates_need_postgresql_on_their_line() {
-        assert_eq!(codes("ERROR:  deadlock detected"), [["40P01"]]);
-        assert_eq!(
-            codes("PG::TRDeadlockDetected: ERROR:  deadlock detected"),
-            [["40P01"]]
-        );
-        assert!(codes("ZeroDivisionError: division by zero").is_empty());
-        assert!(codes("we detected a deadlock detected twice").is_empty());
+        check_codes(&[
+            ("ERROR:  deadlock detected", &["40P01"]),
+            (
+                "PG::TRDeadlockDetected: ERROR:  deadlock detected",
+                &["40P01"],
+            ),
+            ("ZeroDivisionError: division by zero", &[]),
+            ("we detected a deadlock detected twice", &[]),
+        ]);
     }
 
     #[test]
     fn the_most_specific_template_and_the_server_s_message_win() {
-        assert_eq!(
-            codes(r#"ERROR:  syntax error at or near "FROM""#),
-            [["42601"]]
-        );
-        assert_eq!(
-            codes(
-                r#"psql: error: connection to server at "db" (10.0.0.5), port 5432 failed: FATAL:  database "shop" does not exist"#
+        check_codes(&[
+            (r#"ERROR:  syntax error at or near "FROM""#, &["42601"]),
+            (
+                r#"psql: error: connection to server at "db" (10.0.0.5), port 5432 failed: FATAL:  database "shop" does not exist"#,
+                &["3D000"],
             ),
-            [["3D000"]]
-        );
-        assert_eq!(
-            codes(
-                r#"connection to server at "db" (10.0.0.5), port 5432 failed: Connection refused"#
+            (
+                r#"connection to server at "db" (10.0.0.5), port 5432 failed: Connection refused"#,
+                &["08001"],
             ),
-            [["08001"]]
-        );
+        ]);
     }
 
     #[test]

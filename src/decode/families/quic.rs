@@ -3,7 +3,7 @@
 //! with its code (`CRYPTO_ERROR 0x12a (local)`, the alert a tls-alert), and HTTP/3 and QPACK
 //! names (`H3_REQUEST_CANCELLED`). Codes are written in lower-case hex.
 
-use super::{Family, Key, Pattern, name};
+use super::{Family, Key, Pattern, hex_digits, name};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -33,46 +33,36 @@ fn hex(s: &str) -> Option<Key> {
 
 /// `0x10C` or `0x010c`: `0x10c`.
 fn quic_form(typed: &str) -> Option<String> {
-    let hex = typed
-        .strip_prefix("0x")
-        .or_else(|| typed.strip_prefix("0X"))?;
-    let value = u64::from_str_radix(hex, 16).ok()?;
+    let value = u64::from_str_radix(hex_digits(typed)?, 16).ok()?;
     Some(format!("{value:#x}"))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["quic"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, n};
 
     #[test]
     fn quic_go_and_names() {
-        assert_eq!(
-            read("GET https://edge.example.com/seg-42.m4s: Application error 0x10c (remote)"),
-            [("quic", c("0x10c"))]
+        check_reads(
+            "quic",
+            [
+                Case {
+                    line: "GET https://edge.example.com/seg-42.m4s: Application error 0x10c (remote)",
+                    reads: exactly([c("0x10c")]),
+                },
+                Case {
+                    line: "dial quic edge.example.com:443: CONNECTION_REFUSED (remote)",
+                    reads: exactly([n("CONNECTION_REFUSED")]),
+                },
+                Case {
+                    line: "CRYPTO_ERROR 0x12a (local): tls: bad certificate",
+                    reads: including([n("CRYPTO_ERROR")]),
+                },
+                Case {
+                    line: "stream 0 reset: H3_REQUEST_CANCELLED",
+                    reads: exactly([n("H3_REQUEST_CANCELLED")]),
+                },
+            ],
         );
-        assert_eq!(
-            read("dial quic edge.example.com:443: CONNECTION_REFUSED (remote)"),
-            [("quic", n("CONNECTION_REFUSED"))]
-        );
-        assert!(
-            read("CRYPTO_ERROR 0x12a (local): tls: bad certificate")
-                .contains(&("quic", n("CRYPTO_ERROR")))
-        );
-        assert_eq!(
-            read("stream 0 reset: H3_REQUEST_CANCELLED"),
-            [("quic", n("H3_REQUEST_CANCELLED"))]
-        );
-    }
-
-    #[test]
-    fn number_forms() {
-        let form = super::FAMILY.code_form;
-        assert_eq!(form("0x10C"), Some("0x10c".into()));
-        assert_eq!(form("0x010c"), Some("0x10c".into()));
-        assert_eq!(form("268"), None);
     }
 }

@@ -47,36 +47,35 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["redis"], text)
-    }
+    use super::super::tests::{Case, check_reads, exactly, n};
 
     #[test]
     fn cli_resp_and_clients() {
-        assert_eq!(
-            read(
-                "127.0.0.1:6379> LPUSH k x\n(error) WRONGTYPE Operation against a key holding the wrong kind of value"
-            ),
-            [("redis", n("WRONGTYPE"))]
-        );
-        assert_eq!(
-            read("-OOM command not allowed when used memory > 'maxmemory'.\r\n"),
-            [("redis", n("OOM"))]
-        );
-        assert_eq!(
-            read("[ioredis] Unhandled error event: ReplyError: NOAUTH Authentication required."),
-            [("redis", n("NOAUTH"))]
-        );
-        assert_eq!(
-            read("redis.exceptions.ResponseError: MOVED 12539 10.0.0.5:6379"),
-            [("redis", n("MOVED"))]
-        );
-        // go-redis prints the reply as it is; the decoder takes it when its text is Redis's.
-        assert_eq!(
-            read("cache set user:42: READONLY You can't write against a read only replica."),
-            [("redis", n("READONLY"))]
+        check_reads(
+            "redis",
+            [
+                Case {
+                    line: "127.0.0.1:6379> LPUSH k x\n(error) WRONGTYPE Operation against a key holding the wrong kind of value",
+                    reads: exactly([n("WRONGTYPE")]),
+                },
+                Case {
+                    line: "-OOM command not allowed when used memory > 'maxmemory'.\r\n",
+                    reads: exactly([n("OOM")]),
+                },
+                Case {
+                    line: "[ioredis] Unhandled error event: ReplyError: NOAUTH Authentication required.",
+                    reads: exactly([n("NOAUTH")]),
+                },
+                Case {
+                    line: "redis.exceptions.ResponseError: MOVED 12539 10.0.0.5:6379",
+                    reads: exactly([n("MOVED")]),
+                },
+                // go-redis prints the reply as it is; the decoder takes it when its text is Redis's.
+                Case {
+                    line: "cache set user:42: READONLY You can't write against a read only replica.",
+                    reads: exactly([n("READONLY")]),
+                },
+            ],
         );
     }
 }

@@ -49,58 +49,63 @@ pub const FAMILY: Family = Family {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, m, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["signal"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, m, n, nothing};
 
     #[test]
     fn shells_go_python_and_systemd() {
-        assert_eq!(
-            read("$ ./bin/indexer\nSegmentation fault (core dumped)\n"),
-            [("signal", m("Segmentation fault"))]
+        check_reads(
+            "signal",
+            [
+                Case {
+                    line: "$ ./bin/indexer\nSegmentation fault (core dumped)\n",
+                    reads: exactly([m("Segmentation fault")]),
+                },
+                Case {
+                    line: "./run.sh: line 3: 12345 Killed                  ./bin/indexer\n",
+                    reads: exactly([m("Killed")]),
+                },
+                Case {
+                    line: "build step failed: signal: killed",
+                    reads: exactly([m("killed")]),
+                },
+                Case {
+                    line: "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a2b1c]",
+                    reads: including([n("SIGSEGV")]),
+                },
+                Case {
+                    line: "Command '['./render.sh']' died with <Signals.SIGKILL: 9>.",
+                    reads: exactly([n("SIGKILL")]),
+                },
+                Case {
+                    line: "acme-api.service: Main process exited, code=killed, status=9/KILL",
+                    reads: exactly([c("9")]),
+                },
+                Case {
+                    line: "error: process didn't exit successfully: `target/debug/app` (signal: 11, SIGSEGV: invalid memory reference)",
+                    reads: exactly([c("11")]),
+                },
+                Case {
+                    line: "Error: command exited with signal: 6 (SIGABRT) (core dumped)",
+                    reads: exactly([c("6")]),
+                },
+                Case {
+                    line: "[12345.678901] Out of memory: Killed process 4242 (java) total-vm:8123456kB",
+                    reads: exactly([c("9")]),
+                },
+                Case {
+                    line: "[88.1] Memory cgroup out of memory: Killed process 311 (node) total-vm:1kB",
+                    reads: exactly([c("9")]),
+                },
+                // A word in a sentence is not the shell's report.
+                Case {
+                    line: "The transaction was Aborted by the user",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "2 jobs Killed by the scheduler today\n",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(
-            read("./run.sh: line 3: 12345 Killed                  ./bin/indexer\n"),
-            [("signal", m("Killed"))]
-        );
-        assert_eq!(
-            read("build step failed: signal: killed"),
-            [("signal", m("killed"))]
-        );
-        assert!(
-            read("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a2b1c]")
-                .contains(&("signal", n("SIGSEGV")))
-        );
-        assert_eq!(
-            read("Command '['./render.sh']' died with <Signals.SIGKILL: 9>."),
-            [("signal", n("SIGKILL"))]
-        );
-        assert_eq!(
-            read("acme-api.service: Main process exited, code=killed, status=9/KILL"),
-            [("signal", c("9"))]
-        );
-        assert_eq!(
-            read(
-                "error: process didn't exit successfully: `target/debug/app` (signal: 11, SIGSEGV: invalid memory reference)"
-            ),
-            [("signal", c("11"))]
-        );
-        assert_eq!(
-            read("Error: command exited with signal: 6 (SIGABRT) (core dumped)"),
-            [("signal", c("6"))]
-        );
-        assert_eq!(
-            read("[12345.678901] Out of memory: Killed process 4242 (java) total-vm:8123456kB"),
-            [("signal", c("9"))]
-        );
-        assert_eq!(
-            read("[88.1] Memory cgroup out of memory: Killed process 311 (node) total-vm:1kB"),
-            [("signal", c("9"))]
-        );
-        // A word in a sentence is not the shell's report.
-        assert!(read("The transaction was Aborted by the user").is_empty());
-        assert!(read("2 jobs Killed by the scheduler today\n").is_empty());
     }
 }

@@ -50,27 +50,35 @@ fn enhanced(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["smtp"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, nothing};
 
     #[test]
     fn bounces_logs_and_smtplib() {
-        let bounce = "<nobody@example.com>: host mx1.example.com[203.0.113.25] said: 550 5.1.1\n    <nobody@example.com>: Recipient address rejected: User unknown";
-        assert_eq!(read(bounce), [("smtp", c("550")), ("smtp", c("5.1.1"))]);
-        let smtplib =
-            "smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted.')";
-        let found = read(smtplib);
-        assert!(found.contains(&("smtp", c("535"))), "{found:?}");
-        assert!(found.contains(&("smtp", c("5.7.8"))), "{found:?}");
-        assert!(
-            read("to=<a@b>, relay=mx[1.2.3.4]:25, delay=1.2, dsn=4.7.0, status=deferred")
-                .contains(&("smtp", c("4.7.0")))
+        check_reads(
+            "smtp",
+            [
+                Case {
+                    line: "<nobody@example.com>: host mx1.example.com[203.0.113.25] said: 550 5.1.1\n    <nobody@example.com>: Recipient address rejected: User unknown",
+                    reads: exactly([c("550"), c("5.1.1")]),
+                },
+                Case {
+                    line: "smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted.')",
+                    reads: including([c("535"), c("5.7.8")]),
+                },
+                Case {
+                    line: "to=<a@b>, relay=mx[1.2.3.4]:25, delay=1.2, dsn=4.7.0, status=deferred",
+                    reads: including([c("4.7.0")]),
+                },
+                // Classes that disagree, versions and sizes are not replies.
+                Case {
+                    line: "250 5.1.1",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "v2 release 2.0.1",
+                    reads: nothing(),
+                },
+            ],
         );
-        // Classes that disagree, versions and sizes are not replies.
-        assert!(read("250 5.1.1").is_empty());
-        assert!(read("v2 release 2.0.1").is_empty());
     }
 }

@@ -39,14 +39,22 @@ const MESSAGES: &[(&str, &str)] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{keys, m, n};
+    use super::super::tests::{Case, check_reads, including, m, n};
 
     #[test]
     fn symbols_and_python_messages() {
-        assert!(keys("code: 'SQLITE_BUSY'").contains(&("sqlite", n("SQLITE_BUSY"))));
-        assert!(
-            keys("sqlite3.OperationalError: database is locked")
-                .contains(&("sqlite", m("database is locked")))
+        check_reads(
+            "sqlite",
+            [
+                Case {
+                    line: "code: 'SQLITE_BUSY'",
+                    reads: including([n("SQLITE_BUSY")]),
+                },
+                Case {
+                    line: "sqlite3.OperationalError: database is locked",
+                    reads: including([m("database is locked")]),
+                },
+            ],
         );
         assert_eq!(
             super::super::known_message("UNIQUE constraint failed: users.email"),

@@ -36,33 +36,30 @@ fn go_alert(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["tls-alert"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, n};
 
     #[test]
     fn openssl_go_and_java() {
-        assert!(
-            read(
-                "tlsv1 alert protocol version:../ssl/record/rec_layer_s3.c:1584:SSL alert number 70"
-            )
-            .contains(&("tls-alert", c("70")))
-        );
-        assert_eq!(
-            read(
-                "http: TLS handshake error from 10.1.4.22:53184: remote error: tls: bad certificate"
-            ),
-            [("tls-alert", n("bad_certificate"))]
-        );
-        assert!(
-            read("CRYPTO_ERROR 0x12a (local): tls: bad certificate")
-                .contains(&("tls-alert", c("42")))
-        );
-        assert_eq!(
-            read("javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure"),
-            [("tls-alert", n("handshake_failure"))]
+        check_reads(
+            "tls-alert",
+            [
+                Case {
+                    line: "tlsv1 alert protocol version:../ssl/record/rec_layer_s3.c:1584:SSL alert number 70",
+                    reads: including([c("70")]),
+                },
+                Case {
+                    line: "http: TLS handshake error from 10.1.4.22:53184: remote error: tls: bad certificate",
+                    reads: exactly([n("bad_certificate")]),
+                },
+                Case {
+                    line: "CRYPTO_ERROR 0x12a (local): tls: bad certificate",
+                    reads: including([c("42")]),
+                },
+                Case {
+                    line: "javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure",
+                    reads: exactly([n("handshake_failure")]),
+                },
+            ],
         );
     }
 }

@@ -47,32 +47,34 @@ fn close_code(s: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["websocket"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, nothing};
 
     #[test]
     fn browsers_python_go_and_logs() {
-        assert_eq!(
-            read(
-                "socket closed CloseEvent {isTrusted: true, wasClean: false, code: 1006, reason: '', type: 'close', …}"
-            ),
-            [("websocket", c("1006"))]
+        check_reads(
+            "websocket",
+            [
+                Case {
+                    line: "socket closed CloseEvent {isTrusted: true, wasClean: false, code: 1006, reason: '', type: 'close', …}",
+                    reads: exactly([c("1006")]),
+                },
+                Case {
+                    line: "websockets.exceptions.ConnectionClosedError: received 1013 (try again later) server overloaded; then sent 1013 (try again later)",
+                    reads: including([c("1013")]),
+                },
+                Case {
+                    line: "read: websocket: close 1006 (abnormal closure): unexpected EOF",
+                    reads: exactly([c("1006")]),
+                },
+                Case {
+                    line: "ws: connection closed by server, code=1011 reason=\"boom\"",
+                    reads: exactly([c("1011")]),
+                },
+                Case {
+                    line: "closing 3 idle connections, code 200",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert!(
-            read("websockets.exceptions.ConnectionClosedError: received 1013 (try again later) server overloaded; then sent 1013 (try again later)")
-                .contains(&("websocket", c("1013")))
-        );
-        assert_eq!(
-            read("read: websocket: close 1006 (abnormal closure): unexpected EOF"),
-            [("websocket", c("1006"))]
-        );
-        assert_eq!(
-            read("ws: connection closed by server, code=1011 reason=\"boom\""),
-            [("websocket", c("1011"))]
-        );
-        assert!(read("closing 3 idle connections, code 200").is_empty());
     }
 }

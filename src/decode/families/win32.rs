@@ -6,7 +6,7 @@
 //! Rust's `(os error 5)` and `Os { code: 5, … }` after Windows' text (which ends in a full
 //! stop, where strerror's does not), and Windows' own text after a `: `, as Go prints it.
 
-use super::{Family, Key, Pattern, code, message, u32_value};
+use super::{Family, Key, Pattern, code, hex_digits, message, u32_value};
 
 pub const FAMILY: Family = Family {
     patterns: &[
@@ -53,78 +53,82 @@ fn same_in_hex(s: &str) -> Option<Key> {
 
 /// `0x00000005` or `0x5`: Win32 codes are written in decimal.
 fn win32_form(typed: &str) -> Option<String> {
-    let hex = typed
-        .strip_prefix("0x")
-        .or_else(|| typed.strip_prefix("0X"))?;
-    let value = u32::from_str_radix(hex, 16).ok()?;
+    let value = u32::from_str_radix(hex_digits(typed)?, 16).ok()?;
     (value < 0x1_0000).then(|| value.to_string())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, m};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["win32"], text)
-    }
+    use super::super::tests::{Case, c, check_reads, exactly, including, m, nothing};
 
     #[test]
     fn dotnet_windows_tools_and_c() {
-        assert_eq!(
-            read("System.ComponentModel.Win32Exception (5): Access is denied."),
-            [("win32", c("5"))]
+        check_reads(
+            "win32",
+            [
+                Case {
+                    line: "System.ComponentModel.Win32Exception (5): Access is denied.",
+                    reads: exactly([c("5")]),
+                },
+                Case {
+                    line: "System.ComponentModel.Win32Exception (0x80004005): Access is denied",
+                    reads: exactly([m("Access is denied")]),
+                },
+                Case {
+                    line: " ---> System.Net.Sockets.SocketException (10061): No connection could be made",
+                    reads: including([c("10061")]),
+                },
+                Case {
+                    line: "CreateFileW failed, GetLastError() = 32",
+                    reads: exactly([c("32")]),
+                },
+                Case {
+                    line: "System error 53 has occurred.",
+                    reads: exactly([c("53")]),
+                },
+                Case {
+                    line: "2024/05/13 10:22:01 ERROR 32 (0x00000020) Copying File D:\\a.log",
+                    reads: exactly([c("32")]),
+                },
+                Case {
+                    line: "PermissionError: [WinError 5] Access is denied: 'C:\\Users\\dev\\x'",
+                    reads: exactly([c("5")]),
+                },
+                Case {
+                    line: "Error: The system cannot find the file specified. (os error 2)",
+                    reads: exactly([c("2")]),
+                },
+                Case {
+                    line: "Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }",
+                    reads: exactly([c("5")]),
+                },
+                Case {
+                    line: "ERROR 2003 (HY000): Can't connect to MySQL server on 'localhost:3306' (10061)",
+                    reads: exactly([c("10061")]),
+                },
+                Case {
+                    line: "ERROR 2003 (HY000): Can't connect to MySQL server on 'db:3306' (111)",
+                    reads: nothing(),
+                },
+                // Rust's printouts on Linux and macOS are errno's.
+                Case {
+                    line: "No such file or directory (os error 2)",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "Os { code: 13, kind: PermissionDenied, message: \"Permission denied\" }",
+                    reads: nothing(),
+                },
+                // A number beside another number's hex is not one code.
+                Case {
+                    line: "ERROR 32 (0x00000021)",
+                    reads: nothing(),
+                },
+                Case {
+                    line: "took 137ms, port 1045, error count 5",
+                    reads: nothing(),
+                },
+            ],
         );
-        assert_eq!(
-            read("System.ComponentModel.Win32Exception (0x80004005): Access is denied"),
-            [("win32", m("Access is denied"))]
-        );
-        assert!(
-            read(" ---> System.Net.Sockets.SocketException (10061): No connection could be made")
-                .contains(&("win32", c("10061")))
-        );
-        assert_eq!(
-            read("CreateFileW failed, GetLastError() = 32"),
-            [("win32", c("32"))]
-        );
-        assert_eq!(read("System error 53 has occurred."), [("win32", c("53"))]);
-        assert_eq!(
-            read("2024/05/13 10:22:01 ERROR 32 (0x00000020) Copying File D:\\a.log"),
-            [("win32", c("32"))]
-        );
-        assert_eq!(
-            read("PermissionError: [WinError 5] Access is denied: 'C:\\Users\\dev\\x'"),
-            [("win32", c("5"))]
-        );
-        assert_eq!(
-            read("Error: The system cannot find the file specified. (os error 2)"),
-            [("win32", c("2"))]
-        );
-        assert_eq!(
-            read("Error: Os { code: 5, kind: PermissionDenied, message: \"Access is denied.\" }"),
-            [("win32", c("5"))]
-        );
-        assert_eq!(
-            read("ERROR 2003 (HY000): Can't connect to MySQL server on 'localhost:3306' (10061)"),
-            [("win32", c("10061"))]
-        );
-        assert!(
-            read("ERROR 2003 (HY000): Can't connect to MySQL server on 'db:3306' (111)").is_empty()
-        );
-        // Rust's printouts on Linux and macOS are errno's.
-        assert!(read("No such file or directory (os error 2)").is_empty());
-        assert!(
-            read("Os { code: 13, kind: PermissionDenied, message: \"Permission denied\" }")
-                .is_empty()
-        );
-        // A number beside another number's hex is not one code.
-        assert!(read("ERROR 32 (0x00000021)").is_empty());
-        assert!(read("took 137ms, port 1045, error count 5").is_empty());
-    }
-
-    #[test]
-    fn hex_is_read_as_the_decimal_code() {
-        assert_eq!((super::FAMILY.code_form)("0x00000005"), Some("5".into()));
-        assert_eq!((super::FAMILY.code_form)("0x80070005"), None);
-        assert_eq!((super::FAMILY.code_form)("5"), None);
     }
 }

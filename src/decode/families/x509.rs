@@ -65,66 +65,65 @@ fn go_name_mismatch(wanted: &str) -> Option<Key> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{c, keys_in, m, n};
-
-    fn read(text: &str) -> Vec<(&'static str, super::super::Key)> {
-        keys_in(&["x509"], text)
-    }
+    use super::super::Key;
+    use super::super::tests::{Case, c, check_reads, exactly, including, m, n};
 
     #[test]
     fn s_client_curl_python_and_node() {
-        let s_client = "depth=0 CN = a\nverify error:num=20:unable to get local issuer certificate\nverify return:1\nVerify return code: 21 (unable to verify the first certificate)\n";
-        let found = read(s_client);
-        assert!(found.contains(&("x509", c("20"))), "{found:?}");
-        assert!(found.contains(&("x509", c("21"))), "{found:?}");
-        assert!(
-            read("curl: (60) SSL certificate problem: certificate has expired\n")
-                .contains(&("x509", m("certificate has expired")))
-        );
-        assert!(
-            read("SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)')")
-                .contains(&("x509", m("self-signed certificate in certificate chain")))
-        );
-        assert!(
-            read("    at TLSSocket._finishInit (node:_tls_wrap:1070:8) {\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'\n}")
-                .contains(&("x509", n("UNABLE_TO_VERIFY_LEAF_SIGNATURE")))
+        check_reads(
+            "x509",
+            [
+                Case {
+                    line: "depth=0 CN = a\nverify error:num=20:unable to get local issuer certificate\nverify return:1\nVerify return code: 21 (unable to verify the first certificate)\n",
+                    reads: including([c("20"), c("21")]),
+                },
+                Case {
+                    line: "curl: (60) SSL certificate problem: certificate has expired\n",
+                    reads: including([m("certificate has expired")]),
+                },
+                Case {
+                    line: "SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)')",
+                    reads: including([m("self-signed certificate in certificate chain")]),
+                },
+                Case {
+                    line: "    at TLSSocket._finishInit (node:_tls_wrap:1070:8) {\n  code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'\n}",
+                    reads: including([n("UNABLE_TO_VERIFY_LEAF_SIGNATURE")]),
+                },
+            ],
         );
     }
 
     #[test]
     fn go_says_which_check_failed() {
-        assert_eq!(
-            read(
-                "Get \"https://api.example.com\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2024-05-13T10:22:01Z is after 2024-05-01T00:00:00Z"
-            ),
-            [("x509", n("X509_V_ERR_CERT_HAS_EXPIRED"))]
-        );
-        assert_eq!(
-            read(
-                "x509: certificate has expired or is not yet valid: current time 2024-05-13T10:22:01Z is before 2024-06-01T00:00:00Z"
-            ),
-            [("x509", n("X509_V_ERR_CERT_NOT_YET_VALID"))]
-        );
-        assert_eq!(
-            read(
-                "tls: failed to verify certificate: x509: certificate is valid for a.example.com, b.example.com, not api.example.com"
-            ),
-            [("x509", n("X509_V_ERR_HOSTNAME_MISMATCH"))]
-        );
-        assert_eq!(
-            read("x509: certificate is valid for 10.0.0.1, not 10.0.0.2"),
-            [("x509", n("X509_V_ERR_IP_ADDRESS_MISMATCH"))]
-        );
-        assert_eq!(
-            read(
-                "x509: certificate is not valid for any names, but wanted to match api.example.com"
-            ),
-            [("x509", n("X509_V_ERR_HOSTNAME_MISMATCH"))]
-        );
-        // Go does not say which anchor is missing: each of OpenSSL's codes for it is possible.
-        assert_eq!(
-            read("x509: certificate signed by unknown authority"),
-            [("x509", super::super::Key::OneOf(super::NO_TRUSTED_ROOT))]
+        check_reads(
+            "x509",
+            [
+                Case {
+                    line: "Get \"https://api.example.com\": tls: failed to verify certificate: x509: certificate has expired or is not yet valid: current time 2024-05-13T10:22:01Z is after 2024-05-01T00:00:00Z",
+                    reads: exactly([n("X509_V_ERR_CERT_HAS_EXPIRED")]),
+                },
+                Case {
+                    line: "x509: certificate has expired or is not yet valid: current time 2024-05-13T10:22:01Z is before 2024-06-01T00:00:00Z",
+                    reads: exactly([n("X509_V_ERR_CERT_NOT_YET_VALID")]),
+                },
+                Case {
+                    line: "tls: failed to verify certificate: x509: certificate is valid for a.example.com, b.example.com, not api.example.com",
+                    reads: exactly([n("X509_V_ERR_HOSTNAME_MISMATCH")]),
+                },
+                Case {
+                    line: "x509: certificate is valid for 10.0.0.1, not 10.0.0.2",
+                    reads: exactly([n("X509_V_ERR_IP_ADDRESS_MISMATCH")]),
+                },
+                Case {
+                    line: "x509: certificate is not valid for any names, but wanted to match api.example.com",
+                    reads: exactly([n("X509_V_ERR_HOSTNAME_MISMATCH")]),
+                },
+                // Go does not say which anchor is missing: each of OpenSSL's codes for it is possible.
+                Case {
+                    line: "x509: certificate signed by unknown authority",
+                    reads: exactly([Key::OneOf(super::NO_TRUSTED_ROOT)]),
+                },
+            ],
         );
     }
 }

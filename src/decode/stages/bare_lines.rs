@@ -18,6 +18,18 @@ const CLOSE: f32 = 0.9;
 /// Longer lines are prose or data, not a message.
 const MAX_BARE_LINE: usize = 300;
 
+/// Whether any of `spans` (in order of start) overlaps `line`; `next` moves past the spans
+/// that end before it, so going down the lines in order reads each span once.
+fn overlaps(spans: &[Range<usize>], next: &mut usize, line: Range<usize>) -> bool {
+    while *next < spans.len() && spans[*next].end <= line.start {
+        *next += 1;
+    }
+    spans[*next..]
+        .iter()
+        .take_while(|s| s.start < line.end)
+        .any(|s| s.end > line.start)
+}
+
 impl Run<'_> {
     /// Lines outside every document that are a catalog message (its start or core counts,
     /// after a log prefix): an error each, identified when exactly one entry has that message.
@@ -39,20 +51,8 @@ impl Run<'_> {
                 status_here = true;
                 next_status += 1;
             }
-            while next_doc < docs.len() && docs[next_doc].end <= at {
-                next_doc += 1;
-            }
-            let in_doc = docs[next_doc..]
-                .iter()
-                .take_while(|d| d.start < end)
-                .any(|d| d.end > at);
-            while next_taken < taken.len() && taken[next_taken].end <= at {
-                next_taken += 1;
-            }
-            let printout = taken[next_taken..]
-                .iter()
-                .take_while(|s| s.start < end)
-                .any(|s| s.end > at);
+            let in_doc = overlaps(docs, &mut next_doc, at..end);
+            let printout = overlaps(&taken, &mut next_taken, at..end);
             if status_here || in_doc || printout {
                 continue;
             }
@@ -117,19 +117,13 @@ impl Run<'_> {
                 (Confidence::Ambiguous, Vec::new(), best, None)
             };
             let e = FoundError {
-                code: None,
                 message: Some(t.to_string()),
                 http_status: status,
                 vendor,
-                path: format!("line {no}"),
-                field: None,
-                confidence,
                 evidence: vec![evidence],
-                note: None,
-                retry_after: None,
-                details: Vec::new(),
                 match_rows: matches,
                 suggestion_rows: suggestions,
+                ..FoundError::new(format!("line {no}"), confidence)
             };
             self.push(at, at..end, vec![e]);
         }

@@ -62,15 +62,11 @@ impl Decoder<'_> {
                 message: p.message,
                 http_status: p.http_status,
                 vendor: Some(self.vendor_id(v)),
-                path: path.to_string(),
-                field: None,
-                confidence: Confidence::EnvelopeCode,
                 evidence,
-                note: None,
                 retry_after,
                 details: p.details,
                 match_rows: rows,
-                suggestion_rows: Vec::new(),
+                ..FoundError::new(path.to_string(), Confidence::EnvelopeCode)
             });
         }
         Some(out)
@@ -185,15 +181,10 @@ impl Decoder<'_> {
             message: g.message,
             http_status: status,
             vendor,
-            path: path.to_string(),
-            field: None,
-            confidence,
             evidence,
-            note: None,
-            retry_after: None,
-            details: Vec::new(),
             match_rows: matches,
             suggestion_rows: suggestions,
+            ..FoundError::new(path.to_string(), confidence)
         })
     }
 }

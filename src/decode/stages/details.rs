@@ -79,17 +79,12 @@ impl Run<'_> {
             let e = FoundError {
                 code: Some(code),
                 message: status.message,
-                http_status: None,
                 vendor: Some(d.vendor_id(grpc)),
-                path: paste.line_of(start),
-                field: None,
-                confidence: Confidence::EnvelopeCode,
                 evidence: vec![format!("grpc-status-details-bin: code {}", status.code)],
-                note: None,
                 retry_after,
                 details: status.details,
                 match_rows: rows,
-                suggestion_rows: Vec::new(),
+                ..FoundError::new(paste.line_of(start), Confidence::EnvelopeCode)
             };
             self.push(start, start..end, vec![e]);
         }

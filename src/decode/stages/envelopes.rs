@@ -226,15 +226,12 @@ impl Decoder<'_> {
             message,
             http_status: status,
             vendor: named.then(|| self.vendor_id(vendor)),
-            path,
             field,
-            confidence,
             evidence,
             note,
-            retry_after: None,
-            details: Vec::new(),
             match_rows: ranked.into_iter().map(|(r, _)| r).collect(),
             suggestion_rows: suggestions,
+            ..FoundError::new(path, confidence)
         }
     }
 }

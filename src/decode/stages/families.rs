@@ -83,17 +83,10 @@ impl Decoder<'_> {
             return unknown.map(|c| FoundError {
                 code: Some(c.clone()),
                 message: hit.message.clone(),
-                http_status: None,
                 vendor: Some(self.vendor_id(v)),
-                path: paste.line_of(hit.start),
-                field: None,
-                confidence: Confidence::NotInCatalog,
                 evidence: vec![short(&text[hit.start..hit.end])],
-                note: None,
-                retry_after: None,
-                details: Vec::new(),
-                match_rows: Vec::new(),
                 suggestion_rows: near(c),
+                ..FoundError::new(paste.line_of(hit.start), Confidence::NotInCatalog)
             });
         }
         let top = rows[0];
@@ -114,17 +107,10 @@ impl Decoder<'_> {
         Some(FoundError {
             code: Some(self.index.code(top).to_string()),
             message,
-            http_status: None,
             vendor: Some(self.vendor_id(v)),
-            path: paste.line_of(hit.start),
-            field: None,
-            confidence,
             evidence: vec![short(&text[hit.start..hit.end])],
-            note: None,
-            retry_after: None,
-            details: Vec::new(),
             match_rows: rows,
-            suggestion_rows: Vec::new(),
+            ..FoundError::new(paste.line_of(hit.start), confidence)
         })
     }
 
@@ -138,19 +124,11 @@ impl Decoder<'_> {
         rows: Vec<RowId>,
     ) -> Option<FoundError> {
         (!rows.is_empty()).then(|| FoundError {
-            code: None,
             message: hit.message.clone(),
-            http_status: None,
             vendor: Some(self.vendor_id(v)),
-            path: paste.line_of(hit.start),
-            field: None,
-            confidence: Confidence::Ambiguous,
             evidence: vec![short(&paste.text()[hit.start..hit.end])],
-            note: None,
-            retry_after: None,
-            details: Vec::new(),
-            match_rows: Vec::new(),
             suggestion_rows: rows,
+            ..FoundError::new(paste.line_of(hit.start), Confidence::Ambiguous)
         })
     }
 
