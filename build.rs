@@ -151,12 +151,12 @@ fn main() {
              words: include_str!({}),\n                    \
              data: include_bytes!({}),\n                }},\n                \
              messages: MessageParts {{\n                    \
-             toks: aligned!({}),\n                    \
+             tokens: aligned!({}),\n                    \
+             toks: include_bytes!({}),\n                    \
              offsets: aligned!({}),\n                    \
              distinct: aligned!({}),\n                    \
-             tokens: aligned!({}),\n                    \
-             starts: aligned!({}),\n                    \
-             rows: aligned!({}),\n                }},\n            }},\n        ),",
+             rows: include_bytes!({}),\n                    \
+             starts: aligned!({}),\n                }},\n            }},\n        ),",
             parts.has_names,
             chunks.join(", "),
             write("folded", parts.folded.as_bytes()),
@@ -168,12 +168,12 @@ fn main() {
             write("name-rows", parts.name_rows),
             write("words", parts.words.words.as_bytes()),
             write("word-data", parts.words.data),
-            write("msg-toks", &ints(parts.messages.toks)),
+            write("msg-tokens", &ints(parts.messages.tokens)),
+            write("msg-toks", parts.messages.toks),
             write("msg-offsets", &ints(parts.messages.offsets)),
             write("msg-distinct", &ints(parts.messages.distinct)),
-            write("msg-tokens", &ints(parts.messages.tokens)),
+            write("msg-rows", parts.messages.rows),
             write("msg-starts", &ints(parts.messages.starts)),
-            write("msg-rows", &ints(parts.messages.rows)),
         )
         .unwrap();
         writeln!(

@@ -40,7 +40,7 @@ impl Decoder<'_> {
             if rt.len() < SPECIFIC_TOKENS {
                 continue;
             }
-            let found = match strong_agreement(&q.toks, rt) {
+            let found = match strong_agreement(&q.toks, &rt) {
                 Some(Agreement::Exact) => &mut exact,
                 Some(Agreement::Part) => &mut part,
                 _ => continue,
@@ -76,7 +76,7 @@ impl Decoder<'_> {
     /// Whether a pasted message agrees with row `r`'s message (or its summary, for rows
     /// without one).
     pub(super) fn agrees(&self, q: &[u64], r: RowId) -> bool {
-        match agreement(q, self.messages().row_tokens(r)) {
+        match agreement(q, &self.messages().row_tokens(r)) {
             Agreement::Exact | Agreement::Part => true,
             Agreement::Near(s) => s >= AGREES,
         }
@@ -106,7 +106,7 @@ impl Decoder<'_> {
     /// vendor envelope's).
     pub(super) fn score_row(&self, row: RowId, q: Option<&[u64]>, status: Option<u16>) -> f32 {
         let sim = match q {
-            Some(q) => similarity(q, self.messages().row_tokens(row)),
+            Some(q) => similarity(q, &self.messages().row_tokens(row)),
             None => 0.0,
         };
         let expected = self.index.get(row).entry.http_status.or_else(|| {
@@ -167,7 +167,7 @@ impl Decoder<'_> {
         let mut out: Vec<(RowId, f32)> = shared
             .into_iter()
             .take(256)
-            .map(|(r, _)| (r, similarity(q, mi.row_tokens(r))))
+            .map(|(r, _)| (r, similarity(q, &mi.row_tokens(r))))
             .filter(|&(_, s)| s >= min)
             .collect();
         sort_ranked(&mut out);

@@ -88,32 +88,58 @@ fn hash(s: &str) -> u64 {
 }
 
 /// A table's message buffers, borrowed: what build.rs writes into the binary, and what
-/// [`TableMessages::from_parts`] takes back without copying.
+/// [`TableMessages::from_parts`] takes back without copying. Row tokens and posting lists are
+/// LEB128 varints (most are one or two bytes), so the shipped messages cost the binary about a
+/// byte or two a token.
 #[derive(Debug, Clone, Copy)]
 pub struct MessageParts<'a> {
-    /// Every row's tokens, one row after another.
-    pub toks: &'a [u64],
+    /// The tokens some row holds, sorted: a token's place here is its id.
+    pub tokens: &'a [u64],
+    /// Every row's tokens, one row after another, as varints: `id + 1` (0 for a placeholder).
+    pub toks: &'a [u8],
     /// Where each row's tokens start in `toks`, and the end: one more than the rows.
     pub offsets: &'a [u32],
     /// Each row's number of distinct literal (non-placeholder) tokens.
     pub distinct: &'a [u16],
-    /// The tokens some row holds, sorted.
-    pub tokens: &'a [u64],
-    /// Where each token's rows start in `rows`, and the end.
+    /// Each token's rows, in row order, as varints of the gap from the row before.
+    pub rows: &'a [u8],
+    /// Where each token's rows start in `rows`, and the end: one more than the tokens.
     pub starts: &'a [u32],
-    /// The rows of each token, in row order.
-    pub rows: &'a [u32],
 }
 
 /// One table's messages (see the module documentation).
 #[derive(Debug)]
 pub struct TableMessages {
-    toks: Cow<'static, [u64]>,
+    tokens: Cow<'static, [u64]>,
+    toks: Cow<'static, [u8]>,
     offsets: Cow<'static, [u32]>,
     distinct: Cow<'static, [u16]>,
-    tokens: Cow<'static, [u64]>,
+    rows: Cow<'static, [u8]>,
     starts: Cow<'static, [u32]>,
-    rows: Cow<'static, [u32]>,
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// The varints of `bytes`, in order.
+fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut bytes = bytes.iter();
+    std::iter::from_fn(move || {
+        let (mut v, mut shift) = (0u32, 0);
+        loop {
+            let b = *bytes.next()?;
+            v |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b < 0x80 {
+                return Some(v);
+            }
+            shift += 7;
+        }
+    })
 }
 
 impl TableMessages {
@@ -123,47 +149,58 @@ impl TableMessages {
     /// every lookup.
     pub fn build(table: &Table) -> TableMessages {
         let by_summary = table.vendor().vendor_type == VendorType::Vendor;
-        let mut offsets = Vec::with_capacity(table.len() + 1);
+        let rows: Vec<Vec<u64>> = (0..table.len())
+            .map(|i| {
+                let msg = table
+                    .field(i, Field::Message)
+                    .or_else(|| by_summary.then(|| table.field(i, Field::Summary)).flatten())
+                    .unwrap_or("");
+                tokenize(msg, true).toks
+            })
+            .collect();
+        let mut tokens: Vec<u64> = rows.iter().flatten().copied().collect();
+        tokens.retain(|&t| t != PLACEHOLDER);
+        tokens.sort_unstable();
+        tokens.dedup();
+        let id = |t: u64| tokens.binary_search(&t).expect("every token is listed") as u32;
         let mut toks = Vec::new();
-        let mut distinct = Vec::with_capacity(table.len());
-        let mut postings: Vec<(u64, u32)> = Vec::new();
-        offsets.push(0u32);
-        let mut seen: Vec<u64> = Vec::new();
-        for i in 0..table.len() {
-            let msg = table
-                .field(i, Field::Message)
-                .or_else(|| by_summary.then(|| table.field(i, Field::Summary)).flatten())
-                .unwrap_or("");
-            let t = tokenize(msg, true);
-            seen.clear();
-            for &tok in &t.toks {
-                if tok != PLACEHOLDER && !seen.contains(&tok) {
-                    seen.push(tok);
-                    postings.push((tok, i as u32));
+        let mut offsets = vec![0u32];
+        let mut distinct = Vec::with_capacity(rows.len());
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); tokens.len()];
+        for (i, row) in rows.iter().enumerate() {
+            let mut seen: Vec<u32> = Vec::new();
+            for &t in row {
+                if t == PLACEHOLDER {
+                    push_varint(&mut toks, 0);
+                    continue;
+                }
+                let n = id(t);
+                push_varint(&mut toks, n + 1);
+                if !seen.contains(&n) {
+                    seen.push(n);
+                    postings[n as usize].push(i as u32);
                 }
             }
-            toks.extend_from_slice(&t.toks);
             offsets.push(toks.len() as u32);
             distinct.push(seen.len().min(u16::MAX as usize) as u16);
         }
-        // By token, then row: each token's rows in row order.
-        postings.sort_unstable();
-        let mut tokens = Vec::new();
-        let mut starts = Vec::new();
-        for (n, &(tok, _)) in postings.iter().enumerate() {
-            if tokens.last() != Some(&tok) {
-                tokens.push(tok);
-                starts.push(n as u32);
+        let mut gaps = Vec::new();
+        let mut starts = vec![0u32];
+        for list in &postings {
+            let mut last = 0;
+            for &row in list {
+                push_varint(&mut gaps, row - last);
+                last = row;
             }
+            starts.push(gaps.len() as u32);
         }
-        starts.push(postings.len() as u32);
         TableMessages {
+            tokens: Cow::Owned(tokens),
             toks: Cow::Owned(toks),
             offsets: Cow::Owned(offsets),
             distinct: Cow::Owned(distinct),
-            tokens: Cow::Owned(tokens),
+            rows: Cow::Owned(gaps),
             starts: Cow::Owned(starts),
-            rows: Cow::Owned(postings.into_iter().map(|(_, row)| row).collect()),
         }
     }
 
@@ -171,32 +208,37 @@ impl TableMessages {
     /// used where they lie.
     pub fn from_parts(parts: MessageParts<'static>) -> TableMessages {
         TableMessages {
+            tokens: Cow::Borrowed(parts.tokens),
             toks: Cow::Borrowed(parts.toks),
             offsets: Cow::Borrowed(parts.offsets),
             distinct: Cow::Borrowed(parts.distinct),
-            tokens: Cow::Borrowed(parts.tokens),
-            starts: Cow::Borrowed(parts.starts),
             rows: Cow::Borrowed(parts.rows),
+            starts: Cow::Borrowed(parts.starts),
         }
     }
 
     pub fn parts(&self) -> MessageParts<'_> {
         MessageParts {
+            tokens: &self.tokens,
             toks: &self.toks,
             offsets: &self.offsets,
             distinct: &self.distinct,
-            tokens: &self.tokens,
-            starts: &self.starts,
             rows: &self.rows,
+            starts: &self.starts,
         }
     }
 
     /// Row `i`'s tokens (empty past the last row).
-    pub fn row_tokens(&self, i: usize) -> &[u64] {
-        match (self.offsets.get(i), self.offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.toks[a as usize..b as usize],
-            _ => &[],
-        }
+    pub fn row_tokens(&self, i: usize) -> Vec<u64> {
+        let (Some(&a), Some(&b)) = (self.offsets.get(i), self.offsets.get(i + 1)) else {
+            return Vec::new();
+        };
+        varints(&self.toks[a as usize..b as usize])
+            .map(|n| match n {
+                0 => PLACEHOLDER,
+                n => self.tokens[n as usize - 1],
+            })
+            .collect()
     }
 
     /// Row `i`'s number of distinct literal tokens.
@@ -205,11 +247,15 @@ impl TableMessages {
     }
 
     /// The rows that hold `token`, in row order.
-    pub fn rows_with(&self, token: u64) -> &[u32] {
-        match self.tokens.binary_search(&token) {
+    pub fn rows_with(&self, token: u64) -> impl Iterator<Item = u32> + '_ {
+        let bytes = match self.tokens.binary_search(&token) {
             Ok(n) => &self.rows[self.starts[n] as usize..self.starts[n + 1] as usize],
             Err(_) => &[],
-        }
+        };
+        varints(bytes).scan(0u32, |row, gap| {
+            *row += gap;
+            Some(*row)
+        })
     }
 }
 
@@ -244,12 +290,19 @@ mod tests {
         for table in index.tables() {
             let compiled = table.messages();
             let built = TableMessages::build(table);
-            assert_eq!(compiled.parts().toks, built.parts().toks);
-            assert_eq!(compiled.parts().offsets, built.parts().offsets);
-            assert_eq!(compiled.parts().distinct, built.parts().distinct);
-            assert_eq!(compiled.parts().tokens, built.parts().tokens);
-            assert_eq!(compiled.parts().starts, built.parts().starts);
-            assert_eq!(compiled.parts().rows, built.parts().rows);
+            let (a, b) = (compiled.parts(), built.parts());
+            assert_eq!(a.tokens, b.tokens);
+            assert_eq!(a.toks, b.toks);
+            assert_eq!(a.offsets, b.offsets);
+            assert_eq!(a.distinct, b.distinct);
+            assert_eq!(a.rows, b.rows);
+            assert_eq!(a.starts, b.starts);
+            for i in 0..table.len() {
+                let tokens = tokenize(table.field(i, Field::Message).unwrap_or(""), true).toks;
+                if table.field(i, Field::Message).is_some() {
+                    assert_eq!(compiled.row_tokens(i), tokens);
+                }
+            }
         }
     }
 
@@ -259,11 +312,26 @@ mod tests {
         let pixnet = index.find_vendor("pixnet").unwrap();
         let m = index.vendor_table(pixnet).messages();
         let t = tokenize("Exceed Anonymous Rate Limit", false);
-        let rows: Vec<usize> = t.toks.iter().map(|&tok| m.rows_with(tok).len()).collect();
+        let rows: Vec<usize> = t.toks.iter().map(|&tok| m.rows_with(tok).count()).collect();
         assert!(rows.iter().all(|&n| n >= 1), "{rows:?}");
-        let row = m.rows_with(t.toks[1])[0] as usize;
-        assert_eq!(m.row_tokens(row), &t.toks[..]);
+        let row = m.rows_with(t.toks[1]).next().unwrap() as usize;
+        assert_eq!(m.row_tokens(row), t.toks);
         assert_eq!(m.distinct_literals(row), 4);
-        assert!(m.rows_with(12345).is_empty());
+        assert_eq!(m.rows_with(12345).count(), 0);
+        // Placeholders, and rows in order whatever the gaps between them.
+        let with = tokenize("Value %s is out of range %d", true).toks;
+        assert_eq!(with.iter().filter(|&&t| t == PLACEHOLDER).count(), 2);
+        for table in index.tables() {
+            let m = table.messages();
+            for i in 0..table.len() {
+                for &tok in &m.row_tokens(i) {
+                    if tok != PLACEHOLDER {
+                        let rows: Vec<u32> = m.rows_with(tok).collect();
+                        assert!(rows.windows(2).all(|w| w[0] < w[1]));
+                        assert!(rows.contains(&(i as u32)), "{} {i}", table.vendor().id);
+                    }
+                }
+            }
+        }
     }
 }

@@ -35,9 +35,9 @@ impl<'a> MessageIndex<'a> {
         MessageIndex { index, scratch }
     }
 
-    pub fn row_tokens(&self, row: RowId) -> &'a [u64] {
+    pub fn row_tokens(&self, row: RowId) -> Vec<u64> {
         if row as usize >= self.index.len() {
-            return &[];
+            return Vec::new();
         }
         let (table, i) = self.index.locate(row);
         table.messages().row_tokens(i)
@@ -79,8 +79,15 @@ impl<'a> MessageIndex<'a> {
                     break;
                 }
                 let base = self.index.vendor_rows(v).start;
-                let rows = self.index.vendor_table(v).messages().rows_with(t);
-                for &i in rows.iter().take(left) {
+                let mut read = 0;
+                for i in self
+                    .index
+                    .vendor_table(v)
+                    .messages()
+                    .rows_with(t)
+                    .take(left)
+                {
+                    read += 1;
                     let row = base + i;
                     let c = &mut counts[row as usize];
                     if *c == 0 {
@@ -91,7 +98,7 @@ impl<'a> MessageIndex<'a> {
                     }
                     *c = c.saturating_add(1);
                 }
-                left -= rows.len().min(left);
+                left -= read;
             }
         }
         let out = touched
@@ -121,6 +128,6 @@ mod tests {
         assert_eq!(n, 4);
         assert_eq!(index.get(best).entry.code, "1302");
         assert_eq!(mi.distinct_literals(best), 4);
-        assert_eq!(mi.row_tokens(best), &q.toks[..]);
+        assert_eq!(mi.row_tokens(best), q.toks);
     }
 }

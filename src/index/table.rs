@@ -945,12 +945,12 @@ mod tests {
                 data: keep(parts.words.data),
             },
             messages: MessageParts {
-                toks: Box::leak(parts.messages.toks.into()),
+                tokens: Box::leak(parts.messages.tokens.into()),
+                toks: keep(parts.messages.toks),
                 offsets: Box::leak(parts.messages.offsets.into()),
                 distinct: Box::leak(parts.messages.distinct.into()),
-                tokens: Box::leak(parts.messages.tokens.into()),
+                rows: keep(parts.messages.rows),
                 starts: Box::leak(parts.messages.starts.into()),
-                rows: Box::leak(parts.messages.rows.into()),
             },
         };
         let read = Table::from_parts(catalog(Vec::new()), Origin::Embedded("t"), parts);

@@ -150,7 +150,7 @@ impl Decoder<'_> {
             let best = starts
                 .iter()
                 .filter(|&&s| s < q.toks.len())
-                .map(|&s| bare_agreement(&q.toks[s..], rt))
+                .map(|&s| bare_agreement(&q.toks[s..], &rt))
                 .fold(0.0f32, f32::max);
             if best >= CLOSE {
                 out.push((row, best));
