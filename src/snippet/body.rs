@@ -53,6 +53,15 @@ pub(super) enum FlagType {
     Text { error_when: String },
 }
 
+/// Where an object finds the flag that says its body reports an error.
+pub(super) struct FlagAt<'s> {
+    /// The fields leading to the flag, outermost first, the flag last.
+    pub path: Vec<&'s Field>,
+    /// The flag's key as the API sends it.
+    pub key: &'s str,
+    pub ty: &'s FlagType,
+}
+
 /// What a field means to the generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {
@@ -86,6 +95,27 @@ impl Shape {
             }
         }
         Vec::new()
+    }
+
+    /// The path to the code `error()` maps to the enum, when this object holds one (as a field
+    /// or in a nested object).
+    pub fn code_path(&self) -> Option<Vec<&Field>> {
+        let path = self.path_to(Role::Code);
+        (!path.is_empty()).then_some(path)
+    }
+
+    /// The flag `is_error()` reads, when this object holds it (as a field or in a nested object).
+    pub fn flag(&self) -> Option<FlagAt<'_>> {
+        let path = self.path_to(Role::Flag);
+        let flag: &Field = path.last().copied()?;
+        let FieldType::Flag(ty) = &flag.ty else {
+            return None;
+        };
+        Some(FlagAt {
+            key: &flag.key,
+            ty,
+            path,
+        })
     }
 
     /// The names of the fields along `path` (from [`Shape::path_to`]), each as `names` names
@@ -122,6 +152,16 @@ impl Shape {
             }
         }
         out
+    }
+}
+
+/// What a body type's documentation calls it: `The error body` (the body itself, `root`) or
+/// `Part of the error body`.
+pub(super) fn described(root: bool) -> &'static str {
+    if root {
+        "The error body"
+    } else {
+        "Part of the error body"
     }
 }
 

@@ -30,6 +30,7 @@ use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
 use crate::index::Table;
 pub use lang::Lang;
 use out::Out;
+use std::fmt::Write as _;
 use std::io;
 
 /// What snippets of one vendor are made from: the language, the vendor, how its codes are
@@ -189,8 +190,11 @@ fn write_arm(unit: &Unit, v: &Variant) -> String {
     unit.lang.language().arm(unit, v)
 }
 
+/// A whole unit: the enum and its lookups, then the types of the error body when it has one.
 fn write_unit(unit: &Unit, out: &mut Out) {
-    unit.lang.language().enumeration(unit, out);
+    let language = unit.lang.language();
+    language.enumeration(unit, out);
+    language.body_types(unit, out);
 }
 
 /// The name of the enum (or type) [`enumeration`] writes for a vendor: `PixnetError`.
@@ -343,6 +347,15 @@ struct Variant {
 }
 
 impl Variant {
+    /// The code as the language writes it: its integer literal (`1302`, `0x80070005`) in a unit
+    /// of integer codes, else the code as text, written by the language's `literal`.
+    fn code_literal(&self, literal: fn(&str) -> String) -> String {
+        match self.int {
+            Some(_) => self.literal.clone(),
+            None => literal(&self.code),
+        }
+    }
+
     /// Whether the same request may succeed later without a change (`backoff`, `later`):
     /// what `is_retryable()` answers. `after_fix` needs a change first, so it is not.
     fn is_retryable(&self) -> bool {
@@ -443,6 +456,24 @@ impl<'a> Unit<'a> {
 }
 
 impl Unit<'_> {
+    /// The arms of `variants` ([`lang::Language::arm`]), each on a line (or lines) of its own
+    /// indented by `by`: the cases of `from_code`'s lookup.
+    fn write_arms(&self, out: &mut Out, variants: &[Variant], by: &str) {
+        let language = self.lang.language();
+        for v in variants {
+            let _ = writeln!(out, "{}", indent(&language.arm(self, v), by));
+        }
+    }
+
+    /// The types of the unit's error body, the body's own first (`true`), then its parts.
+    fn body_types(&self) -> impl Iterator<Item = (&body::Shape, bool)> {
+        self.body.iter().flat_map(|body| {
+            body.types()
+                .into_iter()
+                .map(move |shape| (shape, std::ptr::eq(shape, body)))
+        })
+    }
+
     /// The variants `is_retryable()` answers true for, in order.
     fn retryable(&self) -> impl Iterator<Item = &Variant> {
         self.variants.iter().filter(|v| v.is_retryable())
@@ -578,15 +609,12 @@ fn indent(text: &str, by: &str) -> String {
 mod tests {
     use super::*;
 
-    fn entry(code: &str, message: Option<&str>, summary: Option<&str>) -> Entry {
+    /// An entry with an HTTP status, a message and a summary.
+    pub(super) fn entry(code: &str, message: Option<&str>, summary: Option<&str>) -> Entry {
         Entry {
             code: code.into(),
             http_status: Some(400),
-            category: None,
-            subcategory: None,
             message: message.map(Into::into),
-            description: None,
-            fix: None,
             summary_en: summary.map(Into::into),
             ..Entry::default()
         }
@@ -621,11 +649,18 @@ mod tests {
         );
         assert_eq!(unit.variants[0].ident, "SubscriptionGroupNameRequired");
         // Each language's enum holds the merged code once where the variant is defined and once
-        // in the lookup: see each language's `the_code_listed_twice_is_one_variant`.
+        // in the lookup: see `check_names` and each language's use of it.
     }
 
-    /// The enum of PIXNET's 4109, listed twice, and 4110, in `lang`.
-    pub(super) fn listed_twice(lang: Lang) -> String {
+    /// What each language's tests check of its names: `lang` reserves every one of `reserved`
+    /// (a keyword, a name the generated code defines) and not `AlbumNotFound`; and PIXNET's 4109,
+    /// listed twice, is one variant, so each of `once` (where the variant is defined, its arm
+    /// in the lookup) stands once in the enum of 4109, 4109 again and 4110.
+    pub(super) fn check_names(lang: Lang, reserved: &[&str], once: [&str; 2]) {
+        for name in reserved {
+            assert!(lang.language().is_reserved("X", name), "{lang} {name}");
+        }
+        assert!(!lang.language().is_reserved("X", "AlbumNotFound"), "{lang}");
         let a = entry(
             "4109",
             Some("請填入訂閱群組名稱"),
@@ -633,7 +668,10 @@ mod tests {
         );
         let b = entry("4109", Some("Missing cellphone or calling_code"), None);
         let c = entry("4110", Some("Other"), None);
-        enumeration(lang, &vendor(), &[&a, &b, &c])
+        let out = enumeration(lang, &vendor(), &[&a, &b, &c]);
+        for text in once {
+            assert_eq!(out.matches(text).count(), 1, "{lang} {text:?}\n{out}");
+        }
     }
 
     #[test]

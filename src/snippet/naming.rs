@@ -364,6 +364,27 @@ pub(super) fn assign(
     out
 }
 
+/// The names of a body type's fields from their `bases` (each key's words in the language's
+/// case), in order: a base already given, or `taken` (a keyword, a method of the type), gets
+/// the first number from 2 that frees it, after `separator` (`error_code_2`, `ErrorCode2`).
+pub(super) fn unique(
+    bases: impl IntoIterator<Item = String>,
+    separator: &str,
+    taken: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for base in bases {
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) || taken(&name) {
+            name = format!("{base}{separator}{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
 /// `["bot", "id"]` → `botId`: Java's and Kotlin's member case.
 pub(super) fn lower_camel(words: &[String]) -> String {
     let mut out = String::new();

@@ -19,10 +19,11 @@ mod typescript;
 
 pub(super) use go::prefix as go_prefix;
 
+use super::body::Shape;
 pub(super) use super::document::{DocumentImport, InDocument};
 use super::module::{Module, import_lines};
 use super::out::Out;
-use super::{Unit, Variant};
+use super::{Unit, Variant, trailing};
 use crate::catalog::Vendor;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -33,49 +34,66 @@ use std::str::FromStr;
 /// words of their names, typing the codes, the body's shape) is done before a language is
 /// asked; a language turns it into its own text.
 pub(super) trait Language: Sync {
-    /// The id the CLI and the config file take (`csharp`), then its aliases (`cs`, `c#`), in
-    /// lower case.
-    fn names(&self) -> &'static [&'static str];
+    /// What the language is called and how its files are known.
+    fn about(&self) -> About;
 
-    /// The language's proper name, for titles and the status line (`C#`).
-    fn title(&self) -> &'static str;
+    /// The enum and its lookups: what a unit holds before its body types.
+    fn enumeration(&self, unit: &Unit, out: &mut Out);
 
-    /// The file extensions of its sources, the usual one first (`ts`, `tsx`, `mts`, `cts`).
-    fn extensions(&self) -> &'static [&'static str];
+    /// One type of the unit's error body: the body itself (`root`) or a part of it (a nested
+    /// object, the item of a list).
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out);
 
-    /// The ids editors give its files beside its names (the LSP's `typescriptreact`).
-    fn editor_ids(&self) -> &'static [&'static str] {
-        &[]
+    /// The body's types after the enum, each after a blank line.
+    fn body_types(&self, unit: &Unit, out: &mut Out) {
+        for (shape, root) in unit.body_types() {
+            out.push('\n');
+            self.body_type(unit, shape, root, out);
+        }
     }
 
-    /// A variant's identifier from its words (lower-case ASCII, never starting with a digit),
-    /// in the language's case: `InvalidExpiredToken`, `INVALID_EXPIRED_TOKEN`.
-    fn ident(&self, vendor: &Vendor, words: &[String]) -> String;
+    /// The arm of `v`: the line (or lines) the enum's `from_code` holds for it, with the
+    /// message as a comment. By default [`About::arm`] (see [`member_arm`]).
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        member_arm(self, unit, v)
+    }
+
+    /// `v`'s code as the arms write it: its integer literal in a unit of integer codes, else
+    /// the code as a string literal.
+    fn code(&self, _unit: &Unit, v: &Variant) -> String {
+        v.code_literal(self.about().literal)
+    }
+
+    /// A variant's identifier from its words (lower-case ASCII, never starting with a digit):
+    /// the words in the language's case ([`About::case`]).
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        (self.about().case)(words)
+    }
 
     /// Whether a variant of the type `type_name` may not take `name`: a keyword, a name the
     /// generated code defines beside the variants, one that would read as something else.
     fn is_reserved(&self, type_name: &str, name: &str) -> bool;
 
-    /// The arm of `v`: the line (or lines) the enum's `from_code` holds for it, with the
-    /// message as a comment.
-    fn arm(&self, unit: &Unit, v: &Variant) -> String;
-
-    /// The whole unit: the enum and its lookups, then the body's type when the unit has one.
-    fn enumeration(&self, unit: &Unit, out: &mut Out);
-
     // Several vendors' units in one file (`snippet::module`, the explorer's `Y` over rows of
     // several vendors).
 
     /// Whether `line`, at the top of a unit, is one a file holds once (an import, `<?php`, a
-    /// magic comment): a shared file takes these off each unit.
-    fn is_head_line(&self, _line: &str) -> bool {
-        false
+    /// magic comment): a shared file takes these off each unit. By default a line of the
+    /// prelude, or one starting with an import word ([`About`]).
+    fn is_head_line(&self, line: &str) -> bool {
+        let about = self.about();
+        about.prelude.lines().any(|l| !l.is_empty() && l == line)
+            || about
+                .imports
+                .split_whitespace()
+                .any(|word| line.strip_prefix(word).is_some_and(|r| r.starts_with(' ')))
     }
 
-    /// What a head line asks a shared file to import, written once: the line itself (Go: the
-    /// package's path); `None` for a line the file's own top has anyway.
-    fn import(&self, _line: &str) -> Option<String> {
-        None
+    /// What a head line asks a shared file to import, written once: the import line itself
+    /// (Go: the package's path); `None` for a line the file's own top has anyway.
+    fn import(&self, line: &str) -> Option<String> {
+        let imports = !self.about().imports.is_empty();
+        (imports && self.is_head_line(line)).then(|| line.to_string())
     }
 
     /// The text every unit ends with that a shared file holds once, at its end.
@@ -91,9 +109,11 @@ pub(super) trait Language: Sync {
 
     /// A file of several units: `imports` are what their heads asked for, `parts` the units
     /// without their heads and tails (and the tail, last, when a unit had one), each trimmed.
+    /// By default the prelude, the imports and the parts.
     fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        let (prelude, imports) = (self.about().prelude, import_lines(imports, "\n"));
         Module {
-            text: format!("{}{}\n", import_lines(imports, "\n"), parts.join("\n\n")),
+            text: format!("{prelude}{imports}{}\n", parts.join("\n\n")),
             file_name: None,
         }
     }
@@ -102,9 +122,18 @@ pub(super) trait Language: Sync {
     // code action).
 
     /// What `line`, at the top of a unit, is to a document the unit goes into: code, a line
-    /// the document has its own of, the package clause, or an import.
-    fn in_document(&self, _line: &str) -> InDocument {
-        InDocument::Code
+    /// the document has its own of, the package clause, or an import. By default, in a
+    /// language with import lines, those and the package clause; the rest is code.
+    fn in_document(&self, line: &str) -> InDocument {
+        if self.about().imports.is_empty() {
+            InDocument::Code
+        } else if line.starts_with("package ") {
+            InDocument::Package
+        } else if self.is_head_line(line) {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
     }
 
     /// A line of the unit's code as a document takes it.
@@ -135,6 +164,73 @@ pub(super) trait Language: Sync {
     /// The tag a document may end with, before which code goes (PHP's `?>`).
     fn closing_tag(&self) -> Option<&'static str> {
         None
+    }
+}
+
+/// What a language is called, what its files start with, and how it writes names, literals,
+/// comments and arms. The lists are words separated by spaces.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct About {
+    /// The language's proper name, for titles and the status line (`C#`).
+    pub title: &'static str,
+    /// A member's name from its words (lower-case ASCII): `InvalidExpiredToken`,
+    /// `INVALID_EXPIRED_TOKEN` (see [`Language::ident`]).
+    pub case: fn(&[String]) -> String,
+    /// The id the CLI and the config file take (`csharp`), then its aliases (`cs c#`), in lower
+    /// case.
+    pub names: &'static str,
+    /// What every file of the language starts with (`<?php` and `declare(strict_types=1);`, a
+    /// magic comment): a unit's own, which a file of several units writes once at its top.
+    pub prelude: &'static str,
+    /// The words its import lines start with (`import from`, `using`): such lines at the top of
+    /// a unit are what a file of several units imports, each once, and what a document gets
+    /// where it lacks them.
+    pub imports: &'static str,
+    /// The ids editors give its files beside its names (the LSP's `typescriptreact`).
+    pub editor_ids: &'static str,
+    /// The file extensions of its sources, the usual one first (`ts tsx mts cts`).
+    pub extensions: &'static str,
+    /// An arm of `from_code`: `{code}` ([`Language::code`]) maps to the member `{member}` of
+    /// the type `{type}` (`{code} => {type}::{member},`).
+    pub arm: &'static str,
+    /// What starts a comment after code on its line (`//`, `#`).
+    pub comment: &'static str,
+    /// Text as such a comment: on one line, with nothing that would end the comment early.
+    pub line_comment: fn(&str) -> String,
+    /// Text as a string literal.
+    pub literal: fn(&str) -> String,
+}
+
+/// [`About::arm`] filled in for `v` (each placeholder of the template replaced once, so a code
+/// that reads `{type}` stays as it is), then its message as a comment.
+pub(super) fn member_arm<L: Language + ?Sized>(language: &L, unit: &Unit, v: &Variant) -> String {
+    let about = language.about();
+    let code = language.code(unit, v);
+    let mut arm = String::with_capacity(about.arm.len() + code.len() + 2 * v.ident.len());
+    let mut rest = about.arm;
+    while let Some(at) = rest.find('{') {
+        arm.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (value, placeholder) = if rest.starts_with("{code}") {
+            (code.as_str(), "{code}")
+        } else if rest.starts_with("{type}") {
+            (unit.type_name.as_str(), "{type}")
+        } else if rest.starts_with("{member}") {
+            (v.ident.as_str(), "{member}")
+        } else {
+            ("{", "{")
+        };
+        arm.push_str(value);
+        rest = &rest[placeholder.len()..];
+    }
+    arm.push_str(rest);
+    arm.push_str(&trailing(about.comment, &(about.line_comment)(&v.message)));
+    arm
+}
+
+impl About {
+    fn names(self) -> impl Iterator<Item = &'static str> {
+        self.names.split_whitespace()
     }
 }
 
@@ -186,12 +282,12 @@ impl Lang {
 
     /// The language's proper name, for titles and the status line.
     pub fn name(self) -> &'static str {
-        self.language().title()
+        self.language().about().title
     }
 
     /// The id the CLI and the config file take (`csharp`).
     pub fn id(self) -> &'static str {
-        self.language().names()[0]
+        self.language().about().names().next().unwrap_or_default()
     }
 
     /// The next language, cycling (the TUI's `L` key).
@@ -202,20 +298,27 @@ impl Lang {
 
     /// The usual file extension of the language.
     pub fn extension(self) -> &'static str {
-        self.language().extensions()[0]
+        self.language()
+            .about()
+            .extensions
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
     }
 
     /// The language of a file from the id an editor gives it (a language's name or alias, or
     /// an editor's own id such as `typescriptreact`), else from its extension (`mts`, `kts`).
     pub fn of_file(editor_id: &str, extension: &str) -> Option<Lang> {
-        let by = |list: fn(&dyn Language) -> &'static [&'static str], wanted: &str| {
-            Lang::ALL
-                .into_iter()
-                .find(|l| list(l.language()).contains(&wanted))
+        let by = |list: fn(About) -> &'static str, wanted: &str| {
+            Lang::ALL.into_iter().find(|l| {
+                list(l.language().about())
+                    .split_whitespace()
+                    .any(|w| w == wanted)
+            })
         };
-        by(|l| l.editor_ids(), editor_id)
+        by(|a| a.editor_ids, editor_id)
             .or_else(|| editor_id.parse().ok())
-            .or_else(|| by(|l| l.extensions(), extension))
+            .or_else(|| by(|a| a.extensions, extension))
             .or_else(|| extension.parse().ok())
     }
 
@@ -247,7 +350,7 @@ impl FromStr for Lang {
         let wanted = s.trim().to_ascii_lowercase();
         Lang::ALL
             .into_iter()
-            .find(|l| l.language().names().contains(&wanted.as_str()))
+            .find(|l| l.language().about().names().any(|n| n == wanted))
             .ok_or_else(|| {
                 let ids: Vec<&str> = Lang::ALL.iter().map(|l| l.id()).collect();
                 let (last, rest) = ids.split_last().unwrap_or((&"", &[]));
@@ -265,8 +368,8 @@ impl clap::ValueEnum for Lang {
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        let (id, aliases) = self.language().names().split_first()?;
-        Some(clap::builder::PossibleValue::new(*id).aliases(aliases.iter().copied()))
+        let mut names = self.language().about().names();
+        Some(clap::builder::PossibleValue::new(names.next()?).aliases(names))
     }
 }
 
@@ -359,13 +462,14 @@ mod tests {
     fn every_language_has_its_own_names_and_reserves_the_type_name_nowhere_else() {
         let mut seen = std::collections::HashSet::new();
         for lang in Lang::ALL {
-            let l = lang.language();
-            assert!(!l.names().is_empty(), "{lang}");
-            for name in l.names() {
-                assert!(seen.insert(*name), "{name} names two languages");
-                assert_eq!(name.to_ascii_lowercase(), *name);
+            let about = lang.language().about();
+            assert!(!about.names.is_empty(), "{lang}");
+            for name in about.names() {
+                assert!(!name.is_empty(), "{lang}: {:?}", about.names);
+                assert!(seen.insert(name), "{name} names two languages");
+                assert_eq!(name.to_ascii_lowercase(), name);
             }
-            assert!(!l.extensions().is_empty());
+            assert!(!about.extensions.is_empty());
         }
     }
 }
