@@ -42,6 +42,47 @@ pub(super) enum FieldType {
     Any,
 }
 
+/// How a language writes the type of a body's field; `{}` stands for a nested type's name.
+pub(super) struct Spelling<'a> {
+    /// A code, in a unit of integer codes.
+    pub int_code: &'a str,
+    /// A code in a unit of string codes, a text, or a flag that holds text.
+    pub text: &'a str,
+    /// A flag that holds a number (error unless zero).
+    pub number: &'a str,
+    /// A flag that holds a bool.
+    pub bool: &'a str,
+    /// A nested object.
+    pub object: &'a str,
+    /// A list of nested objects.
+    pub list: &'a str,
+    /// A value of any JSON type.
+    pub any: &'a str,
+}
+
+impl FieldType {
+    /// The field's type as `spelling` writes it, a nested type by its name.
+    pub fn spelled(&self, spelling: &Spelling) -> String {
+        self.spelled_naming(spelling, |shape| shape.name.clone())
+    }
+
+    /// [`FieldType::spelled`], a nested type named `name`.
+    pub fn spelled_naming(&self, spelling: &Spelling, name: impl Fn(&Shape) -> String) -> String {
+        let nested = |template: &str, inner: &Shape| template.replace("{}", &name(inner));
+        match self {
+            FieldType::Code(CodeType::Int) => spelling.int_code.to_string(),
+            FieldType::Code(CodeType::Str)
+            | FieldType::Text
+            | FieldType::Flag(FlagType::Text { .. }) => spelling.text.to_string(),
+            FieldType::Flag(FlagType::NonZero) => spelling.number.to_string(),
+            FieldType::Flag(FlagType::Bool { .. }) => spelling.bool.to_string(),
+            FieldType::Object(inner) => nested(spelling.object, inner),
+            FieldType::List(inner) => nested(spelling.list, inner),
+            FieldType::Any => spelling.any.to_string(),
+        }
+    }
+}
+
 /// The flag's JSON type and the value that says "error".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum FlagType {

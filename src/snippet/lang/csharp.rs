@@ -10,7 +10,7 @@
 
 use super::DocumentImport;
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -25,17 +25,27 @@ impl Language for CSharp {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "ToString GetHashCode value__",
+            defined: "= 4109,",
+            text: "a\"b\\c\n錯😀\u{2028}",
+            arm: "case 4109:",
+            literal: "\"a\\\"b\\\\c\\n錯😀\\u2028\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "C#",
             case: naming::upper_camel,
-            prelude: "",
             names: "csharp cs c#",
             imports: "using",
-            editor_ids: "",
-            arm: "case {code}: return {type}.{member};",
-            extensions: "cs",
+            editor_ids: "csharp",
             comment: "//",
+            extensions: "cs",
+            arm: "case {code}: return {type}.{member};",
             line_comment: one_line,
             literal,
         }
@@ -43,9 +53,9 @@ impl Language for CSharp {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         let t = &unit.type_name;
-        let ext = extensions(unit);
-        let int = unit.code_type == CodeType::Int;
         let mut usings = vec!["System"];
+        let int = unit.code_type == CodeType::Int;
+        let ext = extensions(unit);
         if unit.body.is_some() {
             usings.extend([
                 "System.Collections.Generic",
@@ -210,18 +220,7 @@ impl Language for CSharp {
         );
         let names = property_names(shape);
         for (i, (f, name)) in shape.fields.iter().zip(&names).enumerate() {
-            let ty = match &f.ty {
-                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                    "long?".to_string()
-                }
-                FieldType::Code(CodeType::Str)
-                | FieldType::Text
-                | FieldType::Flag(FlagType::Text { .. }) => "string".into(),
-                FieldType::Flag(FlagType::Bool { .. }) => "bool?".into(),
-                FieldType::Object(inner) => inner.name.clone(),
-                FieldType::List(inner) => format!("List<{}>", inner.name),
-                FieldType::Any => "object".into(),
-            };
+            let ty = f.ty.spelled(&FIELD_TYPES);
             if i > 0 {
                 out.push('\n');
             }
@@ -371,6 +370,17 @@ fn property_names(shape: &Shape) -> Vec<String> {
     })
 }
 
+/// The types of a body's fields in C#.
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "long?",
+    text: "string",
+    number: "long?",
+    bool: "bool?",
+    object: "{}",
+    list: "List<{}>",
+    any: "object",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -412,25 +422,6 @@ const TAKEN: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n錯😀\u{2028}", &STYLE),
-            r#""a\"b\\c\n錯😀\u2028""#
-        );
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::CSharp,
-            &["ToString", "GetHashCode", "value__"],
-            ["case 4109:", "= 4109,"],
-        );
-    }
 
     #[test]
     fn doc_comments_stay_one_line_of_xml() {

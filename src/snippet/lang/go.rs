@@ -13,7 +13,7 @@ use super::{About, Language};
 use super::{DocumentImport, InDocument};
 use crate::catalog::Vendor;
 use crate::snippet::Module;
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -37,17 +37,27 @@ impl Language for Go {
             || name.starts_with(&format!("{type_name}Body"))
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "FromCode Parse string func XBodyItem",
+            defined: " = 4109\n",
+            text: "\u{FEFF}\u{E0041}",
+            arm: "case 4109:",
+            literal: "\"\\ufeff\\U000e0041\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "Go",
             case: go_camel,
-            prelude: "",
             names: "go golang",
             imports: "import",
-            editor_ids: "",
-            arm: "case {code}:\n\treturn {member}, true",
-            extensions: "go",
+            editor_ids: "go",
             comment: "//",
+            extensions: "go",
+            arm: "case {code}:\n\treturn {member}, true",
             line_comment: one_line,
             literal,
         }
@@ -264,17 +274,11 @@ impl Language for Go {
             .iter()
             .zip(&names)
             .map(|(f, name)| {
-                let ty = match &f.ty {
-                    FieldType::Code(CodeType::Int) => format!("*{}", int_type(unit)),
-                    FieldType::Flag(FlagType::NonZero) => "*int".into(),
-                    FieldType::Code(CodeType::Str)
-                    | FieldType::Text
-                    | FieldType::Flag(FlagType::Text { .. }) => "*string".into(),
-                    FieldType::Flag(FlagType::Bool { .. }) => "*bool".into(),
-                    FieldType::Object(inner) => format!("*{}", inner.name),
-                    FieldType::List(inner) => format!("[]{}", inner.name),
-                    FieldType::Any => "any".into(),
-                };
+                let int_code = format!("*{}", int_type(unit));
+                let ty = f.ty.spelled(&Spelling {
+                    int_code: &int_code,
+                    ..FIELD_TYPES
+                });
                 (name.clone(), ty, tag(&f.key))
             })
             .collect();
@@ -476,6 +480,17 @@ fn field_names(shape: &Shape) -> Vec<String> {
     naming::unique(bases, "", |name| matches!(name, "Err" | "IsError"))
 }
 
+/// The types of a body's fields in Go, pointers (nil when the body lacks the key).
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "*int",
+    text: "*string",
+    number: "*int",
+    bool: "*bool",
+    object: "*{}",
+    list: "[]{}",
+    any: "any",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -605,22 +620,6 @@ pub(super) fn go_camel(words: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(quoted("\u{FEFF}\u{E0041}", &STYLE), r#""\ufeff\U000e0041""#);
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Go,
-            &["FromCode", "Parse", "string", "func", "XBodyItem"],
-            [" = 4109\n", "case 4109:"],
-        );
-    }
 
     #[test]
     fn tags_name_only_keys_encoding_json_can_match() {

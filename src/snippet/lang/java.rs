@@ -10,7 +10,7 @@
 //! (`if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take).
 
 use super::{About, Language, member_arm};
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
@@ -28,17 +28,27 @@ impl Language for Java {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "values ordinal fromCode class",
+            defined: "(4109, ",
+            text: "a\"b\\c\n錯😀\u{202E}\u{1}\u{8}",
+            arm: "case 4109:",
+            literal: "\"a\\\"b\\\\c\\n錯😀\\u202E\\u0001\\b\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "Java",
             case: naming::upper_snake,
-            prelude: "",
             names: "java",
             imports: "import",
-            editor_ids: "",
-            arm: "case {code}: return {type}.{member};",
-            extensions: "java",
+            editor_ids: "java",
             comment: "//",
+            extensions: "java",
+            arm: "case {code}: return {type}.{member};",
             line_comment: comment,
             literal,
         }
@@ -46,7 +56,6 @@ impl Language for Java {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         let t = &unit.type_name;
-        let ct = code_type(unit);
         if let Some(body) = &unit.body {
             let types = body.types();
             let any =
@@ -60,6 +69,7 @@ impl Language for Java {
             }
             out.push('\n');
         }
+        let ct = code_type(unit);
         let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
         let _ = writeln!(out, "public enum {t} {{");
         let chunked = unit.variants.len() > JVM_CHUNK;
@@ -386,19 +396,16 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
         .iter()
         .zip(&names)
         .map(|(f, name)| {
-            let ty = match &f.ty {
-                FieldType::Code(CodeType::Int) if unit.codes_fit_i32() => "Integer".into(),
-                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                    "Long".into()
-                }
-                FieldType::Code(CodeType::Str)
-                | FieldType::Text
-                | FieldType::Flag(FlagType::Text { .. }) => "String".into(),
-                FieldType::Flag(FlagType::Bool { .. }) => "Boolean".into(),
-                FieldType::Object(inner) => nested_name(unit, inner),
-                FieldType::List(inner) => format!("List<{}>", nested_name(unit, inner)),
-                FieldType::Any => "JsonElement".into(),
+            let spelling = Spelling {
+                int_code: if unit.codes_fit_i32() {
+                    "Integer"
+                } else {
+                    "Long"
+                },
+                ..FIELD_TYPES
             };
+            let ty =
+                f.ty.spelled_naming(&spelling, |inner| nested_name(unit, inner));
             format!("@SerializedName({}) {ty} {name}", literal(&f.key))
         })
         .collect();
@@ -574,6 +581,17 @@ fn code_literal(unit: &Unit, v: &Variant) -> String {
     }
 }
 
+/// The types of a body's fields in Java, boxed (null when the body lacks the key).
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "Long",
+    text: "String",
+    number: "Long",
+    bool: "Boolean",
+    object: "{}",
+    list: "List<{}>",
+    any: "JsonElement",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -681,26 +699,6 @@ pub(super) fn is_java_keyword(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n錯😀\u{202E}", &STYLE),
-            r#""a\"b\\c\n錯😀\u202E""#
-        );
-        assert_eq!(quoted("\u{1}\u{8}", &STYLE), r#""\u0001\b""#);
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Java,
-            &["values", "ordinal", "fromCode", "class"],
-            ["(4109, ", "case 4109:"],
-        );
-    }
 
     #[test]
     fn comments_cannot_end_early() {

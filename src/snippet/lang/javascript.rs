@@ -31,17 +31,27 @@ impl Language for Javascript {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "name length constructor fromCode",
+            defined: "(4109, ",
+            text: "\u{2028}\u{2029}",
+            arm: "case 4109:",
+            literal: "\"\\u2028\\u2029\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "JavaScript",
             case: naming::upper_camel,
-            prelude: "// @ts-check\n\n",
             names: "javascript js",
-            imports: "",
-            editor_ids: "javascriptreact",
-            arm: "case {code}: return {type}.{member};",
-            extensions: "js jsx mjs cjs",
+            imports: "import",
+            editor_ids: "javascript javascriptreact",
             comment: "//",
+            extensions: "js jsx mjs cjs",
+            arm: "case {code}: return {type}.{member};",
             line_comment: comment,
             literal,
         }
@@ -51,7 +61,7 @@ impl Language for Javascript {
         let t = &unit.type_name;
         let typed = js_code_type(unit);
         let code = code_type(typed);
-        out.push_str(Javascript.about().prelude);
+        out.push_str(self.prelude());
         let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
         let _ = writeln!(out, "export class {t} {{");
         for v in &unit.variants {
@@ -251,6 +261,10 @@ impl Language for Javascript {
             InDocument::Code
         }
     }
+
+    fn prelude(&self) -> &'static str {
+        "// @ts-check\n\n"
+    }
 }
 
 /// A key as a member of the typedef's type literal, inside the JSDoc comment: as it is when it
@@ -351,22 +365,6 @@ const TAKEN: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(quoted("\u{2028}\u{2029}", &STYLE), r#""\u2028\u2029""#);
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Javascript,
-            &["name", "length", "constructor", "fromCode"],
-            ["case 4109:", "(4109, "],
-        );
-    }
 
     #[test]
     fn keys_in_the_typedef_cannot_end_its_comment() {

@@ -9,7 +9,7 @@
 
 use super::java;
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -24,25 +24,34 @@ impl Language for Kotlin {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "Companion entries in fromCode",
+            defined: "(4109, ",
+            text: "a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}",
+            arm: "4109 ->",
+            literal: "\"a\\\"b\\\\c\\n\\${x} \\$var \\b錯\\u2028\\u0000\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "Kotlin",
             case: naming::upper_snake,
-            prelude: "",
             names: "kotlin kt",
             imports: "import",
-            editor_ids: "",
-            arm: "{code} -> {type}.{member}",
-            extensions: "kt kts",
+            editor_ids: "kotlin",
             comment: "//",
+            extensions: "kt kts",
+            arm: "{code} -> {type}.{member}",
             line_comment: one_line,
             literal,
         }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        let t = &unit.type_name;
-        let ct = code_type(unit);
+        let (t, ct) = (&unit.type_name, code_type(unit));
         if let Some(body) = &unit.body {
             let any = body
                 .types()
@@ -110,19 +119,10 @@ impl Language for Kotlin {
             .iter()
             .zip(&names)
             .map(|(f, name)| {
-                let ty = match &f.ty {
-                    FieldType::Code(CodeType::Int) if unit.codes_fit_i32() => "Int".into(),
-                    FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                        "Long".into()
-                    }
-                    FieldType::Code(CodeType::Str)
-                    | FieldType::Text
-                    | FieldType::Flag(FlagType::Text { .. }) => "String".into(),
-                    FieldType::Flag(FlagType::Bool { .. }) => "Boolean".into(),
-                    FieldType::Object(inner) => inner.name.clone(),
-                    FieldType::List(inner) => format!("List<{}>", inner.name),
-                    FieldType::Any => "JsonElement".into(),
-                };
+                let ty = f.ty.spelled(&Spelling {
+                    int_code: code_type(unit),
+                    ..FIELD_TYPES
+                });
                 format!(
                     "@field:SerializedName({}) val {name}: {ty}? = null",
                     literal(&f.key)
@@ -359,6 +359,17 @@ fn code_literal(unit: &Unit, v: &Variant) -> String {
     }
 }
 
+/// The types of a body's fields in Kotlin (nullable where they are written).
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "Long",
+    text: "String",
+    number: "Long",
+    bool: "Boolean",
+    object: "{}",
+    list: "List<{}>",
+    any: "JsonElement",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -438,25 +449,6 @@ pub(super) fn is_kotlin_keyword(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}", &STYLE),
-            r#""a\"b\\c\n\${x} \$var \b錯\u2028\u0000""#
-        );
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Kotlin,
-            &["Companion", "entries", "in", "fromCode"],
-            ["(4109, ", "4109 ->"],
-        );
-    }
 
     #[test]
     fn comments_cannot_open_or_close_a_block() {

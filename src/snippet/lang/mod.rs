@@ -77,23 +77,30 @@ pub(super) trait Language: Sync {
     // Several vendors' units in one file (`snippet::module`, the explorer's `Y` over rows of
     // several vendors).
 
+    /// What every file of the language starts with (`<?php` and `declare(strict_types=1);`, a
+    /// magic comment): a unit's own, which a file of several units writes once at its top.
+    fn prelude(&self) -> &'static str {
+        ""
+    }
+
+    /// Whether `line` is an import: it starts with one of [`About::imports`]' words.
+    fn is_import(&self, line: &str) -> bool {
+        let mut words = self.about().imports.split_whitespace();
+        words.any(|word| line.strip_prefix(word).is_some_and(|r| r.starts_with(' ')))
+    }
+
     /// Whether `line`, at the top of a unit, is one a file holds once (an import, `<?php`, a
     /// magic comment): a shared file takes these off each unit. By default a line of the
-    /// prelude, or one starting with an import word ([`About`]).
+    /// prelude, or an import.
     fn is_head_line(&self, line: &str) -> bool {
-        let about = self.about();
-        about.prelude.lines().any(|l| !l.is_empty() && l == line)
-            || about
-                .imports
-                .split_whitespace()
-                .any(|word| line.strip_prefix(word).is_some_and(|r| r.starts_with(' ')))
+        let prelude = self.prelude().lines();
+        self.is_import(line) || prelude.into_iter().any(|l| !l.is_empty() && l == line)
     }
 
     /// What a head line asks a shared file to import, written once: the import line itself
     /// (Go: the package's path); `None` for a line the file's own top has anyway.
     fn import(&self, line: &str) -> Option<String> {
-        let imports = !self.about().imports.is_empty();
-        (imports && self.is_head_line(line)).then(|| line.to_string())
+        self.is_import(line).then(|| line.to_string())
     }
 
     /// The text every unit ends with that a shared file holds once, at its end.
@@ -111,7 +118,7 @@ pub(super) trait Language: Sync {
     /// without their heads and tails (and the tail, last, when a unit had one), each trimmed.
     /// By default the prelude, the imports and the parts.
     fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
-        let (prelude, imports) = (self.about().prelude, import_lines(imports, "\n"));
+        let (prelude, imports) = (self.prelude(), import_lines(imports, "\n"));
         Module {
             text: format!("{prelude}{imports}{}\n", parts.join("\n\n")),
             file_name: None,
@@ -122,14 +129,12 @@ pub(super) trait Language: Sync {
     // code action).
 
     /// What `line`, at the top of a unit, is to a document the unit goes into: code, a line
-    /// the document has its own of, the package clause, or an import. By default, in a
-    /// language with import lines, those and the package clause; the rest is code.
+    /// the document has its own of, the package clause, or an import. By default the package
+    /// clause and imports are the document's; the rest is code.
     fn in_document(&self, line: &str) -> InDocument {
-        if self.about().imports.is_empty() {
-            InDocument::Code
-        } else if line.starts_with("package ") {
+        if line.starts_with("package ") {
             InDocument::Package
-        } else if self.is_head_line(line) {
+        } else if self.is_import(line) {
             InDocument::Import(line.to_string())
         } else {
             InDocument::Code
@@ -165,6 +170,27 @@ pub(super) trait Language: Sync {
     fn closing_tag(&self) -> Option<&'static str> {
         None
     }
+
+    /// What the language's tests hold it to (`every_language_keeps_its_examples`).
+    #[cfg(test)]
+    fn examples(&self) -> Examples;
+}
+
+/// What a language's tests hold it to.
+#[cfg(test)]
+pub(super) struct Examples {
+    /// Names a variant may not take (keywords, names the generated code defines), separated by
+    /// spaces.
+    pub reserved: &'static str,
+    /// What stands once in the enum of PIXNET's 4109, listed twice, and 4110 (the code listed
+    /// twice is one variant): where the variant is defined,
+    pub defined: &'static str,
+    /// and its arm in the lookup.
+    pub arm: &'static str,
+    /// Text that needs the language's escapes,
+    pub text: &'static str,
+    /// and the language's string literal of it.
+    pub literal: &'static str,
 }
 
 /// What a language is called, what its files start with, and how it writes names, literals,
@@ -179,14 +205,11 @@ pub(super) struct About {
     /// The id the CLI and the config file take (`csharp`), then its aliases (`cs c#`), in lower
     /// case.
     pub names: &'static str,
-    /// What every file of the language starts with (`<?php` and `declare(strict_types=1);`, a
-    /// magic comment): a unit's own, which a file of several units writes once at its top.
-    pub prelude: &'static str,
     /// The words its import lines start with (`import from`, `using`): such lines at the top of
     /// a unit are what a file of several units imports, each once, and what a document gets
     /// where it lacks them.
     pub imports: &'static str,
-    /// The ids editors give its files beside its names (the LSP's `typescriptreact`).
+    /// The ids editors give its files (the LSP's `typescript typescriptreact`).
     pub editor_ids: &'static str,
     /// The file extensions of its sources, the usual one first (`ts tsx mts cts`).
     pub extensions: &'static str,
@@ -412,6 +435,18 @@ mod tests {
             "unknown language `cobol` (expected rust, typescript, javascript, python, go, java, \
              kotlin, csharp, php or ruby)"
         );
+    }
+
+    #[test]
+    fn every_language_keeps_its_examples() {
+        for lang in Lang::ALL {
+            let (language, lang_id) = (lang.language(), lang.id());
+            let examples = language.examples();
+            let reserved: Vec<&str> = examples.reserved.split_whitespace().collect();
+            crate::snippet::tests::check_names(lang, &reserved, [examples.defined, examples.arm]);
+            let literal = (language.about().literal)(examples.text);
+            assert_eq!(literal, examples.literal, "{lang_id}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 
 use super::InDocument;
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted, single_quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -29,17 +29,28 @@ impl Language for Php {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            // `X::Class` reads as the class-name constant `X::class`.
+            reserved: "Class",
+            defined: "= 4109;",
+            text: "$var {$x} #{x} \u{0}\u{feff}",
+            arm: "4109 =>",
+            literal: "\"\\$var {\\$x} #{x} \\u{0}\\u{feff}\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "PHP",
             case: naming::upper_camel,
-            prelude: "<?php\n\ndeclare(strict_types=1);\n\n",
             names: "php",
-            imports: "",
-            editor_ids: "",
-            arm: "{code} => {type}::{member},",
-            extensions: "php",
+            imports: "use",
+            editor_ids: "php",
             comment: "//",
+            extensions: "php",
+            arm: "{code} => {type}::{member},",
             line_comment: comment,
             literal,
         }
@@ -48,7 +59,7 @@ impl Language for Php {
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         let t = &unit.type_name;
         let int = unit.code_type == CodeType::Int;
-        out.push_str(Php.about().prelude);
+        out.push_str(self.prelude());
         let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
         let backing = if int { "int" } else { "string" };
         let _ = writeln!(out, "enum {t}: {backing}\n{{");
@@ -188,17 +199,10 @@ impl Language for Php {
             }
             out.push_str("    public function __construct(\n");
             for (f, name) in shape.fields.iter().zip(&names) {
-                let (ty, default) = match &f.ty {
-                    FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                        ("?int".to_string(), "null")
-                    }
-                    FieldType::Code(CodeType::Str)
-                    | FieldType::Text
-                    | FieldType::Flag(FlagType::Text { .. }) => ("?string".into(), "null"),
-                    FieldType::Flag(FlagType::Bool { .. }) => ("?bool".into(), "null"),
-                    FieldType::Object(inner) => (format!("?{}", inner.name), "null"),
-                    FieldType::List(_) => ("array".into(), "[]"),
-                    FieldType::Any => ("mixed".into(), "null"),
+                let ty = f.ty.spelled(&FIELD_TYPES);
+                let default = match f.ty {
+                    FieldType::List(_) => "[]",
+                    _ => "null",
                 };
                 let _ = writeln!(out, "        public readonly {ty} ${name} = {default},");
             }
@@ -280,6 +284,10 @@ impl Language for Php {
             InDocument::Code
         }
     }
+
+    fn prelude(&self) -> &'static str {
+        "<?php\n\ndeclare(strict_types=1);\n\n"
+    }
 }
 
 /// `$this->errResponse?->code`: a property reached through nested objects that may be null.
@@ -309,6 +317,17 @@ fn code_literal(v: &Variant) -> String {
     }
 }
 
+/// The types of a body's fields in PHP, nullable.
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "?int",
+    text: "?string",
+    number: "?int",
+    bool: "?bool",
+    object: "?{}",
+    list: "array",
+    any: "mixed",
+};
+
 pub(super) fn literal(s: &str) -> String {
     single_quoted(s).unwrap_or_else(|| quoted(s, &STYLE))
 }
@@ -335,22 +354,6 @@ const TAKEN: &[&str] = &[];
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("$var {$x} #{x} \u{0}\u{feff}", &STYLE),
-            r#""\$var {\$x} #{x} \u{0}\u{feff}""#
-        );
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        // `X::Class` reads as the class-name constant `X::class`.
-        check_names(Lang::Php, &["Class"], ["4109 =>", "= 4109;"]);
-    }
 
     #[test]
     fn comments_cannot_end_early() {

@@ -9,7 +9,7 @@
 //! The arm: `case 1004: return PixnetError.X  # message`, a line of `from_code`'s `match`.
 
 use super::{About, InDocument, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
@@ -26,17 +26,27 @@ impl Language for Python {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "None match from_code value",
+            defined: " = 4109\n",
+            text: "a\"b\\c\nd %s {x} 錯誤\u{0}\u{E0041}",
+            arm: "case 4109:",
+            literal: "\"a\\\"b\\\\c\\nd %s {x} 錯誤\\u0000\\U000e0041\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "Python",
             case: naming::upper_snake,
-            prelude: "",
             names: "python py",
             imports: "import from",
-            editor_ids: "",
-            arm: "case {code}: return {type}.{member}",
-            extensions: "py",
+            editor_ids: "python",
             comment: " #",
+            extensions: "py",
+            arm: "case {code}: return {type}.{member}",
             line_comment: one_line,
             literal,
         }
@@ -374,16 +384,19 @@ fn delegate(
 
 /// The Python type of a field's value (without `None`); also what `_json_value` checks.
 fn value_type(ty: &FieldType) -> String {
-    match ty {
-        FieldType::Code(c) => code_type(*c).to_string(),
-        FieldType::Text | FieldType::Flag(FlagType::Text { .. }) => "str".into(),
-        FieldType::Flag(FlagType::NonZero) => "int".into(),
-        FieldType::Flag(FlagType::Bool { .. }) => "bool".into(),
-        FieldType::Object(inner) => inner.name.clone(),
-        FieldType::List(inner) => format!("list[{}]", inner.name),
-        FieldType::Any => "object".into(),
-    }
+    ty.spelled(&FIELD_TYPES)
 }
+
+/// Python's types of a body's fields (without `None`).
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "int",
+    text: "str",
+    number: "int",
+    bool: "bool",
+    object: "{}",
+    list: "list[{}]",
+    any: "object",
+};
 
 /// Snake-case field names for a shape's keys: keywords, and the names the dataclass defines,
 /// get a trailing underscore (`from_`, PIXNET's `error` flag beside `error()`); a number is
@@ -466,26 +479,6 @@ const TAKEN: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\nd %s {x} 錯誤", &STYLE),
-            r#""a\"b\\c\nd %s {x} 錯誤""#
-        );
-        assert_eq!(quoted("\u{0}\u{E0041}", &STYLE), r#""\u0000\U000e0041""#);
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Python,
-            &["None", "match", "from_code", "value"],
-            ["case 4109:", " = 4109\n"],
-        );
-    }
 
     fn shape(envelope: &str) -> Shape {
         let envelope = serde_json::from_str(envelope).unwrap();

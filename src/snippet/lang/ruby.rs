@@ -25,17 +25,27 @@ impl Language for Ruby {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "BEGIN END ALL BY_CODE",
+            defined: "code: 4109,",
+            text: "#{x} #@x #$x ${x} \u{202e}",
+            arm: "4109 =>",
+            literal: "\"\\#{x} \\#@x \\#$x ${x} \\u{202e}\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "Ruby",
             case: naming::upper_snake,
-            prelude: "# frozen_string_literal: true\n\n",
             names: "ruby rb",
-            imports: "",
-            editor_ids: "",
-            arm: "{code} => {type}::{member},",
-            extensions: "rb",
+            imports: "require",
+            editor_ids: "ruby",
             comment: "#",
+            extensions: "rb",
+            arm: "{code} => {type}::{member},",
             line_comment: comment,
             literal,
         }
@@ -43,7 +53,7 @@ impl Language for Ruby {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         let t = &unit.type_name;
-        out.push_str(Ruby.about().prelude);
+        out.push_str(self.prelude());
         let _ = writeln!(
             out,
             "# Error codes of {}: a frozen constant per code, and lookups by code.",
@@ -210,6 +220,10 @@ impl Language for Ruby {
         }
         out.push_str("end\n");
     }
+
+    fn prelude(&self) -> &'static str {
+        "# frozen_string_literal: true\n\n"
+    }
 }
 
 /// `err_response&.code`: a member reached through nested structs that may be nil.
@@ -312,25 +326,6 @@ const TAKEN: &[&str] = &["ALL", "BY_CODE"];
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("#{x} #@x #$x ${x} \u{202e}", &STYLE),
-            r#""\#{x} \#@x \#$x ${x} \u{202e}""#
-        );
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Ruby,
-            &["BEGIN", "END", "ALL", "BY_CODE"],
-            ["4109 =>", "code: 4109,"],
-        );
-    }
 
     #[test]
     fn literals_interpolate_nothing() {

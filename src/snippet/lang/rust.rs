@@ -6,7 +6,7 @@
 //! a line of `from_code`'s `Some(match code { … _ => return None })`.
 
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -21,17 +21,27 @@ impl Language for Rust {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "Self None from_code gen",
+            defined: "=> 4109,",
+            text: "a\"b\\c\nd\te 錯誤 😀 ${x} %s {} \u{202E}\u{0}",
+            arm: "4109 =>",
+            literal: "\"a\\\"b\\\\c\\nd\\te 錯誤 😀 ${x} %s {} \\u{202e}\\u{0}\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "Rust",
             case: naming::upper_camel,
-            prelude: "",
             names: "rust rs",
-            imports: "",
-            editor_ids: "",
-            arm: "{code} => {type}::{member},",
-            extensions: "rs",
+            imports: "use",
+            editor_ids: "rust",
             comment: "//",
+            extensions: "rs",
+            arm: "{code} => {type}::{member},",
             line_comment: comment,
             literal,
         }
@@ -198,18 +208,7 @@ impl Language for Rust {
         let _ = writeln!(out, "pub struct {} {{", shape.name);
         let names = field_names(shape);
         for (f, name) in shape.fields.iter().zip(&names) {
-            let ty = match &f.ty {
-                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                    "Option<i64>".into()
-                }
-                FieldType::Code(CodeType::Str)
-                | FieldType::Text
-                | FieldType::Flag(FlagType::Text { .. }) => "Option<String>".into(),
-                FieldType::Flag(FlagType::Bool { .. }) => "Option<bool>".into(),
-                FieldType::Object(inner) => format!("Option<{}>", inner.name),
-                FieldType::List(inner) => format!("Vec<{}>", inner.name),
-                FieldType::Any => "Option<serde_json::Value>".into(),
-            };
+            let ty = f.ty.spelled(&FIELD_TYPES);
             let skip = if matches!(f.ty, FieldType::List(_)) {
                 "Vec::is_empty"
             } else {
@@ -306,6 +305,17 @@ fn field_names(shape: &Shape) -> Vec<String> {
     naming::unique(bases, "_", |_| false)
 }
 
+/// The types of a body's fields in Rust, optional.
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "Option<i64>",
+    text: "Option<String>",
+    number: "Option<i64>",
+    bool: "Option<bool>",
+    object: "Option<{}>",
+    list: "Vec<{}>",
+    any: "Option<serde_json::Value>",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -367,27 +377,6 @@ pub(super) fn is_rust_keyword(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
-    use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(quoted("a\"b\\c\nd\te", &STYLE), r#""a\"b\\c\nd\te""#);
-        assert_eq!(
-            quoted("錯誤 😀 ${x} %s {}", &STYLE),
-            "\"錯誤 😀 ${x} %s {}\""
-        );
-        assert_eq!(quoted("\u{202E}\u{0}", &STYLE), r#""\u{202e}\u{0}""#);
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Rust,
-            &["Self", "None", "from_code", "gen"],
-            ["4109 =>", "=> 4109,"],
-        );
-    }
 
     #[test]
     fn comments_stay_on_one_line() {

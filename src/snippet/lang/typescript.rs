@@ -13,7 +13,7 @@
 
 use super::javascript::KEYWORDS;
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -28,17 +28,27 @@ impl Language for Typescript {
         KEYWORDS.contains(&name) || TAKEN.contains(&name)
     }
 
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            reserved: "NaN fromCode prototype enum",
+            defined: " = 4109,",
+            text: "a\"b\\c\n${x}\u{2028}\u{E0041}",
+            arm: "case 4109:",
+            literal: "\"a\\\"b\\\\c\\n${x}\\u2028\\uDB40\\uDC41\"",
+        }
+    }
+
     fn about(&self) -> About {
         About {
             title: "TypeScript",
             case: naming::upper_camel,
-            prelude: "",
             names: "typescript ts",
-            imports: "",
-            editor_ids: "typescriptreact",
-            arm: "case {code}: return {type}.{member};",
-            extensions: "ts tsx mts cts",
+            imports: "import",
+            editor_ids: "typescript typescriptreact",
             comment: "//",
+            extensions: "ts tsx mts cts",
+            arm: "case {code}: return {type}.{member};",
             line_comment: comment,
             literal,
         }
@@ -46,8 +56,8 @@ impl Language for Typescript {
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
         let t = &unit.type_name;
+        let consts = naming::screaming(t);
         let code = js_code_type(unit);
-        let consts = crate::snippet::naming::screaming(t);
         let messages = format!("{consts}_MESSAGES");
         let statuses = format!("{consts}_HTTP_STATUS");
         let kinds = format!("{consts}_KINDS");
@@ -269,15 +279,15 @@ pub(super) fn flag_test(flag_type: &FlagType, path: &[&Field]) -> String {
 
 /// The TypeScript type of a field's value (without `null`), codes typed `code`.
 pub(super) fn value_type(ty: &FieldType, code: CodeType) -> String {
-    match ty {
-        FieldType::Code(_) => code_type(code).to_string(),
-        FieldType::Text | FieldType::Flag(FlagType::Text { .. }) => "string".into(),
-        FieldType::Flag(FlagType::NonZero) => "number".into(),
-        FieldType::Flag(FlagType::Bool { .. }) => "boolean".into(),
-        FieldType::Object(inner) => inner.name.clone(),
-        FieldType::List(inner) => format!("{}[]", inner.name),
-        FieldType::Any => "unknown".into(),
-    }
+    ty.spelled(&Spelling {
+        int_code: code_type(code),
+        text: "string",
+        number: "number",
+        bool: "boolean",
+        object: "{}",
+        list: "{}[]",
+        any: "unknown",
+    })
 }
 
 /// The guard's test of one field (`o["code"]`): absent, null, or of its type; `None` for a
@@ -519,24 +529,6 @@ mod tests {
     use crate::snippet::Lang;
     use crate::snippet::body::Role;
     use crate::snippet::tests::check_names;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n${x}\u{2028}", &STYLE),
-            r#""a\"b\\c\n${x}\u2028""#
-        );
-        assert_eq!(quoted("\u{E0041}", &STYLE), r#""\uDB40\uDC41""#);
-    }
-
-    #[test]
-    fn keywords_generated_names_and_a_code_listed_twice() {
-        check_names(
-            Lang::Typescript,
-            &["NaN", "fromCode", "prototype", "enum"],
-            ["case 4109:", " = 4109,"],
-        );
-    }
 
     #[test]
     fn literals_and_comments() {
