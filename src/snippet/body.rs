@@ -103,6 +103,38 @@ pub(super) struct FlagAt<'s> {
     pub ty: &'s FlagType,
 }
 
+/// How a language tests the flag that says a body reports an error: a template for each kind
+/// of flag, where `{value}` stands for the flag's value, `{text}` for the text that means error
+/// as a literal, `{lower}` for that text in lower case.
+pub(super) struct FlagTests<'a> {
+    /// A bool flag that means error when true.
+    pub is_true: &'a str,
+    /// A bool flag that means error when false.
+    pub is_false: &'a str,
+    /// A number that means error unless zero.
+    pub nonzero: &'a str,
+    /// A text that means error when it equals `{text}`, ignoring case.
+    pub text: &'a str,
+}
+
+impl FlagType {
+    /// The test of the flag `value` by `tests`, texts written as `literal` writes them.
+    pub fn test(&self, value: &str, tests: &FlagTests, literal: fn(&str) -> String) -> String {
+        let (template, text, lower) = match self {
+            FlagType::Bool { error_when: true } => (tests.is_true, String::new(), String::new()),
+            FlagType::Bool { error_when: false } => (tests.is_false, String::new(), String::new()),
+            FlagType::NonZero => (tests.nonzero, String::new(), String::new()),
+            FlagType::Text { error_when } => (
+                tests.text,
+                literal(error_when),
+                literal(&error_when.to_lowercase()),
+            ),
+        };
+        let values = [("{value}", value), ("{text}", &text), ("{lower}", &lower)];
+        super::fill(template, &values)
+    }
+}
+
 /// What a field means to the generated code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Role {

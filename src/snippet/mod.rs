@@ -591,6 +591,33 @@ fn trailing(marker: &str, text: &str) -> String {
     }
 }
 
+/// `template` with each of its placeholders (`{code}`) replaced by its value, in one pass: a
+/// value that reads like a placeholder (a code `{type}`) stays as it is.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + values.iter().map(|v| v.1.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match values
+            .iter()
+            .find(|(placeholder, _)| rest.starts_with(placeholder))
+        {
+            Some((placeholder, value)) => {
+                out.push_str(value);
+                rest = &rest[placeholder.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Indents every non-empty line of `text` by `by`.
 fn indent(text: &str, by: &str) -> String {
     text.lines()

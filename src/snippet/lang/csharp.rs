@@ -10,7 +10,7 @@
 
 use super::DocumentImport;
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -21,10 +21,6 @@ use std::fmt::Write;
 pub(super) struct CSharp;
 
 impl Language for CSharp {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -42,11 +38,12 @@ impl Language for CSharp {
             case: naming::upper_camel,
             names: "csharp cs c#",
             imports: "using",
+            reserved: &[KEYWORDS, TAKEN],
             editor_ids: "csharp",
+            line_comment: one_line,
+            arm: "case {code}: return {type}.{member};",
             comment: "//",
             extensions: "cs",
-            arm: "case {code}: return {type}.{member};",
-            line_comment: one_line,
             literal,
         }
     }
@@ -278,14 +275,7 @@ impl Language for CSharp {
             );
             out.push_str("    public bool IsError()\n    {\n");
             let value = access(shape, &flag.path);
-            let test = match flag.ty {
-                FlagType::Bool { error_when } => format!("{value} == {error_when}"),
-                FlagType::NonZero => format!("({value} ?? 0) != 0"),
-                FlagType::Text { error_when } => format!(
-                    "string.Equals({value}, {}, StringComparison.OrdinalIgnoreCase)",
-                    literal(error_when)
-                ),
-            };
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
             let _ = writeln!(out, "        return {test};\n    }}");
         }
         out.push_str("}\n");
@@ -379,6 +369,14 @@ const FIELD_TYPES: Spelling = Spelling {
     object: "{}",
     list: "List<{}>",
     any: "object",
+};
+
+/// How C# tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} == true",
+    is_false: "{value} == false",
+    nonzero: "({value} ?? 0) != 0",
+    text: "string.Equals({value}, {text}, StringComparison.OrdinalIgnoreCase)",
 };
 
 pub(super) fn literal(s: &str) -> String {

@@ -13,7 +13,7 @@ use super::{About, Language};
 use super::{DocumentImport, InDocument};
 use crate::catalog::Vendor;
 use crate::snippet::Module;
-use crate::snippet::body::{Field, FlagType, Shape, Spelling, described};
+use crate::snippet::body::{Field, FlagTests, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -29,11 +29,11 @@ impl Language for Go {
         format!("{}{}", prefix(vendor), go_camel(words))
     }
 
+    /// The body types share the package with the constants: no constant takes a name that
+    /// starts like theirs.
     fn is_reserved(&self, type_name: &str, name: &str) -> bool {
-        GO_KEYWORDS.contains(&name)
-            || GO_GENERATED.contains(&name)
-            || GO_PREDECLARED.contains(&name)
-            // The body types share the package with the constants.
+        let reserved = self.about().reserved;
+        reserved.iter().any(|names| names.contains(&name))
             || name.starts_with(&format!("{type_name}Body"))
     }
 
@@ -54,11 +54,12 @@ impl Language for Go {
             case: go_camel,
             names: "go golang",
             imports: "import",
+            reserved: &[GO_KEYWORDS, GO_GENERATED, GO_PREDECLARED],
             editor_ids: "go",
+            line_comment: one_line,
+            arm: "case {code}:\n\treturn {member}, true",
             comment: "//",
             extensions: "go",
-            arm: "case {code}:\n\treturn {member}, true",
-            line_comment: one_line,
             literal,
         }
     }
@@ -315,14 +316,7 @@ impl Language for Go {
             );
             let _ = writeln!(out, "func (b {}) IsError() bool {{", shape.name);
             let (checks, value) = access(shape, &flag.path);
-            let test = match flag.ty {
-                FlagType::Bool { error_when: true } => format!("*{value}"),
-                FlagType::Bool { error_when: false } => format!("!*{value}"),
-                FlagType::NonZero => format!("*{value} != 0"),
-                FlagType::Text { error_when } => {
-                    format!("strings.EqualFold(*{value}, {})", literal(error_when))
-                }
-            };
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
             let present: Vec<String> = checks.iter().map(|c| c.replace("==", "!=")).collect();
             let _ = writeln!(out, "\treturn {} && {test}\n}}", present.join(" && "));
         }
@@ -489,6 +483,14 @@ const FIELD_TYPES: Spelling = Spelling {
     object: "*{}",
     list: "[]{}",
     any: "any",
+};
+
+/// How Go tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "*{value}",
+    is_false: "!*{value}",
+    nonzero: "*{value} != 0",
+    text: "strings.EqualFold(*{value}, {text})",
 };
 
 pub(super) fn literal(s: &str) -> String {

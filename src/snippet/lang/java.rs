@@ -9,8 +9,10 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`
 //! (`if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take).
 
-use super::{About, Language, member_arm};
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape, Spelling, described};
+use super::{About, LOOKUPS_CAMEL, Language, member_arm};
+use crate::snippet::body::{
+    Field, FieldType, FlagTests, FlagType, Role, Shape, Spelling, described,
+};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
@@ -24,10 +26,6 @@ use std::fmt::Write;
 pub(super) struct Java;
 
 impl Language for Java {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -45,11 +43,12 @@ impl Language for Java {
             case: naming::upper_snake,
             names: "java",
             imports: "import",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_CAMEL],
             editor_ids: "java",
+            line_comment: comment,
+            arm: "case {code}: return {type}.{member};",
             comment: "//",
             extensions: "java",
-            arm: "case {code}: return {type}.{member};",
-            line_comment: comment,
             literal,
         }
     }
@@ -440,16 +439,7 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
         );
         out.push_str("    public boolean isError() {\n");
         let (checks, value) = access(shape, &flag.path, &names);
-        let test = match flag.ty {
-            FlagType::Bool { error_when } => format!(
-                "Boolean.{}.equals({value})",
-                if *error_when { "TRUE" } else { "FALSE" }
-            ),
-            FlagType::NonZero => format!("{value} != 0"),
-            FlagType::Text { error_when } => {
-                format!("{}.equalsIgnoreCase({value})", literal(error_when))
-            }
-        };
+        let test = flag.ty.test(&value, &FLAG_TESTS, literal);
         let mut present: Vec<String> = checks.iter().map(|c| c.replace("==", "!=")).collect();
         // `equals` and `equalsIgnoreCase` answer false for null by themselves.
         if !matches!(flag.ty, FlagType::NonZero) {
@@ -592,6 +582,14 @@ const FIELD_TYPES: Spelling = Spelling {
     any: "JsonElement",
 };
 
+/// How Java tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "Boolean.TRUE.equals({value})",
+    is_false: "Boolean.FALSE.equals({value})",
+    nonzero: "{value} != 0",
+    text: "{text}.equalsIgnoreCase({value})",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -682,13 +680,6 @@ const TAKEN: &[&str] = &[
     "ordinal",
     "compareTo",
     "getDeclaringClass",
-    "fromCode",
-    "code",
-    "message",
-    "httpStatus",
-    "parse",
-    "kind",
-    "isRetryable",
 ];
 
 /// Whether `name` is a Java keyword or literal (a record component named so gets a suffix).

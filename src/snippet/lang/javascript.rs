@@ -15,7 +15,7 @@ use super::typescript::{
     code_literal, code_type, comment, doc, error_lookup, field_check, flag_test, hex_parse,
     js_code_type, reads_inherited, value_type,
 };
-use super::{About, Language};
+use super::{About, LOOKUPS_CAMEL, Language};
 use crate::snippet::body::{FieldType, Shape, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
@@ -27,10 +27,6 @@ use std::fmt::Write;
 pub(super) struct Javascript;
 
 impl Language for Javascript {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -48,11 +44,12 @@ impl Language for Javascript {
             case: naming::upper_camel,
             names: "javascript js",
             imports: "import",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_CAMEL],
             editor_ids: "javascript javascriptreact",
+            line_comment: comment,
+            arm: "case {code}: return {type}.{member};",
             comment: "//",
             extensions: "js jsx mjs cjs",
-            arm: "case {code}: return {type}.{member};",
-            line_comment: comment,
             literal,
         }
     }
@@ -353,13 +350,6 @@ const TAKEN: &[&str] = &[
     "name",
     "length",
     "caller",
-    "fromCode",
-    "parse",
-    "code",
-    "message",
-    "httpStatus",
-    "kind",
-    "isRetryable",
 ];
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 //! The arm: `1004 -> PixnetError.X // message`, a branch of `fromCode`'s `when`.
 
 use super::java;
-use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
+use super::{About, LOOKUPS_CAMEL, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -20,10 +20,6 @@ use std::fmt::Write;
 pub(super) struct Kotlin;
 
 impl Language for Kotlin {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -41,11 +37,12 @@ impl Language for Kotlin {
             case: naming::upper_snake,
             names: "kotlin kt",
             imports: "import",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_CAMEL],
             editor_ids: "kotlin",
+            line_comment: one_line,
+            arm: "{code} -> {type}.{member}",
             comment: "//",
             extensions: "kt kts",
-            arm: "{code} -> {type}.{member}",
-            line_comment: one_line,
             literal,
         }
     }
@@ -157,13 +154,7 @@ impl Language for Kotlin {
                 "    /** Whether the body's {key} says it reports an error. */"
             );
             let value = access(shape, &flag.path, &names);
-            let test = match flag.ty {
-                FlagType::Bool { error_when } => format!("{value} == {error_when}"),
-                FlagType::NonZero => format!("({value} ?: 0L) != 0L"),
-                FlagType::Text { error_when } => {
-                    format!("{value}.equals({}, ignoreCase = true)", literal(error_when))
-                }
-            };
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
             let _ = writeln!(out, "    fun isError(): Boolean = {test}");
         }
         out.push_str("}\n");
@@ -370,6 +361,14 @@ const FIELD_TYPES: Spelling = Spelling {
     any: "JsonElement",
 };
 
+/// How Kotlin tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} == true",
+    is_false: "{value} == false",
+    nonzero: "({value} ?: 0L) != 0L",
+    text: "{value}.equals({text}, ignoreCase = true)",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -432,13 +431,6 @@ const TAKEN: &[&str] = &[
     "name",
     "ordinal",
     "Companion",
-    "fromCode",
-    "parse",
-    "code",
-    "message",
-    "httpStatus",
-    "kind",
-    "isRetryable",
 ];
 
 /// Whether `name` is a Kotlin hard keyword (a property named so is written in backticks).

@@ -23,7 +23,7 @@ use super::body::Shape;
 pub(super) use super::document::{DocumentImport, InDocument};
 use super::module::{Module, import_lines};
 use super::out::Out;
-use super::{Unit, Variant, trailing};
+use super::{Unit, Variant, fill, trailing};
 use crate::catalog::Vendor;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -70,9 +70,14 @@ pub(super) trait Language: Sync {
         (self.about().case)(words)
     }
 
-    /// Whether a variant of the type `type_name` may not take `name`: a keyword, a name the
-    /// generated code defines beside the variants, one that would read as something else.
-    fn is_reserved(&self, type_name: &str, name: &str) -> bool;
+    /// Whether a variant of the type `type_name` may not take `name`: by default whether one of
+    /// [`About::reserved`] holds it.
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        self.about()
+            .reserved
+            .iter()
+            .any(|names| names.contains(&name))
+    }
 
     // Several vendors' units in one file (`snippet::module`, the explorer's `Y` over rows of
     // several vendors).
@@ -209,44 +214,57 @@ pub(super) struct About {
     /// a unit are what a file of several units imports, each once, and what a document gets
     /// where it lacks them.
     pub imports: &'static str,
+    /// The lists of names a member may not take: keywords, names the generated code defines
+    /// beside the members, ones that would read as something else.
+    pub reserved: &'static [&'static [&'static str]],
     /// The ids editors give its files (the LSP's `typescript typescriptreact`).
     pub editor_ids: &'static str,
-    /// The file extensions of its sources, the usual one first (`ts tsx mts cts`).
-    pub extensions: &'static str,
+    /// Text as such a comment: on one line, with nothing that would end the comment early.
+    pub line_comment: fn(&str) -> String,
     /// An arm of `from_code`: `{code}` ([`Language::code`]) maps to the member `{member}` of
     /// the type `{type}` (`{code} => {type}::{member},`).
     pub arm: &'static str,
     /// What starts a comment after code on its line (`//`, `#`).
     pub comment: &'static str,
-    /// Text as such a comment: on one line, with nothing that would end the comment early.
-    pub line_comment: fn(&str) -> String,
+    /// The file extensions of its sources, the usual one first (`ts tsx mts cts`).
+    pub extensions: &'static str,
     /// Text as a string literal.
     pub literal: fn(&str) -> String,
 }
 
-/// [`About::arm`] filled in for `v` (each placeholder of the template replaced once, so a code
-/// that reads `{type}` stays as it is), then its message as a comment.
+/// The lookups every enum defines beside its members (`from_code`, `message`, …), as the
+/// languages that write them in snake case name them: no member may take one of these names.
+pub(super) const LOOKUPS_SNAKE: &[&str] = &[
+    "from_code",
+    "parse",
+    "code",
+    "message",
+    "http_status",
+    "kind",
+    "is_retryable",
+];
+
+/// [`LOOKUPS_SNAKE`] in lower camel case (`fromCode`).
+pub(super) const LOOKUPS_CAMEL: &[&str] = &[
+    "fromCode",
+    "parse",
+    "code",
+    "message",
+    "httpStatus",
+    "kind",
+    "isRetryable",
+];
+
+/// [`About::arm`] filled in for `v`, then its message as a comment.
 pub(super) fn member_arm<L: Language + ?Sized>(language: &L, unit: &Unit, v: &Variant) -> String {
     let about = language.about();
     let code = language.code(unit, v);
-    let mut arm = String::with_capacity(about.arm.len() + code.len() + 2 * v.ident.len());
-    let mut rest = about.arm;
-    while let Some(at) = rest.find('{') {
-        arm.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let (value, placeholder) = if rest.starts_with("{code}") {
-            (code.as_str(), "{code}")
-        } else if rest.starts_with("{type}") {
-            (unit.type_name.as_str(), "{type}")
-        } else if rest.starts_with("{member}") {
-            (v.ident.as_str(), "{member}")
-        } else {
-            ("{", "{")
-        };
-        arm.push_str(value);
-        rest = &rest[placeholder.len()..];
-    }
-    arm.push_str(rest);
+    let values = [
+        ("{code}", code.as_str()),
+        ("{type}", &unit.type_name),
+        ("{member}", &v.ident),
+    ];
+    let mut arm = fill(about.arm, &values);
     arm.push_str(&trailing(about.comment, &(about.line_comment)(&v.message)));
     arm
 }

@@ -14,7 +14,7 @@
 
 use super::InDocument;
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted, single_quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -25,10 +25,6 @@ use std::fmt::Write;
 pub(super) struct Php;
 
 impl Language for Php {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -47,11 +43,12 @@ impl Language for Php {
             case: naming::upper_camel,
             names: "php",
             imports: "use",
+            reserved: &[KEYWORDS, TAKEN],
             editor_ids: "php",
+            line_comment: comment,
+            arm: "{code} => {type}::{member},",
             comment: "//",
             extensions: "php",
-            arm: "{code} => {type}::{member},",
-            line_comment: comment,
             literal,
         }
     }
@@ -256,13 +253,7 @@ impl Language for Php {
             );
             out.push_str("    public function isError(): bool\n    {\n");
             let value = access(shape, &flag.path);
-            let test = match flag.ty {
-                FlagType::Bool { error_when } => format!("{value} === {error_when}"),
-                FlagType::NonZero => format!("({value} ?? 0) !== 0"),
-                FlagType::Text { error_when } => {
-                    format!("strcasecmp({value} ?? '', {}) === 0", literal(error_when))
-                }
-            };
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
             let _ = writeln!(out, "        return {test};\n    }}");
         }
         out.push_str("}\n");
@@ -326,6 +317,14 @@ const FIELD_TYPES: Spelling = Spelling {
     object: "?{}",
     list: "array",
     any: "mixed",
+};
+
+/// How PHP tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} === true",
+    is_false: "{value} === false",
+    nonzero: "({value} ?? 0) !== 0",
+    text: "strcasecmp({value} ?? '', {text}) === 0",
 };
 
 pub(super) fn literal(s: &str) -> String {

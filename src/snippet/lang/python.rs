@@ -8,8 +8,8 @@
 //!
 //! The arm: `case 1004: return PixnetError.X  # message`, a line of `from_code`'s `match`.
 
-use super::{About, InDocument, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
+use super::{About, InDocument, LOOKUPS_SNAKE, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
@@ -22,10 +22,6 @@ use std::fmt::Write;
 pub(super) struct Python;
 
 impl Language for Python {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -43,11 +39,12 @@ impl Language for Python {
             case: naming::upper_snake,
             names: "python py",
             imports: "import from",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_SNAKE],
             editor_ids: "python",
+            line_comment: one_line,
+            arm: "case {code}: return {type}.{member}",
             comment: " #",
             extensions: "py",
-            arm: "case {code}: return {type}.{member}",
-            line_comment: one_line,
             literal,
         }
     }
@@ -274,17 +271,7 @@ impl Language for Python {
                     flag.key
                 ))
             );
-            let test = |value: &str| match flag.ty {
-                FlagType::Bool { error_when } => {
-                    let py = if *error_when { "True" } else { "False" };
-                    format!("{value} is {py}")
-                }
-                FlagType::NonZero => format!("{value} is not None and {value} != 0"),
-                FlagType::Text { error_when } => format!(
-                    "{value} is not None and {value}.lower() == {}",
-                    literal(&error_when.to_lowercase())
-                ),
-            };
+            let test = |value: &str| flag.ty.test(value, &FLAG_TESTS, literal);
             let _ = writeln!(
                 out,
                 "{}",
@@ -441,6 +428,14 @@ fn code_type(c: CodeType) -> &'static str {
     }
 }
 
+/// How Python tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} is True",
+    is_false: "{value} is False",
+    nonzero: "{value} is not None and {value} != 0",
+    text: "{value} is not None and {value}.lower() == {lower}",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -459,22 +454,7 @@ const STYLE: literal::Style = literal::Style {
 
 /// Names a variant may not take beyond the hard keywords: the soft ones, and the enum's own
 /// attributes and the generated ones.
-const TAKEN: &[&str] = &[
-    "match",
-    "case",
-    "type",
-    "_",
-    "name",
-    "value",
-    "mro",
-    "from_code",
-    "parse",
-    "code",
-    "message",
-    "http_status",
-    "kind",
-    "is_retryable",
-];
+const TAKEN: &[&str] = &["match", "case", "type", "_", "name", "value", "mro"];
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@
 //! The arm: `1004 => PixnetError::X, # message`, a line of the `BY_CODE` hash.
 
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, described};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, described};
 use crate::snippet::literal::{self, quoted, single_quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -21,10 +21,6 @@ use std::fmt::Write;
 pub(super) struct Ruby;
 
 impl Language for Ruby {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -42,11 +38,12 @@ impl Language for Ruby {
             case: naming::upper_snake,
             names: "ruby rb",
             imports: "require",
+            reserved: &[KEYWORDS, TAKEN],
             editor_ids: "ruby",
+            line_comment: comment,
+            arm: "{code} => {type}::{member},",
             comment: "#",
             extensions: "rb",
-            arm: "{code} => {type}::{member},",
-            line_comment: comment,
             literal,
         }
     }
@@ -208,14 +205,7 @@ impl Language for Ruby {
                 comment(flag.key).replace('`', "'")
             );
             let value = access(shape, &flag.path);
-            let test = match flag.ty {
-                FlagType::Bool { error_when } => format!("{value} == {error_when}"),
-                FlagType::NonZero => format!("{value}.then {{ |f| f.is_a?(Integer) && !f.zero? }}"),
-                FlagType::Text { error_when } => format!(
-                    "{value}.then {{ |f| f.is_a?(String) && f.casecmp?({}) }}",
-                    literal(error_when)
-                ),
-            };
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
             let _ = writeln!(out, "  def error?\n    {test}\n  end");
         }
         out.push_str("end\n");
@@ -298,6 +288,14 @@ fn symbol(id: &str) -> String {
         format!(":{}", quoted(id, &STYLE))
     }
 }
+
+/// How Ruby tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} == true",
+    is_false: "{value} == false",
+    nonzero: "{value}.then { |f| f.is_a?(Integer) && !f.zero? }",
+    text: "{value}.then { |f| f.is_a?(String) && f.casecmp?({text}) }",
+};
 
 pub(super) fn literal(s: &str) -> String {
     single_quoted(s).unwrap_or_else(|| quoted(s, &STYLE))

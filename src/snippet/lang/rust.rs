@@ -5,8 +5,8 @@
 //! The arm: `1004 => PixnetError::DeveloperAccountOwnsApiKey, // The developer account …`,
 //! a line of `from_code`'s `Some(match code { … _ => return None })`.
 
-use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
+use super::{About, LOOKUPS_SNAKE, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -17,10 +17,6 @@ use std::fmt::Write;
 pub(super) struct Rust;
 
 impl Language for Rust {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -38,11 +34,12 @@ impl Language for Rust {
             case: naming::upper_camel,
             names: "rust rs",
             imports: "use",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_SNAKE],
             editor_ids: "rust",
+            line_comment: comment,
+            arm: "{code} => {type}::{member},",
             comment: "//",
             extensions: "rs",
-            arm: "{code} => {type}::{member},",
-            line_comment: comment,
             literal,
         }
     }
@@ -251,15 +248,8 @@ impl Language for Rust {
                 comment(&flag.key.replace('`', "'"))
             );
             out.push_str("    pub fn is_error(&self) -> bool {\n");
-            let test = match flag.ty {
-                FlagType::Bool { error_when: true } => "is_some_and(|f| *f)".into(),
-                FlagType::Bool { error_when: false } => "is_some_and(|f| !*f)".into(),
-                FlagType::NonZero => "is_some_and(|f| *f != 0)".into(),
-                FlagType::Text { error_when } => format!(
-                    "is_some_and(|f| f.eq_ignore_ascii_case({}))",
-                    literal(error_when)
-                ),
-            };
+            // The test ends the chain that reaches the flag, so it reads no `{value}`.
+            let test = flag.ty.test("", &FLAG_TESTS, literal);
             let _ = writeln!(out, "        {}", chain(shape, &flag.path, &test));
             out.push_str("    }\n");
         }
@@ -316,6 +306,14 @@ const FIELD_TYPES: Spelling = Spelling {
     any: "Option<serde_json::Value>",
 };
 
+/// How Rust tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "is_some_and(|f| *f)",
+    is_false: "is_some_and(|f| !*f)",
+    nonzero: "is_some_and(|f| *f != 0)",
+    text: "is_some_and(|f| f.eq_ignore_ascii_case({text}))",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -349,24 +347,7 @@ const KEYWORDS: &[&str] = &[
 /// Names a Rust variant must not take beyond the keywords.
 const TAKEN: &[&str] = &[
     // Prelude names a variant would shadow after `use PixnetError::*`.
-    "Some",
-    "None",
-    "Ok",
-    "Err",
-    "Option",
-    "Result",
-    "Box",
-    "String",
-    "Vec",
-    // Generated items.
-    "ALL",
-    "from_code",
-    "parse",
-    "code",
-    "message",
-    "http_status",
-    "kind",
-    "is_retryable",
+    "Some", "None", "Ok", "Err", "Option", "Result", "Box", "String", "Vec", "ALL",
 ];
 
 /// Whether `name` is a Rust keyword (a field named so is written `r#name`).

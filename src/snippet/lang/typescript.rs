@@ -13,7 +13,7 @@
 
 use super::javascript::KEYWORDS;
 use super::{About, Language};
-use crate::snippet::body::{Field, FieldType, FlagType, Shape, Spelling, described};
+use crate::snippet::body::{Field, FieldType, FlagTests, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
@@ -24,10 +24,6 @@ use std::fmt::Write;
 pub(super) struct Typescript;
 
 impl Language for Typescript {
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KEYWORDS.contains(&name) || TAKEN.contains(&name)
-    }
-
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
@@ -45,11 +41,12 @@ impl Language for Typescript {
             case: naming::upper_camel,
             names: "typescript ts",
             imports: "import",
+            reserved: &[KEYWORDS, TAKEN],
             editor_ids: "typescript typescriptreact",
+            line_comment: comment,
+            arm: "case {code}: return {type}.{member};",
             comment: "//",
             extensions: "ts tsx mts cts",
-            arm: "case {code}: return {type}.{member};",
-            line_comment: comment,
             literal,
         }
     }
@@ -262,19 +259,7 @@ pub(super) fn error_lookup(t: &str, path: &[&Field]) -> String {
 /// The statements of `isError(body)`: the flag at `path` compared with what means error (text
 /// ignoring case).
 pub(super) fn flag_test(flag_type: &FlagType, path: &[&Field]) -> String {
-    let flag = access("body", path);
-    match flag_type {
-        FlagType::Bool { error_when } => format!("return {flag} === {error_when};"),
-        FlagType::NonZero => format!(
-            "const flag = {flag};\n    \
-             return flag != null && flag !== 0;"
-        ),
-        FlagType::Text { error_when } => format!(
-            "const flag = {flag};\n    \
-             return flag != null && flag.toLowerCase() === {};",
-            literal(&error_when.to_lowercase())
-        ),
-    }
+    flag_type.test(&access("body", path), &FLAG_TESTS, literal)
 }
 
 /// The TypeScript type of a field's value (without `null`), codes typed `code`.
@@ -429,6 +414,16 @@ pub(super) fn js_code_type(unit: &Unit) -> CodeType {
         CodeType::Str
     }
 }
+
+/// How TypeScript (and JavaScript) tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "return {value} === true;",
+    is_false: "return {value} === false;",
+    nonzero: "const flag = {value};
+    return flag != null && flag !== 0;",
+    text: "const flag = {value};
+    return flag != null && flag.toLowerCase() === {lower};",
+};
 
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
