@@ -456,13 +456,47 @@ impl<'a> Unit<'a> {
 }
 
 impl Unit<'_> {
-    /// The arms of `variants` ([`lang::Language::arm`]), each on a line (or lines) of its own
-    /// indented by `by`: the cases of `from_code`'s lookup.
-    fn write_arms(&self, out: &mut Out, variants: &[Variant], by: &str) {
+    /// `from_code`'s lookup over `variants`: `open` (the `switch` or `match` that starts it),
+    /// their arms ([`lang::Language::arm`]) each on a line (or lines) of its own indented by
+    /// `by`, then `close` (what an unknown code gets, and the end of the lookup).
+    fn write_from_code(
+        &self,
+        out: &mut Out,
+        open: &str,
+        (variants, by): (&[Variant], &str),
+        close: &str,
+    ) {
+        out.push_str(open);
         let language = self.lang.language();
         for v in variants {
             let _ = writeln!(out, "{}", indent(&language.arm(self, v), by));
         }
+        out.push_str(close);
+    }
+
+    /// A line for each variant, in order: `line` of it (a case of a lookup, a row of a table).
+    fn write_lines(&self, out: &mut Out, line: impl Fn(&Variant) -> String) {
+        for v in &self.variants {
+            let _ = writeln!(out, "{}", line(v));
+        }
+    }
+
+    /// The variants `value` gives a value for, with it: the cases of a lookup whose other
+    /// variants get its default.
+    fn values(&self, value: impl Fn(&Variant) -> Option<String>) -> Vec<(&Variant, String)> {
+        let with = |v| value(v).map(|x| (v, x));
+        self.variants.iter().filter_map(with).collect()
+    }
+
+    /// What `is_retryable()` lists: the retryable variants, each as `member` writes it, joined
+    /// by `separator`; `None` when no variant is retryable.
+    fn retryable_members(
+        &self,
+        member: impl Fn(&Variant) -> String,
+        separator: &str,
+    ) -> Option<String> {
+        let members: Vec<String> = self.retryable().map(member).collect();
+        (!members.is_empty()).then(|| members.join(separator))
     }
 
     /// The types of the unit's error body, the body's own first (`true`), then its parts.

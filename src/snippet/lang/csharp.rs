@@ -113,12 +113,11 @@ impl Language for CSharp {
         out.push_str(
             "    /// <summary>The member for an error code as the API sends it (matched exactly), or null.</summary>\n",
         );
-        let _ = writeln!(
-            out,
-            "    public static {t}? FromCode({param} code)\n    {{\n        switch (code)\n        {{"
+        let open = format!(
+            "    public static {t}? FromCode({param} code)\n    {{\n        switch (code)\n        {{\n"
         );
-        unit.write_arms(out, &unit.variants, "            ");
-        out.push_str("            default: return null;\n        }\n    }\n\n");
+        let close = "            default: return null;\n        }\n    }\n\n";
+        unit.write_from_code(out, &open, (&unit.variants, "            "), close);
         if int {
             let example = if unit.hex.is_some() {
                 "0x80070005"
@@ -188,17 +187,15 @@ impl Language for CSharp {
             out,
             "    public static bool IsRetryable(this {t} error)\n    {{"
         );
-        let retryable: Vec<&Variant> = unit.retryable().collect();
-        if retryable.is_empty() {
-            out.push_str("        return false;\n    }\n");
-        } else {
-            out.push_str("        switch (error)\n        {\n");
-            for v in retryable {
-                let _ = writeln!(out, "            case {t}.{}:", v.ident);
+        let case = |v: &Variant| format!("            case {t}.{}:\n", v.ident);
+        match unit.retryable_members(case, "") {
+            None => out.push_str("        return false;\n    }\n"),
+            Some(cases) => {
+                let _ = writeln!(
+                    out,
+                    "        switch (error)\n        {{\n{cases}                return true;\n            default:\n                return false;\n        }}\n    }}"
+                );
             }
-            out.push_str(
-                "                return true;\n            default:\n                return false;\n        }\n    }\n",
-            );
         }
         out.push_str("}\n");
     }
@@ -310,11 +307,7 @@ fn lookup(
     let t = &unit.type_name;
     let _ = writeln!(out, "    /// <summary>{}</summary>", doc(summary));
     let _ = writeln!(out, "    public static {signature}(this {t} error)\n    {{");
-    let cases: Vec<(&Variant, String)> = unit
-        .variants
-        .iter()
-        .filter_map(|v| value(v).map(|r| (v, r)))
-        .collect();
+    let cases = unit.values(value);
     if let (true, Some(result)) = (cases.is_empty(), otherwise) {
         let _ = writeln!(out, "        return {result};\n    }}\n");
         return;

@@ -136,9 +136,8 @@ impl Language for Go {
             "func {from_code}(code {}) ({t}, bool) {{",
             code_type(unit)
         );
-        out.push_str("\tswitch code {\n");
-        unit.write_arms(out, &unit.variants, "\t");
-        let _ = writeln!(out, "\t}}\n\treturn {}, false\n}}\n", zero(unit));
+        let close = format!("\t}}\n\treturn {}, false\n}}\n\n", zero(unit));
+        unit.write_from_code(out, "\tswitch code {\n", (&unit.variants, "\t"), &close);
 
         if hex.is_some() {
             let _ = writeln!(
@@ -191,11 +190,7 @@ impl Language for Go {
                       value: &dyn Fn(&Variant) -> Option<String>| {
             let _ = writeln!(out, "{doc}");
             let _ = writeln!(out, "func (e {t}) {sig} {{");
-            let cases: Vec<(&Variant, String)> = unit
-                .variants
-                .iter()
-                .filter_map(|v| value(v).map(|x| (v, x)))
-                .collect();
+            let cases = unit.values(value);
             if !cases.is_empty() {
                 out.push_str("\tswitch e {\n");
                 for (v, x) in cases {
@@ -237,12 +232,10 @@ impl Language for Go {
              // off, then retry).\n",
         );
         let _ = writeln!(out, "func (e {t}) IsRetryable() bool {{");
-        let retryable: Vec<&str> = unit.retryable().map(|v| v.ident.as_str()).collect();
-        if !retryable.is_empty() {
+        if let Some(idents) = unit.retryable_members(|v| v.ident.clone(), ",\n\t\t") {
             let _ = writeln!(
                 out,
-                "\tswitch e {{\n\tcase {}:\n\t\treturn true\n\t}}",
-                retryable.join(",\n\t\t")
+                "\tswitch e {{\n\tcase {idents}:\n\t\treturn true\n\t}}"
             );
         }
         out.push_str("\treturn false\n}\n\n");

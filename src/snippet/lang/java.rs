@@ -264,15 +264,19 @@ fn code_type(unit: &Unit) -> &'static str {
 /// or a run of `if`s for `long` codes.
 fn lookup_body(unit: &Unit, variants: &[Variant], ct: &str, out: &mut Out) {
     if ct == "long" {
-        unit.write_arms(out, variants, "        ");
-        out.push_str("        return null;\n    }\n\n");
+        let close = "        return null;\n    }\n\n";
+        unit.write_from_code(out, "", (variants, "        "), close);
     } else {
         if ct == "String" && variants.len() == unit.variants.len() {
             out.push_str("        if (code == null) {\n            return null;\n        }\n");
         }
-        out.push_str("        switch (code) {\n");
-        unit.write_arms(out, variants, "            ");
-        out.push_str("            default: return null;\n        }\n    }\n\n");
+        let close = "            default: return null;\n        }\n    }\n\n";
+        unit.write_from_code(
+            out,
+            "        switch (code) {\n",
+            (variants, "            "),
+            close,
+        );
     }
 }
 

@@ -111,9 +111,13 @@ impl Language for Javascript {
              */\n  \
              static fromCode(code) {{"
         );
-        out.push_str("    switch (code) {\n");
-        unit.write_arms(out, &unit.variants, "      ");
-        out.push_str("      default: return undefined;\n    }\n  }\n\n");
+        let close = "      default: return undefined;\n    }\n  }\n\n";
+        unit.write_from_code(
+            out,
+            "    switch (code) {\n",
+            (&unit.variants, "      "),
+            close,
+        );
         let hex = unit.hex.filter(|_| typed == CodeType::Int);
         if typed == CodeType::Int {
             let (example, parse) = match hex {

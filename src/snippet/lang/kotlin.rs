@@ -79,20 +79,18 @@ impl Language for Kotlin {
                 parts.join(" ?: ")
             );
             for (part, variants) in unit.variants.chunks(java::JVM_CHUNK).enumerate() {
-                let _ = writeln!(
-                    out,
-                    "\n        private fun fromCode{part}(code: {ct}): {t}? = when (code) {{"
+                let open = format!(
+                    "\n        private fun fromCode{part}(code: {ct}): {t}? = when (code) {{\n"
                 );
-                unit.write_arms(out, variants, "            ");
-                out.push_str("            else -> null\n        }\n");
+                let close = "            else -> null\n        }\n";
+                unit.write_from_code(out, &open, (variants, "            "), close);
             }
         } else {
-            let _ = writeln!(
-                out,
-                "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{"
+            let open = format!(
+                "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{\n"
             );
-            unit.write_arms(out, &unit.variants, "            ");
-            out.push_str("            else -> null\n        }\n");
+            let close = "            else -> null\n        }\n";
+            unit.write_from_code(out, &open, (&unit.variants, "            "), close);
         }
         parse(unit, out);
         if chunked {

@@ -77,12 +77,11 @@ impl Language for Php {
         out.push_str(
             "    /** The case for an error code as the API sends it (matched exactly), or null. */\n",
         );
-        let _ = writeln!(
-            out,
-            "    public static function fromCode({backing} $code): ?self\n    {{\n        return match ($code) {{"
+        let open = format!(
+            "    public static function fromCode({backing} $code): ?self\n    {{\n        return match ($code) {{\n"
         );
-        unit.write_arms(out, &unit.variants, "            ");
-        out.push_str("            default => null,\n        };\n    }\n\n");
+        let close = "            default => null,\n        };\n    }\n\n";
+        unit.write_from_code(out, &open, (&unit.variants, "            "), close);
         if int {
             if unit.hex.is_some() {
                 out.push_str(
@@ -123,9 +122,9 @@ impl Language for Php {
                 out,
                 "    public function {sig}\n    {{\n        return match ($this) {{"
             );
-            for v in &unit.variants {
-                let _ = writeln!(out, "            self::{} => {},", v.ident, value(v));
-            }
+            unit.write_lines(out, |v| {
+                format!("            self::{} => {},", v.ident, value(v))
+            });
             out.push_str("        };\n    }\n");
         };
         lookup(
@@ -153,18 +152,15 @@ impl Language for Php {
             "    /** Whether sending the same request again later may succeed (back off, then retry). */\n",
         );
         out.push_str("    public function isRetryable(): bool\n    {\n");
-        let retryable: Vec<String> = unit
-            .retryable()
-            .map(|v| format!("self::{}", v.ident))
-            .collect();
-        if retryable.is_empty() {
-            out.push_str("        return false;\n    }\n");
-        } else {
-            let _ = writeln!(
-                out,
-                "        return match ($this) {{\n            {} => true,\n            default => false,\n        }};\n    }}",
-                retryable.join(",\n            ")
-            );
+        let retryable = unit.retryable_members(|v| format!("self::{}", v.ident), ",\n            ");
+        match retryable {
+            Some(cases) => {
+                let _ = writeln!(
+                    out,
+                    "        return match ($this) {{\n            {cases} => true,\n            default => false,\n        }};\n    }}"
+                );
+            }
+            None => out.push_str("        return false;\n    }\n"),
         }
         out.push_str("}\n");
     }

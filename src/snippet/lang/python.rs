@@ -92,11 +92,14 @@ impl Language for Python {
             // A bool or a float compares equal to an int (`True == 1`, `1302.0 == 1302`).
             out.push_str("        if type(code) is not int:\n            return None\n");
         }
-        if !unit.variants.is_empty() {
-            out.push_str("        match code:\n");
-            unit.write_arms(out, &unit.variants, "            ");
-        }
-        out.push_str("        return None\n\n");
+        // A `match` without cases is no Python.
+        let open = if unit.variants.is_empty() {
+            ""
+        } else {
+            "        match code:\n"
+        };
+        let arms = (&unit.variants[..], "            ");
+        unit.write_from_code(out, open, arms, "        return None\n\n");
         if unit.code_type == CodeType::Int {
             out.push_str("    @classmethod\n");
             let _ = writeln!(out, "    def parse(cls, code: str) -> \"{t} | None\":");
@@ -168,9 +171,7 @@ impl Language for Python {
 
         let table = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
             let _ = writeln!(out, "{name}: \"dict[{t}, {ty}]\" = {{");
-            for v in &unit.variants {
-                let _ = writeln!(out, "    {t}.{}: {},", v.ident, value(v));
-            }
+            unit.write_lines(out, |v| format!("    {t}.{}: {},", v.ident, value(v)));
             out.push_str("}\n\n");
         };
         table(out, &messages, "str", &|v| literal(&v.message));
@@ -180,19 +181,11 @@ impl Language for Python {
         table(out, &kinds, "str | None", &|v| {
             v.kind_id().map_or("None".to_string(), literal)
         });
-        let members: Vec<String> = unit
-            .retryable()
-            .map(|v| format!("    {t}.{},\n", v.ident))
-            .collect();
-        if members.is_empty() {
-            let _ = writeln!(out, "{retryable}: \"frozenset[{t}]\" = frozenset()");
-        } else {
-            let _ = writeln!(
-                out,
-                "{retryable}: \"frozenset[{t}]\" = frozenset({{\n{}}})",
-                members.concat()
-            );
-        }
+        let members = unit.retryable_members(|v| format!("    {t}.{},\n", v.ident), "");
+        let set = members.map_or("frozenset()".to_string(), |m| {
+            format!("frozenset({{\n{m}}})")
+        });
+        let _ = writeln!(out, "{retryable}: \"frozenset[{t}]\" = {set}");
     }
 
     /// A body type: a dataclass of optional fields, read by `from_json` under the keys the API

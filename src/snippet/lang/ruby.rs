@@ -104,9 +104,8 @@ impl Language for Ruby {
         if unit.variants.is_empty() {
             out.push_str("  BY_CODE = {}.freeze\n");
         } else {
-            out.push_str("  BY_CODE = {\n");
-            unit.write_arms(out, &unit.variants, "    ");
-            out.push_str("  }.freeze\n");
+            let arms = (&unit.variants[..], "    ");
+            unit.write_from_code(out, "  BY_CODE = {\n", arms, "  }.freeze\n");
         }
         out.push_str(
             "\n  # Every constant, in the catalog's order.\n  ALL = BY_CODE.values.freeze\n\n",

@@ -70,9 +70,7 @@ impl Language for Rust {
         let _ = writeln!(out, "impl {t} {{");
         out.push_str("    /// Every variant, in the catalog's order.\n");
         let _ = writeln!(out, "    pub const ALL: [{t}; {}] = [", unit.variants.len());
-        for v in &unit.variants {
-            let _ = writeln!(out, "        {t}::{},", v.ident);
-        }
+        unit.write_lines(out, |v| format!("        {t}::{},", v.ident));
         out.push_str("    ];\n\n");
 
         let (code_param, code_ret) = match unit.code_type {
@@ -86,9 +84,13 @@ impl Language for Rust {
             out,
             "    pub fn from_code(code: {code_param}) -> Option<Self> {{"
         );
-        out.push_str("        Some(match code {\n");
-        unit.write_arms(out, &unit.variants, "            ");
-        out.push_str("            _ => return None,\n        })\n    }\n\n");
+        let close = "            _ => return None,\n        })\n    }\n\n";
+        unit.write_from_code(
+            out,
+            "        Some(match code {\n",
+            (&unit.variants, "            "),
+            close,
+        );
         if unit.code_type == CodeType::Int && unit.hex.is_some() {
             out.push_str(
                 "    /// The variant for the code written as text (`\"0x80070005\"`; leading zeros allowed).\n",
@@ -116,9 +118,9 @@ impl Language for Rust {
             let _ = writeln!(out, "    /// {doc}");
             let _ = writeln!(out, "    pub fn {sig} {{");
             out.push_str("        match *self {\n");
-            for v in &unit.variants {
-                let _ = writeln!(out, "            {t}::{} => {},", v.ident, value(v));
-            }
+            unit.write_lines(out, |v| {
+                format!("            {t}::{} => {},", v.ident, value(v))
+            });
             out.push_str("        }\n    }\n");
         };
         lookup(
@@ -159,18 +161,15 @@ impl Language for Rust {
             "    /// Whether sending the same request again later may succeed (back off, then retry).\n",
         );
         out.push_str("    pub fn is_retryable(&self) -> bool {\n");
-        let retryable: Vec<String> = unit
-            .retryable()
-            .map(|v| format!("{t}::{}", v.ident))
-            .collect();
-        if retryable.is_empty() {
-            out.push_str("        false\n    }\n");
-        } else {
-            let _ = writeln!(
-                out,
-                "        matches!(\n            *self,\n            {}\n        )\n    }}",
-                retryable.join("\n                | ")
-            );
+        let member = |v: &Variant| format!("{t}::{}", v.ident);
+        match unit.retryable_members(member, "\n                | ") {
+            None => out.push_str("        false\n    }\n"),
+            Some(members) => {
+                let _ = writeln!(
+                    out,
+                    "        matches!(\n            *self,\n            {members}\n        )\n    }}"
+                );
+            }
         }
         out.push_str("}\n\n");
 

@@ -71,9 +71,7 @@ impl Language for Typescript {
 
         let record = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
             let _ = writeln!(out, "const {name}: Record<{t}, {ty}> = {{");
-            for v in &unit.variants {
-                let _ = writeln!(out, "  [{t}.{}]: {},", v.ident, value(v));
-            }
+            unit.write_lines(out, |v| format!("  [{t}.{}]: {},", v.ident, value(v)));
             out.push_str("};\n\n");
         };
         record(out, &messages, "string", &|v| literal(&v.message));
@@ -97,9 +95,13 @@ impl Language for Typescript {
             "  export function fromCode(code: {}): {t} | undefined {{",
             code_type(code)
         );
-        out.push_str("    switch (code) {\n");
-        unit.write_arms(out, &unit.variants, "      ");
-        out.push_str("      default: return undefined;\n    }\n  }\n\n");
+        let close = "      default: return undefined;\n    }\n  }\n\n";
+        unit.write_from_code(
+            out,
+            "    switch (code) {\n",
+            (&unit.variants, "      "),
+            close,
+        );
         if code == CodeType::Int {
             let (example, parse) = match unit.hex {
                 Some(_) => ("0x80070005", hex_parse("fromCode")),
