@@ -253,29 +253,18 @@ pub(super) fn shape(type_name: &str, envelope: &Envelope, code_type: CodeType) -
             Role::Flag,
         )?;
     }
-    insert(
+    insert_error(
         &mut root,
         &envelope.code,
-        FieldType::Code(code_type),
-        Role::Code,
+        envelope.message.as_deref(),
+        code_type,
     )?;
-    if let Some(message) = &envelope.message {
-        insert(&mut root, message, FieldType::Text, Role::Message)?;
-    }
     if let Some(items) = &envelope.items {
         let mut item = Shape {
             name: String::new(),
             fields: Vec::new(),
         };
-        insert(
-            &mut item,
-            &items.code,
-            FieldType::Code(code_type),
-            Role::Code,
-        )?;
-        if let Some(m) = &items.message {
-            insert(&mut item, m, FieldType::Text, Role::Message)?;
-        }
+        insert_error(&mut item, &items.code, items.message.as_deref(), code_type)?;
         if let Some(f) = &items.field {
             insert(&mut item, f, FieldType::Text, Role::Field)?;
         }
@@ -300,6 +289,15 @@ fn flag_type(flag: &Flag) -> FlagType {
         _ => FlagType::Text {
             error_when: flag.error_when.clone(),
         },
+    }
+}
+
+/// Puts an error's code and message (the body's own, or an item's) at their paths.
+fn insert_error(shape: &mut Shape, code: &str, message: Option<&str>, ty: CodeType) -> Option<()> {
+    insert(shape, code, FieldType::Code(ty), Role::Code)?;
+    match message {
+        Some(message) => insert(shape, message, FieldType::Text, Role::Message),
+        None => Some(()),
     }
 }
 

@@ -456,14 +456,21 @@ impl<'a> Unit<'a> {
 }
 
 impl Unit<'_> {
-    /// `from_code`'s lookup over `variants`: `open` (the `switch` or `match` that starts it),
-    /// their arms ([`lang::Language::arm`]) each on a line (or lines) of its own indented by
-    /// `by`, then `close` (what an unknown code gets, and the end of the lookup).
-    fn write_from_code(
+    /// `from_code`'s lookup: `open` (the `switch` or `match` that starts it), the arms
+    /// ([`lang::Language::arm`]) each on a line (or lines) of its own indented by `by`, then
+    /// `close` (what an unknown code gets, and the end of the lookup).
+    fn write_from_code(&self, out: &mut Out, open: &str, by: &str, close: &str) {
+        self.write_part_of_from_code(out, &self.variants, open, by, close);
+    }
+
+    /// [`Unit::write_from_code`] over some of the variants: a part of a lookup split in parts
+    /// (the JVM's limit on a method's size).
+    fn write_part_of_from_code(
         &self,
         out: &mut Out,
+        variants: &[Variant],
         open: &str,
-        (variants, by): (&[Variant], &str),
+        by: &str,
         close: &str,
     ) {
         out.push_str(open);
@@ -604,6 +611,15 @@ fn one_line(s: &str) -> String {
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// `text` with each of `pieces` (what, and what it becomes) replaced until none is left: a
+/// terminator that a replacement would form again (`*/*/`) is broken up too.
+fn break_up(mut text: String, pieces: &[(&str, &str)]) -> String {
+    while let Some((what, by)) = pieces.iter().find(|(what, _)| text.contains(what)) {
+        text = text.replace(what, by);
+    }
+    text
 }
 
 /// Whether [`one_line`] would give `s` back as it is: printable ASCII, single spaces, none at

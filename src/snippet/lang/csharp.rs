@@ -110,14 +110,16 @@ impl Language for CSharp {
         );
         let _ = writeln!(out, "public static class {ext}\n{{");
         let param = if int { "long" } else { "string" };
-        out.push_str(
-            "    /// <summary>The member for an error code as the API sends it (matched exactly), or null.</summary>\n",
-        );
         let open = format!(
-            "    public static {t}? FromCode({param} code)\n    {{\n        switch (code)\n        {{\n"
+            "    /// <summary>The member for an error code as the API sends it (matched exactly), or null.</summary>\n    \
+             public static {t}? FromCode({param} code)\n    {{\n        switch (code)\n        {{\n"
         );
-        let close = "            default: return null;\n        }\n    }\n\n";
-        unit.write_from_code(out, &open, (&unit.variants, "            "), close);
+        unit.write_from_code(
+            out,
+            &open,
+            "            ",
+            "            default: return null;\n        }\n    }\n\n",
+        );
         if int {
             let example = if unit.hex.is_some() {
                 "0x80070005"
@@ -335,23 +337,25 @@ fn access(shape: &Shape, path: &[&Field]) -> String {
 /// PascalCase property names for a shape's keys, clear of the class's own name (a member may
 /// not share it), its methods and `object`'s, unique (a number appended).
 fn property_names(shape: &Shape) -> Vec<String> {
-    const METHODS: &[&str] = &[
-        "FromJson",
-        "GetError",
-        "IsError",
-        "Equals",
-        "GetHashCode",
-        "GetType",
-        "ToString",
-        "Finalize",
-        "MemberwiseClone",
-        "ReferenceEquals",
-    ];
     let bases = shape.fields.iter().map(|f| naming::upper_camel(&f.words));
     naming::unique(bases, "", |name| {
         METHODS.contains(&name) || name == shape.name
     })
 }
+
+/// The methods of a body class and of `object`: no property may take one's name.
+const METHODS: &[&str] = &[
+    "FromJson",
+    "GetError",
+    "IsError",
+    "Equals",
+    "GetHashCode",
+    "GetType",
+    "ToString",
+    "Finalize",
+    "MemberwiseClone",
+    "ReferenceEquals",
+];
 
 /// The types of a body's fields in C#.
 const FIELD_TYPES: Spelling = Spelling {

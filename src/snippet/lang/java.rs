@@ -265,18 +265,14 @@ fn code_type(unit: &Unit) -> &'static str {
 fn lookup_body(unit: &Unit, variants: &[Variant], ct: &str, out: &mut Out) {
     if ct == "long" {
         let close = "        return null;\n    }\n\n";
-        unit.write_from_code(out, "", (variants, "        "), close);
+        unit.write_part_of_from_code(out, variants, "", "        ", close);
     } else {
         if ct == "String" && variants.len() == unit.variants.len() {
             out.push_str("        if (code == null) {\n            return null;\n        }\n");
         }
         let close = "            default: return null;\n        }\n    }\n\n";
-        unit.write_from_code(
-            out,
-            "        switch (code) {\n",
-            (variants, "            "),
-            close,
-        );
+        let open = "        switch (code) {\n";
+        unit.write_part_of_from_code(out, variants, open, "            ", close);
     }
 }
 

@@ -10,12 +10,12 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`,
 //! as in TypeScript.
 
-use super::InDocument;
 use super::typescript::{
     code_literal, code_type, comment, doc, error_lookup, field_check, flag_test, hex_parse,
     js_code_type, reads_inherited, value_type,
 };
 use super::{About, LOOKUPS_CAMEL, Language};
+use super::{InDocument, prelude_is_the_documents};
 use crate::snippet::body::{FieldType, Shape, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
@@ -74,13 +74,12 @@ impl Language for Javascript {
                 .http_status
                 .map_or("undefined".to_string(), |s| s.to_string());
             let kind = v.kind_id().map_or("undefined".to_string(), literal);
+            let (code, message) = (code_literal(v, typed), literal(&v.message));
+            let retryable = v.is_retryable();
             let _ = writeln!(
                 out,
-                "  static {} = new {t}({}, {}, {status}, {kind}, {});",
-                v.ident,
-                code_literal(v, typed),
-                literal(&v.message),
-                v.is_retryable()
+                "  static {} = new {t}({code}, {message}, {status}, {kind}, {retryable});",
+                v.ident
             );
         }
         if !unit.variants.is_empty() {
@@ -112,12 +111,7 @@ impl Language for Javascript {
              static fromCode(code) {{"
         );
         let close = "      default: return undefined;\n    }\n  }\n\n";
-        unit.write_from_code(
-            out,
-            "    switch (code) {\n",
-            (&unit.variants, "      "),
-            close,
-        );
+        unit.write_from_code(out, "    switch (code) {\n", "      ", close);
         let hex = unit.hex.filter(|_| typed == CodeType::Int);
         if typed == CodeType::Int {
             let (example, parse) = match hex {
@@ -254,13 +248,8 @@ impl Language for Javascript {
         true
     }
 
-    /// The prelude is the document's own.
     fn in_document(&self, line: &str) -> InDocument {
-        if self.is_head_line(line) {
-            InDocument::Dropped
-        } else {
-            InDocument::Code
-        }
+        prelude_is_the_documents(self, line)
     }
 
     fn prelude(&self) -> &'static str {

@@ -13,7 +13,7 @@ use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, describ
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, one_line};
+use crate::snippet::{CodeType, Unit, Variant, break_up, one_line};
 use std::fmt::Write;
 
 /// The Kotlin writer (see the module's documentation).
@@ -83,14 +83,18 @@ impl Language for Kotlin {
                     "\n        private fun fromCode{part}(code: {ct}): {t}? = when (code) {{\n"
                 );
                 let close = "            else -> null\n        }\n";
-                unit.write_from_code(out, &open, (variants, "            "), close);
+                unit.write_part_of_from_code(out, variants, &open, "            ", close);
             }
         } else {
             let open = format!(
                 "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{\n"
             );
-            let close = "            else -> null\n        }\n";
-            unit.write_from_code(out, &open, (&unit.variants, "            "), close);
+            unit.write_from_code(
+                out,
+                &open,
+                "            ",
+                "            else -> null\n        }\n",
+            );
         }
         parse(unit, out);
         if chunked {
@@ -374,11 +378,7 @@ pub(super) fn literal(s: &str) -> String {
 /// One line of a `/** */` comment. Kotlin's block comments nest, so neither `*/` nor `/*` may
 /// stay whole.
 fn comment(s: &str) -> String {
-    let mut s = one_line(s);
-    while s.contains("*/") || s.contains("/*") {
-        s = s.replace("*/", "* /").replace("/*", "/ *");
-    }
-    s
+    break_up(one_line(s), &[("*/", "* /"), ("/*", "/ *")])
 }
 
 /// Kotlin: UTF-16 escapes; `$` is escaped, since `"${x}"` and `"$x"` interpolate.

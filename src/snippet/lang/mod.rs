@@ -255,6 +255,19 @@ pub(super) const LOOKUPS_CAMEL: &[&str] = &[
     "isRetryable",
 ];
 
+/// [`Language::in_document`] for a language whose documents have its prelude of their own
+/// (`<?php`, `// @ts-check`): a line of it is dropped, the rest is code.
+pub(super) fn prelude_is_the_documents<L: Language + ?Sized>(
+    language: &L,
+    line: &str,
+) -> InDocument {
+    if language.is_head_line(line) {
+        InDocument::Dropped
+    } else {
+        InDocument::Code
+    }
+}
+
 /// [`About::arm`] filled in for `v`, then its message as a comment.
 pub(super) fn member_arm<L: Language + ?Sized>(language: &L, unit: &Unit, v: &Variant) -> String {
     let about = language.about();

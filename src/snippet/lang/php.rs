@@ -12,8 +12,8 @@
 //!
 //! The arm: `1004 => PixnetError::X, // message`, a line of `fromCode`'s `match`.
 
-use super::InDocument;
 use super::{About, Language};
+use super::{InDocument, prelude_is_the_documents};
 use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted, single_quoted};
 use crate::snippet::naming;
@@ -74,14 +74,16 @@ impl Language for Php {
         if !unit.variants.is_empty() {
             out.push('\n');
         }
-        out.push_str(
-            "    /** The case for an error code as the API sends it (matched exactly), or null. */\n",
-        );
         let open = format!(
-            "    public static function fromCode({backing} $code): ?self\n    {{\n        return match ($code) {{\n"
+            "    /** The case for an error code as the API sends it (matched exactly), or null. */\n    \
+             public static function fromCode({backing} $code): ?self\n    {{\n        return match ($code) {{\n"
         );
-        let close = "            default => null,\n        };\n    }\n\n";
-        unit.write_from_code(out, &open, (&unit.variants, "            "), close);
+        unit.write_from_code(
+            out,
+            &open,
+            "            ",
+            "            default => null,\n        };\n    }\n\n",
+        );
         if int {
             if unit.hex.is_some() {
                 out.push_str(
@@ -203,9 +205,9 @@ impl Language for Php {
         }
 
         out.push_str(
-            "\n    /**\n     * From the array `json_decode($json, true)` gives: keys as the API sends them, each optional.\n     *\n     * @param array<mixed> $data\n     */\n",
+            "\n    /**\n     * From the array `json_decode($json, true)` gives: keys as the API sends them, each optional.\n     *\n     * @param array<mixed> $data\n     */\n    \
+             public static function fromJson(array $data): self\n    {\n",
         );
-        out.push_str("    public static function fromJson(array $data): self\n    {\n");
         if shape.fields.is_empty() {
             out.push_str("        return new self();\n    }\n");
         } else {
@@ -263,13 +265,8 @@ impl Language for Php {
         Some("?>")
     }
 
-    /// The prelude is the document's own.
     fn in_document(&self, line: &str) -> InDocument {
-        if self.is_head_line(line) {
-            InDocument::Dropped
-        } else {
-            InDocument::Code
-        }
+        prelude_is_the_documents(self, line)
     }
 
     fn prelude(&self) -> &'static str {

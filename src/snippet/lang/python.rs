@@ -98,8 +98,7 @@ impl Language for Python {
         } else {
             "        match code:\n"
         };
-        let arms = (&unit.variants[..], "            ");
-        unit.write_from_code(out, open, arms, "        return None\n\n");
+        unit.write_from_code(out, open, "            ", "        return None\n\n");
         if unit.code_type == CodeType::Int {
             out.push_str("    @classmethod\n");
             let _ = writeln!(out, "    def parse(cls, code: str) -> \"{t} | None\":");

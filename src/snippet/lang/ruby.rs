@@ -104,8 +104,7 @@ impl Language for Ruby {
         if unit.variants.is_empty() {
             out.push_str("  BY_CODE = {}.freeze\n");
         } else {
-            let arms = (&unit.variants[..], "    ");
-            unit.write_from_code(out, "  BY_CODE = {\n", arms, "  }.freeze\n");
+            unit.write_from_code(out, "  BY_CODE = {\n", "    ", "  }.freeze\n");
         }
         out.push_str(
             "\n  # Every constant, in the catalog's order.\n  ALL = BY_CODE.values.freeze\n\n",
@@ -157,9 +156,9 @@ impl Language for Ruby {
             );
         }
         out.push_str(
-            "  # From the Hash JSON.parse gives: keys as the API sends them, each optional.\n",
+            "  # From the Hash JSON.parse gives: keys as the API sends them, each optional.\n  \
+             def self.from_json(hash)\n",
         );
-        out.push_str("  def self.from_json(hash)\n");
         if shape.fields.is_empty() {
             out.push_str("    new\n  end\n");
         } else {
@@ -223,59 +222,61 @@ fn access(shape: &Shape, path: &[&Field]) -> String {
 /// snake_case member names for a shape's keys, unique (a number appended), clear of the
 /// struct's own methods and of the methods every object has, which a member would replace.
 fn member_names(shape: &Shape) -> Vec<String> {
-    const METHODS: &[&str] = &[
-        "from_json",
-        "to_error",
-        "class",
-        "hash",
-        "method",
-        "methods",
-        "send",
-        "object_id",
-        "freeze",
-        "frozen",
-        "dup",
-        "clone",
-        "display",
-        "members",
-        "size",
-        "length",
-        "values",
-        "to_a",
-        "to_h",
-        "to_s",
-        "inspect",
-        "each",
-        "each_pair",
-        "select",
-        "filter",
-        "dig",
-        "then",
-        "tap",
-        "extend",
-        "equal",
-        "eql",
-        "instance_variables",
-        "itself",
-        "new",
-        "initialize",
-        "nil",
-        "is_a",
-        "respond_to",
-        "public_send",
-        "instance_of",
-        "kind_of",
-        "format",
-        "puts",
-        "print",
-        "raise",
-        "loop",
-        "require",
-        "p",
-    ];
     let bases = shape.fields.iter().map(|f| f.words.join("_"));
     naming::unique(bases, "_", |name| METHODS.contains(&name))
 }
+
+/// The body struct's own methods and the ones every object has: a member would replace them.
+const METHODS: &[&str] = &[
+    "from_json",
+    "to_error",
+    "class",
+    "hash",
+    "method",
+    "methods",
+    "send",
+    "object_id",
+    "freeze",
+    "frozen",
+    "dup",
+    "clone",
+    "display",
+    "members",
+    "size",
+    "length",
+    "values",
+    "to_a",
+    "to_h",
+    "to_s",
+    "inspect",
+    "each",
+    "each_pair",
+    "select",
+    "filter",
+    "dig",
+    "then",
+    "tap",
+    "extend",
+    "equal",
+    "eql",
+    "instance_variables",
+    "itself",
+    "new",
+    "initialize",
+    "nil",
+    "is_a",
+    "respond_to",
+    "public_send",
+    "instance_of",
+    "kind_of",
+    "format",
+    "puts",
+    "print",
+    "raise",
+    "loop",
+    "require",
+    "p",
+];
 
 /// `:rate_limit`; quoted (`:"…"`) for an id that is not a plain name.
 fn symbol(id: &str) -> String {

@@ -10,7 +10,7 @@ use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, describ
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, one_line};
+use crate::snippet::{CodeType, Unit, Variant, break_up, one_line};
 use std::fmt::Write;
 
 /// The Rust writer (see the module's documentation).
@@ -85,12 +85,7 @@ impl Language for Rust {
             "    pub fn from_code(code: {code_param}) -> Option<Self> {{"
         );
         let close = "            _ => return None,\n        })\n    }\n\n";
-        unit.write_from_code(
-            out,
-            "        Some(match code {\n",
-            (&unit.variants, "            "),
-            close,
-        );
+        unit.write_from_code(out, "        Some(match code {\n", "            ", close);
         if unit.code_type == CodeType::Int && unit.hex.is_some() {
             out.push_str(
                 "    /// The variant for the code written as text (`\"0x80070005\"`; leading zeros allowed).\n",
@@ -320,11 +315,7 @@ pub(super) fn literal(s: &str) -> String {
 /// One line of a `//` or `///` comment; a run of three backticks (a doctest fence in
 /// rustdoc) is broken up.
 fn comment(s: &str) -> String {
-    let mut s = one_line(s);
-    while s.contains("```") {
-        s = s.replace("```", "`` `");
-    }
-    s
+    break_up(one_line(s), &[("```", "`` `")])
 }
 
 /// Rust: `\u{1f600}`.

@@ -96,12 +96,7 @@ impl Language for Typescript {
             code_type(code)
         );
         let close = "      default: return undefined;\n    }\n  }\n\n";
-        unit.write_from_code(
-            out,
-            "    switch (code) {\n",
-            (&unit.variants, "      "),
-            close,
-        );
+        unit.write_from_code(out, "    switch (code) {\n", "      ", close);
         if code == CodeType::Int {
             let (example, parse) = match unit.hex {
                 Some(_) => ("0x80070005", hex_parse("fromCode")),
