@@ -356,6 +356,20 @@ impl Variant {
         }
     }
 
+    /// Writes the variant's documentation, a line (or lines) each: the first as `first` makes it
+    /// (it names the code), the others as `rest` does.
+    fn write_docs(
+        &self,
+        out: &mut Out,
+        first: impl Fn(&str) -> String,
+        rest: impl Fn(&str) -> String,
+    ) {
+        for (i, d) in self.docs.iter().enumerate() {
+            let line = if i == 0 { first(d) } else { rest(d) };
+            let _ = writeln!(out, "{line}");
+        }
+    }
+
     /// Whether the same request may succeed later without a change (`backoff`, `later`):
     /// what `is_retryable()` answers. `after_fix` needs a change first, so it is not.
     fn is_retryable(&self) -> bool {

@@ -109,19 +109,9 @@ impl Language for Go {
             if i > 0 {
                 out.push('\n');
             }
-            for (j, d) in v.docs.iter().enumerate() {
-                if j == 0 {
-                    let _ = writeln!(
-                        out,
-                        "\t// {} ({}): {}",
-                        v.ident,
-                        one_line(&v.code),
-                        one_line(d)
-                    );
-                } else {
-                    let _ = writeln!(out, "\t// {}", one_line(d));
-                }
-            }
+            let (ident, code) = (&v.ident, one_line(&v.code));
+            let first = |d: &str| format!("\t// {ident} ({code}): {}", one_line(d));
+            v.write_docs(out, first, |d| format!("\t// {}", one_line(d)));
             let _ = writeln!(out, "\t{} {t} = {}", v.ident, v.code_literal(literal));
         }
         out.push_str(")\n\n");

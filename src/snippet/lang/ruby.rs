@@ -77,18 +77,9 @@ impl Language for Ruby {
         }
         for v in &unit.variants {
             out.push('\n');
-            for (i, d) in v.docs.iter().enumerate() {
-                if i == 0 {
-                    let _ = writeln!(
-                        out,
-                        "  # `{}`: {}",
-                        comment(&v.code).replace('`', "'"),
-                        comment(d)
-                    );
-                } else {
-                    let _ = writeln!(out, "  # {}", comment(d));
-                }
-            }
+            let code = comment(&v.code).replace('`', "'");
+            let first = |d: &str| format!("  # `{code}`: {}", comment(d));
+            v.write_docs(out, first, |d| format!("  # {}", comment(d)));
             let status = v.http_status.map_or("nil".into(), |s| s.to_string());
             let kind = v.kind_id().map_or("nil".into(), symbol);
             let _ = writeln!(

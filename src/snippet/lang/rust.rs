@@ -50,19 +50,10 @@ impl Language for Rust {
         out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n");
         let _ = writeln!(out, "pub enum {t} {{");
         for v in &unit.variants {
-            for (i, d) in v.docs.iter().enumerate() {
-                if i == 0 {
-                    let _ = writeln!(
-                        out,
-                        "    /// `{}`: {}",
-                        comment(&v.code).replace('`', "'"),
-                        comment(d)
-                    );
-                } else {
-                    out.push_str("    ///\n");
-                    let _ = writeln!(out, "    /// {}", comment(d));
-                }
-            }
+            // A blank line between paragraphs, as rustdoc wants them.
+            let code = comment(&v.code).replace('`', "'");
+            let first = |d: &str| format!("    /// `{code}`: {}", comment(d));
+            v.write_docs(out, first, |d| format!("    ///\n    /// {}", comment(d)));
             let _ = writeln!(out, "    {},", v.ident);
         }
         out.push_str("}\n\n");
@@ -156,16 +147,12 @@ impl Language for Rust {
             "    /// Whether sending the same request again later may succeed (back off, then retry).\n",
         );
         out.push_str("    pub fn is_retryable(&self) -> bool {\n");
-        let member = |v: &Variant| format!("{t}::{}", v.ident);
-        match unit.retryable_members(member, "\n                | ") {
-            None => out.push_str("        false\n    }\n"),
-            Some(members) => {
-                let _ = writeln!(
-                    out,
-                    "        matches!(\n            *self,\n            {members}\n        )\n    }}"
-                );
-            }
-        }
+        let members =
+            unit.retryable_members(|v| format!("{t}::{}", v.ident), "\n                | ");
+        let answer = members.map_or("false".to_string(), |members| {
+            format!("matches!(\n            *self,\n            {members}\n        )")
+        });
+        let _ = writeln!(out, "        {answer}\n    }}");
         out.push_str("}\n\n");
 
         let _ = writeln!(out, "impl std::fmt::Display for {t} {{");
