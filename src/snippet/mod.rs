@@ -711,28 +711,32 @@ mod tests {
         }
     }
 
-    fn vendor() -> Vendor {
+    /// A vendor named after its id, in capitals.
+    pub(super) fn vendor(id: &str) -> Vendor {
         Vendor {
-            id: "pixnet".into(),
-            name: "PIXNET".into(),
-            aliases: vec![],
-            homepage: None,
-            language: None,
+            id: id.into(),
+            name: id.to_uppercase(),
             ..Vendor::default()
         }
     }
 
+    /// PIXNET's 4109, listed twice with messages of its own, and 4110.
+    fn listed_twice() -> [Entry; 3] {
+        [
+            entry(
+                "4109",
+                Some("請填入訂閱群組名稱"),
+                Some("Subscription group name is required."),
+            ),
+            entry("4109", Some("Missing cellphone or calling_code"), None),
+            entry("4110", Some("Other"), None),
+        ]
+    }
+
     #[test]
     fn duplicate_codes_merge_into_one_variant() {
-        let a = entry(
-            "4109",
-            Some("請填入訂閱群組名稱"),
-            Some("Subscription group name is required."),
-        );
-        let b = entry("4109", Some("Missing cellphone or calling_code"), None);
-        let c = entry("4110", Some("Other"), None);
-        let v = vendor();
-        let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &[&a, &b, &c]), &[&a, &b, &c]);
+        let (entries, v) = (listed_twice(), vendor("pixnet"));
+        let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &entries), &entries);
         assert_eq!(unit.variants.len(), 2);
         assert_eq!(
             unit.variants[0].message,
@@ -752,14 +756,7 @@ mod tests {
             assert!(lang.language().is_reserved("X", name), "{lang} {name}");
         }
         assert!(!lang.language().is_reserved("X", "AlbumNotFound"), "{lang}");
-        let a = entry(
-            "4109",
-            Some("請填入訂閱群組名稱"),
-            Some("Subscription group name is required."),
-        );
-        let b = entry("4109", Some("Missing cellphone or calling_code"), None);
-        let c = entry("4110", Some("Other"), None);
-        let out = enumeration(lang, &vendor(), &[&a, &b, &c]);
+        let out = enumeration(lang, &vendor("pixnet"), &listed_twice());
         for text in once {
             assert_eq!(out.matches(text).count(), 1, "{lang} {text:?}\n{out}");
         }
@@ -773,7 +770,7 @@ mod tests {
             Some("Too few."),
         );
         let b = entry("2", Some("  "), None);
-        let v = vendor();
+        let v = vendor("pixnet");
         let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &[&a, &b]), &[&a, &b]);
         assert_eq!(unit.variants[0].message, "NOQUORUM %i usable Sentinels. ");
         assert_eq!(

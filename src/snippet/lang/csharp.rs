@@ -24,11 +24,12 @@ impl Language for CSharp {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: ["= 4109,", "case 4109:"],
             reserved: "ToString GetHashCode value__",
-            defined: "= 4109,",
             text: "a\"b\\c\n錯😀\u{2028}",
-            arm: "case 4109:",
             literal: "\"a\\\"b\\\\c\\n錯😀\\u2028\"",
+            comment_text: "a <b> &\nc",
+            comment: "a <b> & c",
         }
     }
 

@@ -40,11 +40,12 @@ impl Language for Go {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: [" = 4109\n", "case 4109:"],
             reserved: "FromCode Parse string func XBodyItem",
-            defined: " = 4109\n",
             text: "\u{FEFF}\u{E0041}",
-            arm: "case 4109:",
             literal: "\"\\ufeff\\U000e0041\"",
+            comment_text: "a\r\nb // c\u{202E}",
+            comment: "a b // c",
         }
     }
 

@@ -29,11 +29,12 @@ impl Language for Java {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: ["(4109, ", "case 4109:"],
             reserved: "values ordinal fromCode class",
-            defined: "(4109, ",
             text: "a\"b\\c\n錯😀\u{202E}\u{1}\u{8}",
-            arm: "case 4109:",
             literal: "\"a\\\"b\\\\c\\n錯😀\\u202E\\u0001\\b\"",
+            comment_text: "x \\u000a */ y 錯誤",
+            comment: "x \\\\u000a *\\/ y 錯誤",
         }
     }
 
@@ -685,15 +686,4 @@ const TAKEN: &[&str] = &[
 /// Whether `name` is a Java keyword or literal (a record component named so gets a suffix).
 pub(super) fn is_java_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn comments_cannot_end_early() {
-        assert_eq!(comment(r"x \u000a */ y"), r"x \\u000a *\/ y");
-        assert_eq!(comment("錯誤"), "錯誤");
-    }
 }

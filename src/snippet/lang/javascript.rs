@@ -30,11 +30,12 @@ impl Language for Javascript {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: ["(4109, ", "case 4109:"],
             reserved: "name length constructor fromCode",
-            defined: "(4109, ",
             text: "\u{2028}\u{2029}",
-            arm: "case 4109:",
             literal: "\"\\u2028\\u2029\"",
+            comment_text: "a */ b\u{2029}c @type",
+            comment: "a *\\/ b c @type",
         }
     }
 

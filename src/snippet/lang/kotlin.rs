@@ -23,11 +23,12 @@ impl Language for Kotlin {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: ["(4109, ", "4109 ->"],
             reserved: "Companion entries in fromCode",
-            defined: "(4109, ",
             text: "a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}",
-            arm: "4109 ->",
             literal: "\"a\\\"b\\\\c\\n\\${x} \\$var \\b錯\\u2028\\u0000\"",
+            comment_text: "a */ b\n/* c",
+            comment: "a */ b /* c",
         }
     }
 

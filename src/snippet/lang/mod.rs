@@ -188,14 +188,17 @@ pub(super) struct Examples {
     /// spaces.
     pub reserved: &'static str,
     /// What stands once in the enum of PIXNET's 4109, listed twice, and 4110 (the code listed
-    /// twice is one variant): where the variant is defined,
-    pub defined: &'static str,
-    /// and its arm in the lookup.
-    pub arm: &'static str,
+    /// twice is one variant): where the variant is defined, and its arm in the lookup.
+    pub once: [&'static str; 2],
     /// Text that needs the language's escapes,
     pub text: &'static str,
     /// and the language's string literal of it.
     pub literal: &'static str,
+    /// Text that would end a comment after code early (a line break, the language's comment
+    /// terminators),
+    pub comment_text: &'static str,
+    /// and [`About::line_comment`] of it.
+    pub comment: &'static str,
 }
 
 /// What a language is called, what its files start with, and how it writes names, literals,
@@ -474,9 +477,15 @@ mod tests {
             let (language, lang_id) = (lang.language(), lang.id());
             let examples = language.examples();
             let reserved: Vec<&str> = examples.reserved.split_whitespace().collect();
-            crate::snippet::tests::check_names(lang, &reserved, [examples.defined, examples.arm]);
-            let literal = (language.about().literal)(examples.text);
-            assert_eq!(literal, examples.literal, "{lang_id}");
+            crate::snippet::tests::check_names(lang, &reserved, examples.once);
+            let about = language.about();
+            assert_eq!(
+                (about.literal)(examples.text),
+                examples.literal,
+                "{lang_id}"
+            );
+            let comment = (about.line_comment)(examples.comment_text);
+            assert_eq!(comment, examples.comment, "{lang_id}");
         }
     }
 

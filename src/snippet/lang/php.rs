@@ -29,11 +29,12 @@ impl Language for Php {
     fn examples(&self) -> super::Examples {
         super::Examples {
             // `X::Class` reads as the class-name constant `X::class`.
+            once: ["= 4109;", "4109 =>"],
             reserved: "Class",
-            defined: "= 4109;",
             text: "$var {$x} #{x} \u{0}\u{feff}",
-            arm: "4109 =>",
             literal: "\"\\$var {\\$x} #{x} \\u{0}\\u{feff}\"",
+            comment_text: "a */ b ?> c\nd */*/?>?>",
+            comment: "a * / b ? > c d * /* /? >? >",
         }
     }
 
@@ -346,12 +347,6 @@ const TAKEN: &[&str] = &[];
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn comments_cannot_end_early() {
-        assert_eq!(comment("a */ b ?> c\nd"), "a * / b ? > c d");
-        assert!(!comment("*/*/?>?>").contains("*/"));
-    }
 
     #[test]
     fn literals_interpolate_nothing() {

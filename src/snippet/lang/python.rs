@@ -25,11 +25,12 @@ impl Language for Python {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: [" = 4109\n", "case 4109:"],
             reserved: "None match from_code value",
-            defined: " = 4109\n",
             text: "a\"b\\c\nd %s {x} 錯誤\u{0}\u{E0041}",
-            arm: "case 4109:",
             literal: "\"a\\\"b\\\\c\\nd %s {x} 錯誤\\u0000\\U000e0041\"",
+            comment_text: "a\nb\t c  #d",
+            comment: "a b c #d",
         }
     }
 

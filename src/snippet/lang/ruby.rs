@@ -24,11 +24,12 @@ impl Language for Ruby {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: ["code: 4109,", "4109 =>"],
             reserved: "BEGIN END ALL BY_CODE",
-            defined: "code: 4109,",
             text: "#{x} #@x #$x ${x} \u{202e}",
-            arm: "4109 =>",
             literal: "\"\\#{x} \\#@x \\#$x ${x} \\u{202e}\"",
+            comment_text: "x -*- frozen_string_literal: false -*-\ny",
+            comment: "x -* - frozen_string_literal: false -* - y",
         }
     }
 
@@ -322,13 +323,5 @@ mod tests {
         assert_eq!(literal("#{x}\n"), r##""\#{x}\n""##);
         assert_eq!(symbol("rate_limit"), ":rate_limit");
         assert_eq!(symbol("a-b"), ":\"a-b\"");
-    }
-
-    #[test]
-    fn comments_hold_no_magic() {
-        assert_eq!(
-            comment("x -*- frozen_string_literal: false -*-\ny"),
-            "x -* - frozen_string_literal: false -* - y"
-        );
     }
 }

@@ -20,11 +20,12 @@ impl Language for Rust {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: ["=> 4109,", "4109 =>"],
             reserved: "Self None from_code gen",
-            defined: "=> 4109,",
             text: "a\"b\\c\nd\te 錯誤 😀 ${x} %s {} \u{202E}\u{0}",
-            arm: "4109 =>",
             literal: "\"a\\\"b\\\\c\\nd\\te 錯誤 😀 ${x} %s {} \\u{202e}\\u{0}\"",
+            comment_text: "a\nb ``` c ``````",
+            comment: "a b `` ` c `` `` ` `",
         }
     }
 
@@ -330,15 +331,4 @@ const TAKEN: &[&str] = &[
 /// Whether `name` is a Rust keyword (a field named so is written `r#name`).
 pub(super) fn is_rust_keyword(name: &str) -> bool {
     KEYWORDS.contains(&name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn comments_stay_on_one_line() {
-        assert_eq!(comment("a\nb ``` c"), "a b `` ` c");
-        assert!(!comment("``````").contains("```"));
-    }
 }

@@ -27,11 +27,12 @@ impl Language for Typescript {
     #[cfg(test)]
     fn examples(&self) -> super::Examples {
         super::Examples {
+            once: [" = 4109,", "case 4109:"],
             reserved: "NaN fromCode prototype enum",
-            defined: " = 4109,",
             text: "a\"b\\c\n${x}\u{2028}\u{E0041}",
-            arm: "case 4109:",
             literal: "\"a\\\"b\\\\c\\n${x}\\u2028\\uDB40\\uDC41\"",
+            comment_text: "a */ b\u{2029}c",
+            comment: "a *\\/ b c",
         }
     }
 
@@ -518,9 +519,7 @@ const TAKEN: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snippet::Lang;
     use crate::snippet::body::Role;
-    use crate::snippet::tests::check_names;
 
     #[test]
     fn literals_and_comments() {
