@@ -66,12 +66,8 @@ impl Language for Python {
             out.push_str("import typing\n");
         }
         out.push_str("\n\n");
-        let _ = writeln!(out, "class {t}(enum.Enum):");
-        let _ = writeln!(
-            out,
-            "    {}\n",
-            docstring(&format!("Error codes of {}.", unit.vendor.name))
-        );
+        let doc = format!("Error codes of {}.", unit.vendor.name);
+        class_head(out, &format!("class {t}(enum.Enum)"), &doc);
         for v in &unit.variants {
             for d in &v.docs {
                 let _ = writeln!(out, "    # {}", one_line(d));
@@ -195,12 +191,8 @@ impl Language for Python {
         let name = &shape.name;
         let what = described(root);
         out.push_str("@dataclasses.dataclass\n");
-        let _ = writeln!(out, "class {name}:");
-        let _ = writeln!(
-            out,
-            "    {}\n",
-            docstring(&format!("{what} {} sends.", unit.vendor.name))
-        );
+        let doc = format!("{what} {} sends.", unit.vendor.name);
+        class_head(out, &format!("class {name}"), &doc);
         let names = field_names(shape);
         for (f, field) in shape.fields.iter().zip(&names) {
             let line = match &f.ty {
@@ -431,6 +423,11 @@ const FLAG_TESTS: FlagTests = FlagTests {
 
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
+}
+
+/// A class's first lines: `head` (`class X(enum.Enum)`), its docstring, a blank line.
+fn class_head(out: &mut Out, head: &str, doc: &str) {
+    let _ = writeln!(out, "{head}:\n    {}\n", docstring(doc));
 }
 
 /// A one-line docstring.

@@ -86,8 +86,7 @@ impl Language for Typescript {
         record(out, &retryable, "boolean", &|v| {
             v.is_retryable().to_string()
         });
-        out.push_str("// eslint-disable-next-line @typescript-eslint/no-namespace\n");
-        let _ = writeln!(out, "export namespace {t} {{");
+        open_namespace(out, t);
         out.push_str(
             "  /** The member for an error code as the API sends it (matched exactly). */\n",
         );
@@ -170,8 +169,7 @@ impl Language for Typescript {
         }
         out.push_str("}\n\n");
 
-        out.push_str("// eslint-disable-next-line @typescript-eslint/no-namespace\n");
-        let _ = writeln!(out, "export namespace {name} {{");
+        open_namespace(out, name);
         out.push_str(
             "  /** Whether a value (from `JSON.parse`) has this shape: each field absent, null or of its type. */\n",
         );
@@ -243,6 +241,13 @@ impl Language for Typescript {
     fn code(&self, unit: &Unit, v: &Variant) -> String {
         code_literal(v, js_code_type(unit))
     }
+}
+
+/// The start of the namespace merged with the type `name`, the lint against namespaces silenced
+/// (a merged namespace is how a TypeScript enum or interface gets functions).
+fn open_namespace(out: &mut Out, name: &str) {
+    out.push_str("// eslint-disable-next-line @typescript-eslint/no-namespace\n");
+    let _ = writeln!(out, "export namespace {name} {{");
 }
 
 /// The statements of `error(body)`: the code at `path`, looked up in the enum `t`.
