@@ -42,6 +42,47 @@ pub(super) enum FieldType {
     Any,
 }
 
+/// How a language writes the type of a body's field; `{}` stands for a nested type's name.
+pub(super) struct Spelling<'a> {
+    /// A code, in a unit of integer codes.
+    pub int_code: &'a str,
+    /// A code in a unit of string codes, a text, or a flag that holds text.
+    pub text: &'a str,
+    /// A flag that holds a number (error unless zero).
+    pub number: &'a str,
+    /// A flag that holds a bool.
+    pub bool: &'a str,
+    /// A nested object.
+    pub object: &'a str,
+    /// A list of nested objects.
+    pub list: &'a str,
+    /// A value of any JSON type.
+    pub any: &'a str,
+}
+
+impl FieldType {
+    /// The field's type as `spelling` writes it, a nested type by its name.
+    pub fn spelled(&self, spelling: &Spelling) -> String {
+        self.spelled_naming(spelling, |shape| shape.name.clone())
+    }
+
+    /// [`FieldType::spelled`], a nested type named `name`.
+    pub fn spelled_naming(&self, spelling: &Spelling, name: impl Fn(&Shape) -> String) -> String {
+        let nested = |template: &str, inner: &Shape| template.replace("{}", &name(inner));
+        match self {
+            FieldType::Code(CodeType::Int) => spelling.int_code.to_string(),
+            FieldType::Code(CodeType::Str)
+            | FieldType::Text
+            | FieldType::Flag(FlagType::Text { .. }) => spelling.text.to_string(),
+            FieldType::Flag(FlagType::NonZero) => spelling.number.to_string(),
+            FieldType::Flag(FlagType::Bool { .. }) => spelling.bool.to_string(),
+            FieldType::Object(inner) => nested(spelling.object, inner),
+            FieldType::List(inner) => nested(spelling.list, inner),
+            FieldType::Any => spelling.any.to_string(),
+        }
+    }
+}
+
 /// The flag's JSON type and the value that says "error".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum FlagType {
@@ -51,6 +92,47 @@ pub(super) enum FlagType {
     NonZero,
     /// `ActionStatus: "FAIL"` (error when the string equals this, ignoring ASCII case).
     Text { error_when: String },
+}
+
+/// Where an object finds the flag that says its body reports an error.
+pub(super) struct FlagAt<'s> {
+    /// The fields leading to the flag, outermost first, the flag last.
+    pub path: Vec<&'s Field>,
+    /// The flag's key as the API sends it.
+    pub key: &'s str,
+    pub ty: &'s FlagType,
+}
+
+/// How a language tests the flag that says a body reports an error: a template for each kind
+/// of flag, where `{value}` stands for the flag's value, `{text}` for the text that means error
+/// as a literal, `{lower}` for that text in lower case.
+pub(super) struct FlagTests<'a> {
+    /// A bool flag that means error when true.
+    pub is_true: &'a str,
+    /// A bool flag that means error when false.
+    pub is_false: &'a str,
+    /// A number that means error unless zero.
+    pub nonzero: &'a str,
+    /// A text that means error when it equals `{text}`, ignoring case.
+    pub text: &'a str,
+}
+
+impl FlagType {
+    /// The test of the flag `value` by `tests`, texts written as `literal` writes them.
+    pub fn test(&self, value: &str, tests: &FlagTests, literal: fn(&str) -> String) -> String {
+        let (template, text, lower) = match self {
+            FlagType::Bool { error_when: true } => (tests.is_true, String::new(), String::new()),
+            FlagType::Bool { error_when: false } => (tests.is_false, String::new(), String::new()),
+            FlagType::NonZero => (tests.nonzero, String::new(), String::new()),
+            FlagType::Text { error_when } => (
+                tests.text,
+                literal(error_when),
+                literal(&error_when.to_lowercase()),
+            ),
+        };
+        let values = [("{value}", value), ("{text}", &text), ("{lower}", &lower)];
+        super::fill(template, &values)
+    }
 }
 
 /// What a field means to the generated code.
@@ -86,6 +168,27 @@ impl Shape {
             }
         }
         Vec::new()
+    }
+
+    /// The path to the code `error()` maps to the enum, when this object holds one (as a field
+    /// or in a nested object).
+    pub fn code_path(&self) -> Option<Vec<&Field>> {
+        let path = self.path_to(Role::Code);
+        (!path.is_empty()).then_some(path)
+    }
+
+    /// The flag `is_error()` reads, when this object holds it (as a field or in a nested object).
+    pub fn flag(&self) -> Option<FlagAt<'_>> {
+        let path = self.path_to(Role::Flag);
+        let flag: &Field = path.last().copied()?;
+        let FieldType::Flag(ty) = &flag.ty else {
+            return None;
+        };
+        Some(FlagAt {
+            key: &flag.key,
+            ty,
+            path,
+        })
     }
 
     /// The names of the fields along `path` (from [`Shape::path_to`]), each as `names` names
@@ -125,6 +228,16 @@ impl Shape {
     }
 }
 
+/// What a body type's documentation calls it: `The error body` (the body itself, `root`) or
+/// `Part of the error body`.
+pub(super) fn described(root: bool) -> &'static str {
+    if root {
+        "The error body"
+    } else {
+        "Part of the error body"
+    }
+}
+
 /// The body's shape, or `None` when the envelope's paths contradict each other (a path used
 /// both as a value and as an object).
 pub(super) fn shape(type_name: &str, envelope: &Envelope, code_type: CodeType) -> Option<Shape> {
@@ -140,29 +253,18 @@ pub(super) fn shape(type_name: &str, envelope: &Envelope, code_type: CodeType) -
             Role::Flag,
         )?;
     }
-    insert(
+    insert_error(
         &mut root,
         &envelope.code,
-        FieldType::Code(code_type),
-        Role::Code,
+        envelope.message.as_deref(),
+        code_type,
     )?;
-    if let Some(message) = &envelope.message {
-        insert(&mut root, message, FieldType::Text, Role::Message)?;
-    }
     if let Some(items) = &envelope.items {
         let mut item = Shape {
             name: String::new(),
             fields: Vec::new(),
         };
-        insert(
-            &mut item,
-            &items.code,
-            FieldType::Code(code_type),
-            Role::Code,
-        )?;
-        if let Some(m) = &items.message {
-            insert(&mut item, m, FieldType::Text, Role::Message)?;
-        }
+        insert_error(&mut item, &items.code, items.message.as_deref(), code_type)?;
         if let Some(f) = &items.field {
             insert(&mut item, f, FieldType::Text, Role::Field)?;
         }
@@ -187,6 +289,15 @@ fn flag_type(flag: &Flag) -> FlagType {
         _ => FlagType::Text {
             error_when: flag.error_when.clone(),
         },
+    }
+}
+
+/// Puts an error's code and message (the body's own, or an item's) at their paths.
+fn insert_error(shape: &mut Shape, code: &str, message: Option<&str>, ty: CodeType) -> Option<()> {
+    insert(shape, code, FieldType::Code(ty), Role::Code)?;
+    match message {
+        Some(message) => insert(shape, message, FieldType::Text, Role::Message),
+        None => Some(()),
     }
 }
 

@@ -30,6 +30,7 @@ use crate::catalog::{Entry, EntryFields, Envelope, Kind, Retry, Vendor};
 use crate::index::Table;
 pub use lang::Lang;
 use out::Out;
+use std::fmt::Write as _;
 use std::io;
 
 /// What snippets of one vendor are made from: the language, the vendor, how its codes are
@@ -189,8 +190,11 @@ fn write_arm(unit: &Unit, v: &Variant) -> String {
     unit.lang.language().arm(unit, v)
 }
 
+/// A whole unit: the enum and its lookups, then the types of the error body when it has one.
 fn write_unit(unit: &Unit, out: &mut Out) {
-    unit.lang.language().enumeration(unit, out);
+    let language = unit.lang.language();
+    language.enumeration(unit, out);
+    language.body_types(unit, out);
 }
 
 /// The name of the enum (or type) [`enumeration`] writes for a vendor: `PixnetError`.
@@ -343,6 +347,29 @@ struct Variant {
 }
 
 impl Variant {
+    /// The code as the language writes it: its integer literal (`1302`, `0x80070005`) in a unit
+    /// of integer codes, else the code as text, written by the language's `literal`.
+    fn code_literal(&self, literal: fn(&str) -> String) -> String {
+        match self.int {
+            Some(_) => self.literal.clone(),
+            None => literal(&self.code),
+        }
+    }
+
+    /// Writes the variant's documentation, a line (or lines) each: the first as `first` makes it
+    /// (it names the code), the others as `rest` does.
+    fn write_docs(
+        &self,
+        out: &mut Out,
+        first: impl Fn(&str) -> String,
+        rest: impl Fn(&str) -> String,
+    ) {
+        for (i, d) in self.docs.iter().enumerate() {
+            let line = if i == 0 { first(d) } else { rest(d) };
+            let _ = writeln!(out, "{line}");
+        }
+    }
+
     /// Whether the same request may succeed later without a change (`backoff`, `later`):
     /// what `is_retryable()` answers. `after_fix` needs a change first, so it is not.
     fn is_retryable(&self) -> bool {
@@ -443,6 +470,65 @@ impl<'a> Unit<'a> {
 }
 
 impl Unit<'_> {
+    /// `from_code`'s lookup: `open` (the `switch` or `match` that starts it), the arms
+    /// ([`lang::Language::arm`]) each on a line (or lines) of its own indented by `by`, then
+    /// `close` (what an unknown code gets, and the end of the lookup).
+    fn write_from_code(&self, out: &mut Out, open: &str, by: &str, close: &str) {
+        self.write_part_of_from_code(out, &self.variants, open, by, close);
+    }
+
+    /// [`Unit::write_from_code`] over some of the variants: a part of a lookup split in parts
+    /// (the JVM's limit on a method's size).
+    fn write_part_of_from_code(
+        &self,
+        out: &mut Out,
+        variants: &[Variant],
+        open: &str,
+        by: &str,
+        close: &str,
+    ) {
+        out.push_str(open);
+        let language = self.lang.language();
+        for v in variants {
+            let _ = writeln!(out, "{}", indent(&language.arm(self, v), by));
+        }
+        out.push_str(close);
+    }
+
+    /// A line for each variant, in order: `line` of it (a case of a lookup, a row of a table).
+    fn write_lines(&self, out: &mut Out, line: impl Fn(&Variant) -> String) {
+        for v in &self.variants {
+            let _ = writeln!(out, "{}", line(v));
+        }
+    }
+
+    /// The variants `value` gives a value for, with it: the cases of a lookup whose other
+    /// variants get its default.
+    fn values(&self, value: impl Fn(&Variant) -> Option<String>) -> Vec<(&Variant, String)> {
+        let with = |v| value(v).map(|x| (v, x));
+        self.variants.iter().filter_map(with).collect()
+    }
+
+    /// What `is_retryable()` lists: the retryable variants, each as `member` writes it, joined
+    /// by `separator`; `None` when no variant is retryable.
+    fn retryable_members(
+        &self,
+        member: impl Fn(&Variant) -> String,
+        separator: &str,
+    ) -> Option<String> {
+        let members: Vec<String> = self.retryable().map(member).collect();
+        (!members.is_empty()).then(|| members.join(separator))
+    }
+
+    /// The types of the unit's error body, the body's own first (`true`), then its parts.
+    fn body_types(&self) -> impl Iterator<Item = (&body::Shape, bool)> {
+        self.body.iter().flat_map(|body| {
+            body.types()
+                .into_iter()
+                .map(move |shape| (shape, std::ptr::eq(shape, body)))
+        })
+    }
+
     /// The variants `is_retryable()` answers true for, in order.
     fn retryable(&self) -> impl Iterator<Item = &Variant> {
         self.variants.iter().filter(|v| v.is_retryable())
@@ -541,6 +627,15 @@ fn one_line(s: &str) -> String {
     out
 }
 
+/// `text` with each of `pieces` (what, and what it becomes) replaced until none is left: a
+/// terminator that a replacement would form again (`*/*/`) is broken up too.
+fn break_up(mut text: String, pieces: &[(&str, &str)]) -> String {
+    while let Some((what, by)) = pieces.iter().find(|(what, _)| text.contains(what)) {
+        text = text.replace(what, by);
+    }
+    text
+}
+
 /// Whether [`one_line`] would give `s` back as it is: printable ASCII, single spaces, none at
 /// either end (most messages; the character-by-character path is for the rest).
 fn is_plain_line(s: &str) -> bool {
@@ -558,6 +653,33 @@ fn trailing(marker: &str, text: &str) -> String {
     } else {
         format!(" {marker} {text}")
     }
+}
+
+/// `template` with each of its placeholders (`{code}`) replaced by its value, in one pass: a
+/// value that reads like a placeholder (a code `{type}`) stays as it is.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + values.iter().map(|v| v.1.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match values
+            .iter()
+            .find(|(placeholder, _)| rest.starts_with(placeholder))
+        {
+            Some((placeholder, value)) => {
+                out.push_str(value);
+                rest = &rest[placeholder.len()..];
+            }
+            None => {
+                out.push('{');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Indents every non-empty line of `text` by `by`.
@@ -578,42 +700,43 @@ fn indent(text: &str, by: &str) -> String {
 mod tests {
     use super::*;
 
-    fn entry(code: &str, message: Option<&str>, summary: Option<&str>) -> Entry {
+    /// An entry with an HTTP status, a message and a summary.
+    pub(super) fn entry(code: &str, message: Option<&str>, summary: Option<&str>) -> Entry {
         Entry {
             code: code.into(),
             http_status: Some(400),
-            category: None,
-            subcategory: None,
             message: message.map(Into::into),
-            description: None,
-            fix: None,
             summary_en: summary.map(Into::into),
             ..Entry::default()
         }
     }
 
-    fn vendor() -> Vendor {
+    /// A vendor named after its id, in capitals.
+    pub(super) fn vendor(id: &str) -> Vendor {
         Vendor {
-            id: "pixnet".into(),
-            name: "PIXNET".into(),
-            aliases: vec![],
-            homepage: None,
-            language: None,
+            id: id.into(),
+            name: id.to_uppercase(),
             ..Vendor::default()
         }
     }
 
+    /// PIXNET's 4109, listed twice with messages of its own, and 4110.
+    fn listed_twice() -> [Entry; 3] {
+        [
+            entry(
+                "4109",
+                Some("請填入訂閱群組名稱"),
+                Some("Subscription group name is required."),
+            ),
+            entry("4109", Some("Missing cellphone or calling_code"), None),
+            entry("4110", Some("Other"), None),
+        ]
+    }
+
     #[test]
     fn duplicate_codes_merge_into_one_variant() {
-        let a = entry(
-            "4109",
-            Some("請填入訂閱群組名稱"),
-            Some("Subscription group name is required."),
-        );
-        let b = entry("4109", Some("Missing cellphone or calling_code"), None);
-        let c = entry("4110", Some("Other"), None);
-        let v = vendor();
-        let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &[&a, &b, &c]), &[&a, &b, &c]);
+        let (entries, v) = (listed_twice(), vendor("pixnet"));
+        let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &entries), &entries);
         assert_eq!(unit.variants.len(), 2);
         assert_eq!(
             unit.variants[0].message,
@@ -621,19 +744,22 @@ mod tests {
         );
         assert_eq!(unit.variants[0].ident, "SubscriptionGroupNameRequired");
         // Each language's enum holds the merged code once where the variant is defined and once
-        // in the lookup: see each language's `the_code_listed_twice_is_one_variant`.
+        // in the lookup: see `check_names` and each language's use of it.
     }
 
-    /// The enum of PIXNET's 4109, listed twice, and 4110, in `lang`.
-    pub(super) fn listed_twice(lang: Lang) -> String {
-        let a = entry(
-            "4109",
-            Some("請填入訂閱群組名稱"),
-            Some("Subscription group name is required."),
-        );
-        let b = entry("4109", Some("Missing cellphone or calling_code"), None);
-        let c = entry("4110", Some("Other"), None);
-        enumeration(lang, &vendor(), &[&a, &b, &c])
+    /// What each language's tests check of its names: `lang` reserves every one of `reserved`
+    /// (a keyword, a name the generated code defines) and not `AlbumNotFound`; and PIXNET's 4109,
+    /// listed twice, is one variant, so each of `once` (where the variant is defined, its arm
+    /// in the lookup) stands once in the enum of 4109, 4109 again and 4110.
+    pub(super) fn check_names(lang: Lang, reserved: &[&str], once: [&str; 2]) {
+        for name in reserved {
+            assert!(lang.language().is_reserved("X", name), "{lang} {name}");
+        }
+        assert!(!lang.language().is_reserved("X", "AlbumNotFound"), "{lang}");
+        let out = enumeration(lang, &vendor("pixnet"), &listed_twice());
+        for text in once {
+            assert_eq!(out.matches(text).count(), 1, "{lang} {text:?}\n{out}");
+        }
     }
 
     #[test]
@@ -644,7 +770,7 @@ mod tests {
             Some("Too few."),
         );
         let b = entry("2", Some("  "), None);
-        let v = vendor();
+        let v = vendor("pixnet");
         let unit = Unit::new(&Snippets::new(Lang::Rust, &v, &[&a, &b]), &[&a, &b]);
         assert_eq!(unit.variants[0].message, "NOQUORUM %i usable Sentinels. ");
         assert_eq!(

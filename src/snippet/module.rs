@@ -115,14 +115,7 @@ mod tests {
     use super::*;
     use crate::catalog::{Entry, Vendor};
     use crate::snippet::Lang;
-
-    fn vendor(id: &str) -> Vendor {
-        Vendor {
-            id: id.into(),
-            name: id.to_uppercase(),
-            ..Vendor::default()
-        }
-    }
+    use crate::snippet::tests::vendor;
 
     fn entries(codes: &[&str]) -> Vec<Entry> {
         codes

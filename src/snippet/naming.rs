@@ -364,6 +364,27 @@ pub(super) fn assign(
     out
 }
 
+/// The names of a body type's fields from their `bases` (each key's words in the language's
+/// case), in order: a base already given, or `taken` (a keyword, a method of the type), gets
+/// the first number from 2 that frees it, after `separator` (`error_code_2`, `ErrorCode2`).
+pub(super) fn unique(
+    bases: impl IntoIterator<Item = String>,
+    separator: &str,
+    taken: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let mut used: Vec<String> = Vec::new();
+    for base in bases {
+        let mut name = base.clone();
+        let mut n = 2;
+        while used.contains(&name) || taken(&name) {
+            name = format!("{base}{separator}{n}");
+            n += 1;
+        }
+        used.push(name);
+    }
+    used
+}
+
 /// `["bot", "id"]` → `botId`: Java's and Kotlin's member case.
 pub(super) fn lower_camel(words: &[String]) -> String {
     let mut out = String::new();
@@ -381,30 +402,7 @@ pub(super) fn lower_camel(words: &[String]) -> String {
 mod tests {
     use super::*;
 
-    fn entry(code: &str, message: Option<&str>, summary: Option<&str>) -> Entry {
-        Entry {
-            code: code.into(),
-            http_status: None,
-            category: None,
-            subcategory: None,
-            message: message.map(Into::into),
-            description: None,
-            fix: None,
-            summary_en: summary.map(Into::into),
-            ..Entry::default()
-        }
-    }
-
-    fn vendor(id: &str) -> Vendor {
-        Vendor {
-            id: id.into(),
-            name: id.to_uppercase(),
-            aliases: vec![],
-            homepage: None,
-            language: None,
-            ..Vendor::default()
-        }
-    }
+    use crate::snippet::tests::{entry, vendor};
 
     fn name(lang: Lang, e: &Entry) -> String {
         let v = vendor("pixnet");
@@ -427,51 +425,61 @@ mod tests {
 
     #[test]
     fn short_ascii_messages_win() {
-        let e = entry(
+        let token = entry(
             "1000",
             Some("Invalid / expired Token"),
             Some("The access token is invalid."),
         );
-        assert_eq!(name(Lang::Rust, &e), "InvalidExpiredToken");
-        assert_eq!(name(Lang::Typescript, &e), "InvalidExpiredToken");
-        assert_eq!(name(Lang::Python, &e), "INVALID_EXPIRED_TOKEN");
-        assert_eq!(name(Lang::Java, &e), "INVALID_EXPIRED_TOKEN");
-        assert_eq!(name(Lang::Go, &e), "PixnetInvalidExpiredToken");
-        let e = entry("2101", Some("Article is not found"), None);
-        assert_eq!(name(Lang::Rust, &e), "ArticleNotFound");
-        let e = entry(
-            "1204",
-            Some("Redirect URI isn't match configuration."),
-            None,
-        );
-        assert_eq!(name(Lang::Rust, &e), "RedirectUriIsntMatchConfiguration");
-        let e = entry("4216", Some("Invalid %s format"), None);
-        assert_eq!(name(Lang::Rust, &e), "InvalidFormat");
-        let e = entry("5500", Some("Error, Param email is invalid."), None);
-        assert_eq!(name(Lang::Rust, &e), "ParamEmailInvalid");
+        for (lang, want) in [
+            (Lang::Rust, "InvalidExpiredToken"),
+            (Lang::Typescript, "InvalidExpiredToken"),
+            (Lang::Python, "INVALID_EXPIRED_TOKEN"),
+            (Lang::Java, "INVALID_EXPIRED_TOKEN"),
+            (Lang::Go, "PixnetInvalidExpiredToken"),
+        ] {
+            assert_eq!(name(lang, &token), want, "{lang}");
+        }
+        for (message, want) in [
+            ("Article is not found", "ArticleNotFound"),
+            (
+                "Redirect URI isn't match configuration.",
+                "RedirectUriIsntMatchConfiguration",
+            ),
+            ("Invalid %s format", "InvalidFormat"),
+            ("Error, Param email is invalid.", "ParamEmailInvalid"),
+        ] {
+            assert_eq!(name(Lang::Rust, &entry("1", Some(message), None)), want);
+        }
     }
 
     #[test]
     fn chinese_and_long_messages_use_the_summary() {
-        let e = entry(
+        for (message, summary, want) in [
+            (
+                "錯誤：此APIkey已被停權",
+                "This API key has been suspended; contact PIXNET.",
+                "ApiKeySuspended",
+            ),
+            (
+                "相簿元素",
+                "Album element (photo or video) not found.",
+                "AlbumElementNotFound",
+            ),
+            (
+                "系统错误，请联系客服。",
+                "System error; contact customer support.",
+                "SystemError",
+            ),
+        ] {
+            let e = entry("1", Some(message), Some(summary));
+            assert_eq!(name(Lang::Rust, &e), want, "{message}");
+        }
+        let suspended = entry(
             "1001",
             Some("錯誤：此APIkey已被停權"),
             Some("This API key has been suspended; contact PIXNET."),
         );
-        assert_eq!(name(Lang::Rust, &e), "ApiKeySuspended");
-        assert_eq!(name(Lang::Go, &e), "PixnetAPIKeySuspended");
-        let e = entry(
-            "2201",
-            Some("相簿元素"),
-            Some("Album element (photo or video) not found."),
-        );
-        assert_eq!(name(Lang::Rust, &e), "AlbumElementNotFound");
-        let e = entry(
-            "100001",
-            Some("系统错误，请联系客服。"),
-            Some("System error; contact customer support."),
-        );
-        assert_eq!(name(Lang::Rust, &e), "SystemError");
+        assert_eq!(name(Lang::Go, &suspended), "PixnetAPIKeySuspended");
         let words = words(
             &EntryFields::of(&entry(
                 "1004",
@@ -548,22 +556,26 @@ mod tests {
 
     #[test]
     fn names_never_start_with_a_digit() {
-        let e = entry("9", Some("404 not found"), None);
-        assert_eq!(name(Lang::Rust, &e), "Code404NotFound");
-        assert_eq!(name(Lang::Java, &e), "CODE_404_NOT_FOUND");
-        let e = entry("9", Some("20 tags at most"), None);
-        assert_eq!(name(Lang::Python, &e), "CODE_20_TAGS_MOST");
+        for (lang, message, want) in [
+            (Lang::Rust, "404 not found", "Code404NotFound"),
+            (Lang::Java, "404 not found", "CODE_404_NOT_FOUND"),
+            (Lang::Python, "20 tags at most", "CODE_20_TAGS_MOST"),
+        ] {
+            assert_eq!(name(lang, &entry("9", Some(message), None)), want);
+        }
     }
 
     #[test]
     fn keywords_and_generated_names_are_avoided() {
-        let e = entry("7", Some("Self"), None);
-        assert_eq!(name(Lang::Rust, &e), "Self7");
-        assert_eq!(name(Lang::Typescript, &e), "Self");
-        let e = entry("8", Some("None"), None);
-        assert_eq!(name(Lang::Rust, &e), "None8");
-        let e = entry("9", Some("NaN"), None);
-        assert_eq!(name(Lang::Typescript, &e), "NaN9");
+        // A reserved name takes the code.
+        for (lang, code, message, want) in [
+            (Lang::Rust, "7", "Self", "Self7"),
+            (Lang::Typescript, "7", "Self", "Self"),
+            (Lang::Rust, "8", "None", "None8"),
+            (Lang::Typescript, "9", "NaN", "NaN9"),
+        ] {
+            assert_eq!(name(lang, &entry(code, Some(message), None)), want);
+        }
         // The type's own name is never a variant.
         let v = vendor("pixnet");
         assert_eq!(

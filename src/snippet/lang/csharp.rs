@@ -8,62 +8,277 @@
 //!
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `FromCode`'s `switch`.
 
-use super::Language;
-use super::{DocumentImport, InDocument};
-use crate::catalog::Vendor;
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use super::DocumentImport;
+use super::{About, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use crate::snippet::{CodeType, Unit, Variant, one_line};
 use std::fmt::Write;
 
 /// The C# writer (see the module's documentation).
 pub(super) struct CSharp;
 
 impl Language for CSharp {
-    fn names(&self) -> &'static [&'static str] {
-        &["csharp", "cs", "c#"]
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            once: ["= 4109,", "case 4109:"],
+            reserved: "ToString GetHashCode value__",
+            text: "a\"b\\c\n錯😀\u{2028}",
+            literal: "\"a\\\"b\\\\c\\n錯😀\\u2028\"",
+            comment_text: "a <b> &\nc",
+            comment: "a <b> & c",
+        }
     }
 
-    fn title(&self) -> &'static str {
-        "C#"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["cs"]
-    }
-
-    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
-        naming::upper_camel(words)
-    }
-
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        CSHARP_RESERVED.contains(&name)
-    }
-
-    fn arm(&self, unit: &Unit, v: &Variant) -> String {
-        arm(unit, v)
+    fn about(&self) -> About {
+        About {
+            title: "C#",
+            case: naming::upper_camel,
+            names: "csharp cs c#",
+            imports: "using",
+            reserved: &[KEYWORDS, TAKEN],
+            editor_ids: "csharp",
+            line_comment: one_line,
+            arm: "case {code}: return {type}.{member};",
+            comment: "//",
+            extensions: "cs",
+            literal,
+        }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        enumeration(unit, out)
-    }
-
-    fn is_head_line(&self, line: &str) -> bool {
-        line.starts_with("using ")
-    }
-
-    fn import(&self, line: &str) -> Option<String> {
-        self.is_head_line(line).then(|| line.to_string())
-    }
-
-    fn in_document(&self, line: &str) -> InDocument {
-        if line.starts_with("using ") {
-            InDocument::Import(line.to_string())
-        } else {
-            InDocument::Code
+        let t = &unit.type_name;
+        let mut usings = vec!["System"];
+        let int = unit.code_type == CodeType::Int;
+        let ext = extensions(unit);
+        if unit.body.is_some() {
+            usings.extend([
+                "System.Collections.Generic",
+                "System.IO",
+                "System.Runtime.Serialization",
+                "System.Runtime.Serialization.Json",
+                "System.Text",
+            ]);
         }
+        if int {
+            usings.push("System.Globalization");
+        }
+        usings.sort_unstable();
+        for u in usings {
+            let _ = writeln!(out, "using {u};");
+        }
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "/// <summary>Error codes of {}.</summary>",
+            doc(&unit.vendor.name)
+        );
+        if int {
+            let _ = writeln!(out, "public enum {t} : long\n{{");
+        } else {
+            let _ = writeln!(out, "public enum {t}\n{{");
+        }
+        for v in &unit.variants {
+            if let Some((first, rest)) = v.docs.split_first() {
+                let _ = writeln!(
+                    out,
+                    "    /// <summary><c>{}</c>: {}</summary>",
+                    doc(&v.code),
+                    doc(first)
+                );
+                if !rest.is_empty() {
+                    let _ = writeln!(out, "    /// <remarks>{}</remarks>", doc(&rest.join(" ")));
+                }
+            }
+            match v.int {
+                Some(_) => {
+                    let _ = writeln!(out, "    {} = {},", v.ident, v.literal);
+                }
+                None => {
+                    let _ = writeln!(out, "    {},", v.ident);
+                }
+            }
+        }
+        out.push_str("}\n\n");
+
+        let _ = writeln!(
+            out,
+            "/// <summary>Lookups for <see cref=\"{t}\"/>: from the code the API sends, and each \
+             code's message, HTTP status, kind and retry advice.</summary>"
+        );
+        let _ = writeln!(out, "public static class {ext}\n{{");
+        let param = if int { "long" } else { "string" };
+        let open = format!(
+            "    /// <summary>The member for an error code as the API sends it (matched exactly), or null.</summary>\n    \
+             public static {t}? FromCode({param} code)\n    {{\n        switch (code)\n        {{\n"
+        );
+        unit.write_from_code(
+            out,
+            &open,
+            "            ",
+            "            default: return null;\n        }\n    }\n\n",
+        );
+        if int {
+            let example = if unit.hex.is_some() {
+                "0x80070005"
+            } else {
+                "1302"
+            };
+            let _ = writeln!(
+                out,
+                "    /// <summary>The member for the code written as text (\"{example}\"; leading zeros allowed), or null.</summary>"
+            );
+            let _ = writeln!(out, "    public static {t}? Parse(string code)\n    {{");
+            out.push_str("        long number;\n");
+            if unit.hex.is_some() {
+                out.push_str(
+                    "        return code != null && code.Length > 2 && (code.StartsWith(\"0x\", StringComparison.Ordinal) || code.StartsWith(\"0X\", StringComparison.Ordinal))\n            \
+                     && long.TryParse(code.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out number)\n",
+                );
+            } else {
+                out.push_str(
+                    "        return long.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)\n",
+                );
+            }
+            out.push_str("            ? FromCode(number)\n            : null;\n    }\n\n");
+            out.push_str("    /// <summary>The error code as the API sends it.</summary>\n");
+            let _ = writeln!(
+                out,
+                "    public static long Code(this {t} error)\n    {{\n        return (long)error;\n    }}\n"
+            );
+        } else {
+            lookup(
+                out,
+                unit,
+                "The error code as the API sends it.",
+                "string Code",
+                &|v| Some(literal(&v.code)),
+                None,
+            );
+        }
+        lookup(
+            out,
+            unit,
+            "The message the API returns with the code (the summary where the source has none).",
+            "string Message",
+            &|v| Some(literal(&v.message)),
+            None,
+        );
+        lookup(
+            out,
+            unit,
+            "The HTTP status the API answers with, or null where the source gives none.",
+            "int? HttpStatus",
+            &|v| v.http_status.map(|s| s.to_string()),
+            Some("null"),
+        );
+        lookup(
+            out,
+            unit,
+            "The kind of problem, in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", …), or null.",
+            "string Kind",
+            &|v| v.kind_id().map(literal),
+            Some("null"),
+        );
+        out.push_str(
+            "    /// <summary>Whether sending the same request again later may succeed (back off, then retry).</summary>\n",
+        );
+        let _ = writeln!(
+            out,
+            "    public static bool IsRetryable(this {t} error)\n    {{"
+        );
+        let case = |v: &Variant| format!("            case {t}.{}:\n", v.ident);
+        match unit.retryable_members(case, "") {
+            None => out.push_str("        return false;\n    }\n"),
+            Some(cases) => {
+                let _ = writeln!(
+                    out,
+                    "        switch (error)\n        {{\n{cases}                return true;\n            default:\n                return false;\n        }}\n    }}"
+                );
+            }
+        }
+        out.push_str("}\n");
+    }
+
+    /// A body class: nullable properties under the keys the API sends, with `GetError()` where
+    /// the object holds a code, `IsError()` where it holds the flag, and `FromJson` on the body.
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out) {
+        let t = &unit.type_name;
+        let vendor = doc(&unit.vendor.name);
+        let what = described(root);
+        let _ = writeln!(out, "/// <summary>{what} {vendor} sends.</summary>");
+        let _ = writeln!(
+            out,
+            "[DataContract]\npublic sealed class {}\n{{",
+            shape.name
+        );
+        let names = property_names(shape);
+        for (i, (f, name)) in shape.fields.iter().zip(&names).enumerate() {
+            let ty = f.ty.spelled(&FIELD_TYPES);
+            if i > 0 {
+                out.push('\n');
+            }
+            if matches!(f.ty, FieldType::List(_)) {
+                out.push_str("    /// <summary>Null when the body has none.</summary>\n");
+            }
+            let _ = writeln!(
+                out,
+                "    [DataMember(Name = {}, EmitDefaultValue = false)]",
+                literal(&f.key)
+            );
+            let _ = writeln!(out, "    public {ty} {name} {{ get; set; }}");
+        }
+        if root {
+            let _ = writeln!(
+                out,
+                "\n    /// <summary>The body from its JSON text (every key optional).</summary>"
+            );
+            let _ = writeln!(
+                out,
+                "    public static {n} FromJson(string json)\n    {{\n        \
+                 var serializer = new DataContractJsonSerializer(typeof({n}));\n        \
+                 using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))\n        {{\n            \
+                 return ({n})serializer.ReadObject(stream);\n        }}\n    }}",
+                n = shape.name
+            );
+        }
+
+        if let Some(code) = shape.code_path() {
+            let _ = writeln!(
+                out,
+                "\n    /// <summary>The error the body's code names, when it is one of <see cref=\"{t}\"/>'s.</summary>"
+            );
+            let _ = writeln!(out, "    public {t}? GetError()\n    {{");
+            let ext = extensions(unit);
+            let value = access(shape, &code);
+            match unit.code_type {
+                CodeType::Int => {
+                    let _ = writeln!(
+                        out,
+                        "        var code = {value};\n        return code.HasValue ? {ext}.FromCode(code.Value) : null;"
+                    );
+                }
+                CodeType::Str => {
+                    let _ = writeln!(out, "        return {ext}.FromCode({value});");
+                }
+            }
+            out.push_str("    }\n");
+        }
+        if let Some(flag) = shape.flag() {
+            let _ = writeln!(
+                out,
+                "\n    /// <summary>Whether the body's <c>{}</c> says it reports an error.</summary>",
+                doc(flag.key)
+            );
+            out.push_str("    public bool IsError()\n    {\n");
+            let value = access(shape, &flag.path);
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
+            let _ = writeln!(out, "        return {test};\n    }}");
+        }
+        out.push_str("}\n");
     }
 
     /// A `using` directive, not a `using` statement or declaration.
@@ -76,182 +291,9 @@ impl Language for CSharp {
     }
 }
 
-fn arm(unit: &Unit, v: &Variant) -> String {
-    format!(
-        "case {}: return {}.{};{}",
-        code_literal(v),
-        unit.type_name,
-        v.ident,
-        trailing("//", &one_line(&v.message))
-    )
-}
-
 /// The static class beside the enum: `PixnetErrorExtensions`.
 fn extensions(unit: &Unit) -> String {
     format!("{}Extensions", unit.type_name)
-}
-
-fn enumeration(unit: &Unit, out: &mut Out) {
-    let t = &unit.type_name;
-    let ext = extensions(unit);
-    let int = unit.code_type == CodeType::Int;
-    let mut usings = vec!["System"];
-    if unit.body.is_some() {
-        usings.extend([
-            "System.Collections.Generic",
-            "System.IO",
-            "System.Runtime.Serialization",
-            "System.Runtime.Serialization.Json",
-            "System.Text",
-        ]);
-    }
-    if int {
-        usings.push("System.Globalization");
-    }
-    usings.sort_unstable();
-    for u in usings {
-        let _ = writeln!(out, "using {u};");
-    }
-    out.push('\n');
-    let _ = writeln!(
-        out,
-        "/// <summary>Error codes of {}.</summary>",
-        doc(&unit.vendor.name)
-    );
-    if int {
-        let _ = writeln!(out, "public enum {t} : long\n{{");
-    } else {
-        let _ = writeln!(out, "public enum {t}\n{{");
-    }
-    for v in &unit.variants {
-        if let Some((first, rest)) = v.docs.split_first() {
-            let _ = writeln!(
-                out,
-                "    /// <summary><c>{}</c>: {}</summary>",
-                doc(&v.code),
-                doc(first)
-            );
-            if !rest.is_empty() {
-                let _ = writeln!(out, "    /// <remarks>{}</remarks>", doc(&rest.join(" ")));
-            }
-        }
-        match v.int {
-            Some(_) => {
-                let _ = writeln!(out, "    {} = {},", v.ident, v.literal);
-            }
-            None => {
-                let _ = writeln!(out, "    {},", v.ident);
-            }
-        }
-    }
-    out.push_str("}\n\n");
-
-    let _ = writeln!(
-        out,
-        "/// <summary>Lookups for <see cref=\"{t}\"/>: from the code the API sends, and each \
-         code's message, HTTP status, kind and retry advice.</summary>"
-    );
-    let _ = writeln!(out, "public static class {ext}\n{{");
-    let param = if int { "long" } else { "string" };
-    out.push_str(
-        "    /// <summary>The member for an error code as the API sends it (matched exactly), or null.</summary>\n",
-    );
-    let _ = writeln!(
-        out,
-        "    public static {t}? FromCode({param} code)\n    {{\n        switch (code)\n        {{"
-    );
-    for v in &unit.variants {
-        let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
-    }
-    out.push_str("            default: return null;\n        }\n    }\n\n");
-    if int {
-        let example = if unit.hex.is_some() {
-            "0x80070005"
-        } else {
-            "1302"
-        };
-        let _ = writeln!(
-            out,
-            "    /// <summary>The member for the code written as text (\"{example}\"; leading zeros allowed), or null.</summary>"
-        );
-        let _ = writeln!(out, "    public static {t}? Parse(string code)\n    {{");
-        out.push_str("        long number;\n");
-        if unit.hex.is_some() {
-            out.push_str(
-                "        return code != null && code.Length > 2 && (code.StartsWith(\"0x\", StringComparison.Ordinal) || code.StartsWith(\"0X\", StringComparison.Ordinal))\n            \
-                 && long.TryParse(code.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out number)\n",
-            );
-        } else {
-            out.push_str(
-                "        return long.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number)\n",
-            );
-        }
-        out.push_str("            ? FromCode(number)\n            : null;\n    }\n\n");
-        out.push_str("    /// <summary>The error code as the API sends it.</summary>\n");
-        let _ = writeln!(
-            out,
-            "    public static long Code(this {t} error)\n    {{\n        return (long)error;\n    }}\n"
-        );
-    } else {
-        lookup(
-            out,
-            unit,
-            "The error code as the API sends it.",
-            "string Code",
-            &|v| Some(literal(&v.code)),
-            None,
-        );
-    }
-    lookup(
-        out,
-        unit,
-        "The message the API returns with the code (the summary where the source has none).",
-        "string Message",
-        &|v| Some(literal(&v.message)),
-        None,
-    );
-    lookup(
-        out,
-        unit,
-        "The HTTP status the API answers with, or null where the source gives none.",
-        "int? HttpStatus",
-        &|v| v.http_status.map(|s| s.to_string()),
-        Some("null"),
-    );
-    lookup(
-        out,
-        unit,
-        "The kind of problem, in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", …), or null.",
-        "string Kind",
-        &|v| v.kind_id().map(literal),
-        Some("null"),
-    );
-    out.push_str(
-        "    /// <summary>Whether sending the same request again later may succeed (back off, then retry).</summary>\n",
-    );
-    let _ = writeln!(
-        out,
-        "    public static bool IsRetryable(this {t} error)\n    {{"
-    );
-    let retryable: Vec<&Variant> = unit.retryable().collect();
-    if retryable.is_empty() {
-        out.push_str("        return false;\n    }\n");
-    } else {
-        out.push_str("        switch (error)\n        {\n");
-        for v in retryable {
-            let _ = writeln!(out, "            case {t}.{}:", v.ident);
-        }
-        out.push_str(
-            "                return true;\n            default:\n                return false;\n        }\n    }\n",
-        );
-    }
-    out.push_str("}\n");
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push('\n');
-            write_class(out, unit, shape, std::ptr::eq(shape, body));
-        }
-    }
 }
 
 /// An extension method that switches over the members: `value` gives a member's result
@@ -268,11 +310,7 @@ fn lookup(
     let t = &unit.type_name;
     let _ = writeln!(out, "    /// <summary>{}</summary>", doc(summary));
     let _ = writeln!(out, "    public static {signature}(this {t} error)\n    {{");
-    let cases: Vec<(&Variant, String)> = unit
-        .variants
-        .iter()
-        .filter_map(|v| value(v).map(|r| (v, r)))
-        .collect();
+    let cases = unit.values(value);
     if let (true, Some(result)) = (cases.is_empty(), otherwise) {
         let _ = writeln!(out, "        return {result};\n    }}\n");
         return;
@@ -292,111 +330,6 @@ fn lookup(
     out.push_str("        }\n    }\n\n");
 }
 
-/// A body class: nullable properties under the keys the API sends, with `GetError()` where
-/// the object holds a code, `IsError()` where it holds the flag, and `FromJson` on the body.
-fn write_class(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
-    let t = &unit.type_name;
-    let vendor = doc(&unit.vendor.name);
-    if root {
-        let _ = writeln!(out, "/// <summary>The error body {vendor} sends.</summary>");
-    } else {
-        let _ = writeln!(
-            out,
-            "/// <summary>Part of the error body {vendor} sends.</summary>"
-        );
-    }
-    let _ = writeln!(
-        out,
-        "[DataContract]\npublic sealed class {}\n{{",
-        shape.name
-    );
-    let names = property_names(shape);
-    for (i, (f, name)) in shape.fields.iter().zip(&names).enumerate() {
-        let ty = match &f.ty {
-            FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                "long?".to_string()
-            }
-            FieldType::Code(CodeType::Str)
-            | FieldType::Text
-            | FieldType::Flag(FlagType::Text { .. }) => "string".into(),
-            FieldType::Flag(FlagType::Bool { .. }) => "bool?".into(),
-            FieldType::Object(inner) => inner.name.clone(),
-            FieldType::List(inner) => format!("List<{}>", inner.name),
-            FieldType::Any => "object".into(),
-        };
-        if i > 0 {
-            out.push('\n');
-        }
-        if matches!(f.ty, FieldType::List(_)) {
-            out.push_str("    /// <summary>Null when the body has none.</summary>\n");
-        }
-        let _ = writeln!(
-            out,
-            "    [DataMember(Name = {}, EmitDefaultValue = false)]",
-            literal(&f.key)
-        );
-        let _ = writeln!(out, "    public {ty} {name} {{ get; set; }}");
-    }
-    if root {
-        let _ = writeln!(
-            out,
-            "\n    /// <summary>The body from its JSON text (every key optional).</summary>"
-        );
-        let _ = writeln!(
-            out,
-            "    public static {n} FromJson(string json)\n    {{\n        \
-             var serializer = new DataContractJsonSerializer(typeof({n}));\n        \
-             using (var stream = new MemoryStream(Encoding.UTF8.GetBytes(json)))\n        {{\n            \
-             return ({n})serializer.ReadObject(stream);\n        }}\n    }}",
-            n = shape.name
-        );
-    }
-
-    let code = shape.path_to(Role::Code);
-    if !code.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n    /// <summary>The error the body's code names, when it is one of <see cref=\"{t}\"/>'s.</summary>"
-        );
-        let _ = writeln!(out, "    public {t}? GetError()\n    {{");
-        let ext = extensions(unit);
-        let value = access(shape, &code);
-        match unit.code_type {
-            CodeType::Int => {
-                let _ = writeln!(
-                    out,
-                    "        var code = {value};\n        return code.HasValue ? {ext}.FromCode(code.Value) : null;"
-                );
-            }
-            CodeType::Str => {
-                let _ = writeln!(out, "        return {ext}.FromCode({value});");
-            }
-        }
-        out.push_str("    }\n");
-    }
-    let flag = shape.path_to(Role::Flag);
-    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
-        let key = flag.last().map_or("", |f| f.key.as_str());
-        let _ = writeln!(
-            out,
-            "\n    /// <summary>Whether the body's <c>{}</c> says it reports an error.</summary>",
-            doc(key)
-        );
-        out.push_str("    public bool IsError()\n    {\n");
-        let value = access(shape, &flag);
-        let test = match flag_type {
-            FlagType::Bool { error_when } => format!("{value} == {error_when}"),
-            FlagType::NonZero => format!("({value} ?? 0) != 0"),
-            FlagType::Text { error_when } => format!(
-                "string.Equals({value}, {}, StringComparison.OrdinalIgnoreCase)",
-                literal(error_when)
-            ),
-        };
-        let _ = writeln!(out, "        return {test};\n    }}");
-    }
-    out.push_str("}\n");
-}
-
 /// `ErrResponse?.Code`: a property reached through nested objects that may be null.
 fn access(shape: &Shape, path: &[&Field]) -> String {
     shape.names_along(path, |s, _| property_names(s)).join("?.")
@@ -405,39 +338,44 @@ fn access(shape: &Shape, path: &[&Field]) -> String {
 /// PascalCase property names for a shape's keys, clear of the class's own name (a member may
 /// not share it), its methods and `object`'s, unique (a number appended).
 fn property_names(shape: &Shape) -> Vec<String> {
-    const TAKEN: &[&str] = &[
-        "FromJson",
-        "GetError",
-        "IsError",
-        "Equals",
-        "GetHashCode",
-        "GetType",
-        "ToString",
-        "Finalize",
-        "MemberwiseClone",
-        "ReferenceEquals",
-    ];
-    let mut used: Vec<String> = Vec::new();
-    for f in &shape.fields {
-        let base = crate::snippet::naming::upper_camel(&f.words);
-        let mut name = base.clone();
-        let mut n = 2;
-        while used.contains(&name) || TAKEN.contains(&name.as_str()) || name == shape.name {
-            name = format!("{base}{n}");
-            n += 1;
-        }
-        used.push(name);
-    }
-    used
+    let bases = shape.fields.iter().map(|f| naming::upper_camel(&f.words));
+    naming::unique(bases, "", |name| {
+        METHODS.contains(&name) || name == shape.name
+    })
 }
 
-/// The code as the arms write it: `1302` or `"data_validation_failed"`.
-fn code_literal(v: &Variant) -> String {
-    match v.int {
-        Some(_) => v.literal.clone(),
-        None => literal(&v.code),
-    }
-}
+/// The methods of a body class and of `object`: no property may take one's name.
+const METHODS: &[&str] = &[
+    "FromJson",
+    "GetError",
+    "IsError",
+    "Equals",
+    "GetHashCode",
+    "GetType",
+    "ToString",
+    "Finalize",
+    "MemberwiseClone",
+    "ReferenceEquals",
+];
+
+/// The types of a body's fields in C#.
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "long?",
+    text: "string",
+    number: "long?",
+    bool: "bool?",
+    object: "{}",
+    list: "List<{}>",
+    any: "object",
+};
+
+/// How C# tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} == true",
+    is_false: "{value} == false",
+    nonzero: "({value} ?? 0) != 0",
+    text: "string.Equals({value}, {text}, StringComparison.OrdinalIgnoreCase)",
+};
 
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
@@ -459,9 +397,11 @@ const STYLE: literal::Style = literal::Style {
     special: &[],
 };
 
-/// C# enum members are PascalCase, so no keyword can be one; these are the members every enum
-/// inherits, which a member of the same name would hide.
-const CSHARP_RESERVED: &[&str] = &[
+/// C# enum members are PascalCase, so no keyword (all lower case) can be one.
+const KEYWORDS: &[&str] = &[];
+
+/// The members every enum inherits, which a member of the same name would hide.
+const TAKEN: &[&str] = &[
     "Equals",
     "GetHashCode",
     "GetType",
@@ -478,30 +418,6 @@ const CSHARP_RESERVED: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n錯😀\u{2028}", &STYLE),
-            r#""a\"b\\c\n錯😀\u2028""#
-        );
-    }
-
-    #[test]
-    fn the_code_listed_twice_is_one_variant() {
-        // Once where the variant is defined (or in `code()`), once in the lookup.
-        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::CSharp);
-        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-        assert_eq!(out.matches("= 4109,").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn keywords_and_generated_names_are_reserved() {
-        for name in ["ToString", "GetHashCode", "value__"] {
-            assert!(CSharp.is_reserved("X", name), "{name}");
-        }
-        assert!(!CSharp.is_reserved("X", "AlbumNotFound"));
-    }
 
     #[test]
     fn doc_comments_stay_one_line_of_xml() {

@@ -9,10 +9,10 @@
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`
 //! (`if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take).
 
-use super::InDocument;
-use super::Language;
-use crate::catalog::Vendor;
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use super::{About, LOOKUPS_CAMEL, Language, member_arm};
+use crate::snippet::body::{
+    Field, FieldType, FlagTests, FlagType, Role, Shape, Spelling, described,
+};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
@@ -22,47 +22,208 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-/// The class a file of several vendors nests their enums in (and the file's name).
-const SHARED_CLASS: &str = "ErrorCodes";
-
 /// The Java writer (see the module's documentation).
 pub(super) struct Java;
 
 impl Language for Java {
-    fn names(&self) -> &'static [&'static str] {
-        &["java"]
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            once: ["(4109, ", "case 4109:"],
+            reserved: "values ordinal fromCode class",
+            text: "a\"b\\c\n錯😀\u{202E}\u{1}\u{8}",
+            literal: "\"a\\\"b\\\\c\\n錯😀\\u202E\\u0001\\b\"",
+            comment_text: "x \\u000a */ y 錯誤",
+            comment: "x \\\\u000a *\\/ y 錯誤",
+        }
     }
 
-    fn title(&self) -> &'static str {
-        "Java"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["java"]
-    }
-
-    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
-        naming::upper_snake(words)
-    }
-
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        JAVA_KEYWORDS.contains(&name) || JAVA_MEMBERS.contains(&name)
-    }
-
-    fn arm(&self, unit: &Unit, v: &Variant) -> String {
-        arm(unit, v)
+    fn about(&self) -> About {
+        About {
+            title: "Java",
+            case: naming::upper_snake,
+            names: "java",
+            imports: "import",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_CAMEL],
+            editor_ids: "java",
+            line_comment: comment,
+            arm: "case {code}: return {type}.{member};",
+            comment: "//",
+            extensions: "java",
+            literal,
+        }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        enumeration(unit, out)
+        let t = &unit.type_name;
+        if let Some(body) = &unit.body {
+            let types = body.types();
+            let any =
+                |p: fn(&FieldType) -> bool| types.iter().any(|s| s.fields.iter().any(|f| p(&f.ty)));
+            if any(|ty| matches!(ty, FieldType::Any)) {
+                out.push_str("import com.google.gson.JsonElement;\n");
+            }
+            out.push_str("import com.google.gson.annotations.SerializedName;\n");
+            if any(|ty| matches!(ty, FieldType::List(_))) {
+                out.push_str("import java.util.List;\n");
+            }
+            out.push('\n');
+        }
+        let ct = code_type(unit);
+        let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
+        let _ = writeln!(out, "public enum {t} {{");
+        let chunked = unit.variants.len() > JVM_CHUNK;
+        if chunked {
+            bare_constants(unit, out);
+        } else {
+            constants(
+                unit,
+                out,
+                Jvm {
+                    comment,
+                    literal,
+                    code_literal,
+                },
+            );
+        }
+        let _ = writeln!(
+            out,
+            "\n    private final {ct} code;\n    private final String message;\n    private final Integer httpStatus;\n    \
+             private final String kind;\n    private final boolean retryable;\n"
+        );
+        if chunked {
+            let _ = writeln!(
+                out,
+                "    {t}() {{\n        int row = ordinal();\n        this.code = codeAt(row);\n        \
+                 this.message = messageAt(row);\n        this.httpStatus = httpStatusAt(row);\n        \
+                 this.kind = kindAt(row);\n        this.retryable = retryableAt(row);\n    }}\n"
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "    {t}({ct} code, String message, Integer httpStatus, String kind, boolean retryable) {{\n        \
+                 this.code = code;\n        this.message = message;\n        this.httpStatus = httpStatus;\n        \
+                 this.kind = kind;\n        this.retryable = retryable;\n    }}\n"
+            );
+        }
+        out.push_str(
+            "    /** The constant for an error code as the API returns it (matched exactly), or null. */\n",
+        );
+        let _ = writeln!(out, "    public static {t} fromCode({ct} code) {{");
+        if chunked {
+            if ct == "String" {
+                out.push_str("        if (code == null) {\n            return null;\n        }\n");
+            }
+            let parts = unit.variants.len().div_ceil(JVM_CHUNK);
+            let _ = writeln!(out, "        {t} found = fromCode0(code);");
+            for part in 1..parts {
+                let _ = writeln!(
+                    out,
+                    "        if (found == null) {{\n            found = fromCode{part}(code);\n        }}"
+                );
+            }
+            out.push_str("        return found;\n    }\n\n");
+            for (part, variants) in unit.variants.chunks(JVM_CHUNK).enumerate() {
+                let _ = writeln!(out, "    private static {t} fromCode{part}({ct} code) {{");
+                lookup_body(unit, variants, ct, out);
+            }
+        } else {
+            lookup_body(unit, &unit.variants, ct, out);
+        }
+        if unit.code_type == CodeType::Int {
+            let parse = if ct == "int" {
+                "Integer.parseInt"
+            } else {
+                "Long.parseLong"
+            };
+            let (example, refuse, text, radix) = match unit.hex {
+                Some(_) => (
+                    "0x80070005",
+                    "code == null || !(code.startsWith(\"0x\") || code.startsWith(\"0X\"))",
+                    "code.substring(2)",
+                    ", 16",
+                ),
+                None => ("1302", "code == null", "code", ""),
+            };
+            let _ = writeln!(
+                out,
+                "    /** The constant for a code written as text (\"{example}\"; leading zeros allowed), or null. */"
+            );
+            let _ = writeln!(
+                out,
+                "    public static {t} parse(String code) {{\n        if ({refuse}) {{\n            return null;\n        }}\n        \
+                 try {{\n            return fromCode({parse}({text}{radix}));\n        }} catch (NumberFormatException e) {{\n            \
+                 return null;\n        }}\n    }}\n"
+            );
+        }
+        out.push_str("    /** The error code as the API returns it. */\n");
+        let _ = writeln!(
+            out,
+            "    public {ct} code() {{\n        return code;\n    }}\n"
+        );
+        out.push_str(
+            "    /** The message the API returns with the code (the summary where the source has none). */\n",
+        );
+        out.push_str("    public String message() {\n        return message;\n    }\n\n");
+        out.push_str(
+            "    /** The HTTP status the API answers with, or null where the source gives none. */\n",
+        );
+        out.push_str("    public Integer httpStatus() {\n        return httpStatus;\n    }\n\n");
+        out.push_str(
+            "    /** The kind of problem in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", ...), or null. */\n",
+        );
+        out.push_str("    public String kind() {\n        return kind;\n    }\n\n");
+        out.push_str(
+            "    /** Whether sending the same request again later may succeed (back off, then retry). */\n",
+        );
+        out.push_str("    public boolean isRetryable() {\n        return retryable;\n    }\n");
+        if chunked {
+            chunked_data(unit, out);
+        }
     }
 
-    fn is_head_line(&self, line: &str) -> bool {
-        line.starts_with("import ")
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out) {
+        let record = write_record(unit, shape, root);
+        let _ = writeln!(out, "{}", indent(&record, "    "));
     }
 
-    fn import(&self, line: &str) -> Option<String> {
-        self.is_head_line(line).then(|| line.to_string())
+    /// Nested in the enum, which they close.
+    fn body_types(&self, unit: &Unit, out: &mut Out) {
+        for (shape, root) in unit.body_types() {
+            out.push('\n');
+            self.body_type(unit, shape, root, out);
+        }
+        out.push_str("}\n");
+    }
+
+    /// `if (code == 1004L) return PixnetError.X;` for `long` codes, which `switch` cannot take.
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        match v.int {
+            Some(_) if !unit.codes_fit_i32() => format!(
+                "if (code == {}L) return {}.{};{}",
+                v.literal,
+                unit.type_name,
+                v.ident,
+                trailing("//", &comment(&v.message))
+            ),
+            _ => member_arm(self, unit, v),
+        }
+    }
+
+    /// One public type per file, the document's own: the unit's types lose `public`.
+    fn code_line_in_document<'l>(&self, line: &'l str) -> Cow<'l, str> {
+        const PUBLIC_TYPES: [&str; 5] = [
+            "public enum ",
+            "public class ",
+            "public final class ",
+            "public interface ",
+            "public record ",
+        ];
+        if PUBLIC_TYPES.iter().any(|p| line.starts_with(p)) {
+            Cow::Borrowed(&line["public ".len()..])
+        } else {
+            Cow::Borrowed(line)
+        }
     }
 
     /// One public type per file: the enums, public, nested in the class [`SHARED_CLASS`].
@@ -86,51 +247,10 @@ impl Language for Java {
             file_name: Some(format!("{SHARED_CLASS}.java")),
         }
     }
-
-    fn in_document(&self, line: &str) -> InDocument {
-        if line.starts_with("package ") {
-            InDocument::Package
-        } else if line.starts_with("import ") {
-            InDocument::Import(line.to_string())
-        } else {
-            InDocument::Code
-        }
-    }
-
-    /// One public type per file, the document's own: the unit's types lose `public`.
-    fn code_line_in_document<'l>(&self, line: &'l str) -> Cow<'l, str> {
-        const PUBLIC_TYPES: [&str; 5] = [
-            "public enum ",
-            "public class ",
-            "public final class ",
-            "public interface ",
-            "public record ",
-        ];
-        if PUBLIC_TYPES.iter().any(|p| line.starts_with(p)) {
-            Cow::Borrowed(&line["public ".len()..])
-        } else {
-            Cow::Borrowed(line)
-        }
-    }
 }
 
-fn arm(unit: &Unit, v: &Variant) -> String {
-    let t = &unit.type_name;
-    let comment = trailing("//", &comment(&v.message));
-    match v.int {
-        Some(_) if !unit.codes_fit_i32() => {
-            format!(
-                "if (code == {}L) return {t}.{};{comment}",
-                v.literal, v.ident
-            )
-        }
-        _ => format!(
-            "case {}: return {t}.{};{comment}",
-            code_literal(unit, v),
-            v.ident
-        ),
-    }
-}
+/// The class a file of several vendors nests their enums in (and the file's name).
+const SHARED_CLASS: &str = "ErrorCodes";
 
 /// The Java type of the unit's codes: `int`, `long` when a code needs 64 bits, or `String`.
 fn code_type(unit: &Unit) -> &'static str {
@@ -141,159 +261,19 @@ fn code_type(unit: &Unit) -> &'static str {
     }
 }
 
-fn enumeration(unit: &Unit, out: &mut Out) {
-    let t = &unit.type_name;
-    let ct = code_type(unit);
-    if let Some(body) = &unit.body {
-        let types = body.types();
-        let any =
-            |p: fn(&FieldType) -> bool| types.iter().any(|s| s.fields.iter().any(|f| p(&f.ty)));
-        if any(|ty| matches!(ty, FieldType::Any)) {
-            out.push_str("import com.google.gson.JsonElement;\n");
-        }
-        out.push_str("import com.google.gson.annotations.SerializedName;\n");
-        if any(|ty| matches!(ty, FieldType::List(_))) {
-            out.push_str("import java.util.List;\n");
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
-    let _ = writeln!(out, "public enum {t} {{");
-    let chunked = unit.variants.len() > JVM_CHUNK;
-    if chunked {
-        bare_constants(unit, out);
-    } else {
-        constants(
-            unit,
-            out,
-            Jvm {
-                comment,
-                literal,
-                code_literal,
-            },
-        );
-    }
-    let _ = writeln!(
-        out,
-        "\n    private final {ct} code;\n    private final String message;\n    private final Integer httpStatus;\n    \
-         private final String kind;\n    private final boolean retryable;\n"
-    );
-    if chunked {
-        let _ = writeln!(
-            out,
-            "    {t}() {{\n        int row = ordinal();\n        this.code = codeAt(row);\n        \
-             this.message = messageAt(row);\n        this.httpStatus = httpStatusAt(row);\n        \
-             this.kind = kindAt(row);\n        this.retryable = retryableAt(row);\n    }}\n"
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "    {t}({ct} code, String message, Integer httpStatus, String kind, boolean retryable) {{\n        \
-             this.code = code;\n        this.message = message;\n        this.httpStatus = httpStatus;\n        \
-             this.kind = kind;\n        this.retryable = retryable;\n    }}\n"
-        );
-    }
-    out.push_str(
-        "    /** The constant for an error code as the API returns it (matched exactly), or null. */\n",
-    );
-    let _ = writeln!(out, "    public static {t} fromCode({ct} code) {{");
-    if chunked {
-        if ct == "String" {
-            out.push_str("        if (code == null) {\n            return null;\n        }\n");
-        }
-        let parts = unit.variants.len().div_ceil(JVM_CHUNK);
-        let _ = writeln!(out, "        {t} found = fromCode0(code);");
-        for part in 1..parts {
-            let _ = writeln!(
-                out,
-                "        if (found == null) {{\n            found = fromCode{part}(code);\n        }}"
-            );
-        }
-        out.push_str("        return found;\n    }\n\n");
-        for (part, variants) in unit.variants.chunks(JVM_CHUNK).enumerate() {
-            let _ = writeln!(out, "    private static {t} fromCode{part}({ct} code) {{");
-            lookup_body(unit, variants, ct, out);
-        }
-    } else {
-        lookup_body(unit, &unit.variants, ct, out);
-    }
-    if unit.code_type == CodeType::Int {
-        let parse = if ct == "int" {
-            "Integer.parseInt"
-        } else {
-            "Long.parseLong"
-        };
-        let (example, refuse, text, radix) = match unit.hex {
-            Some(_) => (
-                "0x80070005",
-                "code == null || !(code.startsWith(\"0x\") || code.startsWith(\"0X\"))",
-                "code.substring(2)",
-                ", 16",
-            ),
-            None => ("1302", "code == null", "code", ""),
-        };
-        let _ = writeln!(
-            out,
-            "    /** The constant for a code written as text (\"{example}\"; leading zeros allowed), or null. */"
-        );
-        let _ = writeln!(
-            out,
-            "    public static {t} parse(String code) {{\n        if ({refuse}) {{\n            return null;\n        }}\n        \
-             try {{\n            return fromCode({parse}({text}{radix}));\n        }} catch (NumberFormatException e) {{\n            \
-             return null;\n        }}\n    }}\n"
-        );
-    }
-    out.push_str("    /** The error code as the API returns it. */\n");
-    let _ = writeln!(
-        out,
-        "    public {ct} code() {{\n        return code;\n    }}\n"
-    );
-    out.push_str(
-        "    /** The message the API returns with the code (the summary where the source has none). */\n",
-    );
-    out.push_str("    public String message() {\n        return message;\n    }\n\n");
-    out.push_str(
-        "    /** The HTTP status the API answers with, or null where the source gives none. */\n",
-    );
-    out.push_str("    public Integer httpStatus() {\n        return httpStatus;\n    }\n\n");
-    out.push_str(
-        "    /** The kind of problem in errdex's vocabulary across vendors (\"rate_limit\", \"not_found\", ...), or null. */\n",
-    );
-    out.push_str("    public String kind() {\n        return kind;\n    }\n\n");
-    out.push_str(
-        "    /** Whether sending the same request again later may succeed (back off, then retry). */\n",
-    );
-    out.push_str("    public boolean isRetryable() {\n        return retryable;\n    }\n");
-    if chunked {
-        chunked_data(unit, out);
-    }
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push('\n');
-            let record = write_record(unit, shape, std::ptr::eq(shape, body));
-            let _ = writeln!(out, "{}", indent(&record, "    "));
-        }
-    }
-    out.push_str("}\n");
-}
-
 /// The body of `fromCode` (or of one of its parts) over `variants`: a `switch` of their arms,
 /// or a run of `if`s for `long` codes.
 fn lookup_body(unit: &Unit, variants: &[Variant], ct: &str, out: &mut Out) {
     if ct == "long" {
-        for v in variants {
-            let _ = writeln!(out, "{}", indent(&arm(unit, v), "        "));
-        }
-        out.push_str("        return null;\n    }\n\n");
+        let close = "        return null;\n    }\n\n";
+        unit.write_part_of_from_code(out, variants, "", "        ", close);
     } else {
         if ct == "String" && variants.len() == unit.variants.len() {
             out.push_str("        if (code == null) {\n            return null;\n        }\n");
         }
-        out.push_str("        switch (code) {\n");
-        for v in variants {
-            let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
-        }
-        out.push_str("            default: return null;\n        }\n    }\n\n");
+        let close = "            default: return null;\n        }\n    }\n\n";
+        let open = "        switch (code) {\n";
+        unit.write_part_of_from_code(out, variants, open, "            ", close);
     }
 }
 
@@ -402,14 +382,12 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
     let t = &unit.type_name;
     let vendor = comment(&unit.vendor.name);
     let mut out = String::new();
-    if root {
-        let _ = writeln!(
-            out,
-            "/** The error body {vendor} sends, as Gson reads it. */"
-        );
-    } else {
-        let _ = writeln!(out, "/** Part of the error body {vendor} sends. */");
-    }
+    let _ = writeln!(
+        out,
+        "/** {} {vendor} sends{}. */",
+        described(root),
+        gson(root)
+    );
     let names = member_names(shape, &|n| {
         is_java_keyword(n) || JAVA_RECORD_MEMBERS.contains(&n)
     });
@@ -418,19 +396,16 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
         .iter()
         .zip(&names)
         .map(|(f, name)| {
-            let ty = match &f.ty {
-                FieldType::Code(CodeType::Int) if unit.codes_fit_i32() => "Integer".into(),
-                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                    "Long".into()
-                }
-                FieldType::Code(CodeType::Str)
-                | FieldType::Text
-                | FieldType::Flag(FlagType::Text { .. }) => "String".into(),
-                FieldType::Flag(FlagType::Bool { .. }) => "Boolean".into(),
-                FieldType::Object(inner) => nested_name(unit, inner),
-                FieldType::List(inner) => format!("List<{}>", nested_name(unit, inner)),
-                FieldType::Any => "JsonElement".into(),
+            let spelling = Spelling {
+                int_code: if unit.codes_fit_i32() {
+                    "Integer"
+                } else {
+                    "Long"
+                },
+                ..FIELD_TYPES
             };
+            let ty =
+                f.ty.spelled_naming(&spelling, |inner| nested_name(unit, inner));
             format!("@SerializedName({}) {ty} {name}", literal(&f.key))
         })
         .collect();
@@ -440,45 +415,35 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
         nested_name(unit, shape),
         components.join(",\n        ")
     );
-    let code = shape.path_to(Role::Code);
-    if !code.is_empty() {
+    let code = shape.code_path();
+    if let Some(code) = &code {
         let _ = writeln!(
             out,
             "    /** The error the body's code names, or null when it is none of {t}'s. */"
         );
         let _ = writeln!(out, "    public {t} error() {{");
-        let (checks, value) = access(shape, &code, &names);
+        let (checks, value) = access(shape, code, &names);
         let _ = writeln!(
             out,
             "        if ({}) {{\n            return null;\n        }}\n        return {t}.fromCode({value});\n    }}",
             checks.join(" || ")
         );
     }
-    let flag = shape.path_to(Role::Flag);
-    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
-        if !code.is_empty() {
+    if let Some(flag) = shape.flag() {
+        if code.is_some() {
             out.push('\n');
         }
-        let key = comment(flag.last().map_or("", |f| f.key.as_str()));
+        let key = comment(flag.key);
         let _ = writeln!(
             out,
             "    /** Whether the body's {key} says it reports an error. */"
         );
         out.push_str("    public boolean isError() {\n");
-        let (checks, value) = access(shape, &flag, &names);
-        let test = match flag_type {
-            FlagType::Bool { error_when } => format!(
-                "Boolean.{}.equals({value})",
-                if *error_when { "TRUE" } else { "FALSE" }
-            ),
-            FlagType::NonZero => format!("{value} != 0"),
-            FlagType::Text { error_when } => {
-                format!("{}.equalsIgnoreCase({value})", literal(error_when))
-            }
-        };
+        let (checks, value) = access(shape, &flag.path, &names);
+        let test = flag.ty.test(&value, &FLAG_TESTS, literal);
         let mut present: Vec<String> = checks.iter().map(|c| c.replace("==", "!=")).collect();
         // `equals` and `equalsIgnoreCase` answer false for null by themselves.
-        if !matches!(flag_type, FlagType::NonZero) {
+        if !matches!(flag.ty, FlagType::NonZero) {
             present.pop();
         }
         present.push(test);
@@ -486,6 +451,11 @@ fn write_record(unit: &Unit, shape: &Shape, root: bool) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+/// What the body itself says beside its name: `, as Gson reads it` (the JVM's JSON library).
+pub(super) fn gson(root: bool) -> &'static str {
+    if root { ", as Gson reads it" } else { "" }
 }
 
 /// The null checks on the way to a field (`errResponse == null`, `errResponse.code() ==
@@ -532,8 +502,7 @@ const JAVA_RECORD_MEMBERS: &[&str] = &[
 /// keyword, a method of the type) gets a word for its role (`errorFlag` for PIXNET's `error`);
 /// two keys that give the same name get a number.
 pub(super) fn member_names(shape: &Shape, taken: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let mut used: Vec<String> = Vec::new();
-    for f in &shape.fields {
+    let bases = shape.fields.iter().map(|f| {
         let mut base = naming::lower_camel(&f.words);
         if taken(&base) {
             base.push_str(match f.role {
@@ -543,15 +512,9 @@ pub(super) fn member_names(shape: &Shape, taken: &dyn Fn(&str) -> bool) -> Vec<S
                 _ => "Value",
             });
         }
-        let mut name = base.clone();
-        let mut n = 2;
-        while used.contains(&name) || taken(&name) {
-            name = format!("{base}{n}");
-            n += 1;
-        }
-        used.push(name);
-    }
-    used
+        base
+    });
+    naming::unique(bases, "", taken)
 }
 
 /// Above this many codes, the JVM writers keep each code's data out of the constants and
@@ -609,6 +572,25 @@ fn code_literal(unit: &Unit, v: &Variant) -> String {
     }
 }
 
+/// The types of a body's fields in Java, boxed (null when the body lacks the key).
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "Long",
+    text: "String",
+    number: "Long",
+    bool: "Boolean",
+    object: "{}",
+    list: "List<{}>",
+    any: "JsonElement",
+};
+
+/// How Java tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "Boolean.TRUE.equals({value})",
+    is_false: "Boolean.FALSE.equals({value})",
+    nonzero: "{value} != 0",
+    text: "{text}.equalsIgnoreCase({value})",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -627,7 +609,7 @@ const STYLE: literal::Style = literal::Style {
     special: &[('\u{8}', "\\b"), ('\u{c}', "\\f")],
 };
 
-const JAVA_KEYWORDS: &[&str] = &[
+const KEYWORDS: &[&str] = &[
     "abstract",
     "assert",
     "boolean",
@@ -692,59 +674,16 @@ const JAVA_KEYWORDS: &[&str] = &[
 
 /// Names a Java enum constant must not take beyond the keywords: the enum's own members and
 /// the generated ones.
-const JAVA_MEMBERS: &[&str] = &[
+const TAKEN: &[&str] = &[
     "values",
     "valueOf",
     "name",
     "ordinal",
     "compareTo",
     "getDeclaringClass",
-    "fromCode",
-    "code",
-    "message",
-    "httpStatus",
-    "parse",
-    "kind",
-    "isRetryable",
 ];
 
 /// Whether `name` is a Java keyword or literal (a record component named so gets a suffix).
 pub(super) fn is_java_keyword(name: &str) -> bool {
-    JAVA_KEYWORDS.contains(&name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n錯😀\u{202E}", &STYLE),
-            r#""a\"b\\c\n錯😀\u202E""#
-        );
-        assert_eq!(quoted("\u{1}\u{8}", &STYLE), r#""\u0001\b""#);
-    }
-
-    #[test]
-    fn the_code_listed_twice_is_one_variant() {
-        // Once where the variant is defined (or in `code()`), once in the lookup.
-        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Java);
-        assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
-        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn keywords_and_generated_names_are_reserved() {
-        for name in ["values", "ordinal", "fromCode", "class"] {
-            assert!(Java.is_reserved("X", name), "{name}");
-        }
-        assert!(!Java.is_reserved("X", "AlbumNotFound"));
-    }
-
-    #[test]
-    fn comments_cannot_end_early() {
-        assert_eq!(comment(r"x \u000a */ y"), r"x \\u000a *\/ y");
-        assert_eq!(comment("錯誤"), "錯誤");
-    }
+    KEYWORDS.contains(&name)
 }

@@ -7,76 +7,165 @@
 //!
 //! The arm: `1004 -> PixnetError.X // message`, a branch of `fromCode`'s `when`.
 
-use super::InDocument;
-use super::Language;
 use super::java;
-use crate::catalog::Vendor;
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use super::{About, LOOKUPS_CAMEL, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use crate::snippet::{CodeType, Unit, Variant, break_up, one_line};
 use std::fmt::Write;
 
 /// The Kotlin writer (see the module's documentation).
 pub(super) struct Kotlin;
 
 impl Language for Kotlin {
-    fn names(&self) -> &'static [&'static str] {
-        &["kotlin", "kt"]
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            once: ["(4109, ", "4109 ->"],
+            reserved: "Companion entries in fromCode",
+            text: "a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}",
+            literal: "\"a\\\"b\\\\c\\n\\${x} \\$var \\b錯\\u2028\\u0000\"",
+            comment_text: "a */ b\n/* c",
+            comment: "a */ b /* c",
+        }
     }
 
-    fn title(&self) -> &'static str {
-        "Kotlin"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["kt", "kts"]
-    }
-
-    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
-        naming::upper_snake(words)
-    }
-
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        KOTLIN_KEYWORDS.contains(&name) || KOTLIN_MEMBERS.contains(&name)
-    }
-
-    fn arm(&self, unit: &Unit, v: &Variant) -> String {
-        arm(unit, v)
+    fn about(&self) -> About {
+        About {
+            title: "Kotlin",
+            case: naming::upper_snake,
+            names: "kotlin kt",
+            imports: "import",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_CAMEL],
+            editor_ids: "kotlin",
+            line_comment: one_line,
+            arm: "{code} -> {type}.{member}",
+            comment: "//",
+            extensions: "kt kts",
+            literal,
+        }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        enumeration(unit, out)
-    }
-
-    fn is_head_line(&self, line: &str) -> bool {
-        line.starts_with("import ")
-    }
-
-    fn import(&self, line: &str) -> Option<String> {
-        self.is_head_line(line).then(|| line.to_string())
-    }
-
-    fn in_document(&self, line: &str) -> InDocument {
-        if line.starts_with("package ") {
-            InDocument::Package
-        } else if line.starts_with("import ") {
-            InDocument::Import(line.to_string())
-        } else {
-            InDocument::Code
+        let (t, ct) = (&unit.type_name, code_type(unit));
+        if let Some(body) = &unit.body {
+            let any = body
+                .types()
+                .iter()
+                .any(|s| s.fields.iter().any(|f| f.ty == FieldType::Any));
+            if any {
+                out.push_str("import com.google.gson.JsonElement\n");
+            }
+            out.push_str("import com.google.gson.annotations.SerializedName\n\n");
         }
+        let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
+        let chunked = unit.variants.len() > java::JVM_CHUNK;
+        if chunked {
+            class_head(unit, out);
+        } else {
+            enum_head(unit, out);
+        }
+        out.push_str(
+            "        /** The constant for an error code as the API sends it (matched exactly), or null. */\n",
+        );
+        if chunked {
+            let parts: Vec<String> = (0..unit.variants.len().div_ceil(java::JVM_CHUNK))
+                .map(|part| format!("fromCode{part}(code)"))
+                .collect();
+            let _ = writeln!(
+                out,
+                "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? =\n            {}",
+                parts.join(" ?: ")
+            );
+            for (part, variants) in unit.variants.chunks(java::JVM_CHUNK).enumerate() {
+                let open = format!(
+                    "\n        private fun fromCode{part}(code: {ct}): {t}? = when (code) {{\n"
+                );
+                let close = "            else -> null\n        }\n";
+                unit.write_part_of_from_code(out, variants, &open, "            ", close);
+            }
+        } else {
+            let open = format!(
+                "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{\n"
+            );
+            unit.write_from_code(
+                out,
+                &open,
+                "            ",
+                "            else -> null\n        }\n",
+            );
+        }
+        parse(unit, out);
+        if chunked {
+            rows(unit, out);
+        }
+        out.push_str("    }\n}\n");
     }
-}
 
-fn arm(unit: &Unit, v: &Variant) -> String {
-    format!(
-        "{} -> {}.{}{}",
-        code_literal(unit, v),
-        unit.type_name,
-        v.ident,
-        trailing("//", &one_line(&v.message))
-    )
+    /// A body type: a data class of nullable properties (null when the body lacks the key) under
+    /// the keys the API sends, with `error()` where the object holds a code and `isError()` where
+    /// it holds the flag. Every property has a default, so Gson builds it through the
+    /// parameterless constructor Kotlin generates.
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out) {
+        let t = &unit.type_name;
+        let vendor = comment(&unit.vendor.name);
+        let what = described(root);
+        let _ = writeln!(out, "/** {what} {vendor} sends{}. */", java::gson(root));
+        let names = super::java::member_names(shape, &taken);
+        let params: Vec<String> = shape
+            .fields
+            .iter()
+            .zip(&names)
+            .map(|(f, name)| {
+                let ty = f.ty.spelled(&Spelling {
+                    int_code: code_type(unit),
+                    ..FIELD_TYPES
+                });
+                format!(
+                    "@field:SerializedName({}) val {name}: {ty}? = null",
+                    literal(&f.key)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "data class {}(\n    {}\n) {{",
+            shape.name,
+            params.join(",\n    ")
+        );
+        let code = shape.code_path();
+        if let Some(code) = &code {
+            let _ = writeln!(
+                out,
+                "    /** The error the body's code names, or null when it is none of [{t}]'s. */"
+            );
+            let _ = writeln!(
+                out,
+                "    fun error(): {t}? = {}?.let {{ {t}.fromCode(it) }}",
+                access(shape, code, &names)
+            );
+        }
+        if let Some(flag) = shape.flag() {
+            if code.is_some() {
+                out.push('\n');
+            }
+            let key = comment(flag.key);
+            let _ = writeln!(
+                out,
+                "    /** Whether the body's {key} says it reports an error. */"
+            );
+            let value = access(shape, &flag.path, &names);
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
+            let _ = writeln!(out, "    fun isError(): Boolean = {test}");
+        }
+        out.push_str("}\n");
+    }
+
+    fn code(&self, unit: &Unit, v: &Variant) -> String {
+        code_literal(unit, v)
+    }
 }
 
 /// The Kotlin type of the unit's codes: `Int`, `Long` when a code needs 64 bits, or `String`.
@@ -85,71 +174,6 @@ fn code_type(unit: &Unit) -> &'static str {
         CodeType::Int if unit.codes_fit_i32() => "Int",
         CodeType::Int => "Long",
         CodeType::Str => "String",
-    }
-}
-
-fn enumeration(unit: &Unit, out: &mut Out) {
-    let t = &unit.type_name;
-    let ct = code_type(unit);
-    if let Some(body) = &unit.body {
-        let any = body
-            .types()
-            .iter()
-            .any(|s| s.fields.iter().any(|f| f.ty == FieldType::Any));
-        if any {
-            out.push_str("import com.google.gson.JsonElement\n");
-        }
-        out.push_str("import com.google.gson.annotations.SerializedName\n\n");
-    }
-    let _ = writeln!(out, "/** Error codes of {}. */", comment(&unit.vendor.name));
-    let chunked = unit.variants.len() > java::JVM_CHUNK;
-    if chunked {
-        class_head(unit, out);
-    } else {
-        enum_head(unit, out);
-    }
-    out.push_str(
-        "        /** The constant for an error code as the API sends it (matched exactly), or null. */\n",
-    );
-    if chunked {
-        let parts: Vec<String> = (0..unit.variants.len().div_ceil(java::JVM_CHUNK))
-            .map(|part| format!("fromCode{part}(code)"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? =\n            {}",
-            parts.join(" ?: ")
-        );
-        for (part, variants) in unit.variants.chunks(java::JVM_CHUNK).enumerate() {
-            let _ = writeln!(
-                out,
-                "\n        private fun fromCode{part}(code: {ct}): {t}? = when (code) {{"
-            );
-            for v in variants {
-                let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
-            }
-            out.push_str("            else -> null\n        }\n");
-        }
-    } else {
-        let _ = writeln!(
-            out,
-            "        @JvmStatic\n        fun fromCode(code: {ct}): {t}? = when (code) {{"
-        );
-        for v in &unit.variants {
-            let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
-        }
-        out.push_str("            else -> null\n        }\n");
-    }
-    parse(unit, out);
-    if chunked {
-        rows(unit, out);
-    }
-    out.push_str("    }\n}\n");
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push('\n');
-            write_class(out, unit, shape, std::ptr::eq(shape, body));
-        }
     }
 }
 
@@ -303,87 +327,6 @@ fn taken(name: &str) -> bool {
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A body type: a data class of nullable properties (null when the body lacks the key) under
-/// the keys the API sends, with `error()` where the object holds a code and `isError()` where
-/// it holds the flag. Every property has a default, so Gson builds it through the
-/// parameterless constructor Kotlin generates.
-fn write_class(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
-    let t = &unit.type_name;
-    let vendor = comment(&unit.vendor.name);
-    if root {
-        let _ = writeln!(
-            out,
-            "/** The error body {vendor} sends, as Gson reads it. */"
-        );
-    } else {
-        let _ = writeln!(out, "/** Part of the error body {vendor} sends. */");
-    }
-    let names = super::java::member_names(shape, &taken);
-    let params: Vec<String> = shape
-        .fields
-        .iter()
-        .zip(&names)
-        .map(|(f, name)| {
-            let ty = match &f.ty {
-                FieldType::Code(CodeType::Int) if unit.codes_fit_i32() => "Int".into(),
-                FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                    "Long".into()
-                }
-                FieldType::Code(CodeType::Str)
-                | FieldType::Text
-                | FieldType::Flag(FlagType::Text { .. }) => "String".into(),
-                FieldType::Flag(FlagType::Bool { .. }) => "Boolean".into(),
-                FieldType::Object(inner) => inner.name.clone(),
-                FieldType::List(inner) => format!("List<{}>", inner.name),
-                FieldType::Any => "JsonElement".into(),
-            };
-            format!(
-                "@field:SerializedName({}) val {name}: {ty}? = null",
-                literal(&f.key)
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "data class {}(\n    {}\n) {{",
-        shape.name,
-        params.join(",\n    ")
-    );
-    let code = shape.path_to(Role::Code);
-    if !code.is_empty() {
-        let _ = writeln!(
-            out,
-            "    /** The error the body's code names, or null when it is none of [{t}]'s. */"
-        );
-        let _ = writeln!(
-            out,
-            "    fun error(): {t}? = {}?.let {{ {t}.fromCode(it) }}",
-            access(shape, &code, &names)
-        );
-    }
-    let flag = shape.path_to(Role::Flag);
-    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
-        if !code.is_empty() {
-            out.push('\n');
-        }
-        let key = comment(flag.last().map_or("", |f| f.key.as_str()));
-        let _ = writeln!(
-            out,
-            "    /** Whether the body's {key} says it reports an error. */"
-        );
-        let value = access(shape, &flag, &names);
-        let test = match flag_type {
-            FlagType::Bool { error_when } => format!("{value} == {error_when}"),
-            FlagType::NonZero => format!("({value} ?: 0L) != 0L"),
-            FlagType::Text { error_when } => {
-                format!("{value}.equals({}, ignoreCase = true)", literal(error_when))
-            }
-        };
-        let _ = writeln!(out, "    fun isError(): Boolean = {test}");
-    }
-    out.push_str("}\n");
-}
-
 /// `errResponse?.code`: a field reached through nullable objects.
 fn access(shape: &Shape, path: &[&Field], names: &[String]) -> String {
     shape
@@ -410,6 +353,25 @@ fn code_literal(unit: &Unit, v: &Variant) -> String {
     }
 }
 
+/// The types of a body's fields in Kotlin (nullable where they are written).
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "Long",
+    text: "String",
+    number: "Long",
+    bool: "Boolean",
+    object: "{}",
+    list: "List<{}>",
+    any: "JsonElement",
+};
+
+/// How Kotlin tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} == true",
+    is_false: "{value} == false",
+    nonzero: "({value} ?: 0L) != 0L",
+    text: "{value}.equals({text}, ignoreCase = true)",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -417,11 +379,7 @@ pub(super) fn literal(s: &str) -> String {
 /// One line of a `/** */` comment. Kotlin's block comments nest, so neither `*/` nor `/*` may
 /// stay whole.
 fn comment(s: &str) -> String {
-    let mut s = one_line(s);
-    while s.contains("*/") || s.contains("/*") {
-        s = s.replace("*/", "* /").replace("/*", "/ *");
-    }
-    s
+    break_up(one_line(s), &[("*/", "* /"), ("/*", "/ *")])
 }
 
 /// Kotlin: UTF-16 escapes; `$` is escaped, since `"${x}"` and `"$x"` interpolate.
@@ -431,7 +389,7 @@ const STYLE: literal::Style = literal::Style {
 };
 
 /// Kotlin's hard keywords: never an identifier without backticks.
-const KOTLIN_KEYWORDS: &[&str] = &[
+const KEYWORDS: &[&str] = &[
     "as",
     "break",
     "class",
@@ -465,54 +423,23 @@ const KOTLIN_KEYWORDS: &[&str] = &[
 
 /// Names a Kotlin enum constant must not take beyond the keywords: enum classes' own members
 /// and the generated ones.
-const KOTLIN_MEMBERS: &[&str] = &[
+const TAKEN: &[&str] = &[
     "values",
     "valueOf",
     "entries",
     "name",
     "ordinal",
     "Companion",
-    "fromCode",
-    "parse",
-    "code",
-    "message",
-    "httpStatus",
-    "kind",
-    "isRetryable",
 ];
 
 /// Whether `name` is a Kotlin hard keyword (a property named so is written in backticks).
 pub(super) fn is_kotlin_keyword(name: &str) -> bool {
-    KOTLIN_KEYWORDS.contains(&name)
+    KEYWORDS.contains(&name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n${x} $var \u{8}錯\u{2028}\u{0}", &STYLE),
-            r#""a\"b\\c\n\${x} \$var \b錯\u2028\u0000""#
-        );
-    }
-
-    #[test]
-    fn the_code_listed_twice_is_one_variant() {
-        // Once where the variant is defined (or in `code()`), once in the lookup.
-        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Kotlin);
-        assert_eq!(out.matches("(4109, ").count(), 1, "{out}");
-        assert_eq!(out.matches("4109 ->").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn keywords_and_generated_names_are_reserved() {
-        for name in ["Companion", "entries", "in", "fromCode"] {
-            assert!(Kotlin.is_reserved("X", name), "{name}");
-        }
-        assert!(!Kotlin.is_reserved("X", "AlbumNotFound"));
-    }
 
     #[test]
     fn comments_cannot_open_or_close_a_block() {

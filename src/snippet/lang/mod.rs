@@ -19,10 +19,11 @@ mod typescript;
 
 pub(super) use go::prefix as go_prefix;
 
+use super::body::Shape;
 pub(super) use super::document::{DocumentImport, InDocument};
 use super::module::{Module, import_lines};
 use super::out::Out;
-use super::{Unit, Variant};
+use super::{Unit, Variant, fill, trailing};
 use crate::catalog::Vendor;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -33,49 +34,78 @@ use std::str::FromStr;
 /// words of their names, typing the codes, the body's shape) is done before a language is
 /// asked; a language turns it into its own text.
 pub(super) trait Language: Sync {
-    /// The id the CLI and the config file take (`csharp`), then its aliases (`cs`, `c#`), in
-    /// lower case.
-    fn names(&self) -> &'static [&'static str];
+    /// What the language is called and how its files are known.
+    fn about(&self) -> About;
 
-    /// The language's proper name, for titles and the status line (`C#`).
-    fn title(&self) -> &'static str;
+    /// The enum and its lookups: what a unit holds before its body types.
+    fn enumeration(&self, unit: &Unit, out: &mut Out);
 
-    /// The file extensions of its sources, the usual one first (`ts`, `tsx`, `mts`, `cts`).
-    fn extensions(&self) -> &'static [&'static str];
+    /// One type of the unit's error body: the body itself (`root`) or a part of it (a nested
+    /// object, the item of a list).
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out);
 
-    /// The ids editors give its files beside its names (the LSP's `typescriptreact`).
-    fn editor_ids(&self) -> &'static [&'static str] {
-        &[]
+    /// The body's types after the enum, each after a blank line.
+    fn body_types(&self, unit: &Unit, out: &mut Out) {
+        for (shape, root) in unit.body_types() {
+            out.push('\n');
+            self.body_type(unit, shape, root, out);
+        }
     }
 
-    /// A variant's identifier from its words (lower-case ASCII, never starting with a digit),
-    /// in the language's case: `InvalidExpiredToken`, `INVALID_EXPIRED_TOKEN`.
-    fn ident(&self, vendor: &Vendor, words: &[String]) -> String;
-
-    /// Whether a variant of the type `type_name` may not take `name`: a keyword, a name the
-    /// generated code defines beside the variants, one that would read as something else.
-    fn is_reserved(&self, type_name: &str, name: &str) -> bool;
-
     /// The arm of `v`: the line (or lines) the enum's `from_code` holds for it, with the
-    /// message as a comment.
-    fn arm(&self, unit: &Unit, v: &Variant) -> String;
+    /// message as a comment. By default [`About::arm`] (see [`member_arm`]).
+    fn arm(&self, unit: &Unit, v: &Variant) -> String {
+        member_arm(self, unit, v)
+    }
 
-    /// The whole unit: the enum and its lookups, then the body's type when the unit has one.
-    fn enumeration(&self, unit: &Unit, out: &mut Out);
+    /// `v`'s code as the arms write it: its integer literal in a unit of integer codes, else
+    /// the code as a string literal.
+    fn code(&self, _unit: &Unit, v: &Variant) -> String {
+        v.code_literal(self.about().literal)
+    }
+
+    /// A variant's identifier from its words (lower-case ASCII, never starting with a digit):
+    /// the words in the language's case ([`About::case`]).
+    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
+        (self.about().case)(words)
+    }
+
+    /// Whether a variant of the type `type_name` may not take `name`: by default whether one of
+    /// [`About::reserved`] holds it.
+    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
+        self.about()
+            .reserved
+            .iter()
+            .any(|names| names.contains(&name))
+    }
 
     // Several vendors' units in one file (`snippet::module`, the explorer's `Y` over rows of
     // several vendors).
 
-    /// Whether `line`, at the top of a unit, is one a file holds once (an import, `<?php`, a
-    /// magic comment): a shared file takes these off each unit.
-    fn is_head_line(&self, _line: &str) -> bool {
-        false
+    /// What every file of the language starts with (`<?php` and `declare(strict_types=1);`, a
+    /// magic comment): a unit's own, which a file of several units writes once at its top.
+    fn prelude(&self) -> &'static str {
+        ""
     }
 
-    /// What a head line asks a shared file to import, written once: the line itself (Go: the
-    /// package's path); `None` for a line the file's own top has anyway.
-    fn import(&self, _line: &str) -> Option<String> {
-        None
+    /// Whether `line` is an import: it starts with one of [`About::imports`]' words.
+    fn is_import(&self, line: &str) -> bool {
+        let mut words = self.about().imports.split_whitespace();
+        words.any(|word| line.strip_prefix(word).is_some_and(|r| r.starts_with(' ')))
+    }
+
+    /// Whether `line`, at the top of a unit, is one a file holds once (an import, `<?php`, a
+    /// magic comment): a shared file takes these off each unit. By default a line of the
+    /// prelude, or an import.
+    fn is_head_line(&self, line: &str) -> bool {
+        let prelude = self.prelude().lines();
+        self.is_import(line) || prelude.into_iter().any(|l| !l.is_empty() && l == line)
+    }
+
+    /// What a head line asks a shared file to import, written once: the import line itself
+    /// (Go: the package's path); `None` for a line the file's own top has anyway.
+    fn import(&self, line: &str) -> Option<String> {
+        self.is_import(line).then(|| line.to_string())
     }
 
     /// The text every unit ends with that a shared file holds once, at its end.
@@ -91,9 +121,11 @@ pub(super) trait Language: Sync {
 
     /// A file of several units: `imports` are what their heads asked for, `parts` the units
     /// without their heads and tails (and the tail, last, when a unit had one), each trimmed.
+    /// By default the prelude, the imports and the parts.
     fn shared_file(&self, imports: &BTreeSet<String>, parts: &[String]) -> Module {
+        let (prelude, imports) = (self.prelude(), import_lines(imports, "\n"));
         Module {
-            text: format!("{}{}\n", import_lines(imports, "\n"), parts.join("\n\n")),
+            text: format!("{prelude}{imports}{}\n", parts.join("\n\n")),
             file_name: None,
         }
     }
@@ -102,9 +134,16 @@ pub(super) trait Language: Sync {
     // code action).
 
     /// What `line`, at the top of a unit, is to a document the unit goes into: code, a line
-    /// the document has its own of, the package clause, or an import.
-    fn in_document(&self, _line: &str) -> InDocument {
-        InDocument::Code
+    /// the document has its own of, the package clause, or an import. By default the package
+    /// clause and imports are the document's; the rest is code.
+    fn in_document(&self, line: &str) -> InDocument {
+        if line.starts_with("package ") {
+            InDocument::Package
+        } else if self.is_import(line) {
+            InDocument::Import(line.to_string())
+        } else {
+            InDocument::Code
+        }
     }
 
     /// A line of the unit's code as a document takes it.
@@ -135,6 +174,120 @@ pub(super) trait Language: Sync {
     /// The tag a document may end with, before which code goes (PHP's `?>`).
     fn closing_tag(&self) -> Option<&'static str> {
         None
+    }
+
+    /// What the language's tests hold it to (`every_language_keeps_its_examples`).
+    #[cfg(test)]
+    fn examples(&self) -> Examples;
+}
+
+/// What a language's tests hold it to.
+#[cfg(test)]
+pub(super) struct Examples {
+    /// Names a variant may not take (keywords, names the generated code defines), separated by
+    /// spaces.
+    pub reserved: &'static str,
+    /// What stands once in the enum of PIXNET's 4109, listed twice, and 4110 (the code listed
+    /// twice is one variant): where the variant is defined, and its arm in the lookup.
+    pub once: [&'static str; 2],
+    /// Text that needs the language's escapes,
+    pub text: &'static str,
+    /// and the language's string literal of it.
+    pub literal: &'static str,
+    /// Text that would end a comment after code early (a line break, the language's comment
+    /// terminators),
+    pub comment_text: &'static str,
+    /// and [`About::line_comment`] of it.
+    pub comment: &'static str,
+}
+
+/// What a language is called, what its files start with, and how it writes names, literals,
+/// comments and arms. The lists are words separated by spaces.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct About {
+    /// The language's proper name, for titles and the status line (`C#`).
+    pub title: &'static str,
+    /// A member's name from its words (lower-case ASCII): `InvalidExpiredToken`,
+    /// `INVALID_EXPIRED_TOKEN` (see [`Language::ident`]).
+    pub case: fn(&[String]) -> String,
+    /// The id the CLI and the config file take (`csharp`), then its aliases (`cs c#`), in lower
+    /// case.
+    pub names: &'static str,
+    /// The words its import lines start with (`import from`, `using`): such lines at the top of
+    /// a unit are what a file of several units imports, each once, and what a document gets
+    /// where it lacks them.
+    pub imports: &'static str,
+    /// The lists of names a member may not take: keywords, names the generated code defines
+    /// beside the members, ones that would read as something else.
+    pub reserved: &'static [&'static [&'static str]],
+    /// The ids editors give its files (the LSP's `typescript typescriptreact`).
+    pub editor_ids: &'static str,
+    /// Text as such a comment: on one line, with nothing that would end the comment early.
+    pub line_comment: fn(&str) -> String,
+    /// An arm of `from_code`: `{code}` ([`Language::code`]) maps to the member `{member}` of
+    /// the type `{type}` (`{code} => {type}::{member},`).
+    pub arm: &'static str,
+    /// What starts a comment after code on its line (`//`, `#`).
+    pub comment: &'static str,
+    /// The file extensions of its sources, the usual one first (`ts tsx mts cts`).
+    pub extensions: &'static str,
+    /// Text as a string literal.
+    pub literal: fn(&str) -> String,
+}
+
+/// The lookups every enum defines beside its members (`from_code`, `message`, …), as the
+/// languages that write them in snake case name them: no member may take one of these names.
+pub(super) const LOOKUPS_SNAKE: &[&str] = &[
+    "from_code",
+    "parse",
+    "code",
+    "message",
+    "http_status",
+    "kind",
+    "is_retryable",
+];
+
+/// [`LOOKUPS_SNAKE`] in lower camel case (`fromCode`).
+pub(super) const LOOKUPS_CAMEL: &[&str] = &[
+    "fromCode",
+    "parse",
+    "code",
+    "message",
+    "httpStatus",
+    "kind",
+    "isRetryable",
+];
+
+/// [`Language::in_document`] for a language whose documents have its prelude of their own
+/// (`<?php`, `// @ts-check`): a line of it is dropped, the rest is code.
+pub(super) fn prelude_is_the_documents<L: Language + ?Sized>(
+    language: &L,
+    line: &str,
+) -> InDocument {
+    if language.is_head_line(line) {
+        InDocument::Dropped
+    } else {
+        InDocument::Code
+    }
+}
+
+/// [`About::arm`] filled in for `v`, then its message as a comment.
+pub(super) fn member_arm<L: Language + ?Sized>(language: &L, unit: &Unit, v: &Variant) -> String {
+    let about = language.about();
+    let code = language.code(unit, v);
+    let values = [
+        ("{code}", code.as_str()),
+        ("{type}", &unit.type_name),
+        ("{member}", &v.ident),
+    ];
+    let mut arm = fill(about.arm, &values);
+    arm.push_str(&trailing(about.comment, &(about.line_comment)(&v.message)));
+    arm
+}
+
+impl About {
+    fn names(self) -> impl Iterator<Item = &'static str> {
+        self.names.split_whitespace()
     }
 }
 
@@ -186,12 +339,12 @@ impl Lang {
 
     /// The language's proper name, for titles and the status line.
     pub fn name(self) -> &'static str {
-        self.language().title()
+        self.language().about().title
     }
 
     /// The id the CLI and the config file take (`csharp`).
     pub fn id(self) -> &'static str {
-        self.language().names()[0]
+        self.language().about().names().next().unwrap_or_default()
     }
 
     /// The next language, cycling (the TUI's `L` key).
@@ -202,20 +355,27 @@ impl Lang {
 
     /// The usual file extension of the language.
     pub fn extension(self) -> &'static str {
-        self.language().extensions()[0]
+        self.language()
+            .about()
+            .extensions
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
     }
 
     /// The language of a file from the id an editor gives it (a language's name or alias, or
     /// an editor's own id such as `typescriptreact`), else from its extension (`mts`, `kts`).
     pub fn of_file(editor_id: &str, extension: &str) -> Option<Lang> {
-        let by = |list: fn(&dyn Language) -> &'static [&'static str], wanted: &str| {
-            Lang::ALL
-                .into_iter()
-                .find(|l| list(l.language()).contains(&wanted))
+        let by = |list: fn(About) -> &'static str, wanted: &str| {
+            Lang::ALL.into_iter().find(|l| {
+                list(l.language().about())
+                    .split_whitespace()
+                    .any(|w| w == wanted)
+            })
         };
-        by(|l| l.editor_ids(), editor_id)
+        by(|a| a.editor_ids, editor_id)
             .or_else(|| editor_id.parse().ok())
-            .or_else(|| by(|l| l.extensions(), extension))
+            .or_else(|| by(|a| a.extensions, extension))
             .or_else(|| extension.parse().ok())
     }
 
@@ -247,7 +407,7 @@ impl FromStr for Lang {
         let wanted = s.trim().to_ascii_lowercase();
         Lang::ALL
             .into_iter()
-            .find(|l| l.language().names().contains(&wanted.as_str()))
+            .find(|l| l.language().about().names().any(|n| n == wanted))
             .ok_or_else(|| {
                 let ids: Vec<&str> = Lang::ALL.iter().map(|l| l.id()).collect();
                 let (last, rest) = ids.split_last().unwrap_or((&"", &[]));
@@ -265,8 +425,8 @@ impl clap::ValueEnum for Lang {
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        let (id, aliases) = self.language().names().split_first()?;
-        Some(clap::builder::PossibleValue::new(*id).aliases(aliases.iter().copied()))
+        let mut names = self.language().about().names();
+        Some(clap::builder::PossibleValue::new(names.next()?).aliases(names))
     }
 }
 
@@ -309,6 +469,24 @@ mod tests {
             "unknown language `cobol` (expected rust, typescript, javascript, python, go, java, \
              kotlin, csharp, php or ruby)"
         );
+    }
+
+    #[test]
+    fn every_language_keeps_its_examples() {
+        for lang in Lang::ALL {
+            let (language, lang_id) = (lang.language(), lang.id());
+            let examples = language.examples();
+            let reserved: Vec<&str> = examples.reserved.split_whitespace().collect();
+            crate::snippet::tests::check_names(lang, &reserved, examples.once);
+            let about = language.about();
+            assert_eq!(
+                (about.literal)(examples.text),
+                examples.literal,
+                "{lang_id}"
+            );
+            let comment = (about.line_comment)(examples.comment_text);
+            assert_eq!(comment, examples.comment, "{lang_id}");
+        }
     }
 
     #[test]
@@ -359,13 +537,14 @@ mod tests {
     fn every_language_has_its_own_names_and_reserves_the_type_name_nowhere_else() {
         let mut seen = std::collections::HashSet::new();
         for lang in Lang::ALL {
-            let l = lang.language();
-            assert!(!l.names().is_empty(), "{lang}");
-            for name in l.names() {
-                assert!(seen.insert(*name), "{name} names two languages");
-                assert_eq!(name.to_ascii_lowercase(), *name);
+            let about = lang.language().about();
+            assert!(!about.names.is_empty(), "{lang}");
+            for name in about.names() {
+                assert!(!name.is_empty(), "{lang}: {:?}", about.names);
+                assert!(seen.insert(name), "{name} names two languages");
+                assert_eq!(name.to_ascii_lowercase(), name);
             }
-            assert!(!l.extensions().is_empty());
+            assert!(!about.extensions.is_empty());
         }
     }
 }

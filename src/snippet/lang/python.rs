@@ -8,14 +8,13 @@
 //!
 //! The arm: `case 1004: return PixnetError.X  # message`, a line of `from_code`'s `match`.
 
-use super::Language;
-use crate::catalog::Vendor;
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use super::{About, InDocument, LOOKUPS_SNAKE, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::module::{Module, import_lines};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use crate::snippet::{CodeType, Unit, Variant, one_line};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -23,44 +22,261 @@ use std::fmt::Write;
 pub(super) struct Python;
 
 impl Language for Python {
-    fn names(&self) -> &'static [&'static str] {
-        &["python", "py"]
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            once: [" = 4109\n", "case 4109:"],
+            reserved: "None match from_code value",
+            text: "a\"b\\c\nd %s {x} 錯誤\u{0}\u{E0041}",
+            literal: "\"a\\\"b\\\\c\\nd %s {x} 錯誤\\u0000\\U000e0041\"",
+            comment_text: "a\nb\t c  #d",
+            comment: "a b c #d",
+        }
     }
 
-    fn title(&self) -> &'static str {
-        "Python"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["py"]
-    }
-
-    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
-        naming::upper_snake(words)
-    }
-
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        PYTHON_RESERVED.contains(&name)
-    }
-
-    fn arm(&self, unit: &Unit, v: &Variant) -> String {
-        arm(unit, v)
+    fn about(&self) -> About {
+        About {
+            title: "Python",
+            case: naming::upper_snake,
+            names: "python py",
+            imports: "import from",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_SNAKE],
+            editor_ids: "python",
+            line_comment: one_line,
+            arm: "case {code}: return {type}.{member}",
+            comment: " #",
+            extensions: "py",
+            literal,
+        }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        enumeration(unit, out)
+        let t = &unit.type_name;
+        let consts = crate::snippet::naming::screaming(t);
+        let messages = format!("_{consts}_MESSAGES");
+        let statuses = format!("_{consts}_HTTP_STATUS");
+        let kinds = format!("_{consts}_KINDS");
+        let retryable = format!("_{consts}_RETRYABLE");
+        let code = code_type(unit.code_type);
+        if unit.body.is_some() {
+            out.push_str("import dataclasses\n");
+        }
+        out.push_str("import enum\n");
+        if unit.body.is_some() {
+            out.push_str("import typing\n");
+        }
+        out.push_str("\n\n");
+        let doc = format!("Error codes of {}.", unit.vendor.name);
+        class_head(out, &format!("class {t}(enum.Enum)"), &doc);
+        for v in &unit.variants {
+            for d in &v.docs {
+                let _ = writeln!(out, "    # {}", one_line(d));
+            }
+            let _ = writeln!(out, "    {} = {}", v.ident, v.code_literal(literal));
+        }
+        if !unit.variants.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("    @classmethod\n");
+        let _ = writeln!(
+            out,
+            "    def from_code(cls, code: {code}) -> \"{t} | None\":"
+        );
+        out.push_str(
+            "        \"\"\"The member for an error code as the API sends it (matched exactly).\"\"\"\n",
+        );
+        if unit.code_type == CodeType::Int {
+            // A bool or a float compares equal to an int (`True == 1`, `1302.0 == 1302`).
+            out.push_str("        if type(code) is not int:\n            return None\n");
+        }
+        // A `match` without cases is no Python.
+        let open = if unit.variants.is_empty() {
+            ""
+        } else {
+            "        match code:\n"
+        };
+        unit.write_from_code(out, open, "            ", "        return None\n\n");
+        if unit.code_type == CodeType::Int {
+            out.push_str("    @classmethod\n");
+            let _ = writeln!(out, "    def parse(cls, code: str) -> \"{t} | None\":");
+            if unit.hex.is_some() {
+                out.push_str(
+                    "        \"\"\"The member for the code written as text (\"0x80070005\"; leading zeros allowed).\"\"\"\n",
+                );
+                out.push_str(
+                    "        digits = code[2:] if code[:2] in (\"0x\", \"0X\") else \"\"\n",
+                );
+                out.push_str(
+                    "        if not digits or not all(c in \"0123456789abcdefABCDEF\" for c in digits):\n",
+                );
+                out.push_str("            return None\n");
+                out.push_str("        return cls.from_code(int(digits, 16))\n\n");
+            } else {
+                out.push_str(
+                    "        \"\"\"The member for the code written as text (\"1302\"; leading zeros allowed).\"\"\"\n",
+                );
+                out.push_str("        digits = code[1:] if code[:1] in (\"+\", \"-\") else code\n");
+                out.push_str("        if not (digits.isascii() and digits.isdigit()):\n");
+                out.push_str("            return None\n");
+                out.push_str("        return cls.from_code(int(code))\n\n");
+            }
+        }
+
+        let property = |out: &mut Out, name: &str, ty: &str, doc: &str, body: &str| {
+            let _ = writeln!(
+                out,
+                "    @property\n    def {name}(self) -> {ty}:\n        \"\"\"{doc}\"\"\"\n        return {body}\n"
+            );
+        };
+        property(
+            out,
+            "code",
+            code,
+            "The error code as the API sends it.",
+            &format!("{code}(self.value)"),
+        );
+        property(
+            out,
+            "message",
+            "str",
+            "The message the API returns with the code (the summary where the source has none).",
+            &format!("{messages}[self]"),
+        );
+        property(
+            out,
+            "http_status",
+            "\"int | None\"",
+            "The HTTP status the API answers with, where the source gives one.",
+            &format!("{statuses}[self]"),
+        );
+        property(
+            out,
+            "kind",
+            "\"str | None\"",
+            "The kind of problem, in errdex's vocabulary across vendors (rate_limit, not_found, ...).",
+            &format!("{kinds}[self]"),
+        );
+        property(
+            out,
+            "is_retryable",
+            "bool",
+            "Whether sending the same request again later may succeed (back off, then retry).",
+            &format!("self in {retryable}"),
+        );
+        out.push('\n');
+
+        let table = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
+            let _ = writeln!(out, "{name}: \"dict[{t}, {ty}]\" = {{");
+            unit.write_lines(out, |v| format!("    {t}.{}: {},", v.ident, value(v)));
+            out.push_str("}\n\n");
+        };
+        table(out, &messages, "str", &|v| literal(&v.message));
+        table(out, &statuses, "int | None", &|v| {
+            v.http_status.map_or("None".to_string(), |s| s.to_string())
+        });
+        table(out, &kinds, "str | None", &|v| {
+            v.kind_id().map_or("None".to_string(), literal)
+        });
+        let members = unit.retryable_members(|v| format!("    {t}.{},\n", v.ident), "");
+        let set = members.map_or("frozenset()".to_string(), |m| {
+            format!("frozenset({{\n{m}}})")
+        });
+        let _ = writeln!(out, "{retryable}: \"frozenset[{t}]\" = {set}");
     }
 
-    fn is_head_line(&self, line: &str) -> bool {
-        line.starts_with("import ") || line.starts_with("from ")
+    /// A body type: a dataclass of optional fields, read by `from_json` under the keys the API
+    /// sends, with `error()` where the object holds a code and `is_error()` where it holds the flag.
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out) {
+        let t = &unit.type_name;
+        let name = &shape.name;
+        let what = described(root);
+        out.push_str("@dataclasses.dataclass\n");
+        let doc = format!("{what} {} sends.", unit.vendor.name);
+        class_head(out, &format!("class {name}"), &doc);
+        let names = field_names(shape);
+        for (f, field) in shape.fields.iter().zip(&names) {
+            let line = match &f.ty {
+                FieldType::List(inner) => format!(
+                    "{field}: \"list[{}]\" = dataclasses.field(default_factory=list)",
+                    inner.name
+                ),
+                FieldType::Any => format!("{field}: object = None"),
+                other => format!("{field}: \"{} | None\" = None", value_type(other)),
+            };
+            let _ = writeln!(out, "    {line}");
+        }
+        if !shape.fields.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("    @classmethod\n");
+        let _ = writeln!(out, "    def from_json(cls, data: object) -> \"{name}\":");
+        out.push_str(
+            "        \"\"\"Read from what json.loads returns; a value of another type raises ValueError.\"\"\"\n",
+        );
+        let _ = writeln!(out, "        o = _json_object(data, {})", literal(name));
+        out.push_str("        return cls(\n");
+        for (f, field) in shape.fields.iter().zip(&names) {
+            let key = literal(&f.key);
+            let value = match &f.ty {
+                FieldType::Object(inner) => format!(
+                    "{n}.from_json(o[{key}]) if o.get({key}) is not None else None",
+                    n = inner.name
+                ),
+                FieldType::List(inner) => format!(
+                    "[{}.from_json(item) for item in _json_list(o, {key})]",
+                    inner.name
+                ),
+                FieldType::Any => format!("o.get({key})"),
+                other => format!("_json_value(o, {key}, {})", value_type(other)),
+            };
+            let _ = writeln!(out, "            {field}={value},");
+        }
+        out.push_str("        )\n");
+
+        if let Some(code) = shape.code_path() {
+            let _ = writeln!(
+                out,
+                "\n    def error(self) -> \"{t} | None\":\n        \
+                 \"\"\"The error the body's code names, when it is one of {t}'s.\"\"\""
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                delegate(shape, &code, "error", "None", &|value| {
+                    format!("None if {value} is None else {t}.from_code({value})")
+                })
+            );
+        }
+        if let Some(flag) = shape.flag() {
+            let _ = writeln!(
+                out,
+                "\n    def is_error(self) -> bool:\n        {}",
+                docstring(&format!(
+                    "Whether the body's `{}` says it reports an error.",
+                    flag.key
+                ))
+            );
+            let test = |value: &str| flag.ty.test(value, &FLAG_TESTS, literal);
+            let _ = writeln!(
+                out,
+                "{}",
+                delegate(shape, &flag.path, "is_error", "False", &test)
+            );
+        }
     }
 
-    fn import(&self, line: &str) -> Option<String> {
-        self.is_head_line(line).then(|| line.to_string())
-    }
-
-    fn unit_tail(&self) -> Option<&'static str> {
-        Some(JSON_HELPERS)
+    /// PEP 8's two blank lines between top-level definitions, then the helpers the types read
+    /// JSON with.
+    fn body_types(&self, unit: &Unit, out: &mut Out) {
+        if unit.body.is_none() {
+            return;
+        }
+        for (shape, root) in unit.body_types() {
+            out.push_str("\n\n");
+            self.body_type(unit, shape, root, out);
+        }
+        out.push_str("\n\n");
+        out.push_str(JSON_HELPERS);
     }
 
     /// PEP 8's two blank lines around top-level definitions.
@@ -74,169 +290,14 @@ impl Language for Python {
             file_name: None,
         }
     }
-}
 
-fn arm(unit: &Unit, v: &Variant) -> String {
-    format!(
-        "case {}: return {}.{}{}",
-        code_literal(v),
-        unit.type_name,
-        v.ident,
-        trailing(" #", &one_line(&v.message))
-    )
-}
-
-fn enumeration(unit: &Unit, out: &mut Out) {
-    let t = &unit.type_name;
-    let consts = crate::snippet::naming::screaming(t);
-    let messages = format!("_{consts}_MESSAGES");
-    let statuses = format!("_{consts}_HTTP_STATUS");
-    let kinds = format!("_{consts}_KINDS");
-    let retryable = format!("_{consts}_RETRYABLE");
-    let code = code_type(unit.code_type);
-    if unit.body.is_some() {
-        out.push_str("import dataclasses\n");
-    }
-    out.push_str("import enum\n");
-    if unit.body.is_some() {
-        out.push_str("import typing\n");
-    }
-    out.push_str("\n\n");
-    let _ = writeln!(out, "class {t}(enum.Enum):");
-    let _ = writeln!(
-        out,
-        "    {}\n",
-        docstring(&format!("Error codes of {}.", unit.vendor.name))
-    );
-    for v in &unit.variants {
-        for d in &v.docs {
-            let _ = writeln!(out, "    # {}", one_line(d));
-        }
-        let _ = writeln!(out, "    {} = {}", v.ident, code_literal(v));
-    }
-    if !unit.variants.is_empty() {
-        out.push('\n');
-    }
-    out.push_str("    @classmethod\n");
-    let _ = writeln!(
-        out,
-        "    def from_code(cls, code: {code}) -> \"{t} | None\":"
-    );
-    out.push_str(
-        "        \"\"\"The member for an error code as the API sends it (matched exactly).\"\"\"\n",
-    );
-    if unit.code_type == CodeType::Int {
-        // A bool or a float compares equal to an int (`True == 1`, `1302.0 == 1302`).
-        out.push_str("        if type(code) is not int:\n            return None\n");
-    }
-    if !unit.variants.is_empty() {
-        out.push_str("        match code:\n");
-        for v in &unit.variants {
-            let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
-        }
-    }
-    out.push_str("        return None\n\n");
-    if unit.code_type == CodeType::Int {
-        out.push_str("    @classmethod\n");
-        let _ = writeln!(out, "    def parse(cls, code: str) -> \"{t} | None\":");
-        if unit.hex.is_some() {
-            out.push_str(
-                "        \"\"\"The member for the code written as text (\"0x80070005\"; leading zeros allowed).\"\"\"\n",
-            );
-            out.push_str("        digits = code[2:] if code[:2] in (\"0x\", \"0X\") else \"\"\n");
-            out.push_str(
-                "        if not digits or not all(c in \"0123456789abcdefABCDEF\" for c in digits):\n",
-            );
-            out.push_str("            return None\n");
-            out.push_str("        return cls.from_code(int(digits, 16))\n\n");
-        } else {
-            out.push_str(
-                "        \"\"\"The member for the code written as text (\"1302\"; leading zeros allowed).\"\"\"\n",
-            );
-            out.push_str("        digits = code[1:] if code[:1] in (\"+\", \"-\") else code\n");
-            out.push_str("        if not (digits.isascii() and digits.isdigit()):\n");
-            out.push_str("            return None\n");
-            out.push_str("        return cls.from_code(int(code))\n\n");
-        }
+    /// Imports stay with the code (Python takes them anywhere).
+    fn in_document(&self, _line: &str) -> InDocument {
+        InDocument::Code
     }
 
-    let property = |out: &mut Out, name: &str, ty: &str, doc: &str, body: &str| {
-        let _ = writeln!(
-            out,
-            "    @property\n    def {name}(self) -> {ty}:\n        \"\"\"{doc}\"\"\"\n        return {body}\n"
-        );
-    };
-    property(
-        out,
-        "code",
-        code,
-        "The error code as the API sends it.",
-        &format!("{code}(self.value)"),
-    );
-    property(
-        out,
-        "message",
-        "str",
-        "The message the API returns with the code (the summary where the source has none).",
-        &format!("{messages}[self]"),
-    );
-    property(
-        out,
-        "http_status",
-        "\"int | None\"",
-        "The HTTP status the API answers with, where the source gives one.",
-        &format!("{statuses}[self]"),
-    );
-    property(
-        out,
-        "kind",
-        "\"str | None\"",
-        "The kind of problem, in errdex's vocabulary across vendors (rate_limit, not_found, ...).",
-        &format!("{kinds}[self]"),
-    );
-    property(
-        out,
-        "is_retryable",
-        "bool",
-        "Whether sending the same request again later may succeed (back off, then retry).",
-        &format!("self in {retryable}"),
-    );
-    out.push('\n');
-
-    let table = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
-        let _ = writeln!(out, "{name}: \"dict[{t}, {ty}]\" = {{");
-        for v in &unit.variants {
-            let _ = writeln!(out, "    {t}.{}: {},", v.ident, value(v));
-        }
-        out.push_str("}\n\n");
-    };
-    table(out, &messages, "str", &|v| literal(&v.message));
-    table(out, &statuses, "int | None", &|v| {
-        v.http_status.map_or("None".to_string(), |s| s.to_string())
-    });
-    table(out, &kinds, "str | None", &|v| {
-        v.kind_id().map_or("None".to_string(), literal)
-    });
-    let members: Vec<String> = unit
-        .retryable()
-        .map(|v| format!("    {t}.{},\n", v.ident))
-        .collect();
-    if members.is_empty() {
-        let _ = writeln!(out, "{retryable}: \"frozenset[{t}]\" = frozenset()");
-    } else {
-        let _ = writeln!(
-            out,
-            "{retryable}: \"frozenset[{t}]\" = frozenset({{\n{}}})",
-            members.concat()
-        );
-    }
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push_str("\n\n");
-            write_dataclass(out, unit, shape, std::ptr::eq(shape, body));
-        }
-        out.push_str("\n\n");
-        out.push_str(JSON_HELPERS);
+    fn unit_tail(&self) -> Option<&'static str> {
+        Some(JSON_HELPERS)
     }
 }
 
@@ -269,103 +330,6 @@ def _json_list(data: "dict[str, typing.Any]", key: str) -> "list[typing.Any]":
     return value
 "#;
 
-/// A body type: a dataclass of optional fields, read by `from_json` under the keys the API
-/// sends, with `error()` where the object holds a code and `is_error()` where it holds the flag.
-fn write_dataclass(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
-    let t = &unit.type_name;
-    let name = &shape.name;
-    let what = if root { "The" } else { "Part of the" };
-    out.push_str("@dataclasses.dataclass\n");
-    let _ = writeln!(out, "class {name}:");
-    let _ = writeln!(
-        out,
-        "    {}\n",
-        docstring(&format!("{what} error body {} sends.", unit.vendor.name))
-    );
-    let names = field_names(shape);
-    for (f, field) in shape.fields.iter().zip(&names) {
-        let line = match &f.ty {
-            FieldType::List(inner) => format!(
-                "{field}: \"list[{}]\" = dataclasses.field(default_factory=list)",
-                inner.name
-            ),
-            FieldType::Any => format!("{field}: object = None"),
-            other => format!("{field}: \"{} | None\" = None", value_type(other)),
-        };
-        let _ = writeln!(out, "    {line}");
-    }
-    if !shape.fields.is_empty() {
-        out.push('\n');
-    }
-    out.push_str("    @classmethod\n");
-    let _ = writeln!(out, "    def from_json(cls, data: object) -> \"{name}\":");
-    out.push_str(
-        "        \"\"\"Read from what json.loads returns; a value of another type raises ValueError.\"\"\"\n",
-    );
-    let _ = writeln!(out, "        o = _json_object(data, {})", literal(name));
-    out.push_str("        return cls(\n");
-    for (f, field) in shape.fields.iter().zip(&names) {
-        let key = literal(&f.key);
-        let value = match &f.ty {
-            FieldType::Object(inner) => format!(
-                "{n}.from_json(o[{key}]) if o.get({key}) is not None else None",
-                n = inner.name
-            ),
-            FieldType::List(inner) => format!(
-                "[{}.from_json(item) for item in _json_list(o, {key})]",
-                inner.name
-            ),
-            FieldType::Any => format!("o.get({key})"),
-            other => format!("_json_value(o, {key}, {})", value_type(other)),
-        };
-        let _ = writeln!(out, "            {field}={value},");
-    }
-    out.push_str("        )\n");
-
-    let code = shape.path_to(Role::Code);
-    if !code.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n    def error(self) -> \"{t} | None\":\n        \
-             \"\"\"The error the body's code names, when it is one of {t}'s.\"\"\""
-        );
-        let _ = writeln!(
-            out,
-            "{}",
-            delegate(shape, &code, "error", "None", &|value| {
-                format!("None if {value} is None else {t}.from_code({value})")
-            })
-        );
-    }
-    let flag = shape.path_to(Role::Flag);
-    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
-        let key = flag.last().map_or("", |f| f.key.as_str());
-        let _ = writeln!(
-            out,
-            "\n    def is_error(self) -> bool:\n        {}",
-            docstring(&format!(
-                "Whether the body's `{key}` says it reports an error."
-            ))
-        );
-        let test = |value: &str| match flag_type {
-            FlagType::Bool { error_when } => {
-                let py = if *error_when { "True" } else { "False" };
-                format!("{value} is {py}")
-            }
-            FlagType::NonZero => format!("{value} is not None and {value} != 0"),
-            FlagType::Text { error_when } => format!(
-                "{value} is not None and {value}.lower() == {}",
-                literal(&error_when.to_lowercase())
-            ),
-        };
-        let _ = writeln!(
-            out,
-            "{}",
-            delegate(shape, &flag, "is_error", "False", &test)
-        );
-    }
-}
-
 /// The body of `error()` or `is_error()`: on the object that holds the field, `test` of it;
 /// on an object above it, the same method of the nested object it is in (`fallback` when that
 /// is absent).
@@ -392,25 +356,27 @@ fn delegate(
 
 /// The Python type of a field's value (without `None`); also what `_json_value` checks.
 fn value_type(ty: &FieldType) -> String {
-    match ty {
-        FieldType::Code(c) => code_type(*c).to_string(),
-        FieldType::Text | FieldType::Flag(FlagType::Text { .. }) => "str".into(),
-        FieldType::Flag(FlagType::NonZero) => "int".into(),
-        FieldType::Flag(FlagType::Bool { .. }) => "bool".into(),
-        FieldType::Object(inner) => inner.name.clone(),
-        FieldType::List(inner) => format!("list[{}]", inner.name),
-        FieldType::Any => "object".into(),
-    }
+    ty.spelled(&FIELD_TYPES)
 }
+
+/// Python's types of a body's fields (without `None`).
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "int",
+    text: "str",
+    number: "int",
+    bool: "bool",
+    object: "{}",
+    list: "list[{}]",
+    any: "object",
+};
 
 /// Snake-case field names for a shape's keys: keywords, and the names the dataclass defines,
 /// get a trailing underscore (`from_`, PIXNET's `error` flag beside `error()`); a number is
 /// appended where two keys give the same name (`errorCode` and `error_code`).
 fn field_names(shape: &Shape) -> Vec<String> {
-    let mut used: Vec<String> = Vec::new();
-    for f in &shape.fields {
+    let bases = shape.fields.iter().map(|f| {
         let base = f.words.join("_");
-        let base = if PYTHON_KEYWORDS.contains(&base.as_str())
+        let taken = KEYWORDS.contains(&base.as_str())
             || matches!(
                 base.as_str(),
                 "error"
@@ -426,24 +392,14 @@ fn field_names(shape: &Shape) -> Vec<String> {
                     | "list"
                     | "dict"
                     | "object"
-            ) {
-            format!("{base}_")
-        } else {
-            base
-        };
-        let mut name = base.clone();
-        let mut n = 2;
-        while used.contains(&name) {
-            name = format!("{base}_{n}");
-            n += 1;
-        }
-        used.push(name);
-    }
-    used
+            );
+        if taken { format!("{base}_") } else { base }
+    });
+    naming::unique(bases, "_", |_| false)
 }
 
 /// Python's hard keywords (soft ones, `match`, `case`, `type`, are fine as attribute names).
-const PYTHON_KEYWORDS: &[&str] = &[
+const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
@@ -457,17 +413,21 @@ fn code_type(c: CodeType) -> &'static str {
     }
 }
 
-/// The code as the arms and the enum write it: `1302` (never with leading zeros, which Python
-/// rejects) or `"data_validation_failed"`.
-fn code_literal(v: &Variant) -> String {
-    match v.int {
-        Some(_) => v.literal.clone(),
-        None => literal(&v.code),
-    }
-}
+/// How Python tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} is True",
+    is_false: "{value} is False",
+    nonzero: "{value} is not None and {value} != 0",
+    text: "{value} is not None and {value}.lower() == {lower}",
+};
 
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
+}
+
+/// A class's first lines: `head` (`class X(enum.Enum)`), its docstring, a blank line.
+fn class_head(out: &mut Out, head: &str, doc: &str) {
+    let _ = writeln!(out, "{head}:\n    {}\n", docstring(doc));
 }
 
 /// A one-line docstring.
@@ -482,87 +442,13 @@ const STYLE: literal::Style = literal::Style {
     special: &[],
 };
 
-const PYTHON_RESERVED: &[&str] = &[
-    "False",
-    "None",
-    "True",
-    "and",
-    "as",
-    "assert",
-    "async",
-    "await",
-    "break",
-    "class",
-    "continue",
-    "def",
-    "del",
-    "elif",
-    "else",
-    "except",
-    "finally",
-    "for",
-    "from",
-    "global",
-    "if",
-    "import",
-    "in",
-    "is",
-    "lambda",
-    "nonlocal",
-    "not",
-    "or",
-    "pass",
-    "raise",
-    "return",
-    "try",
-    "while",
-    "with",
-    "yield",
-    "match",
-    "case",
-    "type",
-    "_",
-    // Enum's own attributes and the generated ones.
-    "name",
-    "value",
-    "mro",
-    "from_code",
-    "parse",
-    "code",
-    "message",
-    "http_status",
-    "kind",
-    "is_retryable",
-];
+/// Names a variant may not take beyond the hard keywords: the soft ones, and the enum's own
+/// attributes and the generated ones.
+const TAKEN: &[&str] = &["match", "case", "type", "_", "name", "value", "mro"];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\nd %s {x} 錯誤", &STYLE),
-            r#""a\"b\\c\nd %s {x} 錯誤""#
-        );
-        assert_eq!(quoted("\u{0}\u{E0041}", &STYLE), r#""\u0000\U000e0041""#);
-    }
-
-    #[test]
-    fn the_code_listed_twice_is_one_variant() {
-        // Once where the variant is defined (or in `code()`), once in the lookup.
-        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Python);
-        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-        assert_eq!(out.matches(" = 4109\n").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn keywords_and_generated_names_are_reserved() {
-        for name in ["None", "match", "from_code", "value"] {
-            assert!(Python.is_reserved("X", name), "{name}");
-        }
-        assert!(!Python.is_reserved("X", "AlbumNotFound"));
-    }
 
     fn shape(envelope: &str) -> Shape {
         let envelope = serde_json::from_str(envelope).unwrap();

@@ -9,257 +9,201 @@
 //!
 //! The arm: `1004 => PixnetError::X, # message`, a line of the `BY_CODE` hash.
 
-use super::Language;
-use crate::catalog::Vendor;
-use crate::snippet::Module;
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use super::{About, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, described};
 use crate::snippet::literal::{self, quoted, single_quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
-use std::collections::BTreeSet;
+use crate::snippet::{CodeType, Unit, one_line};
 use std::fmt::Write;
-
-/// What a file starts with, once.
-const PRELUDE: &str = "# frozen_string_literal: true\n\n";
 
 /// The Ruby writer (see the module's documentation).
 pub(super) struct Ruby;
 
 impl Language for Ruby {
-    fn names(&self) -> &'static [&'static str] {
-        &["ruby", "rb"]
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            once: ["code: 4109,", "4109 =>"],
+            reserved: "BEGIN END ALL BY_CODE",
+            text: "#{x} #@x #$x ${x} \u{202e}",
+            literal: "\"\\#{x} \\#@x \\#$x ${x} \\u{202e}\"",
+            comment_text: "x -*- frozen_string_literal: false -*-\ny",
+            comment: "x -* - frozen_string_literal: false -* - y",
+        }
     }
 
-    fn title(&self) -> &'static str {
-        "Ruby"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["rb"]
-    }
-
-    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
-        naming::upper_snake(words)
-    }
-
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        RUBY_RESERVED.contains(&name)
-    }
-
-    fn arm(&self, unit: &Unit, v: &Variant) -> String {
-        arm(unit, v)
+    fn about(&self) -> About {
+        About {
+            title: "Ruby",
+            case: naming::upper_snake,
+            names: "ruby rb",
+            imports: "require",
+            reserved: &[KEYWORDS, TAKEN],
+            editor_ids: "ruby",
+            line_comment: comment,
+            arm: "{code} => {type}::{member},",
+            comment: "#",
+            extensions: "rb",
+            literal,
+        }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        enumeration(unit, out)
-    }
-
-    fn is_head_line(&self, line: &str) -> bool {
-        line.starts_with("# frozen_string_literal:")
-    }
-
-    fn shared_file(&self, _imports: &BTreeSet<String>, parts: &[String]) -> Module {
-        Module {
-            text: format!("{PRELUDE}{}\n", parts.join("\n\n")),
-            file_name: None,
-        }
-    }
-}
-
-fn arm(unit: &Unit, v: &Variant) -> String {
-    format!(
-        "{} => {}::{},{}",
-        code_literal(v),
-        unit.type_name,
-        v.ident,
-        trailing("#", &comment(&v.message))
-    )
-}
-
-fn enumeration(unit: &Unit, out: &mut Out) {
-    let t = &unit.type_name;
-    out.push_str(PRELUDE);
-    let _ = writeln!(
-        out,
-        "# Error codes of {}: a frozen constant per code, and lookups by code.",
-        comment(&unit.vendor.name)
-    );
-    let _ = writeln!(out, "module {t}");
-    out.push_str("  # One error code: what the API sends, and what it means.\n");
-    out.push_str(
-        "  Entry = Struct.new(:code, :message, :http_status, :kind, :retryable, keyword_init: true) do\n",
-    );
-    out.push_str(
-        "    # Whether sending the same request again later may succeed (back off, then retry).\n",
-    );
-    out.push_str("    def retryable?\n      retryable\n    end\n\n");
-    match unit.hex.filter(|_| unit.code_type == CodeType::Int) {
-        Some(hex) => {
-            let _ = writeln!(
-                out,
-                "    def to_s\n      format('{}: %s', code, message)\n    end\n  end",
-                hex.printf()
-            );
-        }
-        None => out.push_str("    def to_s\n      \"#{code}: #{message}\"\n    end\n  end\n"),
-    }
-    for v in &unit.variants {
-        out.push('\n');
-        for (i, d) in v.docs.iter().enumerate() {
-            if i == 0 {
+        let t = &unit.type_name;
+        out.push_str(self.prelude());
+        let _ = writeln!(
+            out,
+            "# Error codes of {}: a frozen constant per code, and lookups by code.",
+            comment(&unit.vendor.name)
+        );
+        let _ = writeln!(out, "module {t}");
+        out.push_str("  # One error code: what the API sends, and what it means.\n");
+        out.push_str(
+            "  Entry = Struct.new(:code, :message, :http_status, :kind, :retryable, keyword_init: true) do\n",
+        );
+        out.push_str(
+            "    # Whether sending the same request again later may succeed (back off, then retry).\n",
+        );
+        out.push_str("    def retryable?\n      retryable\n    end\n\n");
+        match unit.hex.filter(|_| unit.code_type == CodeType::Int) {
+            Some(hex) => {
                 let _ = writeln!(
                     out,
-                    "  # `{}`: {}",
-                    comment(&v.code).replace('`', "'"),
-                    comment(d)
+                    "    def to_s\n      format('{}: %s', code, message)\n    end\n  end",
+                    hex.printf()
                 );
+            }
+            None => out.push_str("    def to_s\n      \"#{code}: #{message}\"\n    end\n  end\n"),
+        }
+        for v in &unit.variants {
+            out.push('\n');
+            let code = comment(&v.code).replace('`', "'");
+            let first = |d: &str| format!("  # `{code}`: {}", comment(d));
+            v.write_docs(out, first, |d| format!("  # {}", comment(d)));
+            let status = v.http_status.map_or("nil".into(), |s| s.to_string());
+            let kind = v.kind_id().map_or("nil".into(), symbol);
+            let _ = writeln!(
+                out,
+                "  {} = Entry.new(\n    code: {},\n    message: {},\n    http_status: {status},\n    kind: {kind},\n    retryable: {}\n  ).freeze",
+                v.ident,
+                v.code_literal(literal),
+                literal(&v.message),
+                v.is_retryable()
+            );
+        }
+        out.push_str("\n  # Every code's constant, by the code as the API sends it.\n");
+        if unit.variants.is_empty() {
+            out.push_str("  BY_CODE = {}.freeze\n");
+        } else {
+            unit.write_from_code(out, "  BY_CODE = {\n", "    ", "  }.freeze\n");
+        }
+        out.push_str(
+            "\n  # Every constant, in the catalog's order.\n  ALL = BY_CODE.values.freeze\n\n",
+        );
+        out.push_str(
+            "  # The constant for an error code as the API sends it (matched exactly), or nil.\n",
+        );
+        out.push_str("  def self.from_code(code)\n    BY_CODE[code]\n  end\n");
+        if unit.code_type == CodeType::Int {
+            if unit.hex.is_some() {
+                out.push_str(
+                    "\n  # The constant for the code written as text ('0x80070005'; leading zeros allowed), or nil.\n",
+                );
+                out.push_str("  def self.parse(text)\n");
+                out.push_str(
+                    "    return nil unless text.is_a?(String) && text.match?(/\\A0[xX]\\h+\\z/)\n\n",
+                );
+                out.push_str("    from_code(text[2..].to_i(16))\n  end\n");
             } else {
-                let _ = writeln!(out, "  # {}", comment(d));
+                out.push_str(
+                    "\n  # The constant for the code written as text ('1302'; leading zeros allowed), or nil.\n",
+                );
+                out.push_str("  def self.parse(text)\n");
+                out.push_str(
+                    "    return nil unless text.is_a?(String) && text.match?(/\\A[+-]?[0-9]+\\z/)\n\n",
+                );
+                out.push_str("    from_code(text.to_i)\n  end\n");
             }
         }
-        let status = v.http_status.map_or("nil".into(), |s| s.to_string());
-        let kind = v.kind_id().map_or("nil".into(), symbol);
-        let _ = writeln!(
-            out,
-            "  {} = Entry.new(\n    code: {},\n    message: {},\n    http_status: {status},\n    kind: {kind},\n    retryable: {}\n  ).freeze",
-            v.ident,
-            code_literal(v),
-            literal(&v.message),
-            v.is_retryable()
-        );
+        out.push_str("end\n");
     }
-    out.push_str("\n  # Every code's constant, by the code as the API sends it.\n");
-    if unit.variants.is_empty() {
-        out.push_str("  BY_CODE = {}.freeze\n");
-    } else {
-        out.push_str("  BY_CODE = {\n");
-        for v in &unit.variants {
-            let _ = writeln!(out, "{}", indent(&arm(unit, v), "    "));
-        }
-        out.push_str("  }.freeze\n");
-    }
-    out.push_str(
-        "\n  # Every constant, in the catalog's order.\n  ALL = BY_CODE.values.freeze\n\n",
-    );
-    out.push_str(
-        "  # The constant for an error code as the API sends it (matched exactly), or nil.\n",
-    );
-    out.push_str("  def self.from_code(code)\n    BY_CODE[code]\n  end\n");
-    if unit.code_type == CodeType::Int {
-        if unit.hex.is_some() {
-            out.push_str(
-                "\n  # The constant for the code written as text ('0x80070005'; leading zeros allowed), or nil.\n",
-            );
-            out.push_str("  def self.parse(text)\n");
-            out.push_str(
-                "    return nil unless text.is_a?(String) && text.match?(/\\A0[xX]\\h+\\z/)\n\n",
-            );
-            out.push_str("    from_code(text[2..].to_i(16))\n  end\n");
-        } else {
-            out.push_str(
-                "\n  # The constant for the code written as text ('1302'; leading zeros allowed), or nil.\n",
-            );
-            out.push_str("  def self.parse(text)\n");
-            out.push_str(
-                "    return nil unless text.is_a?(String) && text.match?(/\\A[+-]?[0-9]+\\z/)\n\n",
-            );
-            out.push_str("    from_code(text.to_i)\n  end\n");
-        }
-    }
-    out.push_str("end\n");
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push('\n');
-            write_struct(out, unit, shape, std::ptr::eq(shape, body));
-        }
-    }
-}
 
-/// A body struct: members under snake_case names, each optional, filled from the keys as the
-/// API sends them.
-fn write_struct(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
-    let t = &unit.type_name;
-    let vendor = comment(&unit.vendor.name);
-    if root {
-        let _ = writeln!(out, "# The error body {vendor} sends.");
-    } else {
-        let _ = writeln!(out, "# Part of the error body {vendor} sends.");
-    }
-    let names = member_names(shape);
-    if names.is_empty() {
-        let _ = writeln!(out, "{} = Class.new do", shape.name);
-    } else {
-        let members: Vec<String> = names.iter().map(|n| format!(":{n}")).collect();
-        let _ = writeln!(
-            out,
-            "{} = Struct.new({}, keyword_init: true) do",
-            shape.name,
-            members.join(", ")
+    /// A body struct: members under snake_case names, each optional, filled from the keys as the
+    /// API sends them.
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out) {
+        let t = &unit.type_name;
+        let vendor = comment(&unit.vendor.name);
+        let _ = writeln!(out, "# {} {vendor} sends.", described(root));
+        let names = member_names(shape);
+        if names.is_empty() {
+            let _ = writeln!(out, "{} = Class.new do", shape.name);
+        } else {
+            let members: Vec<String> = names.iter().map(|n| format!(":{n}")).collect();
+            let _ = writeln!(
+                out,
+                "{} = Struct.new({}, keyword_init: true) do",
+                shape.name,
+                members.join(", ")
+            );
+        }
+        out.push_str(
+            "  # From the Hash JSON.parse gives: keys as the API sends them, each optional.\n  \
+             def self.from_json(hash)\n",
         );
+        if shape.fields.is_empty() {
+            out.push_str("    new\n  end\n");
+        } else {
+            out.push_str("    new(\n");
+            let values: Vec<String> = shape
+                .fields
+                .iter()
+                .zip(&names)
+                .map(|(f, name)| {
+                    let key = literal(&f.key);
+                    let value = match &f.ty {
+                        FieldType::Object(inner) => format!(
+                            "hash[{key}].then {{ |v| v.is_a?(Hash) ? {}.from_json(v) : nil }}",
+                            inner.name
+                        ),
+                        FieldType::List(inner) => format!(
+                            "hash[{key}].then {{ |v| v.is_a?(Array) ? v.grep(Hash).map {{ |i| {}.from_json(i) }} : [] }}",
+                            inner.name
+                        ),
+                        _ => format!("hash[{key}]"),
+                    };
+                    format!("      {name}: {value}")
+                })
+                .collect();
+            let _ = writeln!(out, "{}\n    )\n  end", values.join(",\n"));
+        }
+        if let Some(code) = shape.code_path() {
+            let _ = writeln!(
+                out,
+                "\n  # The constant of {t} the body's code names, or nil."
+            );
+            let _ = writeln!(
+                out,
+                "  def to_error\n    {t}.from_code({})\n  end",
+                access(shape, &code)
+            );
+        }
+        if let Some(flag) = shape.flag() {
+            let _ = writeln!(
+                out,
+                "\n  # Whether the body's `{}` says it reports an error.",
+                comment(flag.key).replace('`', "'")
+            );
+            let value = access(shape, &flag.path);
+            let test = flag.ty.test(&value, &FLAG_TESTS, literal);
+            let _ = writeln!(out, "  def error?\n    {test}\n  end");
+        }
+        out.push_str("end\n");
     }
-    out.push_str(
-        "  # From the Hash JSON.parse gives: keys as the API sends them, each optional.\n",
-    );
-    out.push_str("  def self.from_json(hash)\n");
-    if shape.fields.is_empty() {
-        out.push_str("    new\n  end\n");
-    } else {
-        out.push_str("    new(\n");
-        let values: Vec<String> = shape
-            .fields
-            .iter()
-            .zip(&names)
-            .map(|(f, name)| {
-                let key = literal(&f.key);
-                let value = match &f.ty {
-                    FieldType::Object(inner) => format!(
-                        "hash[{key}].then {{ |v| v.is_a?(Hash) ? {}.from_json(v) : nil }}",
-                        inner.name
-                    ),
-                    FieldType::List(inner) => format!(
-                        "hash[{key}].then {{ |v| v.is_a?(Array) ? v.grep(Hash).map {{ |i| {}.from_json(i) }} : [] }}",
-                        inner.name
-                    ),
-                    _ => format!("hash[{key}]"),
-                };
-                format!("      {name}: {value}")
-            })
-            .collect();
-        let _ = writeln!(out, "{}\n    )\n  end", values.join(",\n"));
+
+    fn prelude(&self) -> &'static str {
+        "# frozen_string_literal: true\n\n"
     }
-    let code = shape.path_to(Role::Code);
-    if !code.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n  # The constant of {t} the body's code names, or nil."
-        );
-        let _ = writeln!(
-            out,
-            "  def to_error\n    {t}.from_code({})\n  end",
-            access(shape, &code)
-        );
-    }
-    let flag = shape.path_to(Role::Flag);
-    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
-        let key = flag.last().map_or("", |f| f.key.as_str());
-        let _ = writeln!(
-            out,
-            "\n  # Whether the body's `{}` says it reports an error.",
-            comment(key).replace('`', "'")
-        );
-        let value = access(shape, &flag);
-        let test = match flag_type {
-            FlagType::Bool { error_when } => format!("{value} == {error_when}"),
-            FlagType::NonZero => format!("{value}.then {{ |f| f.is_a?(Integer) && !f.zero? }}"),
-            FlagType::Text { error_when } => format!(
-                "{value}.then {{ |f| f.is_a?(String) && f.casecmp?({}) }}",
-                literal(error_when)
-            ),
-        };
-        let _ = writeln!(out, "  def error?\n    {test}\n  end");
-    }
-    out.push_str("end\n");
 }
 
 /// `err_response&.code`: a member reached through nested structs that may be nil.
@@ -270,77 +214,61 @@ fn access(shape: &Shape, path: &[&Field]) -> String {
 /// snake_case member names for a shape's keys, unique (a number appended), clear of the
 /// struct's own methods and of the methods every object has, which a member would replace.
 fn member_names(shape: &Shape) -> Vec<String> {
-    const TAKEN: &[&str] = &[
-        "from_json",
-        "to_error",
-        "class",
-        "hash",
-        "method",
-        "methods",
-        "send",
-        "object_id",
-        "freeze",
-        "frozen",
-        "dup",
-        "clone",
-        "display",
-        "members",
-        "size",
-        "length",
-        "values",
-        "to_a",
-        "to_h",
-        "to_s",
-        "inspect",
-        "each",
-        "each_pair",
-        "select",
-        "filter",
-        "dig",
-        "then",
-        "tap",
-        "extend",
-        "equal",
-        "eql",
-        "instance_variables",
-        "itself",
-        "new",
-        "initialize",
-        "nil",
-        "is_a",
-        "respond_to",
-        "public_send",
-        "instance_of",
-        "kind_of",
-        "format",
-        "puts",
-        "print",
-        "raise",
-        "loop",
-        "require",
-        "p",
-    ];
-    let mut used: Vec<String> = Vec::new();
-    for f in &shape.fields {
-        let base = f.words.join("_");
-        let mut name = base.clone();
-        let mut n = 2;
-        while used.contains(&name) || TAKEN.contains(&name.as_str()) {
-            name = format!("{base}_{n}");
-            n += 1;
-        }
-        used.push(name);
-    }
-    used
+    let bases = shape.fields.iter().map(|f| f.words.join("_"));
+    naming::unique(bases, "_", |name| METHODS.contains(&name))
 }
 
-/// The code as the hash keys and `code` write it: `1302` or `'data_validation_failed'`.
-fn code_literal(v: &Variant) -> String {
-    match v.int {
-        Some(_) => v.literal.clone(),
-        None => literal(&v.code),
-    }
-}
+/// The body struct's own methods and the ones every object has: a member would replace them.
+const METHODS: &[&str] = &[
+    "from_json",
+    "to_error",
+    "class",
+    "hash",
+    "method",
+    "methods",
+    "send",
+    "object_id",
+    "freeze",
+    "frozen",
+    "dup",
+    "clone",
+    "display",
+    "members",
+    "size",
+    "length",
+    "values",
+    "to_a",
+    "to_h",
+    "to_s",
+    "inspect",
+    "each",
+    "each_pair",
+    "select",
+    "filter",
+    "dig",
+    "then",
+    "tap",
+    "extend",
+    "equal",
+    "eql",
+    "instance_variables",
+    "itself",
+    "new",
+    "initialize",
+    "nil",
+    "is_a",
+    "respond_to",
+    "public_send",
+    "instance_of",
+    "kind_of",
+    "format",
+    "puts",
+    "print",
+    "raise",
+    "loop",
+    "require",
+    "p",
+];
 
 /// `:rate_limit`; quoted (`:"…"`) for an id that is not a plain name.
 fn symbol(id: &str) -> String {
@@ -352,6 +280,14 @@ fn symbol(id: &str) -> String {
         format!(":{}", quoted(id, &STYLE))
     }
 }
+
+/// How Ruby tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "{value} == true",
+    is_false: "{value} == false",
+    nonzero: "{value}.then { |f| f.is_a?(Integer) && !f.zero? }",
+    text: "{value}.then { |f| f.is_a?(String) && f.casecmp?({text}) }",
+};
 
 pub(super) fn literal(s: &str) -> String {
     single_quoted(s).unwrap_or_else(|| quoted(s, &STYLE))
@@ -371,37 +307,15 @@ const STYLE: literal::Style = literal::Style {
     special: &[('#', "\\#")],
 };
 
-/// Ruby constants are SCREAMING_SNAKE: `BEGIN` and `END` are keywords, the rest are the
-/// module's own constants.
-const RUBY_RESERVED: &[&str] = &["BEGIN", "END", "ALL", "BY_CODE"];
+/// Ruby constants are SCREAMING_SNAKE: of the keywords only `BEGIN` and `END` read as one.
+const KEYWORDS: &[&str] = &["BEGIN", "END"];
+
+/// The module's own constants.
+const TAKEN: &[&str] = &["ALL", "BY_CODE"];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("#{x} #@x #$x ${x} \u{202e}", &STYLE),
-            r#""\#{x} \#@x \#$x ${x} \u{202e}""#
-        );
-    }
-
-    #[test]
-    fn the_code_listed_twice_is_one_variant() {
-        // Once where the variant is defined (or in `code()`), once in the lookup.
-        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Ruby);
-        assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-        assert_eq!(out.matches("code: 4109,").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn keywords_and_generated_names_are_reserved() {
-        for name in ["BEGIN", "END", "ALL", "BY_CODE"] {
-            assert!(Ruby.is_reserved("X", name), "{name}");
-        }
-        assert!(!Ruby.is_reserved("X", "AlbumNotFound"));
-    }
 
     #[test]
     fn literals_interpolate_nothing() {
@@ -409,13 +323,5 @@ mod tests {
         assert_eq!(literal("#{x}\n"), r##""\#{x}\n""##);
         assert_eq!(symbol("rate_limit"), ":rate_limit");
         assert_eq!(symbol("a-b"), ":\"a-b\"");
-    }
-
-    #[test]
-    fn comments_hold_no_magic() {
-        assert_eq!(
-            comment("x -*- frozen_string_literal: false -*-\ny"),
-            "x -* - frozen_string_literal: false -* - y"
-        );
     }
 }

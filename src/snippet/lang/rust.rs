@@ -5,297 +5,238 @@
 //! The arm: `1004 => PixnetError::DeveloperAccountOwnsApiKey, // The developer account …`,
 //! a line of `from_code`'s `Some(match code { … _ => return None })`.
 
-use super::Language;
-use crate::catalog::Vendor;
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use super::{About, LOOKUPS_SNAKE, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use crate::snippet::{CodeType, Unit, Variant, break_up, one_line};
 use std::fmt::Write;
 
 /// The Rust writer (see the module's documentation).
 pub(super) struct Rust;
 
 impl Language for Rust {
-    fn names(&self) -> &'static [&'static str] {
-        &["rust", "rs"]
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            once: ["=> 4109,", "4109 =>"],
+            reserved: "Self None from_code gen",
+            text: "a\"b\\c\nd\te 錯誤 😀 ${x} %s {} \u{202E}\u{0}",
+            literal: "\"a\\\"b\\\\c\\nd\\te 錯誤 😀 ${x} %s {} \\u{202e}\\u{0}\"",
+            comment_text: "a\nb ``` c ``````",
+            comment: "a b `` ` c `` `` ` `",
+        }
     }
 
-    fn title(&self) -> &'static str {
-        "Rust"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["rs"]
-    }
-
-    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
-        naming::upper_camel(words)
-    }
-
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        RUST_RESERVED.contains(&name) || RUST_OTHER.contains(&name)
-    }
-
-    fn arm(&self, unit: &Unit, v: &Variant) -> String {
-        arm(unit, v)
+    fn about(&self) -> About {
+        About {
+            title: "Rust",
+            case: naming::upper_camel,
+            names: "rust rs",
+            imports: "use",
+            reserved: &[KEYWORDS, TAKEN, LOOKUPS_SNAKE],
+            editor_ids: "rust",
+            line_comment: comment,
+            arm: "{code} => {type}::{member},",
+            comment: "//",
+            extensions: "rs",
+            literal,
+        }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        enumeration(unit, out)
-    }
-}
-
-fn arm(unit: &Unit, v: &Variant) -> String {
-    format!(
-        "{} => {}::{},{}",
-        code_literal(v),
-        unit.type_name,
-        v.ident,
-        trailing("//", &comment(&v.message))
-    )
-}
-
-fn enumeration(unit: &Unit, out: &mut Out) {
-    let t = &unit.type_name;
-    let _ = writeln!(out, "/// Error codes of {}.", comment(&unit.vendor.name));
-    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n");
-    let _ = writeln!(out, "pub enum {t} {{");
-    for v in &unit.variants {
-        for (i, d) in v.docs.iter().enumerate() {
-            if i == 0 {
-                let _ = writeln!(
-                    out,
-                    "    /// `{}`: {}",
-                    comment(&v.code).replace('`', "'"),
-                    comment(d)
-                );
-            } else {
-                out.push_str("    ///\n");
-                let _ = writeln!(out, "    /// {}", comment(d));
-            }
-        }
-        let _ = writeln!(out, "    {},", v.ident);
-    }
-    out.push_str("}\n\n");
-
-    let _ = writeln!(out, "impl {t} {{");
-    out.push_str("    /// Every variant, in the catalog's order.\n");
-    let _ = writeln!(out, "    pub const ALL: [{t}; {}] = [", unit.variants.len());
-    for v in &unit.variants {
-        let _ = writeln!(out, "        {t}::{},", v.ident);
-    }
-    out.push_str("    ];\n\n");
-
-    let (code_param, code_ret) = match unit.code_type {
-        CodeType::Int => ("i64", "i64"),
-        CodeType::Str => ("&str", "&'static str"),
-    };
-    out.push_str("    /// The variant for an error code as the API sends it (matched exactly).\n");
-    let _ = writeln!(
-        out,
-        "    pub fn from_code(code: {code_param}) -> Option<Self> {{"
-    );
-    out.push_str("        Some(match code {\n");
-    for v in &unit.variants {
-        let _ = writeln!(out, "{}", indent(&arm(unit, v), "            "));
-    }
-    out.push_str("            _ => return None,\n        })\n    }\n\n");
-    if unit.code_type == CodeType::Int && unit.hex.is_some() {
-        out.push_str(
-            "    /// The variant for the code written as text (`\"0x80070005\"`; leading zeros allowed).\n",
-        );
-        out.push_str("    pub fn parse(code: &str) -> Option<Self> {\n");
-        out.push_str(
-            "        let digits = code.strip_prefix(\"0x\").or_else(|| code.strip_prefix(\"0X\"))?;\n",
-        );
-        out.push_str(
-            "        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {\n            \
-             return None;\n        }\n",
-        );
-        out.push_str(
-            "        i64::from_str_radix(digits, 16).ok().and_then(Self::from_code)\n    }\n\n",
-        );
-    } else if unit.code_type == CodeType::Int {
-        out.push_str(
-            "    /// The variant for the code written as text (`\"1302\"`; leading zeros allowed).\n",
-        );
-        out.push_str("    pub fn parse(code: &str) -> Option<Self> {\n");
-        out.push_str("        code.parse::<i64>().ok().and_then(Self::from_code)\n    }\n\n");
-    }
-
-    let lookup = |out: &mut Out, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
-        let _ = writeln!(out, "    /// {doc}");
-        let _ = writeln!(out, "    pub fn {sig} {{");
-        out.push_str("        match *self {\n");
+        let t = &unit.type_name;
+        let _ = writeln!(out, "/// Error codes of {}.", comment(&unit.vendor.name));
+        out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n");
+        let _ = writeln!(out, "pub enum {t} {{");
         for v in &unit.variants {
-            let _ = writeln!(out, "            {t}::{} => {},", v.ident, value(v));
+            // A blank line between paragraphs, as rustdoc wants them.
+            let code = comment(&v.code).replace('`', "'");
+            let first = |d: &str| format!("    /// `{code}`: {}", comment(d));
+            v.write_docs(out, first, |d| format!("    ///\n    /// {}", comment(d)));
+            let _ = writeln!(out, "    {},", v.ident);
         }
-        out.push_str("        }\n    }\n");
-    };
-    lookup(
-        out,
-        "The error code as the API sends it.",
-        &format!("code(&self) -> {code_ret}"),
-        &code_literal,
-    );
-    out.push('\n');
-    lookup(
-        out,
-        "The message the API returns with the code (the summary where the source has none).",
-        "message(&self) -> &'static str",
-        &|v| literal(&v.message),
-    );
-    out.push('\n');
-    lookup(
-        out,
-        "The HTTP status the API answers with, where the source gives one.",
-        "http_status(&self) -> Option<u16>",
-        &|v| match v.http_status {
-            Some(s) => format!("Some({s})"),
-            None => "None".into(),
-        },
-    );
-    out.push('\n');
-    lookup(
-        out,
-        "The kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …).",
-        "kind(&self) -> Option<&'static str>",
-        &|v| match v.kind_id() {
-            Some(k) => format!("Some({})", literal(k)),
-            None => "None".into(),
-        },
-    );
-    out.push('\n');
-    out.push_str(
-        "    /// Whether sending the same request again later may succeed (back off, then retry).\n",
-    );
-    out.push_str("    pub fn is_retryable(&self) -> bool {\n");
-    let retryable: Vec<String> = unit
-        .retryable()
-        .map(|v| format!("{t}::{}", v.ident))
-        .collect();
-    if retryable.is_empty() {
-        out.push_str("        false\n    }\n");
-    } else {
+        out.push_str("}\n\n");
+
+        let _ = writeln!(out, "impl {t} {{");
+        out.push_str("    /// Every variant, in the catalog's order.\n");
+        let _ = writeln!(out, "    pub const ALL: [{t}; {}] = [", unit.variants.len());
+        unit.write_lines(out, |v| format!("        {t}::{},", v.ident));
+        out.push_str("    ];\n\n");
+
+        let (code_param, code_ret) = match unit.code_type {
+            CodeType::Int => ("i64", "i64"),
+            CodeType::Str => ("&str", "&'static str"),
+        };
+        out.push_str(
+            "    /// The variant for an error code as the API sends it (matched exactly).\n",
+        );
         let _ = writeln!(
             out,
-            "        matches!(\n            *self,\n            {}\n        )\n    }}",
-            retryable.join("\n                | ")
+            "    pub fn from_code(code: {code_param}) -> Option<Self> {{"
         );
-    }
-    out.push_str("}\n\n");
+        let close = "            _ => return None,\n        })\n    }\n\n";
+        unit.write_from_code(out, "        Some(match code {\n", "            ", close);
+        if unit.code_type == CodeType::Int && unit.hex.is_some() {
+            out.push_str(
+                "    /// The variant for the code written as text (`\"0x80070005\"`; leading zeros allowed).\n",
+            );
+            out.push_str("    pub fn parse(code: &str) -> Option<Self> {\n");
+            out.push_str(
+                "        let digits = code.strip_prefix(\"0x\").or_else(|| code.strip_prefix(\"0X\"))?;\n",
+            );
+            out.push_str(
+                "        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {\n            \
+                 return None;\n        }\n",
+            );
+            out.push_str(
+                "        i64::from_str_radix(digits, 16).ok().and_then(Self::from_code)\n    }\n\n",
+            );
+        } else if unit.code_type == CodeType::Int {
+            out.push_str(
+                "    /// The variant for the code written as text (`\"1302\"`; leading zeros allowed).\n",
+            );
+            out.push_str("    pub fn parse(code: &str) -> Option<Self> {\n");
+            out.push_str("        code.parse::<i64>().ok().and_then(Self::from_code)\n    }\n\n");
+        }
 
-    let _ = writeln!(out, "impl std::fmt::Display for {t} {{");
-    out.push_str("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n");
-    let code = match unit.hex {
-        Some(hex) if unit.code_type == CodeType::Int => {
-            let case = if hex.upper { 'X' } else { 'x' };
-            match hex.width {
-                0 => format!("0x{{:{case}}}"),
-                w => format!("0x{{:0{w}{case}}}"),
+        let lookup = |out: &mut Out, doc: &str, sig: &str, value: &dyn Fn(&Variant) -> String| {
+            let _ = writeln!(out, "    /// {doc}");
+            let _ = writeln!(out, "    pub fn {sig} {{");
+            out.push_str("        match *self {\n");
+            unit.write_lines(out, |v| {
+                format!("            {t}::{} => {},", v.ident, value(v))
+            });
+            out.push_str("        }\n    }\n");
+        };
+        lookup(
+            out,
+            "The error code as the API sends it.",
+            &format!("code(&self) -> {code_ret}"),
+            &|v| v.code_literal(literal),
+        );
+        out.push('\n');
+        lookup(
+            out,
+            "The message the API returns with the code (the summary where the source has none).",
+            "message(&self) -> &'static str",
+            &|v| literal(&v.message),
+        );
+        out.push('\n');
+        lookup(
+            out,
+            "The HTTP status the API answers with, where the source gives one.",
+            "http_status(&self) -> Option<u16>",
+            &|v| match v.http_status {
+                Some(s) => format!("Some({s})"),
+                None => "None".into(),
+            },
+        );
+        out.push('\n');
+        lookup(
+            out,
+            "The kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …).",
+            "kind(&self) -> Option<&'static str>",
+            &|v| match v.kind_id() {
+                Some(k) => format!("Some({})", literal(k)),
+                None => "None".into(),
+            },
+        );
+        out.push('\n');
+        out.push_str(
+            "    /// Whether sending the same request again later may succeed (back off, then retry).\n",
+        );
+        out.push_str("    pub fn is_retryable(&self) -> bool {\n");
+        let members =
+            unit.retryable_members(|v| format!("{t}::{}", v.ident), "\n                | ");
+        let answer = members.map_or("false".to_string(), |members| {
+            format!("matches!(\n            *self,\n            {members}\n        )")
+        });
+        let _ = writeln!(out, "        {answer}\n    }}");
+        out.push_str("}\n\n");
+
+        let _ = writeln!(out, "impl std::fmt::Display for {t} {{");
+        out.push_str("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n");
+        let code = match unit.hex {
+            Some(hex) if unit.code_type == CodeType::Int => {
+                let case = if hex.upper { 'X' } else { 'x' };
+                match hex.width {
+                    0 => format!("0x{{:{case}}}"),
+                    w => format!("0x{{:0{w}{case}}}"),
+                }
             }
-        }
-        _ => "{}".into(),
-    };
-    let _ = writeln!(
-        out,
-        "        write!(f, \"{code}: {{}}\", self.code(), self.message())\n    }}\n}}\n"
-    );
-    let _ = writeln!(out, "impl std::error::Error for {t} {{}}");
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push('\n');
-            write_struct(out, unit, shape, std::ptr::eq(shape, body));
-        }
+            _ => "{}".into(),
+        };
+        let _ = writeln!(
+            out,
+            "        write!(f, \"{code}: {{}}\", self.code(), self.message())\n    }}\n}}\n"
+        );
+        let _ = writeln!(out, "impl std::error::Error for {t} {{}}");
     }
-}
 
-/// A body type: a serde struct of optional fields under the keys the API sends, with
-/// `error()` where the object holds a code and `is_error()` where it holds the flag.
-fn write_struct(out: &mut Out, unit: &Unit, shape: &Shape, root: bool) {
-    let t = &unit.type_name;
-    let vendor = comment(&unit.vendor.name);
-    if root {
-        let _ = writeln!(out, "/// The error body {vendor} sends.");
-    } else {
-        let _ = writeln!(out, "/// Part of the error body {vendor} sends.");
-    }
-    out.push_str(
-        "#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n",
-    );
-    let _ = writeln!(out, "pub struct {} {{", shape.name);
-    let names = field_names(shape);
-    for (f, name) in shape.fields.iter().zip(&names) {
-        let ty = match &f.ty {
-            FieldType::Code(CodeType::Int) | FieldType::Flag(FlagType::NonZero) => {
-                "Option<i64>".into()
+    /// A body type: a serde struct of optional fields under the keys the API sends, with
+    /// `error()` where the object holds a code and `is_error()` where it holds the flag.
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out) {
+        let t = &unit.type_name;
+        let vendor = comment(&unit.vendor.name);
+        let _ = writeln!(out, "/// {} {vendor} sends.", described(root));
+        out.push_str(
+            "#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]\n",
+        );
+        let _ = writeln!(out, "pub struct {} {{", shape.name);
+        let names = field_names(shape);
+        for (f, name) in shape.fields.iter().zip(&names) {
+            let ty = f.ty.spelled(&FIELD_TYPES);
+            let skip = if matches!(f.ty, FieldType::List(_)) {
+                "Vec::is_empty"
+            } else {
+                "Option::is_none"
+            };
+            let _ = writeln!(
+                out,
+                "    #[serde(rename = {}, default, skip_serializing_if = \"{skip}\")]",
+                literal(&f.key)
+            );
+            let _ = writeln!(out, "    pub {name}: {ty},");
+        }
+        out.push_str("}\n");
+
+        let (code, flag) = (shape.code_path(), shape.flag());
+        if code.is_none() && flag.is_none() {
+            return;
+        }
+        let _ = writeln!(out, "\nimpl {} {{", shape.name);
+        if let Some(code) = &code {
+            let _ = writeln!(
+                out,
+                "    /// The error the body's code names, when it is one of [`{t}`]'s."
+            );
+            let _ = writeln!(out, "    pub fn error(&self) -> Option<{t}> {{");
+            let last = match unit.code_type {
+                CodeType::Int => format!("and_then(|c| {t}::from_code(*c))"),
+                CodeType::Str => format!("and_then(|c| {t}::from_code(c))"),
+            };
+            let _ = writeln!(out, "        {}", chain(shape, code, &last));
+            out.push_str("    }\n");
+        }
+        if let Some(flag) = flag {
+            if code.is_some() {
+                out.push('\n');
             }
-            FieldType::Code(CodeType::Str)
-            | FieldType::Text
-            | FieldType::Flag(FlagType::Text { .. }) => "Option<String>".into(),
-            FieldType::Flag(FlagType::Bool { .. }) => "Option<bool>".into(),
-            FieldType::Object(inner) => format!("Option<{}>", inner.name),
-            FieldType::List(inner) => format!("Vec<{}>", inner.name),
-            FieldType::Any => "Option<serde_json::Value>".into(),
-        };
-        let skip = if matches!(f.ty, FieldType::List(_)) {
-            "Vec::is_empty"
-        } else {
-            "Option::is_none"
-        };
-        let _ = writeln!(
-            out,
-            "    #[serde(rename = {}, default, skip_serializing_if = \"{skip}\")]",
-            literal(&f.key)
-        );
-        let _ = writeln!(out, "    pub {name}: {ty},");
-    }
-    out.push_str("}\n");
-
-    let code = shape.path_to(Role::Code);
-    let flag = shape.path_to(Role::Flag);
-    if code.is_empty() && flag.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\nimpl {} {{", shape.name);
-    if !code.is_empty() {
-        let _ = writeln!(
-            out,
-            "    /// The error the body's code names, when it is one of [`{t}`]'s."
-        );
-        let _ = writeln!(out, "    pub fn error(&self) -> Option<{t}> {{");
-        let last = match unit.code_type {
-            CodeType::Int => format!("and_then(|c| {t}::from_code(*c))"),
-            CodeType::Str => format!("and_then(|c| {t}::from_code(c))"),
-        };
-        let _ = writeln!(out, "        {}", chain(shape, &code, &last));
-        out.push_str("    }\n");
-    }
-    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
-        if !code.is_empty() {
-            out.push('\n');
+            let _ = writeln!(
+                out,
+                "    /// Whether the body's `{}` says it reports an error.",
+                comment(&flag.key.replace('`', "'"))
+            );
+            out.push_str("    pub fn is_error(&self) -> bool {\n");
+            // The test ends the chain that reaches the flag, so it reads no `{value}`.
+            let test = flag.ty.test("", &FLAG_TESTS, literal);
+            let _ = writeln!(out, "        {}", chain(shape, &flag.path, &test));
+            out.push_str("    }\n");
         }
-        let _ = writeln!(
-            out,
-            "    /// Whether the body's `{}` says it reports an error.",
-            comment(&flag.last().map_or("", |f| f.key.as_str()).replace('`', "'"))
-        );
-        out.push_str("    pub fn is_error(&self) -> bool {\n");
-        let test = match flag_type {
-            FlagType::Bool { error_when: true } => "is_some_and(|f| *f)".into(),
-            FlagType::Bool { error_when: false } => "is_some_and(|f| !*f)".into(),
-            FlagType::NonZero => "is_some_and(|f| *f != 0)".into(),
-            FlagType::Text { error_when } => format!(
-                "is_some_and(|f| f.eq_ignore_ascii_case({}))",
-                literal(error_when)
-            ),
-        };
-        let _ = writeln!(out, "        {}", chain(shape, &flag, &test));
-        out.push_str("    }\n");
+        out.push_str("}\n");
     }
-    out.push_str("}\n");
 }
 
 /// `self.err_response.as_ref().and_then(|o| o.code.as_ref()).and_then(…)`: reaching a field
@@ -323,34 +264,37 @@ fn chain(shape: &Shape, path: &[&Field], last: &str) -> String {
 /// Snake-case field names for a shape's keys: keywords as raw identifiers, and a number
 /// appended where two keys give the same name (`errorCode` and `error_code`).
 fn field_names(shape: &Shape) -> Vec<String> {
-    let mut used: Vec<String> = Vec::new();
-    for f in &shape.fields {
+    let bases = shape.fields.iter().map(|f| {
         let base = f.words.join("_");
-        let base = if matches!(base.as_str(), "self" | "super" | "crate") {
+        if matches!(base.as_str(), "self" | "super" | "crate") {
             format!("{base}_")
         } else if is_rust_keyword(&base) {
             format!("r#{base}")
         } else {
             base
-        };
-        let mut name = base.clone();
-        let mut n = 2;
-        while used.contains(&name) {
-            name = format!("{base}_{n}");
-            n += 1;
         }
-        used.push(name);
-    }
-    used
+    });
+    naming::unique(bases, "_", |_| false)
 }
 
-/// The code as the arms and `code()` write it: `1302` or `"data_validation_failed"`.
-fn code_literal(v: &Variant) -> String {
-    match v.int {
-        Some(_) => v.literal.clone(),
-        None => literal(&v.code),
-    }
-}
+/// The types of a body's fields in Rust, optional.
+const FIELD_TYPES: Spelling = Spelling {
+    int_code: "Option<i64>",
+    text: "Option<String>",
+    number: "Option<i64>",
+    bool: "Option<bool>",
+    object: "Option<{}>",
+    list: "Vec<{}>",
+    any: "Option<serde_json::Value>",
+};
+
+/// How Rust tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "is_some_and(|f| *f)",
+    is_false: "is_some_and(|f| !*f)",
+    nonzero: "is_some_and(|f| *f != 0)",
+    text: "is_some_and(|f| f.eq_ignore_ascii_case({text}))",
+};
 
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
@@ -359,11 +303,7 @@ pub(super) fn literal(s: &str) -> String {
 /// One line of a `//` or `///` comment; a run of three backticks (a doctest fence in
 /// rustdoc) is broken up.
 fn comment(s: &str) -> String {
-    let mut s = one_line(s);
-    while s.contains("```") {
-        s = s.replace("```", "`` `");
-    }
-    s
+    break_up(one_line(s), &[("```", "`` `")])
 }
 
 /// Rust: `\u{1f600}`.
@@ -372,7 +312,8 @@ const STYLE: literal::Style = literal::Style {
     special: &[],
 };
 
-const RUST_RESERVED: &[&str] = &[
+/// Rust's keywords: no variant takes one, and a field named so is written `r#name`.
+const KEYWORDS: &[&str] = &[
     // Keywords, strict and reserved, every edition (2024's `gen` included).
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
@@ -382,66 +323,12 @@ const RUST_RESERVED: &[&str] = &[
 ];
 
 /// Names a Rust variant must not take beyond the keywords.
-const RUST_OTHER: &[&str] = &[
+const TAKEN: &[&str] = &[
     // Prelude names a variant would shadow after `use PixnetError::*`.
-    "Some",
-    "None",
-    "Ok",
-    "Err",
-    "Option",
-    "Result",
-    "Box",
-    "String",
-    "Vec",
-    // Generated items.
-    "ALL",
-    "from_code",
-    "parse",
-    "code",
-    "message",
-    "http_status",
-    "kind",
-    "is_retryable",
+    "Some", "None", "Ok", "Err", "Option", "Result", "Box", "String", "Vec", "ALL",
 ];
 
 /// Whether `name` is a Rust keyword (a field named so is written `r#name`).
 pub(super) fn is_rust_keyword(name: &str) -> bool {
-    RUST_RESERVED.contains(&name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(quoted("a\"b\\c\nd\te", &STYLE), r#""a\"b\\c\nd\te""#);
-        assert_eq!(
-            quoted("錯誤 😀 ${x} %s {}", &STYLE),
-            "\"錯誤 😀 ${x} %s {}\""
-        );
-        assert_eq!(quoted("\u{202E}\u{0}", &STYLE), r#""\u{202e}\u{0}""#);
-    }
-
-    #[test]
-    fn the_code_listed_twice_is_one_variant() {
-        // Once where the variant is defined (or in `code()`), once in the lookup.
-        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Rust);
-        assert_eq!(out.matches("4109 =>").count(), 1, "{out}");
-        assert_eq!(out.matches("=> 4109,").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn keywords_and_generated_names_are_reserved() {
-        for name in ["Self", "None", "from_code", "gen"] {
-            assert!(Rust.is_reserved("X", name), "{name}");
-        }
-        assert!(!Rust.is_reserved("X", "AlbumNotFound"));
-    }
-
-    #[test]
-    fn comments_stay_on_one_line() {
-        assert_eq!(comment("a\nb ``` c"), "a b `` ` c");
-        assert!(!comment("``````").contains("```"));
-    }
+    KEYWORDS.contains(&name)
 }

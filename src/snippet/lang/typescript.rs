@@ -11,268 +11,243 @@
 //!
 //! The arm: `case 1004: return PixnetError.X; // message`, a line of `fromCode`'s `switch`.
 
-use super::Language;
-use crate::catalog::Vendor;
-use crate::snippet::body::{Field, FieldType, FlagType, Role, Shape};
+use super::javascript::KEYWORDS;
+use super::{About, Language};
+use crate::snippet::body::{Field, FieldType, FlagTests, FlagType, Shape, Spelling, described};
 use crate::snippet::literal::{self, quoted};
 use crate::snippet::naming;
 use crate::snippet::out::Out;
-use crate::snippet::{CodeType, Unit, Variant, indent, one_line, trailing};
+use crate::snippet::{CodeType, Unit, Variant, one_line};
 use std::fmt::Write;
 
 /// The TypeScript writer (see the module's documentation).
 pub(super) struct Typescript;
 
 impl Language for Typescript {
-    fn names(&self) -> &'static [&'static str] {
-        &["typescript", "ts"]
+    #[cfg(test)]
+    fn examples(&self) -> super::Examples {
+        super::Examples {
+            once: [" = 4109,", "case 4109:"],
+            reserved: "NaN fromCode prototype enum",
+            text: "a\"b\\c\n${x}\u{2028}\u{E0041}",
+            literal: "\"a\\\"b\\\\c\\n${x}\\u2028\\uDB40\\uDC41\"",
+            comment_text: "a */ b\u{2029}c",
+            comment: "a *\\/ b c",
+        }
     }
 
-    fn title(&self) -> &'static str {
-        "TypeScript"
-    }
-
-    fn extensions(&self) -> &'static [&'static str] {
-        &["ts", "tsx", "mts", "cts"]
-    }
-
-    fn editor_ids(&self) -> &'static [&'static str] {
-        &["typescriptreact"]
-    }
-
-    fn ident(&self, _vendor: &Vendor, words: &[String]) -> String {
-        naming::upper_camel(words)
-    }
-
-    fn is_reserved(&self, _type_name: &str, name: &str) -> bool {
-        TS_RESERVED.contains(&name)
-    }
-
-    fn arm(&self, unit: &Unit, v: &Variant) -> String {
-        arm(unit, v)
+    fn about(&self) -> About {
+        About {
+            title: "TypeScript",
+            case: naming::upper_camel,
+            names: "typescript ts",
+            imports: "import",
+            reserved: &[KEYWORDS, TAKEN],
+            editor_ids: "typescript typescriptreact",
+            line_comment: comment,
+            arm: "case {code}: return {type}.{member};",
+            comment: "//",
+            extensions: "ts tsx mts cts",
+            literal,
+        }
     }
 
     fn enumeration(&self, unit: &Unit, out: &mut Out) {
-        enumeration(unit, out)
-    }
-}
-
-fn arm(unit: &Unit, v: &Variant) -> String {
-    typed_arm(unit, v, js_code_type(unit))
-}
-
-/// The arm with the unit's codes typed `code` (see [`js_code_type`]).
-pub(super) fn typed_arm(unit: &Unit, v: &Variant, code: CodeType) -> String {
-    format!(
-        "case {}: return {}.{};{}",
-        code_literal(v, code),
-        unit.type_name,
-        v.ident,
-        trailing("//", &comment(&v.message))
-    )
-}
-
-fn enumeration(unit: &Unit, out: &mut Out) {
-    let t = &unit.type_name;
-    let code = js_code_type(unit);
-    let consts = crate::snippet::naming::screaming(t);
-    let messages = format!("{consts}_MESSAGES");
-    let statuses = format!("{consts}_HTTP_STATUS");
-    let kinds = format!("{consts}_KINDS");
-    let retryable = format!("{consts}_RETRYABLE");
-    let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
-    let _ = writeln!(out, "export enum {t} {{");
-    for v in &unit.variants {
-        if !v.docs.is_empty() {
-            let _ = writeln!(out, "  /** {} */", doc(&v.docs.join(" — ")));
-        }
-        let _ = writeln!(out, "  {} = {},", v.ident, code_literal(v, code));
-    }
-    out.push_str("}\n\n");
-
-    let record = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
-        let _ = writeln!(out, "const {name}: Record<{t}, {ty}> = {{");
+        let t = &unit.type_name;
+        let consts = naming::screaming(t);
+        let code = js_code_type(unit);
+        let messages = format!("{consts}_MESSAGES");
+        let statuses = format!("{consts}_HTTP_STATUS");
+        let kinds = format!("{consts}_KINDS");
+        let retryable = format!("{consts}_RETRYABLE");
+        let _ = writeln!(out, "/** Error codes of {}. */", doc(&unit.vendor.name));
+        let _ = writeln!(out, "export enum {t} {{");
         for v in &unit.variants {
-            let _ = writeln!(out, "  [{t}.{}]: {},", v.ident, value(v));
+            if !v.docs.is_empty() {
+                let _ = writeln!(out, "  /** {} */", doc(&v.docs.join(" — ")));
+            }
+            let _ = writeln!(out, "  {} = {},", v.ident, code_literal(v, code));
         }
-        out.push_str("};\n\n");
-    };
-    record(out, &messages, "string", &|v| literal(&v.message));
-    record(out, &statuses, "number | undefined", &|v| {
-        v.http_status
-            .map_or("undefined".to_string(), |s| s.to_string())
-    });
-    record(out, &kinds, "string | undefined", &|v| {
-        v.kind_id().map_or("undefined".to_string(), literal)
-    });
-    record(out, &retryable, "boolean", &|v| {
-        v.is_retryable().to_string()
-    });
-    out.push_str("// eslint-disable-next-line @typescript-eslint/no-namespace\n");
-    let _ = writeln!(out, "export namespace {t} {{");
-    out.push_str("  /** The member for an error code as the API sends it (matched exactly). */\n");
-    let _ = writeln!(
-        out,
-        "  export function fromCode(code: {}): {t} | undefined {{",
-        code_type(code)
-    );
-    out.push_str("    switch (code) {\n");
-    for v in &unit.variants {
-        let _ = writeln!(out, "{}", indent(&typed_arm(unit, v, code), "      "));
-    }
-    out.push_str("      default: return undefined;\n    }\n  }\n\n");
-    if code == CodeType::Int {
-        let (example, parse) = match unit.hex {
-            Some(_) => ("0x80070005", hex_parse("fromCode")),
-            None => (
-                "1302",
-                "/^[+-]?[0-9]+$/.test(code) ? fromCode(Number(code)) : undefined".to_string(),
-            ),
+        out.push_str("}\n\n");
+
+        let record = |out: &mut Out, name: &str, ty: &str, value: &dyn Fn(&Variant) -> String| {
+            let _ = writeln!(out, "const {name}: Record<{t}, {ty}> = {{");
+            unit.write_lines(out, |v| format!("  [{t}.{}]: {},", v.ident, value(v)));
+            out.push_str("};\n\n");
         };
-        let _ = writeln!(
-            out,
-            "  /** The member for the code written as text (`\"{example}\"`; leading zeros allowed). */"
+        record(out, &messages, "string", &|v| literal(&v.message));
+        record(out, &statuses, "number | undefined", &|v| {
+            v.http_status
+                .map_or("undefined".to_string(), |s| s.to_string())
+        });
+        record(out, &kinds, "string | undefined", &|v| {
+            v.kind_id().map_or("undefined".to_string(), literal)
+        });
+        record(out, &retryable, "boolean", &|v| {
+            v.is_retryable().to_string()
+        });
+        open_namespace(out, t);
+        out.push_str(
+            "  /** The member for an error code as the API sends it (matched exactly). */\n",
         );
         let _ = writeln!(
             out,
-            "  export function parse(code: string): {t} | undefined {{"
+            "  export function fromCode(code: {}): {t} | undefined {{",
+            code_type(code)
         );
-        let _ = writeln!(out, "    return {parse};\n  }}\n");
-    }
-    let lookup = |out: &mut Out, doc: &str, sig: &str, body: &str| {
-        let _ = writeln!(out, "  /** {doc} */");
-        let _ = writeln!(out, "  export function {sig} {{\n    return {body};\n  }}");
-    };
-    lookup(
-        out,
-        "The message the API returns with the code (the summary where the source has none).",
-        &format!("message(error: {t}): string"),
-        &format!("{messages}[error]"),
-    );
-    out.push('\n');
-    lookup(
-        out,
-        "The HTTP status the API answers with, where the source gives one.",
-        &format!("httpStatus(error: {t}): number | undefined"),
-        &format!("{statuses}[error]"),
-    );
-    out.push('\n');
-    lookup(
-        out,
-        "The kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …).",
-        &format!("kind(error: {t}): string | undefined"),
-        &format!("{kinds}[error]"),
-    );
-    out.push('\n');
-    lookup(
-        out,
-        "Whether sending the same request again later may succeed (back off, then retry).",
-        &format!("isRetryable(error: {t}): boolean"),
-        &format!("{retryable}[error]"),
-    );
-    out.push_str("}\n");
-    if let Some(body) = &unit.body {
-        for shape in body.types() {
-            out.push('\n');
-            write_interface(out, unit, shape, std::ptr::eq(shape, body), code);
+        let close = "      default: return undefined;\n    }\n  }\n\n";
+        unit.write_from_code(out, "    switch (code) {\n", "      ", close);
+        if code == CodeType::Int {
+            let (example, parse) = match unit.hex {
+                Some(_) => ("0x80070005", hex_parse("fromCode")),
+                None => (
+                    "1302",
+                    "/^[+-]?[0-9]+$/.test(code) ? fromCode(Number(code)) : undefined".to_string(),
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "  /** The member for the code written as text (`\"{example}\"`; leading zeros allowed). */"
+            );
+            let _ = writeln!(
+                out,
+                "  export function parse(code: string): {t} | undefined {{"
+            );
+            let _ = writeln!(out, "    return {parse};\n  }}\n");
         }
+        let lookup = |out: &mut Out, doc: &str, sig: &str, body: &str| {
+            let _ = writeln!(out, "  /** {doc} */");
+            let _ = writeln!(out, "  export function {sig} {{\n    return {body};\n  }}");
+        };
+        lookup(
+            out,
+            "The message the API returns with the code (the summary where the source has none).",
+            &format!("message(error: {t}): string"),
+            &format!("{messages}[error]"),
+        );
+        out.push('\n');
+        lookup(
+            out,
+            "The HTTP status the API answers with, where the source gives one.",
+            &format!("httpStatus(error: {t}): number | undefined"),
+            &format!("{statuses}[error]"),
+        );
+        out.push('\n');
+        lookup(
+            out,
+            "The kind of problem, in errdex's vocabulary across vendors (`rate_limit`, `not_found`, …).",
+            &format!("kind(error: {t}): string | undefined"),
+            &format!("{kinds}[error]"),
+        );
+        out.push('\n');
+        lookup(
+            out,
+            "Whether sending the same request again later may succeed (back off, then retry).",
+            &format!("isRetryable(error: {t}): boolean"),
+            &format!("{retryable}[error]"),
+        );
+        out.push_str("}\n");
+    }
+
+    /// A body type: an interface of optional fields under the keys the API sends (`null` allowed,
+    /// as JSON sends it), and a namespace with its type guard, `error()` where the object holds a
+    /// code and `isError()` where it holds the flag.
+    fn body_type(&self, unit: &Unit, shape: &Shape, root: bool, out: &mut Out) {
+        let code = js_code_type(unit);
+        let t = &unit.type_name;
+        let name = &shape.name;
+        let vendor = doc(&unit.vendor.name);
+        let _ = writeln!(out, "/** {} {vendor} sends. */", described(root));
+        let _ = writeln!(out, "export interface {name} {{");
+        for f in &shape.fields {
+            let ty = match &f.ty {
+                FieldType::Any => "unknown".to_string(),
+                FieldType::List(inner) => format!("{}[] | null", inner.name),
+                other => format!("{} | null", value_type(other, code)),
+            };
+            let _ = writeln!(out, "  {}?: {ty};", key_name(&f.key));
+        }
+        out.push_str("}\n\n");
+
+        open_namespace(out, name);
+        out.push_str(
+            "  /** Whether a value (from `JSON.parse`) has this shape: each field absent, null or of its type. */\n",
+        );
+        let _ = writeln!(
+            out,
+            "  export function is(value: unknown): value is {name} {{"
+        );
+        out.push_str(
+            "    if (typeof value !== \"object\" || value === null || Array.isArray(value)) {\n      \
+             return false;\n    }\n",
+        );
+        let checks: Vec<String> = shape
+            .fields
+            .iter()
+            .filter_map(|f| {
+                field_check(
+                    &format!("o[{}]", literal(&f.key)),
+                    &f.ty,
+                    code,
+                    "item: unknown",
+                )
+            })
+            .collect();
+        if checks.is_empty() {
+            out.push_str("    return true;\n  }\n");
+        } else {
+            if reads_inherited(shape) {
+                out.push_str(
+                    "    // Own keys only: a key such as `constructor` is absent unless sent.\n    \
+                     const o: { [key: string]: unknown } = Object.create(null);\n    \
+                     for (const key of Object.keys(value)) {\n      \
+                     o[key] = (value as { [key: string]: unknown })[key];\n    }\n",
+                );
+            } else {
+                out.push_str("    const o = value as { [key: string]: unknown };\n");
+            }
+            let _ = writeln!(
+                out,
+                "    return (\n      {}\n    );\n  }}",
+                checks.join(" &&\n      ")
+            );
+        }
+
+        if let Some(code) = shape.code_path() {
+            out.push('\n');
+            let _ = writeln!(
+                out,
+                "  /** The error the body's code names, when it is one of `{t}`'s. */"
+            );
+            let _ = writeln!(
+                out,
+                "  export function error(body: {name}): {t} | undefined {{"
+            );
+            let _ = writeln!(out, "    {}\n  }}", error_lookup(t, &code));
+        }
+        if let Some(flag) = shape.flag() {
+            out.push('\n');
+            let _ = writeln!(
+                out,
+                "  /** Whether the body's `{}` says it reports an error. */",
+                doc(flag.key).replace('`', "'")
+            );
+            let _ = writeln!(out, "  export function isError(body: {name}): boolean {{");
+            let _ = writeln!(out, "    {}\n  }}", flag_test(flag.ty, &flag.path));
+        }
+        out.push_str("}\n");
+    }
+
+    fn code(&self, unit: &Unit, v: &Variant) -> String {
+        code_literal(v, js_code_type(unit))
     }
 }
 
-/// A body type: an interface of optional fields under the keys the API sends (`null` allowed,
-/// as JSON sends it), and a namespace with its type guard, `error()` where the object holds a
-/// code and `isError()` where it holds the flag.
-fn write_interface(out: &mut Out, unit: &Unit, shape: &Shape, root: bool, code: CodeType) {
-    let t = &unit.type_name;
-    let name = &shape.name;
-    let vendor = doc(&unit.vendor.name);
-    if root {
-        let _ = writeln!(out, "/** The error body {vendor} sends. */");
-    } else {
-        let _ = writeln!(out, "/** Part of the error body {vendor} sends. */");
-    }
-    let _ = writeln!(out, "export interface {name} {{");
-    for f in &shape.fields {
-        let ty = match &f.ty {
-            FieldType::Any => "unknown".to_string(),
-            FieldType::List(inner) => format!("{}[] | null", inner.name),
-            other => format!("{} | null", value_type(other, code)),
-        };
-        let _ = writeln!(out, "  {}?: {ty};", key_name(&f.key));
-    }
-    out.push_str("}\n\n");
-
+/// The start of the namespace merged with the type `name`, the lint against namespaces silenced
+/// (a merged namespace is how a TypeScript enum or interface gets functions).
+fn open_namespace(out: &mut Out, name: &str) {
     out.push_str("// eslint-disable-next-line @typescript-eslint/no-namespace\n");
     let _ = writeln!(out, "export namespace {name} {{");
-    out.push_str(
-        "  /** Whether a value (from `JSON.parse`) has this shape: each field absent, null or of its type. */\n",
-    );
-    let _ = writeln!(
-        out,
-        "  export function is(value: unknown): value is {name} {{"
-    );
-    out.push_str(
-        "    if (typeof value !== \"object\" || value === null || Array.isArray(value)) {\n      \
-         return false;\n    }\n",
-    );
-    let checks: Vec<String> = shape
-        .fields
-        .iter()
-        .filter_map(|f| {
-            field_check(
-                &format!("o[{}]", literal(&f.key)),
-                &f.ty,
-                code,
-                "item: unknown",
-            )
-        })
-        .collect();
-    if checks.is_empty() {
-        out.push_str("    return true;\n  }\n");
-    } else {
-        if reads_inherited(shape) {
-            out.push_str(
-                "    // Own keys only: a key such as `constructor` is absent unless sent.\n    \
-                 const o: { [key: string]: unknown } = Object.create(null);\n    \
-                 for (const key of Object.keys(value)) {\n      \
-                 o[key] = (value as { [key: string]: unknown })[key];\n    }\n",
-            );
-        } else {
-            out.push_str("    const o = value as { [key: string]: unknown };\n");
-        }
-        let _ = writeln!(
-            out,
-            "    return (\n      {}\n    );\n  }}",
-            checks.join(" &&\n      ")
-        );
-    }
-
-    let code = shape.path_to(Role::Code);
-    if !code.is_empty() {
-        out.push('\n');
-        let _ = writeln!(
-            out,
-            "  /** The error the body's code names, when it is one of `{t}`'s. */"
-        );
-        let _ = writeln!(
-            out,
-            "  export function error(body: {name}): {t} | undefined {{"
-        );
-        let _ = writeln!(out, "    {}\n  }}", error_lookup(t, &code));
-    }
-    let flag = shape.path_to(Role::Flag);
-    if let Some(FieldType::Flag(flag_type)) = flag.last().map(|f| &f.ty) {
-        out.push('\n');
-        let key = flag.last().map_or("", |f| f.key.as_str());
-        let _ = writeln!(
-            out,
-            "  /** Whether the body's `{}` says it reports an error. */",
-            doc(key).replace('`', "'")
-        );
-        let _ = writeln!(out, "  export function isError(body: {name}): boolean {{");
-        let _ = writeln!(out, "    {}\n  }}", flag_test(flag_type, &flag));
-    }
-    out.push_str("}\n");
 }
 
 /// The statements of `error(body)`: the code at `path`, looked up in the enum `t`.
@@ -287,32 +262,20 @@ pub(super) fn error_lookup(t: &str, path: &[&Field]) -> String {
 /// The statements of `isError(body)`: the flag at `path` compared with what means error (text
 /// ignoring case).
 pub(super) fn flag_test(flag_type: &FlagType, path: &[&Field]) -> String {
-    let flag = access("body", path);
-    match flag_type {
-        FlagType::Bool { error_when } => format!("return {flag} === {error_when};"),
-        FlagType::NonZero => format!(
-            "const flag = {flag};\n    \
-             return flag != null && flag !== 0;"
-        ),
-        FlagType::Text { error_when } => format!(
-            "const flag = {flag};\n    \
-             return flag != null && flag.toLowerCase() === {};",
-            literal(&error_when.to_lowercase())
-        ),
-    }
+    flag_type.test(&access("body", path), &FLAG_TESTS, literal)
 }
 
 /// The TypeScript type of a field's value (without `null`), codes typed `code`.
 pub(super) fn value_type(ty: &FieldType, code: CodeType) -> String {
-    match ty {
-        FieldType::Code(_) => code_type(code).to_string(),
-        FieldType::Text | FieldType::Flag(FlagType::Text { .. }) => "string".into(),
-        FieldType::Flag(FlagType::NonZero) => "number".into(),
-        FieldType::Flag(FlagType::Bool { .. }) => "boolean".into(),
-        FieldType::Object(inner) => inner.name.clone(),
-        FieldType::List(inner) => format!("{}[]", inner.name),
-        FieldType::Any => "unknown".into(),
-    }
+    ty.spelled(&Spelling {
+        int_code: code_type(code),
+        text: "string",
+        number: "number",
+        bool: "boolean",
+        object: "{}",
+        list: "{}[]",
+        any: "unknown",
+    })
 }
 
 /// The guard's test of one field (`o["code"]`): absent, null, or of its type; `None` for a
@@ -455,6 +418,16 @@ pub(super) fn js_code_type(unit: &Unit) -> CodeType {
     }
 }
 
+/// How TypeScript (and JavaScript) tests the flag that says a body reports an error.
+const FLAG_TESTS: FlagTests = FlagTests {
+    is_true: "return {value} === true;",
+    is_false: "return {value} === false;",
+    nonzero: "const flag = {value};
+    return flag != null && flag !== 0;",
+    text: "const flag = {value};
+    return flag != null && flag.toLowerCase() === {lower};",
+};
+
 pub(super) fn literal(s: &str) -> String {
     quoted(s, &STYLE)
 }
@@ -487,43 +460,9 @@ pub(super) const STYLE: literal::Style = literal::Style {
     special: &[],
 };
 
-const TS_RESERVED: &[&str] = &[
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "import",
-    "in",
-    "instanceof",
-    "new",
-    "null",
-    "return",
-    "super",
-    "switch",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "var",
-    "void",
-    "while",
-    "with",
+/// Names a member may not take beyond JavaScript's reserved words: TypeScript's own keywords,
+/// strict mode's, and the generated functions.
+const TAKEN: &[&str] = &[
     "as",
     "implements",
     "interface",
@@ -585,31 +524,7 @@ const TS_RESERVED: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn literals_escape_what_the_language_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\n${x}\u{2028}", &STYLE),
-            r#""a\"b\\c\n${x}\u2028""#
-        );
-        assert_eq!(quoted("\u{E0041}", &STYLE), r#""\uDB40\uDC41""#);
-    }
-
-    #[test]
-    fn the_code_listed_twice_is_one_variant() {
-        // Once where the variant is defined (or in `code()`), once in the lookup.
-        let out = crate::snippet::tests::listed_twice(crate::snippet::Lang::Typescript);
-        assert_eq!(out.matches("case 4109:").count(), 1, "{out}");
-        assert_eq!(out.matches(" = 4109,").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn keywords_and_generated_names_are_reserved() {
-        for name in ["NaN", "fromCode", "prototype", "enum"] {
-            assert!(Typescript.is_reserved("X", name), "{name}");
-        }
-        assert!(!Typescript.is_reserved("X", "AlbumNotFound"));
-    }
+    use crate::snippet::body::Role;
 
     #[test]
     fn literals_and_comments() {
